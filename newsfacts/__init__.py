@@ -1,0 +1,1 @@
+"""newsfacts: dialogues, arms deals, countries and people from Vietnamese defence news."""

@@ -1,0 +1,6 @@
+"""`python -m newsfacts stats` (placeholder until its module is written)."""
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("stats", help="not yet available")
+    parser.set_defaults(run=lambda args: 2)
