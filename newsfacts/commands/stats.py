@@ -1,6 +1,34 @@
-"""`python -m newsfacts stats` (placeholder until its module is written)."""
+"""`python -m newsfacts stats [--store DIR] [--json]`: row count of every store table."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from newsfacts.store import default_store_dir, table_sizes
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("stats", help="not yet available")
-    parser.set_defaults(run=lambda args: 2)
+    parser = subparsers.add_parser(
+        "stats",
+        help="row count of every store table and number of events",
+        description="Print the row count of every table of the store.",
+        epilog="example: python -m newsfacts stats --json",
+    )
+    parser.add_argument("--store", type=Path, default=None, help="store folder (default: $NEWSFACTS_STORE or data/store)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    store_dir = args.store or default_store_dir()
+    sizes = table_sizes(store_dir)
+    events = sizes["dialogue_events"] + sizes["deal_events"]
+    if args.json:
+        print(json.dumps({"store": str(store_dir), "tables": sizes, "events": events}))
+    else:
+        print(f"store: {store_dir}")
+        print("\n".join(f"{name:<20}{n:>10}" for name, n in sizes.items()))
+        print(f"{'events':<20}{events:>10}")
+    return 0

@@ -1,0 +1,83 @@
+"""Ingest speed and memory: N generated articles, into fresh stores, with 1 and 2 workers.
+
+    python benchmarks/bench_ingest.py N [--workers 1 2] [--keep DIR]
+
+Prints articles/s, MB/s of input, peak resident memory (getrusage: the ingest process and,
+separately, its largest worker) and the store size. Each run happens in its own process so
+peak memory is that run's alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.generate import write_corpus  # noqa: E402
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def measure(corpus: Path, store: Path, workers: int) -> dict:
+    """Runs one ingest in this process and returns its figures (called in a fresh child process)."""
+    from newsfacts.store import ingest
+
+    started = time.perf_counter()
+    report = ingest([corpus], store_dir=store, workers=workers)
+    seconds = time.perf_counter() - started
+    return {
+        "workers": workers,
+        "articles": report.articles,
+        "seconds": seconds,
+        "skipped": len(report.skipped),
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
+def run_in_child(corpus: Path, store: Path, workers: int) -> dict:
+    output = subprocess.run(
+        [sys.executable, __file__, "--measure", str(corpus), str(store), str(workers)],
+        check=True, capture_output=True, text=True, cwd=ROOT,
+    ).stdout
+    return json.loads(output.splitlines()[-1])
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--measure"]:
+        corpus, store, workers = sys.argv[2:5]
+        print(json.dumps(measure(Path(corpus), Path(store), int(workers))))
+        return
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("n", type=int, help="number of generated articles")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--keep", type=Path, help="write corpus and stores here instead of a temporary folder")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        base = args.keep or Path(scratch)
+        corpus = write_corpus(base / "corpus", args.n)
+        input_mb = folder_bytes(corpus) / 1e6
+        print(f"{args.n} articles, {input_mb:.1f} MB of input")
+        print(f"{'workers':>7} {'articles/s':>11} {'MB/s':>7} {'seconds':>8} {'peak MB':>8} {'worker MB':>9} {'store MB':>8}")
+        for workers in args.workers:
+            store = base / f"store-{workers}"
+            figures = run_in_child(corpus, store, workers)
+            seconds = figures["seconds"]
+            print(
+                f"{workers:>7} {figures['articles'] / seconds:>11.0f} {input_mb / seconds:>7.2f} {seconds:>8.1f} "
+                f"{figures['peak_mb']:>8.0f} {figures['worker_peak_mb']:>9.0f} {folder_bytes(store) / 1e6:>8.1f}"
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Building blocks of the Streamlit dashboard; pages only compose these."""

@@ -1,0 +1,177 @@
+"""Interface labels in Vietnamese (default) and English, and display names for the store's codes."""
+
+from __future__ import annotations
+
+from functools import cache
+
+LANGS = ("vi", "en")
+
+LABELS: dict[str, tuple[str, str]] = {
+    "app_title": ("Ngoại giao quốc phòng qua báo chí", "Defence diplomacy in the news"),
+    "page_overview": ("Tổng quan", "Overview"),
+    "page_dialogues": ("Đối thoại", "Dialogues"),
+    "page_map": ("Bản đồ", "Map"),
+    "page_deals": ("Thương vụ vũ khí", "Arms deals"),
+    "page_articles": ("Bài báo", "Articles"),
+    "page_import": ("Nhập dữ liệu", "Import"),
+    "filters": ("Bộ lọc", "Filters"),
+    "language": ("Ngôn ngữ", "Language"),
+    "date_range": ("Khoảng thời gian", "Date range"),
+    "countries": ("Quốc gia", "Countries"),
+    "source": ("Nguồn", "Source"),
+    "mechanism": ("Cơ chế", "Mechanism"),
+    "dialogue_status": ("Trạng thái đối thoại", "Dialogue status"),
+    "deal_category": ("Loại vũ khí", "Deal category"),
+    "deal_status": ("Trạng thái thương vụ", "Deal status"),
+    "clear_filters": ("Xoá bộ lọc", "Clear filters"),
+    "choose": ("Chọn…", "Choose…"),
+    "billion": ("tỷ", "bn"),
+    "million": ("triệu", "m"),
+    "articles": ("Bài báo", "Articles"),
+    "dialogues": ("Cuộc đối thoại", "Dialogues"),
+    "deals": ("Thương vụ", "Deals"),
+    "deal_value": ("Tổng giá trị đã biết (USD)", "Total known value (USD)"),
+    "latest_dialogues": ("Đối thoại mới nhất", "Latest dialogues"),
+    "latest_deals": ("Thương vụ mới nhất", "Latest deals"),
+    "data_origin": ("Nguồn dữ liệu", "Where the data came from"),
+    "files": ("Tệp đã nhập", "Files ingested"),
+    "last_ingested": ("Lần nhập gần nhất", "Last ingested"),
+    "download_csv": ("Tải CSV", "Download CSV"),
+    "rows": ("dòng", "rows"),
+    "no_rows": ("Không có dòng nào khớp bộ lọc.", "No rows match the filters."),
+    "empty_store": ("Kho dữ liệu trống. Hãy nhập bài báo ở trang Nhập dữ liệu.", "The store is empty. Import articles on the Import page."),
+    "timeline": ("Dòng thời gian", "Timeline"),
+    "choose_dialogue": ("Chọn một cuộc đối thoại", "Choose a dialogue"),
+    "evidence": ("Câu làm bằng chứng", "Evidence sentences"),
+    "open_article": ("Mở bài báo", "Open article"),
+    "colour_by": ("Tô màu theo", "Colour by"),
+    "by_dialogues": ("Số cuộc đối thoại", "Dialogues"),
+    "by_deals": ("Số thương vụ", "Deals"),
+    "by_mentions": ("Số lần nhắc đến", "Mentions"),
+    "choose_country": ("Chọn quốc gia để lọc", "Choose a country to filter"),
+    "map_hint": ("Bấm vào một quốc gia trên bản đồ hoặc chọn trong danh sách để lọc mọi trang.",
+                 "Click a country on the map or choose it in the list to filter every page."),
+    "country_table": ("Mức độ tham gia theo quốc gia", "Involvement by country"),
+    "totals_buyer": ("Tổng theo bên mua", "Totals by buyer"),
+    "totals_seller": ("Tổng theo bên bán", "Totals by seller"),
+    "totals_category": ("Tổng theo loại", "Totals by category"),
+    "conflicts": ("Các nguồn mâu thuẫn", "Conflicting sources"),
+    "no_conflicts": ("Các nguồn không mâu thuẫn.", "The sources agree."),
+    "search": ("Tìm trong tiêu đề và nội dung", "Search titles and text"),
+    "choose_article": ("Chọn bài báo", "Choose an article"),
+    "article_text": ("Nội dung", "Text"),
+    "people": ("Nhân vật", "People"),
+    "upload": ("Tải tệp lên (.txt, .html, .jsonl, .zip)", "Upload files (.txt, .html, .jsonl, .zip)"),
+    "manifest": ("Tệp manifest CSV (không bắt buộc)", "Manifest CSV (optional)"),
+    "run_import": ("Nhập vào kho", "Import into the store"),
+    "too_many_files": ("Tối đa {limit} tệp mỗi lần; bạn đã chọn {n}.", "At most {limit} files at a time; you chose {n}."),
+    "import_done": ("Đã nhập xong; các trang khác đã hiển thị dữ liệu mới.", "Imported; the other pages now show the new data."),
+    "import_report": ("Kết quả theo tệp", "Per-file report"),
+    "parsing": ("Đang phân tích {name} ({done}/{total})", "Parsing {name} ({done}/{total})"),
+    "sampled": ("Biểu đồ gộp theo tháng vì có {n} điểm (tối đa {limit}).",
+                "Chart aggregated by month: {n} points (limit {limit})."),
+    "top_only": ("Chỉ vẽ {limit} đường lớn nhất trong {n}.", "Only the largest {limit} of {n} lines are drawn."),
+    "building_store": ("Đang dựng kho dữ liệu lần đầu…", "Building the store for the first time…"),
+    "sentence_n": ("Câu {n}", "Sentence {n}"),
+    "not_found": ("Không tìm thấy bài báo này.", "Article not found."),
+    "n_sources": ("Số nguồn", "Sources"),
+    "date": ("Ngày", "Date"),
+    "place": ("Địa điểm", "Place"),
+    "participants": ("Người tham dự", "Participants"),
+    "status": ("Trạng thái", "Status"),
+    "pair": ("Cặp quốc gia", "Country pair"),
+    "lane": ("Cơ chế · cặp", "Mechanism · pair"),
+    "value_usd": ("Giá trị (USD)", "Value (USD)"),
+    "value": ("Giá trị", "Value"),
+    "quantity": ("Số lượng", "Quantity"),
+    "system": ("Hệ thống", "System"),
+    "category": ("Loại", "Category"),
+    "kind": ("Hình thức", "Kind"),
+    "buyer": ("Bên mua", "Buyer"),
+    "seller": ("Bên bán", "Seller"),
+    "suppliers": ("Nhà cung cấp", "Suppliers"),
+    "year": ("Năm", "Year"),
+    "conflict_flag": ("Mâu thuẫn", "Conflict"),
+    "link": ("Bằng chứng", "Evidence"),
+    "title": ("Tiêu đề", "Title"),
+    "published": ("Ngày đăng", "Published"),
+    "country": ("Quốc gia", "Country"),
+    "count": ("Số lượng", "Count"),
+    "name": ("Tên", "Name"),
+    "role": ("Chức vụ", "Role"),
+    "file": ("Tệp", "File"),
+    "problem": ("Lý do", "Reason"),
+    "read": ("Đã đọc", "Read"),
+    "refused": ("Từ chối", "Refused"),
+    "url": ("Đường dẫn", "URL"),
+    "inferred": ("(suy ra)", "(inferred)"),
+}
+
+VALUES: dict[str, tuple[str, str]] = {
+    "held": ("đã diễn ra", "held"),
+    "planned": ("dự kiến", "planned"),
+    "postponed": ("hoãn", "postponed"),
+    "agreed": ("đã nhất trí tổ chức", "agreed"),
+    "cancelled": ("đã huỷ", "cancelled"),
+    "2+2": ("2+2", "2+2"),
+    "2+2 intersessional": ("2+2 giữa kỳ", "2+2 intersessional"),
+    "strategic dialogue": ("đối thoại chiến lược", "strategic dialogue"),
+    "defence policy dialogue": ("đối thoại chính sách quốc phòng", "defence policy dialogue"),
+    "security dialogue": ("đối thoại an ninh", "security dialogue"),
+    "other dialogue": ("đối thoại khác", "other dialogue"),
+    "purchase": ("mua bán", "purchase"),
+    "co-production": ("hợp tác sản xuất", "co-production"),
+    "agreement": ("thoả thuận", "agreement"),
+    "aircraft": ("máy bay", "aircraft"),
+    "uav": ("máy bay không người lái", "UAV"),
+    "engine": ("động cơ", "engine"),
+    "missile": ("tên lửa", "missile"),
+    "air-defence": ("phòng không", "air defence"),
+    "armoured-vehicle": ("xe bọc thép", "armoured vehicle"),
+    "naval": ("hải quân", "naval"),
+    "artillery": ("pháo binh", "artillery"),
+    "other": ("khác", "other"),
+    "proposed": ("đề xuất", "proposed"),
+    "negotiating": ("đang đàm phán", "negotiating"),
+    "signed": ("đã ký", "signed"),
+    "delivered": ("đã bàn giao", "delivered"),
+    "exact": ("", ""),
+    "approx": ("khoảng", "about"),
+    "over": ("hơn", "over"),
+    "under": ("dưới", "under"),
+    "ok": ("đã đọc", "read"),
+    "ingested": ("đã đọc", "read"),
+    "unchanged": ("không đổi, đã có trong kho", "unchanged, already in the store"),
+    "removed": ("đã gỡ", "removed"),
+    "skipped": ("từ chối", "refused"),
+}
+
+DIALOGUE_STATUSES = ("held", "planned", "postponed", "agreed", "cancelled")
+MECHANISMS = ("2+2", "2+2 intersessional", "strategic dialogue", "defence policy dialogue", "security dialogue", "other dialogue")
+DEAL_CATEGORIES = ("aircraft", "uav", "engine", "missile", "air-defence", "armoured-vehicle", "naval", "artillery", "other")
+DEAL_STATUSES = ("proposed", "negotiating", "signed", "delivered", "cancelled")
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The label `key` in `lang`, with `{name}` placeholders filled from `values`."""
+    text = LABELS[key][LANGS.index(lang)]
+    return text.format(**values) if values else text
+
+
+def value_label(value: str | None, lang: str) -> str:
+    """A store code (status, mechanism, category, ...) as a reader would say it."""
+    if value is None:
+        return ""
+    pair = VALUES.get(value)
+    return pair[LANGS.index(lang)] if pair else value
+
+
+@cache
+def country_label(code: str | None, lang: str) -> str:
+    if not code:
+        return ""
+    try:
+        from newsfacts.extract.countries import country_name
+    except ImportError:  # DEV-ONLY until the countries module lands
+        return code
+    return country_name(code, lang) or code

@@ -1,0 +1,58 @@
+"""Streamlit pieces every page uses: the page context, tables with their CSV download, chart captions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from components import data, sidebar
+from components.charts import MAX_MARKS
+from components.export import csv_file_name, to_csv_bytes
+from components.filters import Filters, to_params
+from components.i18n import t
+from components.views import link_base
+
+PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False}
+
+
+@dataclass(frozen=True)
+class Context:
+    store: data.Store
+    filters: Filters
+    lang: str
+    links: str
+
+
+def context() -> Context:
+    chosen = sidebar.filters()
+    return Context(store=data.load(), filters=chosen, lang=chosen.lang, links=link_base(to_params(chosen)))
+
+
+def table(display: pd.DataFrame, what: str, key: str, lang: str, **dataframe_args: object) -> object:
+    """The table, its row count and a download of exactly these rows as CSV; returns the dataframe's state."""
+    config = {
+        t("link", lang): st.column_config.LinkColumn(t("link", lang), display_text=t("open_article", lang)),
+        t("value_usd", lang): st.column_config.NumberColumn(t("value_usd", lang), format="localized"),
+    }
+    config = {column: setting for column, setting in config.items() if column in display}
+    state = st.dataframe(display, hide_index=True, key=key, column_config=config, **dataframe_args)
+    left, right = st.columns([3, 1])
+    left.caption(f"{len(display):,} {t('rows', lang)}")
+    right.download_button(
+        t("download_csv", lang), data=lambda: to_csv_bytes(display), file_name=csv_file_name(what, datetime.now()),
+        mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:",
+    )
+    return state
+
+
+def chart(figure: go.Figure, key: str, **chart_args: object) -> object:
+    return st.plotly_chart(figure, key=key, config=PLOTLY_CONFIG, **chart_args)
+
+
+def marks_note(rows: int, lang: str) -> None:
+    if rows > MAX_MARKS:
+        st.caption(t("sampled", lang, n=f"{rows:,}", limit=f"{MAX_MARKS:,}"))

@@ -1,0 +1,45 @@
+"""Defence makers named in a text, with the country each belongs to."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+
+@dataclass(frozen=True)
+class CompanyHit:
+    name: str
+    country: str
+    start: int
+    end: int
+
+
+@cache
+def _vocab() -> tuple[dict[str, str], dict[str, str]]:
+    data = json.loads(files("newsfacts.vocab").joinpath("companies.json").read_text("utf-8"))
+    return data["companies"], data["aliases"]
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    companies, aliases = _vocab()
+    names = sorted({*companies, *aliases}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+
+
+def find_companies(text: str) -> list[CompanyHit]:
+    """Every maker named in `text`, aliases ("GE", "HAL") mapped to the full name."""
+    companies, aliases = _vocab()
+    hits = []
+    for match in _pattern().finditer(text):
+        name = aliases.get(match.group(), match.group())
+        hits.append(CompanyHit(name, companies[name], match.start(), match.end()))
+    return hits
+
+
+def company_country(name: str) -> str | None:
+    companies, aliases = _vocab()
+    return companies.get(aliases.get(name, name))

@@ -1,0 +1,294 @@
+"""Dates in Vietnamese text, resolved to ISO strings at the precision the text supports.
+
+A day and month without a year take the year of the publication date (the
+year before when that would put them more than about ten months ahead of it,
+the year after when more than about eleven months behind), else the caller's
+context year, else stay unresolved with month and day kept. Relative
+expressions ("hôm qua", "năm ngoái") need the publication date.
+
+Each form has a cheap regex; the words in front of a match ("ngày", "đầu",
+"2 năm trước") are checked in Python, which keeps the scan fast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_AHEAD_LIMIT = timedelta(days=300)
+_BEHIND_LIMIT = timedelta(days=330)
+
+_MONTH_WORDS = {
+    "giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
+}
+_UNAMBIGUOUS_MONTH_WORDS = frozenset({"giêng", "chạp"})
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_NUMBER_AFTER = r"(?![\w/]|[.,-]\d)"
+
+_NUMERIC = re.compile(
+    r"(?<![\w.,/-])(?P<day>\d{1,2})(?:\s*(?:-|và|đến|tới)\s*\d{1,2})?(?P<sep>[/.-])(?P<month>\d{1,2})"
+    rf"(?:(?:(?P=sep)|\s+năm\s+){_YEAR})?" + _NUMBER_AFTER
+)
+_MONTH = re.compile(
+    r"(?<!\w)[tT]háng\s+(?:(?P<month>\d{1,2})|(?P<month_word>(?i:"
+    + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
+    + rf")))(?:\s*(?:[/.-]|năm\s+){_YEAR}|\s+(?P<relative_year>năm\s+(?:nay|ngoái|trước|tới|sau)))?"
+    + _NUMBER_AFTER
+)
+_QUARTER = re.compile(r"(?<!\w)[qQ]uý\s+(?:IV|I{1,3}|[1-4])(?:\s*(?:[/.-]|năm\s+)" + _YEAR + r")?(?![\w/])")
+_YEAR_NUMBER = re.compile(
+    r"(?<![\w.,/-])" + _YEAR + r"(?:\s*-\s*(?P<until>(?:19|20)\d\d))?(?!\w|[.,/-]\d)"
+)
+_RELATIVE = re.compile(
+    r"(?<!\w)(?P<unit>[nN]ăm|[tT]háng|[tT]uần)\s+(?P<which>nay|ngoái|trước|tới|sau|này|qua)(?!\w)(?!\s+đó)"
+)
+_RELATIVE_DAY = re.compile(
+    r"(?<!\w)(?:[hH]ôm|[sS]áng|[cC]hiều|[tT]ối|[tT]rưa|[đĐ]êm)\s+(?P<which>qua|nay|kia)(?!\w)"
+    r"|(?<!\w)(?:[nN]gày|[sS]áng|[cC]hiều|[tT]ối)\s+(?P<tomorrow>mai)(?!\w)"
+)
+
+# Words that make "10/11" or "10.11" a date when they stand right before it.
+_DAY_CONTEXT = re.compile(
+    r"(?<!\w)(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|khuya|mùng|mồng|vào|từ|đến|tới|trước|sau|hạn|"
+    r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)(?P<gap>\s*[,(]?\s*)$",
+    re.IGNORECASE,
+)
+_DAY_BEFORE_MONTH = re.compile(r"(?<!\w)(?:ngày|mùng|mồng)\s+(?P<day>\d{1,2})\s+$", re.IGNORECASE)
+_MONTH_PART = re.compile(r"(?<!\w)(?:đầu|cuối|giữa)\s+$", re.IGNORECASE)
+_YEAR_WORD = re.compile(r"(?<!\w)năm\s+$", re.IGNORECASE)
+_YEAR_CONTEXT = re.compile(r"(?<!\w)(?:từ|đến|tới|vào|trước|sau|cuối|đầu|giữa|hồi|trong)\s+$", re.IGNORECASE)
+_YEAR_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:và|đến|tới)\s")
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|phần trăm|triệu|tỷ|nghìn|ngàn|trăm|km|kg|tấn|USD|đô|euro|điểm|lần|người|chiếc)(?!\w)"
+)
+# "2 năm trước", "những năm tới", "5 tuần qua": a count of periods, not a date.
+_COUNT_BEFORE = re.compile(
+    r"(?<!\w)(?:\d+|các|những|vài|mấy|mỗi|nhiều|hàng|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|trăm)\s+$",
+    re.IGNORECASE,
+)
+
+_YEAR_OFFSETS = {"nay": 0, "ngoái": -1, "trước": -1, "tới": 1, "sau": 1}
+_MONTH_OFFSETS = {"này": 0, "trước": -1, "tới": 1, "sau": 1}
+_WEEK_OFFSETS = {"này": 0, "trước": -1, "qua": -1, "tới": 1, "sau": 1}
+_RELATIVE_OFFSETS = {"năm": _YEAR_OFFSETS, "tháng": _MONTH_OFFSETS, "tuần": _WEEK_OFFSETS}
+_DAY_OFFSETS = {"qua": -1, "nay": 0, "kia": -2, "mai": 1}
+
+_DATELINE_DATE = r"(?P<{p}day>\d{{1,2}})/(?P<{p}month>\d{{1,2}})/(?P<{p}year>(?:19|20)\d\d)"
+_DATELINE = re.compile(
+    r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật),?\s*(?:ngày\s+)?" + _DATELINE_DATE.format(p="w_")
+    + r"|(?:cập nhật|ngày đăng|đăng|xuất bản|published|updated)\s*(?:lúc|ngày)?\s*:?\s*(?:\d{1,2}:\d{2}\s*,?\s*)?"
+    + _DATELINE_DATE.format(p="u_")
+    + r"|" + _DATELINE_DATE.format(p="t_") + r"\s*(?:[-|,]\s*)?\d{1,2}:\d{2}"
+    + r"|\d{1,2}:\d{2}\s*(?:[-|,]\s*)?" + _DATELINE_DATE.format(p="r_")
+    + r"|(?P<i_year>(?:19|20)\d\d)-(?P<i_month>\d\d)-(?P<i_day>\d\d)T\d\d:\d\d",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateHit:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    precision: str
+    relative: bool
+    month: int | None = None
+    day: int | None = None
+
+
+Parser = Callable[[str, re.Match[str], date | None, int | None], DateHit | None]
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _is_valid_day_month(day: int, month: int) -> bool:
+    return _safe_date(2000, month, day) is not None  # 2000 is a leap year, so 29/2 passes
+
+
+def _year_near(published: date, month: int, day: int) -> int:
+    year = published.year
+    candidate = _safe_date(year, month, day) or date(year, month, 28)
+    if candidate - published > _AHEAD_LIMIT:
+        return year - 1
+    if published - candidate > _BEHIND_LIMIT:
+        return year + 1
+    return year
+
+
+def _resolve_year(month: int, day: int | None, published: date | None, context_year: int | None) -> int | None:
+    if published is not None:
+        return _year_near(published, month, day or 15)
+    return context_year
+
+
+def _before(pattern: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+    """`pattern` (anchored with `$`) matched against the few characters before `start`."""
+    return pattern.search(text, max(0, start - 24), start)
+
+
+def _hit(text: str, start: int, end: int, value: str | None, precision: str, relative: bool = False,
+         month: int | None = None, day: int | None = None) -> DateHit:
+    return DateHit(start, end, text[start:end], value, precision, relative, month, day)
+
+
+def _day_hit(text: str, start: int, end: int, day: int, month: int, year: int | None,
+             published: date | None, context_year: int | None) -> DateHit | None:
+    if not _is_valid_day_month(day, month):
+        return None
+    if year is None:
+        year = _resolve_year(month, day, published, context_year)
+    if year is None:
+        return _hit(text, start, end, None, "day", month=month, day=day)
+    resolved = _safe_date(year, month, day)
+    return _hit(text, start, end, resolved.isoformat(), "day", month=month, day=day) if resolved else None
+
+
+def _optional_year(match: re.Match[str]) -> int | None:
+    return int(match.group("year")) if match.group("year") else None
+
+
+def _parse_numeric(text: str, match: re.Match[str], published: date | None, context_year: int | None) -> DateHit | None:
+    """"10/11/2023" anywhere; "10/11", "10.11", "8-9/4" only after a date word ("ngày", "hôm", "vào"...)."""
+    context = _before(_DAY_CONTEXT, text, match.start())
+    year = _optional_year(match)
+    if context is None and year is None:
+        return None
+    if year is None and _UNIT_AFTER.match(text, match.end()):
+        return None
+    start = match.start() if context is None or "(" in context.group("gap") else context.start()
+    return _day_hit(text, start, match.end(), int(match.group("day")), int(match.group("month")), year,
+                    published, context_year)
+
+
+def _month_number(match: re.Match[str], has_part: bool) -> int | None:
+    """The month, or None for a lowercase number word that is not one ("mỗi tháng một lần")."""
+    if match.group("month"):
+        month = int(match.group("month"))
+        return month if 1 <= month <= 12 else None
+    word = match.group("month_word")
+    key = re.sub(r"\s+", " ", word.casefold())
+    if word[0].isupper() or key in _UNAMBIGUOUS_MONTH_WORDS or has_part:
+        return _MONTH_WORDS[key]
+    return _MONTH_WORDS[key] if match.group("year") or match.group("relative_year") else None
+
+
+def _parse_month(text: str, match: re.Match[str], published: date | None, context_year: int | None) -> DateHit | None:
+    """"tháng 10/2020", "đầu tháng 12", "tháng Chín năm ngoái", and "ngày 10 tháng 11 năm 2023" (a day)."""
+    part = _before(_MONTH_PART, text, match.start())
+    month = _month_number(match, part is not None)
+    if month is None:
+        return None
+    day_before = _before(_DAY_BEFORE_MONTH, text, match.start())
+    if day_before is not None:
+        return _day_hit(text, day_before.start(), match.end(), int(day_before.group("day")), month,
+                        _optional_year(match), published, context_year)
+    start = part.start() if part else match.start()
+    relative_year = match.group("relative_year")
+    if relative_year:
+        if published is None:
+            return _hit(text, start, match.end(), None, "month", relative=True, month=month)
+        year = published.year + _YEAR_OFFSETS[relative_year.split()[-1]]
+        return _hit(text, start, match.end(), f"{year:04d}-{month:02d}", "month", relative=True, month=month)
+    year = _optional_year(match) or _resolve_year(month, None, published, context_year)
+    return _hit(text, start, match.end(), f"{year:04d}-{month:02d}" if year else None, "month", month=month)
+
+
+def _parse_quarter(text: str, match: re.Match[str], published: date | None, context_year: int | None) -> DateHit | None:
+    year = _optional_year(match) or (published.year if published else context_year)
+    return _hit(text, match.start(), match.end(), str(year) if year else None, "year")
+
+
+def _parse_year(text: str, match: re.Match[str], published: date | None, context_year: int | None) -> DateHit | None:
+    """"năm 2018", "2018-2019" (the first year), and "từ 2018," / "đến 2030" where nothing counted follows."""
+    word = _before(_YEAR_WORD, text, match.start())
+    until = match.group("until")
+    if word is None and not (until and until > match.group("year")):
+        word = _before(_YEAR_CONTEXT, text, match.start())
+        if word is None or until or not _YEAR_ENDS.match(text, match.end()):
+            return None
+        return _hit(text, match.start(), match.end(), match.group("year"), "year")
+    start = word.start() if word is not None else match.start()
+    return _hit(text, start, match.end(), match.group("year"), "year")
+
+
+def _shift_month(day: date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _week_month(published: date, weeks: int) -> tuple[int, int] | None:
+    """The month of the week `weeks` from the publication week, when Monday to Sunday fall inside one month."""
+    monday = published - timedelta(days=published.weekday()) + timedelta(weeks=weeks)
+    sunday = monday + timedelta(days=6)
+    return (monday.year, monday.month) if (monday.year, monday.month) == (sunday.year, sunday.month) else None
+
+
+def _parse_relative(text: str, match: re.Match[str], published: date | None, context_year: int | None) -> DateHit | None:
+    """"năm ngoái", "tháng tới", "tuần trước": resolved from the publication date."""
+    unit, which = match.group("unit").casefold(), match.group("which")
+    offset = _RELATIVE_OFFSETS[unit].get(which)
+    if offset is None or _before(_COUNT_BEFORE, text, match.start()):
+        return None
+    precision = "year" if unit == "năm" else "month"
+    if published is None:
+        return _hit(text, match.start(), match.end(), None, precision, relative=True)
+    if unit == "năm":
+        return _hit(text, match.start(), match.end(), str(published.year + offset), "year", relative=True)
+    year_month = _shift_month(published, offset) if unit == "tháng" else _week_month(published, offset)
+    if year_month is None:
+        return _hit(text, match.start(), match.end(), None, "month", relative=True)
+    year, month = year_month
+    return _hit(text, match.start(), match.end(), f"{year:04d}-{month:02d}", "month", relative=True, month=month)
+
+
+def _parse_relative_day(text: str, match: re.Match[str], published: date | None, context_year: int | None) -> DateHit | None:
+    if published is None:
+        return _hit(text, match.start(), match.end(), None, "day", relative=True)
+    day = published + timedelta(days=_DAY_OFFSETS[match.group("which") or match.group("tomorrow")])
+    return _hit(text, match.start(), match.end(), day.isoformat(), "day", relative=True, month=day.month, day=day.day)
+
+
+_PARSERS: tuple[tuple[re.Pattern[str], Parser], ...] = (
+    (_NUMERIC, _parse_numeric),
+    (_MONTH, _parse_month),
+    (_QUARTER, _parse_quarter),
+    (_YEAR_NUMBER, _parse_year),
+    (_RELATIVE, _parse_relative),
+    (_RELATIVE_DAY, _parse_relative_day),
+)
+
+
+def _candidates(text: str, published: date | None, context_year: int | None) -> Iterator[DateHit]:
+    for pattern, parse in _PARSERS:
+        for match in pattern.finditer(text):
+            hit = parse(text, match, published, context_year)
+            if hit is not None:
+                yield hit
+
+
+def find_dates(text: str, published: date | None = None, context_year: int | None = None) -> list[DateHit]:
+    """Date expressions sorted by start; where two overlap, the one starting first (then the longer) wins."""
+    chosen: list[DateHit] = []
+    for hit in sorted(_candidates(text, published, context_year), key=lambda h: (h.start, h.start - h.end)):
+        if not chosen or hit.start >= chosen[-1].end:
+            chosen.append(hit)
+    return chosen
+
+
+def infer_publication_date(text: str) -> date | None:
+    """The first dateline date ("Thứ Sáu, 10/11/2023 14:05", "10/11/2023 | 14:05", "Cập nhật: 10/11/2023")."""
+    for match in _DATELINE.finditer(text):
+        parts = {name[2:]: int(value) for name, value in match.groupdict().items() if value}
+        found = _safe_date(parts["year"], parts["month"], parts["day"])
+        if found is not None:
+            return found
+    return None

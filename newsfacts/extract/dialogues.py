@@ -1,0 +1,402 @@
+"""Meetings of named dialogue mechanisms ("Đối thoại 2+2", "Đối thoại Chiến lược", AUSMIN, ...) as `Dialogue` records."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+from importlib.resources import files
+
+from newsfacts.extract.countries import CountryHit
+from newsfacts.extract.dates import DateHit
+from newsfacts.extract.people import PersonMention, dialogue_role_keys
+from newsfacts.records import Dialogue, Location, Participant, Sentence
+
+_PREFILTER = re.compile(r"2\+2|đối thoại|tham vấn|ausmin|cuộc họp|cuộc gặp|hội đàm")
+_CLAUSE_BREAK = re.compile(r"[,;:.()]| sau khi | nhưng | trong khi | song | tuy nhiên ")
+_CONNECTOR = re.compile(r"\s*(?:và|với|cùng|,|-|/|–)\s*")
+_MECHANISM_TALK = re.compile(r"(?:cơ chế|hình thức|khuôn khổ|định dạng)\s*$")
+_VENUE_LEAD = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:thủ đô\s+|thành phố\s+)?")
+_YEAR = re.compile(r"\d{4}")
+_PRECISION = {"day": 10, "month": 7, "year": 4}
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """One mention of a dialogue meeting in one sentence."""
+
+    mechanism: str
+    parties: tuple[str, ...]
+    date: str | None
+    precision_rank: int
+    location: Location
+    status: str | None
+    sentence: int
+    bare: bool = False
+
+
+@cache
+def _vocab() -> dict:
+    return json.loads(files("newsfacts.vocab").joinpath("mechanisms.json").read_text("utf-8"))
+
+
+@cache
+def _mechanism_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((entry["mechanism"], re.compile(pattern))
+                 for entry in _vocab()["mechanisms"] for pattern in entry["patterns"])
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    vocab = _vocab()
+    compiled = {name: re.compile(pattern) for name, pattern in vocab["status_cues"].items()}
+    compiled["bare"] = re.compile(vocab["bare_references"])
+    compiled["meeting"] = re.compile(vocab["meeting_verbs"])
+    compiled["new_date"] = re.compile(vocab["new_date_cue"])
+    compiled["announcement"] = re.compile(vocab["announcement_verbs"])
+    return compiled
+
+
+@cache
+def _venues() -> dict[str, str]:
+    return json.loads(files("newsfacts.vocab").joinpath("venues.json").read_text("utf-8"))["cities"]
+
+
+@cache
+def _venue_pattern() -> re.Pattern[str]:
+    names = sorted(_venues(), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, names)) + r")(?![\w])")
+
+
+def _mechanism_spans(lower: str) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, mechanism) spans; earlier vocabulary entries win overlaps, then longer spans."""
+    found = sorted(((priority, -(m.end() - m.start()), m.start(), m.end(), mechanism)
+                    for priority, (mechanism, pattern) in enumerate(_mechanism_patterns())
+                    for m in pattern.finditer(lower) if m.end() > m.start()))
+    kept: list[tuple[int, int, str]] = []
+    for _, _, start, end, mechanism in found:
+        if all(end <= k[0] or start >= k[1] for k in kept):
+            kept.append((start, end, mechanism))
+    return sorted(kept)
+
+
+def _fixed_parties(lower: str, start: int, end: int) -> tuple[str, ...]:
+    phrase = lower[start:end]
+    return next((tuple(codes) for key, codes in _vocab()["fixed_parties"].items() if key in phrase), ())
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end)), len(text))
+    return left, right
+
+
+def _country_groups(text: str, hits: Sequence[CountryHit], start: int, end: int) -> list[tuple[int, int, set[str]]]:
+    """Runs of countries joined by "và", "-", "," or "X <mechanism> với Y"."""
+    groups: list[tuple[int, int, set[str]]] = []
+    for hit in hits:
+        if groups:
+            g_start, g_end, codes = groups[-1]
+            between = text[g_end:hit.start]
+            around_mention = g_end <= start and end <= hit.start and re.search(r"(?:với|cùng)\s*$", between)
+            if _CONNECTOR.fullmatch(between) or around_mention:
+                groups[-1] = (g_start, hit.end, codes | {hit.code})
+                continue
+        groups.append((hit.start, hit.end, {hit.code}))
+    return groups
+
+
+def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, b_start - a_end, a_start - b_end)
+
+
+def _parties(text: str, hits: Sequence[CountryHit], start: int, end: int) -> tuple[str, ...]:
+    groups = [g for g in _country_groups(text, hits, start, end) if len(g[2]) >= 2]
+    if groups:
+        best = min(groups, key=lambda g: _distance(g[0], g[1], start, end))
+        return tuple(sorted(best[2]))
+    left, right = _clause(text, start, end)
+    near = sorted((h for h in hits if left <= h.start and h.end <= right), key=lambda h: _distance(h.start, h.end, start, end))
+    near = near or sorted(hits, key=lambda h: _distance(h.start, h.end, start, end))
+    codes: list[str] = []
+    for hit in near:
+        if hit.code not in codes:
+            codes.append(hit.code)
+    return tuple(sorted(codes[:2]))
+
+
+def _event_dates(text: str, dates: Sequence[DateHit]) -> list[DateHit]:
+    """Dates that can be a meeting's date: not the day something was announced, and resolved or resolvable."""
+    announcement = _patterns()["announcement"]
+    return [d for d in dates if not announcement.match(text, d.end)]
+
+
+def _nearest_date(hits: Sequence[DateHit], start: int, end: int) -> DateHit | None:
+    def cost(hit: DateHit) -> float:
+        return hit.start - end if hit.start >= end else (start - hit.end) * 1.5
+    return min(hits, key=cost, default=None)
+
+
+def _location(text: str, hits: Sequence[CountryHit], start: int, end: int, left: int, right: int) -> Location:
+    options = []
+    for lead in _VENUE_LEAD.finditer(text):
+        position = lead.end()
+        venue = _venue_pattern().match(text, position)
+        if venue:
+            options.append((lead.start(), Location(venue.group(), _venues()[venue.group()])))
+            continue
+        country = next((h for h in hits if h.start == position), None)
+        if country:
+            options.append((lead.start(), Location(None, country.code)))
+    if not options:
+        return Location()
+    in_clause = [o for o in options if left <= o[0] < right] or options
+    return min(in_clause, key=lambda o: o[0] - end if o[0] >= end else (start - o[0]) * 2)[1]
+
+
+def _status(lower: str, start: int, end: int, left: int, right: int) -> str | None:
+    cues = _patterns()
+    clause = lower[left:right]
+    for status in ("cancelled", "postponed", "agreed"):
+        if cues[status].search(clause):
+            return status
+    if cues["planned"].search(lower, left, start) or cues["planned_after"].search(lower[end:right]):
+        return "planned"
+    if cues["held"].search(clause):
+        return "held"
+    return None
+
+
+def _date_fields(hit: DateHit | None) -> tuple[str | None, int]:
+    if hit is None or hit.value is None:
+        return None, 0
+    return hit.value, _PRECISION.get(hit.precision, len(hit.value))
+
+
+def _mentions_in(sentence: Sentence, hits: Sequence[CountryHit], dates: Sequence[DateHit],
+                 paragraph_dates: Sequence[DateHit]) -> list[_Mention]:
+    text, lower = sentence.text, sentence.text.lower()
+    mentions = []
+    for start, end, mechanism in _mechanism_spans(lower):
+        left, right = _clause(text, start, end)
+        parties = _fixed_parties(lower, start, end) or _parties(text, hits, start, end)
+        status = _status(lower, start, end, left, right)
+        if status is None and _MECHANISM_TALK.search(lower, 0, start):
+            status = "mechanism"
+        candidates = _event_dates(text, dates)
+        new_date = _new_date(text, candidates) if status == "postponed" else None
+        in_clause = [d for d in candidates if left <= d.start < right and d is not new_date]
+        hit = _nearest_date(in_clause or [d for d in candidates if d is not new_date], start, end)
+        value, rank = _date_fields(hit if hit else next(iter(paragraph_dates), None))
+        location = _location(text, hits, start, end, left, right)
+        mentions.append(_Mention(mechanism, parties, value, rank, location, status, sentence.index))
+        if new_date is not None:
+            value, rank = _date_fields(new_date)
+            mentions.append(_Mention(mechanism, parties, value, rank, Location(), "planned", sentence.index))
+    return mentions
+
+
+def _new_date(text: str, dates: Sequence[DateHit]) -> DateHit | None:
+    """The date a postponed meeting was moved to ("hoãn ... sang ngày 10/4")."""
+    return next((d for d in dates if _patterns()["new_date"].search(text[max(0, d.start - 30):d.start])), None)
+
+
+def _paragraph_dates(sentence: Sentence, paragraph: Sequence[Sentence],
+                     date_hits: Mapping[int, Sequence[DateHit]]) -> list[DateHit]:
+    """Dates of the other sentences of the paragraph, the nearest preceding sentence first."""
+    others = sorted((s for s in paragraph if s.index != sentence.index),
+                    key=lambda s: (s.index > sentence.index, abs(s.index - sentence.index)))
+    return [d for s in others for d in _event_dates(s.text, date_hits.get(s.index, ())) if d.value]
+
+
+def _bare_mentions(sentence: Sentence, hits: Sequence[CountryHit], dates: Sequence[DateHit]) -> list[_Mention]:
+    """A "cuộc gặp"/"cuộc họp" with its own date after it and a status cue: a meeting of the article's mechanism."""
+    text, lower = sentence.text, sentence.text.lower()
+    mentions = []
+    for match in _patterns()["bare"].finditer(lower):
+        left, right = _clause(text, match.start(), match.end())
+        own_dates = [d for d in _event_dates(text, dates) if match.end() <= d.start < right and d.value]
+        status = _status(lower, match.start(), match.end(), left, right)
+        if not own_dates or status is None:
+            continue
+        value, rank = _date_fields(own_dates[0])
+        location = _location(text, hits, match.start(), match.end(), left, right)
+        codes = tuple(sorted({h.code for h in hits}))
+        mentions.append(_Mention("", codes, value, rank, location, status, sentence.index, bare=True))
+    return mentions
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+@dataclass
+class _Event:
+    mentions: list[_Mention]
+
+    @property
+    def key(self) -> tuple[str, tuple[str, ...]]:
+        return self.mentions[0].mechanism, self.mentions[0].parties
+
+    @property
+    def anchor(self) -> _Mention:
+        dated = [m for m in self.mentions if m.date]
+        return max(dated, key=lambda m: m.precision_rank) if dated else self.mentions[0]
+
+
+def _group(mentions: list[_Mention], main_sentence_order: Mapping[int, int]) -> list[_Event]:
+    events: list[_Event] = []
+    dated = [m for m in mentions if m.date]
+    undated = [m for m in mentions if not m.date]
+    for mention in dated:
+        event = next((e for e in events if e.key == (mention.mechanism, mention.parties)
+                      and all(_compatible(mention.date, other.date) for other in e.mentions)), None)
+        event.mentions.append(mention) if event else events.append(_Event([mention]))
+    for mention in undated:
+        same = [e for e in events if e.key == (mention.mechanism, mention.parties)]
+        if same:
+            main = min(same, key=lambda e: min(main_sentence_order.get(m.sentence, 10**6) for m in e.mentions))
+            main.mentions.append(mention)
+        elif mention.status not in (None, "mechanism"):
+            events.append(_Event([mention]))
+    return events
+
+
+def _main_pair(mentions: Sequence[_Mention], country_hits: Mapping[int, Sequence[CountryHit]]) -> tuple[str, ...]:
+    pairs = Counter(m.parties for m in mentions if len(m.parties) >= 2)
+    if pairs:
+        return pairs.most_common(1)[0][0]
+    counts = Counter(h.code for hits in country_hits.values() for h in hits)
+    return tuple(sorted(code for code, _ in counts.most_common(2)))
+
+
+def _complete_parties(mentions: list[_Mention], main_pair: tuple[str, ...]) -> list[_Mention]:
+    """A mention naming fewer than two countries is taken to be between the article's main pair."""
+    completed = []
+    for m in mentions:
+        if len(m.parties) < 2 and (not m.parties or m.parties[0] in main_pair):
+            m = replace(m, parties=main_pair)
+        completed.append(m)
+    return [m for m in completed if len(m.parties) >= 2]
+
+
+def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[str, ...]) -> list[_Mention]:
+    if not named:
+        return []
+    mechanism = Counter(m.mechanism for m in named).most_common(1)[0][0]
+    return [replace(m, mechanism=mechanism, parties=main_pair) for m in bare if set(m.parties) <= set(main_pair)]
+
+
+def _bump_past_reference(mentions: list[_Mention], reference: str | None) -> list[_Mention]:
+    """Without a publication date, a planned meeting given only day and month falls after the article's latest dated fact."""
+    if reference is None:
+        return mentions
+    bumped = []
+    for m in mentions:
+        if m.status == "planned" and m.date and m.precision_rank == 10 and m.date < reference:
+            year, month, day = map(int, m.date.split("-"))
+            try:
+                m = replace(m, date=date(year + 1, month, day).isoformat())
+            except ValueError:
+                pass
+        bumped.append(m)
+    return bumped
+
+
+def _final_status(event: _Event, published: date | None) -> str:
+    anchor = event.anchor
+    statuses = [anchor.status] + [m.status for m in event.mentions]
+    status = next((s for s in statuses if s not in (None, "mechanism")), None)
+    if anchor.date and published and status in (None, "held"):
+        status = "planned" if anchor.date > published.isoformat()[:len(anchor.date)] else "held"
+    return status or "held"
+
+
+def _final_location(event: _Event) -> Location:
+    ordered = [event.anchor] + [m for m in event.mentions if m is not event.anchor]
+    return next((m.location for m in ordered if m.location.city or m.location.country), Location())
+
+
+def find_dialogues(sentences: Sequence[Sentence], paragraphs: Mapping[int, int],
+                   country_hits: Mapping[int, Sequence[CountryHit]], date_hits: Mapping[int, Sequence[DateHit]],
+                   people: Sequence[PersonMention], published: date | None,
+                   explicit_reference: str | None = None) -> tuple[Dialogue, ...]:
+    """Every distinct dialogue meeting the article's main text reports."""
+    named: list[_Mention] = []
+    bare: list[_Mention] = []
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_paragraph.setdefault(paragraphs.get(sentence.index, -1), []).append(sentence)
+    for sentence in sentences:
+        lower = sentence.text.lower()
+        if not _PREFILTER.search(lower):
+            continue
+        hits = country_hits.get(sentence.index, ())
+        dates = date_hits.get(sentence.index, ())
+        paragraph_dates = _paragraph_dates(sentence, by_paragraph[paragraphs.get(sentence.index, -1)], date_hits)
+        named.extend(_mentions_in(sentence, hits, dates, paragraph_dates))
+        bare.extend(m for m in _bare_mentions(sentence, hits, dates)
+                    if not any(n.sentence == m.sentence for n in named))
+    if not named:
+        return ()
+    main_pair = _main_pair(named, country_hits)
+    mentions = _complete_parties(named, main_pair) + _resolve_bare(bare, named, main_pair)
+    if published is None:
+        mentions = _bump_past_reference(mentions, explicit_reference)
+    order = {s.index: rank for rank, s in enumerate(s for s in sentences if s.segment != "caption")}
+    events = _group(mentions, order)
+    events.sort(key=lambda e: min(order.get(m.sentence, 10**6) for m in e.mentions if m.date) if e.anchor.date else 10**6)
+    by_sentence = {s.index: s for s in sentences}
+    main_keys: set[tuple] = set()
+    records = []
+    for event in events:
+        is_main = event.key not in main_keys
+        main_keys.add(event.key)
+        participants = _participants(event, is_main, people, by_sentence, events)
+        records.append(Dialogue(
+            mechanism=event.key[0], parties=event.key[1], date=event.anchor.date,
+            location=_final_location(event), status=_final_status(event, published),
+            participants=participants, date_text=None,
+            evidence=tuple(sorted({m.sentence for m in event.mentions}))))
+    return tuple(records)
+
+
+def _participants(event: _Event, is_main: bool, people: Sequence[PersonMention],
+                  sentences: Mapping[int, Sentence], events: Sequence[_Event]) -> tuple[Participant, ...]:
+    own = {m.sentence for m in event.mentions}
+    others = {m.sentence for e in events if e is not event for m in e.mentions} - own
+    scope = set(own)
+    if is_main:
+        meeting = _patterns()["meeting"]
+        scope |= {i for i, s in sentences.items() if i not in others and meeting.search(s.text.lower())}
+    roles = dialogue_role_keys(event.key[0])
+    parties = set(event.key[1])
+    chosen: dict[str, Participant] = {}
+    for sentence_index in sorted(scope):
+        in_sentence = [p for p in people if p.sentence == sentence_index]
+        for person in _side_countries(in_sentence, sentences[sentence_index].text.lower(), parties):
+            if person.role_key in roles and person.country in parties and person.name not in chosen:
+                chosen[person.name] = Participant(person.name, person.role, person.country)
+    return tuple(chosen.values())
+
+
+def _side_countries(people: list[PersonMention], lower: str, parties: set[str]) -> list[PersonMention]:
+    """In "A và B sẽ gặp C và D", a side with no country named takes the party the other side does not have."""
+    if len(parties) != 2 or all(p.country for p in people):
+        return people
+    verb = re.search(r"\b(?:gặp|hội đàm với|điện đàm với|tiếp)\b", lower)
+    if not verb:
+        return people
+    sides = ([p for p in people if p.end <= verb.start()], [p for p in people if p.start >= verb.end()])
+    resolved = list(people)
+    for side, other in (sides, sides[::-1]):
+        known = {p.country for p in other if p.country}
+        if any(p.country for p in side) or len(known) != 1 or not known <= parties:
+            continue
+        (missing,) = parties - known
+        resolved = [replace(p, country=missing) if p in side else p for p in resolved]
+    return resolved

@@ -1,0 +1,222 @@
+"""People named with an official title: name, title as written, and country."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib.resources import files
+
+from newsfacts.extract.countries import CountryHit
+from newsfacts.records import Person, Sentence
+
+UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper() and chr(c).isalpha())
+_NAME_TOKEN = rf"[{UPPER}](?:[\w'’-]*\w)?\.?"
+_NAME = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,4}}")
+_COUNTRY_OF = re.compile(r"\s*(?:,\s*)?của\s+$")
+_SIDE = re.compile(r"(?:^|\b)(?:[Pp]hía|[Pp]hái đoàn|[Đđ]oàn|[Đđ]ại diện phía)\s+$")
+_HONORIFIC = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Nn]gài|người đồng cấp) ")
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """One naming of a person in one sentence, with character offsets in that sentence."""
+
+    name: str
+    role: str | None
+    role_key: str | None
+    country: str | None
+    sentence: int
+    start: int
+    end: int
+
+
+@cache
+def _roles() -> dict:
+    return json.loads(files("newsfacts.vocab").joinpath("roles.json").read_text("utf-8"))
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    titles = sorted(_roles()["titles"], key=len, reverse=True)
+    ranks = sorted(_roles()["ranks"], key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, titles + ranks))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _title_keys() -> dict[str, str]:
+    return {title.lower(): key for title, key in _roles()["titles"].items()}
+
+
+@cache
+def _ranks() -> frozenset[str]:
+    return frozenset(rank.lower() for rank in _roles()["ranks"])
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    return frozenset(_roles()["not_name_words"])
+
+
+def role_key(role: str | None) -> str | None:
+    """The normalised role ("foreign_minister", "defence_minister", ...) of a title as written."""
+    return _title_keys().get(role.lower()) if role else None
+
+
+def dialogue_role_keys(mechanism: str) -> frozenset[str]:
+    table = _roles()["dialogue_roles"]
+    return frozenset(table.get(mechanism, table["default"]))
+
+
+def _country_at(hits: Sequence[CountryHit], position: int) -> CountryHit | None:
+    return next((hit for hit in hits if hit.start == position), None)
+
+
+def _name_at(text: str, position: int, hits: Sequence[CountryHit]) -> tuple[str, int] | None:
+    match = _NAME.match(text, position)
+    if not match:
+        return None
+    tokens = match.group().split(" ")
+    kept = []
+    offset = position
+    for token in tokens:
+        if token in _not_name_words() or _country_at(hits, offset) or _title_pattern().match(text, offset):
+            break
+        kept.append(token)
+        offset += len(token) + 1
+    if not kept or kept[0] in _not_name_words():
+        return None
+    name = " ".join(kept).rstrip(".")
+    if len(name) < 2:
+        return None
+    return name, position + len(name)
+
+
+def _mentions_in(sentence: Sentence, hits: Sequence[CountryHit]) -> list[PersonMention]:
+    text = sentence.text
+    mentions: list[PersonMention] = []
+    for title in _title_pattern().finditer(text):
+        role = title.group()
+        cursor = title.end()
+        country = None
+        if text[cursor:cursor + 1] == " " and (hit := _country_at(hits, cursor + 1)):
+            country, cursor = hit.code, hit.end
+        if text[cursor:cursor + 1] != " ":
+            continue
+        found = _name_at(text, cursor + 1, hits)
+        if not found:
+            continue
+        name, end = found
+        role, country, end = _post_after_name(text, end, hits, role, country)
+        if role.lower() in _ranks():
+            role = None
+        mentions.append(PersonMention(name, role, role_key(role), country, sentence.index, title.start(), end))
+    return _drop_nested(mentions + _counterparts(sentence, hits))
+
+
+def _post_after_name(text: str, end: int, hits, role: str, country: str | None):
+    """A post written after the name ("Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng Việt Nam") beats a rank."""
+    if role.lower() not in _ranks() or text[end:end + 2] != ", ":
+        return role, country, end
+    post = _title_pattern().match(text, end + 2)
+    if not post or post.group().lower() in _ranks():
+        return role, country, end
+    cursor = post.end()
+    if text[cursor:cursor + 1] == " " and (hit := _country_at(hits, cursor + 1)):
+        country, cursor = country or hit.code, hit.end
+    return post.group(), country, cursor
+
+
+def _counterparts(sentence: Sentence, hits: Sequence[CountryHit]) -> list[PersonMention]:
+    """Names after an honorific ("ông Pompeo") or "người đồng cấp X", which carry no title."""
+    mentions = []
+    text = sentence.text
+    for honorific in _HONORIFIC.finditer(text):
+        cursor, country = honorific.end(), None
+        if honorific.group().startswith("người") and (hit := _country_at(hits, cursor)):
+            cursor, country = hit.end + 1, hit.code
+        found = _name_at(text, cursor, hits)
+        if found:
+            mentions.append(PersonMention(found[0], None, None, country, sentence.index, honorific.start(), found[1]))
+    return mentions
+
+
+def _drop_nested(mentions: list[PersonMention]) -> list[PersonMention]:
+    kept: list[PersonMention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _coordinate(text: str, mentions: list[PersonMention], hits: Sequence[CountryHit]) -> list[PersonMention]:
+    """Share countries along "A và B của X" and "Ngoại trưởng Mỹ A và Bộ trưởng B" and "Phía X có A và B"."""
+    groups: list[list[int]] = []
+    for i, mention in enumerate(mentions):
+        joined = groups and text[mentions[i - 1].end:mention.start] in (" và ", ", ", ",  ", " cùng ")
+        groups[-1].append(i) if joined else groups.append([i])
+    countries = [m.country for m in mentions]
+    for group in groups:
+        last = mentions[group[-1]]
+        after = next((h for h in hits if h.start > last.end and _COUNTRY_OF.fullmatch(text[last.end:h.start])), None)
+        side = next((h for h in hits if h.end <= mentions[group[0]].start and _SIDE.search(text[:h.start])
+                     and text[h.end:mentions[group[0]].start].strip().split(" ")[0] in ("có", "là", "gồm", "do", "")),
+                    None)
+        inherited = None
+        for i in group:
+            if countries[i] is None:
+                countries[i] = after.code if after else (side.code if side else inherited)
+            inherited = countries[i] or inherited
+    return [replace(m, country=c) for m, c in zip(mentions, countries)]
+
+
+def find_person_mentions(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]]
+                         ) -> list[PersonMention]:
+    """Every titled or honorific naming of a person, with names and countries resolved across the article."""
+    mentions = []
+    for sentence in sentences:
+        hits = country_hits.get(sentence.index, ())
+        found = _mentions_in(sentence, hits)
+        mentions.extend(_coordinate(sentence.text, found, hits) if found else ())
+    return _resolve(mentions)
+
+
+def _resolve(mentions: list[PersonMention]) -> list[PersonMention]:
+    """Map short names to the full name ending with them and fill missing country and title from other mentions."""
+    full_names = sorted({m.name for m in mentions}, key=lambda n: -len(n.split()))
+    canonical = {name: next((full for full in full_names if full != name and full.endswith(" " + name)), name)
+                 for name in full_names}
+    resolved = [replace(m, name=canonical[m.name]) for m in mentions]
+    country_of: dict[str, str] = {}
+    role_of: dict[str, str] = {}
+    for m in resolved:
+        if m.country:
+            country_of.setdefault(m.name, m.country)
+        if m.role:
+            role_of.setdefault(m.name, m.role)
+    return [replace(m, country=m.country or country_of.get(m.name),
+                    role=m.role or role_of.get(m.name), role_key=m.role_key or role_key(role_of.get(m.name)))
+            for m in resolved]
+
+
+def people_records(mentions: Sequence[PersonMention]) -> tuple[Person, ...]:
+    """One `Person` per resolved name, with the first title and country seen and every sentence naming them."""
+    order: list[str] = []
+    by_name: dict[str, list[PersonMention]] = {}
+    for m in mentions:
+        if m.name not in by_name:
+            order.append(m.name)
+        by_name.setdefault(m.name, []).append(m)
+    people = []
+    for name in order:
+        group = by_name[name]
+        role = next((m.role for m in group if m.role), None)
+        country = next((m.country for m in group if m.country), None)
+        evidence = tuple(sorted({m.sentence for m in group}))
+        if role or country:
+            people.append(Person(name, role, country, evidence))
+    return tuple(people)

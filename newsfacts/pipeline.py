@@ -1,0 +1,117 @@
+"""The whole parse of one article: normalise -> segment -> sentences -> publication date -> extractors."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from newsfacts.extract.companies import find_companies
+from newsfacts.extract.countries import CountryHit, find_countries
+from newsfacts.extract.dates import DateHit, find_dates, infer_publication_date
+from newsfacts.extract.deals import find_deals
+from newsfacts.extract.dialogues import find_dialogues
+from newsfacts.extract.people import find_person_mentions, people_records
+from newsfacts.normalise import normalise
+from newsfacts.read import ReadError, read_file
+from newsfacts.segment import segment, split_sentences
+from newsfacts.records import ArticleMeta, CountryMention, ParsedArticle, RawArticle, Segment, Sentence
+
+_EXPLICIT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def article_id(normalised_text: str) -> str:
+    return hashlib.sha256(normalised_text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def parse_text(text: str, *, path: str = "<text>", published: str | None = None, source: str | None = None,
+               url: str | None = None, title: str | None = None) -> ParsedArticle:
+    """Parse one article given as a string, with whatever metadata is known."""
+    meta = ArticleMeta(path=path, source=source, url=url, published=published, title=title)
+    return parse_article(RawArticle(text=text, meta=meta))
+
+
+def parse_file(path: Path, manifest=None) -> Iterator[ParsedArticle | ReadError]:
+    """Parse every article in a file; unreadable units come back as `ReadError`."""
+    for item in read_file(path, manifest):
+        yield item if isinstance(item, ReadError) else parse_article(item)
+
+
+def parse_article(raw: RawArticle) -> ParsedArticle:
+    """Run every stage on one article and return its records, each with evidence sentence indexes."""
+    text = normalise(raw.text)
+    segments = segment(text, title_hint=raw.meta.title)
+    sentences = split_sentences(segments)
+    published, inferred = _publication(raw.meta, text)
+    country_hits = {s.index: find_countries(s.text) for s in sentences}
+    date_hits, reference = _dates(sentences, published)
+    people = find_person_mentions(sentences, country_hits)
+    meta = replace(raw.meta, published=published.isoformat() if published else None, published_inferred=inferred)
+    return ParsedArticle(
+        article_id=article_id(text),
+        meta=meta,
+        title=next((s.text for s in segments if s.kind == "title"), ""),
+        segments=segments,
+        sentences=sentences,
+        countries=_country_mentions(country_hits),
+        dialogues=find_dialogues(sentences, _paragraphs(segments, sentences), country_hits, date_hits, people,
+                                 published, reference),
+        deals=find_deals(sentences, country_hits, date_hits, published),
+        people=people_records(people),
+        companies=tuple(dict.fromkeys(c.name for s in sentences for c in find_companies(s.text))),
+    )
+
+
+def _publication(meta: ArticleMeta, text: str) -> tuple[date | None, bool]:
+    if meta.published:
+        try:
+            return date.fromisoformat(meta.published[:10]), meta.published_inferred
+        except ValueError:
+            pass
+    inferred = infer_publication_date(text)
+    return inferred, inferred is not None
+
+
+def _dates(sentences: Sequence[Sentence], published: date | None
+           ) -> tuple[dict[int, list[DateHit]], str | None]:
+    """Date hits per sentence; without a publication date, the latest explicitly dated fact resolves the rest."""
+    hits = {s.index: find_dates(s.text, published, None) for s in sentences}
+    if published is not None:
+        return hits, None
+    explicit = [h.value for found in hits.values() for h in found if h.value and _EXPLICIT_YEAR.search(h.text)]
+    if not explicit:
+        return hits, None
+    reference = max(explicit)
+    year = int(reference[:4])
+    return {s.index: find_dates(s.text, None, year) for s in sentences}, reference
+
+
+def _country_mentions(country_hits: Mapping[int, Sequence[CountryHit]]) -> tuple[CountryMention, ...]:
+    surfaces: dict[str, list[str]] = {}
+    evidence: dict[str, list[int]] = {}
+    for index, hits in country_hits.items():
+        for hit in hits:
+            forms = surfaces.setdefault(hit.code, [])
+            if hit.surface not in forms:
+                forms.append(hit.surface)
+            sentences = evidence.setdefault(hit.code, [])
+            if index not in sentences:
+                sentences.append(index)
+    return tuple(CountryMention(code, tuple(surfaces[code]), tuple(evidence[code])) for code in sorted(surfaces))
+
+
+def _paragraphs(segments: Sequence[Segment], sentences: Sequence[Sentence]) -> dict[int, int]:
+    """Sentence index -> paragraph number, a paragraph being one main-text segment."""
+    main = [s for s in segments if s.kind in ("title", "lead", "body", "caption")]
+    paragraph_of: dict[int, int] = {}
+    paragraph, cursor = 0, 0
+    for sentence in sentences:
+        while paragraph < len(main) and main[paragraph].text.find(sentence.text, cursor) < 0:
+            paragraph, cursor = paragraph + 1, 0
+        if paragraph < len(main):
+            cursor = main[paragraph].text.find(sentence.text, cursor) + len(sentence.text)
+        paragraph_of[sentence.index] = paragraph
+    return paragraph_of

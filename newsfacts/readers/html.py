@@ -1,0 +1,91 @@
+"""HTML pages: main text and metadata through trafilatura, with lxml text as the fallback."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+_NEVER_TEXT = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas")
+_BLOCKS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote", "section", "article")
+_TABLE_CELLS = re.compile(r"^\|[ \t]*|[ \t]*\|[ \t]*$", re.MULTILINE)
+_CELL_SEPARATOR = re.compile(r"[ \t]+\|[ \t]+")
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    text: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+
+def read_html(html: str) -> HtmlPage:
+    """The main text of `html` (paragraphs as lines, captions kept) and its title, date, URL and site name."""
+    tree = _parse(html)
+    if tree is None:
+        return HtmlPage(text="")
+    _drop_active_content(tree)
+    _captions_as_paragraphs(tree)
+    document = trafilatura.bare_extraction(
+        tree,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = _tidy_tables(document.text) if document is not None and document.text else ""
+    if not text.strip():
+        return HtmlPage(text=_plain_text(tree), title=_html_title(tree))
+    return HtmlPage(
+        text=text,
+        title=document.title or None,
+        published=document.date or None,
+        url=document.url or None,
+        source=document.sitename or None,
+    )
+
+
+def _parse(html: str) -> lxml.html.HtmlElement | None:
+    try:
+        return lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _drop_active_content(tree: lxml.html.HtmlElement) -> None:
+    for element in list(tree.iter(*_NEVER_TEXT)):
+        element.drop_tree()
+    for element in tree.iter(etree.Element):
+        for attribute in [name for name in element.attrib if name.lower().startswith("on")]:
+            del element.attrib[attribute]
+
+
+def _captions_as_paragraphs(tree: lxml.html.HtmlElement) -> None:
+    for figure in tree.iter("figure"):
+        figure.tag = "div"
+    for caption in tree.iter("figcaption"):
+        caption.tag = "p"
+
+
+def _tidy_tables(text: str) -> str:
+    return _CELL_SEPARATOR.sub(" ", _TABLE_CELLS.sub("", text))
+
+
+def _plain_text(tree: lxml.html.HtmlElement) -> str:
+    body = tree.find("body")
+    root = body if body is not None else tree
+    for element in root.iter(*_BLOCKS):
+        element.tail = "\n" + (element.tail or "")
+    return root.text_content()
+
+
+def _html_title(tree: lxml.html.HtmlElement) -> str | None:
+    title = tree.findtext(".//title")
+    return title.strip() if title and title.strip() else None

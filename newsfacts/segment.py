@@ -1,0 +1,326 @@
+"""Split a normalised page into labelled blocks (title, lead, body, caption, byline, chaff) and sentences."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache
+from importlib import resources
+
+from newsfacts.records import MAIN_SEGMENTS, Segment, SegmentKind, Sentence
+
+_NEAR_DUPLICATE = 0.85
+_MAX_SUMMARY_CHARS = 400
+_MAX_CAPTION_CHARS = 400
+_MIN_PROSE_CHARS = 60
+_MIN_PROSE_WORDS = 10
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    section_starts: frozenset[str]
+    page_ends: frozenset[str]
+    page_end_prefixes: tuple[str, ...]
+    lines: frozenset[str]
+    line_pattern: re.Pattern[str]
+    caption_credit: re.Pattern[str]
+    byline_prefix: re.Pattern[str]
+    dateline_words: re.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _vocab() -> _Vocab:
+    data = json.loads(resources.files("newsfacts").joinpath("vocab", "chaff.json").read_text("utf-8"))
+    credits = _alternation(data["caption_credits"])
+    return _Vocab(
+        section_starts=frozenset(data["section_starts"]),
+        page_ends=frozenset(data["page_ends"]),
+        page_end_prefixes=tuple(data["page_end_prefixes"]),
+        lines=frozenset(data["lines"]),
+        line_pattern=re.compile("|".join(f"(?:{p})" for p in data["line_patterns"])),
+        caption_credit=re.compile(
+            rf"\S.*?(?:\((?:{credits})(?:\s*:\s*[^()]{{1,80}})?\)|[.!?\s](?:{credits})\s*:\s*[^.!?()]{{1,60}})$"
+        ),
+        byline_prefix=re.compile(rf"^(?:{_alternation(data['byline_prefixes'])})\s*:\s*"),
+        dateline_words=re.compile(rf"\b(?:{_alternation(data['dateline_words'])})\b"),
+    )
+
+
+def _key(line: str) -> str:
+    """The comparison form of a line: casefolded, without trailing colons, dots or spaces."""
+    return line.casefold().rstrip(" :.")
+
+
+_WORD = re.compile(r"\w+")
+_AGENCY_SUFFIX = re.compile(r"\s*(?:\([^()]{1,40}\)|[-/]\s*[\w+.]+(?:\s[\w+.]+)?)$")
+_SOURCE_LINE = re.compile(r"^\(?theo\s+[^,;:]{1,50}?\)?\.?$")
+_FULL_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
+_DATELINE_REST = re.compile(r"^[\d\s/:,.()\-|h]*\d[\d\s/:,.()\-|h]*$")
+_BREADCRUMB = re.compile(r"\S\s[>»|]\s\S")
+_MAX_BREADCRUMB_CHARS = 150
+_MIN_LEAD_WORDS = 15
+_MIN_TITLE_WORDS = 4
+_PROSE_END = re.compile(r"""(?<!\.\.)[.!?]["')]*$""")
+
+
+def _near_duplicate(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 15 or abs(len(a) - len(b)) > 0.3 * max(len(a), len(b)):
+        return False
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.quick_ratio() >= _NEAR_DUPLICATE and matcher.ratio() >= _NEAR_DUPLICATE
+
+
+def _is_chaff_line(key: str) -> bool:
+    vocab = _vocab()
+    return key in vocab.lines or vocab.line_pattern.search(key) is not None
+
+
+def _is_page_end(key: str) -> bool:
+    vocab = _vocab()
+    return key in vocab.page_ends or key.startswith(vocab.page_end_prefixes)
+
+
+def _is_prose(line: str) -> bool:
+    return (
+        len(line) >= _MIN_PROSE_CHARS
+        and len(_WORD.findall(line)) >= _MIN_PROSE_WORDS
+        and _PROSE_END.search(line) is not None
+    )
+
+
+def _is_name(text: str) -> bool:
+    words = text.replace("-", " ").split()
+    return 2 <= len(words) <= 5 and all(w[0].isupper() and w.replace("'", "").isalpha() for w in words)
+
+
+def _byline_strength(line: str, key: str) -> int:
+    """2 for a line that is surely a byline or dateline, 1 for a bare name, 0 otherwise."""
+    vocab = _vocab()
+    if len(line) > 80:
+        return 0
+    if vocab.byline_prefix.match(key) or _SOURCE_LINE.match(key) and line[5:6].isupper():
+        return 2
+    if _DATELINE_REST.match(vocab.dateline_words.sub("", key)):
+        return 2
+    bare = _AGENCY_SUFFIX.sub("", line)
+    if bare != line and (_is_name(bare) or bare.isupper()):
+        return 2
+    return 1 if _is_name(line) else 0
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """A navigation trail or site line such as "Báo X | Thế giới | 10/11/2023" or "Báo X > Quốc tế"."""
+    return len(line) <= _MAX_BREADCRUMB_CHARS and _BREADCRUMB.search(line) is not None and not _PROSE_END.search(line)
+
+
+def _could_be_title(line: str, key: str) -> bool:
+    return (
+        len(_WORD.findall(line)) >= _MIN_TITLE_WORDS
+        and not _is_chaff_line(key)
+        and not _is_breadcrumb(line)
+        and _byline_strength(line, key) < 2
+    )
+
+
+def _page_furniture(line: str, key: str) -> SegmentKind:
+    """A site, section or date line: a byline when it dates or signs the article, else chaff."""
+    return "byline" if _FULL_DATE.search(line) or _byline_strength(line, key) else "chaff"
+
+
+def _is_lead_like(line: str) -> bool:
+    return _PROSE_END.search(line) is not None or len(_WORD.findall(line)) >= _MIN_LEAD_WORDS
+
+
+def _is_caption(line: str, key: str) -> bool:
+    return len(line) <= _MAX_CAPTION_CHARS and _vocab().caption_credit.match(key) is not None
+
+
+class _Page:
+    """Line-by-line labelling of one page; `kinds[i]` is the label of `lines[i]`, None until decided."""
+
+    def __init__(self, lines: list[str], title_hint: str | None) -> None:
+        self.lines = lines
+        self.keys = [_key(line) for line in lines]
+        self.kinds: list[SegmentKind | None] = [None] * len(lines)
+        self.starts_tail = [False] * len(lines)
+        self.hard_end = len(lines)
+        self.first = self._find_title(title_hint)
+        self.title = title_hint.strip() if title_hint else lines[self.first - 1]
+        for i in range(self.first):
+            self.kinds[i] = self.kinds[i] or _page_furniture(lines[i], self.keys[i])
+
+    def _find_title(self, title_hint: str | None) -> int:
+        """Label the title line (after any leading navigation) and return the index of the line after it."""
+        for i, line in enumerate(self.lines):
+            if title_hint and _near_duplicate(self.keys[i], _key(title_hint)):
+                self.kinds[i] = "title"
+                return i + 1
+            if _could_be_title(line, self.keys[i]):
+                if title_hint:
+                    return i
+                self.kinds[i] = "title"
+                return i + 1
+        if title_hint:
+            return 0
+        self.kinds[0] = "title"
+        return 1
+
+    def mark_chaff(self) -> None:
+        i = self.first
+        title_key = _key(self.title)
+        while i < len(self.lines):
+            key = self.keys[i]
+            if _is_page_end(key):
+                self.hard_end = i
+                return
+            if key in _vocab().section_starts:
+                self.kinds[i] = "chaff"
+                self.starts_tail[i] = True
+            elif _near_duplicate(key, title_key) or _is_chaff_line(key):
+                self.kinds[i] = "chaff"
+            elif _is_breadcrumb(self.lines[i]):
+                self.kinds[i] = _page_furniture(self.lines[i], key)
+            elif i + 1 < len(self.lines) and _near_duplicate(key, self.keys[i + 1]):
+                i = self._mark_teaser(i)
+                continue
+            i += 1
+
+    def _mark_teaser(self, i: int) -> int:
+        """Label a headline printed twice, and the summary after it, as chaff; return the next line."""
+        self.kinds[i] = self.kinds[i + 1] = "chaff"
+        self.starts_tail[i] = True
+        summary = i + 2
+        if summary < len(self.lines) and self._is_summary(summary):
+            self.kinds[summary] = "chaff"
+            return summary + 1
+        return summary
+
+    def _is_summary(self, i: int) -> bool:
+        key = self.keys[i]
+        followed_by_pair = i + 1 < len(self.lines) and _near_duplicate(key, self.keys[i + 1])
+        return (
+            len(self.lines[i]) <= _MAX_SUMMARY_CHARS
+            and not followed_by_pair
+            and not _is_page_end(key)
+            and key not in _vocab().section_starts
+            and not _is_chaff_line(key)
+        )
+
+    def mark_tail(self) -> None:
+        """Chaff everything after a tail start, unless two prose paragraphs show the body goes on."""
+        in_tail = False
+        for i in range(self.first, len(self.lines)):
+            if i >= self.hard_end:
+                self.kinds[i] = "chaff"
+                continue
+            in_tail = in_tail or self.starts_tail[i]
+            if in_tail and self.kinds[i] is None:
+                if self._body_resumes(i):
+                    in_tail = False
+                else:
+                    self.kinds[i] = "chaff"
+
+    def _body_resumes(self, i: int) -> bool:
+        following = i + 1
+        return (
+            following < self.hard_end
+            and self.kinds[following] is None
+            and _is_prose(self.lines[i])
+            and _is_prose(self.lines[following])
+        )
+
+    def mark_main(self) -> None:
+        """Label the lines left: bylines, captions, the lead (first paragraph of prose) and the body."""
+        seen_text = False
+        for i in range(self.first, len(self.lines)):
+            if self.kinds[i] is not None:
+                continue
+            line, key = self.lines[i], self.keys[i]
+            strength = _byline_strength(line, key)
+            ends_run = i + 1 == len(self.lines) or self.kinds[i + 1] == "chaff"
+            if strength == 2 or strength == 1 and (not seen_text or ends_run):
+                self.kinds[i] = "byline"
+            elif _is_caption(line, key):
+                self.kinds[i] = "caption"
+            elif seen_text:
+                self.kinds[i] = "body"
+            elif _is_lead_like(line):
+                self.kinds[i] = "lead"
+                seen_text = True
+            else:
+                self.kinds[i] = _page_furniture(line, key)
+
+
+def segment(text: str, title_hint: str | None = None) -> tuple[Segment, ...]:
+    """Label the non-empty lines of a normalised page; the title is `title_hint` or the first line of text."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if not lines:
+        return (Segment("title", title_hint.strip()),) if title_hint and title_hint.strip() else ()
+    page = _Page(lines, title_hint)
+    page.mark_chaff()
+    page.mark_tail()
+    page.mark_main()
+    segments = [Segment(kind, line) for kind, line in zip(page.kinds, lines, strict=True) if kind is not None]
+    if "title" not in page.kinds:
+        segments.insert(0, Segment("title", page.title))
+    return tuple(segments)
+
+
+_ABBREVIATIONS = frozenset(
+    "tp ts gs pgs ths bs ks ls ns th mr mrs ms dr prof st jr sr gen col lt capt sgt no vs co inc ltd corp dept "
+    "ông bà tt".split()
+)
+_BOUNDARY = re.compile(r"""([.!?]+)(["')\]]*)\s+(?=["'(\[]?[\w"'])""")
+_LAST_WORD = re.compile(r"(\S*)$")
+_DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
+
+
+def _is_boundary(paragraph: str, match: re.Match[str], inside_quote: bool) -> bool:
+    punctuation = match.group(1)
+    if punctuation.startswith(".") and len(punctuation) > 1 or inside_quote:
+        return False
+    following = paragraph[match.end()]
+    if following.islower() or following == "(":
+        return False
+    if punctuation != ".":
+        return True
+    word = _LAST_WORD.search(paragraph, 0, match.start()).group(1).lstrip("\"'([")
+    return not (
+        _DOTTED_ABBREVIATION.fullmatch(word)
+        or len(word) == 1 and word.isupper()
+        or word.casefold() in _ABBREVIATIONS
+    )
+
+
+def _sentences_of(paragraph: str) -> list[str]:
+    """Split one paragraph at sentence ends, not at abbreviations, initials, ellipses or inside quotes."""
+    balanced_quotes = paragraph.count('"') % 2 == 0
+    sentences, start, quotes, counted_to = [], 0, 0, 0
+    for match in _BOUNDARY.finditer(paragraph):
+        quotes += paragraph.count('"', counted_to, match.end(2))
+        counted_to = match.end(2)
+        if _is_boundary(paragraph, match, balanced_quotes and quotes % 2 == 1):
+            sentences.append(paragraph[start : match.end(2)].strip())
+            start = match.end()
+    sentences.append(paragraph[start:].strip())
+    return [sentence for sentence in sentences if sentence]
+
+
+def split_sentences(segments: Sequence[Segment]) -> tuple[Sentence, ...]:
+    """Sentences of the main segments (title, lead, body, caption), numbered in order; a title is one sentence."""
+    texts: list[tuple[SegmentKind, str]] = []
+    for seg in segments:
+        if seg.kind == "title":
+            texts.append((seg.kind, seg.text))
+        elif seg.kind in MAIN_SEGMENTS:
+            texts.extend((seg.kind, sentence) for paragraph in seg.text.split("\n") for sentence in _sentences_of(paragraph))
+    return tuple(Sentence(index, kind, text) for index, (kind, text) in enumerate(texts))

@@ -1,0 +1,337 @@
+"""Merging mentions from many articles into one event per real-world meeting or deal.
+
+Dialogues merge when mechanism and parties are equal and their dates agree at
+their common precision ("2020-10" and "2020-10-27" agree; "2020-10-27" and
+"2020-10-28" do not). The most precise date anchors an event; a coarser date
+joins the anchor it agrees with (the one with most mentions when several do). A
+mention without a date joins only mentions that are identical to it in every
+other field, so it never bridges two dated meetings.
+
+Deals merge when buyer, seller and category are equal and at least one of
+quantity, value (within 1%), year or system agrees; two mentions from one
+article are never merged (the parser already merges within an article).
+
+Event ids hash the merge key, so the same mentions always give the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newsfacts.records import Deal, Dialogue, Location, Participant
+
+VALUE_TOLERANCE = 0.01
+STATUS_RANK = {"held": 4, "postponed": 3, "cancelled": 3, "planned": 2, "agreed": 1}
+
+
+@dataclass(frozen=True)
+class DialogueMention:
+    mention_id: str
+    article_id: str
+    published: str | None
+    dialogue: Dialogue
+    evidence_text: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DealMention:
+    mention_id: str
+    article_id: str
+    published: str | None
+    deal: Deal
+    evidence_text: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Sources disagree on `field`: each of `values` with the articles that report it, most reported first."""
+
+    field: str
+    values: tuple[Any, ...]
+    article_ids: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class DialogueEvent:
+    event_id: str
+    dialogue: Dialogue
+    mention_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    conflicts: tuple[Conflict, ...] = ()
+
+
+@dataclass(frozen=True)
+class DealEvent:
+    event_id: str
+    deal: Deal
+    mention_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    conflicts: tuple[Conflict, ...] = ()
+
+
+def stable_id(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(map(repr, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def dates_agree(a: str, b: str) -> bool:
+    """True when two ISO dates of any precision are equal at their common precision."""
+    common = min(len(a), len(b))
+    return a[:common] == b[:common]
+
+
+def _chronological(mention: DialogueMention | DealMention) -> tuple[str, str, str]:
+    return (mention.published or "", mention.article_id, mention.mention_id)
+
+
+def _article_ids(mentions: Iterable[DialogueMention | DealMention]) -> tuple[str, ...]:
+    return tuple(sorted({m.article_id for m in mentions}))
+
+
+# Dialogues
+
+
+def merge_dialogues(mentions: Iterable[DialogueMention]) -> tuple[DialogueEvent, ...]:
+    groups: dict[tuple, list[DialogueMention]] = defaultdict(list)
+    for mention in mentions:
+        groups[(mention.dialogue.mechanism, tuple(sorted(mention.dialogue.parties)))].append(mention)
+    events = [
+        _dialogue_event(key, cluster)
+        for group in groups.values()
+        for key, cluster in _dialogue_clusters(group)
+    ]
+    return tuple(sorted(events, key=lambda e: (e.dialogue.date or "", e.dialogue.mechanism, e.event_id)))
+
+
+def _dialogue_clusters(group: list[DialogueMention]) -> list[tuple[tuple, list[DialogueMention]]]:
+    dated = sorted((m for m in group if m.dialogue.date), key=lambda m: (-len(m.dialogue.date), m.dialogue.date, _chronological(m)))
+    anchors: dict[str, list[DialogueMention]] = {}
+    for mention in dated:
+        date = mention.dialogue.date
+        candidates = [anchor for anchor in anchors if dates_agree(anchor, date)]
+        if candidates:
+            anchors[min(candidates, key=lambda a: (-len(anchors[a]), a))].append(mention)
+        else:
+            anchors[date] = [mention]
+    undated: dict[tuple, list[DialogueMention]] = defaultdict(list)
+    for mention in group:
+        if not mention.dialogue.date:
+            undated[_undated_identity(mention.dialogue)].append(mention)
+    head = group[0].dialogue
+    keys = {anchor: ("dialogue", head.mechanism, tuple(sorted(head.parties)), anchor) for anchor in anchors}
+    return [(keys[a], members) for a, members in anchors.items()] + [
+        (("dialogue", head.mechanism, tuple(sorted(head.parties)), None, identity), members)
+        for identity, members in undated.items()
+    ]
+
+
+def _undated_identity(dialogue: Dialogue) -> tuple:
+    participants = tuple(sorted((p.name.casefold(), p.role or "", p.country or "") for p in dialogue.participants))
+    return (dialogue.location.city, dialogue.location.country, dialogue.status, participants)
+
+
+def _dialogue_event(key: tuple, members: list[DialogueMention]) -> DialogueEvent:
+    members = sorted(members, key=_chronological)
+    dated = [m.dialogue.date for m in members if m.dialogue.date]
+    merged = Dialogue(
+        mechanism=members[0].dialogue.mechanism,
+        parties=tuple(sorted(members[0].dialogue.parties)),
+        date=max(dated, key=len) if dated else None,
+        location=_best_location(members),
+        status=merged_status(members),
+        participants=_union_participants(members),
+        date_text=next((m.dialogue.date_text for m in reversed(members) if m.dialogue.date_text), None),
+    )
+    conflicts = tuple(
+        conflict
+        for conflict in (
+            _conflict("status", members, lambda m: m.dialogue.status),
+            _conflict("location_city", members, lambda m: m.dialogue.location.city),
+            _conflict("location_country", members, lambda m: m.dialogue.location.country),
+        )
+        if conflict
+    )
+    return DialogueEvent(
+        event_id=stable_id(*key),
+        dialogue=merged,
+        mention_ids=tuple(m.mention_id for m in members),
+        article_ids=_article_ids(members),
+        conflicts=conflicts,
+    )
+
+
+def merged_status(members: Sequence[DialogueMention]) -> str:
+    """Highest status by precedence; a `held` changes only when a source published after every `held` source says otherwise."""
+    held = [m for m in members if m.dialogue.status == "held"]
+    if not held:
+        return _by_precedence(members)
+    if any(not m.published for m in held):
+        return "held"
+    last_held = max(m.published for m in held)
+    later = [m for m in members if m.published and m.published > last_held]
+    return _by_precedence(later) if later else "held"
+
+
+def _by_precedence(members: Sequence[DialogueMention]) -> str:
+    best = max(members, key=lambda m: (STATUS_RANK.get(m.dialogue.status, 0), _chronological(m)))
+    return best.dialogue.status
+
+
+def _best_location(members: Sequence[DialogueMention]) -> Location:
+    located = [m for m in members if m.dialogue.location.city or m.dialogue.location.country]
+    if not located:
+        return Location()
+    counts = Counter((m.dialogue.location.city, m.dialogue.location.country) for m in located)
+
+    def score(mention: DialogueMention) -> tuple:
+        place = (mention.dialogue.location.city, mention.dialogue.location.country)
+        return (sum(part is not None for part in place), counts[place], _chronological(mention))
+
+    return max(located, key=score).dialogue.location
+
+
+def _union_participants(members: Sequence[DialogueMention]) -> tuple[Participant, ...]:
+    by_name: dict[str, Participant] = {}
+    for mention in members:
+        for person in mention.dialogue.participants:
+            key = person.name.casefold()
+            known = by_name.get(key)
+            by_name[key] = person if known is None else replace(
+                known, role=known.role or person.role, country=known.country or person.country
+            )
+    return tuple(by_name.values())
+
+
+# Deals
+
+
+def merge_deals(mentions: Iterable[DealMention]) -> tuple[DealEvent, ...]:
+    groups: dict[tuple, list[DealMention]] = defaultdict(list)
+    for mention in sorted(mentions, key=_chronological):
+        groups[(mention.deal.buyer, mention.deal.seller, mention.deal.category)].append(mention)
+    events: list[DealEvent] = []
+    used_ids: set[str] = set()
+    for group in groups.values():
+        for cluster in _deal_clusters(group):
+            event = _deal_event(cluster, used_ids)
+            used_ids.add(event.event_id)
+            events.append(event)
+    return tuple(sorted(events, key=lambda e: (e.deal.buyer or "", e.deal.seller or "", e.deal.category, e.event_id)))
+
+
+def _deal_clusters(group: list[DealMention]) -> list[list[DealMention]]:
+    clusters: list[list[DealMention]] = []
+    for mention in group:
+        home = next(
+            (
+                cluster
+                for cluster in clusters
+                if all(m.article_id != mention.article_id for m in cluster)
+                and any(deals_agree(m.deal, mention.deal) for m in cluster)
+            ),
+            None,
+        )
+        if home is None:
+            clusters.append([mention])
+        else:
+            home.append(mention)
+    return clusters
+
+
+def deals_agree(a: Deal, b: Deal) -> bool:
+    """True when two deals of the same buyer, seller and category share a quantity, value, year or system."""
+    return (
+        (a.quantity is not None and a.quantity == b.quantity)
+        or (a.value_usd is not None and b.value_usd is not None and values_agree(a.value_usd, b.value_usd))
+        or (a.year is not None and a.year == b.year)
+        or (bool(a.system) and _system_key(a.system) == _system_key(b.system))
+    )
+
+
+def values_agree(a: float, b: float) -> bool:
+    return abs(a - b) <= VALUE_TOLERANCE * max(abs(a), abs(b))
+
+
+def _system_key(system: str) -> str:
+    return " ".join(system.casefold().split())
+
+
+def _deal_event(members: list[DealMention], used_ids: set[str]) -> DealEvent:
+    seed = members[0].deal
+    key = ("deal", seed.buyer, seed.seller, seed.category, _system_key(seed.system), seed.quantity, seed.value_usd, seed.year)
+    event_id = stable_id(*key)
+    while event_id in used_ids:
+        key = (*key, "again")
+        event_id = stable_id(*key)
+    valued = [m for m in members if m.deal.value_usd is not None]
+    value_source = _representative(valued, lambda m: _value_bucket(m.deal.value_usd, valued)) if valued else None
+    merged = Deal(
+        kind=_most_reported(members, lambda m: m.deal.kind),
+        buyer=seed.buyer,
+        seller=seed.seller,
+        system=_most_reported(members, lambda m: m.deal.system),
+        category=seed.category,
+        status=_most_reported(members, lambda m: m.deal.status),
+        suppliers=tuple(dict.fromkeys(s for m in members for s in m.deal.suppliers)),
+        quantity=_most_reported(members, lambda m: m.deal.quantity),
+        value_usd=value_source.deal.value_usd if value_source else None,
+        value_qualifier=value_source.deal.value_qualifier if value_source else None,
+        value_amount=value_source.deal.value_amount if value_source else None,
+        value_currency=value_source.deal.value_currency if value_source else None,
+        year=_most_reported(members, lambda m: m.deal.year),
+    )
+    conflicts = tuple(
+        conflict
+        for conflict in (
+            _conflict("value_usd", valued, lambda m: _value_bucket(m.deal.value_usd, valued)),
+            _conflict("quantity", members, lambda m: m.deal.quantity),
+            _conflict("status", members, lambda m: m.deal.status),
+            _conflict("kind", members, lambda m: m.deal.kind),
+            _conflict("year", members, lambda m: m.deal.year),
+        )
+        if conflict
+    )
+    return DealEvent(
+        event_id=event_id,
+        deal=merged,
+        mention_ids=tuple(m.mention_id for m in members),
+        article_ids=_article_ids(members),
+        conflicts=conflicts,
+    )
+
+
+def _value_bucket(value: float, valued: Sequence[DealMention]) -> float:
+    """The smallest reported value within 1% of `value`, so near-equal amounts count as one."""
+    return min(m.deal.value_usd for m in valued if values_agree(m.deal.value_usd, value))
+
+
+# Shared
+
+
+def _representative(members: Sequence, value_of: Callable[[Any], Hashable]):
+    """The latest mention carrying the most reported non-null value."""
+    counts = Counter(value_of(m) for m in members if value_of(m) is not None)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return max((m for m in members if counts.get(value_of(m)) == top), key=_chronological)
+
+
+def _most_reported(members: Sequence, value_of: Callable[[Any], Hashable]):
+    chosen = _representative(members, value_of)
+    return None if chosen is None else value_of(chosen)
+
+
+def _conflict(field: str, members: Sequence, value_of: Callable[[Any], Hashable]) -> Conflict | None:
+    sources: dict[Hashable, set[str]] = defaultdict(set)
+    for mention in members:
+        value = value_of(mention)
+        if value is not None:
+            sources[value].add(mention.article_id)
+    if len(sources) < 2:
+        return None
+    ordered = sorted(sources, key=lambda v: (-len(sources[v]), repr(v)))
+    return Conflict(field, tuple(ordered), tuple(tuple(sorted(sources[v])) for v in ordered))

@@ -1,0 +1,421 @@
+"""One ingest run: parse the new or changed files, carry the rest over, rebuild events, publish atomically."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
+from itertools import islice
+from operator import attrgetter
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from newsfacts.records import ArticleMeta, ParsedArticle
+from newsfacts.store import layout, tables
+from newsfacts.store.events import DealMention, DialogueMention, merge_deals, merge_dialogues
+from newsfacts.store.tables import StoredFile
+
+Progress = Callable[[int, int, str], None]
+BATCH_ROWS = 20_000
+TASKS_PER_CHUNK = 16
+RECORD_KINDS = ("sentences", "countries", "dialogues", "deals", "people")
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What happened to one input: `ingested`, `unchanged`, `removed` (pruned) or `skipped`; problems say why."""
+
+    file: str
+    status: str
+    n_articles: int = 0
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    store_dir: Path
+    files: tuple[FileReport, ...]
+    articles: int
+    duplicates: int
+    records: dict[str, int]
+    events: dict[str, int]
+    snapshot: str | None
+
+    @property
+    def files_read(self) -> int:
+        return sum(f.status == "ingested" for f in self.files)
+
+    @property
+    def skipped(self) -> tuple[FileReport, ...]:
+        """Every file with a problem: skipped whole, or read with some bad units (jsonl lines, zip members)."""
+        return tuple(f for f in self.files if f.problems)
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped
+
+
+@dataclass(frozen=True)
+class _Task:
+    path: str
+    key: str
+    file_hash: str
+    size: int
+    manifest: str | None
+    manifest_hash: str | None
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    task: _Task
+    articles: tuple[ParsedArticle, ...]
+    problems: tuple[str, ...]
+    failed: bool
+
+
+@dataclass
+class _Plan:
+    tasks: list[_Task] = field(default_factory=list)
+    carried: dict[str, StoredFile] = field(default_factory=dict)
+    reports: list[FileReport] = field(default_factory=list)
+    removed: list[StoredFile] = field(default_factory=list)
+    previous: dict[str, StoredFile] = field(default_factory=dict)
+
+
+@dataclass
+class _Previous:
+    snapshot: Path
+    files: dict[str, StoredFile]
+
+
+def ingest(
+    paths: Iterable[Path | str],
+    *,
+    store_dir: Path,
+    manifest: Path | str | None = None,
+    workers: int = 1,
+    prune: bool = False,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Parses new and changed files under `paths` into the store; unchanged files cost one hash each.
+
+    Without `manifest`, each .txt file uses the `manifest.csv` of its own folder when there is one.
+    Raises `newsfacts.read.ReadError` when the given manifest cannot be read.
+    """
+    from newsfacts.read import load_manifest
+
+    store_dir = Path(store_dir)
+    manifest_path = str(Path(manifest).resolve()) if manifest else None
+    if manifest_path:
+        load_manifest(Path(manifest_path))
+    with layout.ingest_lock(store_dir):
+        layout.remove_unused(store_dir)
+        previous = _previous(store_dir)
+        plan = _plan([Path(p) for p in paths], previous, manifest_path, prune)
+        if previous and not plan.tasks and not plan.removed:
+            layout.touch_current(store_dir)
+            return _report(store_dir, plan, _no_records(), _event_counts(previous.snapshot), previous.snapshot.name)
+        return _write_snapshot(store_dir, previous, plan, max(1, workers), progress)
+
+
+def _previous(store_dir: Path) -> _Previous | None:
+    """The live snapshot when its format matches this code (else the next ingest rebuilds from scratch)."""
+    snapshot = layout.current_snapshot(store_dir)
+    if snapshot is None or layout.read_meta(snapshot).get("format_version") != layout.FORMAT_VERSION:
+        return None
+    for name, schema in tables.SCHEMAS.items():
+        path = snapshot / f"{name}.parquet"
+        if not path.exists() or not pq.read_schema(path).equals(schema, check_metadata=False):
+            return None
+    stored = pq.read_table(snapshot / "files.parquet").to_pylist()
+    return _Previous(snapshot, {row["file"]: tables.file_from_row(row) for row in stored})
+
+
+def _plan(paths: list[Path], previous: _Previous | None, manifest: str | None, prune: bool) -> _Plan:
+    from newsfacts.read import ReadError, discover
+
+    old = previous.files if previous else {}
+    plan = _Plan(previous=old)
+    existing = []
+    for path in paths:
+        if path.exists():
+            existing.append(path)
+        else:
+            plan.reports.append(FileReport(str(path), "skipped", problems=("no such file or directory",)))
+    try:
+        found = discover(existing)
+    except ReadError as error:
+        plan.reports.append(FileReport(error.path, "skipped", problems=(error.problem,)))
+        found = []
+    seen: set[str] = set()
+    for path in found:
+        key = str(path.resolve())
+        if key in seen:
+            continue
+        seen.add(key)
+        task = _task(path, key, manifest)
+        known = old.get(key)
+        if known and known.status == "ok" and (known.file_hash, known.manifest_hash) == (task.file_hash, task.manifest_hash):
+            plan.carried[key] = known
+            plan.reports.append(FileReport(key, "unchanged", known.n_articles))
+        else:
+            plan.tasks.append(task)
+    for key, known in old.items():
+        if key in seen:
+            continue
+        if prune and not Path(key).exists():
+            plan.removed.append(known)
+            plan.reports.append(FileReport(key, "removed", known.n_articles))
+        else:
+            plan.carried[key] = known
+    _reparse_sharers(plan, manifest)
+    return plan
+
+
+def _reparse_sharers(plan: _Plan, manifest: str | None) -> None:
+    """Re-parses carried files that share an article with a file whose rows are replaced or removed.
+
+    An article's rows are stored once, however many files hold it; they go with the file that
+    is replaced, so the other files holding it must write it again.
+    """
+    replaced = [plan.previous[t.key] for t in plan.tasks if t.key in plan.previous] + plan.removed
+    dropped = {article_id for stored in replaced for article_id in stored.article_ids}
+    sharers = [key for key, stored in plan.carried.items() if dropped.intersection(stored.article_ids)]
+    for key in sharers:
+        if not Path(key).exists():
+            continue
+        del plan.carried[key]
+        plan.reports = [r for r in plan.reports if r.file != key]
+        plan.tasks.append(_task(Path(key), key, manifest))
+
+
+def _task(path: Path, key: str, manifest: str | None) -> _Task:
+    folder_manifest = path.parent / "manifest.csv"
+    applied = manifest or (str(folder_manifest) if folder_manifest.is_file() else None)
+    return _Task(
+        path=str(path),
+        key=key,
+        file_hash=sha256_of(path),
+        size=path.stat().st_size,
+        manifest=manifest,
+        manifest_hash=sha256_of(Path(applied)) if applied else None,
+    )
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# Parsing (runs in worker processes when workers > 1)
+
+
+@lru_cache(maxsize=8)
+def _manifest(path: str) -> dict[str, ArticleMeta]:
+    from newsfacts.read import load_manifest
+
+    return load_manifest(Path(path))
+
+
+def _parse(task: _Task) -> _Parsed:
+    from newsfacts.pipeline import parse_file
+
+    articles: list[ParsedArticle] = []
+    problems: list[str] = []
+    try:
+        for item in parse_file(Path(task.path), _manifest(task.manifest) if task.manifest else None):
+            if isinstance(item, ParsedArticle):
+                articles.append(item)
+            else:
+                problems.append(item.problem if item.path == task.path else f"{item.path}: {item.problem}")
+    except Exception as error:  # a parser bug in one file must not stop the others
+        return _Parsed(task, (), (f"cannot parse: {type(error).__name__}: {error}",), failed=True)
+    return _Parsed(task, tuple(articles), tuple(problems), failed=not articles and bool(problems))
+
+
+def _parse_chunk(chunk: Sequence[_Task]) -> list[_Parsed]:
+    return [_parse(task) for task in chunk]
+
+
+def _parse_all(tasks: Sequence[_Task], workers: int) -> Iterator[_Parsed]:
+    """Parsed files in task order; with several workers, a bounded number of chunks is in flight."""
+    if workers == 1 or len(tasks) <= TASKS_PER_CHUNK:
+        yield from map(_parse, tasks)
+        return
+    chunks = iter([tasks[i : i + TASKS_PER_CHUNK] for i in range(0, len(tasks), TASKS_PER_CHUNK)])
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        in_flight: deque[Future] = deque(pool.submit(_parse_chunk, c) for c in islice(chunks, workers * 3))
+        while in_flight:
+            done = in_flight.popleft().result()
+            for chunk in islice(chunks, 1):
+                in_flight.append(pool.submit(_parse_chunk, chunk))
+            yield from done
+
+
+# Writing a snapshot
+
+
+class _SnapshotWriter:
+    """Streams the per-article tables to Parquet in batches; mentions, events and files are written at the end."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.buffers: dict[str, list[tables.Row]] = {name: [] for name in tables.ARTICLE_TABLES}
+        self.writers = {
+            name: pq.ParquetWriter(directory / f"{name}.parquet", tables.SCHEMAS[name]) for name in tables.ARTICLE_TABLES
+        }
+
+    def add(self, rows_by_table: dict[str, list[tables.Row]]) -> None:
+        for name, rows in rows_by_table.items():
+            buffer = self.buffers[name]
+            buffer.extend(rows)
+            if len(buffer) >= BATCH_ROWS:
+                self._flush(name)
+
+    def copy(self, name: str, source: Path, article_ids: pa.Array) -> None:
+        for batch in pq.ParquetFile(source).iter_batches(batch_size=BATCH_ROWS):
+            kept = batch.filter(pc.is_in(batch.column("article_id"), value_set=article_ids))
+            if kept.num_rows:
+                self._flush(name)
+                self.writers[name].write_batch(kept)
+
+    def write_table(self, name: str, rows: list[tables.Row]) -> None:
+        pq.write_table(tables.to_table(name, rows), self.directory / f"{name}.parquet")
+
+    def close(self) -> None:
+        for name, writer in self.writers.items():
+            self._flush(name)
+            writer.close()
+
+    def _flush(self, name: str) -> None:
+        if self.buffers[name]:
+            self.writers[name].write_table(tables.to_table(name, self.buffers[name]))
+            self.buffers[name] = []
+
+
+def _write_snapshot(
+    store_dir: Path, previous: _Previous | None, plan: _Plan, workers: int, progress: Progress | None
+) -> IngestReport:
+    ingested_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    tmp = layout.new_snapshot_dir(store_dir)
+    try:
+        writer = _SnapshotWriter(tmp)
+        dialogues: list[DialogueMention] = []
+        deals: list[DealMention] = []
+        written: set[str] = set()
+        counts = _no_records()
+        parsed_reports: list[FileReport] = []
+        total = len(plan.tasks)
+        if progress:
+            progress(0, total, "")
+        for done, parsed in enumerate(_parse_all(plan.tasks, workers), start=1):
+            parsed_reports.append(_store_parsed(parsed, plan, writer, written, dialogues, deals, counts, ingested_at))
+            if progress:
+                progress(done, total, parsed.task.path)
+        kept_ids = {a for stored in plan.carried.values() for a in stored.article_ids} - written
+        if previous and kept_ids:
+            dialogues += _old_mentions(previous.snapshot, "dialogue_mentions", kept_ids, tables.dialogue_mention_from_row)
+            deals += _old_mentions(previous.snapshot, "deal_mentions", kept_ids, tables.deal_mention_from_row)
+            id_array = pa.array(sorted(kept_ids), pa.string())
+            for name in tables.ARTICLE_TABLES:
+                writer.copy(name, previous.snapshot / f"{name}.parquet", id_array)
+        writer.close()
+        events = _write_events(writer, dialogues, deals)
+        writer.write_table("files", [tables.file_row(plan.carried[k]) for k in sorted(plan.carried)])
+        layout.write_meta(tmp, {"format_version": layout.FORMAT_VERSION, "last_ingested_at": ingested_at})
+        snapshot = layout.publish(store_dir, tmp)
+    except BaseException:
+        layout.remove_unused(store_dir)
+        raise
+    plan.reports += parsed_reports
+    return _report(store_dir, plan, counts, events, snapshot.name)
+
+
+def _store_parsed(
+    parsed: _Parsed,
+    plan: _Plan,
+    writer: _SnapshotWriter,
+    written: set[str],
+    dialogues: list[DialogueMention],
+    deals: list[DealMention],
+    counts: dict[str, int],
+    ingested_at: str,
+) -> FileReport:
+    task = parsed.task
+    if parsed.failed:
+        known = plan.previous.get(task.key)
+        plan.carried[task.key] = known if known and known.status == "ok" else StoredFile(
+            task.key, task.file_hash, task.size, 0, "skipped", "; ".join(parsed.problems), ingested_at,
+            task.manifest_hash,
+        )
+        return FileReport(task.key, "skipped", problems=parsed.problems)
+    for article in parsed.articles:
+        if article.article_id in written:
+            counts["duplicates"] += 1
+            continue
+        written.add(article.article_id)
+        rows = tables.article_rows(article, task.key, task.file_hash, ingested_at)
+        writer.add(rows)
+        new_dialogues, new_deals = tables.mentions_of(article)
+        dialogues += new_dialogues
+        deals += new_deals
+        counts["articles"] += 1
+        counts["sentences"] += len(rows["sentences"])
+        counts["countries"] += len(rows["article_countries"])
+        counts["people"] += len(rows["people"])
+        counts["dialogues"] += len(new_dialogues)
+        counts["deals"] += len(new_deals)
+    article_ids = tuple(dict.fromkeys(a.article_id for a in parsed.articles))
+    plan.carried[task.key] = StoredFile(
+        task.key, task.file_hash, task.size, len(parsed.articles), "ok", "; ".join(parsed.problems) or None,
+        ingested_at, task.manifest_hash, article_ids,
+    )
+    return FileReport(task.key, "ingested", len(parsed.articles), parsed.problems)
+
+
+def _old_mentions(snapshot: Path, name: str, kept_ids: set[str], from_row) -> list:
+    table = pq.read_table(snapshot / f"{name}.parquet")
+    kept = table.filter(pc.is_in(table.column("article_id"), value_set=pa.array(sorted(kept_ids), pa.string())))
+    return [from_row(row) for row in kept.to_pylist()]
+
+
+def _write_events(writer: _SnapshotWriter, dialogues: list[DialogueMention], deals: list[DealMention]) -> dict[str, int]:
+    dialogue_events = merge_dialogues(dialogues)
+    deal_events = merge_deals(deals)
+    event_of = {m: e.event_id for e in (*dialogue_events, *deal_events) for m in e.mention_ids}
+    by_article = attrgetter("article_id", "mention_id")
+    writer.write_table("dialogue_mentions", [tables.dialogue_mention_row(m, event_of[m.mention_id]) for m in sorted(dialogues, key=by_article)])
+    writer.write_table("deal_mentions", [tables.deal_mention_row(m, event_of[m.mention_id]) for m in sorted(deals, key=by_article)])
+    writer.write_table("dialogue_events", [tables.dialogue_event_row(e) for e in dialogue_events])
+    writer.write_table("deal_events", [tables.deal_event_row(e) for e in deal_events])
+    return {"dialogue_events": len(dialogue_events), "deal_events": len(deal_events)}
+
+
+def _no_records() -> dict[str, int]:
+    return dict.fromkeys(RECORD_KINDS, 0) | {"articles": 0, "duplicates": 0}
+
+
+def _event_counts(snapshot: Path) -> dict[str, int]:
+    return {name: pq.ParquetFile(snapshot / f"{name}.parquet").metadata.num_rows for name in ("dialogue_events", "deal_events")}
+
+
+def _report(store_dir: Path, plan: _Plan, counts: dict[str, int], events: dict[str, int], snapshot: str) -> IngestReport:
+    return IngestReport(
+        store_dir=store_dir,
+        files=tuple(sorted(plan.reports, key=lambda r: r.file)),
+        articles=counts["articles"],
+        duplicates=counts["duplicates"],
+        records={kind: counts[kind] for kind in RECORD_KINDS},
+        events=events,
+        snapshot=snapshot,
+    )

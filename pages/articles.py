@@ -1,0 +1,115 @@
+"""Bài báo: search and browse articles; one article with its records and its text, evidence highlighted.
+
+`?article=<id>&sentence=<n>` opens an article with sentence n marked, so every fact links to its sentence.
+"""
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from components import ui
+from components.filters import filter_articles
+from components.i18n import country_label, t, value_label
+from components.views import article_table, deal_table, dialogue_table
+
+MAX_CHOICES = 500
+
+ctx = ui.context()
+store, lang = ctx.store, ctx.lang
+st.title(t("page_articles", lang))
+
+
+def matching(articles: pd.DataFrame, query: str) -> pd.DataFrame:
+    if not query:
+        return articles
+    in_text = store.sentences.loc[store.sentences["text"].str.contains(query, case=False, regex=False, na=False), "article_id"]
+    hits = (articles["title"].str.contains(query, case=False, regex=False, na=False)
+            | articles["lead"].str.contains(query, case=False, regex=False, na=False)
+            | articles["article_id"].isin(in_text))
+    return articles[hits]
+
+
+def _remember_pick() -> None:
+    st.session_state["article"] = st.session_state["article_pick"]
+
+
+def chosen_article(choices: pd.DataFrame) -> str | None:
+    """The article to show: the URL's when it just changed, else the reader's last pick."""
+    wanted = st.query_params.get("article")
+    if wanted and wanted != st.session_state.get("article_from_url"):
+        st.session_state["article_from_url"] = wanted
+        st.session_state["article"] = wanted
+    current = st.session_state.get("article")
+    options = list(dict.fromkeys([*choices["article_id"].head(MAX_CHOICES), *filter(None, [current])]))
+    titles = store.articles.set_index("article_id")["title"]
+    st.session_state["article_pick"] = current if current in options else None
+    picked = st.selectbox(t("choose_article", lang), options, key="article_pick", on_change=_remember_pick, placeholder=t("choose", lang),
+                          format_func=lambda a: str(titles.get(a, a)))
+    if picked and picked != wanted:
+        st.query_params["article"] = picked
+        st.query_params.pop("sentence", None)
+    return picked
+
+
+def sentence_html(sentences: pd.DataFrame, evidence: set[int], anchor: int | None) -> str:
+    """The article text, escaped; evidence sentences marked, the linked one marked strongly."""
+    parts = []
+    for index, segment, text in zip(sentences["sentence_index"], sentences["segment"], sentences["text"]):
+        body = html.escape(str(text))
+        if index == anchor:
+            body = f'<mark id="s-{index}" class="anchor" style="background:#ffd54f;font-weight:600">{body}</mark>'
+        elif index in evidence:
+            body = f'<mark id="s-{index}" style="background:#fff3c4">{body}</mark>'
+        tag = "h4" if segment == "title" else "p"
+        parts.append(f'<{tag} style="margin:0.3em 0"><small style="color:#888">[{index}]</small> {body}</{tag}>')
+    return "\n".join(parts)
+
+
+query = st.text_input(t("search", lang), key="article_search")
+found = matching(filter_articles(store.articles, ctx.filters), query).sort_values("published", ascending=False, na_position="last")
+ui.table(article_table(found, lang, ctx.links), "bai-bao", "article_table", lang)
+
+article_id = chosen_article(found)
+if article_id:
+    rows = store.articles[store.articles["article_id"] == article_id]
+    if rows.empty:
+        st.warning(t("not_found", lang))
+    else:
+        article = rows.iloc[0]
+        st.html(f"<h2>{html.escape(str(article['title']))}</h2>")
+        inferred = f" {t('inferred', lang)}" if article["published_inferred"] else ""
+        st.text(f"{article['source'] or '—'} · {article['published'] or '—'}{inferred} · {article['file']}")
+        if isinstance(article["url"], str) and article["url"]:
+            st.text(f"{t('url', lang)}: {article['url']}")
+        countries = ", ".join(f"{country_label(c, lang)} ({c})" for c in article["countries"])
+        st.text(f"{t('countries', lang)}: {countries}")
+
+        mentions = store.dialogue_mentions[store.dialogue_mentions["article_id"] == article_id]
+        deals = store.deal_mentions[store.deal_mentions["article_id"] == article_id]
+        people = store.people[store.people["article_id"] == article_id]
+        if len(mentions):
+            st.subheader(t("dialogues", lang))
+            events = mentions.assign(n_sources=1, conflicts="[]", mention_ids=mentions["mention_id"].map(lambda m: [m]))
+            ui.table(dialogue_table(events, mentions, lang, ctx.links), "bai-bao-doi-thoai", "article_dialogues", lang)
+        if len(deals):
+            st.subheader(t("deals", lang))
+            events = deals.assign(n_sources=1, conflicts="[]", mention_ids=deals["mention_id"].map(lambda m: [m]))
+            ui.table(deal_table(events, deals, lang, ctx.links), "bai-bao-thuong-vu", "article_deals", lang)
+        if len(people):
+            st.subheader(t("people", lang))
+            ui.table(pd.DataFrame({t("name", lang): people["name"], t("role", lang): people["role"],
+                                   t("country", lang): people["country"].map(lambda c: country_label(c, lang))}),
+                     "bai-bao-nhan-vat", "article_people", lang)
+
+        evidence = {int(i) for frame in (mentions, deals, people) for lists in frame["evidence"] for i in lists}
+        anchor = pd.to_numeric(st.query_params.get("sentence"), errors="coerce") if article_id == st.query_params.get("article") else None
+        anchor = int(anchor) if anchor is not None and pd.notna(anchor) else None
+        sentences = store.sentences[store.sentences["article_id"] == article_id].sort_values("sentence_index")
+        if anchor is not None:
+            linked = sentences[sentences["sentence_index"] == anchor]
+            for text in linked["text"]:
+                st.info(f"{t('sentence_n', lang, n=anchor)}")
+                st.text(text)
+        st.subheader(t("article_text", lang))
+        st.html(f'<div class="article-text">{sentence_html(sentences, evidence, anchor)}</div>')

@@ -1,0 +1,36 @@
+"""Thương vụ vũ khí: the deals table, totals by buyer, seller and category, and where sources disagree."""
+
+import pandas as pd
+import streamlit as st
+
+from components import charts, ui
+from components.filters import filter_deals
+from components.i18n import t, value_label
+from components.views import conflict_rows, country_names, deal_table
+
+ctx = ui.context()
+store, lang = ctx.store, ctx.lang
+st.title(t("page_deals", lang))
+
+deals = filter_deals(store.deal_events, store.articles, ctx.filters).sort_values("year", ascending=False, na_position="last")
+if deals.empty:
+    st.info(t("no_rows", lang))
+
+ui.table(deal_table(deals, store.deal_mentions, lang, ctx.links), "thuong-vu", "deal_table", lang)
+
+totals = {
+    "totals_buyer": country_names(deals["buyer"], lang),
+    "totals_seller": country_names(deals["seller"], lang),
+    "totals_category": deals["category"].map(lambda c: value_label(c, lang)),
+}
+for column, (label, keys) in zip(st.columns(3), totals.items()):
+    with column:
+        st.subheader(t(label, lang))
+        ui.chart(charts.totals_bar(pd.DataFrame({"key": keys, "value_usd": deals["value_usd"]}), lang), key=f"deals_{label}")
+
+st.subheader(t("conflicts", lang))
+conflicts = conflict_rows(deals, lang)
+if conflicts.empty:
+    st.caption(t("no_conflicts", lang))
+else:
+    ui.table(conflicts, "thuong-vu-mau-thuan", "deal_conflicts", lang)

@@ -1,0 +1,46 @@
+"""Đối thoại: a timeline per mechanism and country pair, the table, and the evidence of one dialogue."""
+
+import pandas as pd
+import streamlit as st
+
+from components import charts, ui
+from components.filters import filter_dialogues
+from components.i18n import t, value_label
+from components.views import dialogue_table, joined_country_names, participant_names, place
+
+ctx = ui.context()
+store, lang = ctx.store, ctx.lang
+st.title(t("page_dialogues", lang))
+
+events = filter_dialogues(store.dialogue_events, store.articles, ctx.filters).sort_values("date_start", na_position="last")
+if events.empty:
+    st.info(t("no_rows", lang))
+
+st.subheader(t("timeline", lang))
+pairs = joined_country_names(events["parties"], lang)
+lanes = events["mechanism"].map(lambda m: value_label(m, lang)) + " · " + pairs
+timeline = events.assign(
+    lane=lanes,
+    day=pd.to_datetime(events["date_start"], errors="coerce", format="mixed"),
+    place=place(events["location_city"], events["location_country"], lang),
+    participants=participant_names(events["participants"]),
+)
+ui.chart(charts.dialogue_timeline(timeline, lang), key="dialogue_timeline")
+ui.marks_note(len(events), lang)
+
+display = dialogue_table(events, store.dialogue_mentions, lang, ctx.links)
+ui.table(display, "doi-thoai", "dialogue_table", lang)
+
+st.subheader(t("evidence", lang))
+labels = (events["date"].fillna("?") + " · " + lanes + " · " + events["status"].map(lambda s: value_label(s, lang))).to_dict()
+chosen = st.selectbox(t("choose_dialogue", lang), list(labels), format_func=labels.get, key="dialogue_pick", index=None,
+                      placeholder=t("choose", lang))
+if chosen is not None:
+    mentions = store.dialogue_mentions[store.dialogue_mentions["event_id"] == events.loc[chosen, "event_id"]]
+    titles = store.articles.set_index("article_id")["title"]
+    for mention in mentions.itertuples(index=False):
+        st.text(f"{titles.get(mention.article_id, '')}")
+        for text, index in zip(mention.evidence_text, mention.evidence):
+            st.text(f"[{index}] {text}")
+            st.page_link("pages/articles.py", label=f"{t('open_article', lang)} · {t('sentence_n', lang, n=index)}",
+                         query_params={"article": mention.article_id, "sentence": str(index)})

@@ -1,0 +1,54 @@
+"""Nhập dữ liệu: upload articles (.txt, .html, .jsonl, .zip) and an optional manifest into the current store."""
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from components import data, ui
+from components.i18n import t, value_label
+
+MAX_FILES = 200
+TYPES = ["txt", "html", "jsonl", "zip"]
+
+ctx = ui.context()
+lang = ctx.lang
+st.title(t("page_import", lang))
+
+uploads = st.file_uploader(t("upload", lang), type=TYPES, accept_multiple_files=True, key="import_files")
+manifest = st.file_uploader(t("manifest", lang), type=["csv"], key="import_manifest")
+too_many = len(uploads) > MAX_FILES
+if too_many:
+    st.error(t("too_many_files", lang, limit=MAX_FILES, n=len(uploads)))
+
+
+def save(folder: Path) -> tuple[list[Path], Path | None]:
+    """Writes the uploads under their own (base) names into `folder`."""
+    paths = []
+    for upload in uploads:
+        path = folder / Path(upload.name).name
+        path.write_bytes(upload.getvalue())
+        paths.append(path)
+    manifest_path = None
+    if manifest is not None:
+        manifest_path = folder / "manifest.csv"
+        manifest_path.write_bytes(manifest.getvalue())
+    return paths, manifest_path
+
+
+if st.button(t("run_import", lang), key="import_run", type="primary", disabled=not uploads or too_many):
+    bar = st.progress(0.0)
+
+    def show(done: int, total: int, name: str) -> None:
+        bar.progress(min(done / max(total, 1), 1.0), text=t("parsing", lang, name=name, done=done, total=total))
+
+    paths, manifest_path = save(data.upload_dir())
+    report = data.import_files(paths, manifest_path, show)
+    bar.empty()
+    st.success(t("import_done", lang))
+    st.subheader(t("import_report", lang))
+    rows = pd.DataFrame(
+        [(Path(f.file).name, value_label(f.status, lang), f.n_articles, "; ".join(f.problems)) for f in report.files],
+        columns=[t("file", lang), t("status", lang), t("articles", lang), t("problem", lang)],
+    )
+    ui.table(rows, "nhap-du-lieu", "import_report", lang)

@@ -1,0 +1,66 @@
+"""A killed ingest leaves the previous store intact; two ingests never interleave."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+
+from newsfacts.store import ingest, load_tables
+from newsfacts.store.layout import ingest_lock
+from tests.store.conftest import ROOT, SEEDS, write_corpus
+from tests.store.test_ingest import assert_same_tables
+
+
+def start_ingest(*args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsfacts", "ingest", *args], cwd=ROOT, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def test_kill_9_mid_ingest_leaves_the_previous_store_intact_and_the_next_run_cleans_up(tmp_path):
+    store = tmp_path / "store"
+    ingest([SEEDS], store_dir=store)
+    before = load_tables(store)
+    pointer = (store / "CURRENT").read_text()
+    corpus = write_corpus(tmp_path / "big", 3000)
+
+    process = start_ingest(str(corpus), "--out", str(store))
+    for line in process.stderr:
+        progress = re.match(r"ingest: (\d+)/3000", line)
+        if progress and int(progress.group(1)) > 0:
+            break
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=60)
+    process.stdout.close()
+    process.stderr.close()
+
+    assert process.returncode == -signal.SIGKILL
+    assert (store / "CURRENT").read_text() == pointer
+    assert list(store.glob(".tmp-*")), "the killed run should have died while writing its snapshot"
+    assert_same_tables(before, load_tables(store))
+
+    report = ingest([corpus], store_dir=store)
+    assert report.ok and report.articles == 3000
+    assert not list(store.glob(".tmp-*"))
+    assert len(list(store.glob("snap-*"))) == 1
+    tables = load_tables(store)
+    assert len(tables["articles"]) == 3000 + len(before["articles"])
+    assert set(before["articles"]["article_id"]) <= set(tables["articles"]["article_id"])
+
+
+def test_a_second_ingest_waits_for_the_first(tmp_path):
+    store = tmp_path / "store"
+    corpus = write_corpus(tmp_path / "c", 3)
+    with ingest_lock(store):
+        process = start_ingest(str(corpus), "--out", str(store))
+        time.sleep(1.5)
+        assert process.poll() is None
+        assert not (store / "CURRENT").exists()
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 0, out + err
+    assert len(load_tables(store)["articles"]) == 3

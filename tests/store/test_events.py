@@ -1,0 +1,143 @@
+"""Merge rules of newsfacts.store.events, on hand-made mentions."""
+
+import pytest
+
+from newsfacts.records import Deal, Dialogue, Location, Participant
+from newsfacts.store.events import DealMention, DialogueMention, dates_agree, merge_deals, merge_dialogues
+
+
+def dialogue(date, article, published=None, status="held", city=None, people=(), mention=None, parties=("USA", "IND")):
+    record = Dialogue(
+        mechanism="2+2", parties=parties, date=date, location=Location(city, "IND" if city else None),
+        status=status, participants=tuple(Participant(name, role) for name, role in people),
+    )
+    return DialogueMention(mention or f"m-{article}-{date}", article, published, record)
+
+
+def deal(article, published=None, value=None, quantity=None, year=None, status="signed", system="S-400", category="air-defence"):
+    record = Deal(
+        kind="purchase", buyer="IND", seller="RUS", system=system, category=category, status=status,
+        quantity=quantity, value_usd=value, year=year,
+    )
+    return DealMention(f"d-{article}-{system}-{value}", article, published, record)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [("2020-10", "2020-10-27", True), ("2020-10-27", "2020-10-28", False), ("2020", "2020-10-27", True),
+     ("2020-10", "2020-11", False), ("2021", "2020-10", False)],
+)
+def test_dates_agree_at_common_precision(a, b, agree):
+    assert dates_agree(a, b) is agree
+
+
+def test_month_and_day_mentions_of_one_meeting_merge_into_one_event_with_the_precise_date():
+    events = merge_dialogues([dialogue("2020-10-27", "a1"), dialogue("2020-10", "a2"), dialogue("2020-10-27", "a3")])
+    assert len(events) == 1
+    assert events[0].dialogue.date == "2020-10-27"
+    assert events[0].article_ids == ("a1", "a2", "a3")
+    assert len(events[0].mention_ids) == 3
+
+
+def test_different_days_stay_apart_and_a_month_mention_joins_only_one_of_them():
+    events = merge_dialogues([
+        dialogue("2020-10-27", "a1"), dialogue("2020-10-27", "a2"), dialogue("2020-10-28", "a3"), dialogue("2020-10", "a4"),
+    ])
+    by_date = {e.dialogue.date: e for e in events}
+    assert set(by_date) == {"2020-10-27", "2020-10-28"}
+    assert by_date["2020-10-27"].article_ids == ("a1", "a2", "a4")
+    assert by_date["2020-10-28"].article_ids == ("a3",)
+
+
+def test_other_mechanism_or_parties_never_merge():
+    other_pair = dialogue("2020-10-27", "a2", parties=("USA", "JPN"))
+    events = merge_dialogues([dialogue("2020-10-27", "a1"), other_pair])
+    assert len(events) == 2
+
+
+def test_null_dates_merge_only_with_identical_mentions_and_never_with_dated_ones():
+    events = merge_dialogues([
+        dialogue(None, "a1", city="New Delhi"), dialogue(None, "a2", city="New Delhi"),
+        dialogue(None, "a3", city="Washington"), dialogue("2020-10-27", "a4", city="New Delhi"),
+    ])
+    sources = sorted(e.article_ids for e in events)
+    assert sources == [("a1", "a2"), ("a3",), ("a4",)]
+
+
+def test_participants_are_united_by_name_and_the_best_place_is_kept():
+    events = merge_dialogues([
+        dialogue("2023-11-10", "a1", people=[("Lloyd Austin", "Bộ trưởng Quốc phòng")]),
+        dialogue("2023-11", "a2", city="New Delhi", people=[("Lloyd Austin", None), ("Rajnath Singh", "Bộ trưởng Quốc phòng")]),
+    ])
+    merged = events[0].dialogue
+    assert [p.name for p in merged.participants] == ["Lloyd Austin", "Rajnath Singh"]
+    assert merged.participants[0].role == "Bộ trưởng Quốc phòng"
+    assert merged.location == Location("New Delhi", "IND")
+
+
+@pytest.mark.parametrize(
+    ("mentions", "status"),
+    [
+        ([("agreed", "2023-11-01"), ("held", "2023-11-02"), ("planned", "2023-11-01")], "held"),
+        ([("planned", "2023-11-01"), ("held", "2023-11-02"), ("agreed", "2023-11-03")], "agreed"),
+        ([("planned", "2023-11-01"), ("postponed", "2023-11-02"), ("agreed", "2023-11-03")], "postponed"),
+        ([("agreed", "2023-11-01"), ("planned", "2023-11-02")], "planned"),
+        ([("held", "2023-11-05"), ("cancelled", "2023-11-01")], "held"),
+        ([("held", "2023-11-01"), ("cancelled", "2023-11-05")], "cancelled"),
+        ([("held", None), ("cancelled", "2023-11-05")], "held"),
+    ],
+)
+def test_status_by_precedence_and_only_a_later_source_changes_held(mentions, status):
+    events = merge_dialogues([
+        dialogue("2023-11-10", f"a{i}", published=published, status=s) for i, (s, published) in enumerate(mentions)
+    ])
+    assert [e.dialogue.status for e in events] == [status]
+
+
+def test_dialogue_conflicting_statuses_are_recorded():
+    events = merge_dialogues([dialogue("2023-11-10", "a1", status="planned"), dialogue("2023-11-10", "a2", status="held")])
+    assert [(c.field, set(c.values)) for c in events[0].conflicts] == [("status", {"planned", "held"})]
+
+
+def test_event_ids_depend_on_the_merge_key_not_on_input_order():
+    mentions = [dialogue("2020-10-27", "a1"), dialogue("2020-10", "a2"), dialogue("2021-01", "a3")]
+    forward = {e.event_id: e.article_ids for e in merge_dialogues(mentions)}
+    backward = {e.event_id: e.article_ids for e in merge_dialogues(list(reversed(mentions)))}
+    assert forward == backward and len(forward) == 2
+
+
+def test_two_values_for_one_deal_make_one_event_with_a_conflict_and_the_most_reported_value():
+    events = merge_deals([
+        deal("a1", "2021-01-01", value=5.4e9, quantity=5),
+        deal("a2", "2021-02-01", value=5.43e9, quantity=5),
+        deal("a3", "2021-03-01", value=6.0e9, quantity=5),
+    ])
+    assert len(events) == 1
+    event = events[0]
+    assert event.article_ids == ("a1", "a2", "a3")
+    assert event.deal.value_usd in (5.4e9, 5.43e9)
+    conflict = next(c for c in event.conflicts if c.field == "value_usd")
+    assert len(conflict.values) == 2 and conflict.article_ids[0] == ("a1", "a2")
+
+
+def test_a_tie_between_values_goes_to_the_latest_source():
+    events = merge_deals([deal("a1", "2021-01-01", value=5.4e9, year=2018), deal("a2", "2021-06-01", value=6.0e9, year=2018)])
+    assert events[0].deal.value_usd == 6.0e9
+
+
+def test_deals_with_nothing_in_common_or_another_category_stay_apart():
+    events = merge_deals([
+        deal("a1", value=1e9, system="tên lửa A"), deal("a2", value=3e9, system="tên lửa B"),
+        deal("a3", value=1e9, system="tên lửa A", category="missile"),
+    ])
+    assert len(events) == 3
+
+
+def test_two_deals_of_one_article_are_never_merged():
+    events = merge_deals([deal("a1", year=2018, system="tên lửa A"), deal("a1", year=2018, system="tên lửa B")])
+    assert len(events) == 2
+
+
+def test_deal_status_conflict_is_recorded():
+    events = merge_deals([deal("a1", quantity=5, status="signed"), deal("a2", quantity=5, status="delivered")])
+    assert [c.field for c in events[0].conflicts] == ["status"]
