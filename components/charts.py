@@ -31,6 +31,12 @@ def centroids() -> dict[str, tuple[float, float]]:
     return {c["id"]: tuple(c["properties"]["ct"]) for c in countries if "ct" in c.get("properties", {})}
 
 
+def plain(values: pd.Series) -> pd.Series:
+    """Text as plotly must get it: plotly reads tags such as <a> and <b> in labels and hovers, so escape them."""
+    text = values.astype("string").fillna("")
+    return text.str.replace("&", "&amp;").str.replace("<", "&lt;").str.replace(">", "&gt;").astype(object)
+
+
 def is_aggregated(rows: pd.DataFrame) -> bool:
     return len(rows) > MAX_MARKS
 
@@ -49,6 +55,7 @@ def dialogue_timeline(events: pd.DataFrame, lang: str) -> go.Figure:
     """One lane per mechanism and country pair; markers by status. Expects columns
     lane, day (datetime), status, date, place, participants, n_sources."""
     points = _timeline_points(events.dropna(subset=["day"]))
+    points = points.assign(**{column: plain(points[column]) for column in ("lane", "date", "place", "participants")})
     figure = go.Figure()
     for status in DIALOGUE_STATUSES:
         rows = points[points["status"] == status]
@@ -59,7 +66,7 @@ def dialogue_timeline(events: pd.DataFrame, lang: str) -> go.Figure:
             x=rows["day"], y=rows["lane"], mode="markers", name=value_label(status, lang),
             marker={"symbol": symbol, "color": colour, "size": (8 + rows["count"].clip(upper=20)).tolist(),
                     "line": {"width": 1, "color": "#333"}},
-            customdata=rows[["date", "place", "participants", "n_sources"]].fillna("").to_numpy(),
+            customdata=rows[["date", "place", "participants", "n_sources"]].to_numpy(),
             hovertemplate=(f"{t('date', lang)}: %{{customdata[0]}}<br>{t('place', lang)}: %{{customdata[1]}}<br>"
                            f"{t('participants', lang)}: %{{customdata[2]}}<br>{t('n_sources', lang)}: %{{customdata[3]}}"
                            "<extra>%{y}</extra>"),
@@ -83,7 +90,7 @@ def _line_traces(pairs: pd.DataFrame, weight: str, colour: str, name: str, arrow
         end = lines["to"].map(where)
         lon = [v for a, b in zip(start, end) for v in (a[0], b[0], None)]
         lat = [v for a, b in zip(start, end) for v in (a[1], b[1], None)]
-        text = [v for label in lines["label"] for v in (label, label, None)]
+        text = [v for label in plain(lines["label"]) for v in (label, label, None)]
         traces.append(go.Scattergeo(
             lon=lon, lat=lat, mode="lines+markers" if arrow else "lines", text=text, hoverinfo="text",
             line={"width": int(width), "color": colour},
@@ -100,7 +107,7 @@ def world_map(involvement: pd.DataFrame, partners: pd.DataFrame, flows: pd.DataF
     seller -> buyer arrows sized by value. Lines are capped at MAX_LINES, the largest first."""
     figure = go.Figure(go.Choropleth(
         locations=involvement["country"], z=involvement["value"], locationmode="ISO-3",
-        text=involvement["name"], colorscale="Blues", marker_line_color="#666", marker_line_width=0.4,
+        text=plain(involvement["name"]), colorscale="Blues", marker_line_color="#666", marker_line_width=0.4,
         colorbar={"title": {"text": metric_label}, "thickness": 12}, name=metric_label,
         hovertemplate="%{text}: %{z}<extra></extra>",
     ))
@@ -128,7 +135,7 @@ def totals_bar(totals: pd.DataFrame, lang: str, top: int = 25) -> go.Figure:
               .groupby("key", as_index=False).agg(value=("value", "sum"), count=("value", "size"))
               .sort_values(["value", "count"], ascending=False).head(top))
     figure = go.Figure(go.Bar(
-        x=summed["value"], y=summed["key"], orientation="h", customdata=summed[["count"]].to_numpy(),
+        x=summed["value"], y=plain(summed["key"]), orientation="h", customdata=summed[["count"]].to_numpy(),
         hovertemplate=f"%{{y}}: %{{x:,.0f}} USD<br>{t('deals', lang)}: %{{customdata[0]}}<extra></extra>",
         marker_color="#1565c0",
     ))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from newsfacts.extract.countries import country_name
+
 LANGS = ("vi", "en")
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -60,6 +62,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "search": ("Tìm trong tiêu đề và nội dung", "Search titles and text"),
     "choose_article": ("Chọn bài báo", "Choose an article"),
     "article_text": ("Nội dung", "Text"),
+    "article_list": ("Danh sách bài báo", "Article list"),
     "people": ("Nhân vật", "People"),
     "upload": ("Tải tệp lên (.txt, .html, .jsonl, .zip)", "Upload files (.txt, .html, .jsonl, .zip)"),
     "manifest": ("Tệp manifest CSV (không bắt buộc)", "Manifest CSV (optional)"),
@@ -170,8 +173,4 @@ def value_label(value: str | None, lang: str) -> str:
 def country_label(code: str | None, lang: str) -> str:
     if not code:
         return ""
-    try:
-        from newsfacts.extract.countries import country_name
-    except ImportError:  # DEV-ONLY until the countries module lands
-        return code
     return country_name(code, lang) or code

@@ -79,8 +79,8 @@ def _seed(key: str, value: object) -> None:
 
 def _multiselect(name: str, label: str, options: list[str], current: tuple[str, ...], format_func) -> tuple[str, ...]:
     key = WIDGETS[name]
-    options = list(dict.fromkeys([*options, *current]))
     _seed(key, list(current))
+    options = list(dict.fromkeys([*options, *current, *st.session_state[key]]))
     return tuple(st.multiselect(label, options, key=key, format_func=format_func, placeholder=t("choose", language())))
 
 

@@ -39,7 +39,9 @@ def table(display: pd.DataFrame, what: str, key: str, lang: str, **dataframe_arg
         t("value_usd", lang): st.column_config.NumberColumn(t("value_usd", lang), format="localized"),
     }
     config = {column: setting for column, setting in config.items() if column in display}
-    state = st.dataframe(display, hide_index=True, key=key, column_config=config, **dataframe_args)
+    link = t("link", lang)
+    order = [link, *(c for c in display.columns if c != link)] if link in display else None
+    state = st.dataframe(display, hide_index=True, key=key, column_config=config, column_order=order, **dataframe_args)
     left, right = st.columns([3, 1])
     left.caption(f"{len(display):,} {t('rows', lang)}")
     right.download_button(

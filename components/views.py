@@ -75,9 +75,9 @@ def _first_evidence(events: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFram
 
 
 def place(city: pd.Series, country: pd.Series, lang: str) -> pd.Series:
-    names = country_names(country, lang).fillna("")
-    city = city.fillna("").astype(str)
-    return (city + ", " + names).str.strip(", ")
+    names = country_names(country, lang).astype("string").fillna("")
+    city = city.astype("string").fillna("")
+    return (city + ", " + names).str.strip(", ").astype(object)
 
 
 def dialogue_table(events: pd.DataFrame, mentions: pd.DataFrame, lang: str, base: str) -> pd.DataFrame:

@@ -77,16 +77,21 @@ def _publication(meta: ArticleMeta, text: str) -> tuple[date | None, bool]:
 
 def _dates(sentences: Sequence[Sentence], published: date | None
            ) -> tuple[dict[int, list[DateHit]], str | None]:
-    """Date hits per sentence; without a publication date, the latest explicitly dated fact resolves the rest."""
+    """Date hits per sentence, and the latest explicit date when there is no publication date.
+
+    Without a publication date, the year of the headline's explicit date (else the latest explicit year) resolves
+    dates written without one.
+    """
     hits = {s.index: find_dates(s.text, published, None) for s in sentences}
     if published is not None:
         return hits, None
-    explicit = [h.value for found in hits.values() for h in found if h.value and _EXPLICIT_YEAR.search(h.text)]
-    if not explicit:
+    explicit = {s.index: [h.value for h in hits[s.index] if h.value and _EXPLICIT_YEAR.search(h.text)] for s in sentences}
+    every = [value for values in explicit.values() for value in values]
+    if not every:
         return hits, None
-    reference = max(explicit)
-    year = int(reference[:4])
-    return {s.index: find_dates(s.text, None, year) for s in sentences}, reference
+    headline = [value for s in sentences if s.segment in ("title", "lead") for value in explicit[s.index]]
+    year = int((headline[0] if headline else max(every))[:4])
+    return {s.index: find_dates(s.text, None, year) for s in sentences}, max(every)
 
 
 def _country_mentions(country_hits: Mapping[int, Sequence[CountryHit]]) -> tuple[CountryMention, ...]:

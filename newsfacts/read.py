@@ -10,8 +10,8 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-from newsfacts.readers.archive import zip_members
-from newsfacts.readers.base import MAX_FILE_BYTES, MAX_TEXT_CHARS, MB, ReadError, iso_date, megabytes
+from newsfacts.readers.archive import open_archive, zip_members
+from newsfacts.readers.base import MAX_FILE_BYTES, MAX_TEXT_CHARS, ReadError, iso_date, megabytes
 from newsfacts.readers.decode import decode_bytes
 from newsfacts.readers.html import read_html
 from newsfacts.readers.text import split_front_matter
@@ -25,7 +25,6 @@ JSON_SUFFIXES = frozenset({".jsonl", ".json", ".ndjson"})
 ZIP_SUFFIXES = frozenset({".zip"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | ZIP_SUFFIXES
 MANIFEST_NAME = "manifest.csv"
-MANIFEST_COLUMNS = ("file", "source", "url", "published")
 _JSON_TEXT_KEYS = ("text", "content")
 _JSON_DATE_KEYS = ("published", "date", "published_at")
 _JSON_SOURCE_KEYS = ("source", "site", "sitename")
@@ -199,7 +198,7 @@ def _capped(label: str, text: str) -> Iterator[str | ReadError]:
         yield text
         return
     cut = text.rfind("\n", 0, MAX_TEXT_CHARS)
-    yield ReadError(label, f"text truncated to its first {MAX_TEXT_CHARS // MB} M characters (of {len(text):,})")
+    yield ReadError(label, f"text truncated to its first {MAX_TEXT_CHARS:,} characters (of {len(text):,})")
     yield text[: cut if cut > 0 else MAX_TEXT_CHARS]
 
 
@@ -300,19 +299,20 @@ def _json_article(unit: str, label: str, where: str, record: object) -> Iterator
         page = read_html(html)
         text = page.text
         meta = replace(meta, title=meta.title or page.title, url=meta.url or page.url, source=meta.source or page.source)
-    if not text or not text.strip():
+    if not text:
         yield ReadError(label, f"{where}no text, html or content field")
         return
-    for item in _capped(unit, text):
-        yield item if isinstance(item, ReadError) else RawArticle(text=item, meta=meta, html=html)
+    yield from _article(unit, text, meta, html=html)
 
 
 def _zip_articles(label: str, data: bytes, manifest: Manifest, *, nested: bool) -> Iterator[RawArticle | ReadError]:
-    def wanted(name: str) -> bool:
-        return _is_article_file(PurePosixPath(name))
-
     try:
-        for member in zip_members(data, wanted):
+        archive = open_archive(data)
+    except ValueError as error:
+        yield ReadError(label, str(error))
+        return
+    with archive:
+        for member in zip_members(archive, lambda name: _is_article_file(PurePosixPath(name))):
             member_label = f"{label}!{member.name}"
             if member.problem:
                 yield ReadError(member_label, member.problem)
@@ -320,5 +320,3 @@ def _zip_articles(label: str, data: bytes, manifest: Manifest, *, nested: bool) 
                 yield ReadError(member_label, "refused: archive nested more than one level deep")
             else:
                 yield from _read_unit(member_label, PurePosixPath(member.name), member.data, manifest, nested=True)
-    except ValueError as error:
-        yield ReadError(label, str(error))

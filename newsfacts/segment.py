@@ -46,7 +46,7 @@ def _vocab() -> _Vocab:
         lines=frozenset(data["lines"]),
         line_pattern=re.compile("|".join(f"(?:{p})" for p in data["line_patterns"])),
         caption_credit=re.compile(
-            rf"\S.*?(?:\((?:{credits})(?:\s*:\s*[^()]{{1,80}})?\)|[.!?\s](?:{credits})\s*:\s*[^.!?()]{{1,60}})$"
+            rf"(?:\((?:{credits})(?:\s*:\s*[^()]{{1,80}})?\)|(?<![^\s.!?])(?:{credits})\s*:\s*[^.!?()]{{1,60}})$"
         ),
         byline_prefix=re.compile(rf"^(?:{_alternation(data['byline_prefixes'])})\s*:\s*"),
         dateline_words=re.compile(rf"\b(?:{_alternation(data['dateline_words'])})\b"),
@@ -54,20 +54,27 @@ def _vocab() -> _Vocab:
 
 
 def _key(line: str) -> str:
-    """The comparison form of a line: casefolded, without trailing colons, dots or spaces."""
-    return line.casefold().rstrip(" :.")
+    """The comparison form of a line: lowercased, without trailing colons, dots or spaces."""
+    return line.lower().rstrip(" :.")
 
 
 _WORD = re.compile(r"\w+")
-_AGENCY_SUFFIX = re.compile(r"\s*(?:\([^()]{1,40}\)|[-/]\s*[\w+.]+(?:\s[\w+.]+)?)$")
-_SOURCE_LINE = re.compile(r"^\(?theo\s+[^,;:]{1,50}?\)?\.?$")
+_AGENCY_SUFFIX = re.compile(r"\s*(?:\([^()]{1,40}\)|[-/]\s*[\w+.\-]+(?:\s[\w+.\-]+)?)$")
+_SOURCE_LINE = re.compile(r"^\(?theo\s+(.+?)\)?\.?$", re.IGNORECASE)
+_SOURCE_SEPARATOR = re.compile(r",\s*|\s+và\s+")
+_MAX_SOURCE_WORDS = 5
+_MAX_BYLINE_CHARS = 80
+_ACRONYM = re.compile(r"^[A-ZĐ]{2,10}$")
 _FULL_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
-_DATELINE_REST = re.compile(r"^[\d\s/:,.()\-|h]*\d[\d\s/:,.()\-|h]*$")
+_DATELINE_REST = re.compile(r"^[\d\s/:,.()+\-|h]*\d[\d\s/:,.()+\-|h]*$")
 _BREADCRUMB = re.compile(r"\S\s[>»|]\s\S")
 _MAX_BREADCRUMB_CHARS = 150
 _MIN_LEAD_WORDS = 15
 _MIN_TITLE_WORDS = 4
-_PROSE_END = re.compile(r"""(?<!\.\.)[.!?]["')]*$""")
+_MAX_CHAFF_LINE_CHARS = 200
+_CAPTION_TAIL_CHARS = 120
+_MIN_CAPTION_TEXT_CHARS = 10
+_SAME_ENDS_CHARS = 8
 
 
 def _near_duplicate(a: str, b: str) -> bool:
@@ -75,13 +82,15 @@ def _near_duplicate(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 15 or abs(len(a) - len(b)) > 0.3 * max(len(a), len(b)):
         return False
+    if a[:_SAME_ENDS_CHARS] != b[:_SAME_ENDS_CHARS] and a[-_SAME_ENDS_CHARS:] != b[-_SAME_ENDS_CHARS:]:
+        return False
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return matcher.quick_ratio() >= _NEAR_DUPLICATE and matcher.ratio() >= _NEAR_DUPLICATE
 
 
 def _is_chaff_line(key: str) -> bool:
     vocab = _vocab()
-    return key in vocab.lines or vocab.line_pattern.search(key) is not None
+    return key in vocab.lines or len(key) <= _MAX_CHAFF_LINE_CHARS and vocab.line_pattern.match(key) is not None
 
 
 def _is_page_end(key: str) -> bool:
@@ -89,11 +98,16 @@ def _is_page_end(key: str) -> bool:
     return key in vocab.page_ends or key.startswith(vocab.page_end_prefixes)
 
 
+def _ends_sentence(line: str) -> bool:
+    end = line.rstrip("\"')")
+    return end.endswith((".", "!", "?")) and not end.endswith("..")
+
+
 def _is_prose(line: str) -> bool:
     return (
         len(line) >= _MIN_PROSE_CHARS
         and len(_WORD.findall(line)) >= _MIN_PROSE_WORDS
-        and _PROSE_END.search(line) is not None
+        and _ends_sentence(line)
     )
 
 
@@ -102,24 +116,42 @@ def _is_name(text: str) -> bool:
     return 2 <= len(words) <= 5 and all(w[0].isupper() and w.replace("'", "").isalpha() for w in words)
 
 
-def _byline_strength(line: str, key: str) -> int:
-    """2 for a line that is surely a byline or dateline, 1 for a bare name, 0 otherwise."""
-    vocab = _vocab()
-    if len(line) > 80:
-        return 0
-    if vocab.byline_prefix.match(key) or _SOURCE_LINE.match(key) and line[5:6].isupper():
-        return 2
-    if _DATELINE_REST.match(vocab.dateline_words.sub("", key)):
+def _is_source_line(line: str) -> bool:
+    """A line naming only the sources an article follows: "Theo Reuters", "(Theo AFP, The Hindu)"."""
+    match = _SOURCE_LINE.match(line)
+    if match is None:
+        return False
+    sources = _SOURCE_SEPARATOR.split(match.group(1))
+    return all(source[:1].isupper() and len(source.split()) <= _MAX_SOURCE_WORDS for source in sources)
+
+
+def _is_dateline(key: str) -> bool:
+    """A line with a date or time and only dateline words: "Thứ Sáu, 10/11/2023 - 15:20", "Đăng lúc 07:30"."""
+    return _DATELINE_REST.match(_vocab().dateline_words.sub("", key)) is not None
+
+
+def _signature_strength(line: str) -> int:
+    """2 for an author or source line ("Ngọc Thúy (TTXVN)", "Minh Hòa/VOV", "Theo Reuters"), 1 for a bare name."""
+    if _is_source_line(line) or _ACRONYM.match(line):
         return 2
     bare = _AGENCY_SUFFIX.sub("", line)
-    if bare != line and (_is_name(bare) or bare.isupper()):
+    if bare != line and (not bare or _is_name(bare) or bare.isupper()):
         return 2
     return 1 if _is_name(line) else 0
 
 
+def _byline_strength(line: str, key: str) -> int:
+    """2 for a line that is surely a byline or dateline, 1 for a bare name, 0 otherwise."""
+    if len(line) > _MAX_BYLINE_CHARS:
+        return 0
+    if _vocab().byline_prefix.match(key) or _is_dateline(key):
+        return 2
+    return _signature_strength(line)
+
+
 def _is_breadcrumb(line: str) -> bool:
     """A navigation trail or site line such as "Báo X | Thế giới | 10/11/2023" or "Báo X > Quốc tế"."""
-    return len(line) <= _MAX_BREADCRUMB_CHARS and _BREADCRUMB.search(line) is not None and not _PROSE_END.search(line)
+    return len(line) <= _MAX_BREADCRUMB_CHARS and _BREADCRUMB.search(line) is not None and not _ends_sentence(line)
 
 
 def _could_be_title(line: str, key: str) -> bool:
@@ -137,11 +169,16 @@ def _page_furniture(line: str, key: str) -> SegmentKind:
 
 
 def _is_lead_like(line: str) -> bool:
-    return _PROSE_END.search(line) is not None or len(_WORD.findall(line)) >= _MIN_LEAD_WORDS
+    return _ends_sentence(line) or len(_WORD.findall(line)) >= _MIN_LEAD_WORDS
 
 
 def _is_caption(line: str, key: str) -> bool:
-    return len(line) <= _MAX_CAPTION_CHARS and _vocab().caption_credit.match(key) is not None
+    """A line of text ending in a photo credit: "... (Ảnh: Reuters)", "... (Nguồn: PTI)", "... Ảnh: TTXVN"."""
+    if len(line) > _MAX_CAPTION_CHARS:
+        return False
+    offset = max(0, len(key) - _CAPTION_TAIL_CHARS)
+    credit = _vocab().caption_credit.search(key, offset)
+    return credit is not None and len(key[: credit.start()].strip()) >= _MIN_CAPTION_TEXT_CHARS
 
 
 class _Page:
@@ -238,17 +275,34 @@ class _Page:
             and _is_prose(self.lines[following])
         )
 
+    def _body_follows(self, i: int) -> bool:
+        """True when two prose paragraphs come after line `i` before the next chaff."""
+        for j in range(i + 1, len(self.lines)):
+            if self.kinds[j] == "chaff":
+                return False
+            if self.kinds[j] is None and self._body_resumes(j):
+                return True
+        return False
+
     def mark_main(self) -> None:
-        """Label the lines left: bylines, captions, the lead (first paragraph of prose) and the body."""
-        seen_text = False
+        """Label the lines left: bylines, captions, the lead (first paragraph of prose) and the body.
+
+        A signature after the text (author or source) ends the article as a teaser does: what follows is
+        chaff unless two prose paragraphs show the body goes on.
+        """
+        seen_text = in_tail = False
         for i in range(self.first, len(self.lines)):
             if self.kinds[i] is not None:
                 continue
             line, key = self.lines[i], self.keys[i]
             strength = _byline_strength(line, key)
-            ends_run = i + 1 == len(self.lines) or self.kinds[i + 1] == "chaff"
-            if strength == 2 or strength == 1 and (not seen_text or ends_run):
+            if in_tail and strength < 2 and not self._body_resumes(i):
+                self.kinds[i] = "chaff"
+                continue
+            in_tail = False
+            if strength == 2 or strength == 1 and (not seen_text or not self._body_follows(i)):
                 self.kinds[i] = "byline"
+                in_tail = seen_text and _signature_strength(line) > 0
             elif _is_caption(line, key):
                 self.kinds[i] = "caption"
             elif seen_text:
@@ -276,24 +330,28 @@ def segment(text: str, title_hint: str | None = None) -> tuple[Segment, ...]:
 
 
 _ABBREVIATIONS = frozenset(
-    "tp ts gs pgs ths bs ks ls ns th mr mrs ms dr prof st jr sr gen col lt capt sgt no vs co inc ltd corp dept "
-    "ông bà tt".split()
+    "tp tx tt ts gs pgs ths ncs bs ks ls th mr mrs ms dr prof st jr sr gen col lt capt sgt no vs co inc ltd corp".split()
 )
 _BOUNDARY = re.compile(r"""([.!?]+)(["')\]]*)\s+(?=["'(\[]?[\w"'])""")
-_LAST_WORD = re.compile(r"(\S*)$")
+_MAX_WORD_CHARS = 40
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
+
+
+def _word_before(text: str, end: int) -> str:
+    before = text[max(0, end - _MAX_WORD_CHARS) : end]
+    return before.rsplit(maxsplit=1)[-1] if before[-1:].strip() else ""
 
 
 def _is_boundary(paragraph: str, match: re.Match[str], inside_quote: bool) -> bool:
     punctuation = match.group(1)
-    if punctuation.startswith(".") and len(punctuation) > 1 or inside_quote:
+    if inside_quote or (punctuation.startswith(".") and len(punctuation) > 1):
         return False
     following = paragraph[match.end()]
     if following.islower() or following == "(":
         return False
     if punctuation != ".":
         return True
-    word = _LAST_WORD.search(paragraph, 0, match.start()).group(1).lstrip("\"'([")
+    word = _word_before(paragraph, match.start()).lstrip("\"'([")
     return not (
         _DOTTED_ABBREVIATION.fullmatch(word)
         or len(word) == 1 and word.isupper()

@@ -68,7 +68,6 @@ def sentence_html(sentences: pd.DataFrame, evidence: set[int], anchor: int | Non
 
 query = st.text_input(t("search", lang), key="article_search")
 found = matching(filter_articles(store.articles, ctx.filters), query).sort_values("published", ascending=False, na_position="last")
-ui.table(article_table(found, lang, ctx.links), "bai-bao", "article_table", lang)
 
 article_id = chosen_article(found)
 if article_id:
@@ -113,3 +112,6 @@ if article_id:
                 st.text(text)
         st.subheader(t("article_text", lang))
         st.html(f'<div class="article-text">{sentence_html(sentences, evidence, anchor)}</div>')
+
+st.subheader(t("article_list", lang))
+ui.table(article_table(found, lang, ctx.links), "bai-bao", "article_table", lang)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from newsfacts.store import IngestReport, default_store_dir, ingest
+if TYPE_CHECKING:
+    from newsfacts.store import IngestReport
 
 EXAMPLE = "example: python -m newsfacts ingest data/sample --workers 2 --prune"
 
@@ -54,6 +55,7 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from newsfacts.read import ReadError
+    from newsfacts.store import default_store_dir, ingest
 
     problems = [f"no such file or directory: {p}" for p in args.paths if not p.exists()]
     if args.manifest and not args.manifest.is_file():

@@ -6,8 +6,6 @@ import argparse
 import json
 from pathlib import Path
 
-from newsfacts.store import default_store_dir, table_sizes
-
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
@@ -22,6 +20,8 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from newsfacts.store import default_store_dir, table_sizes
+
     store_dir = args.store or default_store_dir()
     sizes = table_sizes(store_dir)
     events = sizes["dialogue_events"] + sizes["deal_events"]

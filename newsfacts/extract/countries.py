@@ -28,6 +28,8 @@ _VOCAB_DIR = Path(__file__).resolve().parent.parent / "vocab"
 
 @dataclass(frozen=True)
 class CountryHit:
+    """One mention: `kind` is "name", "metonym" (a capital or seat of government) or "compound" ("Nga-Ukraine")."""
+
     code: str
     start: int
     end: int
@@ -43,11 +45,14 @@ class _Entry:
 
 @dataclass(frozen=True)
 class _Vocabulary:
+    """Everything `find_countries` needs, built once from the data files."""
+
     pattern: re.Pattern[str]
     entries: dict[str, _Entry]
     ambiguous: frozenset[str]
     honorifics: frozenset[str]
     name_syllables: frozenset[str]
+    given_names: frozenset[str]
     not_country_after: tuple[str, ...]
     display: dict[str, dict[str, str]]
 
@@ -144,15 +149,16 @@ def _vocabulary() -> _Vocabulary:
         entries=entries,
         ambiguous=frozenset(extra["ambiguous"]),
         honorifics=frozenset(word.casefold() for word in extra["honorifics"]),
-        name_syllables=frozenset(extra["person_name_syllables"]),
-        not_country_after=tuple(words.casefold() + " " for words in extra["not_country_after"]),
+        name_syllables=frozenset(extra["family_names"]) | frozenset(extra["given_name_syllables"]),
+        given_names=frozenset(extra["given_name_syllables"]) - frozenset(extra["family_names"]),
+        not_country_after=tuple(sorted((words.casefold() + " " for words in extra["not_country_after"]), key=len, reverse=True)),
         display=_display_names(iso_rows, cldr, extra),
     )
 
 
 def _follows_marker(text: str, start: int, markers: tuple[str, ...]) -> bool:
-    """Whether one of `markers` (each ending in a space) stands as whole words right before `start`."""
-    window = text[max(0, start - 12) : start].casefold()
+    """Whether one of `markers` (each ending in a space, longest first) stands as whole words right before `start`."""
+    window = text[max(0, start - len(markers[0])) : start].casefold()
     if not window.endswith(markers):
         return False
     return any(window.endswith(m) and not text[start - len(m) - 1 : start - len(m)].isalnum() for m in markers)
@@ -180,7 +186,10 @@ def _is_multiword(span: _Span | None) -> bool:
 
 
 def _is_person(text: str, span: _Span, by_start: dict[int, _Span], by_end: dict[int, _Span], vocab: _Vocabulary) -> bool:
-    """A short name that is part of a Vietnamese personal name ("Thúy Nga", "ông Đức", "Đức Anh")."""
+    """A short name that is part of a Vietnamese personal name ("Thúy Nga", "ông Đức", "Đức Anh").
+
+    Only a given name after it counts: "Đại sứ tại Mỹ Nguyễn Quốc Dũng" is the US, then a person.
+    """
     before = _previous_word(text, span.start)
     if before is not None:
         if before.casefold() in vocab.honorifics:
@@ -188,7 +197,7 @@ def _is_person(text: str, span: _Span, by_start: dict[int, _Span], by_end: dict[
         if before in vocab.name_syllables and not _is_multiword(by_end.get(span.start - 1)):
             return True
     after = _next_word(text, span.end)
-    return after in vocab.name_syllables and not _is_multiword(by_start.get(span.end + 1))
+    return after in vocab.given_names and not _is_multiword(by_start.get(span.end + 1))
 
 
 def _joined_by_dash(text: str, left: _Span, right: _Span) -> bool:

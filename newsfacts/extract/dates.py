@@ -46,10 +46,8 @@ _RELATIVE = re.compile(
     r"(?<!\w)(?P<unit>[nN]ăm|[tT]háng|[tT]uần)\s+(?P<which>nay|ngoái|trước|tới|sau|này|qua)(?!\w)(?!\s+đó)"
 )
 _RELATIVE_DAY = re.compile(
-    r"(?<!\w)(?:[hH]ôm|[sS]áng|[cC]hiều|[tT]ối|[tT]rưa|[đĐ]êm)\s+(?P<which>qua|nay|kia)(?!\w)"
-    r"|(?<!\w)(?:[nN]gày|[sS]áng|[cC]hiều|[tT]ối)\s+(?P<tomorrow>mai)(?!\w)"
+    r"(?<!\w)(?P<part>[hH]ôm|[sS]áng|[cC]hiều|[tT]ối|[tT]rưa|[đĐ]êm|[nN]gày)\s+(?P<which>qua|nay|kia|mai)(?!\w)"
 )
-
 # Words that make "10/11" or "10.11" a date when they stand right before it.
 _DAY_CONTEXT = re.compile(
     r"(?<!\w)(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|khuya|mùng|mồng|vào|từ|đến|tới|trước|sau|hạn|"
@@ -75,6 +73,9 @@ _MONTH_OFFSETS = {"này": 0, "trước": -1, "tới": 1, "sau": 1}
 _WEEK_OFFSETS = {"này": 0, "trước": -1, "qua": -1, "tới": 1, "sau": 1}
 _RELATIVE_OFFSETS = {"năm": _YEAR_OFFSETS, "tháng": _MONTH_OFFSETS, "tuần": _WEEK_OFFSETS}
 _DAY_OFFSETS = {"qua": -1, "nay": 0, "kia": -2, "mai": 1}
+# "ngày nay" is "nowadays" and "ngày qua" "the past days"; "hôm kia" is the day before yesterday.
+_DAY_WORDS_FOR = {"hôm": {"qua", "nay", "kia"}, "ngày": {"mai"}}
+_DAY_WORDS_OTHERWISE = {"qua", "nay", "mai"}
 
 _DATELINE_DATE = r"(?P<{p}day>\d{{1,2}})/(?P<{p}month>\d{{1,2}})/(?P<{p}year>(?:19|20)\d\d)"
 _DATELINE = re.compile(
@@ -90,6 +91,8 @@ _DATELINE = re.compile(
 
 @dataclass(frozen=True)
 class DateHit:
+    """A date as written; `value` is ISO at `precision` ("2023-11-10", "2020-10", "2018"), or None when unresolved."""
+
     start: int
     end: int
     text: str
@@ -251,9 +254,13 @@ def _parse_relative(text: str, match: re.Match[str], published: date | None, con
 
 
 def _parse_relative_day(text: str, match: re.Match[str], published: date | None, context_year: int | None) -> DateHit | None:
+    """"hôm qua", "sáng nay", "ngày mai"."""
+    which = match.group("which")
+    if which not in _DAY_WORDS_FOR.get(match.group("part").casefold(), _DAY_WORDS_OTHERWISE):
+        return None
     if published is None:
         return _hit(text, match.start(), match.end(), None, "day", relative=True)
-    day = published + timedelta(days=_DAY_OFFSETS[match.group("which") or match.group("tomorrow")])
+    day = published + timedelta(days=_DAY_OFFSETS[which])
     return _hit(text, match.start(), match.end(), day.isoformat(), "day", relative=True, month=day.month, day=day.day)
 
 

@@ -14,18 +14,21 @@ from importlib.resources import files
 from newsfacts.extract.companies import CompanyHit, company_country, find_companies
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
-from newsfacts.extract.money import find_money
+from newsfacts.extract.money import MoneyHit, find_money
 from newsfacts.records import Deal, Money, Sentence
 
+MAX_MENTIONS = 400
 _STATUS_RANK = {"proposed": 1, "negotiating": 2, "signed": 3, "delivered": 4, "cancelled": 5}
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "một": 1}
 _QUANTITY = re.compile(
-    r"(?<![\w.,])(\d{1,5}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:(?:chiếc|tổ hợp|hệ thống|bộ|khẩu|đơn vị|lô|tàu|xe|quả|hỏa lực)\s+)?$")
+    r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:(?:chiếc|tổ hợp|hệ thống|bộ|khẩu|đơn vị|lô|tàu|xe|quả|hỏa lực)\s+)?$")
 _STOP_WORDS = frozenset(
     "do từ của để với trị bất nhằm theo tới sang vào trong và cũng đang đã sẽ được là mà thuộc nhưng hoặc tại ở "
-    "khi sau trước bao gồm cho thay nên vì nếu như này đó kể nhận".split())
-_STOP_PAIRS = frozenset({"có thể", "trị giá", "bao gồm", "kéo dài"})
+    "khi sau trước bao gồm cho thay nên vì nếu như này đó kể nhận mua bán ký cung đặt giao chuyển sản nhập xuất "
+    "đóng dự lớn đầu hiện còn thứ trên".split())
+_STOP_PAIRS = frozenset({"có thể", "trị giá", "bao gồm", "kéo dài", "có giá"})
 _TRAILING = ",.;:!?\"'“”"
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class _Mention:
     sentence: int
     acronym: str | None = None
     countries: tuple[str, ...] = ()
+    mutual: bool = False
 
 
 @cache
@@ -66,15 +70,16 @@ def _exporter_rank() -> dict[str, int]:
 def _patterns() -> dict[str, re.Pattern[str]]:
     verbs = _verbs()
     names = ("trigger", "not_a_deal", "buy_verbs", "sell_verbs", "co_production", "generic_agreement",
-             "named_agreement_excluded", "acronym_reference")
+             "named_agreement_excluded", "acronym_reference", "framework", "partner_production", "platform")
     compiled = {name: re.compile(verbs[name]) for name in names}
     compiled["named_agreement"] = re.compile(verbs["named_agreement"])
+    compiled["local_production"] = re.compile(verbs["local_production"])
     compiled["status"] = [(status, re.compile(pattern)) for status, pattern in verbs["status"]]
     weapons = _weapons()
     heads = sorted(weapons["heads"], key=len, reverse=True)
     compiled["head"] = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)")
     models = sorted(weapons["models"], key=len, reverse=True)
-    compiled["model"] = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, models)) + r")(?![\w])")
+    compiled["model"] = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, models)) + r")[A-Z0-9]{0,3}(?![\w])")
     return compiled
 
 
@@ -90,10 +95,11 @@ def _status(lower: str) -> str | None:
 def _system_spans(text: str, lower: str) -> list[tuple[int, int, str, str | None]]:
     """(start, end, category, model) of each equipment phrase: head noun, its modifiers, a model designation."""
     heads = [(m.start(), m.end(), _weapons()["heads"][m.group()]) for m in _patterns()["head"].finditer(lower)]
-    models = [(m.start(), m.end(), m.group()) for m in _patterns()["model"].finditer(text)]
+    models = [(m.start(), m.end(), m.group(1)) for m in _patterns()["model"].finditer(text)]
     spans: list[tuple[int, int, str, str | None]] = []
     position = 0
-    for start, head_end, category in heads + [(s, e, _weapons()["models"][g]["category"]) for s, e, g in models]:
+    candidates = heads + [(s, e, _weapons()["models"][g]["category"]) for s, e, g in models]
+    for start, head_end, category in sorted(candidates, key=lambda c: (c[0], -c[1])):
         if start < position:
             continue
         end = _phrase_end(text, lower, head_end)
@@ -133,7 +139,7 @@ def _quantity(lower: str, start: int) -> int | None:
     match = _QUANTITY.search(lower[max(0, start - 30):start])
     if not match:
         return None
-    value = match.group(1)
+    value = match.group(1).replace(".", "")
     return int(value) if value.isdigit() else _NUMBER_WORDS[value]
 
 
@@ -142,48 +148,109 @@ class _Party:
     code: str
     start: int
     end: int
+    company: bool = False
 
 
 def _parties(hits: Sequence[CountryHit], companies: Sequence[CompanyHit]) -> list[_Party]:
     parties = [_Party(h.code, h.start, h.end) for h in hits]
-    parties += [_Party(c.country, c.start, c.end) for c in companies]
+    parties += [_Party(c.country, c.start, c.end, company=True) for c in companies]
     return sorted(parties, key=lambda p: p.start)
 
 
-_AUXILIARY = r"(?:\s+(?:đã|sẽ|đang|vừa|cũng|dự kiến|muốn|quyết định|có kế hoạch|đồng ý|chính thức|hiện|thể hiện sự|bày tỏ sự|tiếp tục))*\s+"
+_AUXILIARY = (r"(?:\s+(?:đã|sẽ|đang|vừa|cũng|dự kiến|muốn|quyết định|có kế hoạch|đồng ý|chính thức|hiện|"
+              r"thể hiện sự|bày tỏ sự|tiếp tục|từng|đàm phán(?: về việc)?|tìm cách|lên kế hoạch|cân nhắc|xem xét|"
+              r"thông qua đề xuất|ngày \d{1,2}/\d{1,2}))*\s+")
+_FROM = re.compile(r"\btừ\s+(?:phía\s+)?$")
+_MADE_BY = re.compile(r"\bdo\s+(?:tập đoàn\s+|công ty\s+|hãng\s+)?$")
+_MADE = re.compile(r"\s+(?:sản xuất|chế tạo|phát triển|cung cấp|đóng|thiết kế|thực hiện)")
+_TO = re.compile(r"\b(?:cho|sang)\s+(?!biết|hay|rằng|thấy|phép)(?:(?!của\b)\S+\s+){0,4}$")
+_WITH = re.compile(r"\bký\b[^.;]{0,60}?\bvới\s+(?:(?:các\s+)?(?:công ty|tập đoàn|doanh nghiệp|hãng|nhà sản xuất|chính phủ)\s+)?"
+                   r"(?:quốc phòng\s+)?$")
+_OF = re.compile(r"\bcủa\s+$")
+_MADE_AT = re.compile(r"(?:sản xuất|lắp ráp|đóng)\b[^.,;]{0,60}\btại\s+$")
 
 
-def _roles(lower: str, parties: Sequence[_Party], start: int, end: int) -> tuple[str | None, str | None]:
-    """(buyer, seller) from "X mua", "từ X", "do X sản xuất", "X cung cấp ... cho Y", "... của X"."""
-    buyer = seller = None
+@dataclass(frozen=True)
+class _Cues:
+    buyer: str | None = None
+    seller: str | None = None
+    genitive: str | None = None
+
+
+def _explicit_roles(lower: str, parties: Sequence[_Party], start: int, end: int) -> _Cues:
+    """Roles the words around each party give: "từ X", "do X sản xuất", "cho X", "sản xuất tại X", "X mua", "X bán"."""
+    buyer = seller = genitive = None
     buy, sell = _patterns()["buy_verbs"], _patterns()["sell_verbs"]
     for party in parties:
-        before = lower[max(0, party.start - 12):party.start]
-        after = lower[party.end:party.end + 40]
-        if re.search(r"(?:\btừ|\bcủa)\s+(?:phía\s+)?$", before) and 0 <= party.start - end <= 60:
+        before = lower[max(0, party.start - 80):party.start]
+        after = " " + lower[party.end:party.end + 50]
+        if _FROM.search(before[-15:]) and 0 <= party.start - end <= 60:
             seller = seller or party.code
-            if before.rstrip().endswith("của") and seller != party.code:
-                buyer = buyer or party.code
-        elif re.search(r"\bdo\s+$", before) and re.match(r"\s+(?:sản xuất|chế tạo|phát triển|cung cấp)", after):
+        elif _MADE_BY.search(before[-25:]) and _MADE.match(lower, party.end):
             seller = seller or party.code
-        elif re.search(r"\b(?:cho|sang)\s+(?:phía\s+)?$", before) and party.start >= start:
+        elif (_TO.search(before[-30:]) and party.start >= start or _MADE_AT.search(before)) and not party.company:
             buyer = buyer or party.code
-        elif re.match(_AUXILIARY + "(?:" + buy.pattern + ")", " " + after):
+        elif _OF.search(before[-8:]) and 0 <= party.start - end <= 6:
+            genitive = genitive or party.code
+        elif not party.company and re.match(_AUXILIARY + "(?:" + buy.pattern + ")", after):
             buyer = buyer or party.code
-        elif re.match(_AUXILIARY + "(?:" + sell.pattern + ")", " " + after):
+        elif re.match(_AUXILIARY + "(?:" + sell.pattern + ")", after):
             seller = seller or party.code
-    buyer = buyer or _subject(lower, parties, buy, exclude=seller)
-    seller = seller or _subject(lower, parties, sell, exclude=buyer)
+    signer_buyer, signer_seller = _signatories(lower, parties)
+    return _Cues(buyer or signer_buyer, seller or signer_seller, genitive)
+
+
+def _signatories(lower: str, parties: Sequence[_Party]) -> tuple[str | None, str | None]:
+    """In "A ký ... với B", a company A sells to B's country; a government A buys from B."""
+    counterpart = next((p for p in parties if _WITH.search(lower[max(0, p.start - 80):p.start])), None)
+    sign = re.search(r"\bký\b", lower)
+    if counterpart is None or sign is None:
+        return None, None
+    signers = [p for p in parties if p.end <= sign.start()]
+    if not signers or signers[-1].code == counterpart.code:
+        return None, counterpart.code
+    signer = signers[-1]
+    company_signer = any(p.company for p in signers)
+    return (counterpart.code, signer.code) if company_signer else (signer.code, counterpart.code)
+
+
+def _roles(lower: str, parties: Sequence[_Party], start: int, end: int,
+           maker: str | None) -> tuple[str | None, str | None]:
+    """(buyer, seller) from explicit cues, the model's maker, the subject of the verb, then the one other country."""
+    cues = _explicit_roles(lower, parties, start, end)
+    seller = cues.seller or maker
+    buyer = cues.buyer if cues.buyer != seller else None
+    buyer = buyer or _subject(lower, parties, _patterns()["buy_verbs"], seller, True, start)
+    seller = seller or _subject(lower, parties, _patterns()["sell_verbs"], buyer, False, start)
+    if cues.genitive and cues.genitive != buyer:
+        if seller is None:
+            seller = cues.genitive
+        elif buyer is None and cues.genitive != seller:
+            buyer = cues.genitive
+    if seller is None:
+        seller = next((p.code for p in parties if p.company and p.code != buyer), None)
+    others = {p.code for p in parties if not p.company} - {buyer, seller}
+    if len(others) == 1 and (buyer is None) != (seller is None):
+        (other,) = others
+        buyer, seller = (other, seller) if buyer is None else (buyer, other)
     return buyer, seller
 
 
-def _subject(lower: str, parties: Sequence[_Party], verb: re.Pattern[str], exclude: str | None) -> str | None:
-    """The nearest country before the first buying (or selling) verb: "Ấn Độ đã ký một hợp đồng ... để mua"."""
-    match = verb.search(lower)
-    if not match:
-        return None
-    before = [p for p in parties if p.end <= match.start() and p.code != exclude]
-    return before[-1].code if before else None
+def _subject(lower: str, parties: Sequence[_Party], verb: re.Pattern[str], exclude: str | None,
+             countries_only: bool, anchor: int) -> str | None:
+    """The party right before the buying (or selling) verb nearest the equipment: "Ấn Độ đã ký ... để mua"."""
+    verbs = sorted(verb.finditer(lower), key=lambda m: (m.start() > anchor, abs(anchor - m.start())))
+    for match in verbs:
+        if re.search(r"\bđược\s+$", lower[:match.start()]):
+            continue
+        before = [p for p in parties if p.end <= match.start() and p.code != exclude
+                  and not (countries_only and p.company)]
+        if not before:
+            continue
+        last = before[-1]
+        coordinated = len(before) > 1 and re.fullmatch(r"\s*(?:và|-|,)\s*", lower[before[-2].end:last.start])
+        return None if coordinated and before[-2].code != last.code else last.code
+    return None
 
 
 def _year(dates: Sequence[DateHit], start: int, end: int) -> int | None:
@@ -194,52 +261,156 @@ def _year(dates: Sequence[DateHit], start: int, end: int) -> int | None:
     return int(nearest.value[:4])
 
 
-def _money(text: str, published: date | None, start: int, end: int) -> Money | None:
-    hits = find_money(text, published) if re.search(r"\d", text) else []
-    if not hits:
+def _order_year(lower: str, dates: Sequence[DateHit], start: int, end: int, status: str | None) -> int | None:
+    """The year nearest the signing ("Năm 2014, Manila đã ký"), else, for a signing, nearest the equipment."""
+    sign = re.search(r"\bký\b|đặt hàng|đặt mua", lower)
+    if sign is None:
+        return _year(dates, start, end) if status == "signed" else None
+    left, right = _clause(lower, sign.start(), sign.end())
+    left = _clause(lower, max(0, left - 2), max(0, left - 2))[0] if left else 0
+    return _year([d for d in dates if left <= d.start < right], sign.start(), sign.end())
+
+
+def _money_date(dates: Sequence[DateHit], published: date | None) -> date | None:
+    """Convert at the year the sentence names, if any, else at publication."""
+    years = [int(d.value[:4]) for d in dates if d.value and _YEAR.search(d.text)]
+    return date(years[0], 7, 1) if years else published
+
+
+def _money(hits, start: int, end: int, left: int, right: int) -> Money | None:
+    in_clause = [h for h in hits if left <= h.start < right] or hits
+    if not in_clause:
         return None
-    return min(hits, key=lambda h: abs(h.start - end) if h.start >= end else abs(start - h.end)).money
+    return min(in_clause, key=lambda h: abs(h.start - end) if h.start >= end else abs(start - h.end)).money
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]| nhưng | sau khi | trong khi | còn ")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end)), len(text))
+    return left, right
+
+
+def _clause_status(lower: str, clause: tuple[int, int], other_clauses: Sequence[tuple[int, int]]) -> str | None:
+    """The stage cue of the system's own clause, else of the sentence outside the other systems' clauses."""
+    own = _status(lower[clause[0]:clause[1]])
+    outside, cursor = [], 0
+    for a, b in sorted(c for c in set(other_clauses) if c != clause):
+        outside.append(lower[cursor:a] if a > cursor else "")
+        cursor = max(cursor, b)
+    outside = " ".join(outside + [lower[cursor:]])
+    wide = _status(outside)
+    if own is None or wide in ("delivered", "cancelled") and _STATUS_RANK[wide] > _STATUS_RANK[own]:
+        return wide
+    return own
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every mention of one sentence shares."""
+
+    sentence: Sentence
+    lower: str
+    parties: tuple[_Party, ...]
+    suppliers: tuple[str, ...]
+    dates: tuple[DateHit, ...]
+    money: tuple[MoneyHit, ...]
 
 
 def _sentence_mentions(sentence: Sentence, hits: Sequence[CountryHit], dates: Sequence[DateHit],
                        published: date | None) -> list[_Mention]:
+    """Deal mentions of one sentence: named agreements, each traded equipment phrase, or a maker's contract."""
     text, lower = sentence.text, sentence.text.lower()
     if not _patterns()["trigger"].search(lower) or _patterns()["not_a_deal"].search(lower):
         return []
     companies = find_companies(text)
-    parties = _parties(hits, companies)
-    suppliers = tuple(dict.fromkeys(c.name for c in companies))
-    status = _status(lower)
-    agreements = _agreement_mentions(sentence, parties, dates, status)
-    taken = [(a_start, a_end) for a_start, a_end, _ in agreements]
-    mentions = [mention for _, _, mention in agreements]
-    kind = "co-production" if _patterns()["co_production"].search(lower) else "purchase"
-    for start, end, category, model in _system_spans(text, lower):
-        if any(a <= start < b for a, b in taken):
-            continue
-        buyer, seller = _roles(lower, parties, start, end)
-        if seller is None and model:
-            seller = _maker_country(model, buyer)
-        mentions.append(_Mention(
-            kind=kind, buyer=buyer, seller=seller, system=text[start:end], category=category, model=model,
-            quantity=_quantity(lower, start), money=_money(text, published, start, end),
-            year=_year(dates, start, end) if status in ("signed", "delivered") else None,
-            status=status, suppliers=suppliers, sentence=sentence.index))
-    if not mentions and companies and re.search(r"thỏa thuận|hợp đồng", lower):
-        buyer, seller = _roles(lower, parties, 0, 0)
-        codes = tuple(dict.fromkeys(p.code for p in parties))
-        mentions.append(_Mention("purchase", buyer, seller, None, None, None, None, None, None, status, suppliers,
-                                 sentence.index, countries=codes))
+    money = find_money(text, _money_date(dates, published)) if re.search(r"\d", text) else []
+    context = _Context(sentence, lower, tuple(_parties(hits, companies)), tuple(dict.fromkeys(c.name for c in companies)),
+                       tuple(dates), tuple(money))
+    agreements = _agreement_mentions(sentence, context.parties, dates, _status(lower), published)
+    blocked = [(start, end) for start, end, _ in agreements] + [(c.start, c.end) for c in companies]
+    found = [(start, mention) for start, _, mention in agreements] + _equipment_mentions(context, blocked)
+    if not found and companies and re.search(r"thỏa thuận|hợp đồng", lower):
+        found.append((0, _contract_mention(context)))
+    return _as_framework([m for _, m in found], [start for start, _ in found], lower)
+
+
+def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -> list[tuple[int, _Mention]]:
+    text, lower = context.sentence.text, context.lower
+    spans = [span for span in _system_spans(text, lower) if not any(a <= span[0] < b for a, b in blocked)]
+    clauses = [_clause(text, start, end) for start, end, _, _ in spans]
+    kept = [(span, clause) for span, clause in zip(spans, clauses) if _traded(lower, clause)
+            and not _patterns()["platform"].search(lower, max(0, span[0] - 30), span[0])]
+    clauses = [clause for _, clause in kept]
+    mutual = re.search(r"\bhai (?:bên|nước|phía)\b", lower) is not None
+    mentions = []
+    for (start, end, category, model), clause in kept:
+        buyer, seller = _roles(lower, context.parties, start, end, _maker_country(model) if model else None)
+        status = _clause_status(lower, clause, clauses)
+        mentions.append((start, _Mention(
+            kind=_kind(lower, start, end, clause, context.parties, buyer), buyer=buyer, seller=seller,
+            system=text[start:end], category=category, model=model, quantity=_quantity(lower, start),
+            money=_money(context.money, start, end, *clause),
+            year=_order_year(lower, context.dates, start, end, status) if status in ("signed", "delivered") else None,
+            status=status, suppliers=context.suppliers, sentence=context.sentence.index, mutual=mutual)))
     return mentions
 
 
-def _maker_country(model: str, buyer: str | None) -> str | None:
-    country = company_country(_weapons()["models"][model]["maker"])
-    return country if country != buyer else None
+def _contract_mention(context: _Context) -> _Mention:
+    """A contract between makers that names no equipment ("thỏa thuận giữa GE và HAL"): it joins a deal nearby."""
+    lower = context.lower
+    buyer, seller = _roles(lower, context.parties, 0, 0, None)
+    status = _status(lower)
+    year = _order_year(lower, context.dates, 0, 0, status) if status in ("signed", "delivered") else None
+    return _Mention("purchase", buyer, seller, None, None, None, None, _money(context.money, 0, 0, 0, len(lower)),
+                    year, status, context.suppliers, context.sentence.index,
+                    countries=tuple(dict.fromkeys(p.code for p in context.parties)))
+
+
+def _traded(lower: str, clause: tuple[int, int]) -> bool:
+    """Equipment counts when a trade word is in its clause or the clause before ("hạ cánh" alone is not a deal)."""
+    previous_start = _clause(lower, max(0, clause[0] - 2), max(0, clause[0] - 2))[0] if clause[0] else 0
+    return _patterns()["trigger"].search(lower, previous_start, clause[1]) is not None
+
+
+def _kind(lower: str, start: int, end: int, clause: tuple[int, int], parties: Sequence[_Party],
+          buyer: str | None) -> str:
+    """Co-production when a joint-production cue governs the equipment, or a contract has it made in the buyer's country."""
+    if _patterns()["co_production"].search(lower, clause[0], clause[1]) or _patterns()["partner_production"].search(lower, end):
+        return "co-production"
+    made_in_buyer = any(not p.company and p.code == buyer and p.start >= end
+                        and _patterns()["local_production"].search(lower, max(0, p.start - 90), p.start) for p in parties)
+    return "co-production" if made_in_buyer and re.search(r"hợp đồng|thỏa thuận", lower) else "purchase"
+
+
+def _as_framework(mentions: list[_Mention], starts: list[int], lower: str) -> list[_Mention]:
+    """Equipment named inside a framework or cooperation agreement is that agreement, not separate purchases.
+
+    The agreement's stage is read between its name and the equipment ("thỏa thuận khung mà ... ký").
+    """
+    framework = _patterns()["framework"].search(lower)
+    if not framework:
+        return mentions
+    equipment = [m for m, start in zip(mentions, starts) if m.kind == "purchase" and m.system and start > framework.end()]
+    if not equipment:
+        return mentions
+    rest = [m for m in mentions if m not in equipment]
+    status = _status(lower[framework.start():starts[mentions.index(equipment[0])]]) or equipment[0].status
+    first = replace(equipment[0], status=status, year=equipment[0].year if status == "signed" else None)
+    if len(equipment) == 1:
+        return rest + [replace(first, kind="agreement")]
+    return rest + [replace(first, kind="agreement", system=framework.group(), category="other", quantity=None,
+                           model=None)]
+
+
+def _maker_country(model: str) -> str | None:
+    return company_country(_weapons()["models"][model]["maker"])
 
 
 def _agreement_mentions(sentence: Sentence, parties: Sequence[_Party], dates: Sequence[DateHit],
-                        status: str | None) -> list[tuple[int, int, _Mention]]:
+                        status: str | None, published: date | None) -> list[tuple[int, int, _Mention]]:
     text, lower = sentence.text, sentence.text.lower()
     found: list[tuple[int, int, str, str | None]] = []
     for match in _patterns()["named_agreement"].finditer(text):
@@ -249,18 +420,25 @@ def _agreement_mentions(sentence: Sentence, parties: Sequence[_Party], dates: Se
         if not any(s <= match.start() < e for s, e, _, _ in found) and status:
             found.append((match.start(), match.end(), text[match.start():match.end()], None))
     for match in _patterns()["acronym_reference"].finditer(text):
-        acronym = match.group(1)
-        if not any(s <= match.start(1) < e for s, e, _, _ in found) and acronym not in ("USD", "EUR"):
-            found.append((match.start(1), match.end(1), "", acronym))
+        acronym = match.group(2)
+        if not any(s <= match.start(2) < e for s, e, _, _ in found) and acronym not in _excluded_acronyms():
+            found.append((match.start(2), match.end(2), "" if match.group(1) else "?", acronym))
     mentions = []
     for start, end, system, acronym in found:
+        if acronym in _excluded_acronyms():
+            continue
         codes = _nearest_pair(parties, start, end)
         year = _year(dates, start, end) if status == "signed" else None
         mentions.append((start, end, _Mention(
-            kind="agreement", buyer=None, seller=None,
-            system=system or None, category="other", model=None, quantity=None, money=None, year=year,
+            kind="agreement" if system != "?" else "reference", buyer=None, seller=None,
+            system=system if system not in ("", "?") else None, category="other", model=None, quantity=None, money=None, year=year,
             status=status, suppliers=(), sentence=sentence.index, acronym=acronym, countries=codes)))
     return mentions
+
+
+@cache
+def _excluded_acronyms() -> frozenset[str]:
+    return frozenset(_verbs()["not_deal_acronyms"])
 
 
 def _nearest_pair(parties: Sequence[_Party], start: int, end: int) -> tuple[str, ...]:
@@ -282,8 +460,16 @@ def _same_deal(group: list[_Mention], mention: _Mention) -> bool:
         for field in ("quantity", "model", "year"):
             if not _compatible(getattr(other, field), getattr(mention, field)):
                 return False
-    categories = {m.category for m in group if m.category} | {mention.category}
-    return len(categories) == 1 or (len(categories) == 2 and frozenset(categories) in _compatible_categories())
+        if other.money and mention.money and not _same_value(other.money, mention.money):
+            return False
+    categories = {m.category for m in [*group, mention] if m.category}
+    return len(categories) <= 1 or (len(categories) == 2 and frozenset(categories) in _compatible_categories())
+
+
+def _same_value(a: Money, b: Money) -> bool:
+    if a.currency == b.currency or a.value_usd is None or b.value_usd is None:
+        return a.currency == b.currency and abs(a.amount - b.amount) <= 0.05 * max(a.amount, b.amount)
+    return abs(a.value_usd - b.value_usd) <= 0.05 * max(a.value_usd, b.value_usd)
 
 
 def _nearest_group(groups: list[list[_Mention]], sentence: int) -> list[_Mention] | None:
@@ -297,20 +483,27 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
     """Group the mentions of one deal: agreements by name or acronym, equipment by parties and category."""
     groups: list[list[_Mention]] = []
     named = [m for m in mentions if m.kind == "agreement" and m.system]
-    equipment = [m for m in mentions if m.kind != "agreement" and m.system]
-    by_acronym = [m for m in mentions if m.kind == "agreement" and not m.system]
-    companions = [m for m in mentions if m.kind != "agreement" and not m.system]
+    equipment = [m for m in mentions if m.kind not in ("agreement", "reference") and m.system]
+    by_acronym = [m for m in mentions if m.kind in ("agreement", "reference") and not m.system]
+    companions = [m for m in mentions if m.kind not in ("agreement", "reference") and not m.system]
     for mention in named:
         key = mention.acronym or mention.system.lower()
         target = next((g for g in groups if (g[0].acronym or g[0].system.lower()) == key), None)
         target.append(mention) if target else groups.append([mention])
-    for mention in equipment:
+    complete = [m for m in equipment if m.buyer and m.seller]
+    for mention in complete + [m for m in equipment if not (m.buyer and m.seller)]:
         candidates = [g for g in groups if g[0].kind != "agreement" and _same_deal(g, mention)]
         target = _nearest_group(candidates, mention.sentence)
-        target.append(mention) if target else groups.append([mention])
+        if target:
+            target.append(mention)
+        elif mention in complete or not any(g[0].kind != "agreement" for g in groups):
+            groups.append([mention])
     for mention in by_acronym:
         target = next((g for g in groups if g[0].acronym == mention.acronym), None)
-        target.append(mention) if target else groups.append([mention])
+        if target:
+            target.append(mention)
+        elif mention.kind == "agreement":
+            groups.append([mention])
     for mention in companions:
         candidates = [g for g in groups if g[0].kind != "agreement" and _same_deal(g, replace(mention, category=None))
                       and set(mention.countries) <= {c for m in g for c in (m.buyer, m.seller) if c} | set()]
@@ -324,7 +517,8 @@ def _first(group: Sequence[_Mention], field: str):
     return next((getattr(m, field) for m in group if getattr(m, field) is not None), None)
 
 
-def _deal(group: list[_Mention], published: date | None) -> Deal:
+def _deal(group: list[_Mention], published: date | None, headline: frozenset[int]) -> Deal:
+    """One record from a deal's mentions; a signing the title or lead reports took place in the publication year."""
     kinds = {m.kind for m in group}
     kind = next(k for k in ("agreement", "co-production", "purchase") if k in kinds)
     main = max(group, key=lambda m: len(m.system or ""))
@@ -332,9 +526,10 @@ def _deal(group: list[_Mention], published: date | None) -> Deal:
     statuses = [m.status for m in group if m.status]
     status = max(statuses, key=_STATUS_RANK.__getitem__) if statuses else "signed"
     year = _first(group, "year")
-    if year is None and kind == "agreement" and status == "signed" and published:
+    reported_now = kind == "agreement" or any(m.status == "signed" and m.sentence in headline for m in group)
+    if year is None and status == "signed" and published and reported_now:
         year = published.year
-    money = _first(group, "money")
+    money = main.money or _first(group, "money")
     return Deal(
         kind=kind, buyer=_first(group, "buyer"), seller=_first(group, "seller"), system=system,
         category=main.category or "other", status=status,
@@ -367,19 +562,42 @@ def _orient(deal: Deal, group: list[_Mention], oriented: Mapping[frozenset[str],
     return replace(deal, buyer=buyer, seller=seller)
 
 
+def _between_main_pair(mention: _Mention, main_pair: tuple[str, ...]) -> _Mention:
+    """"Hai bên ký hợp đồng ...": the missing side is the other country of the article's main pair."""
+    if len(main_pair) < 2 or (mention.buyer and mention.seller):
+        return mention
+    if mention.buyer is None and mention.seller is None:
+        rank = _exporter_rank()
+        seller, buyer = sorted(main_pair, key=lambda c: rank.get(c, len(rank)))
+        return replace(mention, buyer=buyer, seller=seller)
+    known = mention.buyer or mention.seller
+    if known not in main_pair:
+        return mention
+    (other,) = set(main_pair) - {known}
+    return replace(mention, buyer=other) if mention.buyer is None else replace(mention, seller=other)
+
+
 def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]],
                date_hits: Mapping[int, Sequence[DateHit]], published: date | None) -> tuple[Deal, ...]:
-    """Every distinct deal the article's main text reports, one record per deal however often it is named."""
-    mentions = [m for s in sentences
-                for m in _sentence_mentions(s, country_hits.get(s.index, ()), date_hits.get(s.index, ()), published)]
+    """Every distinct deal the article's main text reports, one record per deal however often it is named.
+
+    Merging compares mentions pairwise, so only the first `MAX_MENTIONS` are read: a news article names far fewer,
+    and the cap keeps a pathological input (a multi-megabyte dump) from taking minutes.
+    """
+    mentions: list[_Mention] = []
+    for s in sentences:
+        if len(mentions) >= MAX_MENTIONS:
+            break
+        mentions.extend(_sentence_mentions(s, country_hits.get(s.index, ()), date_hits.get(s.index, ()), published))
     if not mentions:
         return ()
-    groups = _merge(mentions)
-    deals = [_deal(group, published) for group in groups]
-    oriented = {frozenset((d.buyer, d.seller)): (d.buyer, d.seller) for d in deals
-                if d.kind != "agreement" and d.buyer and d.seller}
     counts = Counter(h.code for hits in country_hits.values() for h in hits)
     main_pair = tuple(code for code, _ in counts.most_common(2))
+    groups = _merge([_between_main_pair(m, main_pair) if m.mutual else m for m in mentions])
+    headline = frozenset(s.index for s in sentences if s.segment in ("title", "lead"))
+    deals = [_deal(group, published, headline) for group in groups]
+    oriented = {frozenset((d.buyer, d.seller)): (d.buyer, d.seller) for d in deals
+                if d.kind != "agreement" and d.buyer and d.seller}
     deals = [_orient(d, g, oriented, main_pair) if d.kind == "agreement" else d for d, g in zip(deals, groups)]
     kept = [d for d in deals if d.buyer and d.seller and d.buyer != d.seller]
     return tuple(sorted(kept, key=lambda d: d.evidence[0]))

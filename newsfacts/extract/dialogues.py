@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -16,13 +16,15 @@ from newsfacts.extract.dates import DateHit
 from newsfacts.extract.people import PersonMention, dialogue_role_keys
 from newsfacts.records import Dialogue, Location, Participant, Sentence
 
-_PREFILTER = re.compile(r"2\+2|đối thoại|tham vấn|ausmin|cuộc họp|cuộc gặp|hội đàm")
+_PREFILTER = re.compile(r"2\+2|đối thoại|tham vấn|ausmin|họp|cuộc gặp|hội đàm|giữa kỳ|intersessional")
 _CLAUSE_BREAK = re.compile(r"[,;:.()]| sau khi | nhưng | trong khi | song | tuy nhiên ")
 _CONNECTOR = re.compile(r"\s*(?:và|với|cùng|,|-|/|–)\s*")
-_MECHANISM_TALK = re.compile(r"(?:cơ chế|hình thức|khuôn khổ|định dạng)\s*$")
-_VENUE_LEAD = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:thủ đô\s+|thành phố\s+)?")
+_MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng)\s*$")
+_FIRST_SINCE = re.compile(r"lần đầu(?: tiên)? (?:kể )?từ\s+(?:năm\s+|tháng\s+)?$")
+_VENUE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|tới|đến)\s+(?:thủ đô\s+|thành phố\s+)?")
 _YEAR = re.compile(r"\d{4}")
 _PRECISION = {"day": 10, "month": 7, "year": 4}
+MAX_MENTIONS = 400
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class _Mention:
     status: str | None
     sentence: int
     bare: bool = False
+    weak_date: bool = False
 
 
 @cache
@@ -58,6 +61,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     compiled["meeting"] = re.compile(vocab["meeting_verbs"])
     compiled["new_date"] = re.compile(vocab["new_date_cue"])
     compiled["announcement"] = re.compile(vocab["announcement_verbs"])
+    compiled["since"] = re.compile(vocab["since_cue"])
     return compiled
 
 
@@ -131,8 +135,8 @@ def _parties(text: str, hits: Sequence[CountryHit], start: int, end: int) -> tup
 
 def _event_dates(text: str, dates: Sequence[DateHit]) -> list[DateHit]:
     """Dates that can be a meeting's date: not the day something was announced, and resolved or resolvable."""
-    announcement = _patterns()["announcement"]
-    return [d for d in dates if not announcement.match(text, d.end)]
+    announcement, since = _patterns()["announcement"], _patterns()["since"]
+    return [d for d in dates if not announcement.match(text, d.end) and not since.search(text[max(0, d.start - 20):d.start])]
 
 
 def _nearest_date(hits: Sequence[DateHit], start: int, end: int) -> DateHit | None:
@@ -178,26 +182,73 @@ def _date_fields(hit: DateHit | None) -> tuple[str | None, int]:
 
 
 def _mentions_in(sentence: Sentence, hits: Sequence[CountryHit], dates: Sequence[DateHit],
-                 paragraph_dates: Sequence[DateHit]) -> list[_Mention]:
+                 paragraph_dates: Callable[[], list[DateHit]]) -> list[_Mention]:
     text, lower = sentence.text, sentence.text.lower()
     mentions = []
     for start, end, mechanism in _mechanism_spans(lower):
         left, right = _clause(text, start, end)
         parties = _fixed_parties(lower, start, end) or _parties(text, hits, start, end)
+        location = _location(text, hits, start, end, left, right)
+        if _MECHANISM_TALK.search(lower, 0, start):
+            mentions.append(_Mention(mechanism, parties, None, 0, location, "mechanism", sentence.index))
+            continue
         status = _status(lower, start, end, left, right)
-        if status is None and _MECHANISM_TALK.search(lower, 0, start):
-            status = "mechanism"
         candidates = _event_dates(text, dates)
         new_date = _new_date(text, candidates) if status == "postponed" else None
-        in_clause = [d for d in candidates if left <= d.start < right and d is not new_date]
-        hit = _nearest_date(in_clause or [d for d in candidates if d is not new_date], start, end)
-        value, rank = _date_fields(hit if hit else next(iter(paragraph_dates), None))
-        location = _location(text, hits, start, end, left, right)
-        mentions.append(_Mention(mechanism, parties, value, rank, location, status, sentence.index))
+        candidates = [d for d in candidates if d is not new_date]
+        in_clause = [d for d in candidates if left <= d.start < right]
+        hit = _best_date(in_clause or candidates, start, end)
+        value, rank = _date_fields(hit if hit else next(iter(paragraph_dates()), None))
+        weak = hit is None and value is not None
+        mentions.append(_Mention(mechanism, parties, value, rank, location, status, sentence.index, weak_date=weak))
         if new_date is not None:
             value, rank = _date_fields(new_date)
             mentions.append(_Mention(mechanism, parties, value, rank, Location(), "planned", sentence.index))
+        mentions.extend(_listed_meetings(text, hits, candidates, hit, mentions[-1], lower[start:]))
+        mentions.extend(_previous_meeting(text, dates, mentions[-1]))
     return mentions
+
+
+def _previous_meeting(text: str, dates: Sequence[DateHit], mention: _Mention) -> list[_Mention]:
+    """"lần đầu tiên kể từ năm 2016": the meeting before this one was held then."""
+    previous = []
+    for hit in dates:
+        if hit.value and _FIRST_SINCE.search(text[max(0, hit.start - 30):hit.start]):
+            value, rank = _date_fields(hit)
+            previous.append(replace(mention, date=value, precision_rank=rank, location=Location(), status="held"))
+    return previous
+
+
+def _best_date(hits: Sequence[DateHit], start: int, end: int) -> DateHit | None:
+    """The nearest date, or a more precise one in the same period ("năm ngoái ... ngày 4/8/2019")."""
+    nearest = _nearest_date(hits, start, end)
+    if nearest is None or nearest.value is None:
+        return nearest
+    finer = [h for h in hits if h.value and h.value.startswith(nearest.value) and len(h.value) > len(nearest.value)]
+    return finer[0] if finer else nearest
+
+
+def _listed_meetings(text: str, hits, dates: Sequence[DateHit], used: DateHit | None, mention: _Mention,
+                     rest: str) -> list[_Mention]:
+    """"sau các cuộc gặp ở New Delhi năm 2018 và Washington năm 2019": one meeting per listed date."""
+    if used is None or not re.search(r"\bcác (?:cuộc|vòng|kỳ|lần)\b", rest):
+        return []
+    listed = []
+    for hit in dates:
+        if hit is used or not hit.value or hit.start < used.start:
+            continue
+        venue = _venue_before(text, hits, hit.start)
+        value, rank = _date_fields(hit)
+        listed.append(replace(mention, date=value, precision_rank=rank, location=venue))
+    return listed
+
+
+def _venue_before(text: str, hits, position: int) -> Location:
+    window_start = max(0, position - 30)
+    venues = [m for m in _venue_pattern().finditer(text, window_start, position)]
+    if venues:
+        return Location(venues[-1].group(), _venues()[venues[-1].group()])
+    return Location()
 
 
 def _new_date(text: str, dates: Sequence[DateHit]) -> DateHit | None:
@@ -250,14 +301,17 @@ class _Event:
 
 def _group(mentions: list[_Mention], main_sentence_order: Mapping[int, int]) -> list[_Event]:
     events: list[_Event] = []
-    dated = [m for m in mentions if m.date]
-    undated = [m for m in mentions if not m.date]
+    dated = [m for m in mentions if m.date and not m.weak_date]
+    undated = [m for m in mentions if not m.date or m.weak_date]
     for mention in dated:
         event = next((e for e in events if e.key == (mention.mechanism, mention.parties)
                       and all(_compatible(mention.date, other.date) for other in e.mentions)), None)
         event.mentions.append(mention) if event else events.append(_Event([mention]))
     for mention in undated:
         same = [e for e in events if e.key == (mention.mechanism, mention.parties)]
+        if mention.weak_date and not same:
+            events.append(_Event([mention]))
+            continue
         if same:
             main = min(same, key=lambda e: min(main_sentence_order.get(m.sentence, 10**6) for m in e.mentions))
             main.mentions.append(mention)
@@ -274,10 +328,15 @@ def _main_pair(mentions: Sequence[_Mention], country_hits: Mapping[int, Sequence
     return tuple(sorted(code for code, _ in counts.most_common(2)))
 
 
-def _complete_parties(mentions: list[_Mention], main_pair: tuple[str, ...]) -> list[_Mention]:
-    """A mention naming fewer than two countries is taken to be between the article's main pair."""
+def _complete_parties(mentions: list[_Mention], main_pair: tuple[str, ...],
+                      people: Sequence[PersonMention]) -> list[_Mention]:
+    """A mention naming one country meets the country of the people in its sentence, else the article's main pair."""
     completed = []
     for m in mentions:
+        if len(m.parties) == 1 and m.parties[0] not in main_pair:
+            visitors = {p.country for p in people if p.sentence == m.sentence and p.country} - set(m.parties)
+            if len(visitors) == 1:
+                m = replace(m, parties=tuple(sorted(set(m.parties) | visitors)))
         if len(m.parties) < 2 and (not m.parties or m.parties[0] in main_pair):
             m = replace(m, parties=main_pair)
         completed.append(m)
@@ -325,42 +384,59 @@ def find_dialogues(sentences: Sequence[Sentence], paragraphs: Mapping[int, int],
                    country_hits: Mapping[int, Sequence[CountryHit]], date_hits: Mapping[int, Sequence[DateHit]],
                    people: Sequence[PersonMention], published: date | None,
                    explicit_reference: str | None = None) -> tuple[Dialogue, ...]:
-    """Every distinct dialogue meeting the article's main text reports."""
+    """Every distinct dialogue meeting the article's main text reports.
+
+    Only the first `MAX_MENTIONS` mentions are grouped: a news article has far fewer, and the cap keeps the
+    pairwise grouping of a pathological multi-megabyte input short.
+    """
+    named, bare = _collect(sentences, paragraphs, country_hits, date_hits)
+    if not named:
+        return ()
+    main_pair = _main_pair(named, country_hits)
+    mentions = _complete_parties(named, main_pair, people) + _resolve_bare(bare, named, main_pair)
+    if published is None:
+        mentions = _bump_past_reference(mentions, explicit_reference)
+    order = {s.index: rank for rank, s in enumerate(s for s in sentences if s.segment != "caption")}
+    events = _group(mentions, order)
+    events.sort(key=lambda e: min(order.get(m.sentence, 10**6) for m in e.mentions if m.date) if e.anchor.date else 10**6)
+    return _records(events, sentences, people, published)
+
+
+def _collect(sentences: Sequence[Sentence], paragraphs: Mapping[int, int],
+             country_hits: Mapping[int, Sequence[CountryHit]], date_hits: Mapping[int, Sequence[DateHit]]
+             ) -> tuple[list[_Mention], list[_Mention]]:
+    """Mentions that name a mechanism, and bare "cuộc họp" mentions in sentences that name none."""
     named: list[_Mention] = []
     bare: list[_Mention] = []
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in sentences:
         by_paragraph.setdefault(paragraphs.get(sentence.index, -1), []).append(sentence)
     for sentence in sentences:
-        lower = sentence.text.lower()
-        if not _PREFILTER.search(lower):
+        if len(named) >= MAX_MENTIONS or not _PREFILTER.search(sentence.text.lower()):
             continue
         hits = country_hits.get(sentence.index, ())
         dates = date_hits.get(sentence.index, ())
-        paragraph_dates = _paragraph_dates(sentence, by_paragraph[paragraphs.get(sentence.index, -1)], date_hits)
-        named.extend(_mentions_in(sentence, hits, dates, paragraph_dates))
-        bare.extend(m for m in _bare_mentions(sentence, hits, dates)
-                    if not any(n.sentence == m.sentence for n in named))
-    if not named:
-        return ()
-    main_pair = _main_pair(named, country_hits)
-    mentions = _complete_parties(named, main_pair) + _resolve_bare(bare, named, main_pair)
-    if published is None:
-        mentions = _bump_past_reference(mentions, explicit_reference)
-    order = {s.index: rank for rank, s in enumerate(s for s in sentences if s.segment != "caption")}
-    events = _group(mentions, order)
-    events.sort(key=lambda e: min(order.get(m.sentence, 10**6) for m in e.mentions if m.date) if e.anchor.date else 10**6)
+        paragraph = by_paragraph[paragraphs.get(sentence.index, -1)]
+        found = _mentions_in(sentence, hits, dates, lambda: _paragraph_dates(sentence, paragraph, date_hits))
+        named.extend(found)
+        if not found:
+            bare.extend(_bare_mentions(sentence, hits, dates))
+    return named, bare
+
+
+def _records(events: Sequence[_Event], sentences: Sequence[Sentence], people: Sequence[PersonMention],
+             published: date | None) -> tuple[Dialogue, ...]:
+    """One `Dialogue` per event; the first event of each mechanism and pair is the news and gets its participants."""
     by_sentence = {s.index: s for s in sentences}
     main_keys: set[tuple] = set()
     records = []
     for event in events:
         is_main = event.key not in main_keys
         main_keys.add(event.key)
-        participants = _participants(event, is_main, people, by_sentence, events)
         records.append(Dialogue(
             mechanism=event.key[0], parties=event.key[1], date=event.anchor.date,
             location=_final_location(event), status=_final_status(event, published),
-            participants=participants, date_text=None,
+            participants=_participants(event, is_main, people, by_sentence, events), date_text=None,
             evidence=tuple(sorted({m.sentence for m in event.mentions}))))
     return tuple(records)
 
@@ -375,9 +451,12 @@ def _participants(event: _Event, is_main: bool, people: Sequence[PersonMention],
         scope |= {i for i, s in sentences.items() if i not in others and meeting.search(s.text.lower())}
     roles = dialogue_role_keys(event.key[0])
     parties = set(event.key[1])
+    by_sentence: dict[int, list[PersonMention]] = {}
+    for person in people:
+        by_sentence.setdefault(person.sentence, []).append(person)
     chosen: dict[str, Participant] = {}
     for sentence_index in sorted(scope):
-        in_sentence = [p for p in people if p.sentence == sentence_index]
+        in_sentence = by_sentence.get(sentence_index, [])
         for person in _side_countries(in_sentence, sentences[sentence_index].text.lower(), parties):
             if person.role_key in roles and person.country in parties and person.name not in chosen:
                 chosen[person.name] = Participant(person.name, person.role, person.country)

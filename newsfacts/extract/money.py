@@ -9,6 +9,7 @@ converted with the yearly average rates of `vocab/exchange_rates.csv`.
 from __future__ import annotations
 
 import csv
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -17,60 +18,8 @@ from pathlib import Path
 
 from newsfacts.records import Money
 
-_RATES_FILE = Path(__file__).resolve().parent.parent / "vocab" / "exchange_rates.csv"
-
-_SCALES = {
-    "nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12, "ngàn tỉ": 1e12, "tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6,
-    "nghìn": 1e3, "ngàn": 1e3, "crore": 1e7, "lakh": 1e5, "trillion": 1e12, "billion": 1e9, "million": 1e6,
-}
-_ENGLISH_SCALES = frozenset({"trillion", "billion", "million"})
-_INDIAN_SCALES = frozenset({"crore", "lakh"})
-
-# Longer names first within the alternation, so "đô la Úc" wins over "đô la".
-_CURRENCY_WORDS = {
-    "đô la Mỹ": "USD", "đôla Mỹ": "USD", "đô la Úc": "AUD", "đô la Australia": "AUD", "đô la Canada": "CAD",
-    "đô la": "USD", "đôla": "USD", "đô": "USD", "USD": "USD", "US$": "USD", "$": "USD",
-    "euro": "EUR", "EUR": "EUR", "€": "EUR",
-    "rupee": "INR", "rupi": "INR", "INR": "INR", "Rs": "INR",
-    "đồng": "VND", "VND": "VND", "VNĐ": "VND",
-    "bảng Anh": "GBP", "bảng": "GBP", "GBP": "GBP", "£": "GBP",
-    "yên": "JPY", "JPY": "JPY", "¥": "JPY",
-    "AUD": "AUD", "A$": "AUD",
-    "won": "KRW", "KRW": "KRW",
-    "rúp": "RUB", "ruble": "RUB", "RUB": "RUB",
-    "nhân dân tệ": "CNY", "NDT": "CNY", "CNY": "CNY",
-    "zloty": "PLN", "PLN": "PLN",
-    "CAD": "CAD", "C$": "CAD",
-    "rupiah": "IDR", "IDR": "IDR",
-    "peso": "PHP", "PHP": "PHP",
-}
-_PREFIX_CURRENCIES = ("US$", "A$", "C$", "$", "€", "£", "¥", "USD", "EUR", "GBP", "INR", "Rs")
-_QUALIFIERS = {
-    "hơn": "over", "trên": "over", "ít nhất": "over", "dưới": "under", "chưa đến": "under", "không quá": "under",
-    "khoảng": "approx", "gần": "approx", "tới gần": "approx", "ước tính": "approx", "xấp xỉ": "approx",
-    "chừng": "approx", "ước": "approx", "gần như": "approx",
-}
-
-
-# Short words that are money only after a scale word: "5 tỷ yên" is money, "2 bảng" is two tables.
-_NEEDS_SCALE = frozenset({"đồng", "đô", "bảng", "yên", "won", "peso"})
-
-
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
-_CURRENCY_CODES = {word.casefold(): code for word, code in _CURRENCY_WORDS.items()}
+_VOCAB_DIR = Path(__file__).resolve().parent.parent / "vocab"
 _NUMBER = r"\d+(?:[.,]\d+)*"
-_SCALE = rf"(?:{_alternation(_SCALES)})(?!\w)"
-_PART = rf"{_NUMBER}\s*{_SCALE}"
-_AMOUNT = re.compile(
-    rf"(?:(?<!\w)(?P<qualifier>(?i:{_alternation(_QUALIFIERS)}))\s+)?(?<![\w.,])"
-    rf"(?:(?P<parts>{_PART}(?:\s+{_PART})*|{_NUMBER})\s*(?P<currency>(?i:{_alternation(_CURRENCY_WORDS)}))(?![\w$])"
-    rf"|(?P<indian>{_NUMBER}\s*(?:crore|lakh))(?!\w)"
-    rf"|(?P<prefix>{_alternation(_PREFIX_CURRENCIES)})\s*(?P<prefixed>{_NUMBER}(?:\s*{_SCALE})?))"
-)
-_PART_PARSE = re.compile(rf"(?P<number>{_NUMBER})\s*(?P<scale>{_SCALE})?")
 
 
 @dataclass(frozen=True)
@@ -80,10 +29,57 @@ class MoneyHit:
     money: Money
 
 
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The amount regex and the word tables behind it, built once from `vocab/money_words.json`."""
+
+    pattern: re.Pattern[str]
+    part: re.Pattern[str]
+    has_scale: re.Pattern[str]
+    scales: dict[str, float]
+    english_scales: frozenset[str]
+    currency_codes: dict[str, str]
+    needs_scale: frozenset[str]
+    qualifiers: dict[str, str]
+
+
+def _alternation(words: object) -> str:
+    """Regex alternation of `words`, longest first so that "đô la Úc" wins over "đô la"."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+def _amount_pattern(words: dict, scale: str) -> re.Pattern[str]:
+    currencies = [word for names in words["currencies"].values() for word in names]
+    qualifiers = [word for hedges in words["qualifiers"].values() for word in hedges]
+    part = rf"{_NUMBER}\s*{scale}"
+    return re.compile(
+        rf"(?:(?<!\w)(?P<qualifier>(?i:{_alternation(qualifiers)}))\s+)?(?<![\w.,])"
+        rf"(?:(?P<parts>{part}(?:\s+{part})*|{_NUMBER})\s*(?P<currency>(?i:{_alternation(currencies)}))(?![\w$])"
+        rf"|(?P<indian>{_NUMBER}\s*(?:{_alternation(words['indian_scales'])}))(?!\w)"
+        rf"|(?P<prefix>{_alternation(words['prefix_currencies'])})\s*(?P<prefixed>{_NUMBER}(?:\s*{scale})?))"
+    )
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    words = json.loads((_VOCAB_DIR / "money_words.json").read_text(encoding="utf-8"))
+    scale = rf"(?:{_alternation(words['scales'])})(?!\w)"
+    return _Vocabulary(
+        pattern=_amount_pattern(words, scale),
+        part=re.compile(rf"(?P<number>{_NUMBER})\s*(?P<scale>{scale})?"),
+        has_scale=re.compile(scale),
+        scales=words["scales"],
+        english_scales=frozenset(words["english_scales"]),
+        currency_codes={word.casefold(): code for code, names in words["currencies"].items() for word in names},
+        needs_scale=frozenset(words["needs_scale"]),
+        qualifiers={word.casefold(): kind for kind, hedges in words["qualifiers"].items() for word in hedges},
+    )
+
+
 @lru_cache(maxsize=1)
 def _rates() -> dict[tuple[int, str], float]:
     """Units of each currency per US dollar, by (year, currency)."""
-    with _RATES_FILE.open(encoding="utf-8", newline="") as handle:
+    with (_VOCAB_DIR / "exchange_rates.csv").open(encoding="utf-8", newline="") as handle:
         return {(int(row["year"]), row["currency"]): float(row["per_usd"]) for row in csv.DictReader(handle)}
 
 
@@ -100,9 +96,9 @@ def to_usd(amount: float, currency: str, on: date | None = None) -> tuple[float 
     return amount / rates[(year, currency)], str(year)
 
 
-def _parse_number(written: str, scale: str | None) -> float:
+def _parse_number(written: str, scale: str | None, vocab: _Vocabulary) -> float:
     """ "5,4" -> 5.4, "63.000" -> 63000, "1.234,5" -> 1234.5; English "3.5 billion" and "1,500 million" too."""
-    if scale in _ENGLISH_SCALES:
+    if scale in vocab.english_scales:
         return float(written.replace(",", ""))
     if "," in written:
         return float(written.replace(".", "").replace(",", "."))
@@ -112,35 +108,36 @@ def _parse_number(written: str, scale: str | None) -> float:
     return float(written)
 
 
-def _parse_parts(written: str) -> float:
+def _parse_parts(written: str, vocab: _Vocabulary) -> float:
     total = 0.0
-    for part in _PART_PARSE.finditer(written):
+    for part in vocab.part.finditer(written):
         scale = part.group("scale")
-        total += _parse_number(part.group("number"), scale) * (_SCALES[scale] if scale else 1)
+        total += _parse_number(part.group("number"), scale, vocab) * (vocab.scales[scale] if scale else 1)
     return total
 
 
-def _amount_and_currency(match: re.Match[str]) -> tuple[float, str] | None:
+def _amount_and_currency(match: re.Match[str], vocab: _Vocabulary) -> tuple[float, str] | None:
+    """Amount and currency code; None for a short word that is money only after a scale ("2 bảng" = two tables)."""
     if match.group("parts"):
         word = match.group("currency").casefold()
-        if word in _NEEDS_SCALE and _PART_PARSE.fullmatch(match.group("parts")).group("scale") is None:
+        if word in vocab.needs_scale and not vocab.has_scale.search(match.group("parts")):
             return None
-        return _parse_parts(match.group("parts")), _CURRENCY_CODES[word]
+        return _parse_parts(match.group("parts"), vocab), vocab.currency_codes[word]
     if match.group("indian"):
-        return _parse_parts(match.group("indian")), "INR"
-    return _parse_parts(match.group("prefixed")), _CURRENCY_CODES[match.group("prefix").casefold()]
+        return _parse_parts(match.group("indian"), vocab), "INR"
+    return _parse_parts(match.group("prefixed"), vocab), vocab.currency_codes[match.group("prefix").casefold()]
 
 
 def find_money(text: str, on: date | None = None) -> list[MoneyHit]:
     """Amounts of money ("hơn 3 tỷ USD", "63.000 crore rupee", "$3 tỷ"), converted to USD at `on`'s yearly rate."""
+    vocab = _vocabulary()
     hits = []
-    for match in _AMOUNT.finditer(text):
-        found = _amount_and_currency(match)
+    for match in vocab.pattern.finditer(text):
+        found = _amount_and_currency(match, vocab)
         if found is None or found[0] <= 0:
             continue
         amount, currency = found
         value_usd, rate_year = to_usd(amount, currency, on)
-        qualifier = _QUALIFIERS.get((match.group("qualifier") or "").casefold(), "exact")
-        money = Money(amount, currency, value_usd, qualifier, rate_year, match.group())
-        hits.append(MoneyHit(match.start(), match.end(), money))
+        qualifier = vocab.qualifiers.get((match.group("qualifier") or "").casefold(), "exact")
+        hits.append(MoneyHit(match.start(), match.end(), Money(amount, currency, value_usd, qualifier, rate_year, match.group())))
     return hits

@@ -17,6 +17,10 @@ _NAME_TOKEN = rf"[{UPPER}](?:[\w'’-]*\w)?\.?"
 _NAME = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,4}}")
 _COUNTRY_OF = re.compile(r"\s*(?:,\s*)?của\s+$")
 _SIDE = re.compile(r"(?:^|\b)(?:[Pp]hía|[Pp]hái đoàn|[Đđ]oàn|[Đđ]ại diện phía)\s+$")
+_PREFILTER = re.compile(r"trưởng|thống|tướng|chủ tịch|đại sứ|phát ngôn|ông |bà |ngài|đồng cấp|tư lệnh|vương|cố vấn|"
+                        r"thư ký|bí thư|đô đốc|đại tá|nhà vua", re.IGNORECASE)
+_REMIT = re.compile(r" phụ trách(?: [a-zà-ỹđ]+){1,4}?(?= [A-ZÀ-ỸĐ]|$)")
+_POSTED = re.compile(r" tại ")
 _HONORIFIC = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Nn]gài|người đồng cấp) ")
 
 
@@ -62,8 +66,14 @@ def _not_name_words() -> frozenset[str]:
 
 
 def role_key(role: str | None) -> str | None:
-    """The normalised role ("foreign_minister", "defence_minister", ...) of a title as written."""
-    return _title_keys().get(role.lower()) if role else None
+    """The normalised role ("foreign_minister", ...) of a title as written, remit included ("... phụ trách quốc tế")."""
+    if not role:
+        return None
+    lower = role.lower()
+    if lower in _title_keys():
+        return _title_keys()[lower]
+    prefixes = [title for title in _title_keys() if lower.startswith(title + " ")]
+    return _title_keys()[max(prefixes, key=len)] if prefixes else None
 
 
 def dialogue_role_keys(mechanism: str) -> frozenset[str]:
@@ -83,7 +93,7 @@ def _name_at(text: str, position: int, hits: Sequence[CountryHit]) -> tuple[str,
     kept = []
     offset = position
     for token in tokens:
-        if token in _not_name_words() or _country_at(hits, offset) or _title_pattern().match(text, offset):
+        if not kept and token in _not_name_words() or _country_at(hits, offset) or _title_pattern().match(text, offset):
             break
         kept.append(token)
         offset += len(token) + 1
@@ -99,11 +109,16 @@ def _mentions_in(sentence: Sentence, hits: Sequence[CountryHit]) -> list[PersonM
     text = sentence.text
     mentions: list[PersonMention] = []
     for title in _title_pattern().finditer(text):
-        role = title.group()
         cursor = title.end()
+        if remit := _REMIT.match(text, cursor):
+            cursor = remit.end()
+        role = text[title.start():cursor]
         country = None
         if text[cursor:cursor + 1] == " " and (hit := _country_at(hits, cursor + 1)):
             country, cursor = hit.code, hit.end
+            posting = _POSTED.match(text, cursor)
+            if posting and _country_at(hits, posting.end()):
+                cursor = _country_at(hits, posting.end()).end
         if text[cursor:cursor + 1] != " ":
             continue
         found = _name_at(text, cursor + 1, hits)
@@ -179,6 +194,8 @@ def find_person_mentions(sentences: Sequence[Sentence], country_hits: Mapping[in
     """Every titled or honorific naming of a person, with names and countries resolved across the article."""
     mentions = []
     for sentence in sentences:
+        if not _PREFILTER.search(sentence.text):
+            continue
         hits = country_hits.get(sentence.index, ())
         found = _mentions_in(sentence, hits)
         mentions.extend(_coordinate(sentence.text, found, hits) if found else ())
@@ -187,10 +204,12 @@ def find_person_mentions(sentences: Sequence[Sentence], country_hits: Mapping[in
 
 def _resolve(mentions: list[PersonMention]) -> list[PersonMention]:
     """Map short names to the full name ending with them and fill missing country and title from other mentions."""
-    full_names = sorted({m.name for m in mentions}, key=lambda n: -len(n.split()))
-    canonical = {name: next((full for full in full_names if full != name and full.endswith(" " + name)), name)
-                 for name in full_names}
-    resolved = [replace(m, name=canonical[m.name]) for m in mentions]
+    longer: dict[str, str] = {}
+    for name in sorted({m.name for m in mentions}, key=lambda n: -len(n.split())):
+        tokens = name.split(" ")
+        for cut in range(1, len(tokens)):
+            longer.setdefault(" ".join(tokens[cut:]), name)
+    resolved = [replace(m, name=longer.get(m.name, m.name)) for m in mentions]
     country_of: dict[str, str] = {}
     role_of: dict[str, str] = {}
     for m in resolved:

@@ -29,26 +29,32 @@ class Member:
     problem: str | None = None
 
 
-def zip_members(data: bytes, wanted: Callable[[str], bool]) -> Iterator[Member]:
-    """The members of the zip `data` whose names `wanted` accepts; ValueError when the archive itself is refused."""
+def open_archive(data: bytes) -> zipfile.ZipFile:
+    """The zip archive in `data`; ValueError when it is not one or declares too much uncompressed data."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError):
         raise ValueError("not a valid zip archive") from None
-    with archive:
-        infos = [info for info in archive.infolist() if not info.is_dir() and not _hidden(info.filename)]
-        declared = sum(info.file_size for info in infos)
-        if declared > MAX_ARCHIVE_BYTES:
-            raise ValueError(f"refused: uncompressed size {megabytes(declared)} > {megabytes(MAX_ARCHIVE_BYTES)}")
-        budget = MAX_ARCHIVE_BYTES
-        for info in infos:
-            problem = _refusal(info)
-            if problem:
-                yield Member(info.filename, problem=problem)
-            elif wanted(info.filename):
-                member = _read_member(archive, info, budget)
-                budget -= len(member.data)
-                yield member
+    declared = sum(info.file_size for info in archive.infolist())
+    if declared > MAX_ARCHIVE_BYTES:
+        archive.close()
+        raise ValueError(f"refused: uncompressed size {megabytes(declared)} > {megabytes(MAX_ARCHIVE_BYTES)}")
+    return archive
+
+
+def zip_members(archive: zipfile.ZipFile, wanted: Callable[[str], bool]) -> Iterator[Member]:
+    """The files of `archive` whose names `wanted` accepts, and every member refused as unsafe."""
+    budget = MAX_ARCHIVE_BYTES
+    for info in archive.infolist():
+        if info.is_dir() or _hidden(info.filename):
+            continue
+        problem = _refusal(info)
+        if problem:
+            yield Member(info.filename, problem=problem)
+        elif wanted(info.filename):
+            member = _read_member(archive, info, budget)
+            budget -= len(member.data)
+            yield member
 
 
 def _hidden(name: str) -> bool:

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 _NEVER_TEXT = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas")
@@ -26,6 +25,8 @@ class HtmlPage:
 
 def read_html(html: str) -> HtmlPage:
     """The main text of `html` (paragraphs as lines, captions kept) and its title, date, URL and site name."""
+    import trafilatura  # imported here: it takes about a second, which runs without HTML need not pay
+
     tree = _parse(html)
     if tree is None:
         return HtmlPage(text="")
@@ -42,7 +43,7 @@ def read_html(html: str) -> HtmlPage:
     )
     text = _tidy_tables(document.text) if document is not None and document.text else ""
     if not text.strip():
-        return HtmlPage(text=_plain_text(tree), title=_html_title(tree))
+        return _plain_page(html)
     return HtmlPage(
         text=text,
         title=document.title or None,
@@ -53,8 +54,18 @@ def read_html(html: str) -> HtmlPage:
 
 
 def _parse(html: str) -> lxml.html.HtmlElement | None:
+    """The document tree, or None when there is none; lxml wants bytes when an XML declaration names an encoding."""
     try:
         return lxml.html.document_fromstring(html)
+    except ValueError:
+        return _parse_bytes(html.encode("utf-8"))
+    except etree.ParserError:
+        return None
+
+
+def _parse_bytes(html: bytes) -> lxml.html.HtmlElement | None:
+    try:
+        return lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (etree.ParserError, ValueError):
         return None
 
@@ -76,6 +87,15 @@ def _captions_as_paragraphs(tree: lxml.html.HtmlElement) -> None:
 
 def _tidy_tables(text: str) -> str:
     return _CELL_SEPARATOR.sub(" ", _TABLE_CELLS.sub("", text))
+
+
+def _plain_page(html: str) -> HtmlPage:
+    """The page's visible text, block by block, for when trafilatura finds no main text (it edits the tree it gets)."""
+    tree = _parse(html)
+    if tree is None:
+        return HtmlPage(text="")
+    _drop_active_content(tree)
+    return HtmlPage(text=_plain_text(tree), title=_html_title(tree))
 
 
 def _plain_text(tree: lxml.html.HtmlElement) -> str:

@@ -148,7 +148,7 @@ def _dialogue_event(key: tuple, members: list[DialogueMention]) -> DialogueEvent
     conflicts = tuple(
         conflict
         for conflict in (
-            _conflict("status", members, lambda m: m.dialogue.status),
+            _conflict("status", _without_previews(members), lambda m: m.dialogue.status),
             _conflict("location_city", members, lambda m: m.dialogue.location.city),
             _conflict("location_country", members, lambda m: m.dialogue.location.country),
         )
@@ -173,6 +173,18 @@ def merged_status(members: Sequence[DialogueMention]) -> str:
     last_held = max(m.published for m in held)
     later = [m for m in members if m.published and m.published > last_held]
     return _by_precedence(later) if later else "held"
+
+
+def _without_previews(members: Sequence[DialogueMention]) -> list[DialogueMention]:
+    """Leaves out `planned`/`agreed` reports published before the meeting was first reported `held`: news, not disagreement."""
+    held_dates = [m.published for m in members if m.dialogue.status == "held" and m.published]
+    if not held_dates:
+        return list(members)
+    first_held = min(held_dates)
+    return [
+        m for m in members
+        if not (m.dialogue.status in ("planned", "agreed") and m.published and m.published < first_held)
+    ]
 
 
 def _by_precedence(members: Sequence[DialogueMention]) -> str:

@@ -306,81 +306,89 @@ class _SnapshotWriter:
 def _write_snapshot(
     store_dir: Path, previous: _Previous | None, plan: _Plan, workers: int, progress: Progress | None
 ) -> IngestReport:
-    ingested_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     tmp = layout.new_snapshot_dir(store_dir)
     try:
-        writer = _SnapshotWriter(tmp)
-        dialogues: list[DialogueMention] = []
-        deals: list[DealMention] = []
-        written: set[str] = set()
-        counts = _no_records()
-        parsed_reports: list[FileReport] = []
-        total = len(plan.tasks)
+        build = _Build(plan, _SnapshotWriter(tmp), datetime.now(timezone.utc).isoformat(timespec="seconds"))
         if progress:
-            progress(0, total, "")
+            progress(0, len(plan.tasks), "")
         for done, parsed in enumerate(_parse_all(plan.tasks, workers), start=1):
-            parsed_reports.append(_store_parsed(parsed, plan, writer, written, dialogues, deals, counts, ingested_at))
+            build.add(parsed)
             if progress:
-                progress(done, total, parsed.task.path)
-        kept_ids = {a for stored in plan.carried.values() for a in stored.article_ids} - written
-        if previous and kept_ids:
-            dialogues += _old_mentions(previous.snapshot, "dialogue_mentions", kept_ids, tables.dialogue_mention_from_row)
-            deals += _old_mentions(previous.snapshot, "deal_mentions", kept_ids, tables.deal_mention_from_row)
-            id_array = pa.array(sorted(kept_ids), pa.string())
-            for name in tables.ARTICLE_TABLES:
-                writer.copy(name, previous.snapshot / f"{name}.parquet", id_array)
-        writer.close()
-        events = _write_events(writer, dialogues, deals)
-        writer.write_table("files", [tables.file_row(plan.carried[k]) for k in sorted(plan.carried)])
-        layout.write_meta(tmp, {"format_version": layout.FORMAT_VERSION, "last_ingested_at": ingested_at})
+                progress(done, len(plan.tasks), parsed.task.path)
+        if previous:
+            build.carry_over(previous.snapshot)
+        events = build.finish()
+        layout.write_meta(tmp, {"format_version": layout.FORMAT_VERSION, "last_ingested_at": build.ingested_at})
         snapshot = layout.publish(store_dir, tmp)
     except BaseException:
         layout.remove_unused(store_dir)
         raise
-    plan.reports += parsed_reports
-    return _report(store_dir, plan, counts, events, snapshot.name)
+    plan.reports += build.reports
+    return _report(store_dir, plan, build.counts, events, snapshot.name)
 
 
-def _store_parsed(
-    parsed: _Parsed,
-    plan: _Plan,
-    writer: _SnapshotWriter,
-    written: set[str],
-    dialogues: list[DialogueMention],
-    deals: list[DealMention],
-    counts: dict[str, int],
-    ingested_at: str,
-) -> FileReport:
-    task = parsed.task
-    if parsed.failed:
-        known = plan.previous.get(task.key)
-        plan.carried[task.key] = known if known and known.status == "ok" else StoredFile(
-            task.key, task.file_hash, task.size, 0, "skipped", "; ".join(parsed.problems), ingested_at,
-            task.manifest_hash,
+class _Build:
+    """The state of one snapshot being written: rows streamed so far, mentions held for the event merge."""
+
+    def __init__(self, plan: _Plan, writer: _SnapshotWriter, ingested_at: str) -> None:
+        self.plan = plan
+        self.writer = writer
+        self.ingested_at = ingested_at
+        self.written: set[str] = set()
+        self.dialogues: list[DialogueMention] = []
+        self.deals: list[DealMention] = []
+        self.counts = _no_records()
+        self.reports: list[FileReport] = []
+
+    def add(self, parsed: _Parsed) -> None:
+        task = parsed.task
+        if parsed.failed:
+            known = self.plan.previous.get(task.key)
+            self.plan.carried[task.key] = known if known and known.status == "ok" else StoredFile(
+                task.key, task.file_hash, task.size, 0, "skipped", "; ".join(parsed.problems), self.ingested_at,
+                task.manifest_hash,
+            )
+            self.reports.append(FileReport(task.key, "skipped", problems=parsed.problems))
+            return
+        for article in parsed.articles:
+            self._add_article(article, task)
+        self.plan.carried[task.key] = StoredFile(
+            task.key, task.file_hash, task.size, len(parsed.articles), "ok", "; ".join(parsed.problems) or None,
+            self.ingested_at, task.manifest_hash, tuple(dict.fromkeys(a.article_id for a in parsed.articles)),
         )
-        return FileReport(task.key, "skipped", problems=parsed.problems)
-    for article in parsed.articles:
-        if article.article_id in written:
-            counts["duplicates"] += 1
-            continue
-        written.add(article.article_id)
-        rows = tables.article_rows(article, task.key, task.file_hash, ingested_at)
-        writer.add(rows)
-        new_dialogues, new_deals = tables.mentions_of(article)
-        dialogues += new_dialogues
-        deals += new_deals
-        counts["articles"] += 1
-        counts["sentences"] += len(rows["sentences"])
-        counts["countries"] += len(rows["article_countries"])
-        counts["people"] += len(rows["people"])
-        counts["dialogues"] += len(new_dialogues)
-        counts["deals"] += len(new_deals)
-    article_ids = tuple(dict.fromkeys(a.article_id for a in parsed.articles))
-    plan.carried[task.key] = StoredFile(
-        task.key, task.file_hash, task.size, len(parsed.articles), "ok", "; ".join(parsed.problems) or None,
-        ingested_at, task.manifest_hash, article_ids,
-    )
-    return FileReport(task.key, "ingested", len(parsed.articles), parsed.problems)
+        self.reports.append(FileReport(task.key, "ingested", len(parsed.articles), parsed.problems))
+
+    def _add_article(self, article: ParsedArticle, task: _Task) -> None:
+        if article.article_id in self.written:
+            self.counts["duplicates"] += 1
+            return
+        self.written.add(article.article_id)
+        rows = tables.article_rows(article, task.key, task.file_hash, self.ingested_at)
+        self.writer.add(rows)
+        dialogues, deals = tables.mentions_of(article)
+        self.dialogues += dialogues
+        self.deals += deals
+        for kind, n in (("articles", 1), ("sentences", len(rows["sentences"])), ("countries", len(rows["article_countries"])),
+                        ("people", len(rows["people"])), ("dialogues", len(dialogues)), ("deals", len(deals))):
+            self.counts[kind] += n
+
+    def carry_over(self, snapshot: Path) -> None:
+        """Copies the rows of articles that files carried over still hold and that were not written again."""
+        kept = {a for stored in self.plan.carried.values() for a in stored.article_ids} - self.written
+        if not kept:
+            return
+        self.dialogues += _old_mentions(snapshot, "dialogue_mentions", kept, tables.dialogue_mention_from_row)
+        self.deals += _old_mentions(snapshot, "deal_mentions", kept, tables.deal_mention_from_row)
+        id_array = pa.array(sorted(kept), pa.string())
+        for name in tables.ARTICLE_TABLES:
+            self.writer.copy(name, snapshot / f"{name}.parquet", id_array)
+
+    def finish(self) -> dict[str, int]:
+        self.writer.close()
+        events = _write_events(self.writer, self.dialogues, self.deals)
+        carried = self.plan.carried
+        self.writer.write_table("files", [tables.file_row(carried[key]) for key in sorted(carried)])
+        return events
 
 
 def _old_mentions(snapshot: Path, name: str, kept_ids: set[str], from_row) -> list:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import ExitStack
 from pathlib import Path
+from typing import BinaryIO
 
 import pandas as pd
 import pyarrow as pa
@@ -12,33 +14,41 @@ import pyarrow.parquet as pq
 
 from newsfacts.store import layout, tables
 
-READ_ATTEMPTS = 3
+READ_ATTEMPTS = 5
 
 
 def load_tables(store_dir: Path) -> dict[str, pd.DataFrame]:
     """Every table of the contract as a DataFrame; empty frames with the right columns when there is no store.
 
     List columns hold Python lists, nullable integers are `Int64`, `date_start` is datetime64.
-    Needs no lock: if an ingest publishes a new snapshot while this reads, it reads again.
+    Needs no lock: it opens every file of the live snapshot first (an open file stays readable
+    when a newer ingest deletes it), and resolves `CURRENT` again if the snapshot went away.
     """
     for attempt in range(READ_ATTEMPTS):
         snapshot = layout.current_snapshot(Path(store_dir))
         if snapshot is None:
             return {name: to_frame(schema.empty_table()) for name, schema in tables.SCHEMAS.items()}
-        try:
-            return {name: to_frame(_read(snapshot, name)) for name in tables.SCHEMAS}
-        except FileNotFoundError:
-            if attempt == READ_ATTEMPTS - 1:
-                raise
+        with ExitStack() as stack:
+            try:
+                handles = {name: [stack.enter_context(open(p, "rb")) for p in _parts(snapshot / f"{name}.parquet")]
+                           for name in tables.SCHEMAS}
+            except FileNotFoundError:
+                if attempt == READ_ATTEMPTS - 1:
+                    raise
+                continue
+            return {name: to_frame(_read(name, parts)) for name, parts in handles.items()}
     raise AssertionError("unreachable")
 
 
-def _read(snapshot: Path, name: str) -> pa.Table:
-    path = snapshot / f"{name}.parquet"
-    if not path.exists():
-        raise FileNotFoundError(path)
-    table = pq.read_table(path)
-    for field in tables.SCHEMAS[name]:
+def _parts(path: Path) -> list[Path]:
+    """A table is one Parquet file, or a folder of part files."""
+    return sorted(path.glob("*.parquet")) if path.is_dir() else [path]
+
+
+def _read(name: str, parts: list[BinaryIO]) -> pa.Table:
+    schema = tables.SCHEMAS[name]
+    table = pa.concat_tables([pq.read_table(part) for part in parts], promote_options="default") if parts else schema.empty_table()
+    for field in schema:
         if field.name not in table.column_names:
             table = table.append_column(field, pa.nulls(table.num_rows, field.type))
     return table

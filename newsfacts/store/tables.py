@@ -1,7 +1,7 @@
 """The one place that maps records to store columns: Arrow schemas of every table and the row mappings.
 
-Columns follow docs/architecture.md ("Store tables"); columns marked `added` there
-are extras this module adds at the end of a table.
+Columns follow the contract in docs/architecture.md ("Store tables"); the extra
+columns this module adds at the end of some tables are listed in docs/store.md.
 """
 
 from __future__ import annotations

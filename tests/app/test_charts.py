@@ -68,3 +68,13 @@ def test_totals_sum_known_values_per_key(lang):
     assert list(bar.y) == ["Ấn Độ", "Philippines"]
     assert list(bar.x) == [3e9, 1e9]
     assert [c[0] for c in bar.customdata] == [2, 1]
+
+
+def test_labels_and_hovers_carry_tags_as_text():
+    hostile = EVENTS.assign(participants='<a href="javascript:x">Yoko</a>', place="<img src=x onerror=y>")
+    figure = charts.dialogue_timeline(hostile, "vi")
+    hover = figure.data[0].customdata[0]
+    assert "<a" not in hover[2] and "&lt;a href" in hover[2]
+    assert "<img" not in hover[1]
+    bar = charts.totals_bar(pd.DataFrame({"key": ["<b>x</b>"], "value_usd": [1.0]}), "vi").data[0]
+    assert list(bar.y) == ["&lt;b&gt;x&lt;/b&gt;"]

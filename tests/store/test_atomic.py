@@ -7,7 +7,10 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
+
+import pytest
 
 from newsfacts.store import ingest, load_tables
 from newsfacts.store.layout import ingest_lock
@@ -22,6 +25,7 @@ def start_ingest(*args: str) -> subprocess.Popen:
     )
 
 
+@pytest.mark.slow
 def test_kill_9_mid_ingest_leaves_the_previous_store_intact_and_the_next_run_cleans_up(tmp_path):
     store = tmp_path / "store"
     ingest([SEEDS], store_dir=store)
@@ -64,3 +68,27 @@ def test_a_second_ingest_waits_for_the_first(tmp_path):
     out, err = process.communicate(timeout=120)
     assert process.returncode == 0, out + err
     assert len(load_tables(store)["articles"]) == 3
+
+
+def test_readers_see_whole_snapshots_while_ingests_publish_new_ones(tmp_path):
+    store = tmp_path / "store"
+    corpus = write_corpus(tmp_path / "c", 4)
+    ingest([corpus], store_dir=store)
+    changing = corpus / "gen_00000.txt"
+    original = changing.read_text(encoding="utf-8")
+
+    def keep_ingesting():
+        for round_ in range(8):
+            changing.write_text(original + f"\nBản cập nhật số {round_}.\n", encoding="utf-8")
+            ingest([corpus], store_dir=store)
+
+    writer = threading.Thread(target=keep_ingesting)
+    writer.start()
+    reads = 0
+    while writer.is_alive() or reads == 0:
+        tables = load_tables(store)
+        assert set(tables["sentences"]["article_id"]) == set(tables["articles"]["article_id"])
+        assert len(tables["articles"]) == tables["files"]["n_articles"].sum() == 4
+        reads += 1
+    writer.join()
+    assert "Bản cập nhật số 7." in set(load_tables(store)["sentences"]["text"])

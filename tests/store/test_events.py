@@ -95,8 +95,17 @@ def test_status_by_precedence_and_only_a_later_source_changes_held(mentions, sta
 
 
 def test_dialogue_conflicting_statuses_are_recorded():
-    events = merge_dialogues([dialogue("2023-11-10", "a1", status="planned"), dialogue("2023-11-10", "a2", status="held")])
+    events = merge_dialogues([
+        dialogue("2023-11-10", "a1", "2023-11-11", status="planned"), dialogue("2023-11-10", "a2", "2023-11-10", status="held"),
+    ])
     assert [(c.field, set(c.values)) for c in events[0].conflicts] == [("status", {"planned", "held"})]
+
+
+def test_a_preview_published_before_the_meeting_is_not_a_conflict():
+    events = merge_dialogues([
+        dialogue("2023-11-10", "a1", "2023-11-01", status="planned"), dialogue("2023-11-10", "a2", "2023-11-10", status="held"),
+    ])
+    assert events[0].conflicts == () and events[0].dialogue.status == "held"
 
 
 def test_event_ids_depend_on_the_merge_key_not_on_input_order():

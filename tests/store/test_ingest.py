@@ -174,7 +174,7 @@ def test_a_file_that_turns_bad_keeps_its_previous_records(tmp_path, seeds):
     store = tmp_path / "store"
     ingest([seeds], store_dir=store)
     before = load_tables(store)
-    (seeds / "000_50faedf6c48001df.txt").write_bytes(b"\x00\xff" * 500)
+    (seeds / "000_50faedf6c48001df.txt").write_bytes(b"\x00\x01\x02\xff\xfe\x00" * 200)
     report = ingest([seeds], store_dir=store)
     assert [Path(f.file).name for f in report.skipped] == ["000_50faedf6c48001df.txt"]
     assert_same_tables(without_times(before), without_times(load_tables(store)))
@@ -234,15 +234,20 @@ def test_ensure_store_builds_when_stale_and_only_then(tmp_path, seeds):
     assert not store_is_stale(store, [seeds])
     assert ensure_store(store, [seeds]) is None
 
-    touched = (store / "CURRENT").stat().st_mtime + 10
+    def age_store():
+        past = (store / "CURRENT").stat().st_mtime - 100
+        os.utime(store / "CURRENT", (past, past))
+        return past
+
+    touched = age_store() + 50
     os.utime(seeds / "manifest.csv", (touched, touched))
     assert store_is_stale(store, [seeds])
     assert ensure_store(store, [seeds]).articles == 0  # same bytes: nothing is parsed again
     assert not store_is_stale(store, [seeds])
 
+    age_store()
     manifest = seeds / "manifest.csv"
     manifest.write_text(manifest.read_text(encoding="utf-8").replace("TTXVN", "TTXVN (sửa)"), encoding="utf-8")
-    os.utime(manifest, (touched + 10, touched + 10))
     assert ensure_store(store, [seeds]).articles == 2  # a changed manifest re-reads the files it describes
     assert "TTXVN (sửa)" in set(load_tables(store)["articles"]["source"])
     assert not store_is_stale(store, [seeds])

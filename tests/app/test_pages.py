@@ -1,0 +1,226 @@
+"""Every page and every sidebar filter, driven by AppTest against the store the real ingest built.
+
+The sample corpus is still growing, so the tests assert relations (a filtered table holds only
+matching rows, fewer than before; the CSV holds exactly the table's rows), not fixed counts.
+"""
+
+import csv
+import io
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from components.export import to_csv_bytes
+from components.i18n import country_label, t, value_label
+
+PAGES = ["pages/overview.py", "pages/dialogues.py", "pages/map.py", "pages/deals.py", "pages/articles.py",
+         "pages/import_data.py"]
+TITLES = ["app_title", "page_dialogues", "page_map", "page_deals", "page_articles", "page_import"]
+
+
+def table(at, index: int = 0) -> pd.DataFrame:
+    return at.dataframe[index].value
+
+
+def csv_rows(frame: pd.DataFrame) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(to_csv_bytes(frame).decode("utf-8-sig"))))
+
+
+def busiest_country(tables) -> str:
+    parties = tables["dialogue_events"]["parties"].explode()
+    return parties.value_counts().index[0]
+
+
+@pytest.mark.parametrize(("page", "title"), list(zip(PAGES, TITLES)))
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_page_runs_in_both_languages(app, page, title, lang):
+    at = app(page, lang=lang) if lang == "en" else app(page)
+    assert at.title[0].value == t(title, lang)
+    assert at.multiselect(key="f_countries").label == t("countries", lang)
+
+
+def test_country_filter_narrows_dialogues_and_goes_into_the_url(app, tables):
+    at = app("pages/dialogues.py")
+    everything = table(at)
+    code = busiest_country(tables)
+    at.multiselect(key="f_countries").set_value([code]).run()
+    kept = table(at)
+    assert 0 < len(kept) < len(everything)
+    assert kept[t("pair", "vi")].str.contains(country_label(code, "vi"), regex=False).all()
+    assert at.query_params["country"] == code
+
+
+def test_csv_holds_exactly_the_filtered_rows(app, tables):
+    at = app("pages/deals.py")
+    code = tables["deal_events"]["buyer"].value_counts().index[0]
+    at.multiselect(key="f_countries").set_value([code]).run()
+    shown = table(at)
+    rows = csv_rows(shown)
+    assert rows[0] == list(shown.columns)
+    assert len(rows) - 1 == len(shown)
+    name = country_label(code, "vi")
+    buyer, seller = rows[0].index(t("buyer", "vi")), rows[0].index(t("seller", "vi"))
+    assert all(name in (row[buyer], row[seller]) for row in rows[1:])
+
+
+def test_date_range_keeps_only_dialogues_inside_it(app, tables):
+    at = app("pages/dialogues.py")
+    everything = table(at)
+    days = pd.to_datetime(tables["dialogue_events"]["date_start"]).dropna().sort_values()
+    start, end = days.iloc[len(days) // 4].date(), days.iloc[3 * len(days) // 4].date()
+    at.date_input(key="f_dates").set_value((start, end)).run()
+    kept = table(at)
+    assert 0 < len(kept) < len(everything)
+    first_days = pd.to_datetime(kept[t("date", "vi")].str.slice(0, 7), format="mixed")
+    assert (first_days >= pd.Timestamp(start).replace(day=1)).all()
+    assert (first_days <= pd.Timestamp(end)).all()
+    assert at.query_params["from"] == start.isoformat() and at.query_params["to"] == end.isoformat()
+
+
+def test_source_filter_on_articles(app, tables):
+    at = app("pages/articles.py")
+    everything = table(at)
+    source = tables["articles"]["source"].value_counts().index[-1]
+    at.multiselect(key="f_sources").set_value([source]).run()
+    kept = table(at)
+    assert 0 < len(kept) < len(everything)
+    assert (kept[t("source", "vi")] == source).all()
+
+
+@pytest.mark.parametrize(("key", "column", "values", "page", "label"), [
+    ("f_mechanisms", "mechanism", "dialogue_events", "pages/dialogues.py", "mechanism"),
+    ("f_dialogue_statuses", "status", "dialogue_events", "pages/dialogues.py", "status"),
+    ("f_categories", "category", "deal_events", "pages/deals.py", "category"),
+    ("f_deal_statuses", "status", "deal_events", "pages/deals.py", "status"),
+])
+def test_code_filters_keep_only_matching_rows(app, tables, key, column, values, page, label):
+    at = app(page)
+    everything = table(at)
+    wanted = tables[values][column].value_counts().index[0]
+    at.multiselect(key=key).set_value([wanted]).run()
+    kept = table(at)
+    assert 0 < len(kept) <= len(everything)
+    assert (kept[t(label, "vi")] == value_label(wanted, "vi")).all()
+    other = tables[values][column].value_counts().index[-1]
+    if other != wanted:
+        at.multiselect(key=key).set_value([other]).run()
+        assert len(table(at)) != len(kept) or (table(at)[t(label, "vi")] == value_label(other, "vi")).all()
+
+
+def test_overview_counts_follow_the_filters(app, tables):
+    at = app()
+    before = {m.label: m.value for m in at.metric}
+    at.multiselect(key="f_countries").set_value([busiest_country(tables)]).run()
+    after = {m.label: m.value for m in at.metric}
+    assert int(after[t("articles", "vi")].replace(",", "")) < int(before[t("articles", "vi")].replace(",", ""))
+    assert int(after[t("dialogues", "vi")].replace(",", "")) <= int(before[t("dialogues", "vi")].replace(",", ""))
+
+
+def test_a_copied_url_reopens_the_same_view(app, tables):
+    code = busiest_country(tables)
+    at = app("pages/dialogues.py")
+    at.multiselect(key="f_countries").set_value([code]).run()
+    at.multiselect(key="f_dialogue_statuses").set_value(["held"]).run()
+    url = dict(at.query_params)
+    reopened = app("pages/dialogues.py", **url)
+    assert reopened.multiselect(key="f_countries").value == [code]
+    assert reopened.multiselect(key="f_dialogue_statuses").value == ["held"]
+    pd.testing.assert_frame_equal(table(reopened), table(at))
+
+
+def test_filters_hold_when_moving_between_pages(app, tables):
+    code = busiest_country(tables)
+    at = app("pages/dialogues.py")
+    at.multiselect(key="f_countries").set_value([code]).run()
+    for page in ["pages/deals.py", "pages/map.py", "pages/articles.py", "pages/overview.py", "pages/dialogues.py"]:
+        at.switch_page(page).run()
+        assert at.multiselect(key="f_countries").value == [code], page
+        assert at.query_params["country"] == code, page
+    assert table(at)[t("pair", "vi")].str.contains(country_label(code, "vi"), regex=False).all()
+
+
+def test_language_switch_translates_labels_and_country_names(app, tables):
+    at = app("pages/deals.py")
+    at.segmented_control(key="f_lang").set_value("en").run()
+    assert at.title[0].value == t("page_deals", "en")
+    assert t("buyer", "en") in table(at).columns
+    assert at.query_params["lang"] == "en"
+
+
+def test_map_list_sets_the_shared_country_filter(app, tables):
+    at = app("pages/map.py")
+    code = busiest_country(tables)
+    at.selectbox(key="map_country").set_value(code).run()
+    assert at.multiselect(key="f_countries").value == [code]
+    at.switch_page("pages/dialogues.py").run()
+    assert table(at)[t("pair", "vi")].str.contains(country_label(code, "vi"), regex=False).all()
+
+
+def test_map_metric_changes_the_country_table(app):
+    at = app("pages/map.py")
+    by_dialogues = table(at)
+    at.segmented_control(key="map_metric").set_value("by_mentions").run()
+    by_mentions = table(at)
+    assert t("by_mentions", "vi") in by_mentions.columns
+    assert by_mentions[t("by_mentions", "vi")].sum() > by_dialogues[t("by_dialogues", "vi")].sum()
+
+
+def test_evidence_link_opens_the_article_with_its_sentence_marked(app, tables):
+    mention = tables["dialogue_mentions"].iloc[0]
+    sentence = int(mention["evidence"][0])
+    at = app("pages/articles.py", article=mention["article_id"], sentence=str(sentence))
+    shown = at.html[-1].value
+    assert f'<mark id="s-{sentence}" class="anchor"' in shown
+    assert at.query_params["article"] == mention["article_id"]
+    links = app("pages/dialogues.py")
+    assert table(links)[t("link", "vi")].str.startswith("bai-bao?article=").all()
+
+
+def test_article_text_is_escaped_not_rendered(app, tables):
+    sentences = tables["sentences"]
+    row = sentences.iloc[0]
+    at = app("pages/articles.py", article=row["article_id"])
+    shown = at.html[-1].value
+    assert "<script" not in shown
+    import html
+    assert html.escape(row["text"]) in shown
+
+
+def test_search_finds_articles_by_their_text(app, tables):
+    at = app("pages/articles.py")
+    everything = table(at)
+    at.text_input(key="article_search").input("2+2").run()
+    kept = table(at)
+    assert 0 < len(kept) < len(everything)
+
+
+def test_deal_conflicts_are_flagged(app, tables):
+    at = app("pages/deals.py")
+    flagged = tables["deal_events"]["conflicts"].fillna("[]").str.strip().ne("[]").sum()
+    assert table(at)[t("conflict_flag", "vi")].sum() == flagged
+
+
+def test_import_reads_uploaded_files_and_shows_them_at_once(app, private_store):
+    seed = next((pd.io.common.Path(__file__).resolve().parents[2] / "data" / "seeds").glob("*.txt"))
+    text = seed.read_text(encoding="utf-8") + "\nBản sao để kiểm thử nhập dữ liệu.\n"
+    at = app("pages/import_data.py")
+    before = len(app("pages/articles.py").dataframe[-1].value)
+    at.file_uploader(key="import_files").set_value([("moi.txt", text.encode("utf-8"), "text/plain"),
+                                                     ("hong.jsonl", b"{not json\n", "application/json")]).run()
+    at.button(key="import_run").click().run()
+    assert not at.exception
+    report = table(at)
+    assert set(report[t("file", "vi")]) == {"moi.txt", "hong.jsonl"}
+    read = report.set_index(t("file", "vi"))
+    assert read.loc["moi.txt", t("articles", "vi")] == 1
+    assert read.loc["hong.jsonl", t("problem", "vi")]
+    at.switch_page("pages/articles.py").run()
+    assert len(table(at, -1)) == before + 1
+
+
+def test_import_refuses_more_than_two_hundred_files(app):
+    at = app("pages/import_data.py")
+    at.file_uploader(key="import_files").set_value([(f"{i}.txt", b"x", "text/plain") for i in range(201)]).run()
+    assert at.error and "200" in at.error[0].value
+    assert at.button(key="import_run").disabled

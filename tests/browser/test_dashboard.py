@@ -1,0 +1,147 @@
+"""What a person sees in a real browser: every page, the map, filters, CSV, copied links, no outside requests."""
+
+import csv
+import io
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from components.i18n import country_label, t
+from tests.browser.conftest import SCREENSHOTS
+
+PAGES = {"": "app_title", "doi-thoai": "page_dialogues", "ban-do": "page_map", "thuong-vu": "page_deals",
+         "bai-bao": "page_articles", "nhap-du-lieu": "page_import"}
+
+
+def settle(page) -> None:
+    """Waits until the script run has finished and the elements are drawn."""
+    app = page.locator('[data-testid="stApp"]')
+    app.wait_for()
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=stApp]').getAttribute('data-test-script-state') === 'notRunning'",
+        timeout=30_000,
+    )
+    page.wait_for_timeout(700)
+
+
+def open_page(page, base_url: str, path: str = "", query: str = "") -> None:
+    page.goto(f"{base_url}/{path}{'?' + query if query else ''}")
+    settle(page)
+
+
+def row_count(page) -> int:
+    text = page.locator('[data-testid="stCaptionContainer"]', has_text=t("rows", "vi")).first.inner_text()
+    return int(text.split()[0].replace(",", ""))
+
+
+def choose_country(page, code: str) -> None:
+    box = page.get_by_role("combobox", name=t("countries", "vi"))
+    box.click()
+    box.fill(f"({code})")
+    page.get_by_role("option", name=f"{country_label(code, 'vi')} ({code})").click()
+    page.keyboard.press("Escape")
+    settle(page)
+
+
+def chosen_countries(page) -> list[str]:
+    countries = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+    tags = countries.locator(".react-aria-ComboBox [data-tag]")
+    return [tags.nth(i).get_attribute("aria-label") for i in range(tags.count())]
+
+
+def busiest_country(tables) -> str:
+    return tables["dialogue_events"]["parties"].explode().value_counts().index[0]
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_page_opens_without_error(page, base_url, path):
+    open_page(page, base_url, path)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator("h1").first.inner_text().strip() == t(PAGES[path], "vi")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    if path in ("doi-thoai", "ban-do", "thuong-vu"):
+        page.locator(".js-plotly-plot").first.wait_for()
+    if path != "nhap-du-lieu":
+        page.locator('[data-testid="stDataFrame"] canvas').first.wait_for()
+        page.wait_for_timeout(1000)
+    page.screenshot(path=SCREENSHOTS / f"{path or 'tong-quan'}.png")
+
+
+def test_map_draws_the_countries_from_the_served_outline(page, base_url):
+    served = []
+    page.on("response", lambda response: served.append((response.url, response.status)))
+    open_page(page, base_url, "ban-do")
+    page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation').length > 20", timeout=30_000)
+    assert page.locator("path.choroplethlocation").count() > 100
+    assert any(url.endswith("/topojson/world_110m.json") and status == 200 for url, status in served)
+
+
+def test_clicking_a_country_on_the_map_filters_every_page(page, base_url, tables):
+    involved = set(tables["article_countries"]["country"]) | set(tables["deal_events"]["buyer"].dropna())
+    code = next(c for c in ("BRA", "CAN", "ARG", "KAZ", "DZA", "COD") if c not in involved)
+    open_page(page, base_url, "ban-do")
+    page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation').length > 20", timeout=30_000)
+    index = page.evaluate(f"() => document.querySelector('.js-plotly-plot')._fullData[0].locations.indexOf('{code}')")
+    box = page.locator("path.choroplethlocation").nth(index).bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function(f"() => location.search.includes('country={code}')", timeout=30_000)
+    settle(page)
+    assert chosen_countries(page) == [f"{country_label(code, 'vi')} ({code})"]
+    page.locator('[data-testid="stSidebarNav"]').get_by_text(t("page_dialogues", "vi"), exact=True).click()
+    settle(page)
+    assert row_count(page) == 0
+
+
+def test_country_filter_changes_the_table_and_the_csv_matches(page, base_url, tables):
+    code = busiest_country(tables)
+    open_page(page, base_url, "doi-thoai")
+    everything = row_count(page)
+    choose_country(page, code)
+    kept = row_count(page)
+    assert 0 < kept < everything
+    assert parse_qs(urlparse(page.url).query)["country"] == [code]
+    with page.expect_download() as download:
+        page.locator('[data-testid="stDownloadButton"] button').first.click()
+    assert download.value.suggested_filename.startswith("doi-thoai_")
+    data = download.value.path().read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == kept
+    assert all(country_label(code, "vi") in row[t("pair", "vi")] for row in rows)
+
+
+def test_a_copied_url_reopens_the_same_view(page, base_url, tables):
+    code = busiest_country(tables)
+    open_page(page, base_url, "doi-thoai")
+    choose_country(page, code)
+    copied, count = page.url, row_count(page)
+    other = page.context.new_page()
+    try:
+        other.goto(copied)
+        settle(other)
+        assert row_count(other) == count
+        assert chosen_countries(other) == [f"{country_label(code, 'vi')} ({code})"]
+    finally:
+        other.close()
+
+
+def test_filters_hold_when_moving_between_pages(page, base_url, tables):
+    code = busiest_country(tables)
+    open_page(page, base_url, "doi-thoai", f"country={code}")
+    label = f"{country_label(code, 'vi')} ({code})"
+    assert chosen_countries(page) == [label]
+    for title in ("page_deals", "page_map", "page_articles", "page_overview", "page_dialogues"):
+        page.locator('[data-testid="stSidebarNav"]').get_by_text(t(title, "vi"), exact=True).click()
+        settle(page)
+        assert chosen_countries(page) == [label], title
+        assert parse_qs(urlparse(page.url).query).get("country") == [code], (title, page.url)
+        assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_evidence_link_opens_the_article_at_its_sentence(page, base_url, tables):
+    mention = tables["dialogue_mentions"].iloc[0]
+    sentence = int(mention["evidence"][0])
+    open_page(page, base_url, "bai-bao", f"article={mention['article_id']}&sentence={sentence}")
+    marked = page.locator(f"mark#s-{sentence}.anchor")
+    marked.wait_for()
+    assert marked.inner_text().strip()

@@ -1,0 +1,187 @@
+"""Hostile article text in a real browser: every page shows the payloads as text and no script runs.
+
+The server runs on a store ingested from the seeds and tests/fixtures/bad/hostile/ (an article whose
+title and body carry HTML, Markdown, script and formula payloads, and which yields a dialogue and a
+deal). The stored dialogue event is then given payloads in its place and participants, which the
+parser itself never extracts, so the timeline hover is tried with them too.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from newsfacts.store import load_tables
+from newsfacts.store.layout import current_snapshot
+from tests.browser.conftest import HOST
+from components.i18n import t
+from tests.robustness.support import BAD, hostile_store, streamlit_server
+
+SCRIPT = "<script>window.__pwned=1</script>"
+IMG = '<img src=x onerror="window.__pwned=1">'
+MARKDOWN_LINK = "[click](javascript:alert(1))"
+HOVER_PLACE = '<img src=x onerror="window.__pwned=1">Manila'
+HOVER_NAME = '<a href="javascript:window.__pwned=1">Yoko</a> Kamikawa<script>window.__pwned=1</script>'
+PAGES = ("", "doi-thoai", "ban-do", "thuong-vu", "bai-bao", "nhap-du-lieu")
+PWNED = "() => typeof window.__pwned"
+TRAP = """
+window.__dialogs = [];
+window.alert = window.confirm = window.prompt = (message) => { window.__dialogs.push(String(message)); };
+"""
+
+
+def poison_dialogue_event(store: Path, pair: str) -> None:
+    """Puts script payloads into the place and participants of the `pair` dialogue event of the live snapshot."""
+    path = current_snapshot(store) / "dialogue_events.parquet"
+    table = pq.read_table(path)
+    rows = table.to_pylist()
+    hit = [row for row in rows if row["pair"] == pair]
+    assert hit, f"no {pair} dialogue in the hostile store"
+    for row in hit:
+        row["location_city"] = HOVER_PLACE
+        row["participants"] = json.dumps([{"name": HOVER_NAME, "role": "Ngoại trưởng", "country": "JPN"}])
+    pq.write_table(type(table).from_pylist(rows, schema=table.schema), path)
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile-server")
+    store = hostile_store(folder)
+    poison_dialogue_event(store, "JPN-PHL")
+    with streamlit_server(store, folder / "server.log") as (url, _):
+        yield url, load_tables(store), store
+
+
+@pytest.fixture
+def tab(browser, hostile):
+    url = hostile[0]
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.add_init_script(TRAP)
+    page = context.new_page()
+    requests: list[str] = []
+    dialogs: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    yield page
+    context.close()
+    outside = [r for r in requests if not r.startswith((f"{url}/", f"http://{HOST}:", "data:", "blob:", "about:"))]
+    assert not outside, f"requests left {HOST}: {outside[:5]}"
+    assert not [r for r in requests if r.startswith(f"http://{HOST}:9/")], "a payload link was fetched"
+    assert dialogs == []
+
+
+def settle(page) -> None:
+    page.locator('[data-testid="stApp"]').wait_for()
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=stApp]').getAttribute('data-test-script-state') === 'notRunning'",
+        timeout=30_000,
+    )
+    page.wait_for_timeout(700)
+    close_page_not_found(page)
+
+
+def close_page_not_found(page) -> None:
+    """Closes the "Page not found" dialog Streamlit shows when a page URL is opened directly (a known app bug)."""
+    dialog = page.get_by_role("dialog").filter(has_text="Page not found")
+    if dialog.count():
+        dialog.get_by_role("button", name="Close").click()
+        dialog.wait_for(state="detached")
+
+
+def assert_no_script_ran(page) -> None:
+    for frame in page.frames:
+        assert frame.evaluate(PWNED) == "undefined", frame.url
+        assert frame.evaluate("() => (window.__dialogs || []).length") == 0, frame.url
+        assert frame.locator('a[href^="javascript:"]').count() == 0, frame.url
+        assert frame.locator("img[onerror]").count() == 0, frame.url
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def hostile_article(tables) -> str:
+    articles = tables["articles"]
+    return articles.loc[articles["title"].str.contains("<script>", regex=False), "article_id"].item()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_runs_a_script(tab, hostile, path):
+    url = hostile[0]
+    tab.goto(f"{url}/{path}")
+    settle(tab)
+    if path in ("doi-thoai", "thuong-vu"):
+        tab.locator('[data-testid="stDataFrame"]').first.wait_for()
+    assert_no_script_ran(tab)
+
+
+def test_article_page_shows_the_payloads_as_text(tab, hostile):
+    url, tables, _ = hostile
+    article_id = hostile_article(tables)
+    tab.goto(f"{url}/bai-bao?article={article_id}&sentence=3")
+    settle(tab)
+    tab.locator("mark#s-3.anchor").first.wait_for()
+    text = tab.locator('[data-testid="stMain"]').inner_text()
+    for payload in (SCRIPT, IMG, MARKDOWN_LINK, "**bold**", "# heading", '=HYPERLINK("http://127.0.0.1:9/x","bấm")',
+                    '=cmd|"/C calc"!A0', "javascript:alert(1)"):
+        assert payload in text, payload
+    tab.locator('[data-testid="stDataFrame"]').first.wait_for()
+    assert tab.locator('[data-testid="stMain"] strong', has_text="bold").count() == 0
+    assert_no_script_ran(tab)
+
+
+def test_dialogue_evidence_shows_the_payloads_as_text(tab, hostile):
+    url = hostile[0]
+    tab.goto(f"{url}/doi-thoai")
+    settle(tab)
+    picker = tab.locator('[data-testid="stSelectbox"]').last
+    picker.click()
+    tab.get_by_role("option").filter(has_text="Nhật Bản").filter(has_text="Philippines").first.click()
+    tab.locator('[data-testid="stText"]', has_text="window.__pwned").first.wait_for(timeout=30_000)
+    settle(tab)
+    text = tab.locator('[data-testid="stMain"]').inner_text()
+    assert SCRIPT in text and IMG in text and MARKDOWN_LINK in text
+    assert_no_script_ran(tab)
+
+
+def test_timeline_hover_shows_payloads_without_running_them(tab, hostile):
+    url = hostile[0]
+    tab.goto(f"{url}/doi-thoai")
+    settle(tab)
+    points = tab.locator(".js-plotly-plot .scatterlayer .point")
+    points.first.wait_for()
+    hovers = []
+    for index in range(points.count()):
+        points.nth(index).hover(force=True)
+        tab.wait_for_timeout(150)
+        hovers.append(tab.locator(".js-plotly-plot .hoverlayer").first.text_content() or "")
+        assert tab.locator(".hoverlayer img, .hoverlayer script").count() == 0
+    assert any("Kamikawa" in hover for hover in hovers), hovers
+    assert_no_script_ran(tab)
+
+
+def test_uploader_refuses_other_types_and_oversized_files(tab, hostile, tmp_path):
+    url = hostile[0]
+    executable = tmp_path / "tai-lieu.txt.exe"
+    executable.write_bytes(b"MZ" + bytes(200))
+    oversized = tmp_path / "qua-lon.txt"
+    oversized.write_bytes(b"a" * (51 * 1024 * 1024))
+    good = tmp_path / "hop-le.txt"
+    good.write_bytes((BAD / "good.txt").read_bytes().replace("bài tốt".encode(), "tải lên".encode()))
+    tab.goto(f"{url}/nhap-du-lieu")
+    settle(tab)
+    uploader = tab.locator('[data-testid="stFileUploader"]').first
+    uploader.locator("input[type=file]").set_input_files([executable, oversized, good])
+    chips = uploader.locator('[data-testid="stFileChip"]')
+    chips.nth(2).wait_for()
+    refused = {chip.get_attribute("aria-label").split(",")[0]: chip.inner_text() for chip in chips.all()}
+    assert "files are not allowed" in refused[executable.name]
+    assert "50.0MB or smaller" in refused[oversized.name]
+    assert "Error" not in refused[good.name]
+    tab.locator('[data-testid="stButton"] button').filter(has_text=t("run_import", "vi")).click()
+    tab.get_by_text(t("import_done", "vi")).wait_for(timeout=60_000)
+    settle(tab)
+    store = hostile[2]
+    uploaded = {p.name for p in (store / "uploads").rglob("*") if p.is_file()}
+    assert uploaded == {good.name}
+    assert_no_script_ran(tab)

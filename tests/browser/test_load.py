@@ -1,0 +1,167 @@
+"""Many users at once: 10 browser sessions with different country filters each download their own CSV,
+then a bounded burst of HTTP requests; the server's memory stays bounded throughout.
+
+Runs its own `streamlit run app.py` on the browser tests' store, so it knows the server's process id.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.async_api import async_playwright
+
+from components.i18n import country_label, t
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, HOST
+from tests.robustness.support import streamlit_server
+
+SESSIONS = 10
+SESSION_TIMEOUT_S = 150
+BURST_REQUESTS = 300
+BURST_THREADS = 20
+REQUEST_TIMEOUT_S = 10
+BURST_TIMEOUT_S = 60
+RSS_LIMIT_KB = 1.5 * 1024 * 1024
+BURST_PATHS = ("/", "/_stcore/health", "/app/static/topojson/world_110m.json", "/doi-thoai")
+
+
+@dataclass
+class Session:
+    country: str
+    rows: list[dict[str, str]] = field(default_factory=list)
+    shown: int = -1
+    file_name: str = ""
+    outside: list[str] = field(default_factory=list)
+
+
+def rss_kb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise AssertionError(f"no VmRSS for {pid}")
+
+
+@pytest.fixture(scope="module")
+def server(store_dir, tmp_path_factory):
+    with streamlit_server(store_dir, tmp_path_factory.mktemp("load") / "server.log") as running:
+        yield running
+
+
+async def one_session(browser, url: str, session: Session) -> None:
+    context = await browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    try:
+        page = await context.new_page()
+        page.on("request", lambda request: None if request.url.startswith(
+            (f"http://{HOST}:", "data:", "blob:", "about:")) else session.outside.append(request.url))
+        await page.goto(f"{url}/doi-thoai?country={session.country}", timeout=90_000)
+        await page.wait_for_function(
+            "() => document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning'"
+            " && document.querySelector('[data-testid=stDownloadButton]')",
+            timeout=90_000,
+        )
+        caption = page.locator('[data-testid="stCaptionContainer"]', has_text=t("rows", "vi")).first
+        session.shown = int((await caption.inner_text()).split()[0].replace(",", ""))
+        dialog = page.get_by_role("dialog").filter(has_text="Page not found")
+        if await dialog.count():
+            await page.keyboard.press("Escape")
+            await dialog.wait_for(state="detached", timeout=30_000)
+        async with page.expect_download(timeout=60_000) as info:
+            await page.locator('[data-testid="stDownloadButton"] button').first.click()
+        download = await info.value
+        session.file_name = download.suggested_filename
+        data = Path(await download.path()).read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf")
+        session.rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    finally:
+        await context.close()
+
+
+async def all_sessions(url: str, sessions: list[Session]) -> None:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            await asyncio.wait_for(
+                asyncio.gather(*(one_session(browser, url, s) for s in sessions)), timeout=SESSION_TIMEOUT_S
+            )
+        finally:
+            await browser.close()
+
+
+def run_in_thread(url: str, sessions: list[Session]) -> None:
+    """asyncio in its own thread, apart from the sync Playwright the other browser tests use."""
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            asyncio.run(all_sessions(url, sessions))
+        except BaseException as error:  # re-raised in the test's thread
+            errors.append(error)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(SESSION_TIMEOUT_S + 30)
+    assert not worker.is_alive(), "browser sessions did not finish"
+    if errors:
+        raise errors[0]
+
+
+def busiest_countries(tables, n: int) -> list[str]:
+    counts = tables["dialogue_events"]["parties"].explode().value_counts()
+    assert len(counts) >= n, f"the store has dialogues for only {len(counts)} countries"
+    return list(counts.index[:n])
+
+
+def test_ten_sessions_get_their_own_filtered_csv(server, tables):
+    url, process = server
+    before = rss_kb(process.pid)
+    sessions = [Session(code) for code in busiest_countries(tables, SESSIONS)]
+    started = time.monotonic()
+    run_in_thread(url, sessions)
+    after = rss_kb(process.pid)
+    print(f"\n{SESSIONS} sessions in {time.monotonic() - started:.1f} s; server RSS {before / 1024:.0f} MB "
+          f"before, {after / 1024:.0f} MB after")
+    parties = tables["dialogue_events"]["parties"]
+    pair = t("pair", "vi")
+    for session in sessions:
+        expected = int(parties.map(lambda p, code=session.country: code in list(p)).sum())
+        assert session.file_name.startswith("doi-thoai_"), session
+        assert session.shown == expected, session.country
+        assert len(session.rows) == expected, session.country
+        name = country_label(session.country, "vi")
+        assert all(name in row[pair] for row in session.rows), session.country
+        assert session.outside == [], session.outside[:5]
+    assert after < RSS_LIMIT_KB
+
+
+def fetch(url: str) -> tuple[int, float]:
+    started = time.monotonic()
+    with urllib.request.urlopen(url, timeout=REQUEST_TIMEOUT_S) as answer:
+        answer.read()
+        return answer.status, time.monotonic() - started
+
+
+def test_bounded_request_burst_keeps_the_server_up_and_small(server):
+    url, process = server
+    assert url.startswith(f"http://{HOST}:")
+    before = rss_kb(process.pid)
+    targets = [url + BURST_PATHS[i % len(BURST_PATHS)] for i in range(BURST_REQUESTS)]
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=BURST_THREADS) as pool:
+        results = list(pool.map(fetch, targets, timeout=BURST_TIMEOUT_S))
+    elapsed = time.monotonic() - started
+    after = rss_kb(process.pid)
+    slowest = max(seconds for _, seconds in results)
+    print(f"\n{BURST_REQUESTS} requests in {elapsed:.1f} s (slowest {slowest:.2f} s); server RSS "
+          f"{before / 1024:.0f} MB before, {after / 1024:.0f} MB after")
+    assert [status for status, _ in results] == [200] * BURST_REQUESTS
+    assert process.poll() is None
+    assert fetch(url + "/_stcore/health")[0] == 200
+    assert after < RSS_LIMIT_KB

@@ -1,0 +1,186 @@
+"""Dates: forms, year resolution from the publication date or the context year, and non-dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfacts.extract.dates import find_dates, infer_publication_date
+
+PUBLISHED = date(2023, 11, 10)  # a Friday
+
+
+def one(text: str, published: date | None = PUBLISHED, context_year: int | None = None):
+    hits = find_dates(text, published, context_year)
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "precision"),
+    [
+        ("Ngày 10/11, tại New Delhi", "Ngày 10/11", "2023-11-10", "day"),
+        ("ngày 10/11/2023", "ngày 10/11/2023", "2023-11-10", "day"),
+        ("ký ngày 10-11-2022 tại", "ngày 10-11-2022", "2022-11-10", "day"),
+        ("10-11-2021", "10-11-2021", "2021-11-10", "day"),
+        ("hôm 6/9 ông nói", "hôm 6/9", "2023-09-06", "day"),
+        ("sáng 10.11", "sáng 10.11", "2023-11-10", "day"),
+        ("diễn ra vào 10.11", "vào 10.11", "2023-11-10", "day"),
+        ("ngày 10 tháng 11 năm 2022", "ngày 10 tháng 11 năm 2022", "2022-11-10", "day"),
+        ("ngày 10 tháng Mười Một", "ngày 10 tháng Mười Một", "2023-11-10", "day"),
+        ("từ ngày 8-9/4", "ngày 8-9/4", "2023-04-08", "day"),
+        ("Thứ Sáu (10/11)", "10/11", "2023-11-10", "day"),
+        ("vào tháng 10/2020 tại", "tháng 10/2020", "2020-10", "month"),
+        ("tháng 10 năm 2020", "tháng 10 năm 2020", "2020-10", "month"),
+        ("tháng 10-2020", "tháng 10-2020", "2020-10", "month"),
+        ("vào tháng 10, hai bên", "tháng 10", "2023-10", "month"),
+        ("Trong cuộc gặp đầu tháng 12/2021", "đầu tháng 12/2021", "2021-12", "month"),
+        ("cuối tháng 3", "cuối tháng 3", "2023-03", "month"),
+        ("giữa tháng 5", "giữa tháng 5", "2023-05", "month"),
+        ("tháng Mười Hai", "tháng Mười Hai", "2023-12", "month"),
+        ("tháng Giêng", "tháng Giêng", "2023-01", "month"),
+        ("tháng một năm 2021", "tháng một năm 2021", "2021-01", "month"),
+        ("Năm 2018, Ấn Độ ký", "Năm 2018", "2018", "year"),
+        ("giai đoạn 2018-2019", "2018-2019", "2018", "year"),
+        ("năm 2018-2019", "năm 2018-2019", "2018", "year"),
+        ("đến 2030, Ấn Độ", "2030", "2030", "year"),
+        ("trong quý I/2024", "quý I/2024", "2024", "year"),
+        ("quý IV năm 2022", "quý IV năm 2022", "2022", "year"),
+    ],
+)
+def test_forms(text: str, written: str, value: str, precision: str) -> None:
+    hit = one(text)
+    assert (hit.text, hit.value, hit.precision, hit.relative) == (written, value, precision, False)
+    assert text[hit.start : hit.end] == written
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("hôm qua", "2023-11-09", "day"),
+        ("hôm nay", "2023-11-10", "day"),
+        ("ngày mai", "2023-11-11", "day"),
+        ("tối qua", "2023-11-09", "day"),
+        ("hôm kia", "2023-11-08", "day"),
+        ("sáng nay", "2023-11-10", "day"),
+        ("năm ngoái", "2022", "year"),
+        ("năm nay", "2023", "year"),
+        ("năm tới", "2024", "year"),
+        ("năm sau", "2024", "year"),
+        ("tháng trước", "2023-10", "month"),
+        ("tháng Chín năm ngoái", "2022-09", "month"),
+        ("tháng tới", "2023-12", "month"),
+        ("tuần tới", "2023-11", "month"),  # 13-19 November
+        ("tuần trước", None, "month"),  # 30 October - 5 November spans two months
+    ],
+)
+def test_relative_expressions_resolve_from_publication(text: str, value: str | None, precision: str) -> None:
+    hit = one(text)
+    assert (hit.value, hit.precision, hit.relative) == (value, precision, True)
+
+
+def test_relative_expressions_without_publication_stay_unresolved() -> None:
+    for text in ("hôm qua", "năm ngoái", "tuần tới", "tháng Chín năm ngoái"):
+        hit = one(text, published=None, context_year=2022)
+        assert hit.value is None and hit.relative
+
+
+def test_year_of_a_day_and_month_comes_from_publication() -> None:
+    assert one("ngày 20/12", published=date(2024, 1, 5)).value == "2023-12-20"
+    assert one("ngày 5/1", published=date(2023, 12, 28)).value == "2024-01-05"
+    assert one("ngày 5/1", published=date(2023, 6, 1)).value == "2023-01-05"
+    assert one("tháng 12", published=date(2024, 1, 5)).value == "2023-12"
+
+
+def test_context_year_is_used_only_without_publication() -> None:
+    assert one("vào ngày 11/4 tại", published=None, context_year=2022).value == "2022-04-11"
+    assert one("vào ngày 11/4 tại", published=date(2023, 11, 10), context_year=2022).value == "2023-04-11"
+
+
+def test_unknown_year_keeps_day_and_month() -> None:
+    hit = one("vào ngày 11/4 tại", published=None)
+    assert (hit.value, hit.precision, hit.month, hit.day) == (None, "day", 4, 11)
+    month = one("vào tháng 10,", published=None)
+    assert (month.value, month.precision, month.month) == (None, "month", 10)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31/2/2023",
+        "ngày 31/2",
+        "ngày 30/2/2024",
+        "ngày 12/13",
+        "tháng 13",
+        "33/121",
+        "tỷ số 2-1",
+        "phục vụ 24/7",
+        "1/3 số quân",
+        "iPhone 16 Pro",
+        "nhóm G20",
+        "tăng 10/11 km",
+        "từ 10.000 người",
+        "đến 2000 binh sĩ",
+        "mỗi tháng một lần",
+        "2 năm trước",
+        "hai năm trước",
+        "trong 5 năm tới",
+        "những năm tới",
+        "năm sau đó",
+        "14:05",
+        "tên lửa S-400",
+        "ngày nay",
+        "những ngày qua",
+    ],
+)
+def test_non_dates(text: str) -> None:
+    assert find_dates(text, PUBLISHED) == []
+
+
+def test_leap_day_depends_on_the_year() -> None:
+    assert one("ngày 29/2", published=date(2024, 3, 10)).value == "2024-02-29"
+    assert find_dates("ngày 29/2", date(2023, 3, 10)) == []
+
+
+def test_hits_are_sorted_and_do_not_overlap() -> None:
+    text = "Ngày 10/11, sau cuộc họp tháng 10/2020 và đầu tháng 12/2021, năm 2018 và hôm qua"
+    hits = find_dates(text, PUBLISHED)
+    assert [hit.value for hit in hits] == ["2023-11-10", "2020-10", "2021-12", "2018", "2023-11-09"]
+    assert all(left.end <= right.start for left, right in zip(hits, hits[1:]))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tiêu đề\nThứ Sáu, 10/11/2023 14:05\nNội dung", date(2023, 11, 10)),
+        ("Chủ nhật, ngày 12/11/2023 - 09:30", date(2023, 11, 12)),
+        ("10/11/2023 | 14:05", date(2023, 11, 10)),
+        ("14:05 10/11/2023", date(2023, 11, 10)),
+        ("Cập nhật: 09/11/2023", date(2023, 11, 9)),
+        ("2023-11-10T14:05:00+07:00", date(2023, 11, 10)),
+        ("Ngày 10/11/2023, ông nói", None),
+        ("Không có ngày tháng", None),
+        ("Thứ Sáu, 31/02/2023 14:05", None),
+    ],
+)
+def test_infer_publication_date(text: str, expected: date | None) -> None:
+    assert infer_publication_date(text) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["ngày", "10/11", "31/2", "tháng", "Mười", "một", "năm", "2023", "-", "2019", "hôm",
+                                 "qua", "tới", "2", "đầu", "quý", "I", "/", "8-9/4", "(", ")", ",", "Thứ", "Sáu"]), max_size=25),
+       st.one_of(st.none(), st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31))))
+def test_any_text_gives_valid_hits(words: list[str], published: date | None) -> None:
+    text = " ".join(words)
+    hits = find_dates(text, published)
+    assert all(text[hit.start : hit.end] == hit.text for hit in hits)
+    assert all(left.end <= right.start for left, right in zip(hits, hits[1:]))
+    for hit in hits:
+        assert hit.precision in {"day", "month", "year"}
+        if hit.value is not None:
+            assert len(hit.value) == {"day": 10, "month": 7, "year": 4}[hit.precision]
+            date.fromisoformat(hit.value + {"day": "", "month": "-01", "year": "-01-01"}[hit.precision])

@@ -1,0 +1,84 @@
+"""Dialogue extraction on short articles written for these tests."""
+
+from newsfacts.pipeline import parse_text
+
+
+def dialogues(text: str, published: str | None = "2024-03-01"):
+    return parse_text(text, published=published).dialogues
+
+
+def test_two_meetings_of_one_mechanism_stay_apart():
+    text = (
+        "Nhật Bản và Mỹ sắp họp 2+2\n\n"
+        "Nhật Bản và Mỹ dự kiến tổ chức Đối thoại 2+2 vào ngày 20/3 tại thủ đô Tokyo.\n\n"
+        "Đối thoại 2+2 gần nhất giữa hai nước diễn ra vào tháng 1/2023 tại Washington."
+    )
+    found = {(d.date, d.status, d.location.city) for d in dialogues(text)}
+    assert found == {("2024-03-20", "planned", "Tokyo"), ("2023-01", "held", "Washington")}
+    assert all(d.parties == ("JPN", "USA") and d.mechanism == "2+2" for d in dialogues(text))
+
+
+def test_postponed_meeting_and_its_new_date_are_two_records():
+    text = (
+        "Hoãn đối thoại\n\n"
+        "Đối thoại 2+2 Úc - Nhật Bản dự kiến diễn ra ngày 5/3 đã bị hoãn sang ngày 10/4 vì lý do thời tiết."
+    )
+    found = sorted((d.date, d.status) for d in dialogues(text))
+    assert found == [("2024-03-05", "postponed"), ("2024-04-10", "planned")]
+
+
+def test_a_ministers_meeting_without_a_named_mechanism_is_not_a_dialogue():
+    text = (
+        "Bộ trưởng Quốc phòng Mỹ thăm Hà Nội\n\n"
+        "Ngày 3/2, Bộ trưởng Quốc phòng Mỹ Lloyd Austin đã hội đàm với Bộ trưởng Quốc phòng Việt Nam Phan Văn Giang "
+        "tại Hà Nội."
+    )
+    assert dialogues(text) == ()
+
+
+def test_talk_about_the_mechanism_itself_is_not_a_meeting():
+    text = "Quan hệ Ấn Độ - Mỹ\n\nCơ chế đối thoại chiến lược được thiết lập để thay thế các kênh cũ."
+    assert dialogues(text) == ()
+
+
+def test_mentions_of_one_meeting_merge_and_the_dated_one_sets_date_and_status():
+    text = (
+        "Ấn Độ và Mỹ họp 2+2 tại New Delhi\n\n"
+        "Ngày 28/2, tại Đối thoại 2+2, Ấn Độ và Mỹ đã ký nhiều văn kiện.\n\n"
+        "Ngoại trưởng Antony Blinken và Bộ trưởng Quốc phòng Lloyd Austin của Mỹ đã gặp Ngoại trưởng "
+        "Subrahmanyam Jaishankar và Bộ trưởng Quốc phòng Rajnath Singh của Ấn Độ tại New Delhi trong khuôn khổ "
+        "Đối thoại 2+2 thường niên."
+    )
+    (dialogue,) = dialogues(text)
+    assert (dialogue.date, dialogue.status, dialogue.location.city) == ("2024-02-28", "held", "New Delhi")
+    assert [(p.name, p.role, p.country) for p in dialogue.participants] == [
+        ("Antony Blinken", "Ngoại trưởng", "USA"),
+        ("Lloyd Austin", "Bộ trưởng Quốc phòng", "USA"),
+        ("Subrahmanyam Jaishankar", "Ngoại trưởng", "IND"),
+        ("Rajnath Singh", "Bộ trưởng Quốc phòng", "IND"),
+    ]
+    assert len(dialogue.evidence) == 3
+
+
+def test_a_named_consultation_has_its_founding_parties():
+    text = "AUSMIN họp tại Canberra\n\nNgày 10/2, Tham vấn cấp bộ trưởng (AUSMIN) đã diễn ra tại Canberra."
+    (dialogue,) = dialogues(text)
+    assert dialogue.parties == ("AUS", "USA")
+    assert dialogue.location.country == "AUS"
+
+
+def test_mechanism_names_map_to_their_kinds():
+    text = (
+        "Hai cuộc đối thoại\n\n"
+        "Ngày 12/1, Việt Nam và Ấn Độ đã tổ chức Đối thoại Chính sách Quốc phòng lần thứ 15 tại Hà Nội.\n\n"
+        "Ngày 20/1, Việt Nam và Australia đã tiến hành Đối thoại Chiến lược tại Canberra."
+    )
+    kinds = {d.mechanism: d.parties for d in dialogues(text)}
+    assert kinds == {"defence policy dialogue": ("IND", "VNM"), "strategic dialogue": ("AUS", "VNM")}
+
+
+def test_the_agreement_to_resume_a_dialogue_has_status_agreed():
+    text = "Nối lại đối thoại\n\nMỹ và Philippines ngày 20/1 đã cam kết nối lại đối thoại 2+2 sau 7 năm đình trệ."
+    (dialogue,) = dialogues(text)
+    assert dialogue.status == "agreed"
+    assert dialogue.parties == ("PHL", "USA")

@@ -1,0 +1,136 @@
+"""Money: Vietnamese number formats, scale words, currencies, qualifiers and conversion to US dollars."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfacts.extract import money as money_module
+from newsfacts.extract.money import find_money, to_usd
+
+RATES = Path(money_module.__file__).resolve().parent.parent / "vocab" / "exchange_rates.csv"
+ON = date(2023, 11, 10)
+CURRENCIES = {"USD", "EUR", "INR", "VND", "GBP", "JPY", "AUD", "KRW", "RUB", "CNY", "PLN", "CAD", "IDR", "PHP"}
+
+
+def one(text: str, on: date | None = ON):
+    hits = find_money(text, on)
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency", "qualifier"),
+    [
+        ("hợp đồng trị giá 5,4 tỷ USD để mua", 5.4e9, "USD", "exact"),
+        ("thỏa thuận trị giá hơn 3 tỷ USD", 3e9, "USD", "over"),
+        ("trên 2 tỷ USD", 2e9, "USD", "over"),
+        ("dưới 1 tỷ USD", 1e9, "USD", "under"),
+        ("khoảng 375 triệu USD", 375e6, "USD", "approx"),
+        ("1,5 tỷ đô la", 1.5e9, "USD", "exact"),
+        ("gần 4 tỷ đô la Mỹ", 4e9, "USD", "approx"),
+        ("ước tính 1 tỷ USD", 1e9, "USD", "approx"),
+        ("xấp xỉ 2 tỷ USD", 2e9, "USD", "approx"),
+        ("chừng 5 triệu USD", 5e6, "USD", "approx"),
+        ("tới gần 4 tỷ USD", 4e9, "USD", "approx"),
+        ("Hơn 3 tỷ USD", 3e9, "USD", "over"),
+        ("7,87 tỷ euro", 7.87e9, "EUR", "exact"),
+        ("8 tỷ Euro", 8e9, "EUR", "exact"),
+        ("63.000 crore rupee", 63_000 * 1e7, "INR", "exact"),
+        ("32.000 crore", 32_000 * 1e7, "INR", "exact"),
+        ("1.000 tỷ rupee", 1e12, "INR", "exact"),
+        ("2 nghìn tỷ đồng", 2e12, "VND", "exact"),
+        ("2 ngàn tỷ đồng", 2e12, "VND", "exact"),
+        ("3.500 tỷ đồng", 3.5e12, "VND", "exact"),
+        ("100 triệu bảng Anh", 1e8, "GBP", "exact"),
+        ("5 tỷ yên", 5e9, "JPY", "exact"),
+        ("2 tỷ AUD", 2e9, "AUD", "exact"),
+        ("2 tỷ đô la Úc", 2e9, "AUD", "exact"),
+        ("1.000 tỷ won", 1e12, "KRW", "exact"),
+        ("10 tỷ rúp", 1e10, "RUB", "exact"),
+        ("USD 3 billion", 3e9, "USD", "exact"),
+        ("$3 tỷ", 3e9, "USD", "exact"),
+        ("3 tỷ $", 3e9, "USD", "exact"),
+        ("1 tỷ 200 triệu USD", 1.2e9, "USD", "exact"),
+        ("1 tỷ 200 triệu đồng", 1.2e9, "VND", "exact"),
+        ("18,9 tỷ peso", 18.9e9, "PHP", "exact"),
+        ("374,96 triệu USD", 374.96e6, "USD", "exact"),
+        ("1.234,5 triệu USD", 1234.5e6, "USD", "exact"),
+        ("$3.5 billion", 3.5e9, "USD", "exact"),
+    ],
+)
+def test_amounts(text: str, amount: float, currency: str, qualifier: str) -> None:
+    hit = one(text)
+    assert hit.money.amount == pytest.approx(amount)
+    assert (hit.money.currency, hit.money.qualifier) == (currency, qualifier)
+    assert text[hit.start : hit.end] == hit.money.text
+
+
+def test_usd_is_never_converted() -> None:
+    hit = one("hợp đồng trị giá 5,4 tỷ USD")
+    assert hit.money.value_usd == 5_400_000_000
+    assert hit.money.rate_date is None
+    assert to_usd(5.0, "USD", date(2019, 1, 1)) == (5.0, None)
+
+
+def test_other_currencies_use_the_rate_of_the_year() -> None:
+    rates = {(int(r["year"]), r["currency"]): float(r["per_usd"]) for r in csv.DictReader(RATES.open(encoding="utf-8"))}
+    hit = one("63.000 crore rupee", on=date(2023, 5, 1))
+    assert hit.money.rate_date == "2023"
+    assert hit.money.value_usd == pytest.approx(63_000 * 1e7 / rates[(2023, "INR")])
+    assert 7.0e9 < hit.money.value_usd < 8.0e9
+    assert to_usd(1e9, "EUR", date(2018, 6, 1)) == (pytest.approx(1e9 / rates[(2018, "EUR")]), "2018")
+
+
+def test_without_a_date_the_latest_rate_is_used() -> None:
+    latest = max(year for year, _ in _rate_rows())
+    value, year = to_usd(1e9, "JPY")
+    assert year == str(latest)
+    assert value is not None and 5e6 < value < 1e7
+
+
+def test_unknown_currency_has_no_usd_value() -> None:
+    assert to_usd(100.0, "XYZ", ON) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tăng 10%", "31 máy bay không người lái", "năm 2018", "2 bảng số liệu", "2 đồng minh", "2 đô thị lớn", "hàng tỷ USD"],
+)
+def test_not_money(text: str) -> None:
+    assert find_money(text, ON) == []
+
+
+def _rate_rows() -> set[tuple[int, str]]:
+    with RATES.open(encoding="utf-8", newline="") as handle:
+        return {(int(row["year"]), row["currency"]) for row in csv.DictReader(handle)}
+
+
+def test_every_currency_word_has_rates() -> None:
+    words = json.loads((RATES.parent / "money_words.json").read_text(encoding="utf-8"))
+    assert set(words["currencies"]) == CURRENCIES
+
+
+def test_rate_table_covers_every_currency_and_year() -> None:
+    rows = _rate_rows()
+    assert {(year, code) for year in range(2015, 2027) for code in CURRENCIES} <= rows
+    with RATES.open(encoding="utf-8", newline="") as handle:
+        assert all(row["source"] and float(row["per_usd"]) > 0 for row in csv.DictReader(handle))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["hơn", "5,4", "63.000", "1.234,5", "tỷ", "triệu", "nghìn", "crore", "USD", "$", "đồng",
+                                 "bảng", "Anh", "đô", "la", "Úc", "200", "khoảng", "billion", "%", "won", "peso"]), max_size=20))
+def test_any_text_gives_valid_amounts(words: list[str]) -> None:
+    text = " ".join(words)
+    for hit in find_money(text, ON):
+        assert text[hit.start : hit.end] == hit.money.text
+        assert hit.money.amount > 0 and hit.money.currency in CURRENCIES
+        assert hit.money.qualifier in {"exact", "approx", "over", "under"}
+        assert (hit.money.value_usd is None) == (hit.money.currency not in CURRENCIES)

@@ -1,0 +1,36 @@
+"""People named with a title: name, title as written, country."""
+
+from newsfacts.pipeline import parse_text
+
+
+def people(text: str):
+    return {p.name: (p.role, p.country) for p in parse_text(text, published="2024-01-01").people}
+
+
+def test_title_country_name():
+    found = people("Tin\n\nTổng thống Nga Vladimir Putin tiếp Thủ tướng Ấn Độ Narendra Modi.")
+    assert found == {"Vladimir Putin": ("Tổng thống", "RUS"), "Narendra Modi": ("Thủ tướng", "IND")}
+
+
+def test_country_after_a_coordinated_group():
+    found = people("Tin\n\nNgoại trưởng Antony Blinken và Bộ trưởng Quốc phòng Lloyd Austin của Mỹ đã tới Tokyo.")
+    assert found == {"Antony Blinken": ("Ngoại trưởng", "USA"), "Lloyd Austin": ("Bộ trưởng Quốc phòng", "USA")}
+
+
+def test_a_later_surname_is_the_same_person():
+    text = ("Hợp tác quốc phòng Ấn Độ - Mỹ\n\nThứ trưởng Quốc phòng Ấn Độ Giridhar Aramane phát biểu.\n\n"
+            "Thứ trưởng Aramane cho biết hai bên đang đàm phán.")
+    article = parse_text(text, published="2024-01-01")
+    (person,) = article.people
+    assert (person.name, person.role, person.country) == ("Giridhar Aramane", "Thứ trưởng Quốc phòng", "IND")
+    assert [article.sentences[i].text[:10] for i in person.evidence] == ["Thứ trưởng", "Thứ trưởng"]
+
+
+def test_a_post_after_the_name_beats_a_military_rank():
+    found = people("Tin\n\nĐại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng Việt Nam, đã tiếp đoàn.")
+    assert found == {"Phan Văn Giang": ("Bộ trưởng Bộ Quốc phòng", "VNM")}
+
+
+def test_side_phrases_give_the_country():
+    found = people("Tin\n\nPhía Mỹ có Ngoại trưởng Mike Pompeo và Bộ trưởng Quốc phòng James Mattis.")
+    assert found == {"Mike Pompeo": ("Ngoại trưởng", "USA"), "James Mattis": ("Bộ trưởng Quốc phòng", "USA")}

@@ -1,0 +1,52 @@
+"""The whole parse of one article: metadata, main text only, evidence that points at real sentences."""
+
+import hashlib
+from pathlib import Path
+
+from newsfacts.normalise import normalise
+from newsfacts.pipeline import parse_file, parse_text
+
+SEEDS = Path(__file__).resolve().parents[2] / "data" / "seeds"
+
+
+def test_article_id_is_the_hash_of_the_normalised_text():
+    text = "Đối thoại 2 + 2 Ấn Độ - Mỹ\n\nNgày 10/11, tại Đối thoại 2+2, Ấn Độ và Mỹ đã họp."
+    article = parse_text(text)
+    assert article.article_id == hashlib.sha256(normalise(text).encode()).hexdigest()[:16]
+
+
+def test_given_publication_date_is_kept_and_not_marked_inferred():
+    article = parse_text("Tin\n\nNgày 10/11, Ấn Độ và Mỹ họp.", published="2023-11-10", source="TTXVN")
+    assert (article.meta.published, article.meta.published_inferred, article.meta.source) == ("2023-11-10", False, "TTXVN")
+
+
+def test_missing_publication_date_is_inferred_and_marked_or_left_unknown():
+    inferred = parse_text("Tiêu đề\n\nThứ Sáu, 10/11/2023 - 14:30\n\nẤn Độ và Mỹ đã họp tại New Delhi.")
+    assert (inferred.meta.published, inferred.meta.published_inferred) == ("2023-11-10", True)
+    unknown = parse_text("Tiêu đề\n\nẤn Độ và Mỹ đã họp tại New Delhi.")
+    assert (unknown.meta.published, unknown.meta.published_inferred) == (None, False)
+
+
+def test_every_evidence_index_points_at_a_main_text_sentence():
+    (article,) = parse_file(SEEDS / "000_50faedf6c48001df.txt")
+    indexes = {s.index for s in article.sentences}
+    records = [*article.countries, *article.dialogues, *article.deals, *article.people]
+    assert records
+    assert all(set(record.evidence) <= indexes for record in records)
+    assert {s.segment for s in article.sentences} <= {"title", "lead", "body", "caption"}
+
+
+def test_a_teaser_below_the_article_gives_no_facts():
+    (article,) = parse_file(SEEDS / "000_50faedf6c48001df.txt")
+    assert "PHL" not in {c.code for c in article.countries}
+    assert all("PHL" not in d.parties for d in article.dialogues)
+
+
+def test_empty_text_gives_an_empty_article():
+    article = parse_text("")
+    assert (article.sentences, article.dialogues, article.deals, article.people) == ((), (), (), ())
+
+
+def test_manifest_metadata_reaches_the_article():
+    (article,) = parse_file(SEEDS / "000_50faedf6c48001df.txt")
+    assert (article.meta.published, article.meta.source) == ("2023-11-10", "TTXVN")

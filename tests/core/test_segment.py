@@ -1,0 +1,186 @@
+"""Segmentation of pages into title/lead/body/caption/byline/chaff, and sentence splitting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsfacts.normalise import normalise
+from newsfacts.records import Segment
+from newsfacts.segment import segment, split_sentences
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "data" / "seeds"
+FIXTURES = ROOT / "tests" / "fixtures" / "segment"
+
+
+def kinds_by_line_number(path: Path) -> dict[int, str]:
+    """The kind given to each non-empty line of `path`, keyed by its 1-based line number in the file."""
+    text = path.read_text(encoding="utf-8")
+    numbers = [n for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    segments = segment(normalise(text))
+    assert len(segments) == len(numbers)
+    return {n: seg.kind for n, seg in zip(numbers, segments, strict=True)}
+
+
+def lines_of(kinds: dict[int, str], kind: str) -> list[int]:
+    return [n for n, k in kinds.items() if k == kind]
+
+
+def test_seed_000_teaser_after_byline_is_chaff():
+    kinds = kinds_by_line_number(SEEDS / "000_50faedf6c48001df.txt")
+    assert lines_of(kinds, "title") == [1]
+    assert lines_of(kinds, "lead") == [3]
+    assert lines_of(kinds, "body") == [5, 7, 9, 11, 13, 15, 17]
+    assert lines_of(kinds, "byline") == [19]
+    assert lines_of(kinds, "caption") == []
+    assert lines_of(kinds, "chaff") == [20, 21, 23, 25, 27, 29]
+
+
+def test_seed_003_caption_byline_and_everything_after_first_teaser_pair():
+    kinds = kinds_by_line_number(SEEDS / "003_0e8c23ca04e289ec.txt")
+    assert lines_of(kinds, "title") == [1]
+    assert lines_of(kinds, "byline") == [3]
+    assert lines_of(kinds, "lead") == [4]
+    assert lines_of(kinds, "caption") == [7]
+    assert lines_of(kinds, "body") == [9, 11, 13, 15, 17, 19, 21, 23, 25]
+    chaff = lines_of(kinds, "chaff")
+    assert chaff[:2] == [5, 6]
+    assert chaff[2:] == [n for n in kinds if n >= 27]
+
+
+def test_seed_003_sentences_keep_caption_fact_and_drop_teasers():
+    text = normalise((SEEDS / "003_0e8c23ca04e289ec.txt").read_text(encoding="utf-8"))
+    sentences = split_sentences(segment(text))
+    caption = [s.text for s in sentences if s.segment == "caption"]
+    assert caption == [
+        "Đối thoại 2+2 gần nhất giữa các bộ trưởng ngoại giao và quốc phòng Mỹ-Ấn Độ "
+        "diễn ra vào tháng 10/2020 tại thủ đô New Delhi. (Nguồn: PTI)"
+    ]
+    assert not any("Định vị Ấn Độ" in s.text or "Apple" in s.text for s in sentences)
+    assert any(s.text.endswith("tại thủ đô Washington D.C.") for s in sentences)
+
+
+@pytest.mark.parametrize("page", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
+def test_outlet_style_pages(page: Path):
+    expected = page.with_suffix(".kinds").read_text(encoding="utf-8").split()
+    segments = segment(normalise(page.read_text(encoding="utf-8")))
+    assert [(s.kind, s.text[:40]) for s in segments] == [
+        (kind, s.text[:40]) for kind, s in zip(expected, segments, strict=False)
+    ]
+    assert len(segments) == len(expected)
+
+
+def test_title_hint_missing_from_text_becomes_the_title():
+    text = "Ngày 10/11, Ấn Độ và Mỹ tổ chức đối thoại 2+2 tại New Delhi.\nHai bên bàn về hợp tác quốc phòng."
+    segments = segment(text, title_hint="Ấn Độ và Mỹ đối thoại 2+2")
+    assert segments[0] == Segment("title", "Ấn Độ và Mỹ đối thoại 2+2")
+    assert [s.kind for s in segments[1:]] == ["lead", "body"]
+
+
+def test_title_hint_found_in_text_is_not_repeated():
+    text = "Ấn Độ và Mỹ đối thoại 2+2\nNgày 10/11, hai nước họp tại New Delhi."
+    segments = segment(text, title_hint="Ấn Độ và Mỹ đối thoại 2+2")
+    assert [s.kind for s in segments] == ["title", "lead"]
+
+
+def test_navigation_before_the_title_is_skipped():
+    text = "Quốc tế\nBáo Mẫu > Thế giới > Châu Á\nMỹ và Nhật Bản họp 2+2 tại Tokyo\nNgày 28/7, hai nước họp tại Tokyo."
+    assert [s.kind for s in segment(text)] == ["chaff", "chaff", "title", "lead"]
+
+
+def test_repeated_title_is_chaff_but_does_not_end_the_body():
+    title = "Mỹ và Philippines nối lại đối thoại 2+2 sau bảy năm"
+    lead = "Ngày 20/1, Mỹ và Philippines nhất trí nối lại cơ chế đối thoại giữa các bộ trưởng ngoại giao và quốc phòng."
+    body = "Lần gần nhất hai nước tổ chức đối thoại theo hình thức này là vào năm 2016 tại Washington."
+    segments = segment("\n".join([title, title, lead, body]))
+    assert [s.kind for s in segments] == ["title", "chaff", "lead", "body"]
+
+
+def test_teaser_headline_pair_ends_the_page_even_without_a_marker():
+    text = "\n".join([
+        "Ấn Độ ký hợp đồng mua tên lửa",
+        "Ấn Độ ngày 5/10 đã ký hợp đồng mua tên lửa phòng không với Nga.",
+        "Nga và Pakistan tập trận chung",
+        "Nga và Pakistan tập trận chung",
+        "Cuộc tập trận diễn ra trong bối cảnh Moscow mở rộng quan hệ quốc phòng ở Nam Á...",
+        "Trung Quốc tăng ngân sách quốc phòng",
+    ])
+    assert [s.kind for s in segment(text)] == ["title", "lead", "chaff", "chaff", "chaff", "chaff"]
+
+
+def test_nearly_identical_headline_pair_is_a_teaser():
+    text = "\n".join([
+        "Ấn Độ ký hợp đồng mua tên lửa",
+        "Ấn Độ ngày 5/10 đã ký hợp đồng mua tên lửa phòng không với Nga.",
+        "Nga và Pakistan lần đầu tập trận chung ở Nam Á",
+        "Nga và Pakistan lần đầu tập trận chung ở Nam Á (video)",
+        "Cuộc tập trận diễn ra trong bối cảnh Moscow mở rộng quan hệ...",
+    ])
+    assert [s.kind for s in segment(text)] == ["title", "lead", "chaff", "chaff", "chaff"]
+
+
+def test_empty_text():
+    assert segment("") == ()
+    assert segment("", title_hint="Tiêu đề") == (Segment("title", "Tiêu đề"),)
+
+
+def sentences_of(paragraph: str) -> list[str]:
+    return [s.text for s in split_sentences([Segment("body", paragraph)])]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            "Hợp đồng trị giá 5,4 tỷ USD. Ấn Độ nhận 63.000 khẩu súng. Hai bên họp ngày 10/11.",
+            ["Hợp đồng trị giá 5,4 tỷ USD.", "Ấn Độ nhận 63.000 khẩu súng.", "Hai bên họp ngày 10/11."],
+        ),
+        ("Cuộc họp lùi sang ngày 10.11. Lý do chưa rõ.", ["Cuộc họp lùi sang ngày 10.11.", "Lý do chưa rõ."]),
+        ("Hai bên họp tại Washington D.C. vào tháng 4.", ["Hai bên họp tại Washington D.C. vào tháng 4."]),
+        ("Đoàn tới TP. Hồ Chí Minh. GS. Trần Văn B phát biểu.", ["Đoàn tới TP. Hồ Chí Minh.", "GS. Trần Văn B phát biểu."]),
+        ("TS. Lê C và Mr. Smith của U.S. Navy dự họp.", ["TS. Lê C và Mr. Smith của U.S. Navy dự họp."]),
+        ("Ngoại trưởng A. Blinken tới New Delhi. Ông gặp người đồng cấp.", ["Ngoại trưởng A. Blinken tới New Delhi.", "Ông gặp người đồng cấp."]),
+        ("Mọi chuyện vẫn còn ... Chưa rõ kết quả.", ["Mọi chuyện vẫn còn ... Chưa rõ kết quả."]),
+        (
+            'Ông nói: "Chúng tôi sẵn sàng. Hai bên sẽ hợp tác." Sau đó ông rời đi.',
+            ['Ông nói: "Chúng tôi sẵn sàng. Hai bên sẽ hợp tác."', "Sau đó ông rời đi."],
+        ),
+        (
+            'Ông nêu rõ: "Chúng tôi đang hoàn thiện". Ông cho hay thêm.',
+            ['Ông nêu rõ: "Chúng tôi đang hoàn thiện".', "Ông cho hay thêm."],
+        ),
+        ("Liệu có thay đổi? Chắc chắn rồi! Hết.", ["Liệu có thay đổi?", "Chắc chắn rồi!", "Hết."]),
+        ("Đối thoại diễn ra tại New Delhi. (Nguồn: PTI)", ["Đối thoại diễn ra tại New Delhi. (Nguồn: PTI)"]),
+        ("Năm 2018, Ấn Độ ký hợp đồng. 5 hệ thống sẽ được giao.", ["Năm 2018, Ấn Độ ký hợp đồng.", "5 hệ thống sẽ được giao."]),
+    ],
+)
+def test_sentence_splitting(paragraph: str, expected: list[str]):
+    assert sentences_of(paragraph) == expected
+
+
+def test_sentences_cover_main_segments_only_and_are_numbered_in_order():
+    segments = (
+        Segment("title", "Mỹ và Ấn Độ họp. Bàn về quốc phòng"),
+        Segment("byline", "Ngọc Thúy (TTXVN)"),
+        Segment("lead", "Hai nước họp. Họ ký thỏa thuận."),
+        Segment("chaff", "Nga và Pakistan tập trận. Đọc thêm."),
+        Segment("caption", "Các bộ trưởng tại New Delhi. (Ảnh: PTI)"),
+        Segment("body", "Hai bên nhất trí."),
+    )
+    sentences = split_sentences(segments)
+    assert [(s.index, s.segment, s.text) for s in sentences] == [
+        (0, "title", "Mỹ và Ấn Độ họp. Bàn về quốc phòng"),
+        (1, "lead", "Hai nước họp."),
+        (2, "lead", "Họ ký thỏa thuận."),
+        (3, "caption", "Các bộ trưởng tại New Delhi. (Ảnh: PTI)"),
+        (4, "body", "Hai bên nhất trí."),
+    ]
+
+
+def test_huge_single_line_does_not_hang():
+    paragraph = 'Câu số một có "trích dẫn" và TP. Hà Nội. ' * 20_000
+    sentences = split_sentences(segment(normalise(paragraph)))
+    assert len(sentences) == 1
+    assert len(sentences_of(paragraph)) == 20_000

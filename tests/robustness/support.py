@@ -1,0 +1,84 @@
+"""Helpers for the robustness and hostile-input browser tests: the real CLI in a subprocess, stores built by it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+
+from newsfacts.store import load_tables
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "data" / "seeds"
+BAD = ROOT / "tests" / "fixtures" / "bad"
+HOSTILE = BAD / "hostile"
+CLI_TIMEOUT_S = 300
+
+
+def run_cli(*args: str | Path) -> subprocess.CompletedProcess:
+    """`python -m newsfacts ARGS` from the repository root, output captured as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "newsfacts", *map(str, args)], cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=CLI_TIMEOUT_S,
+    )
+
+
+def seed_rows(store: Path, seed_ids: set[str]) -> dict[str, pd.DataFrame]:
+    """The rows of every per-article and mention table that belong to `seed_ids`, in a stable order.
+
+    Event ids are left out: events are rebuilt over all mentions, so they may merge with new ones.
+    """
+    tables = load_tables(store)
+    rows = {}
+    for name in ("articles", "sentences", "article_countries", "people", "dialogue_mentions", "deal_mentions"):
+        frame = tables[name]
+        frame = frame[frame["article_id"].isin(seed_ids)].drop(columns=["event_id"], errors="ignore")
+        rows[name] = frame.sort_values(list(frame.columns[:3])).reset_index(drop=True).astype(str)
+    return rows
+
+
+def seeded_store(folder: Path) -> tuple[Path, set[str]]:
+    """A store in `folder` that holds a private copy of the seed articles; returns it and the seeds' article ids."""
+    seeds = Path(shutil.copytree(SEEDS, folder / "seeds"))
+    store = folder / "store"
+    result = run_cli("ingest", seeds, "--out", store)
+    assert result.returncode == 0, result.stdout + result.stderr
+    seed_ids = set(load_tables(store)["articles"]["article_id"])
+    assert len(seed_ids) == 2
+    return store, seed_ids
+
+
+
+def hostile_store(folder: Path) -> Path:
+    """A store in `folder` holding the seeds and the hostile articles (script, Markdown and formula payloads)."""
+    store = folder / "hostile-store"
+    result = run_cli("ingest", SEEDS, HOSTILE, "--out", store)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return store
+
+
+@contextmanager
+def streamlit_server(store: Path, log_path: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`streamlit run app.py` on a free 127.0.0.1 port with NEWSFACTS_STORE=`store`; yields its URL and process."""
+    from tests.browser.conftest import HOST, free_port, wait_until_healthy
+
+    port = free_port()
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.address", HOST],
+            cwd=ROOT, env={**os.environ, "NEWSFACTS_STORE": str(store)}, stdout=log, stderr=subprocess.STDOUT,
+        )
+        url = f"http://{HOST}:{port}"
+        try:
+            wait_until_healthy(url, server)
+            yield url, server
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
