@@ -2,7 +2,7 @@
 
     python benchmarks/bench_ingest.py N [--workers 1 2] [--keep DIR]
 
-Prints articles/s, MB/s of input, peak resident memory (getrusage: the ingest process and,
+Prints articles/s and MB/s of input (wall clock), CPU seconds (all processes), peak resident memory (getrusage: the ingest process and,
 separately, its largest worker) and the store size. Each run happens in its own process so
 peak memory is that run's alone.
 """
@@ -35,13 +35,15 @@ def measure(corpus: Path, store: Path, workers: int) -> dict:
     started = time.perf_counter()
     report = ingest([corpus], store_dir=store, workers=workers)
     seconds = time.perf_counter() - started
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
+        "cpu_seconds": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
         "workers": workers,
         "articles": report.articles,
         "seconds": seconds,
         "skipped": len(report.skipped),
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "peak_mb": own.ru_maxrss / 1024,
+        "worker_peak_mb": children.ru_maxrss / 1024,
     }
 
 
@@ -68,13 +70,14 @@ def main() -> None:
         corpus = write_corpus(base / "corpus", args.n)
         input_mb = folder_bytes(corpus) / 1e6
         print(f"{args.n} articles, {input_mb:.1f} MB of input")
-        print(f"{'workers':>7} {'articles/s':>11} {'MB/s':>7} {'seconds':>8} {'peak MB':>8} {'worker MB':>9} {'store MB':>8}")
+        print(f"{'workers':>7} {'articles/s':>11} {'MB/s':>7} {'seconds':>8} {'cpu s':>7} {'peak MB':>8} {'worker MB':>9} {'store MB':>8}")
         for workers in args.workers:
             store = base / f"store-{workers}"
             figures = run_in_child(corpus, store, workers)
             seconds = figures["seconds"]
             print(
                 f"{workers:>7} {figures['articles'] / seconds:>11.0f} {input_mb / seconds:>7.2f} {seconds:>8.1f} "
+                f"{figures['cpu_seconds']:>7.1f} "
                 f"{figures['peak_mb']:>8.0f} {figures['worker_peak_mb']:>9.0f} {folder_bytes(store) / 1e6:>8.1f}"
             )
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pyarrow.parquet as pq
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from newsfacts.store import load_tables
 from newsfacts.store.layout import current_snapshot
@@ -26,6 +28,7 @@ MARKDOWN_LINK = "[click](javascript:alert(1))"
 HOVER_PLACE = '<img src=x onerror="window.__pwned=1">Manila'
 HOVER_NAME = '<a href="javascript:window.__pwned=1">Yoko</a> Kamikawa<script>window.__pwned=1</script>'
 PAGES = ("", "doi-thoai", "ban-do", "thuong-vu", "bai-bao", "nhap-du-lieu")
+DIALOG_WAIT_MS = 3_000
 PWNED = "() => typeof window.__pwned"
 TRAP = """
 window.__dialogs = [];
@@ -80,15 +83,25 @@ def settle(page) -> None:
         timeout=30_000,
     )
     page.wait_for_timeout(700)
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url)
+    settle(page)
     close_page_not_found(page)
 
 
 def close_page_not_found(page) -> None:
-    """Closes the "Page not found" dialog Streamlit shows when a page URL is opened directly (a known app bug)."""
+    """Closes the "Page not found" dialog Streamlit shows, a moment after the run, when a page URL is opened directly."""
+    if urlparse(page.url).path.strip("/") == "":
+        return
     dialog = page.get_by_role("dialog").filter(has_text="Page not found")
-    if dialog.count():
-        dialog.get_by_role("button", name="Close").click()
-        dialog.wait_for(state="detached")
+    try:
+        dialog.wait_for(timeout=DIALOG_WAIT_MS)
+    except PlaywrightTimeoutError:
+        return
+    dialog.get_by_role("button", name="Close").dispatch_event("click")
+    dialog.wait_for(state="detached")
 
 
 def assert_no_script_ran(page) -> None:
@@ -108,8 +121,7 @@ def hostile_article(tables) -> str:
 @pytest.mark.parametrize("path", PAGES)
 def test_no_page_runs_a_script(tab, hostile, path):
     url = hostile[0]
-    tab.goto(f"{url}/{path}")
-    settle(tab)
+    open_page(tab, f"{url}/{path}")
     if path in ("doi-thoai", "thuong-vu"):
         tab.locator('[data-testid="stDataFrame"]').first.wait_for()
     assert_no_script_ran(tab)
@@ -118,8 +130,7 @@ def test_no_page_runs_a_script(tab, hostile, path):
 def test_article_page_shows_the_payloads_as_text(tab, hostile):
     url, tables, _ = hostile
     article_id = hostile_article(tables)
-    tab.goto(f"{url}/bai-bao?article={article_id}&sentence=3")
-    settle(tab)
+    open_page(tab, f"{url}/bai-bao?article={article_id}&sentence=3")
     tab.locator("mark#s-3.anchor").first.wait_for()
     text = tab.locator('[data-testid="stMain"]').inner_text()
     for payload in (SCRIPT, IMG, MARKDOWN_LINK, "**bold**", "# heading", '=HYPERLINK("http://127.0.0.1:9/x","bấm")',
@@ -132,8 +143,7 @@ def test_article_page_shows_the_payloads_as_text(tab, hostile):
 
 def test_dialogue_evidence_shows_the_payloads_as_text(tab, hostile):
     url = hostile[0]
-    tab.goto(f"{url}/doi-thoai")
-    settle(tab)
+    open_page(tab, f"{url}/doi-thoai")
     picker = tab.locator('[data-testid="stSelectbox"]').last
     picker.click()
     tab.get_by_role("option").filter(has_text="Nhật Bản").filter(has_text="Philippines").first.click()
@@ -146,8 +156,7 @@ def test_dialogue_evidence_shows_the_payloads_as_text(tab, hostile):
 
 def test_timeline_hover_shows_payloads_without_running_them(tab, hostile):
     url = hostile[0]
-    tab.goto(f"{url}/doi-thoai")
-    settle(tab)
+    open_page(tab, f"{url}/doi-thoai")
     points = tab.locator(".js-plotly-plot .scatterlayer .point")
     points.first.wait_for()
     hovers = []
@@ -168,8 +177,7 @@ def test_uploader_refuses_other_types_and_oversized_files(tab, hostile, tmp_path
     oversized.write_bytes(b"a" * (51 * 1024 * 1024))
     good = tmp_path / "hop-le.txt"
     good.write_bytes((BAD / "good.txt").read_bytes().replace("bài tốt".encode(), "tải lên".encode()))
-    tab.goto(f"{url}/nhap-du-lieu")
-    settle(tab)
+    open_page(tab, f"{url}/nhap-du-lieu")
     uploader = tab.locator('[data-testid="stFileUploader"]').first
     uploader.locator("input[type=file]").set_input_files([executable, oversized, good])
     chips = uploader.locator('[data-testid="stFileChip"]')

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
-import timeit
-from collections.abc import Callable
 from pathlib import Path
 
 import babel
@@ -198,20 +195,6 @@ def test_every_code_has_display_names() -> None:
     assert country_name("USA") == "Mỹ"
     assert country_name("IND", "en") == "India"
     assert country_name("DEU") == "Đức"
-
-
-def test_scan_is_fast() -> None:
-    """A guard against a slow (backtracking) pattern, timed relative to a plain word scan so machine load cancels out."""
-    text = ("Ngày 10/11, tại Đối thoại 2+2, Ấn Độ và Mỹ đã công bố tiến bộ; Washington và New Delhi, "
-            "Nga-Ukraine, khu vực Ấn Độ Dương - Thái Bình Dương, ông Đức và bà Thúy Nga. ") * 19
-    assert len(text) >= 3000
-    find_countries(text)
-    words = re.compile(r"\w+")
-
-    def best(function: Callable[[], object]) -> float:
-        return min(timeit.repeat(function, number=20, repeat=7))
-
-    assert best(lambda: find_countries(text)) < 25 * best(lambda: list(words.finditer(text)))
 
 
 @settings(max_examples=150, deadline=None)

@@ -46,3 +46,15 @@ def test_the_summary_names_counts_and_every_problem(tmp_path):
     assert "files: 0 read, 4 unchanged" in again.stdout
     files = load_tables(tmp_path / "store")["files"]
     assert files.set_index("file").loc[str(corpus / "broken.jsonl"), "error"] == problem.split("broken.jsonl:", 1)[1].strip()
+
+
+def test_prune_flag_removes_a_deleted_file(tmp_path):
+    corpus = write_corpus(tmp_path / "c", 2)
+    store = str(tmp_path / "store")
+    run_cli("ingest", str(corpus), "--out", store, check_code=0)
+    (corpus / "gen_00001.txt").unlink()
+    kept = run_cli("ingest", str(corpus), "--out", store, check_code=0)
+    assert "0 removed" in kept.stdout and len(load_tables(tmp_path / "store")["articles"]) == 2
+    pruned = run_cli("ingest", str(corpus), "--out", store, "--prune", check_code=0)
+    assert "1 removed" in pruned.stdout
+    assert [name.rsplit("/", 1)[-1] for name in load_tables(tmp_path / "store")["articles"]["file"]] == ["gen_00000.txt"]
