@@ -1,41 +1,51 @@
-"""Dashboard entry point: builds the store on first start, draws the shared filters, routes to a page."""
+"""Dashboard entry point and its home page, Tổng quan: the counts, the latest events, where the data came from.
 
+The dashboard uses Streamlit's `pages/` folder model only (no st.navigation): each page script calls
+`ui.context()`, which draws the shared navigation and filters and keeps the URL in step.
+"""
+
+import pandas as pd
 import streamlit as st
 
-from components import data, sidebar
+from components import ui
+from components.filters import filter_articles, filter_deals, filter_dialogues
 from components.i18n import t
+from components.views import deal_table, dialogue_table, usd_short
 
-PAGES = (
-    ("pages/overview.py", "page_overview", "tong-quan"),
-    ("pages/dialogues.py", "page_dialogues", "doi-thoai"),
-    ("pages/map.py", "page_map", "ban-do"),
-    ("pages/deals.py", "page_deals", "thuong-vu"),
-    ("pages/articles.py", "page_articles", "bai-bao"),
-    ("pages/import_data.py", "page_import", "nhap-du-lieu"),
-)
-PAGE_PARAMS = {"bai-bao": ("article", "sentence")}
+ctx = ui.context()
+store, lang = ctx.store, ctx.lang
+st.title(t("app_title", lang))
+if store.articles.empty:
+    st.info(t("empty_store", lang))
 
+articles = filter_articles(store.articles, ctx.filters)
+dialogues = filter_dialogues(store.dialogue_events, store.articles, ctx.filters)
+deals = filter_deals(store.deal_events, store.articles, ctx.filters)
+countries = articles["countries"].explode().dropna().nunique()
+known_value = pd.to_numeric(deals["value_usd"], errors="coerce").sum()
 
-def build_store_once(lang: str) -> None:
-    if st.session_state.get("store_ready"):
-        return
-    bar = st.empty()
+columns = st.columns(5)
+columns[0].metric(t("articles", lang), f"{len(articles):,}")
+columns[1].metric(t("dialogues", lang), f"{len(dialogues):,}")
+columns[2].metric(t("deals", lang), f"{len(deals):,}")
+columns[3].metric(t("deal_value", lang), usd_short(known_value, lang))
+columns[4].metric(t("countries", lang), f"{countries:,}")
 
-    def show(done: int, total: int, name: str) -> None:
-        bar.progress(done / max(total, 1), text=f"{t('building_store', lang)} {name}")
+st.subheader(t("latest_dialogues", lang))
+latest = dialogues.sort_values("date_start", ascending=False, na_position="last").head(10)
+ui.table(dialogue_table(latest, store.dialogue_mentions, lang, ctx.links), "doi-thoai-moi-nhat", "overview_dialogues", lang)
 
-    data.ensure(show)
-    bar.empty()
-    st.session_state["store_ready"] = True
+st.subheader(t("latest_deals", lang))
+newest = deals.sort_values("year", ascending=False, na_position="last").head(10)
+ui.table(deal_table(newest, store.deal_mentions, lang, ctx.links), "thuong-vu-moi-nhat", "overview_deals", lang)
 
-
-st.set_page_config(page_title="newsfacts", layout="wide")
-lang = sidebar.language()
-build_store_once(lang)
-page = st.navigation([
-    st.Page(path, title=t(label, lang), url_path=url, default=i == 0)
-    for i, (path, label, url) in enumerate(PAGES)
-])
-chosen = sidebar.render(data.load())
-sidebar.write_url(chosen, PAGE_PARAMS.get(page.url_path, ()))
-page.run()
+st.subheader(t("data_origin", lang))
+last = store.files["ingested_at"].dropna().max() if len(store.files) else None
+st.caption(f"{t('last_ingested', lang)}: {last or '—'}")
+by_source = articles.groupby(articles["source"].fillna("—"), as_index=False).size()
+by_source.columns = [t("source", lang), t("articles", lang)]
+ui.table(by_source, "nguon", "overview_sources", lang)
+files = store.files.rename(columns={"file": t("file", lang), "status": t("status", lang), "n_articles": t("articles", lang),
+                                    "error": t("problem", lang), "ingested_at": t("last_ingested", lang)})
+ui.table(files[[t("file", lang), t("status", lang), t("articles", lang), t("problem", lang), t("last_ingested", lang)]],
+         "tep-da-nhap", "overview_files", lang)

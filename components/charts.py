@@ -42,13 +42,18 @@ def is_aggregated(rows: pd.DataFrame) -> bool:
 
 
 def _timeline_points(events: pd.DataFrame) -> pd.DataFrame:
-    """One point per event, or per lane, month and status when there are more than MAX_MARKS events."""
+    """One point per event; above MAX_MARKS events, one per lane, month (then year) and status,
+    and at most MAX_MARKS of those, the most populous."""
     if not is_aggregated(events):
         return events.assign(count=1)
-    month = events["day"].dt.to_period("M").dt.start_time
-    grouped = events.assign(day=month).groupby(["lane", "day", "status"], as_index=False)
-    return grouped.agg(count=("lane", "size"), date=("date", "first"), place=("place", "first"),
-                       participants=("participants", "first"), n_sources=("n_sources", "sum"))
+    for period in ("M", "Y"):
+        start = events["day"].dt.to_period(period).dt.start_time
+        grouped = events.assign(day=start).groupby(["lane", "day", "status"], as_index=False)
+        points = grouped.agg(count=("lane", "size"), date=("date", "first"), place=("place", "first"),
+                             participants=("participants", "first"), n_sources=("n_sources", "sum"))
+        if len(points) <= MAX_MARKS:
+            return points
+    return points.nlargest(MAX_MARKS, "count")
 
 
 def dialogue_timeline(events: pd.DataFrame, lang: str) -> go.Figure:

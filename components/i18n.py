@@ -68,6 +68,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "manifest": ("Tệp manifest CSV (không bắt buộc)", "Manifest CSV (optional)"),
     "run_import": ("Nhập vào kho", "Import into the store"),
     "too_many_files": ("Tối đa {limit} tệp mỗi lần; bạn đã chọn {n}.", "At most {limit} files at a time; you chose {n}."),
+    "wrong_type": ("Chỉ nhận .txt, .html, .jsonl, .zip; bị từ chối: {names}.", "Only .txt, .html, .jsonl, .zip are accepted; refused: {names}."),
+    "same_name": ("Hai tệp trùng tên: {names}. Hãy đổi tên rồi tải lại.", "Two files share a name: {names}. Rename and upload again."),
     "import_done": ("Đã nhập xong; các trang khác đã hiển thị dữ liệu mới.", "Imported; the other pages now show the new data."),
     "import_report": ("Kết quả theo tệp", "Per-file report"),
     "parsing": ("Đang phân tích {name} ({done}/{total})", "Parsing {name} ({done}/{total})"),

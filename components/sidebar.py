@@ -1,11 +1,13 @@
 """The sidebar filters and their canonical state, kept in session state and mirrored in the URL.
 
-The canonical `Filters` lives under a non-widget key, so it survives page changes even if a widget
-is not rendered; the widgets are seeded from it and write it back; the URL is rewritten on every run.
+The canonical `Filters` lives under a non-widget key, so it survives page changes (Streamlit drops a
+widget's state when the next page does not render that very widget); every run seeds the widgets from
+it, their callbacks write it back, and the URL is rewritten from it.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -38,19 +40,51 @@ def filters() -> Filters:
 
 
 def language() -> str:
-    return st.session_state.get(LANG_KEY, filters().lang)
+    return filters().lang
 
 
 def set_countries(codes: list[str]) -> None:
     """For callbacks (e.g. a click on the map): make `codes` the shared country filter."""
-    st.session_state[WIDGETS["countries"]] = codes
+    st.session_state[STATE_KEY] = replace(filters(), countries=tuple(codes))
+
+
+PAGES = (
+    ("app.py", "page_overview"),
+    ("pages/doi-thoai.py", "page_dialogues"),
+    ("pages/ban-do.py", "page_map"),
+    ("pages/thuong-vu.py", "page_deals"),
+    ("pages/bai-bao.py", "page_articles"),
+    ("pages/nhap-du-lieu.py", "page_import"),
+)
+
+
+def navigation(chosen: Filters) -> None:
+    """Links to every page that carry the filters (Streamlit's own page links would drop them)."""
+    params = to_params(chosen)
+    for path, label in PAGES:
+        st.page_link(path, label=t(label, chosen.lang), query_params=params)
+    st.divider()
 
 
 def _clear() -> None:
-    for key in WIDGETS.values():
-        st.session_state[key] = []
-    st.session_state.pop(DATES_KEY, None)
-    st.session_state[STATE_KEY] = Filters(lang=language())
+    st.session_state[STATE_KEY] = Filters(lang=filters().lang)
+
+
+def _take_list(name: str) -> None:
+    st.session_state[STATE_KEY] = replace(filters(), **{name: tuple(st.session_state[WIDGETS[name]])})
+
+
+def _take_lang() -> None:
+    st.session_state[STATE_KEY] = replace(filters(), lang=st.session_state[LANG_KEY] or filters().lang)
+
+
+def _take_dates(bounds: tuple[date, date]) -> None:
+    picked = st.session_state[DATES_KEY]
+    if len(picked) == 2:
+        low, high = bounds
+        chosen_from, chosen_to = picked
+        st.session_state[STATE_KEY] = replace(filters(), date_from=chosen_from if chosen_from > low else None,
+                                              date_to=chosen_to if chosen_to < high else None)
 
 
 def _date_bounds(store: Store) -> tuple[date, date]:
@@ -72,61 +106,44 @@ def country_options(store: Store) -> list[str]:
     return sorted(map(str, codes))
 
 
-def _seed(key: str, value: object) -> None:
-    if key not in st.session_state:
-        st.session_state[key] = value
-
-
-def _multiselect(name: str, label: str, options: list[str], current: tuple[str, ...], format_func) -> tuple[str, ...]:
+def _multiselect(name: str, label: str, options: list[str], current: Filters, format_func) -> None:
     key = WIDGETS[name]
-    _seed(key, list(current))
-    options = list(dict.fromkeys([*options, *current, *st.session_state[key]]))
-    return tuple(st.multiselect(label, options, key=key, format_func=format_func, placeholder=t("choose", language())))
+    chosen = list(getattr(current, name))
+    st.session_state[key] = chosen
+    st.multiselect(label, list(dict.fromkeys([*options, *chosen])), key=key, format_func=format_func,
+                   placeholder=t("choose", current.lang), on_change=_take_list, args=(name,))
 
 
-def _date_range(lang: str, bounds: tuple[date, date], current: Filters) -> tuple[date | None, date | None]:
+def _date_range(current: Filters, bounds: tuple[date, date]) -> None:
     low, high = bounds
-    start = min(current.date_from or low, low)
-    end = max(current.date_to or high, high)
-    _seed(DATES_KEY, (current.date_from or low, current.date_to or high))
-    picked = st.date_input(t("date_range", lang), key=DATES_KEY, min_value=start, max_value=end, format="DD/MM/YYYY")
-    if len(picked) != 2:
-        return current.date_from, current.date_to
-    chosen_from, chosen_to = picked
-    return (chosen_from if chosen_from > low else None), (chosen_to if chosen_to < high else None)
+    st.session_state[DATES_KEY] = (current.date_from or low, current.date_to or high)
+    st.date_input(t("date_range", current.lang), key=DATES_KEY, min_value=min(current.date_from or low, low),
+                  max_value=max(current.date_to or high, high), format="DD/MM/YYYY", on_change=_take_dates,
+                  args=(bounds,))
 
 
 def render(store: Store) -> Filters:
-    """Draws the filters in the sidebar and returns (and stores) what they say."""
+    """Draws the filters in the sidebar, each seeded from the canonical state and writing back to it."""
     current = filters()
-    _seed(LANG_KEY, current.lang)
+    lang = current.lang
+
+    def code(value: str) -> str:
+        return value_label(value, lang)
+
     with st.sidebar:
-        lang = st.segmented_control(t("language", language()), LANGS, key=LANG_KEY, format_func=LANG_NAMES.get) or "vi"
+        st.session_state[LANG_KEY] = lang
+        st.segmented_control(t("language", lang), LANGS, key=LANG_KEY, format_func=LANG_NAMES.get, on_change=_take_lang)
         st.header(t("filters", lang))
-        date_from, date_to = _date_range(lang, _date_bounds(store), current)
-
-        def code(value: str) -> str:
-            return value_label(value, lang)
-
-        chosen = Filters(
-            date_from=date_from,
-            date_to=date_to,
-            countries=_multiselect("countries", t("countries", lang), country_options(store), current.countries,
-                                   lambda c: f"{country_label(c, lang)} ({c})"),
-            sources=_multiselect("sources", t("source", lang),
-                                 sorted(store.articles["source"].dropna().unique()), current.sources, str),
-            mechanisms=_multiselect("mechanisms", t("mechanism", lang), list(MECHANISMS), current.mechanisms, code),
-            dialogue_statuses=_multiselect("dialogue_statuses", t("dialogue_status", lang), list(DIALOGUE_STATUSES),
-                                           current.dialogue_statuses, code),
-            categories=_multiselect("categories", t("deal_category", lang), list(DEAL_CATEGORIES),
-                                    current.categories, code),
-            deal_statuses=_multiselect("deal_statuses", t("deal_status", lang), list(DEAL_STATUSES),
-                                       current.deal_statuses, code),
-            lang=lang,
-        )
+        _date_range(current, _date_bounds(store))
+        _multiselect("countries", t("countries", lang), country_options(store), current,
+                     lambda c: f"{country_label(c, lang)} ({c})")
+        _multiselect("sources", t("source", lang), sorted(store.articles["source"].dropna().unique()), current, str)
+        _multiselect("mechanisms", t("mechanism", lang), list(MECHANISMS), current, code)
+        _multiselect("dialogue_statuses", t("dialogue_status", lang), list(DIALOGUE_STATUSES), current, code)
+        _multiselect("categories", t("deal_category", lang), list(DEAL_CATEGORIES), current, code)
+        _multiselect("deal_statuses", t("deal_status", lang), list(DEAL_STATUSES), current, code)
         st.button(t("clear_filters", lang), key="f_clear", on_click=_clear)
-    st.session_state[STATE_KEY] = chosen
-    return chosen
+    return current
 
 
 def write_url(chosen: Filters, page_params: tuple[str, ...]) -> None:

@@ -27,19 +27,43 @@ class Context:
     links: str
 
 
-def context() -> Context:
-    chosen = sidebar.filters()
-    return Context(store=data.load(), filters=chosen, lang=chosen.lang, links=link_base(to_params(chosen)))
+def _build_store_once(lang: str) -> None:
+    if st.session_state.get("store_ready"):
+        return
+    bar = st.empty()
+
+    def show(done: int, total: int, name: str) -> None:
+        bar.progress(min(done / max(total, 1), 1.0), text=f"{t('building_store', lang)} {name}")
+
+    data.ensure(show)
+    bar.empty()
+    st.session_state["store_ready"] = True
+
+
+def context(page_params: tuple[str, ...] = ()) -> Context:
+    """Sets up a page: the store on first start, the navigation and the filters in the sidebar, the URL.
+
+    `page_params` are the query parameters the page owns besides the filters (kept in the URL).
+    """
+    st.set_page_config(page_title="newsfacts", layout="wide")
+    _build_store_once(sidebar.language())
+    store = data.load()
+    links = st.sidebar.container()
+    chosen = sidebar.render(store)
+    with links:
+        sidebar.navigation(chosen)
+    sidebar.write_url(chosen, page_params)
+    return Context(store=store, filters=chosen, lang=chosen.lang, links=link_base(to_params(chosen)))
 
 
 def table(display: pd.DataFrame, what: str, key: str, lang: str, **dataframe_args: object) -> object:
     """The table, its row count and a download of exactly these rows as CSV; returns the dataframe's state."""
+    link, value = t("link", lang), t("value_usd", lang)
     config = {
-        t("link", lang): st.column_config.LinkColumn(t("link", lang), display_text=t("open_article", lang)),
-        t("value_usd", lang): st.column_config.NumberColumn(t("value_usd", lang), format="localized"),
+        link: st.column_config.LinkColumn(link, display_text=t("open_article", lang)),
+        value: st.column_config.NumberColumn(value, format="localized"),
     }
     config = {column: setting for column, setting in config.items() if column in display}
-    link = t("link", lang)
     order = [link, *(c for c in display.columns if c != link)] if link in display else None
     state = st.dataframe(display, hide_index=True, key=key, column_config=config, column_order=order, **dataframe_args)
     left, right = st.columns([3, 1])

@@ -40,13 +40,13 @@ def joined_country_names(lists: pd.Series, lang: str) -> pd.Series:
     exploded = lists.reset_index(drop=True).explode()
     names = country_names(exploded, lang).fillna("")
     joined = names.groupby(level=0).agg(" – ".join)
-    return joined.reindex(range(len(lists)), fill_value="").set_axis(lists.index)
+    return joined.reindex(range(len(lists)), fill_value="").set_axis(lists.index).astype(object)
 
 
 def joined_text(lists: pd.Series) -> pd.Series:
     exploded = lists.reset_index(drop=True).explode().dropna().astype(str)
     joined = exploded.groupby(level=0).agg(", ".join)
-    return joined.reindex(range(len(lists)), fill_value="").set_axis(lists.index)
+    return joined.reindex(range(len(lists)), fill_value="").set_axis(lists.index).astype(object)
 
 
 def participant_names(participants: pd.Series) -> pd.Series:
@@ -61,8 +61,10 @@ def has_conflicts(conflicts: pd.Series) -> pd.Series:
     return ~conflicts.fillna("[]").astype(str).str.strip().isin(["[]", ""])
 
 
-def _labels(values: pd.Series, lang: str) -> pd.Series:
-    return values.map(lambda value: value_label(value, lang) if isinstance(value, str) else "")
+def labels(values: pd.Series, lang: str) -> pd.Series:
+    """Store codes (status, mechanism, category, ...) as readers say them; missing codes become ''."""
+    said = {value: value_label(value, lang) for value in values.dropna().unique()}
+    return values.map(said).fillna("").astype(object)
 
 
 def _first_evidence(events: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
@@ -85,10 +87,10 @@ def dialogue_table(events: pd.DataFrame, mentions: pd.DataFrame, lang: str, base
     return pd.DataFrame(
         {
             t("date", lang): events["date"],
-            t("mechanism", lang): _labels(events["mechanism"], lang),
+            t("mechanism", lang): labels(events["mechanism"], lang),
             t("pair", lang): joined_country_names(events["parties"], lang),
             t("place", lang): place(events["location_city"], events["location_country"], lang),
-            t("status", lang): _labels(events["status"], lang),
+            t("status", lang): labels(events["status"], lang),
             t("participants", lang): participant_names(events["participants"]),
             t("n_sources", lang): events["n_sources"],
             t("conflict_flag", lang): has_conflicts(events["conflicts"]),
@@ -131,9 +133,9 @@ def deal_table(events: pd.DataFrame, mentions: pd.DataFrame, lang: str, base: st
     return pd.DataFrame(
         {
             t("system", lang): events["system"],
-            t("category", lang): _labels(events["category"], lang),
-            t("kind", lang): _labels(events["kind"], lang),
-            t("status", lang): _labels(events["status"], lang),
+            t("category", lang): labels(events["category"], lang),
+            t("kind", lang): labels(events["kind"], lang),
+            t("status", lang): labels(events["status"], lang),
             t("buyer", lang): country_names(events["buyer"], lang),
             t("seller", lang): country_names(events["seller"], lang),
             t("suppliers", lang): joined_text(events["suppliers"]),

@@ -25,6 +25,7 @@ JSON_SUFFIXES = frozenset({".jsonl", ".json", ".ndjson"})
 ZIP_SUFFIXES = frozenset({".zip"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | ZIP_SUFFIXES
 MANIFEST_NAME = "manifest.csv"
+MANIFEST_COLUMNS = ("file", "source", "url", "published")
 _JSON_TEXT_KEYS = ("text", "content")
 _JSON_DATE_KEYS = ("published", "date", "published_at")
 _JSON_SOURCE_KEYS = ("source", "site", "sitename")
@@ -61,6 +62,8 @@ def load_manifest(csv_path: Path) -> dict[str, ArticleMeta]:
     label = str(csv_path)
     try:
         text = decode_bytes(csv_path.read_bytes())
+    except FileNotFoundError:
+        raise ReadError(label, "file not found") from None
     except OSError as error:
         raise ReadError(label, f"cannot read: {error.strerror or error}") from None
     except ValueError as error:
@@ -76,6 +79,10 @@ def _parse_manifest(text: str) -> dict[str, ArticleMeta]:
     columns = [name.strip().casefold() for name in reader.fieldnames or ()]
     if "file" not in columns:
         raise ValueError("missing column 'file'")
+    unknown = [name for name in columns if name not in MANIFEST_COLUMNS]
+    if unknown:
+        raise ValueError(f"unknown column{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))} "
+                         f"(expected {', '.join(MANIFEST_COLUMNS)})")
     reader.fieldnames = columns
     entries: dict[str, ArticleMeta] = {}
     for row in reader:

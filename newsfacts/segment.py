@@ -48,7 +48,7 @@ def _vocab() -> _Vocab:
         caption_credit=re.compile(
             rf"(?:\((?:{credits})(?:\s*:\s*[^()]{{1,80}})?\)|(?<![^\s.!?])(?:{credits})\s*:\s*[^.!?()]{{1,60}})$"
         ),
-        byline_prefix=re.compile(rf"^(?:{_alternation(data['byline_prefixes'])})\s*:\s*"),
+        byline_prefix=re.compile(rf"^\(?(?:{_alternation(data['byline_prefixes'])})\s*:\s*"),
         dateline_words=re.compile(rf"\b(?:{_alternation(data['dateline_words'])})\b"),
     )
 
@@ -71,6 +71,7 @@ _BREADCRUMB = re.compile(r"\S\s[>»|]\s\S")
 _MAX_BREADCRUMB_CHARS = 150
 _MIN_LEAD_WORDS = 15
 _MIN_TITLE_WORDS = 4
+_MAX_TITLE_CHARS = 300
 _MAX_CHAFF_LINE_CHARS = 200
 _CAPTION_TAIL_CHARS = 120
 _MIN_CAPTION_TEXT_CHARS = 10
@@ -135,7 +136,7 @@ def _signature_strength(line: str) -> int:
     if _is_source_line(line) or _ACRONYM.match(line):
         return 2
     bare = _AGENCY_SUFFIX.sub("", line)
-    if bare != line and (not bare or _is_name(bare) or bare.isupper()):
+    if bare != line and (_is_name(bare) or bare.isupper() or not bare and ":" not in line):
         return 2
     return 1 if _is_name(line) else 0
 
@@ -154,13 +155,18 @@ def _is_breadcrumb(line: str) -> bool:
     return len(line) <= _MAX_BREADCRUMB_CHARS and _BREADCRUMB.search(line) is not None and not _ends_sentence(line)
 
 
-def _could_be_title(line: str, key: str) -> bool:
+def _is_furniture(line: str, key: str) -> bool:
+    """Navigation, share bars, datelines and other short lines that may stand above a title."""
     return (
-        len(_WORD.findall(line)) >= _MIN_TITLE_WORDS
-        and not _is_chaff_line(key)
-        and not _is_breadcrumb(line)
-        and _byline_strength(line, key) < 2
+        len(_WORD.findall(line)) < _MIN_TITLE_WORDS
+        or _is_chaff_line(key)
+        or _is_breadcrumb(line)
+        or _byline_strength(line, key) == 2
     )
+
+
+def _could_be_title(line: str) -> bool:
+    return len(line) <= _MAX_TITLE_CHARS
 
 
 def _page_furniture(line: str, key: str) -> SegmentKind:
@@ -169,7 +175,7 @@ def _page_furniture(line: str, key: str) -> SegmentKind:
 
 
 def _is_lead_like(line: str) -> bool:
-    return _ends_sentence(line) or len(_WORD.findall(line)) >= _MIN_LEAD_WORDS
+    return _ends_sentence(line) or len(line) > _MAX_TITLE_CHARS or len(_WORD.findall(line)) >= _MIN_LEAD_WORDS
 
 
 def _is_caption(line: str, key: str) -> bool:
@@ -191,25 +197,31 @@ class _Page:
         self.starts_tail = [False] * len(lines)
         self.hard_end = len(lines)
         self.first = self._find_title(title_hint)
-        self.title = title_hint.strip() if title_hint else lines[self.first - 1]
+        self.title = title_hint.strip() if title_hint else lines[self.first - 1] if self.first else ""
         for i in range(self.first):
             self.kinds[i] = self.kinds[i] or _page_furniture(lines[i], self.keys[i])
 
     def _find_title(self, title_hint: str | None) -> int:
-        """Label the title line (after any leading navigation) and return the index of the line after it."""
+        """Label the title line (after any leading navigation) and return the index of the first line after it.
+
+        Without a hint, the title is the first line that is neither navigation nor too long for a headline (the
+        first line when all are navigation); when the page opens with a paragraph, there is no title line.
+        """
+        hint_key = _key(title_hint) if title_hint else None
         for i, line in enumerate(self.lines):
-            if title_hint and _near_duplicate(self.keys[i], _key(title_hint)):
+            if hint_key is not None and _near_duplicate(self.keys[i], hint_key):
                 self.kinds[i] = "title"
                 return i + 1
-            if _could_be_title(line, self.keys[i]):
-                if title_hint:
-                    return i
+            if _is_furniture(line, self.keys[i]):
+                continue
+            if hint_key is None and _could_be_title(line):
                 self.kinds[i] = "title"
                 return i + 1
-        if title_hint:
-            return 0
-        self.kinds[0] = "title"
-        return 1
+            return i
+        if hint_key is None:
+            self.kinds[0] = "title"
+            return 1
+        return 0
 
     def mark_chaff(self) -> None:
         i = self.first
@@ -324,7 +336,7 @@ def segment(text: str, title_hint: str | None = None) -> tuple[Segment, ...]:
     page.mark_tail()
     page.mark_main()
     segments = [Segment(kind, line) for kind, line in zip(page.kinds, lines, strict=True) if kind is not None]
-    if "title" not in page.kinds:
+    if page.title and "title" not in page.kinds:
         segments.insert(0, Segment("title", page.title))
     return tuple(segments)
 
@@ -334,6 +346,7 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"""([.!?]+)(["')\]]*)\s+(?=["'(\[]?[\w"'])""")
 _MAX_WORD_CHARS = 40
+_MAX_SENTENCE_CHARS = 2000
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
 
 
@@ -370,7 +383,18 @@ def _sentences_of(paragraph: str) -> list[str]:
             sentences.append(paragraph[start : match.end(2)].strip())
             start = match.end()
     sentences.append(paragraph[start:].strip())
-    return [sentence for sentence in sentences if sentence]
+    return [piece for sentence in sentences if sentence for piece in _pieces(sentence)]
+
+
+def _pieces(sentence: str) -> list[str]:
+    """`sentence` cut at spaces into pieces of at most _MAX_SENTENCE_CHARS, so that no extractor gets a huge one."""
+    pieces = []
+    while len(sentence) > _MAX_SENTENCE_CHARS:
+        cut = sentence.rfind(" ", 0, _MAX_SENTENCE_CHARS)
+        cut = cut if cut > 0 else _MAX_SENTENCE_CHARS
+        pieces.append(sentence[:cut].strip())
+        sentence = sentence[cut:].strip()
+    return [*pieces, sentence]
 
 
 def split_sentences(segments: Sequence[Segment]) -> tuple[Sentence, ...]:

@@ -10,12 +10,12 @@ import streamlit as st
 
 from components import ui
 from components.filters import filter_articles
-from components.i18n import country_label, t, value_label
+from components.i18n import country_label, t
 from components.views import article_table, deal_table, dialogue_table
 
 MAX_CHOICES = 500
 
-ctx = ui.context()
+ctx = ui.context(page_params=("article", "sentence"))
 store, lang = ctx.store, ctx.lang
 st.title(t("page_articles", lang))
 

@@ -5,8 +5,8 @@ import streamlit as st
 
 from components import charts, ui
 from components.filters import filter_dialogues
-from components.i18n import t, value_label
-from components.views import dialogue_table, joined_country_names, participant_names, place
+from components.i18n import t
+from components.views import dialogue_table, joined_country_names, labels, participant_names, place
 
 ctx = ui.context()
 store, lang = ctx.store, ctx.lang
@@ -18,7 +18,7 @@ if events.empty:
 
 st.subheader(t("timeline", lang))
 pairs = joined_country_names(events["parties"], lang)
-lanes = events["mechanism"].map(lambda m: value_label(m, lang)) + " · " + pairs
+lanes = labels(events["mechanism"], lang) + " · " + pairs
 timeline = events.assign(
     lane=lanes,
     day=pd.to_datetime(events["date_start"], errors="coerce", format="mixed"),
@@ -32,8 +32,8 @@ display = dialogue_table(events, store.dialogue_mentions, lang, ctx.links)
 ui.table(display, "doi-thoai", "dialogue_table", lang)
 
 st.subheader(t("evidence", lang))
-labels = (events["date"].fillna("?") + " · " + lanes + " · " + events["status"].map(lambda s: value_label(s, lang))).to_dict()
-chosen = st.selectbox(t("choose_dialogue", lang), list(labels), format_func=labels.get, key="dialogue_pick", index=None,
+names = (events["date"].fillna("?") + " · " + lanes + " · " + labels(events["status"], lang)).to_dict()
+chosen = st.selectbox(t("choose_dialogue", lang), list(names), format_func=names.get, key="dialogue_pick", index=None,
                       placeholder=t("choose", lang))
 if chosen is not None:
     mentions = store.dialogue_mentions[store.dialogue_mentions["event_id"] == events.loc[chosen, "event_id"]]
@@ -42,5 +42,5 @@ if chosen is not None:
         st.text(f"{titles.get(mention.article_id, '')}")
         for text, index in zip(mention.evidence_text, mention.evidence):
             st.text(f"[{index}] {text}")
-            st.page_link("pages/articles.py", label=f"{t('open_article', lang)} · {t('sentence_n', lang, n=index)}",
+            st.page_link("pages/bai-bao.py", label=f"{t('open_article', lang)} · {t('sentence_n', lang, n=index)}",
                          query_params={"article": mention.article_id, "sentence": str(index)})

@@ -17,18 +17,25 @@ st.title(t("page_import", lang))
 
 uploads = st.file_uploader(t("upload", lang), type=TYPES, accept_multiple_files=True, key="import_files")
 manifest = st.file_uploader(t("manifest", lang), type=["csv"], key="import_manifest")
-too_many = len(uploads) > MAX_FILES
-if too_many:
-    st.error(t("too_many_files", lang, limit=MAX_FILES, n=len(uploads)))
+names = [Path(upload.name).name for upload in uploads]
+problems = []
+if len(uploads) > MAX_FILES:
+    problems.append(t("too_many_files", lang, limit=MAX_FILES, n=len(uploads)))
+wrong_type = [name for name in names if Path(name).suffix.lower().lstrip(".") not in TYPES]
+if wrong_type:
+    problems.append(t("wrong_type", lang, names=", ".join(wrong_type)))
+twice = sorted({name for name in names if names.count(name) > 1})
+if twice:
+    problems.append(t("same_name", lang, names=", ".join(twice)))
+for problem in problems:
+    st.error(problem)
 
 
 def save(folder: Path) -> tuple[list[Path], Path | None]:
     """Writes the uploads under their own (base) names into `folder`."""
-    paths = []
-    for upload in uploads:
-        path = folder / Path(upload.name).name
+    paths = [folder / name for name in names]
+    for upload, path in zip(uploads, paths):
         path.write_bytes(upload.getvalue())
-        paths.append(path)
     manifest_path = None
     if manifest is not None:
         manifest_path = folder / "manifest.csv"
@@ -36,7 +43,7 @@ def save(folder: Path) -> tuple[list[Path], Path | None]:
     return paths, manifest_path
 
 
-if st.button(t("run_import", lang), key="import_run", type="primary", disabled=not uploads or too_many):
+if st.button(t("run_import", lang), key="import_run", type="primary", disabled=not uploads or bool(problems)):
     bar = st.progress(0.0)
 
     def show(done: int, total: int, name: str) -> None:

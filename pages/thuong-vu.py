@@ -5,8 +5,8 @@ import streamlit as st
 
 from components import charts, ui
 from components.filters import filter_deals
-from components.i18n import t, value_label
-from components.views import conflict_rows, country_names, deal_table
+from components.i18n import t
+from components.views import conflict_rows, country_names, deal_table, labels
 
 ctx = ui.context()
 store, lang = ctx.store, ctx.lang
@@ -21,7 +21,7 @@ ui.table(deal_table(deals, store.deal_mentions, lang, ctx.links), "thuong-vu", "
 totals = {
     "totals_buyer": country_names(deals["buyer"], lang),
     "totals_seller": country_names(deals["seller"], lang),
-    "totals_category": deals["category"].map(lambda c: value_label(c, lang)),
+    "totals_category": labels(deals["category"], lang),
 }
 for column, (label, keys) in zip(st.columns(3), totals.items()):
     with column:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 
@@ -30,14 +30,16 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 
 
-def find_companies(text: str) -> list[CompanyHit]:
-    """Every maker named in `text`, aliases ("GE", "HAL") mapped to the full name."""
+@lru_cache(maxsize=4096)
+def find_companies(text: str) -> tuple[CompanyHit, ...]:
+    """Every maker named in `text`, aliases ("GE", "HAL") mapped to the full name; cached, as the pipeline and
+    the deal extractor both ask for the same sentences."""
     companies, aliases = _vocab()
     hits = []
     for match in _pattern().finditer(text):
         name = aliases.get(match.group(), match.group())
         hits.append(CompanyHit(name, companies[name], match.start(), match.end()))
-    return hits
+    return tuple(hits)
 
 
 def company_country(name: str) -> str | None:

@@ -388,7 +388,7 @@ def _kind(lower: str, start: int, end: int, clause: tuple[int, int], parties: Se
 def _as_framework(mentions: list[_Mention], starts: list[int], lower: str) -> list[_Mention]:
     """Equipment named inside a framework or cooperation agreement is that agreement, not separate purchases.
 
-    The agreement's stage is read between its name and the equipment ("thỏa thuận khung mà ... ký").
+    The agreement's stage is read before the equipment ("thỏa thuận khung mà ... ký").
     """
     framework = _patterns()["framework"].search(lower)
     if not framework:
@@ -397,7 +397,7 @@ def _as_framework(mentions: list[_Mention], starts: list[int], lower: str) -> li
     if not equipment:
         return mentions
     rest = [m for m in mentions if m not in equipment]
-    status = _status(lower[framework.start():starts[mentions.index(equipment[0])]]) or equipment[0].status
+    status = _status(lower[:starts[mentions.index(equipment[0])]]) or equipment[0].status
     first = replace(equipment[0], status=status, year=equipment[0].year if status == "signed" else None)
     if len(equipment) == 1:
         return rest + [replace(first, kind="agreement")]
@@ -413,11 +413,12 @@ def _agreement_mentions(sentence: Sentence, parties: Sequence[_Party], dates: Se
                         status: str | None, published: date | None) -> list[tuple[int, int, _Mention]]:
     text, lower = sentence.text, sentence.text.lower()
     found: list[tuple[int, int, str, str | None]] = []
+    excluded: list[tuple[int, int, str, str | None]] = []
     for match in _patterns()["named_agreement"].finditer(text):
-        if not _patterns()["named_agreement_excluded"].search(match.group()):
-            found.append((match.start(), match.end(), match.group(), match.group(1)))
+        not_a_deal = _patterns()["named_agreement_excluded"].search(match.group())
+        (excluded if not_a_deal else found).append((match.start(), match.end(), match.group(), match.group(1)))
     for match in _patterns()["generic_agreement"].finditer(lower):
-        if not any(s <= match.start() < e for s, e, _, _ in found) and status:
+        if not any(s <= match.start() < e for s, e, _, _ in found + excluded) and status:
             found.append((match.start(), match.end(), text[match.start():match.end()], None))
     for match in _patterns()["acronym_reference"].finditer(text):
         acronym = match.group(2)

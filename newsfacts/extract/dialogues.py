@@ -13,7 +13,7 @@ from importlib.resources import files
 
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
-from newsfacts.extract.people import PersonMention, dialogue_role_keys
+from newsfacts.extract.people import UPPER, PersonMention, dialogue_role_keys
 from newsfacts.records import Dialogue, Location, Participant, Sentence
 
 _PREFILTER = re.compile(r"2\+2|đối thoại|tham vấn|ausmin|họp|cuộc gặp|hội đàm|giữa kỳ|intersessional")
@@ -22,7 +22,7 @@ _CONNECTOR = re.compile(r"\s*(?:và|với|cùng|,|-|/|–)\s*")
 _MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng)\s*$")
 _FIRST_SINCE = re.compile(r"lần đầu(?: tiên)? (?:kể )?từ\s+(?:năm\s+|tháng\s+)?$")
 _VENUE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|tới|đến)\s+(?:thủ đô\s+|thành phố\s+)?")
-_YEAR = re.compile(r"\d{4}")
+_CITY_NAME = re.compile(rf"[{UPPER}][\w-]*(?: [{UPPER}][\w-]*){{0,2}}")
 _PRECISION = {"day": 10, "month": 7, "year": 4}
 MAX_MENTIONS = 400
 
@@ -156,6 +156,8 @@ def _location(text: str, hits: Sequence[CountryHit], start: int, end: int, left:
         country = next((h for h in hits if h.start == position), None)
         if country:
             options.append((lead.start(), Location(None, country.code)))
+        elif lead.group().rstrip().endswith("thành phố") and (city := _CITY_NAME.match(text, position)):
+            options.append((lead.start(), Location(city.group(), None)))
     if not options:
         return Location()
     in_clause = [o for o in options if left <= o[0] < right] or options
@@ -330,14 +332,21 @@ def _main_pair(mentions: Sequence[_Mention], country_hits: Mapping[int, Sequence
 
 def _complete_parties(mentions: list[_Mention], main_pair: tuple[str, ...],
                       people: Sequence[PersonMention]) -> list[_Mention]:
-    """A mention naming one country meets the country of the people in its sentence, else the article's main pair."""
-    completed = []
+    """Parties for mentions that name fewer than two countries.
+
+    One country meets the country of the people in its sentence; none ("Hai nước cũng nhất trí ...") means the
+    pair of the mention one or two sentences before, else the article's main pair.
+    """
+    completed: list[_Mention] = []
     for m in mentions:
         if len(m.parties) == 1 and m.parties[0] not in main_pair:
             visitors = {p.country for p in people if p.sentence == m.sentence and p.country} - set(m.parties)
             if len(visitors) == 1:
                 m = replace(m, parties=tuple(sorted(set(m.parties) | visitors)))
-        if len(m.parties) < 2 and (not m.parties or m.parties[0] in main_pair):
+        if not m.parties:
+            previous = next((c for c in reversed(completed) if 0 < m.sentence - c.sentence <= 2), None)
+            m = replace(m, parties=previous.parties if previous else main_pair)
+        if len(m.parties) < 2 and m.parties[0] in main_pair:
             m = replace(m, parties=main_pair)
         completed.append(m)
     return [m for m in completed if len(m.parties) >= 2]

@@ -17,10 +17,15 @@ _NAME_TOKEN = rf"[{UPPER}](?:[\w'’-]*\w)?\.?"
 _NAME = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,4}}")
 _COUNTRY_OF = re.compile(r"\s*(?:,\s*)?của\s+$")
 _SIDE = re.compile(r"(?:^|\b)(?:[Pp]hía|[Pp]hái đoàn|[Đđ]oàn|[Đđ]ại diện phía)\s+$")
+_TITLE_START = re.compile(r"trưởng|thống|tướng|chủ tịch|đại sứ|phát ngôn|tư lệnh|vương|cố vấn|thư ký|bí thư|đô đốc|"
+                          r"đại tá|nhà vua", re.IGNORECASE)
 _PREFILTER = re.compile(r"trưởng|thống|tướng|chủ tịch|đại sứ|phát ngôn|ông |bà |ngài|đồng cấp|tư lệnh|vương|cố vấn|"
                         r"thư ký|bí thư|đô đốc|đại tá|nhà vua", re.IGNORECASE)
-_REMIT = re.compile(r" phụ trách(?: [a-zà-ỹđ]+){1,4}?(?= [A-ZÀ-ỸĐ]|$)")
+_LOWER = "".join(chr(c) for c in range(0x61, 0x2000) if chr(c).islower() and chr(c).isalpha())
+_REMIT = re.compile(rf" phụ trách(?: [{_LOWER}]+){{1,4}}?(?= [{UPPER}]|$)")
 _POSTED = re.compile(r" tại ")
+_JOINT = re.compile(r" kiêm ")
+_JOINED = re.compile(r"(?:,? và |, | cùng )")
 _HONORIFIC = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Nn]gài|người đồng cấp) ")
 
 
@@ -108,8 +113,14 @@ def _name_at(text: str, position: int, hits: Sequence[CountryHit]) -> tuple[str,
 def _mentions_in(sentence: Sentence, hits: Sequence[CountryHit]) -> list[PersonMention]:
     text = sentence.text
     mentions: list[PersonMention] = []
-    for title in _title_pattern().finditer(text):
-        cursor = title.end()
+    consumed = 0
+    for title in _title_pattern().finditer(text) if _TITLE_START.search(text) else ():
+        if title.start() < consumed:
+            continue
+        cursor, key_title = title.end(), title.group()
+        while (joint := _JOINT.match(text, cursor)) and (second := _title_pattern().match(text, joint.end())):
+            cursor, key_title = second.end(), second.group()
+        consumed = cursor
         if remit := _REMIT.match(text, cursor):
             cursor = remit.end()
         role = text[title.start():cursor]
@@ -125,10 +136,10 @@ def _mentions_in(sentence: Sentence, hits: Sequence[CountryHit]) -> list[PersonM
         if not found:
             continue
         name, end = found
-        role, country, end = _post_after_name(text, end, hits, role, country)
-        if role.lower() in _ranks():
-            role = None
-        mentions.append(PersonMention(name, role, role_key(role), country, sentence.index, title.start(), end))
+        posted_role, country, end = _post_after_name(text, end, hits, role, country)
+        key = role_key(posted_role if posted_role != role else key_title)
+        role = None if posted_role.lower() in _ranks() else posted_role
+        mentions.append(PersonMention(name, role, key, country, sentence.index, title.start(), end))
     return _drop_nested(mentions + _counterparts(sentence, hits))
 
 
@@ -172,7 +183,7 @@ def _coordinate(text: str, mentions: list[PersonMention], hits: Sequence[Country
     """Share countries along "A và B của X" and "Ngoại trưởng Mỹ A và Bộ trưởng B" and "Phía X có A và B"."""
     groups: list[list[int]] = []
     for i, mention in enumerate(mentions):
-        joined = groups and text[mentions[i - 1].end:mention.start] in (" và ", ", ", ",  ", " cùng ")
+        joined = groups and _JOINED.fullmatch(text[mentions[i - 1].end:mention.start])
         groups[-1].append(i) if joined else groups.append([i])
     countries = [m.country for m in mentions]
     for group in groups:

@@ -22,6 +22,7 @@ _MAX_CONTROL_SHARE = 0.05
 _MIN_VIETNAMESE_WORD_SHARE = 0.2
 _MAX_UTF8_ERROR_SHARE = 0.1
 _VIETNAMESE_SAMPLE_CHARS = 20000
+_ASCII_BYTES = bytes(range(0x80))
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _WORD = re.compile(r"[^\W\d_]+")
 _VIETNAMESE_MARK = re.compile("[đĐ\u0306\u0309\u031b\u0323]")
@@ -61,7 +62,7 @@ def _decode(data: bytes) -> str:
 
 def _damaged_utf8(data: bytes) -> bool:
     """True when nearly all non-ASCII bytes form valid UTF-8, so Windows-1258 would only give mojibake."""
-    high_bytes = sum(1 for byte in data if byte > 0x7F)
+    high_bytes = len(data.translate(None, _ASCII_BYTES))
     return data.decode("utf-8", errors="replace").count("\ufffd") < _MAX_UTF8_ERROR_SHARE * high_bytes
 
 
@@ -97,7 +98,7 @@ def _windows_1258(data: bytes) -> str:
 
 
 def _looks_vietnamese(text: str) -> bool:
-    """True when a fifth of the words carry đ, a breve, a horn, a hook above or a dot below (about half do in Vietnamese)."""
+    """True when a fifth of the words have đ, a breve, a horn, a hook above or a dot below (half do in Vietnamese)."""
     words = _WORD.findall(text[:_VIETNAMESE_SAMPLE_CHARS])
     marked = sum(1 for word in words if _VIETNAMESE_MARK.search(unicodedata.normalize("NFD", word)))
     return bool(words) and marked >= _MIN_VIETNAMESE_WORD_SHARE * len(words)

@@ -40,13 +40,15 @@ class FileReport:
 
 @dataclass(frozen=True)
 class IngestReport:
+    """One ingest: a report per input file, what this run added (`articles`, `records` by kind) and events in the store."""
+
     store_dir: Path
     files: tuple[FileReport, ...]
     articles: int
     duplicates: int
     records: dict[str, int]
     events: dict[str, int]
-    snapshot: str | None
+    snapshot: str
 
     @property
     def files_read(self) -> int:
@@ -82,6 +84,8 @@ class _Parsed:
 
 @dataclass
 class _Plan:
+    """What a run will do: `tasks` to parse; `carried` files keep their stored rows (parsed ones join it)."""
+
     tasks: list[_Task] = field(default_factory=list)
     carried: dict[str, StoredFile] = field(default_factory=dict)
     reports: list[FileReport] = field(default_factory=list)

@@ -45,13 +45,10 @@ def app(use_store):
 
     def start(page: str | None = None, **query: str | list[str]) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=60)
+        if page and page != "app.py":
+            at.switch_page(page)
         at.query_params.update(query)
         at.run()
-        if page:
-            # AppTest cannot start on a page registered by st.navigation: switch, then give the URL again.
-            at.switch_page(page)
-            at.query_params.update(query)
-            at.run()
         assert not at.exception, [e.value for e in at.exception]
         return at
 

@@ -78,3 +78,11 @@ def test_labels_and_hovers_carry_tags_as_text():
     assert "<img" not in hover[1]
     bar = charts.totals_bar(pd.DataFrame({"key": ["<b>x</b>"], "value_usd": [1.0]}), "vi").data[0]
     assert list(bar.y) == ["&lt;b&gt;x&lt;/b&gt;"]
+
+
+def test_timeline_never_sends_more_than_the_mark_limit():
+    lanes = [f"2+2 · lane {i}" for i in range(3 * charts.MAX_MARKS)]
+    many = pd.DataFrame({"lane": lanes, "day": pd.to_datetime("2020-01-01"), "status": "held", "date": "2020",
+                         "place": "", "participants": "", "n_sources": 1})
+    figure = charts.dialogue_timeline(many, "vi")
+    assert sum(len(trace.x) for trace in figure.data) == charts.MAX_MARKS

@@ -5,17 +5,19 @@ matching rows, fewer than before; the CSV holds exactly the table's rows), not f
 """
 
 import csv
+import html
 import io
-from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from components.charts import centroids
 from components.export import to_csv_bytes
 from components.i18n import country_label, t, value_label
 
-PAGES = ["pages/overview.py", "pages/dialogues.py", "pages/map.py", "pages/deals.py", "pages/articles.py",
-         "pages/import_data.py"]
+PAGES = ["app.py", "pages/doi-thoai.py", "pages/ban-do.py", "pages/thuong-vu.py", "pages/bai-bao.py",
+         "pages/nhap-du-lieu.py"]
 TITLES = ["app_title", "page_dialogues", "page_map", "page_deals", "page_articles", "page_import"]
 
 
@@ -40,8 +42,16 @@ def test_every_page_runs_in_both_languages(app, page, title, lang):
     assert at.multiselect(key="f_countries").label == t("countries", lang)
 
 
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_cope_with_a_filter_that_matches_nothing(app, tables, page):
+    involved = set(tables["article_countries"]["country"]) | set(tables["dialogue_events"]["parties"].explode())
+    absent = sorted(set(centroids()) - involved)[0]
+    at = app(page, country=absent)
+    assert not at.dataframe or len(at.dataframe[0].value) == 0
+
+
 def test_country_filter_narrows_dialogues_and_goes_into_the_url(app, tables):
-    at = app("pages/dialogues.py")
+    at = app("pages/doi-thoai.py")
     everything = table(at)
     code = busiest_country(tables)
     at.multiselect(key="f_countries").set_value([code]).run()
@@ -52,7 +62,7 @@ def test_country_filter_narrows_dialogues_and_goes_into_the_url(app, tables):
 
 
 def test_csv_holds_exactly_the_filtered_rows(app, tables):
-    at = app("pages/deals.py")
+    at = app("pages/thuong-vu.py")
     code = tables["deal_events"]["buyer"].value_counts().index[0]
     at.multiselect(key="f_countries").set_value([code]).run()
     shown = table(at)
@@ -65,7 +75,7 @@ def test_csv_holds_exactly_the_filtered_rows(app, tables):
 
 
 def test_date_range_keeps_only_dialogues_inside_it(app, tables):
-    at = app("pages/dialogues.py")
+    at = app("pages/doi-thoai.py")
     everything = table(at)
     days = pd.to_datetime(tables["dialogue_events"]["date_start"]).dropna().sort_values()
     start, end = days.iloc[len(days) // 4].date(), days.iloc[3 * len(days) // 4].date()
@@ -79,7 +89,7 @@ def test_date_range_keeps_only_dialogues_inside_it(app, tables):
 
 
 def test_source_filter_on_articles(app, tables):
-    at = app("pages/articles.py")
+    at = app("pages/bai-bao.py")
     everything = table(at)
     source = tables["articles"]["source"].value_counts().index[-1]
     at.multiselect(key="f_sources").set_value([source]).run()
@@ -89,10 +99,10 @@ def test_source_filter_on_articles(app, tables):
 
 
 @pytest.mark.parametrize(("key", "column", "values", "page", "label"), [
-    ("f_mechanisms", "mechanism", "dialogue_events", "pages/dialogues.py", "mechanism"),
-    ("f_dialogue_statuses", "status", "dialogue_events", "pages/dialogues.py", "status"),
-    ("f_categories", "category", "deal_events", "pages/deals.py", "category"),
-    ("f_deal_statuses", "status", "deal_events", "pages/deals.py", "status"),
+    ("f_mechanisms", "mechanism", "dialogue_events", "pages/doi-thoai.py", "mechanism"),
+    ("f_dialogue_statuses", "status", "dialogue_events", "pages/doi-thoai.py", "status"),
+    ("f_categories", "category", "deal_events", "pages/thuong-vu.py", "category"),
+    ("f_deal_statuses", "status", "deal_events", "pages/thuong-vu.py", "status"),
 ])
 def test_code_filters_keep_only_matching_rows(app, tables, key, column, values, page, label):
     at = app(page)
@@ -119,11 +129,11 @@ def test_overview_counts_follow_the_filters(app, tables):
 
 def test_a_copied_url_reopens_the_same_view(app, tables):
     code = busiest_country(tables)
-    at = app("pages/dialogues.py")
+    at = app("pages/doi-thoai.py")
     at.multiselect(key="f_countries").set_value([code]).run()
     at.multiselect(key="f_dialogue_statuses").set_value(["held"]).run()
     url = dict(at.query_params)
-    reopened = app("pages/dialogues.py", **url)
+    reopened = app("pages/doi-thoai.py", **url)
     assert reopened.multiselect(key="f_countries").value == [code]
     assert reopened.multiselect(key="f_dialogue_statuses").value == ["held"]
     pd.testing.assert_frame_equal(table(reopened), table(at))
@@ -131,9 +141,10 @@ def test_a_copied_url_reopens_the_same_view(app, tables):
 
 def test_filters_hold_when_moving_between_pages(app, tables):
     code = busiest_country(tables)
-    at = app("pages/dialogues.py")
+    at = app("pages/doi-thoai.py")
     at.multiselect(key="f_countries").set_value([code]).run()
-    for page in ["pages/deals.py", "pages/map.py", "pages/articles.py", "pages/overview.py", "pages/dialogues.py"]:
+    for page in ["pages/thuong-vu.py", "pages/ban-do.py", "pages/bai-bao.py", "app.py", "pages/nhap-du-lieu.py",
+                 "pages/doi-thoai.py"]:
         at.switch_page(page).run()
         assert at.multiselect(key="f_countries").value == [code], page
         assert at.query_params["country"] == code, page
@@ -141,7 +152,7 @@ def test_filters_hold_when_moving_between_pages(app, tables):
 
 
 def test_language_switch_translates_labels_and_country_names(app, tables):
-    at = app("pages/deals.py")
+    at = app("pages/thuong-vu.py")
     at.segmented_control(key="f_lang").set_value("en").run()
     assert at.title[0].value == t("page_deals", "en")
     assert t("buyer", "en") in table(at).columns
@@ -149,16 +160,16 @@ def test_language_switch_translates_labels_and_country_names(app, tables):
 
 
 def test_map_list_sets_the_shared_country_filter(app, tables):
-    at = app("pages/map.py")
+    at = app("pages/ban-do.py")
     code = busiest_country(tables)
     at.selectbox(key="map_country").set_value(code).run()
     assert at.multiselect(key="f_countries").value == [code]
-    at.switch_page("pages/dialogues.py").run()
+    at.switch_page("pages/doi-thoai.py").run()
     assert table(at)[t("pair", "vi")].str.contains(country_label(code, "vi"), regex=False).all()
 
 
 def test_map_metric_changes_the_country_table(app):
-    at = app("pages/map.py")
+    at = app("pages/ban-do.py")
     by_dialogues = table(at)
     at.segmented_control(key="map_metric").set_value("by_mentions").run()
     by_mentions = table(at)
@@ -169,26 +180,25 @@ def test_map_metric_changes_the_country_table(app):
 def test_evidence_link_opens_the_article_with_its_sentence_marked(app, tables):
     mention = tables["dialogue_mentions"].iloc[0]
     sentence = int(mention["evidence"][0])
-    at = app("pages/articles.py", article=mention["article_id"], sentence=str(sentence))
+    at = app("pages/bai-bao.py", article=mention["article_id"], sentence=str(sentence))
     shown = at.html[-1].value
     assert f'<mark id="s-{sentence}" class="anchor"' in shown
     assert at.query_params["article"] == mention["article_id"]
-    links = app("pages/dialogues.py")
+    links = app("pages/doi-thoai.py")
     assert table(links)[t("link", "vi")].str.startswith("bai-bao?article=").all()
 
 
 def test_article_text_is_escaped_not_rendered(app, tables):
     sentences = tables["sentences"]
     row = sentences.iloc[0]
-    at = app("pages/articles.py", article=row["article_id"])
+    at = app("pages/bai-bao.py", article=row["article_id"])
     shown = at.html[-1].value
     assert "<script" not in shown
-    import html
     assert html.escape(row["text"]) in shown
 
 
 def test_search_finds_articles_by_their_text(app, tables):
-    at = app("pages/articles.py")
+    at = app("pages/bai-bao.py")
     everything = table(at)
     at.text_input(key="article_search").input("2+2").run()
     kept = table(at)
@@ -196,16 +206,16 @@ def test_search_finds_articles_by_their_text(app, tables):
 
 
 def test_deal_conflicts_are_flagged(app, tables):
-    at = app("pages/deals.py")
+    at = app("pages/thuong-vu.py")
     flagged = tables["deal_events"]["conflicts"].fillna("[]").str.strip().ne("[]").sum()
     assert table(at)[t("conflict_flag", "vi")].sum() == flagged
 
 
 def test_import_reads_uploaded_files_and_shows_them_at_once(app, private_store):
-    seed = next((pd.io.common.Path(__file__).resolve().parents[2] / "data" / "seeds").glob("*.txt"))
+    seed = next((Path(__file__).resolve().parents[2] / "data" / "seeds").glob("*.txt"))
     text = seed.read_text(encoding="utf-8") + "\nBản sao để kiểm thử nhập dữ liệu.\n"
-    at = app("pages/import_data.py")
-    before = len(app("pages/articles.py").dataframe[-1].value)
+    at = app("pages/nhap-du-lieu.py")
+    before = len(app("pages/bai-bao.py").dataframe[-1].value)
     at.file_uploader(key="import_files").set_value([("moi.txt", text.encode("utf-8"), "text/plain"),
                                                      ("hong.jsonl", b"{not json\n", "application/json")]).run()
     at.button(key="import_run").click().run()
@@ -215,12 +225,19 @@ def test_import_reads_uploaded_files_and_shows_them_at_once(app, private_store):
     read = report.set_index(t("file", "vi"))
     assert read.loc["moi.txt", t("articles", "vi")] == 1
     assert read.loc["hong.jsonl", t("problem", "vi")]
-    at.switch_page("pages/articles.py").run()
+    at.switch_page("pages/bai-bao.py").run()
     assert len(table(at, -1)) == before + 1
 
 
+def test_import_refuses_files_with_the_same_name(app):
+    at = app("pages/nhap-du-lieu.py")
+    at.file_uploader(key="import_files").set_value([("a.txt", b"x", "text/plain"), ("a.txt", b"y", "text/plain")]).run()
+    assert at.error and "a.txt" in at.error[0].value
+    assert at.button(key="import_run").disabled
+
+
 def test_import_refuses_more_than_two_hundred_files(app):
-    at = app("pages/import_data.py")
+    at = app("pages/nhap-du-lieu.py")
     at.file_uploader(key="import_files").set_value([(f"{i}.txt", b"x", "text/plain") for i in range(201)]).run()
     assert at.error and "200" in at.error[0].value
     assert at.button(key="import_run").disabled

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 from playwright.async_api import async_playwright
 
 from components.i18n import country_label, t
@@ -32,7 +31,6 @@ BURST_REQUESTS = 300
 BURST_THREADS = 20
 REQUEST_TIMEOUT_S = 10
 BURST_TIMEOUT_S = 60
-DIALOG_WAIT_MS = 5_000
 RSS_LIMIT_KB = 1.5 * 1024 * 1024
 BURST_PATHS = ("/", "/_stcore/health", "/app/static/topojson/world_110m.json", "/doi-thoai")
 
@@ -59,17 +57,6 @@ def server(store_dir, tmp_path_factory):
         yield running
 
 
-async def close_page_not_found(page) -> None:
-    """Closes the "Page not found" dialog Streamlit shows, a moment after the run, when a page URL is opened directly."""
-    dialog = page.get_by_role("dialog").filter(has_text="Page not found")
-    try:
-        await dialog.wait_for(timeout=DIALOG_WAIT_MS)
-    except PlaywrightTimeoutError:
-        return
-    await dialog.get_by_role("button", name="Close").dispatch_event("click")
-    await dialog.wait_for(state="detached")
-
-
 async def one_session(browser, url: str, session: Session) -> None:
     context = await browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
     try:
@@ -84,7 +71,6 @@ async def one_session(browser, url: str, session: Session) -> None:
         )
         caption = page.locator('[data-testid="stCaptionContainer"]', has_text=t("rows", "vi")).first
         session.shown = int((await caption.inner_text()).split()[0].replace(",", ""))
-        await close_page_not_found(page)
         async with page.expect_download(timeout=90_000) as info:
             await page.locator('[data-testid="stDownloadButton"] button').first.click(timeout=90_000)
         download = await info.value

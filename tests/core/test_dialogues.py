@@ -82,3 +82,18 @@ def test_the_agreement_to_resume_a_dialogue_has_status_agreed():
     (dialogue,) = dialogues(text)
     assert dialogue.status == "agreed"
     assert dialogue.parties == ("PHL", "USA")
+
+
+def test_a_cancelled_meeting_and_a_follow_up_between_the_same_two_countries():
+    text = (
+        "Nhật Bản hủy đối thoại\n\n"
+        "Tokyo đã hủy Đối thoại 2+2 với Trung Quốc dự kiến tổ chức tại Bắc Kinh vào ngày 20/3.\n\n"
+        "Đối thoại Chiến lược Ấn Độ - Pháp đã diễn ra tại Paris ngày 1/2. "
+        "Hai nước cũng nhất trí tổ chức Đối thoại Quốc phòng thường niên vào tháng 10."
+    )
+    found = {(d.mechanism, d.parties, d.date, d.status) for d in dialogues(text)}
+    assert found == {
+        ("2+2", ("CHN", "JPN"), "2024-03-20", "cancelled"),
+        ("strategic dialogue", ("FRA", "IND"), "2024-02-01", "held"),
+        ("defence policy dialogue", ("FRA", "IND"), "2024-10", "agreed"),
+    }

@@ -2,6 +2,7 @@
 
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,6 +34,7 @@ def test_shuffled_domain_words(text, published):
         assert set(record.evidence) <= indexes
 
 
+@pytest.mark.slow
 def test_a_five_megabyte_article():
     paragraph = ("Ngày {day}/11, tại Đối thoại 2+2 lần thứ {n}, Ngoại trưởng Antony Blinken của Mỹ đã gặp người đồng cấp. "
                  "Ấn Độ đã ký hợp đồng mua {n} máy bay không người lái trị giá hơn 3 tỷ USD do General Atomics sản xuất.")

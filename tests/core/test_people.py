@@ -34,3 +34,15 @@ def test_a_post_after_the_name_beats_a_military_rank():
 def test_side_phrases_give_the_country():
     found = people("Tin\n\nPhía Mỹ có Ngoại trưởng Mike Pompeo và Bộ trưởng Quốc phòng James Mattis.")
     assert found == {"Mike Pompeo": ("Ngoại trưởng", "USA"), "James Mattis": ("Bộ trưởng Quốc phòng", "USA")}
+
+
+def test_a_joint_post_is_kept_whole_and_shares_the_groups_country():
+    found = people("Tin\n\nBộ trưởng Ngoại giao Penny Wong và Phó Thủ tướng kiêm Bộ trưởng Quốc phòng Richard Marles "
+                   "của Australia đã tới Seoul.")
+    assert found == {"Penny Wong": ("Bộ trưởng Ngoại giao", "AUS"),
+                     "Richard Marles": ("Phó Thủ tướng kiêm Bộ trưởng Quốc phòng", "AUS")}
+
+
+def test_a_remit_after_the_title_stays_in_the_role():
+    found = people("Tin\n\nThứ trưởng Quốc phòng phụ trách quốc tế Nhật Bản Oka Masami tiếp đoàn.")
+    assert found == {"Oka Masami": ("Thứ trưởng Quốc phòng phụ trách quốc tế", "JPN")}

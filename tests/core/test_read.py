@@ -120,6 +120,13 @@ def test_manifest_with_bad_date_names_its_line(tmp_path: Path):
     assert str(caught.value) == f"{csv_path}: bad date '2023-13-01' on line 4"
 
 
+def test_manifest_with_unknown_columns(tmp_path: Path):
+    csv_path = write(tmp_path / "manifest.csv", "file,nguon,url,date\na.txt,TTXVN,,2022-09-06\n")
+    with pytest.raises(ReadError) as caught:
+        load_manifest(csv_path)
+    assert str(caught.value) == f"{csv_path}: unknown columns 'nguon', 'date' (expected file, source, url, published)"
+
+
 def test_manifest_with_duplicate_file(tmp_path: Path):
     csv_path = write(tmp_path / "manifest.csv", "file,published\na.txt,\na.txt,\n")
     with pytest.raises(ReadError) as caught:
@@ -130,7 +137,7 @@ def test_manifest_with_duplicate_file(tmp_path: Path):
 def test_missing_manifest_file(tmp_path: Path):
     with pytest.raises(ReadError) as caught:
         load_manifest(tmp_path / "nope.csv")
-    assert str(caught.value).startswith(f"{tmp_path / 'nope.csv'}: cannot read: ")
+    assert str(caught.value) == f"{tmp_path / 'nope.csv'}: file not found"
 
 
 @pytest.mark.parametrize(
@@ -328,6 +335,11 @@ def test_html_falls_back_to_plain_text(monkeypatch: pytest.MonkeyPatch):
     assert "Hai bên nhất trí cùng sản xuất xe chiến đấu bộ binh." in article.text.splitlines()
     assert "stealCookies" not in article.text and "iframe" not in article.text
     assert article.meta.title == "Ấn Độ và Mỹ thúc đẩy hợp tác | Báo Mẫu"
+
+
+def test_html_with_an_xml_declaration(tmp_path: Path):
+    html = '<?xml version="1.0" encoding="utf-8"?>\n' + (FIXTURES / "article.html").read_text(encoding="utf-8")
+    assert "New Delhi" in only_article(write(tmp_path / "a.xhtml.html", html)).text
 
 
 def test_html_without_text(tmp_path: Path):

@@ -121,6 +121,18 @@ def test_nearly_identical_headline_pair_is_a_teaser():
     assert [s.kind for s in segment(text)] == ["title", "lead", "chaff", "chaff", "chaff"]
 
 
+def test_photo_credit_on_its_own_line_does_not_end_the_article():
+    text = "\n".join([
+        "Ấn Độ và Mỹ họp đối thoại 2+2 tại New Delhi",
+        "Ngày 10/11, ngoại trưởng và bộ trưởng quốc phòng hai nước đã họp tại New Delhi.",
+        "Các bộ trưởng chụp ảnh chung.",
+        "(Ảnh: PTI)",
+        "Hai bên nhất trí cùng sản xuất xe chiến đấu bộ binh.",
+        "Thanh Hương (TTXVN)",
+    ])
+    assert [s.kind for s in segment(text)] == ["title", "lead", "body", "byline", "body", "byline"]
+
+
 def test_empty_text():
     assert segment("") == ()
     assert segment("", title_hint="Tiêu đề") == (Segment("title", "Tiêu đề"),)
@@ -182,5 +194,19 @@ def test_sentences_cover_main_segments_only_and_are_numbered_in_order():
 def test_huge_single_line_does_not_hang():
     paragraph = 'Câu số một có "trích dẫn" và TP. Hà Nội. ' * 20_000
     sentences = split_sentences(segment(normalise(paragraph)))
-    assert len(sentences) == 1
-    assert len(sentences_of(paragraph)) == 20_000
+    assert len(sentences) == 20_000
+    assert {s.segment for s in sentences} == {"lead"}
+
+
+def test_text_without_sentence_ends_is_cut_into_pieces_of_bounded_length():
+    words = "từ " * 5_000
+    sentences = sentences_of(words)
+    assert len(sentences) > 1
+    assert all(len(s) <= 2000 for s in sentences)
+    assert " ".join(sentences).split() == words.split()
+
+
+def test_page_that_opens_with_a_paragraph_has_no_title_line():
+    paragraph = "Ngày 10/11, Ấn Độ và Mỹ tổ chức đối thoại 2+2 tại New Delhi. " * 6
+    segments = segment(f"{paragraph}\nHai bên bàn về hợp tác quốc phòng.")
+    assert [s.kind for s in segments] == ["lead", "body"]

@@ -18,7 +18,7 @@ from newsfacts.store import load_tables
 from tests.robustness.support import BAD, ROOT, seeded_store
 
 APP = str(ROOT / "app.py")
-IMPORT_PAGE = "pages/import_data.py"
+IMPORT_PAGE = "pages/nhap-du-lieu.py"
 GOOD = (BAD / "good.txt").read_bytes()
 
 
@@ -31,7 +31,6 @@ def store(tmp_path: Path, monkeypatch) -> Path:
 
 def import_page() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
     at.switch_page(IMPORT_PAGE).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
