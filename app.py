@@ -10,7 +10,7 @@ import streamlit as st
 from components import ui
 from components.filters import filter_articles, filter_deals, filter_dialogues
 from components.i18n import t
-from components.views import deal_table, dialogue_table, usd_short
+from components.views import deal_table, dialogue_table, number, usd_short
 
 ctx = ui.context()
 store, lang = ctx.store, ctx.lang
@@ -25,11 +25,11 @@ countries = articles["countries"].explode().dropna().nunique()
 known_value = pd.to_numeric(deals["value_usd"], errors="coerce").sum()
 
 columns = st.columns(5)
-columns[0].metric(t("articles", lang), f"{len(articles):,}")
-columns[1].metric(t("dialogues", lang), f"{len(dialogues):,}")
-columns[2].metric(t("deals", lang), f"{len(deals):,}")
+columns[0].metric(t("articles", lang), number(len(articles), lang))
+columns[1].metric(t("dialogues", lang), number(len(dialogues), lang))
+columns[2].metric(t("deals", lang), number(len(deals), lang))
 columns[3].metric(t("deal_value", lang), usd_short(known_value, lang))
-columns[4].metric(t("countries", lang), f"{countries:,}")
+columns[4].metric(t("countries", lang), number(countries, lang))
 
 st.subheader(t("latest_dialogues", lang))
 latest = dialogues.sort_values("date_start", ascending=False, na_position="last").head(10)

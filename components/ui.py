@@ -14,7 +14,7 @@ from components.charts import MAX_MARKS
 from components.export import csv_file_name, to_csv_bytes
 from components.filters import Filters, to_params
 from components.i18n import t
-from components.views import link_base
+from components.views import link_base, number
 
 PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False}
 
@@ -67,7 +67,7 @@ def table(display: pd.DataFrame, what: str, key: str, lang: str, **dataframe_arg
     order = [link, *(c for c in display.columns if c != link)] if link in display else None
     state = st.dataframe(display, hide_index=True, key=key, column_config=config, column_order=order, **dataframe_args)
     left, right = st.columns([3, 1])
-    left.caption(f"{len(display):,} {t('rows', lang)}")
+    left.caption(f"{number(len(display), lang)} {t('rows', lang)}")
     right.download_button(
         t("download_csv", lang), data=lambda: to_csv_bytes(display), file_name=csv_file_name(what, datetime.now()),
         mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:",
@@ -81,4 +81,4 @@ def chart(figure: go.Figure, key: str, **chart_args: object) -> object:
 
 def marks_note(rows: int, lang: str) -> None:
     if rows > MAX_MARKS:
-        st.caption(t("sampled", lang, n=f"{rows:,}", limit=f"{MAX_MARKS:,}"))
+        st.caption(t("sampled", lang, n=number(rows, lang), limit=number(MAX_MARKS, lang)))

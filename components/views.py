@@ -100,7 +100,7 @@ def dialogue_table(events: pd.DataFrame, mentions: pd.DataFrame, lang: str, base
     )
 
 
-def _number(value: float, lang: str) -> str:
+def number(value: float, lang: str) -> str:
     return format_decimal(value, format="#,##0.##", locale=LOCALES[lang])
 
 
@@ -108,8 +108,8 @@ def usd_short(value: float, lang: str) -> str:
     """A dollar amount for a headline figure, e.g. '25,2 tỷ USD'."""
     for size, unit in ((1e9, "billion"), (1e6, "million")):
         if abs(value) >= size:
-            return f"{_number(round(value / size, 1), lang)} {t(unit, lang)} USD"
-    return f"{_number(value, lang)} USD"
+            return f"{number(round(value / size, 1), lang)} {t(unit, lang)} USD"
+    return f"{number(value, lang)} USD"
 
 
 def value_text(deals: pd.DataFrame, lang: str) -> pd.Series:
@@ -118,10 +118,10 @@ def value_text(deals: pd.DataFrame, lang: str) -> pd.Series:
     def describe(row: pd.Series) -> str:
         if pd.isna(row["value_usd"]):
             return ""
-        words = [value_label(row["value_qualifier"], lang), _number(row["value_usd"], lang), "USD"]
+        words = [value_label(row["value_qualifier"], lang), number(row["value_usd"], lang), "USD"]
         currency = row["value_currency"]
         if isinstance(currency, str) and currency != "USD" and pd.notna(row["value_amount"]):
-            words.append(f"({_number(row['value_amount'], lang)} {currency})")
+            words.append(f"({number(row['value_amount'], lang)} {currency})")
         return " ".join(word for word in words if word)
 
     columns = ["value_usd", "value_qualifier", "value_amount", "value_currency"]

@@ -79,19 +79,25 @@ def _dates(sentences: Sequence[Sentence], published: date | None
            ) -> tuple[dict[int, list[DateHit]], str | None]:
     """Date hits per sentence, and the latest explicit date when there is no publication date.
 
-    Without a publication date, the year of the headline's explicit date (else the latest explicit year) resolves
-    dates written without one.
+    Without a publication date, dates written without a year ("ngày 11/4", "năm ngoái") take the context year: the
+    year of the headline's explicit date, else of the latest explicit full date, else the latest explicit year.
+    Only sentences holding an unresolved date are scanned again with it.
     """
     hits = {s.index: find_dates(s.text, published, None) for s in sentences}
     if published is not None:
         return hits, None
-    explicit = {s.index: [h.value for h in hits[s.index] if h.value and _EXPLICIT_YEAR.search(h.text)] for s in sentences}
+    explicit = {index: [h.value for h in found if h.value and _EXPLICIT_YEAR.search(h.text)]
+                for index, found in hits.items()}
     every = [value for values in explicit.values() for value in values]
     if not every:
         return hits, None
     headline = [value for s in sentences if s.segment in ("title", "lead") for value in explicit[s.index]]
-    year = int((headline[0] if headline else max(every))[:4])
-    return {s.index: find_dates(s.text, None, year) for s in sentences}, max(every)
+    full = [value for value in every if len(value) == 10]
+    year = int((headline[0] if headline else max(full) if full else max(every))[:4])
+    for s in sentences:
+        if any(h.value is None for h in hits[s.index]):
+            hits[s.index] = find_dates(s.text, None, year)
+    return hits, max(every)
 
 
 def _country_mentions(country_hits: Mapping[int, Sequence[CountryHit]]) -> tuple[CountryMention, ...]:

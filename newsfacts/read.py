@@ -305,7 +305,9 @@ def _json_article(unit: str, label: str, where: str, record: object) -> Iterator
     if text is None and html is not None:
         page = read_html(html)
         text = page.text
-        meta = replace(meta, title=meta.title or page.title, url=meta.url or page.url, source=meta.source or page.source)
+        meta = replace(
+            meta, title=meta.title or page.title, url=meta.url or page.url, source=meta.source or page.source
+        )
     if not text:
         yield ReadError(label, f"{where}no text, html or content field")
         return

@@ -165,8 +165,8 @@ def _is_furniture(line: str, key: str) -> bool:
     )
 
 
-def _could_be_title(line: str) -> bool:
-    return len(line) <= _MAX_TITLE_CHARS
+def _could_be_title(line: str, key: str) -> bool:
+    return len(line) <= _MAX_TITLE_CHARS and not _is_caption(line, key)
 
 
 def _page_furniture(line: str, key: str) -> SegmentKind:
@@ -202,26 +202,32 @@ class _Page:
             self.kinds[i] = self.kinds[i] or _page_furniture(lines[i], self.keys[i])
 
     def _find_title(self, title_hint: str | None) -> int:
-        """Label the title line (after any leading navigation) and return the index of the first line after it.
+        """Label the title line and return the index of the first line after it (or of the first text line).
 
-        Without a hint, the title is the first line that is neither navigation nor too long for a headline (the
-        first line when all are navigation); when the page opens with a paragraph, there is no title line.
+        Without a hint the title is the first line that is not navigation (the first line when all are); a page
+        that opens with a paragraph or a caption has no title line.
         """
-        hint_key = _key(title_hint) if title_hint else None
-        for i, line in enumerate(self.lines):
-            if hint_key is not None and _near_duplicate(self.keys[i], hint_key):
+        if title_hint:
+            return self._find_hinted_title(_key(title_hint))
+        first_text = next((i for i in range(len(self.lines)) if not self._is_furniture(i)), None)
+        if first_text is None:
+            first_text = 0
+        elif not _could_be_title(self.lines[first_text], self.keys[first_text]):
+            return first_text
+        self.kinds[first_text] = "title"
+        return first_text + 1
+
+    def _find_hinted_title(self, hint_key: str) -> int:
+        for i in range(len(self.lines)):
+            if _near_duplicate(self.keys[i], hint_key):
                 self.kinds[i] = "title"
                 return i + 1
-            if _is_furniture(line, self.keys[i]):
-                continue
-            if hint_key is None and _could_be_title(line):
-                self.kinds[i] = "title"
-                return i + 1
-            return i
-        if hint_key is None:
-            self.kinds[0] = "title"
-            return 1
+            if not self._is_furniture(i):
+                return i
         return 0
+
+    def _is_furniture(self, i: int) -> bool:
+        return _is_furniture(self.lines[i], self.keys[i])
 
     def mark_chaff(self) -> None:
         i = self.first
@@ -342,7 +348,8 @@ def segment(text: str, title_hint: str | None = None) -> tuple[Segment, ...]:
 
 
 _ABBREVIATIONS = frozenset(
-    "tp tx tt ts gs pgs ths ncs bs ks ls th mr mrs ms dr prof st jr sr gen col lt capt sgt no vs co inc ltd corp".split()
+    "tp tx tt ts gs pgs ths ncs bs ks ls th mr mrs ms dr prof st jr sr gen col lt capt sgt no vs co inc ltd corp"
+    .split()
 )
 _BOUNDARY = re.compile(r"""([.!?]+)(["')\]]*)\s+(?=["'(\[]?[\w"'])""")
 _MAX_WORD_CHARS = 40
@@ -404,5 +411,6 @@ def split_sentences(segments: Sequence[Segment]) -> tuple[Sentence, ...]:
         if seg.kind == "title":
             texts.append((seg.kind, seg.text))
         elif seg.kind in MAIN_SEGMENTS:
-            texts.extend((seg.kind, sentence) for paragraph in seg.text.split("\n") for sentence in _sentences_of(paragraph))
+            paragraphs = seg.text.split("\n")
+            texts.extend((seg.kind, sentence) for paragraph in paragraphs for sentence in _sentences_of(paragraph))
     return tuple(Sentence(index, kind, text) for index, (kind, text) in enumerate(texts))

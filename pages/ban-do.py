@@ -6,7 +6,7 @@ import streamlit as st
 from components import charts, sidebar, ui
 from components.filters import filter_articles, filter_deals, filter_dialogues
 from components.i18n import country_label, t
-from components.views import arms_flows, country_involvement, country_names, partner_pairs
+from components.views import arms_flows, country_involvement, country_names, number, partner_pairs
 
 METRICS = ("by_dialogues", "by_deals", "by_mentions")
 
@@ -51,7 +51,7 @@ figure = charts.world_map(pd.concat([involvement, shapes], ignore_index=True), p
 ui.chart(figure, key="world_map", on_select=pick_country, selection_mode="points")
 for lines in (partners, flows):
     if len(lines) > charts.MAX_LINES:
-        st.caption(t("top_only", lang, limit=charts.MAX_LINES, n=f"{len(lines):,}"))
+        st.caption(t("top_only", lang, limit=charts.MAX_LINES, n=number(len(lines), lang)))
 
 codes = sidebar.country_options(store)
 current = ctx.filters.countries[0] if len(ctx.filters.countries) == 1 else None

@@ -54,6 +54,7 @@ class _Vocabulary:
     name_syllables: frozenset[str]
     given_names: frozenset[str]
     not_country_after: tuple[str, ...]
+    pronoun: re.Pattern[str]
     display: dict[str, dict[str, str]]
 
 
@@ -152,6 +153,8 @@ def _vocabulary() -> _Vocabulary:
         name_syllables=frozenset(extra["family_names"]) | frozenset(extra["given_name_syllables"]),
         given_names=frozenset(extra["given_name_syllables"]) - frozenset(extra["family_names"]),
         not_country_after=tuple(sorted((words.casefold() + " " for words in extra["not_country_after"]), key=len, reverse=True)),
+        pronoun=re.compile(r"(?:(?<=^)|(?<=[.!?:;…\"“'(\n]\s)|(?<=[\"“'(\n]))Anh\s+(?:"
+                           + "|".join(map(re.escape, extra["pronoun_before"])) + r")(?!\w)"),
         display=_display_names(iso_rows, cldr, extra),
     )
 
@@ -243,6 +246,8 @@ def find_countries(text: str) -> list[CountryHit]:
         if span.entry.kind == "stem" or _follows_marker(text, span.start, vocab.not_country_after):
             continue
         if span.surface in vocab.ambiguous and _is_person(text, span, by_start, by_end, vocab):
+            continue
+        if span.surface == "Anh" and vocab.pronoun.match(text, span.start):
             continue
         found.append(CountryHit(span.entry.code, span.start, span.end, span.surface, span.entry.kind))
     return found

@@ -3,11 +3,13 @@
 A day and month without a year take the year of the publication date (the
 year before when that would put them more than about ten months ahead of it,
 the year after when more than about eleven months behind), else the caller's
-context year, else stay unresolved with month and day kept. Relative
-expressions ("hôm qua", "năm ngoái") need the publication date.
+context year, else stay unresolved with month and day kept. Relative days,
+weeks and months ("hôm qua", "tháng tới") need the publication date; relative
+years ("năm ngoái", "tháng Chín năm nay") fall back on the context year.
 
 Each form has a cheap regex; the words in front of a match ("ngày", "đầu",
-"2 năm trước") are checked in Python, which keeps the scan fast.
+"2 năm trước") are checked in Python, which keeps the scan fast; a form is not
+scanned at all when a plain substring it needs (a digit, "háng", "ăm"...) is absent.
 """
 
 from __future__ import annotations
@@ -84,9 +86,10 @@ _DATELINE = re.compile(
     + _DATELINE_DATE.format(p="u_")
     + r"|" + _DATELINE_DATE.format(p="t_") + r"\s*(?:[-|,]\s*)?\d{1,2}:\d{2}"
     + r"|\d{1,2}:\d{2}\s*(?:[-|,]\s*)?" + _DATELINE_DATE.format(p="r_")
-    + r"|(?P<i_year>(?:19|20)\d\d)-(?P<i_month>\d\d)-(?P<i_day>\d\d)T\d\d:\d\d",
-    re.IGNORECASE,
+    + r"|(?P<i_year>(?:19|20)\d\d)-(?P<i_month>\d\d)-(?P<i_day>\d\d)t\d\d:\d\d",
 )
+# Every dateline holds one of these; without one, the slower dateline scan is skipped.
+_DATELINE_CORE = re.compile(r"\d/\d{1,2}/(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d[Tt]")
 
 
 @dataclass(frozen=True)
@@ -197,9 +200,10 @@ def _parse_month(text: str, match: re.Match[str], published: date | None, contex
     start = part.start() if part else match.start()
     relative_year = match.group("relative_year")
     if relative_year:
-        if published is None:
+        base = published.year if published else context_year
+        if base is None:
             return _hit(text, start, match.end(), None, "month", relative=True, month=month)
-        year = published.year + _YEAR_OFFSETS[relative_year.split()[-1]]
+        year = base + _YEAR_OFFSETS[relative_year.split()[-1]]
         return _hit(text, start, match.end(), f"{year:04d}-{month:02d}", "month", relative=True, month=month)
     year = _optional_year(match) or _resolve_year(month, None, published, context_year)
     return _hit(text, start, match.end(), f"{year:04d}-{month:02d}" if year else None, "month", month=month)
@@ -236,16 +240,17 @@ def _week_month(published: date, weeks: int) -> tuple[int, int] | None:
 
 
 def _parse_relative(text: str, match: re.Match[str], published: date | None, context_year: int | None) -> DateHit | None:
-    """"năm ngoái", "tháng tới", "tuần trước": resolved from the publication date."""
+    """"năm ngoái", "tháng tới", "tuần trước": resolved from the publication date (years also from the context year)."""
     unit, which = match.group("unit").casefold(), match.group("which")
     offset = _RELATIVE_OFFSETS[unit].get(which)
     if offset is None or _before(_COUNT_BEFORE, text, match.start()):
         return None
-    precision = "year" if unit == "năm" else "month"
-    if published is None:
-        return _hit(text, match.start(), match.end(), None, precision, relative=True)
     if unit == "năm":
-        return _hit(text, match.start(), match.end(), str(published.year + offset), "year", relative=True)
+        base = published.year if published else context_year
+        value = str(base + offset) if base is not None else None
+        return _hit(text, match.start(), match.end(), value, "year", relative=True)
+    if published is None:
+        return _hit(text, match.start(), match.end(), None, "month", relative=True)
     year_month = _shift_month(published, offset) if unit == "tháng" else _week_month(published, offset)
     if year_month is None:
         return _hit(text, match.start(), match.end(), None, "month", relative=True)
@@ -264,18 +269,32 @@ def _parse_relative_day(text: str, match: re.Match[str], published: date | None,
     return _hit(text, match.start(), match.end(), day.isoformat(), "day", relative=True, month=day.month, day=day.day)
 
 
-_PARSERS: tuple[tuple[re.Pattern[str], Parser], ...] = (
-    (_NUMERIC, _parse_numeric),
-    (_MONTH, _parse_month),
-    (_QUARTER, _parse_quarter),
-    (_YEAR_NUMBER, _parse_year),
-    (_RELATIVE, _parse_relative),
-    (_RELATIVE_DAY, _parse_relative_day),
+_DIGIT = re.compile(r"\d")
+
+
+def _has_digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None
+
+
+def _has_any(*needles: str) -> Callable[[str], bool]:
+    return lambda text: any(needle in text for needle in needles)
+
+
+# Each form with the cheap test its matches cannot pass without, then its parser.
+_PARSERS: tuple[tuple[Callable[[str], bool], re.Pattern[str], Parser], ...] = (
+    (_has_digit, _NUMERIC, _parse_numeric),
+    (_has_any("háng"), _MONTH, _parse_month),
+    (_has_any("uý"), _QUARTER, _parse_quarter),
+    (_has_digit, _YEAR_NUMBER, _parse_year),
+    (_has_any("ăm", "háng", "uần"), _RELATIVE, _parse_relative),
+    (_has_any("qua", "nay", "kia", "mai"), _RELATIVE_DAY, _parse_relative_day),
 )
 
 
 def _candidates(text: str, published: date | None, context_year: int | None) -> Iterator[DateHit]:
-    for pattern, parse in _PARSERS:
+    for may_match, pattern, parse in _PARSERS:
+        if not may_match(text):
+            continue
         for match in pattern.finditer(text):
             hit = parse(text, match, published, context_year)
             if hit is not None:
@@ -292,8 +311,13 @@ def find_dates(text: str, published: date | None = None, context_year: int | Non
 
 
 def infer_publication_date(text: str) -> date | None:
-    """The first dateline date ("Thứ Sáu, 10/11/2023 14:05", "10/11/2023 | 14:05", "Cập nhật: 10/11/2023")."""
-    for match in _DATELINE.finditer(text):
+    """The first dateline date ("Thứ Sáu, 10/11/2023 14:05", "10/11/2023 | 14:05", "Cập nhật: 10/11/2023").
+
+    The words of a dateline are matched in lowercase; the text is lowercased for the scan (offsets are not used).
+    """
+    if not _DATELINE_CORE.search(text):
+        return None
+    for match in _DATELINE.finditer(text.lower()):
         parts = {name[2:]: int(value) for name, value in match.groupdict().items() if value}
         found = _safe_date(parts["year"], parts["month"], parts["day"])
         if found is not None:

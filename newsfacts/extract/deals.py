@@ -14,14 +14,16 @@ from importlib.resources import files
 from newsfacts.extract.companies import CompanyHit, company_country, find_companies
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
-from newsfacts.extract.money import MoneyHit, find_money
+from newsfacts.extract.money import MoneyHit, find_money, to_usd
 from newsfacts.records import Deal, Money, Sentence
 
 MAX_MENTIONS = 400
 _STATUS_RANK = {"proposed": 1, "negotiating": 2, "signed": 3, "delivered": 4, "cancelled": 5}
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "một": 1}
 _QUANTITY = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:(?:chiếc|tổ hợp|hệ thống|bộ|khẩu|đơn vị|lô|tàu|xe|quả|hỏa lực)\s+)?$")
+    r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:(?:chiếc|tổ hợp|hệ thống|bộ|khẩu đội|khẩu|đơn vị|lô|tàu|xe|quả|hỏa lực|tiểu đoàn|phi đội)\s+)?$")
+_HEDGED = re.compile(r"(?:hơn|khoảng|gần|trên|ước tính|xấp xỉ)\s+$")
+_COUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d{1,6})\s+(?:chiếc|khẩu|tổ hợp|hệ thống|bộ|quả|xe|tàu)(?!\w)")
 _STOP_WORDS = frozenset(
     "do từ của để với trị bất nhằm theo tới sang vào trong và cũng đang đã sẽ được là mà thuộc nhưng hoặc tại ở "
     "khi sau trước bao gồm cho thay nên vì nếu như này đó kể nhận mua bán ký cung đặt giao chuyển sản nhập xuất "
@@ -70,11 +72,14 @@ def _exporter_rank() -> dict[str, int]:
 def _patterns() -> dict[str, re.Pattern[str]]:
     verbs = _verbs()
     names = ("trigger", "not_a_deal", "buy_verbs", "sell_verbs", "co_production", "generic_agreement",
-             "named_agreement_excluded", "acronym_reference", "framework", "partner_production", "platform")
+             "named_agreement_excluded", "acronym_reference", "framework", "partner_production", "platform",
+             "cancels_other", "not_traded_before", "contract_words")
     compiled = {name: re.compile(verbs[name]) for name in names}
     compiled["named_agreement"] = re.compile(verbs["named_agreement"])
     compiled["local_production"] = re.compile(verbs["local_production"])
     compiled["status"] = [(status, re.compile(pattern)) for status, pattern in verbs["status"]]
+    compiled["buyer_before_verb"] = re.compile(_AUXILIARY + "(?:" + verbs["buy_verbs"] + ")")
+    compiled["seller_before_verb"] = re.compile(_AUXILIARY + "(?:" + verbs["sell_verbs"] + ")")
     weapons = _weapons()
     heads = sorted(weapons["heads"], key=len, reverse=True)
     compiled["head"] = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)")
@@ -136,11 +141,18 @@ def _phrase_end(text: str, lower: str, position: int) -> int:
 
 
 def _quantity(lower: str, start: int) -> int | None:
-    match = _QUANTITY.search(lower[max(0, start - 30):start])
+    """The count before the equipment; a hedged one ("hơn 600.000 khẩu") gives way to an exact count of the same
+    size later in the sentence ("tổng số súng là 601.427 khẩu")."""
+    window = lower[max(0, start - 30):start]
+    match = _QUANTITY.search(window)
     if not match:
         return None
     value = match.group(1).replace(".", "")
-    return int(value) if value.isdigit() else _NUMBER_WORDS[value]
+    quantity = int(value) if value.isdigit() else _NUMBER_WORDS[value]
+    if _HEDGED.search(window, 0, match.start()):
+        exact = (int(m.group(1).replace(".", "")) for m in _COUNT.finditer(lower, start))
+        quantity = next((n for n in exact if 0.9 * quantity <= n <= 1.1 * quantity), quantity)
+    return quantity
 
 
 @dataclass(frozen=True)
@@ -180,7 +192,7 @@ class _Cues:
 def _explicit_roles(lower: str, parties: Sequence[_Party], start: int, end: int) -> _Cues:
     """Roles the words around each party give: "từ X", "do X sản xuất", "cho X", "sản xuất tại X", "X mua", "X bán"."""
     buyer = seller = genitive = None
-    buy, sell = _patterns()["buy_verbs"], _patterns()["sell_verbs"]
+    buy, sell = _patterns()["buyer_before_verb"], _patterns()["seller_before_verb"]
     for party in parties:
         before = lower[max(0, party.start - 80):party.start]
         after = " " + lower[party.end:party.end + 50]
@@ -192,9 +204,9 @@ def _explicit_roles(lower: str, parties: Sequence[_Party], start: int, end: int)
             buyer = buyer or party.code
         elif _OF.search(before[-8:]) and 0 <= party.start - end <= 6:
             genitive = genitive or party.code
-        elif not party.company and re.match(_AUXILIARY + "(?:" + buy.pattern + ")", after):
+        elif not party.company and buy.match(after):
             buyer = buyer or party.code
-        elif re.match(_AUXILIARY + "(?:" + sell.pattern + ")", after):
+        elif sell.match(after):
             seller = seller or party.code
     signer_buyer, signer_seller = _signatories(lower, parties)
     return _Cues(buyer or signer_buyer, seller or signer_seller, genitive)
@@ -227,6 +239,8 @@ def _roles(lower: str, parties: Sequence[_Party], start: int, end: int,
             seller = cues.genitive
         elif buyer is None and cues.genitive != seller:
             buyer = cues.genitive
+    if buyer is None and seller is None:
+        buyer, seller = _domestic_partner(parties)
     if seller is None:
         seller = next((p.code for p in parties if p.company and p.code != buyer), None)
     others = {p.code for p in parties if not p.company} - {buyer, seller}
@@ -234,6 +248,17 @@ def _roles(lower: str, parties: Sequence[_Party], start: int, end: int,
         (other,) = others
         buyer, seller = (other, seller) if buyer is None else (buyer, other)
     return buyer, seller
+
+
+def _domestic_partner(parties: Sequence[_Party]) -> tuple[str | None, str | None]:
+    """"New Delhi đàm phán với Mazagon Dock và đối tác TKMS của Đức": the subject country works with its own maker,
+    so the maker of another country is the seller."""
+    subject = parties[0] if parties and not parties[0].company else None
+    makers = {p.code for p in parties if p.company}
+    if subject is None or subject.code not in makers or len(makers) != 2:
+        return None, None
+    (foreign,) = makers - {subject.code}
+    return subject.code, foreign
 
 
 def _subject(lower: str, parties: Sequence[_Party], verb: re.Pattern[str], exclude: str | None,
@@ -300,7 +325,7 @@ def _clause_status(lower: str, clause: tuple[int, int], other_clauses: Sequence[
     for a, b in sorted(c for c in set(other_clauses) if c != clause):
         outside.append(lower[cursor:a] if a > cursor else "")
         cursor = max(cursor, b)
-    outside = " ".join(outside + [lower[cursor:]])
+    outside = _patterns()["cancels_other"].sub(" ", " ".join(outside + [lower[cursor:]]))
     wide = _status(outside)
     if own is None or wide in ("delivered", "cancelled") and _STATUS_RANK[wide] > _STATUS_RANK[own]:
         return wide
@@ -332,7 +357,7 @@ def _sentence_mentions(sentence: Sentence, hits: Sequence[CountryHit], dates: Se
     agreements = _agreement_mentions(sentence, context.parties, dates, _status(lower), published)
     blocked = [(start, end) for start, end, _ in agreements] + [(c.start, c.end) for c in companies]
     found = [(start, mention) for start, _, mention in agreements] + _equipment_mentions(context, blocked)
-    if not found and companies and re.search(r"thỏa thuận|hợp đồng", lower):
+    if not found and (companies or money) and _patterns()["contract_words"].search(lower):
         found.append((0, _contract_mention(context)))
     return _as_framework([m for _, m in found], [start for start, _ in found], lower)
 
@@ -342,7 +367,8 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
     spans = [span for span in _system_spans(text, lower) if not any(a <= span[0] < b for a, b in blocked)]
     clauses = [_clause(text, start, end) for start, end, _, _ in spans]
     kept = [(span, clause) for span, clause in zip(spans, clauses) if _traded(lower, clause)
-            and not _patterns()["platform"].search(lower, max(0, span[0] - 30), span[0])]
+            and not _patterns()["platform"].search(lower, max(0, span[0] - 30), span[0])
+            and not _patterns()["not_traded_before"].search(lower, max(0, span[0] - 40), span[0])]
     clauses = [clause for _, clause in kept]
     mutual = re.search(r"\bhai (?:bên|nước|phía)\b", lower) is not None
     mentions = []
@@ -359,12 +385,14 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
 
 
 def _contract_mention(context: _Context) -> _Mention:
-    """A contract between makers that names no equipment ("thỏa thuận giữa GE và HAL"): it joins a deal nearby."""
+    """A contract that names no equipment ("thỏa thuận giữa GE và HAL", "hợp đồng ... trị giá 100 triệu USD"):
+    it joins a deal nearby."""
     lower = context.lower
     buyer, seller = _roles(lower, context.parties, 0, 0, None)
     status = _status(lower)
     year = _order_year(lower, context.dates, 0, 0, status) if status in ("signed", "delivered") else None
-    return _Mention("purchase", buyer, seller, None, None, None, None, _money(context.money, 0, 0, 0, len(lower)),
+    kind = _kind(lower, 0, 0, (0, len(lower)), context.parties, buyer)
+    return _Mention(kind, buyer, seller, None, None, None, None, _money(context.money, 0, 0, 0, len(lower)),
                     year, status, context.suppliers, context.sentence.index,
                     countries=tuple(dict.fromkeys(p.code for p in context.parties)))
 
@@ -380,7 +408,7 @@ def _kind(lower: str, start: int, end: int, clause: tuple[int, int], parties: Se
     """Co-production when a joint-production cue governs the equipment, or a contract has it made in the buyer's country."""
     if _patterns()["co_production"].search(lower, clause[0], clause[1]) or _patterns()["partner_production"].search(lower, end):
         return "co-production"
-    made_in_buyer = any(not p.company and p.code == buyer and p.start >= end
+    made_in_buyer = any(p.code == buyer and p.start >= end
                         and _patterns()["local_production"].search(lower, max(0, p.start - 90), p.start) for p in parties)
     return "co-production" if made_in_buyer and re.search(r"hợp đồng|thỏa thuận", lower) else "purchase"
 
@@ -530,7 +558,7 @@ def _deal(group: list[_Mention], published: date | None, headline: frozenset[int
     reported_now = kind == "agreement" or any(m.status == "signed" and m.sentence in headline for m in group)
     if year is None and status == "signed" and published and reported_now:
         year = published.year
-    money = main.money or _first(group, "money")
+    money = _at_deal_year(main.money or _first(group, "money"), year, published)
     return Deal(
         kind=kind, buyer=_first(group, "buyer"), seller=_first(group, "seller"), system=system,
         category=main.category or "other", status=status,
@@ -539,6 +567,15 @@ def _deal(group: list[_Mention], published: date | None, headline: frozenset[int
         value_usd=money.value_usd if money else None, value_qualifier=money.qualifier if money else None,
         value_amount=money.amount if money else None, value_currency=money.currency if money else None,
         year=year, evidence=tuple(sorted({m.sentence for m in group})))
+
+
+def _at_deal_year(money: Money | None, year: int | None, published: date | None) -> Money | None:
+    """Foreign money converted at the rate of the deal's year, else of the publication year."""
+    if money is None or money.currency == "USD":
+        return money
+    on = date(year, 1, 1) if year else published
+    value_usd, rate_year = to_usd(money.amount, money.currency, on)
+    return replace(money, value_usd=value_usd, rate_date=rate_year)
 
 
 def _orient(deal: Deal, group: list[_Mention], oriented: Mapping[frozenset[str], tuple[str, str]],
@@ -578,6 +615,24 @@ def _between_main_pair(mention: _Mention, main_pair: tuple[str, ...]) -> _Mentio
     return replace(mention, buyer=other) if mention.buyer is None else replace(mention, seller=other)
 
 
+def _made_in_buyer_next(deal: Deal, by_index: Mapping[int, Sentence],
+                        country_hits: Mapping[int, Sequence[CountryHit]]) -> bool:
+    """The sentence after a deal's mention, naming no other kind of equipment, has it built in the buyer's country
+    ("hai tàu sẽ được đóng tại nhà máy của PT PAL")."""
+    local = _patterns()["local_production"]
+    for index in sorted({e + 1 for e in deal.evidence} - set(deal.evidence)):
+        sentence = by_index.get(index)
+        if sentence is None or "tại" not in sentence.text:
+            continue
+        lower = sentence.text.lower()
+        if any(category != deal.category for _, _, category, _ in _system_spans(sentence.text, lower)):
+            continue
+        parties = _parties(country_hits.get(index, ()), find_companies(sentence.text))
+        if any(p.code == deal.buyer and local.search(lower, max(0, p.start - 90), p.start) for p in parties):
+            return True
+    return False
+
+
 def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]],
                date_hits: Mapping[int, Sequence[DateHit]], published: date | None) -> tuple[Deal, ...]:
     """Every distinct deal the article's main text reports, one record per deal however often it is named.
@@ -600,5 +655,8 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
     oriented = {frozenset((d.buyer, d.seller)): (d.buyer, d.seller) for d in deals
                 if d.kind != "agreement" and d.buyer and d.seller}
     deals = [_orient(d, g, oriented, main_pair) if d.kind == "agreement" else d for d, g in zip(deals, groups)]
+    by_index = {s.index: s for s in sentences}
+    deals = [replace(d, kind="co-production") if d.kind == "purchase" and _made_in_buyer_next(d, by_index, country_hits)
+             else d for d in deals]
     kept = [d for d in deals if d.buyer and d.seller and d.buyer != d.seller]
     return tuple(sorted(kept, key=lambda d: d.evidence[0]))

@@ -19,7 +19,8 @@ from newsfacts.records import Dialogue, Location, Participant, Sentence
 _PREFILTER = re.compile(r"2\+2|đối thoại|tham vấn|ausmin|họp|cuộc gặp|hội đàm|giữa kỳ|intersessional")
 _CLAUSE_BREAK = re.compile(r"[,;:.()]| sau khi | nhưng | trong khi | song | tuy nhiên ")
 _CONNECTOR = re.compile(r"\s*(?:và|với|cùng|,|-|/|–)\s*")
-_MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng)\s*$")
+_MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|thiết lập|thành lập)\s*$")
+_GENERIC_MECHANISM = re.compile(r"(?:các|những)\s+(?=(?:cơ chế|định dạng)\b)")
 _FIRST_SINCE = re.compile(r"lần đầu(?: tiên)? (?:kể )?từ\s+(?:năm\s+|tháng\s+)?$")
 _VENUE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|tới|đến)\s+(?:thủ đô\s+|thành phố\s+)?")
 _CITY_NAME = re.compile(rf"[{UPPER}][\w-]*(?: [{UPPER}][\w-]*){{0,2}}")
@@ -62,6 +63,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     compiled["new_date"] = re.compile(vocab["new_date_cue"])
     compiled["announcement"] = re.compile(vocab["announcement_verbs"])
     compiled["since"] = re.compile(vocab["since_cue"])
+    compiled["since_year"] = re.compile(vocab["since_year_cue"])
     return compiled
 
 
@@ -135,8 +137,14 @@ def _parties(text: str, hits: Sequence[CountryHit], start: int, end: int) -> tup
 
 def _event_dates(text: str, dates: Sequence[DateHit]) -> list[DateHit]:
     """Dates that can be a meeting's date: not the day something was announced, and resolved or resolvable."""
-    announcement, since = _patterns()["announcement"], _patterns()["since"]
-    return [d for d in dates if not announcement.match(text, d.end) and not since.search(text[max(0, d.start - 20):d.start])]
+    announcement = _patterns()["announcement"]
+    return [d for d in dates if not announcement.match(text, d.end) and not _is_since(text, d)]
+
+
+def _is_since(text: str, hit: DateHit) -> bool:
+    before = text[max(0, hit.start - 20):hit.start]
+    return bool(_patterns()["since"].search(before)
+                or hit.precision == "year" and _patterns()["since_year"].search(before))
 
 
 def _nearest_date(hits: Sequence[DateHit], start: int, end: int) -> DateHit | None:
@@ -187,15 +195,21 @@ def _mentions_in(sentence: Sentence, hits: Sequence[CountryHit], dates: Sequence
                  paragraph_dates: Callable[[], list[DateHit]]) -> list[_Mention]:
     text, lower = sentence.text, sentence.text.lower()
     mentions = []
-    for start, end, mechanism in _mechanism_spans(lower):
+    spans = _mechanism_spans(lower)
+    for start, end, mechanism in spans:
         left, right = _clause(text, start, end)
         parties = _fixed_parties(lower, start, end) or _parties(text, hits, start, end)
         location = _location(text, hits, start, end, left, right)
-        if _MECHANISM_TALK.search(lower, 0, start):
-            mentions.append(_Mention(mechanism, parties, None, 0, location, "mechanism", sentence.index))
+        if _MECHANISM_TALK.search(lower, 0, start) or _GENERIC_MECHANISM.search(lower, max(0, start - 8), start + 8):
+            mentions.append(_mechanism_talk(text, dates, mechanism, parties, start, end, sentence.index))
             continue
         status = _status(lower, start, end, left, right)
+        if status is None and len(spans) == 1:
+            status = _sentence_change(lower, end)
         candidates = _event_dates(text, dates)
+        if _since_only(text, dates, candidates, left, right):
+            mentions.append(_Mention(mechanism, parties, None, 0, location, "mechanism", sentence.index))
+            continue
         new_date = _new_date(text, candidates) if status == "postponed" else None
         candidates = [d for d in candidates if d is not new_date]
         in_clause = [d for d in candidates if left <= d.start < right]
@@ -209,6 +223,28 @@ def _mentions_in(sentence: Sentence, hits: Sequence[CountryHit], dates: Sequence
         mentions.extend(_listed_meetings(text, hits, candidates, hit, mentions[-1], lower[start:]))
         mentions.extend(_previous_meeting(text, dates, mentions[-1]))
     return mentions
+
+
+def _sentence_change(lower: str, end: int) -> str | None:
+    """A cancellation or postponement told later in the sentence ("Đối thoại X, vốn dự kiến ..., đã được lùi sang")."""
+    return next((status for status in ("cancelled", "postponed") if _patterns()[status].search(lower, end)), None)
+
+
+def _mechanism_talk(text: str, dates: Sequence[DateHit], mechanism: str, parties: tuple[str, ...],
+                    start: int, end: int, sentence: int) -> _Mention:
+    """The mechanism itself, not a meeting; agreeing to set it up ("nhất trí thiết lập cơ chế đối thoại 2+2") is an
+    agreed meeting, dated by the first meeting the sentence announces after it."""
+    if not _patterns()["agreed"].search(text.lower(), max(0, start - 60), start):
+        return _Mention(mechanism, parties, None, 0, Location(), "mechanism", sentence)
+    later = [d for d in _event_dates(text, dates) if d.start >= end and d.value]
+    value, rank = _date_fields(later[0] if later else None)
+    return _Mention(mechanism, parties, value, rank, Location(), "agreed", sentence)
+
+
+def _since_only(text: str, dates: Sequence[DateHit], candidates: Sequence[DateHit], left: int, right: int) -> bool:
+    """"đã có Đối thoại Chiến lược ... từ năm 2013": the clause dates only the mechanism's start, not a meeting."""
+    own = [d for d in dates if left <= d.start < right]
+    return bool(own) and not any(left <= d.start < right for d in candidates) and any(_is_since(text, d) for d in own)
 
 
 def _previous_meeting(text: str, dates: Sequence[DateHit], mention: _Mention) -> list[_Mention]:
@@ -314,6 +350,8 @@ def _group(mentions: list[_Mention], main_sentence_order: Mapping[int, int]) -> 
         if mention.weak_date and not same:
             events.append(_Event([mention]))
             continue
+        if mention.status == "agreed":
+            same = [e for e in same if any(m.status in ("planned", "agreed") for m in e.mentions)] or same
         if same:
             main = min(same, key=lambda e: min(main_sentence_order.get(m.sentence, 10**6) for m in e.mentions))
             main.mentions.append(mention)
@@ -346,16 +384,17 @@ def _complete_parties(mentions: list[_Mention], main_pair: tuple[str, ...],
         if not m.parties:
             previous = next((c for c in reversed(completed) if 0 < m.sentence - c.sentence <= 2), None)
             m = replace(m, parties=previous.parties if previous else main_pair)
-        if len(m.parties) < 2 and m.parties[0] in main_pair:
+        if len(m.parties) == 1 and m.parties[0] in main_pair:
             m = replace(m, parties=main_pair)
         completed.append(m)
     return [m for m in completed if len(m.parties) >= 2]
 
 
 def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[str, ...]) -> list[_Mention]:
-    if not named:
+    meetings = [m for m in named if m.status not in ("mechanism", "agreed")]
+    if not meetings:
         return []
-    mechanism = Counter(m.mechanism for m in named).most_common(1)[0][0]
+    mechanism = Counter(m.mechanism for m in meetings).most_common(1)[0][0]
     return [replace(m, mechanism=mechanism, parties=main_pair) for m in bare if set(m.parties) <= set(main_pair)]
 
 
@@ -379,6 +418,8 @@ def _final_status(event: _Event, published: date | None) -> str:
     anchor = event.anchor
     statuses = [anchor.status] + [m.status for m in event.mentions]
     status = next((s for s in statuses if s not in (None, "mechanism")), None)
+    if status == "planned" and "agreed" in statuses:
+        status = "agreed"
     if anchor.date and published and status in (None, "held"):
         status = "planned" if anchor.date > published.isoformat()[:len(anchor.date)] else "held"
     return status or "held"

@@ -54,7 +54,8 @@ def _amount_pattern(words: dict, scale: str) -> re.Pattern[str]:
     part = rf"{_NUMBER}\s*{scale}"
     return re.compile(
         rf"(?:(?<!\w)(?P<qualifier>(?i:{_alternation(qualifiers)}))\s+)?(?<![\w.,])"
-        rf"(?:(?P<parts>{part}(?:\s+{part})*|{_NUMBER})\s*(?P<currency>(?i:{_alternation(currencies)}))(?![\w$])"
+        rf"(?:(?:(?P<low>{_NUMBER}(?:\s*{scale})?)\s*(?:-|–|đến|tới)\s*)?"
+        rf"(?P<parts>{part}(?:\s+{part})*|{_NUMBER})\s*(?P<currency>(?i:{_alternation(currencies)}))(?![\w$])"
         rf"|(?P<indian>{_NUMBER}\s*(?:{_alternation(words['indian_scales'])}))(?!\w)"
         rf"|(?P<prefix>{_alternation(words['prefix_currencies'])})\s*(?P<prefixed>{_NUMBER}(?:\s*{scale})?))"
     )
@@ -116,20 +117,33 @@ def _parse_parts(written: str, vocab: _Vocabulary) -> float:
     return total
 
 
+def _range_low(match: re.Match[str], vocab: _Vocabulary) -> float:
+    """The lower bound of "3-4 tỷ USD" (which takes the scale of the upper one) or of "500 triệu - 1 tỷ USD"."""
+    low = vocab.part.match(match.group("low"))
+    scale = low.group("scale") or vocab.part.match(match.group("parts")).group("scale")
+    return _parse_number(low.group("number"), scale, vocab) * (vocab.scales[scale] if scale else 1)
+
+
 def _amount_and_currency(match: re.Match[str], vocab: _Vocabulary) -> tuple[float, str] | None:
-    """Amount and currency code; None for a short word that is money only after a scale ("2 bảng" = two tables)."""
+    """Amount and currency code; None for a short word that is money only after a scale ("2 bảng" = two tables).
+
+    A range ("3-4 tỷ USD", "3 đến 4 tỷ USD") is its lower bound."""
     if match.group("parts"):
         word = match.group("currency").casefold()
         if word in vocab.needs_scale and not vocab.has_scale.search(match.group("parts")):
             return None
-        return _parse_parts(match.group("parts"), vocab), vocab.currency_codes[word]
+        amount = _range_low(match, vocab) if match.group("low") else _parse_parts(match.group("parts"), vocab)
+        return amount, vocab.currency_codes[word]
     if match.group("indian"):
         return _parse_parts(match.group("indian"), vocab), "INR"
     return _parse_parts(match.group("prefixed"), vocab), vocab.currency_codes[match.group("prefix").casefold()]
 
 
 def find_money(text: str, on: date | None = None) -> list[MoneyHit]:
-    """Amounts of money ("hơn 3 tỷ USD", "63.000 crore rupee", "$3 tỷ"), converted to USD at `on`'s yearly rate."""
+    """Amounts of money ("hơn 3 tỷ USD", "63.000 crore rupee", "$3 tỷ"), converted to USD at `on`'s yearly rate.
+
+    A range without a hedge word is "over" its lower bound: SPEC's qualifiers have no range, and "over" keeps the
+    value one that the text guarantees."""
     vocab = _vocabulary()
     hits = []
     for match in vocab.pattern.finditer(text):
@@ -138,6 +152,6 @@ def find_money(text: str, on: date | None = None) -> list[MoneyHit]:
             continue
         amount, currency = found
         value_usd, rate_year = to_usd(amount, currency, on)
-        qualifier = vocab.qualifiers.get((match.group("qualifier") or "").casefold(), "exact")
+        qualifier = vocab.qualifiers.get((match.group("qualifier") or "").casefold(), "over" if match.group("low") else "exact")
         hits.append(MoneyHit(match.start(), match.end(), Money(amount, currency, value_usd, qualifier, rate_year, match.group())))
     return hits

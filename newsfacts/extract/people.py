@@ -17,10 +17,10 @@ _NAME_TOKEN = rf"[{UPPER}](?:[\w'’-]*\w)?\.?"
 _NAME = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,4}}")
 _COUNTRY_OF = re.compile(r"\s*(?:,\s*)?của\s+$")
 _SIDE = re.compile(r"(?:^|\b)(?:[Pp]hía|[Pp]hái đoàn|[Đđ]oàn|[Đđ]ại diện phía)\s+$")
-_TITLE_START = re.compile(r"trưởng|thống|tướng|chủ tịch|đại sứ|phát ngôn|tư lệnh|vương|cố vấn|thư ký|bí thư|đô đốc|"
-                          r"đại tá|nhà vua", re.IGNORECASE)
-_PREFILTER = re.compile(r"trưởng|thống|tướng|chủ tịch|đại sứ|phát ngôn|ông |bà |ngài|đồng cấp|tư lệnh|vương|cố vấn|"
-                        r"thư ký|bí thư|đô đốc|đại tá|nhà vua", re.IGNORECASE)
+# Substrings of the lowercased sentence without which no title (or no title nor honorific) can be there.
+_TITLE_START = ("trưởng", "thống", "tướng", "chủ tịch", "đại sứ", "phát ngôn", "tư lệnh", "vương", "cố vấn", "thư ký",
+                "bí thư", "đô đốc", "đại tá", "nhà vua")
+_PREFILTER = (*_TITLE_START, "ông ", "bà ", "ngài", "đồng cấp")
 _LOWER = "".join(chr(c) for c in range(0x61, 0x2000) if chr(c).islower() and chr(c).isalpha())
 _REMIT = re.compile(rf" phụ trách(?: [{_LOWER}]+){{1,4}}?(?= [{UPPER}]|$)")
 _POSTED = re.compile(r" tại ")
@@ -53,6 +53,23 @@ def _title_pattern() -> re.Pattern[str]:
     ranks = sorted(_roles()["ranks"], key=len, reverse=True)
     alternatives = "|".join(map(re.escape, titles + ranks))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _lower_title_pattern() -> re.Pattern[str]:
+    """`_title_pattern` for lowercased text: a case-sensitive scan is several times faster than IGNORECASE."""
+    titles = sorted(_roles()["titles"], key=len, reverse=True) + sorted(_roles()["ranks"], key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, dict.fromkeys(title.lower() for title in titles)))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def _title_spans(text: str, lower: str) -> list[tuple[int, int]]:
+    """Start and end of every title in `text`; `lower` is its lowercase form, scanned when offsets agree."""
+    if not any(word in lower for word in _TITLE_START):
+        return []
+    if len(lower) == len(text):
+        return [match.span() for match in _lower_title_pattern().finditer(lower)]
+    return [match.span() for match in _title_pattern().finditer(text)]
 
 
 @cache
@@ -110,20 +127,20 @@ def _name_at(text: str, position: int, hits: Sequence[CountryHit]) -> tuple[str,
     return name, position + len(name)
 
 
-def _mentions_in(sentence: Sentence, hits: Sequence[CountryHit]) -> list[PersonMention]:
+def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit]) -> list[PersonMention]:
     text = sentence.text
     mentions: list[PersonMention] = []
     consumed = 0
-    for title in _title_pattern().finditer(text) if _TITLE_START.search(text) else ():
-        if title.start() < consumed:
+    for title_start, title_end in _title_spans(text, lower):
+        if title_start < consumed:
             continue
-        cursor, key_title = title.end(), title.group()
+        cursor, key_title = title_end, text[title_start:title_end]
         while (joint := _JOINT.match(text, cursor)) and (second := _title_pattern().match(text, joint.end())):
             cursor, key_title = second.end(), second.group()
         consumed = cursor
         if remit := _REMIT.match(text, cursor):
             cursor = remit.end()
-        role = text[title.start():cursor]
+        role = text[title_start:cursor]
         country = None
         if text[cursor:cursor + 1] == " " and (hit := _country_at(hits, cursor + 1)):
             country, cursor = hit.code, hit.end
@@ -139,7 +156,7 @@ def _mentions_in(sentence: Sentence, hits: Sequence[CountryHit]) -> list[PersonM
         posted_role, country, end = _post_after_name(text, end, hits, role, country)
         key = role_key(posted_role if posted_role != role else key_title)
         role = None if posted_role.lower() in _ranks() else posted_role
-        mentions.append(PersonMention(name, role, key, country, sentence.index, title.start(), end))
+        mentions.append(PersonMention(name, role, key, country, sentence.index, title_start, end))
     return _drop_nested(mentions + _counterparts(sentence, hits))
 
 
@@ -197,7 +214,7 @@ def _coordinate(text: str, mentions: list[PersonMention], hits: Sequence[Country
             if countries[i] is None:
                 countries[i] = after.code if after else (side.code if side else inherited)
             inherited = countries[i] or inherited
-    return [replace(m, country=c) for m, c in zip(mentions, countries)]
+    return [m if m.country == c else replace(m, country=c) for m, c in zip(mentions, countries)]
 
 
 def find_person_mentions(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]]
@@ -205,10 +222,11 @@ def find_person_mentions(sentences: Sequence[Sentence], country_hits: Mapping[in
     """Every titled or honorific naming of a person, with names and countries resolved across the article."""
     mentions = []
     for sentence in sentences:
-        if not _PREFILTER.search(sentence.text):
+        lower = sentence.text.lower()
+        if not any(word in lower for word in _PREFILTER):
             continue
         hits = country_hits.get(sentence.index, ())
-        found = _mentions_in(sentence, hits)
+        found = _mentions_in(sentence, lower, hits)
         mentions.extend(_coordinate(sentence.text, found, hits) if found else ())
     return _resolve(mentions)
 

@@ -58,7 +58,8 @@ def zip_members(archive: zipfile.ZipFile, wanted: Callable[[str], bool]) -> Iter
 
 
 def _hidden(name: str) -> bool:
-    return any(part.startswith(".") and part not in (".", "..") or part == "__MACOSX" for part in _PATH_PARTS.split(name))
+    parts = _PATH_PARTS.split(name)
+    return any(part.startswith(".") and part not in (".", "..") or part == "__MACOSX" for part in parts)
 
 
 def _refusal(info: zipfile.ZipInfo) -> str | None:

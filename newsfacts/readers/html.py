@@ -9,7 +9,9 @@ import lxml.html
 from lxml import etree
 
 _NEVER_TEXT = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas")
-_BLOCKS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote", "section", "article")
+_BLOCKS = (
+    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote", "section", "article"
+)
 _TABLE_CELLS = re.compile(r"^\|[ \t]*|[ \t]*\|[ \t]*$", re.MULTILINE)
 _CELL_SEPARATOR = re.compile(r"[ \t]+\|[ \t]+")
 

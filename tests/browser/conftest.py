@@ -98,7 +98,10 @@ def context(browser):
 def page(context, base_url):
     """A new tab (a new Streamlit session) whose every request, and its other tabs', is recorded and checked."""
     requests: list[str] = []
-    record = lambda request: requests.append(request.url)  # noqa: E731
+
+    def record(request) -> None:
+        requests.append(request.url)
+
     context.on("request", record)
     tab = context.new_page()
     yield tab

@@ -30,7 +30,7 @@ def open_page(page, base_url: str, path: str = "", query: str = "") -> None:
 
 def row_count(page) -> int:
     text = page.locator('[data-testid="stCaptionContainer"]', has_text=t("rows", "vi")).first.inner_text()
-    return int(text.split()[0].replace(",", ""))
+    return int(text.split()[0].replace(".", ""))
 
 
 def choose_country(page, code: str) -> None:
@@ -49,8 +49,11 @@ def chosen_countries(page) -> list[str]:
 
 
 def go_to(page, title: str) -> None:
+    """Follows the sidebar link to the page titled `title` and waits for that page's run to finish."""
+    path = next(path for path, name in PAGES.items() if name == title)
     page.locator('[data-testid="stSidebar"]').get_by_role("link", name=t(title, "vi"), exact=True).click()
-    page.wait_for_timeout(300)
+    page.wait_for_function(f"() => location.pathname === '/{path}'", timeout=30_000)
+    page.locator("h1").first.wait_for()
     settle(page)
 
 

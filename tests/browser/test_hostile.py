@@ -8,18 +8,22 @@ parser itself never extracts, so the timeline hover is tried with them too.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from components.i18n import t
 from newsfacts.store import load_tables
 from newsfacts.store.layout import current_snapshot
 from tests.browser.conftest import HOST
-from components.i18n import t
 from tests.robustness.support import BAD, hostile_store, streamlit_server
 
 SCRIPT = "<script>window.__pwned=1</script>"
@@ -48,19 +52,26 @@ def poison_dialogue_event(store: Path, pair: str) -> None:
     pq.write_table(type(table).from_pylist(rows, schema=table.schema), path)
 
 
+@dataclass(frozen=True)
+class Hostile:
+    url: str
+    tables: dict[str, pd.DataFrame]
+    store: Path
+
+
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile-server")
     store = hostile_store(folder)
     poison_dialogue_event(store, "JPN-PHL")
     with streamlit_server(store, folder / "server.log") as (url, _):
-        yield url, load_tables(store), store
+        yield Hostile(url, load_tables(store), store)
 
 
 @pytest.fixture
 def tab(browser, hostile):
-    url = hostile[0]
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    url = hostile.url
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     context.add_init_script(TRAP)
     page = context.new_page()
     requests: list[str] = []
@@ -105,7 +116,7 @@ def hostile_article(tables) -> str:
 
 @pytest.mark.parametrize("path", PAGES)
 def test_no_page_runs_a_script(tab, hostile, path):
-    url = hostile[0]
+    url = hostile.url
     open_page(tab, f"{url}/{path}")
     if path in ("doi-thoai", "thuong-vu"):
         tab.locator('[data-testid="stDataFrame"]').first.wait_for()
@@ -113,7 +124,7 @@ def test_no_page_runs_a_script(tab, hostile, path):
 
 
 def test_article_page_shows_the_payloads_as_text(tab, hostile):
-    url, tables, _ = hostile
+    url, tables = hostile.url, hostile.tables
     article_id = hostile_article(tables)
     open_page(tab, f"{url}/bai-bao?article={article_id}&sentence=3")
     tab.locator("mark#s-3.anchor").first.wait_for()
@@ -127,7 +138,7 @@ def test_article_page_shows_the_payloads_as_text(tab, hostile):
 
 
 def test_dialogue_evidence_shows_the_payloads_as_text(tab, hostile):
-    url = hostile[0]
+    url = hostile.url
     open_page(tab, f"{url}/doi-thoai")
     picker = tab.get_by_role("combobox", name=t("choose_dialogue", "vi"))
     picker.click()
@@ -141,7 +152,7 @@ def test_dialogue_evidence_shows_the_payloads_as_text(tab, hostile):
 
 
 def test_timeline_hover_shows_payloads_without_running_them(tab, hostile):
-    url = hostile[0]
+    url = hostile.url
     open_page(tab, f"{url}/doi-thoai")
     points = tab.locator(".js-plotly-plot .scatterlayer .point")
     points.first.wait_for()
@@ -156,12 +167,12 @@ def test_timeline_hover_shows_payloads_without_running_them(tab, hostile):
 
 
 def test_uploader_refuses_other_types_and_oversized_files(tab, hostile, tmp_path):
-    url = hostile[0]
+    url = hostile.url
     executable = tmp_path / "tai-lieu.txt.exe"
     executable.write_bytes(b"MZ" + bytes(200))
     oversized = tmp_path / "qua-lon.txt"
     oversized.write_bytes(b"a" * (51 * 1024 * 1024))
-    good = tmp_path / "hop-le.txt"
+    good = tmp_path / "<img src=x onerror=window.__pwned=1>hop-le.txt"
     good.write_bytes((BAD / "good.txt").read_bytes().replace("bài tốt".encode(), "tải lên".encode()))
     open_page(tab, f"{url}/nhap-du-lieu")
     uploader = tab.locator('[data-testid="stFileUploader"]').first
@@ -175,15 +186,39 @@ def test_uploader_refuses_other_types_and_oversized_files(tab, hostile, tmp_path
     tab.locator('[data-testid="stButton"] button').filter(has_text=t("run_import", "vi")).click()
     tab.get_by_text(t("import_done", "vi")).wait_for(timeout=60_000)
     settle(tab)
-    store = hostile[2]
+    tab.locator('[data-testid="stDataFrame"]').last.wait_for()
+    assert_no_script_ran(tab)
+    open_page(tab, hostile.url)
+    tab.locator('[data-testid="stDataFrame"]').last.wait_for()
+    store = hostile.store
     uploaded = {p.name for p in (store / "uploads").rglob("*") if p.is_file()}
     assert uploaded == {good.name}
     assert_no_script_ran(tab)
 
 
+def test_downloaded_csv_neutralises_formulas_and_keeps_vietnamese(tab, hostile):
+    open_page(tab, f"{hostile.url}/bai-bao")
+    with tab.expect_download() as download:
+        tab.locator('[data-testid="stDownloadButton"] button').last.click()
+    assert download.value.suggested_filename.startswith("bai-bao_")
+    data = download.value.path().read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    titles = [row[t("title", "vi")] for row in rows]
+    sources = [row[t("source", "vi")] for row in rows]
+    assert len(rows) == len(load_tables(hostile.store)["articles"])
+    assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in titles + sources)
+    for formula in ('=HYPERLINK("http://127.0.0.1:9/x","bấm vào đây")', "+84 912 345 678 Đối thoại",
+                    "-1+2 Đối thoại quốc phòng", "@SUM(A1:A9) Đối thoại"):
+        assert "'" + formula in titles, formula
+    assert "'=cmd|\"/C calc\"!A0" in sources
+    assert "Đối thoại 2+2 Ấn Độ - Mỹ thúc đẩy hợp tác công nghiệp quốc phòng" in titles
+    assert any(SCRIPT in title for title in titles)
+
+
 @pytest.mark.parametrize("method", ["PUT", "DELETE"])
 def test_upload_requests_without_the_xsrf_token_are_refused(hostile, method):
-    url = hostile[0]
+    url = hostile.url
     request = urllib.request.Request(f"{url}/_stcore/upload_file/session/file", method=method,
                                      data=b"x" if method == "PUT" else None, headers={"Origin": "http://evil.invalid"})
     with pytest.raises(urllib.error.HTTPError) as refused:

@@ -207,3 +207,15 @@ def test_any_text_gives_consistent_hits(words: list[str]) -> None:
     assert all(left.end <= right.start for left, right in zip(hits, hits[1:]))
     assert {hit.code for hit in hits} <= all_country_codes()
     assert {hit.kind for hit in hits} <= {"name", "metonym", "compound"}
+
+
+@pytest.mark.parametrize("text", ["Anh cho biết sẽ trở lại.", "Ông ấy im lặng. Anh nói thêm về chuyến đi.",
+                                  "“Anh kể lại chuyện cũ.”"])
+def test_anh_opening_a_sentence_before_a_speech_verb_is_a_pronoun(text: str) -> None:
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text", ["Anh và Pháp ký thỏa thuận.", "Bộ Quốc phòng Anh cho biết sẽ gửi tàu.",
+                                  "Anh sẽ gửi tàu sân bay."])
+def test_anh_as_a_country_stays(text: str) -> None:
+    assert codes(text) == ["GBR"] or "GBR" in codes(text)

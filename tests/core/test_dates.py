@@ -82,10 +82,25 @@ def test_relative_expressions_resolve_from_publication(text: str, value: str | N
     assert (hit.value, hit.precision, hit.relative) == (value, precision, True)
 
 
-def test_relative_expressions_without_publication_stay_unresolved() -> None:
-    for text in ("hôm qua", "năm ngoái", "tuần tới", "tháng Chín năm ngoái"):
+def test_relative_days_weeks_and_months_without_publication_stay_unresolved() -> None:
+    for text in ("hôm qua", "tuần tới", "tháng trước"):
         hit = one(text, published=None, context_year=2022)
         assert hit.value is None and hit.relative
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("năm ngoái", "2021"), ("năm nay", "2022"), ("năm tới", "2023"), ("tháng Chín năm ngoái", "2021-09")],
+)
+def test_relative_years_without_publication_resolve_from_context_year(text: str, value: str) -> None:
+    hit = one(text, published=None, context_year=2022)
+    assert (hit.value, hit.relative) == (value, True)
+    assert one(text, published=None).value is None
+
+
+def test_forms_are_found_whatever_else_the_sentence_holds() -> None:
+    text = "Quý II/2021 họ gặp nhau; ngày 3/4, rồi năm nay, và tuần trước hôm qua"
+    assert [h.text for h in find_dates(text, PUBLISHED)] == ["Quý II/2021", "ngày 3/4", "năm nay", "tuần trước", "hôm qua"]
 
 
 def test_year_of_a_day_and_month_comes_from_publication() -> None:
@@ -164,6 +179,10 @@ def test_hits_are_sorted_and_do_not_overlap() -> None:
         ("Ngày 10/11/2023, ông nói", None),
         ("Không có ngày tháng", None),
         ("Thứ Sáu, 31/02/2023 14:05", None),
+        ("CẬP NHẬT LÚC 08:15, 09/11/2023", date(2023, 11, 9)),
+        ("THỨ BẢY, 11/11/2023", date(2023, 11, 11)),
+        ("2023-11-10t14:05", date(2023, 11, 10)),
+        ("Thứ Sáu, 31/02/2023 14:05\nPublished 09/11/2023", date(2023, 11, 9)),
     ],
 )
 def test_infer_publication_date(text: str, expected: date | None) -> None:

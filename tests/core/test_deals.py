@@ -1,5 +1,10 @@
 """Deal extraction on short articles written for these tests."""
 
+from datetime import date
+
+import pytest
+
+from newsfacts.extract.money import to_usd
 from newsfacts.pipeline import parse_text
 
 
@@ -94,3 +99,113 @@ def test_two_contracts_for_the_same_equipment_with_different_values_stay_apart()
     )
     found = sorted((d.value_usd, d.year) for d in deals(text, published="2025-08-02"))
     assert found == [(3.37e9, 2022), (6.5e9, 2025)]
+
+
+def test_foreign_money_converts_at_the_deals_year_not_the_publication_year():
+    text = ("Australia đóng tàu\n\nNăm 2016, Australia đã ký hợp đồng trị giá 50 tỷ AUD với Naval Group để mua "
+            "12 tàu ngầm lớp Attack.")
+    (deal,) = deals(text, published="2021-09-20")
+    assert deal.year == 2016
+    assert deal.value_usd == to_usd(50e9, "AUD", date(2016, 1, 1))[0]
+    assert deal.value_usd != to_usd(50e9, "AUD", date(2021, 1, 1))[0]
+
+
+def test_without_a_deal_year_foreign_money_converts_at_publication():
+    text = "Thái Lan cân nhắc\n\nThái Lan đang đàm phán mua 4 tiêm kích Gripen của Thụy Điển, trị giá 550 triệu euro."
+    (deal,) = deals(text, published="2025-03-14")
+    assert deal.year is None and deal.value_usd == to_usd(550e6, "EUR", date(2025, 1, 1))[0]
+
+
+@pytest.mark.parametrize("wording", [
+    "Canberra hủy hợp đồng mua 12 tàu ngầm với Pháp",
+    "Canberra đã hủy bỏ thương vụ mua 12 tàu ngầm của Pháp",
+    "Canberra rút khỏi thỏa thuận mua 12 tàu ngầm của Pháp",
+])
+def test_cancellation_wordings(wording):
+    text = f"Hủy thương vụ\n\nNăm 2021, {wording}, theo Reuters."
+    (deal,) = deals(text, published="2021-09-20")
+    assert (deal.buyer, deal.seller, deal.quantity, deal.status) == ("AUS", "FRA", 12, "cancelled")
+
+
+def test_a_cancelled_tender_does_not_cancel_the_purchase_beside_it():
+    text = ("Ấn Độ mua Rafale\n\nNăm 2015, Ấn Độ hủy gói thầu 126 chiếc, sau khi quyết định mua trực tiếp "
+            "36 tiêm kích Rafale của Pháp. Hợp đồng được ký năm 2016.")
+    rafale = next(d for d in deals(text, published="2016-09-24") if d.quantity == 36)
+    assert rafale.status != "cancelled"
+
+
+def test_a_destroyed_system_is_not_a_cancellation():
+    text = "Tin chiến sự\n\nNga cho biết đã phá hủy một hệ thống HIMARS do Mỹ cung cấp cho Ukraine."
+    assert all(d.status != "cancelled" for d in deals(text))
+
+
+def test_ammunition_stocks_and_replaced_fleets_are_not_deals():
+    text = ("Nhật mua Tomahawk\n\nNhật Bản đã ký thỏa thuận mua 400 tên lửa Tomahawk của Mỹ, trong bối cảnh "
+            "lượng đạn dược dự trữ còn hạn chế và Tokyo muốn bổ sung kho dự trữ đạn dược. "
+            "Kế hoạch mua sắm nhằm thay thế phi đội F-15 đã cũ.")
+    (deal,) = deals(text, published="2024-01-19")
+    assert (deal.buyer, deal.seller, deal.quantity, deal.category) == ("JPN", "USA", 400, "missile")
+
+
+def test_a_contract_sentence_without_equipment_gives_its_value_year_and_stage():
+    text = ("Radar cho Philippines\n\nNhật Bản cung cấp 4 hệ thống radar phòng không do Mitsubishi Electric sản xuất "
+            "cho Không quân Philippines. Hợp đồng được ký năm 2020 với giá trị khoảng 100 triệu USD, "
+            "và hệ thống đầu tiên đã được bàn giao vào cuối năm 2023.")
+    (deal,) = deals(text, published="2025-08-19")
+    assert (deal.buyer, deal.seller, deal.quantity) == ("PHL", "JPN", 4)
+    assert (deal.value_usd, deal.value_qualifier, deal.year, deal.status) == (100e6, "approx", 2020, "delivered")
+
+
+def test_a_range_keeps_its_lower_bound_as_over():
+    text = "Trực thăng\n\nMỹ đề xuất bán 8 trực thăng Black Hawk cho Thái Lan, trị giá 3-4 tỷ USD."
+    (deal,) = deals(text)
+    assert (deal.value_usd, deal.value_qualifier) == (3e9, "over")
+
+
+def test_quantity_in_batteries():
+    text = "BrahMos\n\nPhilippines đã ký hợp đồng mua ba khẩu đội tên lửa BrahMos của Ấn Độ."
+    (deal,) = deals(text, published="2022-01-28")
+    assert deal.quantity == 3
+
+
+def test_a_country_working_with_its_own_maker_buys_from_the_foreign_one():
+    text = ("Tàu ngầm\n\nNew Delhi đã bắt đầu đàm phán với tập đoàn Mazagon Dock và đối tác ThyssenKrupp Marine Systems "
+            "của Đức cho dự án đóng 6 tàu ngầm thông thường.")
+    (deal,) = deals(text, published="2025-06-06")
+    assert (deal.buyer, deal.seller, deal.quantity, deal.status) == ("IND", "DEU", 6, "negotiating")
+
+
+def test_a_purchase_built_in_the_buyers_country_in_the_next_sentence_is_co_production():
+    text = ("Tàu ngầm Scorpène\n\nIndonesia đã ký hợp đồng mua 2 tàu ngầm Scorpène từ Naval Group. "
+            "Theo hợp đồng, hai tàu sẽ được đóng tại nhà máy của PT PAL ở Surabaya.")
+    (deal,) = deals(text, published="2024-04-03")
+    assert (deal.kind, deal.buyer, deal.seller) == ("co-production", "IDN", "FRA")
+
+
+def test_local_building_of_another_kind_of_equipment_does_not_change_the_kind():
+    text = ("Ấn Độ nhận đủ tiêm kích Rafale\n\nẤn Độ đã nhận đủ 36 chiếc Rafale mua của Pháp theo hợp đồng ký năm 2016.\n\n"
+            "Hai nước đang đàm phán đóng thêm 3 tàu ngầm Scorpène tại nhà máy Mazagon Dock ở Ấn Độ.")
+    rafale = next(d for d in deals(text, published="2024-03-01") if d.category == "aircraft")
+    assert rafale.kind == "purchase"
+
+
+def test_a_support_package_sold_with_a_contract_is_not_aid():
+    text = ("BrahMos cho Philippines\n\nPhilippines đã ký hợp đồng mua hệ thống tên lửa BrahMos của Ấn Độ.\n\n"
+            "Theo phía Philippines, hợp đồng bao gồm ba khẩu đội tên lửa, cùng với gói hỗ trợ hậu cần.")
+    (deal,) = deals(text, published="2022-01-28")
+    assert (deal.buyer, deal.seller, deal.quantity) == ("PHL", "IND", 3)
+
+
+def test_choosing_a_maker_to_build_is_a_signing_and_dates_the_conversion():
+    text = ("Australia hủy hợp đồng tàu ngầm\n\nAustralia hủy hợp đồng tàu ngầm với Pháp.\n\n"
+            "Năm 2016, Australia chọn Naval Group để đóng 12 tàu ngầm lớp Attack, chương trình có chi phí khoảng 90 tỷ AUD.")
+    (deal,) = deals(text, published=None)
+    assert (deal.buyer, deal.seller, deal.quantity, deal.status, deal.year) == ("AUS", "FRA", 12, "cancelled", 2016)
+    assert deal.value_usd == to_usd(90e9, "AUD", date(2016, 1, 1))[0]
+
+
+def test_an_exact_count_replaces_a_hedged_one_of_the_same_size():
+    text = ("Súng trường\n\nHai bên ký hợp đồng sản xuất hơn 600.000 khẩu súng trường AK-203 tại Ấn Độ với Nga, "
+            "tổng số súng là 601.427 khẩu.")
+    (deal,) = deals(text, published="2021-12-06")
+    assert deal.quantity == 601_427

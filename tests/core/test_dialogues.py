@@ -97,3 +97,61 @@ def test_a_cancelled_meeting_and_a_follow_up_between_the_same_two_countries():
         ("strategic dialogue", ("FRA", "IND"), "2024-02-01", "held"),
         ("defence policy dialogue", ("FRA", "IND"), "2024-10", "agreed"),
     }
+
+
+def test_agreeing_to_set_up_a_mechanism_is_an_agreed_meeting_dated_by_its_first_meeting():
+    text = (
+        "Thiết lập đối thoại 2+2\n\n"
+        "Việt Nam và Australia đã nhất trí thiết lập cơ chế đối thoại 2+2 cấp bộ trưởng, với cuộc họp đầu tiên "
+        "dự kiến trong năm 2026.\n\n"
+        "Thông tin được đưa ra sau cuộc hội đàm ngày 5/6 tại Hà Nội giữa ngoại trưởng hai nước."
+    )
+    found = [(d.mechanism, d.parties, d.date, d.status) for d in dialogues(text, "2025-06-05")]
+    assert found == [("2+2", ("AUS", "VNM"), "2026", "agreed")]
+
+
+def test_a_mechanism_dated_only_by_its_start_year_or_listed_in_general_is_not_a_meeting():
+    text = (
+        "Quan hệ quốc phòng\n\n"
+        "Australia đã duy trì các cơ chế 2+2 với Mỹ, Nhật Bản và Ấn Độ. "
+        "Với Việt Nam, hai nước đã có Đối thoại Chiến lược cấp thứ trưởng từ năm 2013."
+    )
+    assert dialogues(text, "2025-06-05") == ()
+
+
+def test_a_political_military_consultation_is_an_other_dialogue():
+    text = ("Tham vấn\n\nNgày 14/5, Mỹ và Thái Lan đã tiến hành phiên Tham vấn chính trị - quân sự thường niên "
+            "tại Bangkok.")
+    (dialogue,) = dialogues(text, "2025-05-15")
+    assert (dialogue.mechanism, dialogue.parties, dialogue.date, dialogue.status) == (
+        "other dialogue", ("THA", "USA"), "2025-05-14", "held")
+    assert dialogue.location.city == "Bangkok"
+
+
+def test_a_forum_such_as_shangri_la_is_a_venue_not_a_dialogue():
+    text = ("Bên lề Shangri-La\n\nTại Đối thoại Shangri-La ở Singapore ngày 1/6, bộ trưởng quốc phòng Mỹ và "
+            "Nhật Bản đã có cuộc gặp riêng.")
+    assert dialogues(text, "2024-06-02") == ()
+
+
+def test_a_trilateral_dialogue_has_three_parties():
+    text = ("Đối thoại ba bên\n\nChiều 27-7, ngoại trưởng Mỹ, Nhật Bản và Australia đã họp Đối thoại Chiến lược "
+            "ba bên tại Viêng Chăn, Lào.")
+    (dialogue,) = dialogues(text, "2024-07-28")
+    assert (dialogue.mechanism, dialogue.parties, dialogue.date) == (
+        "strategic dialogue", ("AUS", "JPN", "USA"), "2024-07-27")
+    assert (dialogue.location.city, dialogue.location.country) == ("Viêng Chăn", "LAO")
+
+
+def test_a_postponement_told_later_in_the_sentence_gives_two_records():
+    text = ("Lùi lịch đối thoại\n\nĐối thoại Quốc phòng Hàn - Mỹ lần thứ 25, vốn dự kiến diễn ra tại Seoul ngày 15/9, "
+            "đã được lùi sang ngày 3/10.")
+    found = {(d.date, d.status) for d in dialogues(text, "2024-09-10")}
+    assert found == {("2024-09-15", "postponed"), ("2024-10-03", "planned")}
+
+
+def test_the_previous_round_told_as_lan_doi_thoai_truoc_is_its_own_meeting():
+    text = ("Đối thoại Việt - Nhật\n\nNgày 5/6, Việt Nam và Nhật Bản đã tổ chức Đối thoại Chính sách Quốc phòng "
+            "lần thứ 10 tại Hà Nội.\n\nLần đối thoại trước diễn ra tại Tokyo vào tháng 11/2022.")
+    found = {(d.date, d.location.city, d.status) for d in dialogues(text, "2024-06-05")}
+    assert found == {("2024-06-05", "Hà Nội", "held"), ("2022-11", "Tokyo", "held")}

@@ -134,3 +134,23 @@ def test_any_text_gives_valid_amounts(words: list[str]) -> None:
         assert hit.money.amount > 0 and hit.money.currency in CURRENCIES
         assert hit.money.qualifier in {"exact", "approx", "over", "under"}
         assert (hit.money.value_usd is None) == (hit.money.currency not in CURRENCIES)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "qualifier"),
+    [
+        ("trị giá 3-4 tỷ USD", 3e9, "over"),
+        ("từ 2 đến 3 tỷ USD", 2e9, "over"),
+        ("500 triệu - 1 tỷ USD", 500e6, "over"),
+        ("khoảng 3-4 tỷ USD", 3e9, "approx"),
+        ("1.500-2.000 tỷ đồng", 1.5e12, "over"),
+    ],
+)
+def test_a_range_is_its_lower_bound(text: str, amount: float, qualifier: str) -> None:
+    hit = one(text)
+    assert (hit.money.amount, hit.money.qualifier) == (amount, qualifier)
+
+
+def test_a_year_range_before_an_amount_is_not_part_of_it() -> None:
+    hit = one("giai đoạn 2020-2025, 2 tỷ USD")
+    assert (hit.money.amount, hit.money.qualifier) == (2e9, "exact")

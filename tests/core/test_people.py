@@ -46,3 +46,11 @@ def test_a_joint_post_is_kept_whole_and_shares_the_groups_country():
 def test_a_remit_after_the_title_stays_in_the_role():
     found = people("Tin\n\nThứ trưởng Quốc phòng phụ trách quốc tế Nhật Bản Oka Masami tiếp đoàn.")
     assert found == {"Oka Masami": ("Thứ trưởng Quốc phòng phụ trách quốc tế", "JPN")}
+
+
+def test_titles_are_found_whatever_their_case_and_wherever_lowercasing_shifts_offsets():
+    assert people("Tin\n\nBỘ TRƯỞNG QUỐC PHÒNG Mỹ Lloyd Austin đã tới Hà Nội.") == {
+        "Lloyd Austin": ("BỘ TRƯỞNG QUỐC PHÒNG", "USA")}
+    # "İ" lowercases to two characters, so this sentence is scanned in its original case.
+    assert people("Tin\n\nÔng İlker nói rằng Ngoại trưởng Mevlüt Çavuşoğlu của Thổ Nhĩ Kỳ đã tới Hà Nội.") == {
+        "Mevlüt Çavuşoğlu": ("Ngoại trưởng", "TUR")}

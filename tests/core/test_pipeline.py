@@ -50,3 +50,12 @@ def test_empty_text_gives_an_empty_article():
 def test_manifest_metadata_reaches_the_article():
     (article,) = parse_file(SEEDS / "000_50faedf6c48001df.txt")
     assert (article.meta.published, article.meta.source) == ("2023-11-10", "TTXVN")
+
+
+def test_without_publication_date_last_year_is_counted_from_the_latest_full_date():
+    article = parse_text(
+        "Úc và Mỹ họp AUSMIN\n\nNgày 6/8/2024, Ngoại trưởng Mỹ và Bộ trưởng Quốc phòng Australia gặp nhau tại "
+        "Annapolis trong khuôn khổ AUSMIN.\n\nAUSMIN năm ngoái được tổ chức tại Brisbane, Australia."
+    )
+    assert article.meta.published is None
+    assert {(d.date, d.location.city) for d in article.dialogues} == {("2024-08-06", "Annapolis"), ("2023", "Brisbane")}

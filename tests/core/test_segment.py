@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsfacts.normalise import normalise
 from newsfacts.records import Segment
@@ -90,6 +92,11 @@ def test_navigation_before_the_title_is_skipped():
     assert [s.kind for s in segment(text)] == ["chaff", "chaff", "title", "lead"]
 
 
+def test_title_may_end_with_a_question_mark():
+    text = "Thủ tướng Đức thăm Trung Quốc: Rủi ro hay bảo đảm?\nNgày 10/11, hai nước họp."
+    assert [s.kind for s in segment(text)] == ["title", "lead"]
+
+
 def test_repeated_title_is_chaff_but_does_not_end_the_body():
     title = "Mỹ và Philippines nối lại đối thoại 2+2 sau bảy năm"
     lead = "Ngày 20/1, Mỹ và Philippines nhất trí nối lại cơ chế đối thoại giữa các bộ trưởng ngoại giao và quốc phòng."
@@ -136,6 +143,27 @@ def test_photo_credit_on_its_own_line_does_not_end_the_article():
 def test_empty_text():
     assert segment("") == ()
     assert segment("", title_hint="Tiêu đề") == (Segment("title", "Tiêu đề"),)
+
+
+PAGE_LINES = st.sampled_from([
+    "Ấn Độ và Mỹ họp đối thoại 2+2", "Ngày 10/11, hai nước họp tại New Delhi.", "Chia sẻ:", "Đọc thêm",
+    "Ngọc Thúy (TTXVN)", "Hồng Phúc", "Các bộ trưởng tại New Delhi. (Ảnh: PTI)", "Phiên bản di động", "",
+    "Theo Reuters", "Thứ Sáu, 10/11/2023 - 15:20", "Báo Mẫu > Thế giới", "Mỹ - Philippines nhất trí",
+    'Ông nói: "Hai bên sẽ hợp tác." Sau đó ông rời đi.', "...", "2 + 2",
+]) | st.text(max_size=80)
+
+
+@given(st.lists(PAGE_LINES, max_size=25), st.none() | st.text(max_size=30))
+def test_any_page_gets_consistent_segments_and_sentences(lines: list[str], hint: str | None):
+    text = normalise("\n".join(lines))
+    segments = segment(text, title_hint=hint)
+    page_lines = {line.strip() for line in text.split("\n")}
+    assert all(s.text in page_lines or s.text == (hint or "").strip() for s in segments)
+    assert [s.kind for s in segments].count("title") <= 1
+    assert [s.kind for s in segments].count("lead") <= 1
+    sentences = split_sentences(segments)
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+    assert all(s.segment in ("title", "lead", "body", "caption") and s.text for s in sentences)
 
 
 def sentences_of(paragraph: str) -> list[str]:

@@ -3,6 +3,10 @@
 Small cases are files in tests/fixtures/bad/ with their expected outcome in expectations.json; big,
 binary and archive cases are built here. Every bad file must be named in the output with its problem,
 good files (and good parts of bad files) must be stored, and the seeds' rows must not change.
+
+An expectation is `{"outcome": "ok" | "skipped", "articles": N, "errors": [substring, ...]}`, plus
+optionally `"title"` (the stored title, proving the decoding) and `"absent"` (text that must not be
+stored). A file expected without errors must not be named in the output at all.
 """
 
 from __future__ import annotations
