@@ -26,7 +26,8 @@ from tests.robustness.support import streamlit_server
 pytestmark = pytest.mark.slow
 
 SESSIONS = 10
-SESSION_TIMEOUT_S = 240
+SESSION_TIMEOUT_S = 300
+STEP_TIMEOUT_MS = 150_000
 BURST_REQUESTS = 300
 BURST_THREADS = 20
 REQUEST_TIMEOUT_S = 10
@@ -42,6 +43,7 @@ class Session:
     shown: int = -1
     file_name: str = ""
     outside: list[str] = field(default_factory=list)
+    step: str = "not started"
 
 
 def rss_kb(pid: int) -> int:
@@ -59,21 +61,26 @@ def server(store_dir, tmp_path_factory):
 
 async def one_session(browser, url: str, session: Session) -> None:
     context = await browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    context.set_default_timeout(STEP_TIMEOUT_MS)
     try:
         page = await context.new_page()
         page.on("request", lambda request: None if request.url.startswith(
             (f"http://{HOST}:", "data:", "blob:", "about:")) else session.outside.append(request.url))
-        await page.goto(f"{url}/doi-thoai?country={session.country}", timeout=90_000)
+        session.step = "open the page"
+        await page.goto(f"{url}/doi-thoai?country={session.country}")
+        session.step = "wait for the run"
         await page.wait_for_function(
             "() => document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning'"
-            " && document.querySelector('[data-testid=stDownloadButton]')",
-            timeout=90_000,
+            " && document.querySelector('[data-testid=stDownloadButton]')"
         )
+        session.step = "read the row count"
         caption = page.locator('[data-testid="stCaptionContainer"]', has_text=t("rows", "vi")).first
         session.shown = int((await caption.inner_text()).split()[0].replace(",", ""))
-        async with page.expect_download(timeout=90_000) as info:
-            await page.locator('[data-testid="stDownloadButton"] button').first.click(timeout=90_000)
+        session.step = "download the CSV"
+        async with page.expect_download() as info:
+            await page.locator('[data-testid="stDownloadButton"] button').first.click()
         download = await info.value
+        session.step = "done"
         session.file_name = download.suggested_filename
         data = Path(await download.path()).read_bytes()
         assert data.startswith(b"\xef\xbb\xbf")
@@ -86,11 +93,14 @@ async def all_sessions(url: str, sessions: list[Session]) -> None:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            await asyncio.wait_for(
-                asyncio.gather(*(one_session(browser, url, s) for s in sessions)), timeout=SESSION_TIMEOUT_S
+            results = await asyncio.wait_for(
+                asyncio.gather(*(one_session(browser, url, s) for s in sessions), return_exceptions=True),
+                timeout=SESSION_TIMEOUT_S,
             )
         finally:
             await browser.close()
+    failures = [f"{s.country} at '{s.step}': {str(r).splitlines()[0]}" for s, r in zip(sessions, results) if r]
+    assert not failures, "\n".join(failures)
 
 
 def run_in_thread(url: str, sessions: list[Session]) -> None:

@@ -209,3 +209,8 @@ def test_an_exact_count_replaces_a_hedged_one_of_the_same_size():
             "tổng số súng là 601.427 khẩu.")
     (deal,) = deals(text, published="2021-12-06")
     assert deal.quantity == 601_427
+
+
+def test_withdrawing_from_a_place_is_not_a_deal():
+    text = "Rút quân\n\nMỹ đã rút khỏi căn cứ ở Afghanistan, mang theo 20 máy bay trực thăng Black Hawk."
+    assert deals(text) == ()
