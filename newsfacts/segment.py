@@ -22,6 +22,7 @@ _MIN_PROSE_WORDS = 10
 @dataclass(frozen=True)
 class _Vocab:
     section_starts: frozenset[str]
+    section_names: frozenset[str]
     page_ends: frozenset[str]
     page_end_prefixes: tuple[str, ...]
     lines: frozenset[str]
@@ -41,6 +42,7 @@ def _vocab() -> _Vocab:
     credits = _alternation(data["caption_credits"])
     return _Vocab(
         section_starts=frozenset(data["section_starts"]),
+        section_names=frozenset(data["section_names"]),
         page_ends=frozenset(data["page_ends"]),
         page_end_prefixes=tuple(data["page_end_prefixes"]),
         lines=frozenset(data["lines"]),
@@ -156,17 +158,28 @@ def _is_breadcrumb(line: str) -> bool:
 
 
 def _is_furniture(line: str, key: str) -> bool:
-    """Navigation, share bars, datelines and other short lines that may stand above a title."""
+    """Lines above a title that are never the title: share bars, section names ("Thế giới"), breadcrumbs
+    ("Trang chủ > Quốc tế"), datelines and signatures. A bare acronym ("AUKUS", "TTXVN") may be either and is not
+    counted here."""
     return (
-        len(_WORD.findall(line)) < _MIN_TITLE_WORDS
-        or _is_chaff_line(key)
+        _is_chaff_line(key)
+        or key in _vocab().section_names
         or _is_breadcrumb(line)
-        or _byline_strength(line, key) == 2
+        or _byline_strength(line, key) == 2 and not _ACRONYM.match(line)
     )
 
 
+def _is_short(line: str) -> bool:
+    return len(_WORD.findall(line)) < _MIN_TITLE_WORDS
+
+
+def _has_several_sentences(line: str) -> bool:
+    """True when a sentence end is followed by more text: such a line is prose, never a title."""
+    return len(_sentences_of(line)) > 1
+
+
 def _could_be_title(line: str, key: str) -> bool:
-    return len(line) <= _MAX_TITLE_CHARS and not _is_caption(line, key)
+    return len(line) <= _MAX_TITLE_CHARS and not _is_caption(line, key) and not _has_several_sentences(line)
 
 
 def _page_furniture(line: str, key: str) -> SegmentKind:
@@ -175,7 +188,12 @@ def _page_furniture(line: str, key: str) -> SegmentKind:
 
 
 def _is_lead_like(line: str) -> bool:
-    return _ends_sentence(line) or len(line) > _MAX_TITLE_CHARS or len(_WORD.findall(line)) >= _MIN_LEAD_WORDS
+    return (
+        _ends_sentence(line)
+        or len(line) > _MAX_TITLE_CHARS
+        or len(_WORD.findall(line)) >= _MIN_LEAD_WORDS
+        or _has_several_sentences(line)
+    )
 
 
 def _is_caption(line: str, key: str) -> bool:
@@ -197,32 +215,44 @@ class _Page:
         self.starts_tail = [False] * len(lines)
         self.hard_end = len(lines)
         self.first = self._find_title(title_hint)
-        self.title = title_hint.strip() if title_hint else lines[self.first - 1] if self.first else ""
+        titled = self.first and self.kinds[self.first - 1] == "title"
+        self.title = title_hint.strip() if title_hint else lines[self.first - 1] if titled else ""
         for i in range(self.first):
             self.kinds[i] = self.kinds[i] or _page_furniture(lines[i], self.keys[i])
 
     def _find_title(self, title_hint: str | None) -> int:
         """Label the title line and return the index of the first line after it (or of the first text line).
 
-        Without a hint the title is the first line that is not navigation (the first line when all are); a page
-        that opens with a paragraph or a caption has no title line.
+        Without a hint the title is the first line that is not furniture (the first line when all are); a short
+        line ("Rafale", "AUKUS") is the title unless a line that can be a title follows it, which makes it a
+        kicker or site name. A page that opens with a paragraph or a caption has no title line.
         """
         if title_hint:
             return self._find_hinted_title(_key(title_hint))
-        first_text = next((i for i in range(len(self.lines)) if not self._is_furniture(i)), None)
+        candidates = (i for i in range(len(self.lines)) if not self._is_furniture(i))
+        first_text = next(candidates, None)
         if first_text is None:
-            first_text = 0
-        elif not _could_be_title(self.lines[first_text], self.keys[first_text]):
+            self.kinds[0] = "title"
+            return 1
+        while _is_short(self.lines[first_text]):
+            following = next(candidates, None)
+            if following is None or not self._is_title_not_lead(following):
+                break
+            first_text = following
+        if not _could_be_title(self.lines[first_text], self.keys[first_text]):
             return first_text
         self.kinds[first_text] = "title"
         return first_text + 1
+
+    def _is_title_not_lead(self, i: int) -> bool:
+        return _could_be_title(self.lines[i], self.keys[i]) and not _is_lead_like(self.lines[i])
 
     def _find_hinted_title(self, hint_key: str) -> int:
         for i in range(len(self.lines)):
             if _near_duplicate(self.keys[i], hint_key):
                 self.kinds[i] = "title"
                 return i + 1
-            if not self._is_furniture(i):
+            if not self._is_furniture(i) and not _is_short(self.lines[i]):
                 return i
         return 0
 

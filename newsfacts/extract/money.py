@@ -48,11 +48,18 @@ def _alternation(words: object) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+def _initials(words: list[str]) -> str:
+    """The first letters of `words` as the inside of a regex character class: a lookahead on them lets the amount
+    regex skip at once the positions where no amount can start."""
+    return "".join(sorted({re.escape(word[0]) for word in words}))
+
+
 def _amount_pattern(words: dict, scale: str) -> re.Pattern[str]:
     currencies = [word for names in words["currencies"].values() for word in names]
     qualifiers = [word for hedges in words["qualifiers"].values() for word in hedges]
     part = rf"{_NUMBER}\s*{scale}"
     return re.compile(
+        rf"(?=[\d{_initials(words['prefix_currencies'])}]|(?i:[{_initials(qualifiers)}]))"
         rf"(?:(?<!\w)(?P<qualifier>(?i:{_alternation(qualifiers)}))\s+)?(?<![\w.,])"
         rf"(?:(?:(?P<low>{_NUMBER}(?:\s*{scale})?)\s*(?:-|–|đến|tới)\s*)?"
         rf"(?P<parts>{part}(?:\s+{part})*|{_NUMBER})\s*(?P<currency>(?i:{_alternation(currencies)}))(?![\w$])"

@@ -155,3 +155,31 @@ def test_the_previous_round_told_as_lan_doi_thoai_truoc_is_its_own_meeting():
             "lần thứ 10 tại Hà Nội.\n\nLần đối thoại trước diễn ra tại Tokyo vào tháng 11/2022.")
     found = {(d.date, d.location.city, d.status) for d in dialogues(text, "2024-06-05")}
     assert found == {("2024-06-05", "Hà Nội", "held"), ("2022-11", "Tokyo", "held")}
+
+
+def test_defence_ministries_strategic_dialogue_is_a_defence_policy_dialogue():
+    text = (
+        "Việt Nam và Trung Quốc đối thoại\n\n"
+        "Ngày 12/3, Đối thoại Chiến lược Quốc phòng Việt Nam - Trung Quốc lần thứ năm đã diễn ra tại Hà Nội."
+    )
+    (dialogue,) = dialogues(text)
+    assert (dialogue.mechanism, dialogue.parties, dialogue.date) == (
+        "defence policy dialogue", ("CHN", "VNM"), "2024-03-12")
+
+
+def test_strategic_dialogue_on_defence_cooperation_is_a_defence_policy_dialogue():
+    for name in ("Đối thoại chiến lược về hợp tác quốc phòng", "Đối thoại Chiến lược và Hợp tác quốc phòng",
+                 "Đối thoại chiến lược về quốc phòng"):
+        text = f"Việt Nam - Pháp đối thoại\n\nNgày 18/2, tại Paris, {name} Việt Nam - Pháp lần thứ tư đã diễn ra."
+        assert [(d.mechanism, d.parties) for d in dialogues(text)] == [("defence policy dialogue", ("FRA", "VNM"))], name
+
+
+def test_foreign_and_defence_strategic_dialogue_stays_strategic():
+    for name in ("Đối thoại Chiến lược ngoại giao - quốc phòng", "Đối thoại chiến lược quốc phòng - ngoại giao"):
+        text = f"Việt Nam - Australia đối thoại\n\nNgày 10/2, tại Canberra, {name} Việt Nam - Australia lần thứ 7 đã diễn ra."
+        assert [(d.mechanism, d.parties) for d in dialogues(text)] == [("strategic dialogue", ("AUS", "VNM"))], name
+
+
+def test_foreign_ministries_strategic_dialogue_stays_strategic():
+    text = "Mỹ và Philippines đối thoại\n\nNgày 20/1, Đối thoại Chiến lược Mỹ - Philippines lần thứ 10 đã kết thúc tại Manila."
+    assert [(d.mechanism, d.parties) for d in dialogues(text)] == [("strategic dialogue", ("PHL", "USA"))]

@@ -238,3 +238,55 @@ def test_page_that_opens_with_a_paragraph_has_no_title_line():
     paragraph = "Ngày 10/11, Ấn Độ và Mỹ tổ chức đối thoại 2+2 tại New Delhi. " * 6
     segments = segment(f"{paragraph}\nHai bên bàn về hợp tác quốc phòng.")
     assert [s.kind for s in segments] == ["lead", "body"]
+
+
+LEAD = "Ấn Độ ký hợp đồng mua 36 tiêm kích Rafale của Pháp năm 2016. Hai nước cũng thảo luận về bảo dưỡng."
+LEAD_SENTENCES = [
+    ("lead", "Ấn Độ ký hợp đồng mua 36 tiêm kích Rafale của Pháp năm 2016."),
+    ("lead", "Hai nước cũng thảo luận về bảo dưỡng."),
+]
+
+
+def sentence_pairs(text: str) -> list[tuple[str, str]]:
+    return [(s.segment, s.text) for s in split_sentences(segment(normalise(text)))]
+
+
+@pytest.mark.parametrize("title", ["Rafale", "AUKUS", "Ngọc Thúy", "BrahMos: Philippines nhận lô đầu"])
+def test_a_short_first_line_is_the_title_and_the_lead_keeps_its_sentences(title: str):
+    assert sentence_pairs(f"{title}\n\n{LEAD}") == [("title", title), *LEAD_SENTENCES]
+
+
+@pytest.mark.parametrize("furniture", ["Thế giới", "Quốc phòng - An ninh", "Trang chủ > Quốc tế", "Chia sẻ:",
+                                       "Thứ Sáu, 10/11/2023 - 15:20", "10/11/2023 15:20"])
+def test_page_furniture_above_a_lead_is_not_a_title(furniture: str):
+    segments = segment(normalise(f"{furniture}\n\n{LEAD}"))
+    assert "title" not in [s.kind for s in segments]
+    assert segments[0].kind in ("chaff", "byline")
+    assert sentence_pairs(f"{furniture}\n\n{LEAD}") == LEAD_SENTENCES
+
+
+@pytest.mark.parametrize("above", ["Thế giới", "Rafale", "TTXVN", "Trang chủ > Quốc tế"])
+def test_a_short_line_above_a_full_title_is_not_the_title(above: str):
+    title = "Ấn Độ mua thêm tiêm kích Rafale của Pháp"
+    kinds = [(s.kind, s.text) for s in segment(normalise(f"{above}\n{title}\n\n{LEAD}"))]
+    assert kinds[1:] == [("title", title), ("lead", LEAD)]
+    assert kinds[0][0] in ("chaff", "byline")
+
+
+def test_short_kicker_lines_give_the_title_to_the_last_one_before_the_lead():
+    assert sentence_pairs(f"Quân sự\nRafale\n\n{LEAD}") == [("title", "Rafale"), *LEAD_SENTENCES]
+
+
+def test_a_first_line_with_several_sentences_is_the_lead_not_a_title():
+    first = "Ấn Độ ký hợp đồng mua 36 tiêm kích Rafale. Pháp bắt đầu giao hàng năm 2020"
+    pairs = sentence_pairs(f"{first}\n\nHai nước cũng thảo luận về bảo dưỡng và đào tạo phi công.")
+    assert pairs == [
+        ("lead", "Ấn Độ ký hợp đồng mua 36 tiêm kích Rafale."),
+        ("lead", "Pháp bắt đầu giao hàng năm 2020"),
+        ("body", "Hai nước cũng thảo luận về bảo dưỡng và đào tạo phi công."),
+    ]
+
+
+def test_a_title_with_an_abbreviation_stays_one_title():
+    title = "Mỹ và Ấn Độ họp 2+2 tại Washington D.C. tuần tới"
+    assert sentence_pairs(f"{title}\n\n{LEAD}") == [("title", title), *LEAD_SENTENCES]
