@@ -1,11 +1,12 @@
 """Every benchmark in one command, printed as Markdown tables for docs/benchmarks.md.
 
-    python -m benchmarks.run [--sizes 1000,10000,100000] [--quick] [--keep DIR]
+    python -m benchmarks.run [--sizes 1000,10000,100000] [--quick] [--no-browser] [--keep DIR]
 
 Machine and load; parse time per article over the repository corpus (wall and CPU); ingest of generated text
-and HTML corpora with 1 and 2 workers (articles/s, MB/s, CPU, peak memory, store size); and, on each text
-store, the dashboard measured server-side with Streamlit's AppTest (first render of each page, then a country
-filter change), in a child process whose peak memory is reported. `--quick` means 1,000 articles only.
+and HTML corpora with 1 and 2 workers (articles/s, MB/s, CPU, peak memory, store size); then, on each 1-worker
+text store, the dashboard measured server-side with Streamlit's AppTest in a child process (first render of each
+page, a country filter change, chart marks, peak memory) and end to end in Chromium against `streamlit run`
+(first render, filter change, server peak memory). `--quick` means 1,000 articles only.
 """
 
 from __future__ import annotations
@@ -99,6 +100,26 @@ INGEST_HEAD = [
 ]
 
 
+_MARK_KEYS = ("x", "y", "locations", "lat", "lon", "values", "labels", "z")
+
+
+def _trace_marks(trace: dict) -> int:
+    sizes = []
+    for key in _MARK_KEYS:
+        value = trace.get(key)
+        if isinstance(value, list):
+            sizes.append(len(value))
+        elif isinstance(value, dict) and "shape" in value:  # a typed array: {"dtype", "bdata", "shape"}
+            sizes.append(int(str(value["shape"]).split(",")[0]))
+    return max(sizes, default=0)
+
+
+def chart_marks(at) -> int:
+    """Points, bars or areas drawn by every Plotly chart of the page (the longest data array of each trace)."""
+    return sum(_trace_marks(trace) for chart in at.get("plotly_chart")
+               for trace in json.loads(chart.proto.spec).get("data", ()))
+
+
 def measure_dashboard(store: Path) -> dict:
     """In this (child) process: each page's first render in a fresh session, then a country filter change."""
     os.environ["NEWSFACTS_STORE"] = str(store)
@@ -120,7 +141,7 @@ def measure_dashboard(store: Path) -> dict:
             at.multiselect(key=FILTER_KEY).set_value([FILTER_VALUE]).run()
             change = time.perf_counter() - started
             errors = [str(e.value)[:80] for e in at.exception]
-        pages[page] = {"first": first, "change": change, "errors": errors}
+        pages[page] = {"first": first, "change": change, "errors": errors, "marks": chart_marks(at)}
     return {"pages": pages, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -134,14 +155,14 @@ def dashboard_rows(size: int, store: Path) -> list[str]:
     for page, timing in figures["pages"].items():
         change = f"{timing['change'] * 1000:,.0f} ms" if timing["change"] is not None else "no filter"
         note = "; ".join(timing["errors"]) or ""
-        rows.append(f"| {size:,} | {page} | {timing['first']:.2f} s | {change} | {note} |")
-    rows.append(f"| {size:,} | (server process peak memory) | {figures['peak_mb']:,.0f} MB | | |")
+        rows.append(f"| {size:,} | {page} | {timing['first']:.2f} s | {change} | {timing['marks']:,} | {note} |")
+    rows.append(f"| {size:,} | (server process peak memory) | {figures['peak_mb']:,.0f} MB | | | |")
     return rows
 
 
 DASHBOARD_HEAD = [
-    "| articles | page | first render (server) | filter change (server) | errors |",
-    "|---:|---|---:|---:|---|",
+    "| articles | page | first render (server) | filter change (server) | chart marks after the change | errors |",
+    "|---:|---|---:|---:|---:|---|",
 ]
 
 
@@ -163,7 +184,8 @@ def _peak_rss_mb(pid: int) -> float:
 
 
 def browser_rows(size: int, store: Path, log_dir: Path) -> list[str]:
-    """Each page opened in Chromium (navigation to a finished script run), then a country chosen in the sidebar.
+    """Each page opened in Chromium (navigation to its title drawn and the script run finished), then a country
+    chosen in the sidebar.
 
     The filter change is timed from the click on the sidebar's country box to the end of the script run.
     """
@@ -182,7 +204,7 @@ def browser_rows(size: int, store: Path, log_dir: Path) -> list[str]:
             page.set_default_timeout(600_000)
             started = time.perf_counter()
             page.goto(f"{url}/{path}")
-            page.locator('[data-testid="stSidebar"]').wait_for()
+            page.locator("h1").first.wait_for()  # the page's title: its script has started drawing
             _wait_for_run(page)
             first = time.perf_counter() - started
             change = "no filter"

@@ -13,6 +13,8 @@ from importlib import resources
 from newsfacts.records import MAIN_SEGMENTS, Segment, SegmentKind, Sentence
 
 _NEAR_DUPLICATE = 0.85
+# Headlines and titles repeat; a longer paragraph is compared exactly, since fuzzy matching is quadratic.
+_MAX_HEADLINE_CHARS = 300
 _MAX_SUMMARY_CHARS = 400
 _MAX_CAPTION_CHARS = 400
 _MIN_PROSE_CHARS = 60
@@ -83,11 +85,13 @@ _SAME_ENDS_CHARS = 8
 def _near_duplicate(a: str, b: str) -> bool:
     if a == b:
         return True
-    if min(len(a), len(b)) < 15 or abs(len(a) - len(b)) > 0.3 * max(len(a), len(b)):
+    if min(len(a), len(b)) < 15 or max(len(a), len(b)) > _MAX_HEADLINE_CHARS:
+        return False
+    if abs(len(a) - len(b)) > 0.3 * max(len(a), len(b)):
         return False
     if a[:_SAME_ENDS_CHARS] != b[:_SAME_ENDS_CHARS] and a[-_SAME_ENDS_CHARS:] != b[-_SAME_ENDS_CHARS:]:
         return False
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    matcher = SequenceMatcher(None, a.split(), b.split(), autojunk=False)
     return matcher.quick_ratio() >= _NEAR_DUPLICATE and matcher.ratio() >= _NEAR_DUPLICATE
 
 

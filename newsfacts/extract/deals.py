@@ -139,7 +139,8 @@ def _status(lower: str) -> str | None:
     return next((status for status, pattern in _patterns()["status"] if pattern.search(lower)), None)
 
 
-def _system_spans(text: str, lower: str) -> list[tuple[int, int, str, str | None]]:
+@lru_cache(maxsize=256)
+def _system_spans(text: str, lower: str) -> tuple[tuple[int, int, str, str | None], ...]:
     """(start, end, category, model) of each equipment phrase: head noun, its modifiers, a model designation."""
     heads = [(m.start(), m.end(), _weapons()["heads"][m.group()]) for m in _patterns()["head"].finditer(lower)]
     models = [(m.start(), m.end(), m.group(1)) for m in _patterns()["model"].finditer(text)]
@@ -154,7 +155,7 @@ def _system_spans(text: str, lower: str) -> list[tuple[int, int, str, str | None
         category = _weapons()["models"][model]["category"] if model else _phrase_category(lower, start, end, heads)
         spans.append((start, end, category, model))
         position = end
-    return sorted(spans)
+    return tuple(sorted(spans))
 
 
 def _phrase_category(lower: str, start: int, end: int, heads) -> str:
@@ -231,31 +232,62 @@ class _Cues:
     genitive: str | None = None
 
 
-def _explicit_roles(lower: str, parties: Sequence[_Party], start: int, end: int) -> _Cues:
-    """Roles the words around each party give: "từ X", "do X sản xuất", "cho X", "sản xuất tại X", "X mua", "X bán"."""
-    buyer = seller = genitive = None
+@dataclass(frozen=True)
+class _PartyCues:
+    """What the words around one party say of its role, whatever the equipment."""
+
+    after_from: bool
+    made_by: bool
+    after_to: bool
+    made_at: bool
+    after_of: bool
+    buys: bool
+    sells: bool
+
+
+@lru_cache(maxsize=256)
+def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ...]:
+    """The cues of every party of a sentence, read once however many equipment phrases it names."""
     buy, sell = _patterns()["buyer_before_verb"], _patterns()["seller_before_verb"]
+    cues = []
     for party in parties:
         before = lower[max(0, party.start - 80):party.start]
         after = " " + lower[party.end:party.end + 50]
-        if _FROM.search(before[-15:]) and 0 <= party.start - end <= 60:
+        cues.append(_PartyCues(
+            after_from=_FROM.search(before[-15:]) is not None,
+            made_by=_MADE_BY.search(before[-25:]) is not None and _MADE.match(lower, party.end) is not None,
+            after_to=_TO.search(before[-30:]) is not None, made_at=_MADE_AT.search(before) is not None,
+            after_of=_OF.search(before[-8:]) is not None,
+            buys=buy.match(after) is not None, sells=sell.match(after) is not None))
+    return tuple(cues)
+
+
+def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: int) -> _Cues:
+    """Roles the words around each party give: "từ X", "do X sản xuất", "cho X", "sản xuất tại X", "X mua", "X bán"."""
+    buyer = seller = genitive = None
+    for party, cue in zip(parties, _party_cues(lower, parties)):
+        if buyer and seller and genitive:
+            break
+        if cue.after_from and 0 <= party.start - end <= 60:
             seller = seller or party.code
-        elif _MADE_BY.search(before[-25:]) and _MADE.match(lower, party.end):
+        elif cue.made_by:
             seller = seller or party.code
-        elif (_TO.search(before[-30:]) and party.start >= start or _MADE_AT.search(before)) and not party.company:
+        elif (cue.after_to and party.start >= start or cue.made_at) and not party.company:
             buyer = buyer or party.code
-        elif _OF.search(before[-8:]) and 0 <= party.start - end <= 6:
+        elif cue.after_of and 0 <= party.start - end <= 6:
             genitive = genitive or party.code
-        elif not party.company and buy.match(after):
+        elif not party.company and cue.buys:
             buyer = buyer or party.code
-        elif sell.match(after):
+        elif cue.sells:
             seller = seller or party.code
     signer_buyer, signer_seller = _signatories(lower, parties)
     return _Cues(buyer or signer_buyer, seller or signer_seller, genitive)
 
 
-def _signatories(lower: str, parties: Sequence[_Party]) -> tuple[str | None, str | None]:
-    """In "A ký ... với B", a company A sells to B's country; a government A buys from B."""
+@lru_cache(maxsize=256)
+def _signatories(lower: str, parties: tuple[_Party, ...]) -> tuple[str | None, str | None]:
+    """In "A ký ... với B", a company A sells to B's country; a government A buys from B; the same for every
+    equipment phrase of the sentence, so worked out once."""
     counterpart = next((p for p in parties if _WITH.search(lower[max(0, p.start - 80):p.start])), None)
     sign = _SIGN.search(lower)
     if counterpart is None or sign is None:
@@ -268,7 +300,7 @@ def _signatories(lower: str, parties: Sequence[_Party]) -> tuple[str | None, str
     return (counterpart.code, signer.code) if company_signer else (signer.code, counterpart.code)
 
 
-def _roles(lower: str, parties: Sequence[_Party], start: int, end: int,
+def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
            maker: str | None) -> tuple[str | None, str | None]:
     """(buyer, seller) from explicit cues, the model's maker, the subject of the verb, then the one other country."""
     cues = _explicit_roles(lower, parties, start, end)
@@ -392,6 +424,8 @@ def _sentence_mentions(sentence: Sentence, hits: Sequence[CountryHit], dates: Se
     text, lower = sentence.text, sentence.text.lower()
     if not _patterns()["trigger"].search(lower) or _patterns()["not_a_deal"].search(lower):
         return []
+    if not (_system_spans(text, lower) or _patterns()["contract_words"].search(lower) or _names_agreement(text, lower)):
+        return []
     companies = find_companies(text)
     money = find_money(text, _money_date(dates, published)) if _DIGIT.search(text) else []
     context = _Context(sentence, lower, tuple(_parties(hits, companies)), tuple(dict.fromkeys(c.name for c in companies)),
@@ -402,6 +436,13 @@ def _sentence_mentions(sentence: Sentence, hits: Sequence[CountryHit], dates: Se
     if not found and (companies or money) and _patterns()["contract_words"].search(lower):
         found.append((0, _contract_mention(context)))
     return _as_framework([m for _, m in found], [start for start, _ in found], lower)
+
+
+def _names_agreement(text: str, lower: str) -> bool:
+    """Whether `_agreement_mentions` has anything to read in the sentence."""
+    patterns = _patterns()
+    return bool(patterns["named_agreement"].search(text) or patterns["generic_agreement"].search(lower)
+                or _ACRONYM.search(text) and patterns["acronym_reference"].search(text))
 
 
 def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -> list[tuple[int, _Mention]]:

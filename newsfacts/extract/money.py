@@ -91,13 +91,18 @@ def _rates() -> dict[tuple[int, str], float]:
         return {(int(row["year"]), row["currency"]): float(row["per_usd"]) for row in csv.DictReader(handle)}
 
 
+@lru_cache(maxsize=64)
+def _rate_years(currency: str) -> tuple[int, ...]:
+    return tuple(year for year, code in _rates() if code == currency)
+
+
 def to_usd(amount: float, currency: str, on: date | None = None) -> tuple[float | None, str | None]:
     """The amount in US dollars and the year of the rate used: `on`'s year (or the nearest year in the table),
     else the latest year in the table. US dollars are never converted; an unknown currency gives (None, None)."""
     if currency == "USD":
         return amount, None
     rates = _rates()
-    years = [year for year, code in rates if code == currency]
+    years = _rate_years(currency)
     if not years:
         return None, None
     year = max(years) if on is None else min(years, key=lambda known: abs(known - on.year))

@@ -18,8 +18,8 @@ _NAME = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,4}}")
 _COUNTRY_OF = re.compile(r"\s*(?:,\s*)?của\s+$")
 _SIDE = re.compile(r"(?:^|\b)(?:[Pp]hía|[Pp]hái đoàn|[Đđ]oàn|[Đđ]ại diện phía)\s+$")
 # Substrings of the lowercased sentence without which no title (or no title nor honorific) can be there.
-_TITLE_START = ("trưởng", "thống", "tướng", "chủ tịch", "đại sứ", "phát ngôn", "tư lệnh", "vương", "cố vấn", "thư ký",
-                "bí thư", "đô đốc", "đại tá", "nhà vua")
+_TITLE_START = ("trưởng", "thống", "tướng", "chủ tịch", "đại sứ", "phát ngôn", "tư lệnh", "vương", "cố vấn",
+                "thư ký", "bí thư", "đô đốc", "đại tá", "nhà vua")
 _PREFILTER = (*_TITLE_START, "ông ", "bà ", "ngài", "đồng cấp")
 _LOWER = "".join(chr(c) for c in range(0x61, 0x2000) if chr(c).islower() and chr(c).isalpha())
 _REMIT = re.compile(rf" phụ trách(?: [{_LOWER}]+){{1,4}}?(?= [{UPPER}]|$)")

@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfacts.extract.money import to_usd
 from newsfacts.pipeline import parse_text
@@ -214,3 +216,43 @@ def test_an_exact_count_replaces_a_hedged_one_of_the_same_size():
 def test_withdrawing_from_a_place_is_not_a_deal():
     text = "Rút quân\n\nMỹ đã rút khỏi căn cứ ở Afghanistan, mang theo 20 máy bay trực thăng Black Hawk."
     assert deals(text) == ()
+
+
+def test_first_chars_of_a_pattern_are_known_only_when_every_branch_starts_with_a_literal():
+    from re import _parser as sre_parse
+
+    from newsfacts.extract.deals import _first_chars
+
+    def first(pattern):
+        return _first_chars(sre_parse.parse(pattern))
+
+    assert first(r"\bmua\b|bán|(?<!phá )hủy") == frozenset("mbh")
+    assert first(r"(?:đã )?(?:giao|nhận)+") == frozenset("đgn")
+    assert first(r"\w+") is None
+    assert first(r"(?i:hơn)") is None
+    assert first(r"(?:đã )?") is None
+
+
+GUARD_WORDS = st.sampled_from([
+    "mua", "bán", "hợp đồng", "thỏa thuận", "đã ký", "ký kết", "hủy", "phá hủy", "đàm phán", "bàn giao", "đã nhận",
+    "viện trợ", "gói hỗ trợ kỹ thuật", "tên lửa", "tiêm kích", "S-400", "Su-30MKI", "F-16V", "Rafale", "tàu ngầm",
+    "cùng sản xuất", "kho dự trữ", "trang bị cho", "lô đầu tiên", "Ấn Độ", "Pháp", "36", "và", ",", ".", "(", ")",
+    "Thỏa thuận", "Khung", "EDCA", "x", ""])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(GUARD_WORDS, max_size=14), st.booleans())
+def test_guarded_vocabulary_patterns_match_what_the_plain_patterns_match(words, lower):
+    import re
+
+    from newsfacts.extract.deals import _patterns
+
+    text = " ".join(words)
+    text = text.lower() if lower else text
+    compiled = _patterns()
+    patterns = [p for value in compiled.values() for p in (value if isinstance(value, list) else [("", value)])]
+    guarded = [pattern for _, pattern in patterns if pattern.pattern.startswith("(?=[")]
+    assert len(guarded) >= 15
+    for pattern in guarded:
+        plain = re.compile(pattern.pattern[pattern.pattern.index("])(?:") + 5:-1])
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], pattern.pattern

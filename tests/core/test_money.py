@@ -154,3 +154,32 @@ def test_a_range_is_its_lower_bound(text: str, amount: float, qualifier: str) ->
 def test_a_year_range_before_an_amount_is_not_part_of_it() -> None:
     hit = one("giai đoạn 2020-2025, 2 tỷ USD")
     assert (hit.money.amount, hit.money.qualifier) == (2e9, "exact")
+
+
+@pytest.mark.parametrize(("text", "qualifier", "amount", "currency"), [
+    ("KHOẢNG 3 tỷ USD", "approx", 3e9, "USD"),
+    ("Hơn 2 tỷ USD", "over", 2e9, "USD"),
+    ("giá $5 tỷ", "exact", 5e9, "USD"),
+    ("chừng €300 triệu", "approx", 3e8, "EUR"),
+])
+def test_amounts_start_after_a_qualifier_in_any_case_or_at_a_currency_sign(text, qualifier, amount, currency) -> None:
+    (hit,) = find_money(text)
+    assert (hit.money.qualifier, hit.money.amount, hit.money.currency) == (qualifier, amount, currency)
+
+
+MONEY_TOKENS = st.sampled_from([
+    "hơn", "HƠN", "Khoảng", "ước tính", "xấp xỉ", "US$", "$", "€", "£", "Rs", "3", "5,4", "1.200", "tỷ", "triệu",
+    "crore", "USD", "usd", "đô la", "euro", "-", "đến", "x", "(", ".", ","])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MONEY_TOKENS, max_size=12), st.lists(st.sampled_from(["", " ", "  "]), min_size=12, max_size=12))
+def test_the_start_lookahead_of_the_amount_regex_changes_no_match(tokens, gaps) -> None:
+    import re
+
+    pattern = money_module._vocabulary().pattern
+    plain = re.compile(re.sub(r"^\(\?=\[[^\]]*\]\|\(\?i:\[[^\]]*\]\)\)", "", pattern.pattern))
+    assert plain.pattern != pattern.pattern
+    text = "".join(token + gap for token, gap in zip(tokens, gaps))
+    assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == [
+        (m.span(), m.groupdict()) for m in plain.finditer(text)]
