@@ -75,10 +75,10 @@ def parse_table(repeat: int) -> list[str]:
     ]
 
 
-def ingest_rows(size: int, base: Path) -> tuple[list[str], Path]:
+def ingest_rows(size: int, base: Path, formats: Sequence[str] = FORMATS) -> tuple[list[str], Path]:
     """One row per format and worker count; returns the rows and the 1-worker text store."""
     rows = []
-    for fmt in FORMATS:
+    for fmt in formats:
         corpus = write_corpus(base / f"corpus-{fmt}-{size}", size, fmt)
         input_mb = folder_bytes(corpus) / 1e6
         for workers in (1, 2):
@@ -240,6 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timed parse rounds over the corpus (default 3)")
     parser.add_argument("--keep", type=Path, help="write corpora and stores here instead of a temporary folder")
     parser.add_argument("--no-browser", action="store_true", help="skip the end-to-end timings in Chromium")
+    parser.add_argument("--formats", default=",".join(FORMATS), help="input formats to ingest (default: all)")
     args = parser.parse_args(argv)
     sizes = [1000] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     print("## Machine\n", *machine(), sep="\n", flush=True)
@@ -248,7 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         base = args.keep or Path(scratch)
         ingest, dashboard, browser = [], [], []
         for size in sizes:
-            rows, store = ingest_rows(size, base)
+            rows, store = ingest_rows(size, base, [f for f in args.formats.split(",") if f in FORMATS])
             ingest += rows
             print(f"\n### Ingest, {size:,} articles\n", *INGEST_HEAD, *rows, sep="\n", flush=True)
             rows = dashboard_rows(size, store)
