@@ -105,11 +105,11 @@ def number(value: float, lang: str) -> str:
 
 
 def usd_short(value: float, lang: str) -> str:
-    """A dollar amount for a headline figure, e.g. '25,2 tỷ USD'."""
+    """A dollar amount for a headline figure whose label names the currency, e.g. '25,2 tỷ'."""
     for size, unit in ((1e9, "billion"), (1e6, "million")):
         if abs(value) >= size:
-            return f"{number(round(value / size, 1), lang)} {t(unit, lang)} USD"
-    return f"{number(value, lang)} USD"
+            return f"{number(round(value / size, 1), lang)} {t(unit, lang)}"
+    return number(value, lang)
 
 
 def value_text(deals: pd.DataFrame, lang: str) -> pd.Series:
