@@ -209,8 +209,19 @@ def _task(path: Path, key: str, manifest: str | None) -> _Task:
         file_hash=sha256_of(path),
         size=path.stat().st_size,
         manifest=manifest,
-        manifest_hash=sha256_of(Path(applied)) if applied else None,
+        manifest_hash=_manifest_hash(Path(applied)) if applied else None,
     )
+
+
+def _manifest_hash(path: Path) -> str:
+    stat = path.stat()
+    return _hash_of_version(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _hash_of_version(path: str, mtime_ns: int, size: int) -> str:
+    """One folder manifest serves every file beside it: hash each version of it once, not once per file."""
+    return sha256_of(Path(path))
 
 
 def sha256_of(path: Path) -> str:
