@@ -10,7 +10,7 @@ import streamlit as st
 from components import ui
 from components.filters import filter_articles, filter_deals, filter_dialogues
 from components.i18n import t
-from components.views import deal_table, dialogue_table, number, usd_short
+from components.views import deal_table, dialogue_table, file_table, number, usd_short
 
 ctx = ui.context()
 store, lang = ctx.store, ctx.lang
@@ -18,9 +18,9 @@ st.title(t("app_title", lang))
 if store.articles.empty:
     st.info(t("empty_store", lang))
 
-articles = filter_articles(store.articles, ctx.filters)
-dialogues = filter_dialogues(store.dialogue_events, store.articles, ctx.filters)
-deals = filter_deals(store.deal_events, store.articles, ctx.filters)
+articles = filter_articles(store.filterable, ctx.filters)
+dialogues = filter_dialogues(store.filterable, ctx.filters)
+deals = filter_deals(store.filterable, ctx.filters)
 countries = articles["countries"].explode().dropna().nunique()
 known_value = pd.to_numeric(deals["value_usd"], errors="coerce").sum()
 
@@ -33,11 +33,13 @@ columns[4].metric(t("countries", lang), number(countries, lang))
 
 st.subheader(t("latest_dialogues", lang))
 latest = dialogues.sort_values("date_start", ascending=False, na_position="last").head(10)
-ui.table(dialogue_table(latest, store.dialogue_mentions, lang, ctx.links), "doi-thoai-moi-nhat", "overview_dialogues", lang)
+ui.table(latest, "doi-thoai-moi-nhat", "overview_dialogues", lang,
+         build=lambda rows: dialogue_table(rows, store.dialogue_mentions, lang, ctx.links))
 
 st.subheader(t("latest_deals", lang))
 newest = deals.sort_values("year", ascending=False, na_position="last").head(10)
-ui.table(deal_table(newest, store.deal_mentions, lang, ctx.links), "thuong-vu-moi-nhat", "overview_deals", lang)
+ui.table(newest, "thuong-vu-moi-nhat", "overview_deals", lang,
+         build=lambda rows: deal_table(rows, store.deal_mentions, lang, ctx.links))
 
 st.subheader(t("data_origin", lang))
 last = store.files["ingested_at"].dropna().max() if len(store.files) else None
@@ -45,7 +47,5 @@ st.caption(f"{t('last_ingested', lang)}: {last or '—'}")
 by_source = articles.groupby(articles["source"].fillna("—"), as_index=False).size()
 by_source.columns = [t("source", lang), t("articles", lang)]
 ui.table(by_source, "nguon", "overview_sources", lang)
-files = store.files.rename(columns={"file": t("file", lang), "status": t("status", lang), "n_articles": t("articles", lang),
-                                    "error": t("problem", lang), "ingested_at": t("last_ingested", lang)})
-ui.table(files[[t("file", lang), t("status", lang), t("articles", lang), t("problem", lang), t("last_ingested", lang)]],
-         "tep-da-nhap", "overview_files", lang)
+newest_files = store.files.sort_values("ingested_at", ascending=False, na_position="last", kind="stable")
+ui.table(newest_files, "tep-da-nhap", "overview_files", lang, build=lambda rows: file_table(rows, lang))

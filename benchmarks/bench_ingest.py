@@ -1,10 +1,11 @@
 """Ingest speed and memory: N generated articles, into fresh stores, with 1 and 2 workers.
 
-    python benchmarks/bench_ingest.py N [--workers 1 2] [--keep DIR]
+    python benchmarks/bench_ingest.py N [--format txt|html|jsonl] [--workers 1 2] [--keep DIR]
 
-Prints articles/s and MB/s of input (wall clock), CPU seconds (all processes), peak resident memory (getrusage: the ingest process and,
-separately, its largest worker) and the store size. Each run happens in its own process so
-peak memory is that run's alone.
+Prints articles/s and MB/s of input (wall clock), CPU seconds (all processes), articles per CPU second,
+the CPU milliseconds per article of the ingest process itself ("parent", imports included) and of its
+workers, peak resident memory (getrusage: the ingest process and, separately, its largest worker) and
+the store size. Each run happens in its own process so peak memory is that run's alone.
 """
 
 from __future__ import annotations
@@ -36,8 +37,11 @@ def measure(corpus: Path, store: Path, workers: int) -> dict:
     report = ingest([corpus], store_dir=store, workers=workers)
     seconds = time.perf_counter() - started
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    parent_cpu, children_cpu = own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
     return {
-        "cpu_seconds": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
+        "cpu_seconds": parent_cpu + children_cpu,
+        "parent_cpu_seconds": parent_cpu,
+        "worker_cpu_seconds": children_cpu,
         "workers": workers,
         "articles": report.articles,
         "seconds": seconds,
@@ -62,22 +66,25 @@ def main() -> None:
         return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("n", type=int, help="number of generated articles")
+    parser.add_argument("--format", choices=["txt", "html", "jsonl"], default="txt", help="input format (default txt)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--keep", type=Path, help="write corpus and stores here instead of a temporary folder")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         base = args.keep or Path(scratch)
-        corpus = write_corpus(base / "corpus", args.n)
+        corpus = write_corpus(base / f"corpus-{args.format}", args.n, args.format)
         input_mb = folder_bytes(corpus) / 1e6
-        print(f"{args.n} articles, {input_mb:.1f} MB of input")
-        print(f"{'workers':>7} {'articles/s':>11} {'MB/s':>7} {'seconds':>8} {'cpu s':>7} {'peak MB':>8} {'worker MB':>9} {'store MB':>8}")
+        print(f"{args.n} {args.format} articles, {input_mb:.1f} MB of input")
+        print(f"{'workers':>7} {'articles/s':>11} {'MB/s':>7} {'seconds':>8} {'cpu s':>7} {'per cpu s':>9} "
+              f"{'parent ms':>9} {'worker ms':>9} {'peak MB':>8} {'worker MB':>9} {'store MB':>8}")
         for workers in args.workers:
-            store = base / f"store-{workers}"
+            store = base / f"store-{args.format}-{workers}"
             figures = run_in_child(corpus, store, workers)
-            seconds = figures["seconds"]
+            seconds, articles = figures["seconds"], max(1, figures["articles"])
             print(
-                f"{workers:>7} {figures['articles'] / seconds:>11.0f} {input_mb / seconds:>7.2f} {seconds:>8.1f} "
-                f"{figures['cpu_seconds']:>7.1f} "
+                f"{workers:>7} {articles / seconds:>11.0f} {input_mb / seconds:>7.2f} {seconds:>8.1f} "
+                f"{figures['cpu_seconds']:>7.1f} {articles / figures['cpu_seconds']:>9.0f} "
+                f"{1000 * figures['parent_cpu_seconds'] / articles:>9.2f} {1000 * figures['worker_cpu_seconds'] / articles:>9.2f} "
                 f"{figures['peak_mb']:>8.0f} {figures['worker_peak_mb']:>9.0f} {folder_bytes(store) / 1e6:>8.1f}"
             )
 

@@ -1,17 +1,22 @@
-"""The one place the dashboard touches the store: cached loading, first-start build, imports."""
+"""The one place the dashboard touches the store: cached loading, text search, first-start build, imports."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 from uuid import uuid4
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import streamlit as st
 
+from components.filters import Filterable
 from newsfacts import store
+from newsfacts.store.load import Sentences, open_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIRS = (ROOT / "data" / "seeds", ROOT / "data" / "sample")
@@ -21,12 +26,36 @@ VERSION_FILES = ("CURRENT", "meta.json")
 Progress = Callable[[int, int, str], None]
 
 
+# The columns of the contract (docs/architecture.md, "Store tables"); the store's extra columns stay on disk.
+_MENTION = ("mention_id", "article_id", "event_id")
+_DIALOGUE = ("mechanism", "parties", "pair", "date", "date_precision", "date_start", "location_city",
+             "location_country", "status", "participants")
+_DEAL = ("kind", "buyer", "seller", "suppliers", "system", "category", "quantity", "value_usd", "value_qualifier",
+         "value_amount", "value_currency", "year", "status")
+_EVENT = ("n_sources", "article_ids", "mention_ids", "conflicts")
+COLUMNS = {
+    "articles": ("article_id", "file", "file_hash", "source", "url", "published", "published_inferred", "title", "lead",
+                 "n_chars", "countries", "ingested_at"),
+    "article_countries": ("article_id", "country", "n_mentions", "evidence"),
+    "dialogue_mentions": (*_MENTION, *_DIALOGUE, "evidence", "evidence_text"),
+    "deal_mentions": (*_MENTION, *_DEAL, "evidence", "evidence_text"),
+    "people": ("article_id", "name", "role", "country", "evidence"),
+    "dialogue_events": ("event_id", *_DIALOGUE, *_EVENT),
+    "deal_events": ("event_id", *_DEAL, *_EVENT),
+    "files": ("file", "file_hash", "size", "n_articles", "status", "error", "ingested_at"),
+}
+
+
 @dataclass(frozen=True)
 class Store:
-    """The store's tables, read-only: pages filter them but never change them."""
+    """The store's tables, read-only: pages filter them but never change them.
+
+    The sentences stay on disk (`Sentences` reads one article's, or searches them, on demand); the fields after
+    `files` are computed once per store version for the filters and the sidebar.
+    """
 
     articles: pd.DataFrame
-    sentences: pd.DataFrame
+    sentences: Sentences
     article_countries: pd.DataFrame
     dialogue_mentions: pd.DataFrame
     deal_mentions: pd.DataFrame
@@ -34,6 +63,10 @@ class Store:
     dialogue_events: pd.DataFrame
     deal_events: pd.DataFrame
     files: pd.DataFrame
+    filterable: Filterable
+    country_codes: tuple[str, ...]
+    sources: tuple[str, ...]
+    date_bounds: tuple[date, date] | None
 
 
 def store_dir() -> Path:
@@ -50,17 +83,61 @@ def store_version(path: Path) -> str:
     return "|".join(stamps)
 
 
+def _country_codes(tables: dict[str, pd.DataFrame]) -> tuple[str, ...]:
+    events, deals = tables["dialogue_events"], tables["deal_events"]
+    codes = pd.concat([tables["article_countries"]["country"], events["parties"].explode(), deals["buyer"],
+                       deals["seller"]]).dropna().unique()
+    return tuple(sorted(map(str, codes)))
+
+
+def _date_bounds(filterable: Filterable) -> tuple[date, date] | None:
+    days = np.concatenate([filterable.published, filterable.dialogue_days])
+    days = days[~np.isnat(days)]
+    if not len(days):
+        return None
+    return pd.Timestamp(days.min()).date(), pd.Timestamp(days.max()).date()
+
+
+def assemble(tables: dict[str, pd.DataFrame], sentences: Sentences) -> Store:
+    """A `Store` from its tables, with the filters' indices and the sidebar's choices computed."""
+    filterable = Filterable.of(tables["articles"], tables["dialogue_events"], tables["deal_events"])
+    return Store(
+        sentences=sentences, filterable=filterable, country_codes=_country_codes(tables),
+        sources=tuple(sorted(tables["articles"]["source"].dropna().unique())), date_bounds=_date_bounds(filterable),
+        **{name: tables[name] for name in COLUMNS},
+    )
+
+
 # cache_resource, not cache_data: the tables are shared read-only (pandas copy-on-write),
 # so a rerun does not pay for unpickling a copy of every table.
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _load(path: str, version: str) -> Store:
-    tables = store.load_tables(Path(path))
-    return Store(**{field.name: tables[field.name] for field in fields(Store)})
+    return assemble(store.load_tables(Path(path), COLUMNS), open_sentences(Path(path)))
 
 
 def load() -> Store:
     path = store_dir()
     return _load(str(path), store_version(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _matches(path: str, version: str, phrase: str) -> np.ndarray:
+    loaded = _load(path, version)
+    articles = loaded.articles
+    in_heading = (articles["title"].str.contains(phrase, case=False, regex=False, na=False)
+                  | articles["lead"].str.contains(phrase, case=False, regex=False, na=False))
+    ids = pa.array(articles["article_id"])
+    found = pa.array(loaded.sentences.articles_containing(phrase), ids.type)
+    matches = in_heading.to_numpy(dtype=bool) | pc.is_in(ids, value_set=found).to_numpy(zero_copy_only=False)
+    matches.flags.writeable = False
+    return matches
+
+
+def article_matches(phrase: str) -> np.ndarray:
+    """For each row of `load().articles` (by position): does its title, lead or any sentence hold `phrase`,
+    ignoring case? Kept per phrase, as the sentences are scanned on disk."""
+    path = store_dir()
+    return _matches(str(path), store_version(path), phrase)
 
 
 def ensure(progress: Progress) -> object | None:

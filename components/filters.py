@@ -6,7 +6,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import date
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from components.i18n import DEAL_CATEGORIES, DEAL_STATUSES, DIALOGUE_STATUSES, LANGS, MECHANISMS
 
@@ -25,6 +28,7 @@ KNOWN_VALUES = {
     "deal_statuses": DEAL_STATUSES,
 }
 FILTER_PARAM_NAMES = ("from", "to", "lang", *LIST_PARAMS.values())
+STRINGS = pa.large_string()
 
 
 @dataclass(frozen=True)
@@ -86,84 +90,151 @@ def to_params(filters: Filters) -> dict[str, list[str]]:
     return params
 
 
-def _any_in(lists: pd.Series, values: Iterable[object]) -> pd.Series:
-    """For a column of lists: does each row's list hold any of `values`?"""
-    exploded = lists.reset_index(drop=True).explode()
-    hits = exploded.isin(list(values)).groupby(level=0).any()
-    return pd.Series(hits.to_numpy(dtype=bool), index=lists.index)
+@dataclass(frozen=True)
+class Links:
+    """A list column exploded once into integers: row `rows[i]` of a table holds item `items[targets[i]]`."""
+
+    rows: np.ndarray
+    targets: np.ndarray
+    items: pa.Array
+    n_rows: int
+
+    @classmethod
+    def of(cls, lists: pd.Series, items: pa.Array | None = None) -> Links:
+        """`items` fixes what the targets count (e.g. the store's article ids); by default, every item seen."""
+        exploded = lists.reset_index(drop=True).explode().dropna()
+        values = _strings(exploded)
+        items = pc.unique(values) if items is None else items
+        targets = pc.index_in(values, value_set=items).fill_null(-1).to_numpy(zero_copy_only=False)
+        known = targets >= 0
+        return cls(exploded.index.to_numpy(dtype=np.int64)[known], targets[known], items, len(lists))
+
+    def reaching(self, chosen: np.ndarray) -> np.ndarray:
+        """Which rows hold at least one item marked in `chosen` (a mask over `items`)."""
+        mask = np.zeros(self.n_rows, dtype=bool)
+        mask[self.rows[chosen[self.targets]]] = True
+        return mask
+
+    def reaching_any(self, values: Iterable[str]) -> np.ndarray:
+        return self.reaching(pc.is_in(self.items, value_set=_strings(list(values))).to_numpy(zero_copy_only=False))
 
 
-def _day(values: pd.Series) -> pd.Series:
-    return pd.to_datetime(values, errors="coerce", format="mixed")
+def _strings(values: Iterable[str]) -> pa.Array:
+    """Strings as one Arrow array, hashed and matched in C rather than object by object."""
+    return pa.array(np.asarray(values, dtype=object), STRINGS)
 
 
-def _in_dates(days: pd.Series, filters: Filters) -> pd.Series:
-    mask = pd.Series(True, index=days.index)
+def _days(values: pd.Series) -> np.ndarray:
+    return pd.to_datetime(values, errors="coerce", format="mixed").to_numpy(dtype="datetime64[ns]")
+
+
+@dataclass(frozen=True)
+class Filterable:
+    """The tables the filters apply to (articles, dialogue events, deal events), with what filtering needs
+    computed once per store version: parsed dates and list columns exploded into integer links."""
+
+    articles: pd.DataFrame
+    dialogues: pd.DataFrame
+    deals: pd.DataFrame
+    published: np.ndarray
+    ids: pa.Array
+    article_keys: np.ndarray
+    article_countries: Links
+    dialogue_days: np.ndarray
+    dialogue_parties: Links
+    dialogue_articles: Links
+    deal_years: np.ndarray
+    deal_articles: Links
+
+    @classmethod
+    def of(cls, articles: pd.DataFrame, dialogues: pd.DataFrame, deals: pd.DataFrame) -> Filterable:
+        """Events name their articles by id (`article_ids`); an id held by several articles links to all of them."""
+        article_ids = _strings(articles["article_id"])
+        ids = pc.unique(article_ids)
+        return cls(
+            articles=articles, dialogues=dialogues, deals=deals,
+            published=_days(articles["published"]),
+            ids=ids,
+            article_keys=pc.index_in(article_ids, value_set=ids).to_numpy(zero_copy_only=False),
+            article_countries=Links.of(articles["countries"]),
+            dialogue_days=_days(dialogues["date_start"]),
+            dialogue_parties=Links.of(dialogues["parties"]),
+            dialogue_articles=Links.of(dialogues["article_ids"], ids),
+            deal_years=pd.to_numeric(deals["year"], errors="coerce").to_numpy(dtype=float, na_value=np.nan),
+            deal_articles=Links.of(deals["article_ids"], ids),
+        )
+
+    def articles_among(self, chosen: np.ndarray) -> np.ndarray:
+        """A mask over `ids` (what the events' links point to) from a mask over article rows."""
+        marked = np.zeros(len(self.ids), dtype=bool)
+        marked[self.article_keys[chosen]] = True
+        return marked
+
+
+def _in_dates(days: np.ndarray, filters: Filters) -> np.ndarray:
+    mask = np.ones(len(days), dtype=bool)
     if filters.date_from:
-        mask &= days >= pd.Timestamp(filters.date_from)
+        mask &= days >= np.datetime64(filters.date_from, "ns")
     if filters.date_to:
-        mask &= days <= pd.Timestamp(filters.date_to)
-    return mask & days.notna() if filters.has_dates else mask
+        mask &= days <= np.datetime64(filters.date_to, "ns")
+    return mask & ~np.isnat(days) if filters.has_dates else mask
 
 
-def _in(column: pd.Series, values: tuple[str, ...]) -> pd.Series:
-    return column.isin(values) if values else pd.Series(True, index=column.index)
+def _in(column: pd.Series, values: tuple[str, ...]) -> np.ndarray:
+    return column.isin(values).to_numpy(dtype=bool) if values else np.ones(len(column), dtype=bool)
 
 
-def _from_articles(rows: pd.DataFrame, wanted: pd.Series) -> pd.Series:
-    """Does each event (`article_ids`) or mention (`article_id`) come from one of the `wanted` articles?"""
-    if "article_ids" in rows:
-        return _any_in(rows["article_ids"], wanted)
-    return rows["article_id"].isin(wanted)
+def _rows(frame: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+    return frame if mask.all() else frame[mask]
 
 
-def _from_sources(rows: pd.DataFrame, articles: pd.DataFrame, sources: tuple[str, ...]) -> pd.Series:
+def _from_sources(links: Links, tables: Filterable, sources: tuple[str, ...]) -> np.ndarray:
     if not sources:
-        return pd.Series(True, index=rows.index)
-    return _from_articles(rows, articles.loc[articles["source"].isin(sources), "article_id"])
+        return np.ones(links.n_rows, dtype=bool)
+    return links.reaching(tables.articles_among(_in(tables.articles["source"], sources)))
 
 
-def filter_articles(articles: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    mask = _in_dates(_day(articles["published"]), filters) & _in(articles["source"], filters.sources)
+def filter_articles(tables: Filterable, filters: Filters) -> pd.DataFrame:
+    mask = _in_dates(tables.published, filters) & _in(tables.articles["source"], filters.sources)
     if filters.countries:
-        mask &= _any_in(articles["countries"], filters.countries)
-    return articles[mask]
+        mask &= tables.article_countries.reaching_any(filters.countries)
+    return _rows(tables.articles, mask)
 
 
-def filter_dialogues(dialogues: pd.DataFrame, articles: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Dialogue events (or mentions, which carry `article_id`) by event date, parties, source, mechanism, status."""
+def filter_dialogues(tables: Filterable, filters: Filters) -> pd.DataFrame:
+    """Dialogue events by event date, parties, source, mechanism, status."""
+    dialogues = tables.dialogues
     mask = (
-        _in_dates(_day(dialogues["date_start"]), filters)
+        _in_dates(tables.dialogue_days, filters)
         & _in(dialogues["mechanism"], filters.mechanisms)
         & _in(dialogues["status"], filters.dialogue_statuses)
-        & _from_sources(dialogues, articles, filters.sources)
+        & _from_sources(tables.dialogue_articles, tables, filters.sources)
     )
     if filters.countries:
-        mask &= _any_in(dialogues["parties"], filters.countries)
-    return dialogues[mask]
+        mask &= tables.dialogue_parties.reaching_any(filters.countries)
+    return _rows(dialogues, mask)
 
 
-def _deal_dates_in(deals: pd.DataFrame, articles: pd.DataFrame, filters: Filters) -> pd.Series:
+def _deal_dates_in(tables: Filterable, filters: Filters) -> np.ndarray:
     """A deal's date is its order year when known, else the publication dates of its articles."""
+    year = tables.deal_years
     if not filters.has_dates:
-        return pd.Series(True, index=deals.index)
-    year = pd.to_numeric(deals["year"], errors="coerce")
+        return np.ones(len(year), dtype=bool)
     low = filters.date_from.year if filters.date_from else -1
     high = filters.date_to.year if filters.date_to else 10_000
-    by_year = year.between(low, high)
-    published_in = articles.loc[_in_dates(_day(articles["published"]), filters), "article_id"]
-    by_article = _from_articles(deals, published_in)
-    return by_year.where(year.notna(), by_article).astype(bool)
+    by_article = tables.deal_articles.reaching(tables.articles_among(_in_dates(tables.published, filters)))
+    return np.where(np.isnan(year), by_article, (year >= low) & (year <= high))
 
 
-def filter_deals(deals: pd.DataFrame, articles: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Deal events (or mentions) by date, buyer or seller, source, category and status."""
+def filter_deals(tables: Filterable, filters: Filters) -> pd.DataFrame:
+    """Deal events by date, buyer or seller, source, category and status."""
+    deals = tables.deals
     mask = (
-        _deal_dates_in(deals, articles, filters)
+        _deal_dates_in(tables, filters)
         & _in(deals["category"], filters.categories)
         & _in(deals["status"], filters.deal_statuses)
-        & _from_sources(deals, articles, filters.sources)
+        & _from_sources(tables.deal_articles, tables, filters.sources)
     )
     if filters.countries:
-        mask &= deals["buyer"].isin(filters.countries) | deals["seller"].isin(filters.countries)
-    return deals[mask]
+        mask &= _in(deals["buyer"], filters.countries) | _in(deals["seller"], filters.countries)
+    return _rows(deals, mask)

@@ -73,8 +73,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "import_done": ("Đã nhập xong; các trang khác đã hiển thị dữ liệu mới.", "Imported; the other pages now show the new data."),
     "import_report": ("Kết quả theo tệp", "Per-file report"),
     "parsing": ("Đang phân tích {name} ({done}/{total})", "Parsing {name} ({done}/{total})"),
-    "sampled": ("Biểu đồ gộp theo tháng vì có {n} điểm (tối đa {limit}).",
-                "Chart aggregated by month: {n} points (limit {limit})."),
+    "sampled": ("Biểu đồ gộp theo tháng (hoặc năm) vì có {n} điểm (tối đa {limit}).",
+                "Chart aggregated by month (or year): {n} points (limit {limit})."),
     "top_only": ("Chỉ vẽ {limit} đường lớn nhất trong {n}.", "Only the largest {limit} of {n} lines are drawn."),
     "building_store": ("Đang dựng kho dữ liệu lần đầu…", "Building the store for the first time…"),
     "sentence_n": ("Câu {n}", "Sentence {n}"),
@@ -110,6 +110,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "refused": ("Từ chối", "Refused"),
     "url": ("Đường dẫn", "URL"),
     "inferred": ("(suy ra)", "(inferred)"),
+    # Tables and pickers capped at large stores (render helper, issue #6)
+    "rows_capped": ("Chỉ hiển thị {shown} dòng đầu trong {n}; tải CSV để có tất cả.",
+                    "Showing the first {shown} of {n} rows; download the CSV for all of them."),
+    "pick_capped": ("Danh sách chỉ gồm {shown} đối thoại đầu của bảng; thu hẹp bộ lọc để tìm các đối thoại khác.",
+                    "The list holds only the table's first {shown} dialogues; narrow the filters to reach the others."),
+    "lanes_capped": ("Chỉ vẽ {shown} làn (cơ chế · cặp nước) nhiều đối thoại nhất trong {n}.",
+                     "Only the {shown} lanes (mechanism · pair) with the most dialogues of {n} are drawn."),
+    # Articles page (data helper, issue #6)
+    "articles_capped": ("Danh sách chỉ gồm {shown} bài mới nhất trong {n}; hãy tìm kiếm hoặc thu hẹp bộ lọc để chọn bài khác.",
+                        "The list holds only the {shown} newest of {n} articles; search or narrow the filters to reach the others."),
 }
 
 VALUES: dict[str, tuple[str, str]] = {

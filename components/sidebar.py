@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from components.data import Store
@@ -88,22 +87,14 @@ def _take_dates(bounds: tuple[date, date]) -> None:
 
 
 def _date_bounds(store: Store) -> tuple[date, date]:
-    days = pd.to_datetime(pd.concat([store.articles["published"], store.dialogue_events["date_start"]]),
-                          errors="coerce", format="mixed").dropna()
-    if days.empty:
+    if store.date_bounds is None:
         today = date.today()
         return today, today
-    return days.min().date(), days.max().date()
+    return store.date_bounds
 
 
 def country_options(store: Store) -> list[str]:
-    codes = pd.concat([
-        store.article_countries["country"],
-        store.dialogue_events["parties"].explode(),
-        store.deal_events["buyer"],
-        store.deal_events["seller"],
-    ]).dropna().unique()
-    return sorted(map(str, codes))
+    return list(store.country_codes)
 
 
 def _multiselect(name: str, label: str, options: list[str], current: Filters, format_func) -> None:
@@ -137,7 +128,7 @@ def render(store: Store) -> Filters:
         _date_range(current, _date_bounds(store))
         _multiselect("countries", t("countries", lang), country_options(store), current,
                      lambda c: f"{country_label(c, lang)} ({c})")
-        _multiselect("sources", t("source", lang), sorted(store.articles["source"].dropna().unique()), current, str)
+        _multiselect("sources", t("source", lang), list(store.sources), current, str)
         _multiselect("mechanisms", t("mechanism", lang), list(MECHANISMS), current, code)
         _multiselect("dialogue_statuses", t("dialogue_status", lang), list(DIALOGUE_STATUSES), current, code)
         _multiselect("categories", t("deal_category", lang), list(DEAL_CATEGORIES), current, code)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -9,13 +10,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import data, sidebar
-from components.charts import MAX_MARKS
+from components import charts, data, sidebar
 from components.export import csv_file_name, to_csv_bytes
 from components.filters import Filters, to_params
 from components.i18n import t
 from components.views import link_base, number
 
+MAX_ROWS = 1_000
 PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False}
 
 
@@ -56,8 +57,19 @@ def context(page_params: tuple[str, ...] = ()) -> Context:
     return Context(store=store, filters=chosen, lang=chosen.lang, links=link_base(to_params(chosen)))
 
 
-def table(display: pd.DataFrame, what: str, key: str, lang: str, **dataframe_args: object) -> object:
-    """The table, its row count and a download of exactly these rows as CSV; returns the dataframe's state."""
+def _as_is(rows: pd.DataFrame) -> pd.DataFrame:
+    return rows
+
+
+def table(rows: pd.DataFrame, what: str, key: str, lang: str,
+          build: Callable[[pd.DataFrame], pd.DataFrame] = _as_is, **dataframe_args: object) -> object:
+    """The first MAX_ROWS of `rows` as `build` displays them, their count, and a CSV of every row; returns the
+    dataframe's state.
+
+    Only the shown rows are built and sent to the browser on each run; the CSV is built from all of them
+    when the button is clicked. Put the rows a reader wants first at the top.
+    """
+    display = build(rows.head(MAX_ROWS))
     link, value = t("link", lang), t("value_usd", lang)
     config = {
         link: st.column_config.LinkColumn(link, display_text=t("open_article", lang)),
@@ -67,9 +79,11 @@ def table(display: pd.DataFrame, what: str, key: str, lang: str, **dataframe_arg
     order = [link, *(c for c in display.columns if c != link)] if link in display else None
     state = st.dataframe(display, hide_index=True, key=key, column_config=config, column_order=order, **dataframe_args)
     left, right = st.columns([3, 1])
-    left.caption(f"{number(len(display), lang)} {t('rows', lang)}")
+    left.caption(f"{number(len(rows), lang)} {t('rows', lang)}")
+    if len(rows) > MAX_ROWS:
+        left.caption(t("rows_capped", lang, shown=number(MAX_ROWS, lang), n=number(len(rows), lang)))
     right.download_button(
-        t("download_csv", lang), data=lambda: to_csv_bytes(display), file_name=csv_file_name(what, datetime.now()),
+        t("download_csv", lang), data=lambda: to_csv_bytes(build(rows)), file_name=csv_file_name(what, datetime.now()),
         mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:",
     )
     return state
@@ -80,5 +94,10 @@ def chart(figure: go.Figure, key: str, **chart_args: object) -> object:
 
 
 def marks_note(rows: int, lang: str) -> None:
-    if rows > MAX_MARKS:
-        st.caption(t("sampled", lang, n=number(rows, lang), limit=number(MAX_MARKS, lang)))
+    if rows > charts.MAX_MARKS:
+        st.caption(t("sampled", lang, n=number(rows, lang), limit=number(charts.MAX_MARKS, lang)))
+
+
+def lanes_note(lanes: int, lang: str) -> None:
+    if lanes > charts.MAX_LANES:
+        st.caption(t("lanes_capped", lang, shown=number(charts.MAX_LANES, lang), n=number(lanes, lang)))

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from itertools import combinations
 from urllib.parse import urlencode
 
+import numpy as np
 import pandas as pd
 from babel.numbers import format_decimal
 
@@ -27,34 +30,53 @@ def evidence_links(article_ids: pd.Series, sentences: pd.Series, base: str) -> p
     return links.where(article_ids.notna(), None)
 
 
+def _items(value: object) -> tuple:
+    return tuple(value) if isinstance(value, (list, tuple, np.ndarray)) else ()
+
+
 def _first(lists: pd.Series) -> pd.Series:
-    return lists.reset_index(drop=True).explode().groupby(level=0).first().set_axis(lists.index)
+    return pd.Series([next(iter(_items(value)), None) for value in lists], index=lists.index, dtype=object)
+
+
+def _per_value(values: pd.Series, describe: Callable[[object], object], missing: object = "") -> pd.Series:
+    """`describe` of each value, called once per distinct value (codes, pairs and names repeat a lot)."""
+    codes, uniques = pd.factorize(values)
+    said = np.array([*(describe(value) for value in uniques), missing], dtype=object)
+    return pd.Series(said[codes], index=values.index, dtype=object)
+
+
+def _per_list(lists: pd.Series, describe: Callable[[tuple], str]) -> pd.Series:
+    """`describe` of each row's list, computed once per distinct list."""
+    return _per_value(pd.Series([_items(value) for value in lists], index=lists.index, dtype=object), describe)
 
 
 def country_names(codes: pd.Series, lang: str) -> pd.Series:
-    names = {code: country_label(code, lang) for code in codes.dropna().unique()}
-    return codes.map(names)
+    return _per_value(codes, lambda code: country_label(code, lang), missing=None)
 
 
 def joined_country_names(lists: pd.Series, lang: str) -> pd.Series:
-    exploded = lists.reset_index(drop=True).explode()
-    names = country_names(exploded, lang).fillna("")
-    joined = names.groupby(level=0).agg(" – ".join)
-    return joined.reindex(range(len(lists)), fill_value="").set_axis(lists.index).astype(object)
+    def joined(codes: tuple) -> str:
+        return " – ".join(country_label(code, lang) if isinstance(code, str) else "" for code in codes)
+
+    return _per_list(lists, joined)
+
+
+def pair_names(pairs: pd.Series, lang: str) -> pd.Series:
+    """The store's `pair` keys ('IND-USA') as `joined_country_names` writes the parties, once per distinct pair."""
+    return _per_value(pairs, lambda pair: " – ".join(country_label(code, lang) for code in pair.split("-")))
 
 
 def joined_text(lists: pd.Series) -> pd.Series:
-    exploded = lists.reset_index(drop=True).explode().dropna().astype(str)
-    joined = exploded.groupby(level=0).agg(", ".join)
-    return joined.reindex(range(len(lists)), fill_value="").set_axis(lists.index).astype(object)
+    return _per_list(lists, lambda items: ", ".join(str(item) for item in items if not pd.isna(item)))
+
+
+def _names(text: str) -> str:
+    return ", ".join(person.get("name", "") for person in json.loads(text)) if text else ""
 
 
 def participant_names(participants: pd.Series) -> pd.Series:
-    def names(text: object) -> str:
-        people = json.loads(text) if isinstance(text, str) and text else []
-        return ", ".join(p.get("name", "") for p in people)
-
-    return participants.map(names)
+    """The names in each row's JSON list of participants, parsed once per distinct list."""
+    return _per_value(participants, _names)
 
 
 def has_conflicts(conflicts: pd.Series) -> pd.Series:
@@ -63,14 +85,13 @@ def has_conflicts(conflicts: pd.Series) -> pd.Series:
 
 def labels(values: pd.Series, lang: str) -> pd.Series:
     """Store codes (status, mechanism, category, ...) as readers say them; missing codes become ''."""
-    said = {value: value_label(value, lang) for value in values.dropna().unique()}
-    return values.map(said).fillna("").astype(object)
+    return _per_value(values, lambda value: value_label(value, lang))
 
 
 def _first_evidence(events: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """For each event, the article and sentence of its first mention."""
     first_ids = _first(events["mention_ids"])
-    by_id = mentions.set_index("mention_id")
+    by_id = mentions[mentions["mention_id"].isin(first_ids.dropna())].set_index("mention_id")
     found = first_ids.map(by_id["article_id"]) if len(by_id) else first_ids.map({})
     sentence = first_ids.map(_first(by_id["evidence"])) if len(by_id) else first_ids.map({})
     return pd.DataFrame({"article_id": found, "sentence": sentence}, index=events.index)
@@ -112,20 +133,19 @@ def usd_short(value: float, lang: str) -> str:
     return number(value, lang)
 
 
+def numbers(values: pd.Series, lang: str) -> pd.Series:
+    """Each number as `number` writes it ('' when missing), formatted once per distinct value."""
+    return _per_value(pd.to_numeric(values, errors="coerce"), lambda value: number(value, lang))
+
+
 def value_text(deals: pd.DataFrame, lang: str) -> pd.Series:
     """E.g. 'hơn 3.000.000.000 USD', plus the amount as written when it was not in dollars."""
-
-    def describe(row: pd.Series) -> str:
-        if pd.isna(row["value_usd"]):
-            return ""
-        words = [value_label(row["value_qualifier"], lang), number(row["value_usd"], lang), "USD"]
-        currency = row["value_currency"]
-        if isinstance(currency, str) and currency != "USD" and pd.notna(row["value_amount"]):
-            words.append(f"({number(row['value_amount'], lang)} {currency})")
-        return " ".join(word for word in words if word)
-
-    columns = ["value_usd", "value_qualifier", "value_amount", "value_currency"]
-    return deals[columns].apply(describe, axis=1) if len(deals) else pd.Series("", index=deals.index, dtype=object)
+    usd = pd.to_numeric(deals["value_usd"], errors="coerce")
+    currency = deals["value_currency"].fillna("USD").astype(object)
+    foreign = (currency != "USD") & pd.to_numeric(deals["value_amount"], errors="coerce").notna()
+    written = (" (" + numbers(deals["value_amount"], lang) + " " + currency + ")").where(foreign, "")
+    text = (labels(deals["value_qualifier"], lang) + " " + numbers(usd, lang) + " USD").str.lstrip() + written
+    return text.where(usd.notna(), "")
 
 
 def deal_table(events: pd.DataFrame, mentions: pd.DataFrame, lang: str, base: str) -> pd.DataFrame:
@@ -164,6 +184,13 @@ def article_table(articles: pd.DataFrame, lang: str, base: str) -> pd.DataFrame:
     )
 
 
+def file_table(files: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The ingested files with their status, article count, problem and time."""
+    headers = {"file": "file", "status": "status", "n_articles": "articles", "error": "problem",
+               "ingested_at": "last_ingested"}
+    return files[list(headers)].rename(columns={column: t(label, lang) for column, label in headers.items()})
+
+
 def conflict_rows(events: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per disagreeing field of the events that have conflicts."""
     flagged = events[has_conflicts(events["conflicts"])]
@@ -182,13 +209,24 @@ def country_involvement(codes: pd.Series, weights: pd.Series | None = None) -> p
     return totals.sort_values("value", ascending=False, ignore_index=True)
 
 
+def _parties_per_pair(dialogues: pd.DataFrame) -> list[tuple[list[str], int]]:
+    """The parties of each distinct `pair` key ('IND-JPN-USA') and how many dialogues have it."""
+    counts = dialogues["pair"].value_counts()
+    return [(sorted(set(filter(None, pair.split("-")))), int(n)) for pair, n in counts.items()]
+
+
+def party_involvement(dialogues: pd.DataFrame) -> pd.DataFrame:
+    """Dialogues per ISO-3 party, largest first (as `country_involvement` of the exploded parties)."""
+    counted = [(code, n) for parties, n in _parties_per_pair(dialogues) for code in parties]
+    codes, weights = zip(*counted) if counted else ((), ())
+    return country_involvement(pd.Series(codes, dtype=object), pd.Series(weights, dtype="int64"))
+
+
 def partner_pairs(dialogues: pd.DataFrame) -> pd.DataFrame:
     """Every pair of parties that met, with the number of dialogues between them."""
-    parties = dialogues[["event_id", "parties"]].explode("parties").dropna()
-    both = parties.merge(parties, on="event_id", suffixes=("_a", "_b"))
-    both = both[both["parties_a"] < both["parties_b"]]
-    counts = both.groupby(["parties_a", "parties_b"], as_index=False).size()
-    return counts.rename(columns={"parties_a": "a", "parties_b": "b", "size": "count"})
+    met = [(a, b, n) for parties, n in _parties_per_pair(dialogues) for a, b in combinations(parties, 2)]
+    pairs = pd.DataFrame(met, columns=["a", "b", "count"]).astype({"a": object, "b": object, "count": "int64"})
+    return pairs.groupby(["a", "b"], as_index=False)["count"].sum()
 
 
 def arms_flows(deals: pd.DataFrame) -> pd.DataFrame:

@@ -120,9 +120,9 @@ def _paragraphs(segments: Sequence[Segment], sentences: Sequence[Sentence]) -> d
     paragraph_of: dict[int, int] = {}
     paragraph, cursor = 0, 0
     for sentence in sentences:
-        while paragraph < len(main) and main[paragraph].text.find(sentence.text, cursor) < 0:
+        while paragraph < len(main) and (found := main[paragraph].text.find(sentence.text, cursor)) < 0:
             paragraph, cursor = paragraph + 1, 0
         if paragraph < len(main):
-            cursor = main[paragraph].text.find(sentence.text, cursor) + len(sentence.text)
+            cursor = found + len(sentence.text)
         paragraph_of[sentence.index] = paragraph
     return paragraph_of

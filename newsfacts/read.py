@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
@@ -39,11 +40,7 @@ def supported(path: Path) -> bool:
 
 
 def _is_article_file(relative: PurePosixPath | Path) -> bool:
-    return (
-        supported(Path(relative.name))
-        and not relative.name.endswith(".gold.json")
-        and not any(part.startswith(".") or part == "__MACOSX" for part in relative.parts)
-    )
+    return _is_article_name(relative.name) and not any(_hidden(part) for part in relative.parts)
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
@@ -51,10 +48,30 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     found: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and _is_article_file(p.relative_to(path)))
+            found.update(_article_files(path))
         else:
             found.add(path)
     return sorted(found)
+
+
+def _article_files(folder: Path) -> Iterator[Path]:
+    """Article files under `folder`, skipping hidden folders; like `rglob`, it does not follow linked folders."""
+    for root, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not _hidden(name)]
+        for name in names:
+            if _is_article_name(name):
+                path = Path(root, name)
+                if path.is_file():
+                    yield path
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".") or name == "__MACOSX"
+
+
+def _is_article_name(name: str) -> bool:
+    suffix = os.path.splitext(name)[1].lower()
+    return not _hidden(name) and suffix in SUPPORTED_SUFFIXES and not name.endswith(".gold.json")
 
 
 def load_manifest(csv_path: Path) -> dict[str, ArticleMeta]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -70,6 +71,7 @@ _MAX_SOURCE_WORDS = 5
 _MAX_BYLINE_CHARS = 80
 _ACRONYM = re.compile(r"^[A-ZĐ]{2,10}$")
 _FULL_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
+_DIGIT = re.compile(r"\d")
 _DATELINE_REST = re.compile(r"^[\d\s/:,.()+\-|h]*\d[\d\s/:,.()+\-|h]*$")
 _BREADCRUMB = re.compile(r"\S\s[>»|]\s\S")
 _MAX_BREADCRUMB_CHARS = 150
@@ -85,14 +87,33 @@ _SAME_ENDS_CHARS = 8
 def _near_duplicate(a: str, b: str) -> bool:
     if a == b:
         return True
-    if min(len(a), len(b)) < 15 or max(len(a), len(b)) > _MAX_HEADLINE_CHARS:
-        return False
-    if abs(len(a) - len(b)) > 0.3 * max(len(a), len(b)):
+    shorter, longer = sorted((len(a), len(b)))
+    if longer > _MAX_HEADLINE_CHARS or shorter < 15 or longer - shorter > 0.3 * longer:
         return False
     if a[:_SAME_ENDS_CHARS] != b[:_SAME_ENDS_CHARS] and a[-_SAME_ENDS_CHARS:] != b[-_SAME_ENDS_CHARS:]:
         return False
-    matcher = SequenceMatcher(None, a.split(), b.split(), autojunk=False)
-    return matcher.quick_ratio() >= _NEAR_DUPLICATE and matcher.ratio() >= _NEAR_DUPLICATE
+    words_a, words_b = a.split(), b.split()
+    return (
+        _word_overlap_bound(words_a, words_b) >= _NEAR_DUPLICATE
+        and _word_overlap_ratio(words_a, words_b) >= _NEAR_DUPLICATE
+        and SequenceMatcher(None, words_a, words_b, autojunk=False).ratio() >= _NEAR_DUPLICATE
+    )
+
+
+def _word_overlap_bound(a: list[str], b: list[str]) -> float:
+    """An upper bound of `_word_overlap_ratio`, counting each side's words found anywhere in the other."""
+    length = len(a) + len(b)
+    if not length:
+        return 1.0
+    a_in_b = sum(map(set(b).__contains__, a))
+    b_in_a = sum(map(set(a).__contains__, b))
+    return 2.0 * min(a_in_b, b_in_a) / length
+
+
+def _word_overlap_ratio(a: list[str], b: list[str]) -> float:
+    """difflib's `quick_ratio` (an upper bound of `ratio`) computed without building a matcher."""
+    length = len(a) + len(b)
+    return 2.0 * (Counter(a) & Counter(b)).total() / length if length else 1.0
 
 
 def _is_chaff_line(key: str) -> bool:
@@ -134,6 +155,8 @@ def _is_source_line(line: str) -> bool:
 
 def _is_dateline(key: str) -> bool:
     """A line with a date or time and only dateline words: "Thứ Sáu, 10/11/2023 - 15:20", "Đăng lúc 07:30"."""
+    if _DIGIT.search(key) is None:  # what is left after the words must hold a digit
+        return False
     return _DATELINE_REST.match(_vocab().dateline_words.sub("", key)) is not None
 
 
@@ -205,6 +228,9 @@ def _is_caption(line: str, key: str) -> bool:
     if len(line) > _MAX_CAPTION_CHARS:
         return False
     offset = max(0, len(key) - _CAPTION_TAIL_CHARS)
+    # A credit is bracketed at the end of the line or has a colon after its word.
+    if not key.endswith(")") and key.find(":", offset) < 0:
+        return False
     credit = _vocab().caption_credit.search(key, offset)
     return credit is not None and len(key[: credit.start()].strip()) >= _MIN_CAPTION_TEXT_CHARS
 
@@ -368,7 +394,7 @@ class _Page:
 
 def segment(text: str, title_hint: str | None = None) -> tuple[Segment, ...]:
     """Label the non-empty lines of a normalised page; the title is `title_hint` or the first line of text."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = [line for line in map(str.strip, text.split("\n")) if line]
     if not lines:
         return (Segment("title", title_hint.strip()),) if title_hint and title_hint.strip() else ()
     page = _Page(lines, title_hint)
@@ -389,11 +415,21 @@ _BOUNDARY = re.compile(r"""([.!?]+)(["')\]]*)\s+(?=["'(\[]?[\w"'])""")
 _MAX_WORD_CHARS = 40
 _MAX_SENTENCE_CHARS = 2000
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
+_MAX_ABBREVIATION_CHARS = max(map(len, _ABBREVIATIONS))
 
 
 def _word_before(text: str, end: int) -> str:
     before = text[max(0, end - _MAX_WORD_CHARS) : end]
     return before.rsplit(maxsplit=1)[-1] if before[-1:].strip() else ""
+
+
+def _is_abbreviation(word: str) -> bool:
+    """An initial ("A"), a dotted abbreviation ("U.S", "TP.HCM") or a listed one ("Tp", "Dr")."""
+    if len(word) == 1:
+        return word.isupper()
+    if "." in word and _DOTTED_ABBREVIATION.fullmatch(word):
+        return True
+    return len(word) <= _MAX_ABBREVIATION_CHARS and word.casefold() in _ABBREVIATIONS
 
 
 def _is_boundary(paragraph: str, match: re.Match[str], inside_quote: bool) -> bool:
@@ -405,26 +441,26 @@ def _is_boundary(paragraph: str, match: re.Match[str], inside_quote: bool) -> bo
         return False
     if punctuation != ".":
         return True
-    word = _word_before(paragraph, match.start()).lstrip("\"'([")
-    return not (
-        _DOTTED_ABBREVIATION.fullmatch(word)
-        or len(word) == 1 and word.isupper()
-        or word.casefold() in _ABBREVIATIONS
-    )
+    return not _is_abbreviation(_word_before(paragraph, match.start()).lstrip("\"'(["))
 
 
 def _sentences_of(paragraph: str) -> list[str]:
     """Split one paragraph at sentence ends, not at abbreviations, initials, ellipses or inside quotes."""
-    balanced_quotes = paragraph.count('"') % 2 == 0
+    # Quotes only matter when they pair up; otherwise no boundary is ever inside one.
+    track_quotes = '"' in paragraph and paragraph.count('"') % 2 == 0
     sentences, start, quotes, counted_to = [], 0, 0, 0
     for match in _BOUNDARY.finditer(paragraph):
-        quotes += paragraph.count('"', counted_to, match.end(2))
-        counted_to = match.end(2)
-        if _is_boundary(paragraph, match, balanced_quotes and quotes % 2 == 1):
+        if track_quotes:
+            quotes += paragraph.count('"', counted_to, match.end(2))
+            counted_to = match.end(2)
+        if _is_boundary(paragraph, match, quotes % 2 == 1):
             sentences.append(paragraph[start : match.end(2)].strip())
             start = match.end()
     sentences.append(paragraph[start:].strip())
-    return [piece for sentence in sentences if sentence for piece in _pieces(sentence)]
+    kept = [sentence for sentence in sentences if sentence]
+    if max(map(len, kept), default=0) <= _MAX_SENTENCE_CHARS:
+        return kept
+    return [piece for sentence in kept for piece in _pieces(sentence)]
 
 
 def _pieces(sentence: str) -> list[str]:

@@ -8,12 +8,10 @@ import html
 import pandas as pd
 import streamlit as st
 
-from components import ui
+from components import data, ui
 from components.filters import filter_articles
 from components.i18n import country_label, t
-from components.views import article_table, deal_table, dialogue_table
-
-MAX_CHOICES = 500
+from components.views import article_table, deal_table, dialogue_table, number
 
 ctx = ui.context(page_params=("article", "sentence"))
 store, lang = ctx.store, ctx.lang
@@ -23,11 +21,11 @@ st.title(t("page_articles", lang))
 def matching(articles: pd.DataFrame, query: str) -> pd.DataFrame:
     if not query:
         return articles
-    in_text = store.sentences.loc[store.sentences["text"].str.contains(query, case=False, regex=False, na=False), "article_id"]
-    hits = (articles["title"].str.contains(query, case=False, regex=False, na=False)
-            | articles["lead"].str.contains(query, case=False, regex=False, na=False)
-            | articles["article_id"].isin(in_text))
-    return articles[hits]
+    return articles[data.article_matches(query)[articles.index]]
+
+
+def _article_rows(article_id: str) -> pd.DataFrame:
+    return store.articles[store.articles["article_id"] == article_id]
 
 
 def _remember_pick() -> None:
@@ -41,11 +39,17 @@ def chosen_article(choices: pd.DataFrame) -> str | None:
         st.session_state["article_from_url"] = wanted
         st.session_state["article"] = wanted
     current = st.session_state.get("article")
-    options = list(dict.fromkeys([*choices["article_id"].head(MAX_CHOICES), *filter(None, [current])]))
-    titles = store.articles.set_index("article_id")["title"]
+    listed = choices.head(ui.MAX_ROWS)
+    options = list(dict.fromkeys([*listed["article_id"], *filter(None, [current])]))
+    titles = dict(zip(listed["article_id"], listed["title"]))
+    if current and current not in titles:
+        extra = _article_rows(current)
+        titles.update(zip(extra["article_id"], extra["title"]))
     st.session_state["article_pick"] = current if current in options else None
     picked = st.selectbox(t("choose_article", lang), options, key="article_pick", on_change=_remember_pick, placeholder=t("choose", lang),
                           format_func=lambda a: str(titles.get(a, a)))
+    if len(choices) > ui.MAX_ROWS:
+        st.caption(t("articles_capped", lang, shown=number(ui.MAX_ROWS, lang), n=number(len(choices), lang)))
     if picked and picked != wanted:
         st.query_params["article"] = picked
         st.query_params.pop("sentence", None)
@@ -67,11 +71,11 @@ def sentence_html(sentences: pd.DataFrame, evidence: set[int], anchor: int | Non
 
 
 query = st.text_input(t("search", lang), key="article_search")
-found = matching(filter_articles(store.articles, ctx.filters), query).sort_values("published", ascending=False, na_position="last")
+found = matching(filter_articles(store.filterable, ctx.filters), query).sort_values("published", ascending=False, na_position="last")
 
 article_id = chosen_article(found)
 if article_id:
-    rows = store.articles[store.articles["article_id"] == article_id]
+    rows = _article_rows(article_id)
     if rows.empty:
         st.warning(t("not_found", lang))
     else:
@@ -104,7 +108,7 @@ if article_id:
         evidence = {int(i) for frame in (mentions, deals, people) for lists in frame["evidence"] for i in lists}
         anchor = pd.to_numeric(st.query_params.get("sentence"), errors="coerce") if article_id == st.query_params.get("article") else None
         anchor = int(anchor) if anchor is not None and pd.notna(anchor) else None
-        sentences = store.sentences[store.sentences["article_id"] == article_id].sort_values("sentence_index")
+        sentences = store.sentences.of_article(article_id)
         if anchor is not None:
             linked = sentences[sentences["sentence_index"] == anchor]
             for text in linked["text"]:
@@ -114,4 +118,4 @@ if article_id:
         st.html(f'<div class="article-text">{sentence_html(sentences, evidence, anchor)}</div>')
 
 st.subheader(t("article_list", lang))
-ui.table(article_table(found, lang, ctx.links), "bai-bao", "article_table", lang)
+ui.table(found, "bai-bao", "article_table", lang, build=lambda rows: article_table(rows, lang, ctx.links))

@@ -6,7 +6,8 @@ import streamlit as st
 from components import charts, sidebar, ui
 from components.filters import filter_articles, filter_deals, filter_dialogues
 from components.i18n import country_label, t
-from components.views import arms_flows, country_involvement, country_names, number, partner_pairs
+from components.views import (arms_flows, country_involvement, country_names, number, partner_pairs,
+                              party_involvement)
 
 METRICS = ("by_dialogues", "by_deals", "by_mentions")
 
@@ -15,14 +16,14 @@ store, lang = ctx.store, ctx.lang
 st.title(t("page_map", lang))
 st.caption(t("map_hint", lang))
 
-dialogues = filter_dialogues(store.dialogue_events, store.articles, ctx.filters)
-deals = filter_deals(store.deal_events, store.articles, ctx.filters)
-articles = filter_articles(store.articles, ctx.filters)
+dialogues = filter_dialogues(store.filterable, ctx.filters)
+deals = filter_deals(store.filterable, ctx.filters)
+articles = filter_articles(store.filterable, ctx.filters)
 
 metric = st.segmented_control(t("colour_by", lang), METRICS, format_func=lambda m: t(m, lang), key="map_metric",
                               default="by_dialogues") or "by_dialogues"
 if metric == "by_dialogues":
-    involvement = country_involvement(dialogues["parties"].explode())
+    involvement = party_involvement(dialogues)
 elif metric == "by_deals":
     involvement = country_involvement(pd.concat([deals["buyer"], deals["seller"]]))
 else:

@@ -6,38 +6,45 @@ import streamlit as st
 from components import charts, ui
 from components.filters import filter_dialogues
 from components.i18n import t
-from components.views import dialogue_table, joined_country_names, labels, participant_names, place
+from components.views import dialogue_table, labels, number, pair_names, participant_names, place
 
 ctx = ui.context()
 store, lang = ctx.store, ctx.lang
 st.title(t("page_dialogues", lang))
 
-events = filter_dialogues(store.dialogue_events, store.articles, ctx.filters).sort_values("date_start", na_position="last")
+events = filter_dialogues(store.filterable, ctx.filters).sort_values("date_start", na_position="last")
 if events.empty:
     st.info(t("no_rows", lang))
 
 st.subheader(t("timeline", lang))
-pairs = joined_country_names(events["parties"], lang)
-lanes = labels(events["mechanism"], lang) + " · " + pairs
+lanes = labels(events["mechanism"], lang) + " · " + pair_names(events["pair"], lang)
 timeline = events.assign(
     lane=lanes,
     day=pd.to_datetime(events["date_start"], errors="coerce", format="mixed"),
     place=place(events["location_city"], events["location_country"], lang),
     participants=participant_names(events["participants"]),
 )
-ui.chart(charts.dialogue_timeline(timeline, lang), key="dialogue_timeline")
-ui.marks_note(len(events), lang)
+drawn = charts.busiest_lanes(timeline.dropna(subset=["day"]))
+ui.chart(charts.dialogue_timeline(drawn, lang), key="dialogue_timeline")
+ui.marks_note(len(drawn), lang)
+ui.lanes_note(timeline["lane"].nunique(), lang)
 
-display = dialogue_table(events, store.dialogue_mentions, lang, ctx.links)
-ui.table(display, "doi-thoai", "dialogue_table", lang)
+newest = events.sort_values("date_start", ascending=False, na_position="last", kind="stable")
+ui.table(newest, "doi-thoai", "dialogue_table", lang,
+         build=lambda rows: dialogue_table(rows, store.dialogue_mentions, lang, ctx.links))
 
 st.subheader(t("evidence", lang))
-names = (events["date"].fillna("?") + " · " + lanes + " · " + labels(events["status"], lang)).to_dict()
+listed = newest.head(ui.MAX_ROWS)
+names = (listed["date"].fillna("?") + " · " + lanes.loc[listed.index] + " · "
+         + labels(listed["status"], lang)).to_dict()
 chosen = st.selectbox(t("choose_dialogue", lang), list(names), format_func=names.get, key="dialogue_pick", index=None,
                       placeholder=t("choose", lang))
+if len(newest) > len(listed):
+    st.caption(t("pick_capped", lang, shown=number(len(listed), lang)))
 if chosen is not None:
     mentions = store.dialogue_mentions[store.dialogue_mentions["event_id"] == events.loc[chosen, "event_id"]]
-    titles = store.articles.set_index("article_id")["title"]
+    sources = store.articles[store.articles["article_id"].isin(mentions["article_id"])]
+    titles = sources.set_index("article_id")["title"]
     for mention in mentions.itertuples(index=False):
         st.text(f"{titles.get(mention.article_id, '')}")
         for text, index in zip(mention.evidence_text, mention.evidence):

@@ -12,11 +12,12 @@ ctx = ui.context()
 store, lang = ctx.store, ctx.lang
 st.title(t("page_deals", lang))
 
-deals = filter_deals(store.deal_events, store.articles, ctx.filters).sort_values("year", ascending=False, na_position="last")
+deals = filter_deals(store.filterable, ctx.filters).sort_values("year", ascending=False, na_position="last")
 if deals.empty:
     st.info(t("no_rows", lang))
 
-ui.table(deal_table(deals, store.deal_mentions, lang, ctx.links), "thuong-vu", "deal_table", lang)
+ui.table(deals, "thuong-vu", "deal_table", lang,
+         build=lambda rows: deal_table(rows, store.deal_mentions, lang, ctx.links))
 
 totals = {
     "totals_buyer": country_names(deals["buyer"], lang),

@@ -25,9 +25,14 @@ def _vocab() -> tuple[dict[str, str], dict[str, str]]:
 
 @cache
 def _pattern() -> re.Pattern[str]:
+    """Every name, longest first, grouped by first letter so that a position is tried against one group only."""
     companies, aliases = _vocab()
-    names = sorted({*companies, *aliases}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    by_first: dict[str, list[str]] = {}
+    for name in sorted({*companies, *aliases}, key=len, reverse=True):
+        by_first.setdefault(name[0], []).append(re.escape(name[1:]))
+    firsts = "".join(map(re.escape, by_first))
+    groups = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+    return re.compile(rf"(?=[{firsts}])(?<![\w-])(?:{groups})(?![\w-])")
 
 
 @lru_cache(maxsize=4096)

@@ -232,6 +232,8 @@ def find_countries(text: str) -> list[CountryHit]:
     """Country mentions, sorted by start and non-overlapping (the longest match wins)."""
     vocab = _vocabulary()
     spans = _country_spans(text, vocab)
+    if not spans:
+        return []
     by_start = {span.start: span for span in spans}
     by_end = {span.end: span for span in spans}
     found = []

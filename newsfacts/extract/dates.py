@@ -15,9 +15,10 @@ scanned at all when a plain substring it needs (a digit, "háng", "ăm"...) is a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import compress
 
 _AHEAD_LIMIT = timedelta(days=300)
 _BEHIND_LIMIT = timedelta(days=330)
@@ -30,8 +31,9 @@ _UNAMBIGUOUS_MONTH_WORDS = frozenset({"giêng", "chạp"})
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _NUMBER_AFTER = r"(?![\w/]|[.,-]\d)"
 
+# A lookahead for the first character before a lookbehind lets a scan pass over most positions cheaply.
 _NUMERIC = re.compile(
-    r"(?<![\w.,/-])(?P<day>\d{1,2})(?:\s*(?:-|và|đến|tới)\s*\d{1,2})?(?P<sep>[/.-])(?P<month>\d{1,2})"
+    r"(?=\d)(?<![\w.,/-])(?P<day>\d{1,2})(?:\s*(?:-|và|đến|tới)\s*\d{1,2})?(?P<sep>[/.-])(?P<month>\d{1,2})"
     rf"(?:(?:(?P=sep)|\s+năm\s+){_YEAR})?" + _NUMBER_AFTER
 )
 _MONTH = re.compile(
@@ -40,12 +42,12 @@ _MONTH = re.compile(
     + rf")))(?:\s*(?:[/.-]|năm\s+){_YEAR}|\s+(?P<relative_year>năm\s+(?:nay|ngoái|trước|tới|sau)))?"
     + _NUMBER_AFTER
 )
-_QUARTER = re.compile(r"(?<!\w)[qQ]uý\s+(?:IV|I{1,3}|[1-4])(?:\s*(?:[/.-]|năm\s+)" + _YEAR + r")?(?![\w/])")
+_QUARTER = re.compile(r"(?=[qQ])(?<!\w)[qQ]uý\s+(?:IV|I{1,3}|[1-4])(?:\s*(?:[/.-]|năm\s+)" + _YEAR + r")?(?![\w/])")
 _YEAR_NUMBER = re.compile(
-    r"(?<![\w.,/-])" + _YEAR + r"(?:\s*-\s*(?P<until>(?:19|20)\d\d))?(?!\w|[.,/-]\d)"
+    r"(?=[12])(?<![\w.,/-])" + _YEAR + r"(?:\s*-\s*(?P<until>(?:19|20)\d\d))?(?!\w|[.,/-]\d)"
 )
 _RELATIVE = re.compile(
-    r"(?<!\w)(?P<unit>[nN]ăm|[tT]háng|[tT]uần)\s+(?P<which>nay|ngoái|trước|tới|sau|này|qua)(?!\w)(?!\s+đó)"
+    r"(?=[nNtT])(?<!\w)(?P<unit>[nN]ăm|[tT]háng|[tT]uần)\s+(?P<which>nay|ngoái|trước|tới|sau|này|qua)(?!\w)(?!\s+đó)"
 )
 _RELATIVE_DAY = re.compile(
     r"(?<!\w)(?P<part>[hH]ôm|[sS]áng|[cC]hiều|[tT]ối|[tT]rưa|[đĐ]êm|[nN]gày)\s+(?P<which>qua|nay|kia|mai)(?!\w)"
@@ -270,41 +272,50 @@ def _parse_relative_day(text: str, match: re.Match[str], published: date | None,
 
 
 _DIGIT = re.compile(r"\d")
-
-
-def _has_digit(text: str) -> bool:
-    return _DIGIT.search(text) is not None
-
-
-def _has_any(*needles: str) -> Callable[[str], bool]:
-    return lambda text: any(needle in text for needle in needles)
-
-
-# Each form with the cheap test its matches cannot pass without, then its parser.
-_PARSERS: tuple[tuple[Callable[[str], bool], re.Pattern[str], Parser], ...] = (
-    (_has_digit, _NUMERIC, _parse_numeric),
-    (_has_any("háng"), _MONTH, _parse_month),
-    (_has_any("uý"), _QUARTER, _parse_quarter),
-    (_has_digit, _YEAR_NUMBER, _parse_year),
-    (_has_any("ăm", "háng", "uần"), _RELATIVE, _parse_relative),
-    (_has_any("qua", "nay", "kia", "mai"), _RELATIVE_DAY, _parse_relative_day),
+# The relative-day words where they end a word; "qua" alone would pass most sentences ("quan", "quay").
+_DAY_WORD_END = re.compile(r"(?:qua|nay|kia|mai)(?!\w)")
+_FORMS: tuple[tuple[re.Pattern[str], Parser], ...] = (
+    (_NUMERIC, _parse_numeric),
+    (_MONTH, _parse_month),
+    (_QUARTER, _parse_quarter),
+    (_YEAR_NUMBER, _parse_year),
+    (_RELATIVE, _parse_relative),
+    (_RELATIVE_DAY, _parse_relative_day),
 )
 
 
-def _candidates(text: str, published: date | None, context_year: int | None) -> Iterator[DateHit]:
-    for may_match, pattern, parse in _PARSERS:
-        if not may_match(text):
-            continue
+def _forms_to_scan(text: str) -> list[tuple[re.Pattern[str], Parser]]:
+    """The forms, in `_FORMS` order, whose matches could occur in `text`: each needs a digit or its key letters."""
+    has_digit = _DIGIT.search(text) is not None
+    has_month = "háng" in text
+    wanted = (
+        has_digit,
+        has_month,
+        "uý" in text,
+        has_digit,
+        has_month or "ăm" in text or "uần" in text,
+        _DAY_WORD_END.search(text) is not None,
+    )
+    return list(compress(_FORMS, wanted))
+
+
+def _candidates(text: str, published: date | None, context_year: int | None) -> list[DateHit]:
+    hits = []
+    for pattern, parse in _forms_to_scan(text):
         for match in pattern.finditer(text):
             hit = parse(text, match, published, context_year)
             if hit is not None:
-                yield hit
+                hits.append(hit)
+    return hits
 
 
 def find_dates(text: str, published: date | None = None, context_year: int | None = None) -> list[DateHit]:
     """Date expressions sorted by start; where two overlap, the one starting first (then the longer) wins."""
+    candidates = _candidates(text, published, context_year)
+    if len(candidates) < 2:
+        return candidates
     chosen: list[DateHit] = []
-    for hit in sorted(_candidates(text, published, context_year), key=lambda h: (h.start, h.start - h.end)):
+    for hit in sorted(candidates, key=lambda h: (h.start, h.start - h.end)):
         if not chosen or hit.start >= chosen[-1].end:
             chosen.append(hit)
     return chosen

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from re import _constants as sre, _parser as sre_parse
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -12,11 +13,13 @@ from datetime import date
 from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import islice
+from typing import NamedTuple
 
 from newsfacts.extract.companies import CompanyHit, company_country, find_companies
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
 from newsfacts.extract.money import MoneyHit, find_money, to_usd
+from newsfacts.extract.prefilter import Prefiltered, prefiltered, required_literals
 from newsfacts.records import Deal, Money, Sentence
 
 MAX_MENTIONS = 400
@@ -24,7 +27,7 @@ _STATUS_RANK = {"proposed": 1, "negotiating": 2, "signed": 3, "delivered": 4, "c
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "một": 1}
 _QUANTITY = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:(?:chiếc|tổ hợp|hệ thống|bộ|khẩu đội|khẩu|đơn vị|lô|tàu|xe|quả|hỏa lực|tiểu đoàn|phi đội)\s+)?$")
-_HEDGED = re.compile(r"(?:hơn|khoảng|gần|trên|ước tính|xấp xỉ)\s+$")
+_HEDGED = prefiltered(r"(?:hơn|khoảng|gần|trên|ước tính|xấp xỉ)\s+$")
 _COUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d{1,6})\s+(?:chiếc|khẩu|tổ hợp|hệ thống|bộ|quả|xe|tàu)(?!\w)")
 _STOP_WORDS = frozenset(
     "do từ của để với trị bất nhằm theo tới sang vào trong và cũng đang đã sẽ được là mà thuộc nhưng hoặc tại ở "
@@ -36,12 +39,12 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2}")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\S+")
-_SIGN = re.compile(r"\bký\b")
-_ORDER = re.compile(r"\bký\b|đặt hàng|đặt mua")
-_PASSIVE = re.compile(r"\bđược\s+$")
+_SIGN = prefiltered(r"\bký\b")
+_ORDER = prefiltered(r"\bký\b|đặt hàng|đặt mua")
+_PASSIVE = prefiltered(r"\bđược\s+$")
 _COORDINATION = re.compile(r"\s*(?:và|-|,)\s*")
-_MUTUAL = re.compile(r"\bhai (?:bên|nước|phía)\b")
-_CONTRACT = re.compile(r"hợp đồng|thỏa thuận")
+_MUTUAL = prefiltered(r"\bhai (?:bên|nước|phía)\b")
+_CONTRACT = prefiltered(r"hợp đồng|thỏa thuận")
 
 
 @dataclass(frozen=True)
@@ -80,15 +83,18 @@ def _exporter_rank() -> dict[str, int]:
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern[str]]:
+def _patterns() -> dict:
+    """The vocabulary patterns; those only ever searched (never scanned for every match) sit behind their
+    literal prefilter."""
     verbs = _verbs()
-    names = ("trigger", "not_a_deal", "buy_verbs", "sell_verbs", "co_production", "generic_agreement",
-             "named_agreement_excluded", "acronym_reference", "framework", "partner_production", "platform",
-             "cancels_other", "not_traded_before", "contract_words")
-    compiled = {name: _guarded(verbs[name]) for name in names}
+    scanned = ("buy_verbs", "sell_verbs", "generic_agreement", "named_agreement_excluded", "acronym_reference")
+    searched = ("trigger", "not_a_deal", "co_production", "framework", "partner_production", "platform",
+                "not_traded_before", "contract_words", "cancels_other")
+    compiled = ({name: _guarded(verbs[name]) for name in scanned}
+                | {name: _guarded_prefiltered(verbs[name]) for name in searched})
     compiled["named_agreement"] = re.compile(verbs["named_agreement"])
-    compiled["local_production"] = re.compile(verbs["local_production"])
-    compiled["status"] = [(status, _guarded(pattern)) for status, pattern in verbs["status"]]
+    compiled["local_production"] = prefiltered(verbs["local_production"])
+    compiled["status"] = [(status, _guarded_prefiltered(pattern)) for status, pattern in verbs["status"]]
     compiled["buyer_before_verb"] = re.compile(_AUXILIARY + "(?:" + verbs["buy_verbs"] + ")")
     compiled["seller_before_verb"] = re.compile(_AUXILIARY + "(?:" + verbs["sell_verbs"] + ")")
     weapons = _weapons()
@@ -106,6 +112,11 @@ def _guarded(pattern: str) -> re.Pattern[str]:
     if not first:
         return re.compile(pattern)
     return re.compile("(?=[" + "".join(map(re.escape, sorted(first))) + "])(?:" + pattern + ")")
+
+
+def _guarded_prefiltered(pattern: str) -> Prefiltered:
+    """`pattern` guarded, behind the substring test that rules out at once the many sentences it cannot match."""
+    return Prefiltered(_guarded(pattern), required_literals(re.compile(pattern)))
 
 
 def _first_chars(items) -> frozenset[str] | None:
@@ -198,8 +209,9 @@ def _quantity(lower: str, start: int) -> int | None:
     return quantity
 
 
-@dataclass(frozen=True)
-class _Party:
+class _Party(NamedTuple):
+    """A country or a maker named in the sentence; a named tuple, as the sentence's parties key several caches."""
+
     code: str
     start: int
     end: int
@@ -215,14 +227,14 @@ def _parties(hits: Sequence[CountryHit], companies: Sequence[CompanyHit]) -> lis
 _AUXILIARY = (r"(?:\s+(?:đã|sẽ|đang|vừa|cũng|dự kiến|muốn|quyết định|có kế hoạch|đồng ý|chính thức|hiện|"
               r"thể hiện sự|bày tỏ sự|tiếp tục|từng|đàm phán(?: về việc)?|tìm cách|lên kế hoạch|cân nhắc|xem xét|"
               r"thông qua đề xuất|ngày \d{1,2}/\d{1,2}))*\s+")
-_FROM = re.compile(r"\btừ\s+(?:phía\s+)?$")
-_MADE_BY = re.compile(r"\bdo\s+(?:tập đoàn\s+|công ty\s+|hãng\s+)?$")
+_FROM = prefiltered(r"\btừ\s+(?:phía\s+)?$")
+_MADE_BY = prefiltered(r"\bdo\s+(?:tập đoàn\s+|công ty\s+|hãng\s+)?$")
 _MADE = re.compile(r"\s+(?:sản xuất|chế tạo|phát triển|cung cấp|đóng|thiết kế|thực hiện)")
-_TO = re.compile(r"\b(?:cho|sang)\s+(?!biết|hay|rằng|thấy|phép)(?:(?!của\b)\S+\s+){0,4}$")
-_WITH = re.compile(r"\bký\b[^.;]{0,60}?\bvới\s+(?:(?:các\s+)?(?:công ty|tập đoàn|doanh nghiệp|hãng|nhà sản xuất|chính phủ)\s+)?"
-                   r"(?:quốc phòng\s+)?$")
-_OF = re.compile(r"\bcủa\s+$")
-_MADE_AT = re.compile(r"(?:sản xuất|lắp ráp|đóng)\b[^.,;]{0,60}\btại\s+$")
+_TO = prefiltered(r"\b(?:cho|sang)\s+(?!biết|hay|rằng|thấy|phép)(?:(?!của\b)\S+\s+){0,4}$")
+_WITH = prefiltered(r"\bký\b[^.;]{0,60}?\bvới\s+(?:(?:các\s+)?(?:công ty|tập đoàn|doanh nghiệp|hãng|nhà sản xuất|chính phủ)\s+)?"
+                    r"(?:quốc phòng\s+)?$")
+_OF = prefiltered(r"\bcủa\s+$")
+_MADE_AT = prefiltered(r"(?:sản xuất|lắp ráp|đóng)\b[^.,;]{0,60}\btại\s+$")
 
 
 @dataclass(frozen=True)
@@ -232,8 +244,7 @@ class _Cues:
     genitive: str | None = None
 
 
-@dataclass(frozen=True)
-class _PartyCues:
+class _PartyCues(NamedTuple):
     """What the words around one party say of its role, whatever the equipment."""
 
     after_from: bool
@@ -306,8 +317,8 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
     cues = _explicit_roles(lower, parties, start, end)
     seller = cues.seller or maker
     buyer = cues.buyer if cues.buyer != seller else None
-    buyer = buyer or _subject(lower, parties, _patterns()["buy_verbs"], seller, True, start)
-    seller = seller or _subject(lower, parties, _patterns()["sell_verbs"], buyer, False, start)
+    buyer = buyer or _subject(lower, parties, _verb_starts(lower, "buy_verbs"), seller, True, start)
+    seller = seller or _subject(lower, parties, _verb_starts(lower, "sell_verbs"), buyer, False, start)
     if cues.genitive and cues.genitive != buyer:
         if seller is None:
             seller = cues.genitive
@@ -335,14 +346,19 @@ def _domestic_partner(parties: Sequence[_Party]) -> tuple[str | None, str | None
     return subject.code, foreign
 
 
-def _subject(lower: str, parties: Sequence[_Party], verb: re.Pattern[str], exclude: str | None,
+@lru_cache(maxsize=256)
+def _verb_starts(lower: str, verbs: str) -> tuple[int, ...]:
+    """Where the buying (or selling) verbs of a sentence start, found once for all its equipment phrases."""
+    return tuple(m.start() for m in _patterns()[verbs].finditer(lower))
+
+
+def _subject(lower: str, parties: Sequence[_Party], verb_starts: tuple[int, ...], exclude: str | None,
              countries_only: bool, anchor: int) -> str | None:
     """The party right before the buying (or selling) verb nearest the equipment: "Ấn Độ đã ký ... để mua"."""
-    verbs = sorted(verb.finditer(lower), key=lambda m: (m.start() > anchor, abs(anchor - m.start())))
-    for match in verbs:
-        if _PASSIVE.search(lower, 0, match.start()):
+    for verb_start in sorted(verb_starts, key=lambda v: (v > anchor, abs(anchor - v))):
+        if _PASSIVE.search(lower, 0, verb_start):
             continue
-        before = [p for p in parties if p.end <= match.start() and p.code != exclude
+        before = [p for p in parties if p.end <= verb_start and p.code != exclude
                   and not (countries_only and p.company)]
         if not before:
             continue
@@ -387,9 +403,18 @@ _CLAUSE_BREAK = re.compile(r"[,;]| nhưng | sau khi | trong khi | còn ")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    ends = _clause_break_ends(text)
+    before = bisect_right(ends, start)
+    left = ends[before - 1] if before else 0
     right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end)), len(text))
     return left, right
+
+
+@lru_cache(maxsize=256)
+def _clause_break_ends(text: str) -> tuple[int, ...]:
+    """Where each clause break of the sentence ends, found once for all its equipment phrases. No break word lies
+    inside another, so the breaks ending by a position are those a scan stopping there finds."""
+    return tuple(m.end() for m in _CLAUSE_BREAK.finditer(text))
 
 
 def _clause_status(lower: str, clause: tuple[int, int], other_clauses: Sequence[tuple[int, int]]) -> str | None:
@@ -399,11 +424,16 @@ def _clause_status(lower: str, clause: tuple[int, int], other_clauses: Sequence[
     for a, b in sorted(c for c in set(other_clauses) if c != clause):
         outside.append(lower[cursor:a] if a > cursor else "")
         cursor = max(cursor, b)
-    outside = _patterns()["cancels_other"].sub(" ", " ".join(outside + [lower[cursor:]]))
+    outside = _without_cancelled_tenders(" ".join(outside + [lower[cursor:]]))
     wide = _status(outside)
     if own is None or wide in ("delivered", "cancelled") and _STATUS_RANK[wide] > _STATUS_RANK[own]:
         return wide
     return own
+
+
+def _without_cancelled_tenders(text: str) -> str:
+    cancels = _patterns()["cancels_other"]
+    return cancels.pattern.sub(" ", text) if cancels.may_match(text) else text
 
 
 @dataclass(frozen=True)

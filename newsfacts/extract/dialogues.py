@@ -14,9 +14,10 @@ from importlib.resources import files
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
 from newsfacts.extract.people import UPPER, PersonMention, dialogue_role_keys
+from newsfacts.extract.prefilter import Prefiltered, prefiltered
 from newsfacts.records import Dialogue, Location, Participant, Sentence
 
-_PREFILTER = re.compile(r"2\+2|đối thoại|tham vấn|ausmin|họp|cuộc gặp|hội đàm|giữa kỳ|intersessional")
+_PREFILTER = prefiltered(r"2\+2|đối thoại|tham vấn|ausmin|họp|cuộc gặp|hội đàm|giữa kỳ|intersessional")
 _CLAUSE_BREAK = re.compile(r"[,;:.()]| sau khi | nhưng | trong khi | song | tuy nhiên ")
 _CONNECTOR = re.compile(r"\s*(?:và|với|cùng|,|-|/|–)\s*")
 _MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|thiết lập|thành lập)\s*$")
@@ -49,17 +50,19 @@ def _vocab() -> dict:
 
 
 @cache
-def _mechanism_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((entry["mechanism"], re.compile(pattern))
+def _mechanism_patterns() -> tuple[tuple[str, Prefiltered], ...]:
+    return tuple((entry["mechanism"], prefiltered(pattern))
                  for entry in _vocab()["mechanisms"] for pattern in entry["patterns"])
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern[str]]:
+def _patterns() -> dict[str, re.Pattern[str] | Prefiltered]:
+    """The cue patterns; those only ever searched sit behind their literal prefilter."""
     vocab = _vocab()
-    compiled = {name: re.compile(pattern) for name, pattern in vocab["status_cues"].items()}
+    compiled: dict[str, re.Pattern[str] | Prefiltered] = {
+        name: prefiltered(pattern) for name, pattern in vocab["status_cues"].items()}
     compiled["bare"] = re.compile(vocab["bare_references"])
-    compiled["meeting"] = re.compile(vocab["meeting_verbs"])
+    compiled["meeting"] = prefiltered(vocab["meeting_verbs"])
     compiled["new_date"] = re.compile(vocab["new_date_cue"])
     compiled["announcement"] = re.compile(vocab["announcement_verbs"])
     compiled["since"] = re.compile(vocab["since_cue"])
@@ -79,10 +82,13 @@ def _venue_pattern() -> re.Pattern[str]:
 
 
 def _mechanism_spans(lower: str) -> list[tuple[int, int, str]]:
-    """Non-overlapping (start, end, mechanism) spans; earlier vocabulary entries win overlaps, then longer spans."""
+    """Non-overlapping (start, end, mechanism) spans; earlier vocabulary entries win overlaps, then longer spans.
+
+    Only the patterns whose literal prefilter passes are scanned: most sentences name no mechanism, and the others
+    one or two of the vocabulary's many."""
     found = sorted(((priority, -(m.end() - m.start()), m.start(), m.end(), mechanism)
-                    for priority, (mechanism, pattern) in enumerate(_mechanism_patterns())
-                    for m in pattern.finditer(lower) if m.end() > m.start()))
+                    for priority, (mechanism, entry) in enumerate(_mechanism_patterns()) if entry.may_match(lower)
+                    for m in entry.pattern.finditer(lower) if m.end() > m.start()))
     kept: list[tuple[int, int, str]] = []
     for _, _, start, end, mechanism in found:
         if all(end <= k[0] or start >= k[1] for k in kept):
@@ -307,10 +313,12 @@ def _bare_mentions(sentence: Sentence, hits: Sequence[CountryHit], dates: Sequen
     text, lower = sentence.text, sentence.text.lower()
     mentions = []
     for match in _patterns()["bare"].finditer(lower):
+        if not any(d.value and d.start >= match.end() for d in dates):  # no own date can follow: skip the clause work
+            continue
         left, right = _clause(text, match.start(), match.end())
         own_dates = [d for d in _event_dates(text, dates) if match.end() <= d.start < right and d.value]
-        status = _status(lower, match.start(), match.end(), left, right)
-        if not own_dates or status is None:
+        status = _status(lower, match.start(), match.end(), left, right) if own_dates else None
+        if status is None:
             continue
         value, rank = _date_fields(own_dates[0])
         location = _location(text, hits, match.start(), match.end(), left, right)
@@ -477,36 +485,44 @@ def _collect(sentences: Sequence[Sentence], paragraphs: Mapping[int, int],
 def _records(events: Sequence[_Event], sentences: Sequence[Sentence], people: Sequence[PersonMention],
              published: date | None) -> tuple[Dialogue, ...]:
     """One `Dialogue` per event; the first event of each mechanism and pair is the news and gets its participants."""
+    if not events:
+        return ()
     by_sentence = {s.index: s for s in sentences}
+    people_by_sentence: dict[int, list[PersonMention]] = {}
+    for person in people:
+        people_by_sentence.setdefault(person.sentence, []).append(person)
+    meeting = _patterns()["meeting"]
+    meeting_sentences = frozenset(i for i in people_by_sentence
+                                  if i in by_sentence and meeting.search(by_sentence[i].text.lower()))
     main_keys: set[tuple] = set()
     records = []
     for event in events:
         is_main = event.key not in main_keys
         main_keys.add(event.key)
+        scope = _participant_scope(event, events, meeting_sentences if is_main else frozenset())
         records.append(Dialogue(
             mechanism=event.key[0], parties=event.key[1], date=event.anchor.date,
             location=_final_location(event), status=_final_status(event, published),
-            participants=_participants(event, is_main, people, by_sentence, events), date_text=None,
+            participants=_participants(event, scope, people_by_sentence, by_sentence), date_text=None,
             evidence=tuple(sorted({m.sentence for m in event.mentions}))))
     return tuple(records)
 
 
-def _participants(event: _Event, is_main: bool, people: Sequence[PersonMention],
-                  sentences: Mapping[int, Sentence], events: Sequence[_Event]) -> tuple[Participant, ...]:
+def _participant_scope(event: _Event, events: Sequence[_Event], meeting_sentences: frozenset[int]) -> set[int]:
+    """The event's own sentences, and the meeting sentences (those with people that tell who met) no other event
+    claims."""
     own = {m.sentence for m in event.mentions}
     others = {m.sentence for e in events if e is not event for m in e.mentions} - own
-    scope = set(own)
-    if is_main:
-        meeting = _patterns()["meeting"]
-        scope |= {i for i, s in sentences.items() if i not in others and meeting.search(s.text.lower())}
+    return own | (meeting_sentences - others)
+
+
+def _participants(event: _Event, scope: set[int], people_by_sentence: Mapping[int, list[PersonMention]],
+                  sentences: Mapping[int, Sentence]) -> tuple[Participant, ...]:
     roles = dialogue_role_keys(event.key[0])
     parties = set(event.key[1])
-    by_sentence: dict[int, list[PersonMention]] = {}
-    for person in people:
-        by_sentence.setdefault(person.sentence, []).append(person)
     chosen: dict[str, Participant] = {}
     for sentence_index in sorted(scope):
-        in_sentence = by_sentence.get(sentence_index, [])
+        in_sentence = people_by_sentence.get(sentence_index, [])
         for person in _side_countries(in_sentence, sentences[sentence_index].text.lower(), parties):
             if person.role_key in roles and person.country in parties and person.name not in chosen:
                 chosen[person.name] = Participant(person.name, person.role, person.country)

@@ -20,6 +20,7 @@ from newsfacts.records import Money
 
 _VOCAB_DIR = Path(__file__).resolve().parent.parent / "vocab"
 _NUMBER = r"\d+(?:[.,]\d+)*"
+_ENGLISH_GROUPED = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,8 @@ def to_usd(amount: float, currency: str, on: date | None = None) -> tuple[float 
     if currency == "USD":
         return amount, None
     rates = _rates()
+    if on is not None and (on.year, currency) in rates:
+        return amount / rates[(on.year, currency)], str(on.year)
     years = _rate_years(currency)
     if not years:
         return None, None
@@ -110,8 +113,9 @@ def to_usd(amount: float, currency: str, on: date | None = None) -> tuple[float 
 
 
 def _parse_number(written: str, scale: str | None, vocab: _Vocabulary) -> float:
-    """ "5,4" -> 5.4, "63.000" -> 63000, "1.234,5" -> 1234.5; English "3.5 billion" and "1,500 million" too."""
-    if scale in vocab.english_scales:
+    """ "5,4" -> 5.4, "63.000" -> 63000, "1.234,5" -> 1234.5; English "3.5 billion", "1,500 million" and
+    "62,586,926,287" too. A ValueError for what reads as no number ("1.2.3")."""
+    if scale in vocab.english_scales or _ENGLISH_GROUPED.fullmatch(written):
         return float(written.replace(",", ""))
     if "," in written:
         return float(written.replace(".", "").replace(",", "."))
@@ -159,7 +163,10 @@ def find_money(text: str, on: date | None = None) -> list[MoneyHit]:
     vocab = _vocabulary()
     hits = []
     for match in vocab.pattern.finditer(text):
-        found = _amount_and_currency(match, vocab)
+        try:
+            found = _amount_and_currency(match, vocab)
+        except ValueError:
+            continue
         if found is None or found[0] <= 0:
             continue
         amount, currency = found

@@ -21,6 +21,8 @@ _SIDE = re.compile(r"(?:^|\b)(?:[Pp]hía|[Pp]hái đoàn|[Đđ]oàn|[Đđ]ại d
 _TITLE_START = ("trưởng", "thống", "tướng", "chủ tịch", "đại sứ", "phát ngôn", "tư lệnh", "vương", "cố vấn",
                 "thư ký", "bí thư", "đô đốc", "đại tá", "nhà vua")
 _PREFILTER = (*_TITLE_START, "ông ", "bà ", "ngài", "đồng cấp")
+_HAS_TITLE_START = re.compile("|".join(map(re.escape, _TITLE_START)))
+_PASSES_PREFILTER = re.compile("|".join(map(re.escape, _PREFILTER)))
 _LOWER = "".join(chr(c) for c in range(0x61, 0x2000) if chr(c).islower() and chr(c).isalpha())
 _REMIT = re.compile(rf" phụ trách(?: [{_LOWER}]+){{1,4}}?(?= [{UPPER}]|$)")
 _POSTED = re.compile(r" tại ")
@@ -65,7 +67,7 @@ def _lower_title_pattern() -> re.Pattern[str]:
 
 def _title_spans(text: str, lower: str) -> list[tuple[int, int]]:
     """Start and end of every title in `text`; `lower` is its lowercase form, scanned when offsets agree."""
-    if not any(word in lower for word in _TITLE_START):
+    if _HAS_TITLE_START.search(lower) is None:
         return []
     if len(lower) == len(text):
         return [match.span() for match in _lower_title_pattern().finditer(lower)]
@@ -223,7 +225,7 @@ def find_person_mentions(sentences: Sequence[Sentence], country_hits: Mapping[in
     mentions = []
     for sentence in sentences:
         lower = sentence.text.lower()
-        if not any(word in lower for word in _PREFILTER):
+        if _PASSES_PREFILTER.search(lower) is None:
             continue
         hits = country_hits.get(sentence.index, ())
         found = _mentions_in(sentence, lower, hits)
@@ -238,7 +240,7 @@ def _resolve(mentions: list[PersonMention]) -> list[PersonMention]:
         tokens = name.split(" ")
         for cut in range(1, len(tokens)):
             longer.setdefault(" ".join(tokens[cut:]), name)
-    resolved = [replace(m, name=longer.get(m.name, m.name)) for m in mentions]
+    resolved = [replace(m, name=longer[m.name]) if m.name in longer else m for m in mentions]
     country_of: dict[str, str] = {}
     role_of: dict[str, str] = {}
     for m in resolved:
@@ -246,7 +248,8 @@ def _resolve(mentions: list[PersonMention]) -> list[PersonMention]:
             country_of.setdefault(m.name, m.country)
         if m.role:
             role_of.setdefault(m.name, m.role)
-    return [replace(m, country=m.country or country_of.get(m.name),
+    return [m if m.country and m.role and m.role_key else
+            replace(m, country=m.country or country_of.get(m.name),
                     role=m.role or role_of.get(m.name), role_key=m.role_key or role_key(role_of.get(m.name)))
             for m in resolved]
 

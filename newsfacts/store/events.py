@@ -279,7 +279,8 @@ def _deal_event(members: list[DealMention], used_ids: set[str]) -> DealEvent:
         key = (*key, "again")
         event_id = stable_id(*key)
     valued = [m for m in members if m.deal.value_usd is not None]
-    value_source = _representative(valued, lambda m: _value_bucket(m.deal.value_usd, valued)) if valued else None
+    bucket_of = _value_buckets([m.deal.value_usd for m in valued])
+    value_source = _representative(valued, lambda m: bucket_of[m.deal.value_usd]) if valued else None
     merged = Deal(
         kind=_most_reported(members, lambda m: m.deal.kind),
         buyer=seed.buyer,
@@ -298,7 +299,7 @@ def _deal_event(members: list[DealMention], used_ids: set[str]) -> DealEvent:
     conflicts = tuple(
         conflict
         for conflict in (
-            _conflict("value_usd", valued, lambda m: _value_bucket(m.deal.value_usd, valued)),
+            _conflict("value_usd", valued, lambda m: bucket_of[m.deal.value_usd]),
             _conflict("quantity", members, lambda m: m.deal.quantity),
             _conflict("status", members, lambda m: m.deal.status),
             _conflict("kind", members, lambda m: m.deal.kind),
@@ -315,9 +316,10 @@ def _deal_event(members: list[DealMention], used_ids: set[str]) -> DealEvent:
     )
 
 
-def _value_bucket(value: float, valued: Sequence[DealMention]) -> float:
-    """The smallest reported value within 1% of `value`, so near-equal amounts count as one."""
-    return min(m.deal.value_usd for m in valued if values_agree(m.deal.value_usd, value))
+def _value_buckets(values: Sequence[float]) -> dict[float, float]:
+    """Each reported value -> the smallest reported value within 1% of it, so near-equal amounts count as one."""
+    distinct = sorted(set(values))
+    return {value: min(other for other in distinct if values_agree(other, value)) for value in distinct}
 
 
 # Shared
@@ -325,11 +327,12 @@ def _value_bucket(value: float, valued: Sequence[DealMention]) -> float:
 
 def _representative(members: Sequence, value_of: Callable[[Any], Hashable]):
     """The latest mention carrying the most reported non-null value."""
-    counts = Counter(value_of(m) for m in members if value_of(m) is not None)
+    values = [value_of(m) for m in members]
+    counts = Counter(value for value in values if value is not None)
     if not counts:
         return None
     top = max(counts.values())
-    return max((m for m in members if counts.get(value_of(m)) == top), key=_chronological)
+    return max((m for m, value in zip(members, values) if value is not None and counts[value] == top), key=_chronological)
 
 
 def _most_reported(members: Sequence, value_of: Callable[[Any], Hashable]):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -10,9 +11,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 from itertools import islice
+from math import ceil
 from operator import attrgetter
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -20,12 +23,16 @@ import pyarrow.parquet as pq
 from newsfacts.records import ArticleMeta, ParsedArticle
 from newsfacts.store import layout, tables
 from newsfacts.store.events import DealMention, DialogueMention, merge_deals, merge_dialogues
+from newsfacts.store.sorted_table import SortedTableWriter
 from newsfacts.store.tables import StoredFile
 
 Progress = Callable[[int, int, str], None]
 BATCH_ROWS = 20_000
-TASKS_PER_CHUNK = 16
+MAX_TASKS_PER_CHUNK = 64
+CHUNKS_PER_WORKER = 4
 RECORD_KINDS = ("sentences", "countries", "dialogues", "deals", "people")
+SENTENCE_ROW_GROUP_ROWS = 16_384
+_COUNTED_AS = {"sentences": "sentences", "article_countries": "countries", "people": "people"}
 
 
 @dataclass(frozen=True)
@@ -66,20 +73,38 @@ class IngestReport:
 
 @dataclass(frozen=True)
 class _Task:
+    """A file to parse; the worker that reads it hashes it too, unless planning had to hash it already."""
+
     path: str
     key: str
-    file_hash: str
-    size: int
     manifest: str | None
     manifest_hash: str | None
+    file_hash: str | None = None
 
 
 @dataclass(frozen=True)
-class _Parsed:
+class _ParsedFile:
     task: _Task
-    articles: tuple[ParsedArticle, ...]
+    file_hash: str
+    size: int
+    article_ids: tuple[str, ...]
     problems: tuple[str, ...]
     failed: bool
+
+
+@dataclass(frozen=True)
+class _ParsedChunk:
+    """A chunk of files parsed by a worker, as the parent needs it: Arrow tables and mentions, not articles.
+
+    `tables` hold the per-article tables' rows article after article; `row_counts[name][i]` is how many
+    rows of table `name` article i has, and `dialogues[i]` / `deals[i]` are its mentions.
+    """
+
+    files: tuple[_ParsedFile, ...]
+    tables: dict[str, pa.Table]
+    row_counts: dict[str, tuple[int, ...]]
+    dialogues: tuple[tuple[DialogueMention, ...], ...]
+    deals: tuple[tuple[DealMention, ...], ...]
 
 
 @dataclass
@@ -159,13 +184,15 @@ def _plan(paths: list[Path], previous: _Previous | None, manifest: str | None, p
         plan.reports.append(FileReport(error.path, "skipped", problems=(error.problem,)))
         found = []
     seen: set[str] = set()
+    folders: dict[Path, str] = {}
+    tasks = _Tasks(manifest)
     for path in found:
-        key = str(path.resolve())
+        key = _resolved(path, folders)
         if key in seen:
             continue
         seen.add(key)
-        task = _task(path, key, manifest)
         known = old.get(key)
+        task = tasks.task(path, key, hashed=known is not None)
         if known and known.status == "ok" and (known.file_hash, known.manifest_hash) == (task.file_hash, task.manifest_hash):
             plan.carried[key] = known
             plan.reports.append(FileReport(key, "unchanged", known.n_articles))
@@ -179,11 +206,20 @@ def _plan(paths: list[Path], previous: _Previous | None, manifest: str | None, p
             plan.reports.append(FileReport(key, "removed", known.n_articles))
         else:
             plan.carried[key] = known
-    _reparse_sharers(plan, manifest)
+    _reparse_sharers(plan, tasks)
     return plan
 
 
-def _reparse_sharers(plan: _Plan, manifest: str | None) -> None:
+def _resolved(path: Path, folders: dict[Path, str]) -> str:
+    """`str(path.resolve())`, resolving each folder once: a file that is not a link resolves beside its folder."""
+    if path.is_symlink():
+        return str(path.resolve())
+    if path.parent not in folders:
+        folders[path.parent] = str(path.parent.resolve())
+    return os.path.join(folders[path.parent], path.name)
+
+
+def _reparse_sharers(plan: _Plan, tasks: _Tasks) -> None:
     """Re-parses carried files that share an article with a file whose rows are replaced or removed.
 
     An article's rows are stored once, however many files hold it; they go with the file that
@@ -197,20 +233,32 @@ def _reparse_sharers(plan: _Plan, manifest: str | None) -> None:
             continue
         del plan.carried[key]
         plan.reports = [r for r in plan.reports if r.file != key]
-        plan.tasks.append(_task(Path(key), key, manifest))
+        plan.tasks.append(tasks.task(Path(key), key, hashed=False))
 
 
-def _task(path: Path, key: str, manifest: str | None) -> _Task:
-    folder_manifest = path.parent / "manifest.csv"
-    applied = manifest or (str(folder_manifest) if folder_manifest.is_file() else None)
-    return _Task(
-        path=str(path),
-        key=key,
-        file_hash=sha256_of(path),
-        size=path.stat().st_size,
-        manifest=manifest,
-        manifest_hash=_manifest_hash(Path(applied)) if applied else None,
-    )
+class _Tasks:
+    """Makes the tasks of one plan; each folder's manifest is looked at once (a given manifest overrides them)."""
+
+    def __init__(self, manifest: str | None) -> None:
+        self.manifest = manifest
+        self.by_folder: dict[Path, str | None] = {}
+
+    def task(self, path: Path, key: str, *, hashed: bool) -> _Task:
+        """The task for one file; `hashed` when planning must compare its hash with the stored one."""
+        return _Task(
+            path=str(path),
+            key=key,
+            manifest=self.manifest,
+            manifest_hash=self._hash(path.parent),
+            file_hash=sha256_of(path) if hashed else None,
+        )
+
+    def _hash(self, folder: Path) -> str | None:
+        if folder not in self.by_folder:
+            folder_manifest = folder / "manifest.csv"
+            applied = self.manifest or (str(folder_manifest) if folder_manifest.is_file() else None)
+            self.by_folder[folder] = _manifest_hash(Path(applied)) if applied else None
+        return self.by_folder[folder]
 
 
 def _manifest_hash(path: Path) -> str:
@@ -242,67 +290,131 @@ def _manifest(path: str) -> dict[str, ArticleMeta]:
     return load_manifest(Path(path))
 
 
-def _parse(task: _Task) -> _Parsed:
-    from newsfacts.pipeline import parse_file
+def _read_and_hash(path: Path) -> tuple[bytes | None, str, int]:
+    """The file's bytes (None when too large to read whole), their sha256 and the file's size."""
+    from newsfacts import read
 
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > read.MAX_FILE_BYTES:
+            return None, hashlib.file_digest(handle, "sha256").hexdigest(), size
+        data = handle.read()
+    return data, hashlib.sha256(data).hexdigest(), len(data)
+
+
+def _parse(task: _Task) -> tuple[_ParsedFile, list[ParsedArticle]]:
+    from newsfacts.pipeline import parse_article
+    from newsfacts.read import ReadError, read_file
+
+    path = Path(task.path)
+    try:
+        data, file_hash, size = _read_and_hash(path)
+    except OSError as error:
+        problem = f"cannot read: {error.strerror or error}"
+        return _ParsedFile(task, task.file_hash or "", 0, (), (problem,), failed=True), []
     articles: list[ParsedArticle] = []
     problems: list[str] = []
     try:
-        for item in parse_file(Path(task.path), _manifest(task.manifest) if task.manifest else None):
-            if isinstance(item, ParsedArticle):
-                articles.append(item)
-            else:
+        for item in read_file(path, _manifest(task.manifest) if task.manifest else None, data=data):
+            if isinstance(item, ReadError):
                 problems.append(item.problem if item.path == task.path else f"{item.path}: {item.problem}")
+            else:
+                articles.append(parse_article(item))
     except Exception as error:  # a parser bug in one file must not stop the others
-        return _Parsed(task, (), (f"cannot parse: {type(error).__name__}: {error}",), failed=True)
-    return _Parsed(task, tuple(articles), tuple(problems), failed=not articles and bool(problems))
+        problem = f"cannot parse: {type(error).__name__}: {error}"
+        return _ParsedFile(task, file_hash, size, (), (problem,), failed=True), []
+    failed = not articles and bool(problems)
+    ids = tuple(a.article_id for a in articles)
+    return _ParsedFile(task, file_hash, size, ids, tuple(problems), failed), articles
 
 
-def _parse_chunk(chunk: Sequence[_Task]) -> list[_Parsed]:
-    return [_parse(task) for task in chunk]
+def _parse_chunk(chunk: Sequence[_Task], ingested_at: str) -> _ParsedChunk:
+    """Parses a chunk of files and turns their articles into table rows where the parsing happened."""
+    files: list[_ParsedFile] = []
+    rows: dict[str, list[tables.Row]] = {name: [] for name in tables.ARTICLE_TABLES}
+    counts: dict[str, list[int]] = {name: [] for name in tables.ARTICLE_TABLES}
+    dialogues: list[tuple[DialogueMention, ...]] = []
+    deals: list[tuple[DealMention, ...]] = []
+    for task in chunk:
+        parsed, articles = _parse(task)
+        files.append(parsed)
+        for article in articles:
+            for name, article_rows in tables.article_rows(article, task.key, parsed.file_hash, ingested_at).items():
+                rows[name] += article_rows
+                counts[name].append(len(article_rows))
+            article_dialogues, article_deals = tables.mentions_of(article)
+            dialogues.append(tuple(article_dialogues))
+            deals.append(tuple(article_deals))
+    return _ParsedChunk(
+        files=tuple(files),
+        tables={name: tables.to_table(name, table_rows) for name, table_rows in rows.items()},
+        row_counts={name: tuple(n) for name, n in counts.items()},
+        dialogues=tuple(dialogues),
+        deals=tuple(deals),
+    )
 
 
-def _parse_all(tasks: Sequence[_Task], workers: int) -> Iterator[_Parsed]:
-    """Parsed files in task order; with several workers, a bounded number of chunks is in flight."""
-    if workers == 1 or len(tasks) <= TASKS_PER_CHUNK:
-        yield from map(_parse, tasks)
+def _chunks(tasks: Sequence[_Task], workers: int) -> list[Sequence[_Task]]:
+    """Enough chunks to keep every worker busy to the end, each at most MAX_TASKS_PER_CHUNK files."""
+    size = min(MAX_TASKS_PER_CHUNK, max(1, ceil(len(tasks) / (workers * CHUNKS_PER_WORKER))))
+    return [tasks[i : i + size] for i in range(0, len(tasks), size)]
+
+
+def _parse_all(tasks: Sequence[_Task], workers: int, ingested_at: str) -> Iterator[_ParsedChunk]:
+    """Parsed chunks in task order; with several workers, at most two chunks per worker are in flight."""
+    chunks = _chunks(tasks, workers)
+    if workers == 1 or len(chunks) == 1:
+        yield from (_parse_chunk(chunk, ingested_at) for chunk in chunks)
         return
-    chunks = iter([tasks[i : i + TASKS_PER_CHUNK] for i in range(0, len(tasks), TASKS_PER_CHUNK)])
+    import newsfacts.pipeline  # noqa: F401  (imported before the workers fork, so that they share it)
+
+    pending = iter(chunks)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        in_flight: deque[Future] = deque(pool.submit(_parse_chunk, c) for c in islice(chunks, workers * 3))
+        in_flight: deque[Future] = deque(pool.submit(_parse_chunk, c, ingested_at) for c in islice(pending, workers * 2))
         while in_flight:
             done = in_flight.popleft().result()
-            for chunk in islice(chunks, 1):
-                in_flight.append(pool.submit(_parse_chunk, chunk))
-            yield from done
+            for chunk in islice(pending, 1):
+                in_flight.append(pool.submit(_parse_chunk, chunk, ingested_at))
+            yield done
 
 
 # Writing a snapshot
 
 
 class _SnapshotWriter:
-    """Streams the per-article tables to Parquet in batches; mentions, events and files are written at the end."""
+    """Streams the per-article tables to Parquet in batches; mentions, events and files are written at the end.
+
+    Sentences are written sorted by (article_id, sentence_index), in row groups that never split an article,
+    so that one article's sentences are read from one row group.
+    """
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self.buffers: dict[str, list[tables.Row]] = {name: [] for name in tables.ARTICLE_TABLES}
+        self.buffers: dict[str, list[pa.Table]] = {name: [] for name in tables.ARTICLE_TABLES}
+        self.buffered_rows = dict.fromkeys(tables.ARTICLE_TABLES, 0)
         self.writers = {
-            name: pq.ParquetWriter(directory / f"{name}.parquet", tables.SCHEMAS[name]) for name in tables.ARTICLE_TABLES
+            name: pq.ParquetWriter(directory / f"{name}.parquet", tables.SCHEMAS[name])
+            for name in tables.ARTICLE_TABLES if name != "sentences"
         }
+        self.writers["sentences"] = SortedTableWriter(
+            directory / "sentences.parquet", tables.SCHEMAS["sentences"], ("article_id", "sentence_index"),
+            SENTENCE_ROW_GROUP_ROWS,
+        )
 
-    def add(self, rows_by_table: dict[str, list[tables.Row]]) -> None:
-        for name, rows in rows_by_table.items():
-            buffer = self.buffers[name]
-            buffer.extend(rows)
-            if len(buffer) >= BATCH_ROWS:
-                self._flush(name)
+    def add(self, name: str, table: pa.Table) -> None:
+        if not table.num_rows:
+            return
+        self.buffers[name].append(table)
+        self.buffered_rows[name] += table.num_rows
+        if self.buffered_rows[name] >= BATCH_ROWS:
+            self._flush(name)
 
     def copy(self, name: str, source: Path, article_ids: pa.Array) -> None:
         for batch in pq.ParquetFile(source).iter_batches(batch_size=BATCH_ROWS):
             kept = batch.filter(pc.is_in(batch.column("article_id"), value_set=article_ids))
             if kept.num_rows:
                 self._flush(name)
-                self.writers[name].write_batch(kept)
+                self.writers[name].write_table(pa.Table.from_batches([kept]))
 
     def write_table(self, name: str, rows: list[tables.Row]) -> None:
         pq.write_table(tables.to_table(name, rows), self.directory / f"{name}.parquet")
@@ -314,8 +426,9 @@ class _SnapshotWriter:
 
     def _flush(self, name: str) -> None:
         if self.buffers[name]:
-            self.writers[name].write_table(tables.to_table(name, self.buffers[name]))
+            self.writers[name].write_table(pa.concat_tables(self.buffers[name]))
             self.buffers[name] = []
+            self.buffered_rows[name] = 0
 
 
 def _write_snapshot(
@@ -326,10 +439,13 @@ def _write_snapshot(
         build = _Build(plan, _SnapshotWriter(tmp), datetime.now(timezone.utc).isoformat(timespec="seconds"))
         if progress:
             progress(0, len(plan.tasks), "")
-        for done, parsed in enumerate(_parse_all(plan.tasks, workers), start=1):
-            build.add(parsed)
-            if progress:
-                progress(done, len(plan.tasks), parsed.task.path)
+        done = 0
+        for chunk in _parse_all(plan.tasks, workers, build.ingested_at):
+            build.add(chunk)
+            for parsed in chunk.files:
+                done += 1
+                if progress:
+                    progress(done, len(plan.tasks), parsed.task.path)
         if previous:
             build.carry_over(previous.snapshot)
         events = build.finish()
@@ -355,37 +471,44 @@ class _Build:
         self.counts = _no_records()
         self.reports: list[FileReport] = []
 
-    def add(self, parsed: _Parsed) -> None:
+    def add(self, chunk: _ParsedChunk) -> None:
+        """Records a parsed chunk: files in order; an article already written in this run is not written again."""
+        keep: list[bool] = []
+        for parsed in chunk.files:
+            self._add_file(parsed)
+            for article_id in parsed.article_ids:
+                keep.append(article_id not in self.written)
+                self.written.add(article_id)
+        kept = np.array(keep, dtype=bool)
+        self.counts["duplicates"] += len(keep) - int(kept.sum())
+        self.counts["articles"] += int(kept.sum())
+        for name, table in chunk.tables.items():
+            if not kept.all():
+                table = table.filter(pa.array(np.repeat(kept, chunk.row_counts[name])))
+            self.writer.add(name, table)
+            if name in _COUNTED_AS:
+                self.counts[_COUNTED_AS[name]] += table.num_rows
+        for mentions, target, kind in ((chunk.dialogues, self.dialogues, "dialogues"), (chunk.deals, self.deals, "deals")):
+            for article_mentions, is_kept in zip(mentions, keep):
+                if is_kept:
+                    target += article_mentions
+                    self.counts[kind] += len(article_mentions)
+
+    def _add_file(self, parsed: _ParsedFile) -> None:
         task = parsed.task
         if parsed.failed:
             known = self.plan.previous.get(task.key)
             self.plan.carried[task.key] = known if known and known.status == "ok" else StoredFile(
-                task.key, task.file_hash, task.size, 0, "skipped", "; ".join(parsed.problems), self.ingested_at,
+                task.key, parsed.file_hash, parsed.size, 0, "skipped", "; ".join(parsed.problems), self.ingested_at,
                 task.manifest_hash,
             )
             self.reports.append(FileReport(task.key, "skipped", problems=parsed.problems))
             return
-        for article in parsed.articles:
-            self._add_article(article, task)
         self.plan.carried[task.key] = StoredFile(
-            task.key, task.file_hash, task.size, len(parsed.articles), "ok", "; ".join(parsed.problems) or None,
-            self.ingested_at, task.manifest_hash, tuple(dict.fromkeys(a.article_id for a in parsed.articles)),
+            task.key, parsed.file_hash, parsed.size, len(parsed.article_ids), "ok", "; ".join(parsed.problems) or None,
+            self.ingested_at, task.manifest_hash, tuple(dict.fromkeys(parsed.article_ids)),
         )
-        self.reports.append(FileReport(task.key, "ingested", len(parsed.articles), parsed.problems))
-
-    def _add_article(self, article: ParsedArticle, task: _Task) -> None:
-        if article.article_id in self.written:
-            self.counts["duplicates"] += 1
-            return
-        self.written.add(article.article_id)
-        rows = tables.article_rows(article, task.key, task.file_hash, self.ingested_at)
-        self.writer.add(rows)
-        dialogues, deals = tables.mentions_of(article)
-        self.dialogues += dialogues
-        self.deals += deals
-        for kind, n in (("articles", 1), ("sentences", len(rows["sentences"])), ("countries", len(rows["article_countries"])),
-                        ("people", len(rows["people"])), ("dialogues", len(dialogues)), ("deals", len(deals))):
-            self.counts[kind] += n
+        self.reports.append(FileReport(task.key, "ingested", len(parsed.article_ids), parsed.problems))
 
     def carry_over(self, snapshot: Path) -> None:
         """Copies the rows of articles that files carried over still hold and that were not written again."""

@@ -2,41 +2,52 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from contextlib import ExitStack
+import gc
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import BinaryIO
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from newsfacts.store import layout, tables
 
 READ_ATTEMPTS = 5
+SENTENCE_COLUMNS = ("article_id", "sentence_index", "segment", "text")
+
+Columns = Mapping[str, Sequence[str]]
 
 
-def load_tables(store_dir: Path) -> dict[str, pd.DataFrame]:
+def load_tables(store_dir: Path, columns: Columns | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the contract as a DataFrame; empty frames with the right columns when there is no store.
 
-    List columns hold Python lists, nullable integers are `Int64`, `date_start` is datetime64.
+    With `columns`, only the tables it names, each with only the columns listed. List columns hold
+    Python lists, nullable integers are `Int64`, `date_start` is datetime64.
     Needs no lock: it opens every file of the live snapshot first (an open file stays readable
     when a newer ingest deletes it), and resolves `CURRENT` again if the snapshot went away.
     """
+    wanted = columns or {name: schema.names for name, schema in tables.SCHEMAS.items()}
     for attempt in range(READ_ATTEMPTS):
         snapshot = layout.current_snapshot(Path(store_dir))
         if snapshot is None:
-            return {name: to_frame(schema.empty_table()) for name, schema in tables.SCHEMAS.items()}
+            return {name: to_frame(_project(tables.SCHEMAS[name].empty_table(), name, names))
+                    for name, names in wanted.items()}
         with ExitStack() as stack:
             try:
                 handles = {name: [stack.enter_context(open(p, "rb")) for p in _parts(snapshot / f"{name}.parquet")]
-                           for name in tables.SCHEMAS}
+                           for name in wanted}
             except FileNotFoundError:
                 if attempt == READ_ATTEMPTS - 1:
                     raise
                 continue
-            return {name: to_frame(_read(name, parts)) for name, parts in handles.items()}
+            return {name: to_frame(_read(name, parts, wanted[name])) for name, parts in handles.items()}
     raise AssertionError("unreachable")
 
 
@@ -45,25 +56,142 @@ def _parts(path: Path) -> list[Path]:
     return sorted(path.glob("*.parquet")) if path.is_dir() else [path]
 
 
-def _read(name: str, parts: list[BinaryIO]) -> pa.Table:
+def _read(name: str, parts: list[BinaryIO], names: Sequence[str]) -> pa.Table:
+    read = [pq.read_table(part, columns=[c for c in names if c in pq.read_schema(part).names]) for part in parts]
+    table = pa.concat_tables(read, promote_options="default") if read else tables.SCHEMAS[name].empty_table()
+    # One chunk per column: selecting rows from chunked columns costs twice as much on every rerun.
+    return _project(table, name, names).combine_chunks()
+
+
+def _project(table: pa.Table, name: str, names: Sequence[str]) -> pa.Table:
+    """`table` with exactly the columns `names`, in that order; a column an older store lacks is all nulls."""
     schema = tables.SCHEMAS[name]
-    table = pa.concat_tables([pq.read_table(part) for part in parts], promote_options="default") if parts else schema.empty_table()
-    for field in schema:
-        if field.name not in table.column_names:
-            table = table.append_column(field, pa.nulls(table.num_rows, field.type))
-    return table
+    for column in names:
+        if column not in table.column_names:
+            table = table.append_column(schema.field(column), pa.nulls(table.num_rows, schema.field(column).type))
+    return table.select(list(names))
 
 
 def to_frame(table: pa.Table) -> pd.DataFrame:
-    frame = table.to_pandas(types_mapper=_nullable_ints, date_as_object=False)
-    for field in table.schema:
-        if pa.types.is_list(field.type):
-            frame[field.name] = [list(v) if v is not None else [] for v in table.column(field.name).to_pylist()]
-    return frame
+    lists = [field.name for field in table.schema if pa.types.is_list(field.type)]
+    frame = table.drop_columns(lists).to_pandas(types_mapper=_nullable_ints, date_as_object=False)
+    for name in lists:
+        frame[name] = _python_lists(table.column(name))
+    return frame[table.column_names]
+
+
+def _python_lists(column: pa.ChunkedArray) -> list[list]:
+    """Each row's list as a Python list ([] for null), sliced from one flat conversion instead of row by row."""
+    array = column.combine_chunks() if column.num_chunks else pa.array([], column.type)
+    values = array.values
+    items = values.to_pylist() if values.null_count else values.to_numpy(zero_copy_only=False).tolist()
+    offsets = array.offsets.to_numpy().tolist()
+    with _collector_paused():
+        lists = [items[start:end] for start, end in zip(offsets[:-1], offsets[1:])]
+    if array.null_count:
+        for row in np.flatnonzero(array.is_null().to_numpy(zero_copy_only=False)).tolist():
+            lists[row] = []
+    return lists
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Building hundreds of thousands of small lists would trigger the cyclic collector over and over
+    (two thirds of the time); they cannot form cycles, so it can wait."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _nullable_ints(arrow_type: pa.DataType):
     return pd.Int64Dtype() if pa.types.is_integer(arrow_type) else None
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """The sentences table left on disk (memory-mapped), read per article or scanned for a phrase on demand."""
+
+    parts: tuple[pa.Buffer, ...]
+
+    @cached_property
+    def ranges(self) -> tuple[tuple[int, int, str, str], ...] | None:
+        """(part, row group, first id, last id) from the footers' statistics when the row groups hold disjoint
+        ranges of article ids (a table sorted by article); None otherwise."""
+        ranges = []
+        for number, part in enumerate(self.parts):
+            reader = pq.ParquetFile(pa.BufferReader(part))
+            column, metadata = reader.schema_arrow.get_field_index("article_id"), reader.metadata
+            for group in range(metadata.num_row_groups):
+                stats = metadata.row_group(group).column(column).statistics
+                if stats is None or not stats.has_min_max:
+                    return None
+                ranges.append((number, group, stats.min, stats.max))
+        ordered = sorted(ranges, key=lambda r: r[2])
+        if any(before[3] > after[2] for before, after in zip(ordered, ordered[1:])):
+            return None
+        return tuple(ordered)
+
+    @cached_property
+    def groups(self) -> Mapping[str, tuple[tuple[int, int], ...]]:
+        """Each article's (part, row group) pairs, read from the article_id column once, for a table whose
+        row groups overlap; built on the first article read."""
+        groups: dict[str, dict[tuple[int, int], None]] = {}
+        with _collector_paused():
+            for number, part in enumerate(self.parts):
+                for article_id, group in _runs(part):
+                    groups.setdefault(article_id, {})[(number, group)] = None
+            return {article_id: tuple(places) for article_id, places in groups.items()}
+
+    def _places(self, article_id: str) -> tuple[tuple[int, int], ...]:
+        if self.ranges is None:
+            return self.groups.get(article_id, ())
+        return tuple((part, group) for part, group, first, last in self.ranges if first <= article_id <= last)
+
+    def of_article(self, article_id: str) -> pd.DataFrame:
+        """The article's sentences in order, decoding only the row groups that hold them; empty when none."""
+        read = [pq.ParquetFile(pa.BufferReader(self.parts[part])).read_row_group(group, columns=list(SENTENCE_COLUMNS))
+                for part, group in self._places(article_id)]
+        table = pa.concat_tables(read) if read else tables.SCHEMAS["sentences"].empty_table()
+        table = table.filter(pc.equal(table["article_id"], article_id)).sort_by("sentence_index")
+        return to_frame(table.select(list(SENTENCE_COLUMNS)))
+
+    def articles_containing(self, phrase: str) -> np.ndarray:
+        """Ids of the articles with a sentence that holds `phrase`, ignoring case; the text is streamed, not kept."""
+        found = pc.match_substring(ds.field("text"), phrase, ignore_case=True)
+        fragments = [ds.ParquetFileFormat().make_fragment(pa.BufferReader(part)) for part in self.parts]
+        hits = [fragment.to_table(schema=fragment.physical_schema, columns=["article_id"], filter=found).column(0)
+                for fragment in fragments]
+        return pc.unique(pa.chunked_array(hits, pa.string())).to_numpy(zero_copy_only=False)
+
+
+def _runs(part: pa.Buffer) -> Iterator[tuple[str, int]]:
+    """(article id, row group) for each run of one article's sentences, read a row group at a time."""
+    reader = pq.ParquetFile(pa.BufferReader(part))
+    for group in range(reader.num_row_groups):
+        ids = reader.read_row_group(group, columns=["article_id"]).column(0).combine_chunks()
+        starts = np.ones(len(ids), dtype=bool)
+        starts[1:] = pc.not_equal(ids[1:], ids[:-1]).to_numpy(zero_copy_only=False)
+        for article_id in ids.filter(pa.array(starts)).to_pylist():
+            yield article_id, group
+
+
+def open_sentences(store_dir: Path) -> Sentences:
+    """The live snapshot's sentences, memory-mapped: they stay readable when a newer ingest deletes the files."""
+    for attempt in range(READ_ATTEMPTS):
+        snapshot = layout.current_snapshot(Path(store_dir))
+        if snapshot is None:
+            return Sentences(parts=())
+        try:
+            return Sentences(tuple(pa.memory_map(str(path)).read_buffer()
+                                   for path in _parts(snapshot / "sentences.parquet")))
+        except FileNotFoundError:
+            if attempt == READ_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 def table_sizes(store_dir: Path) -> dict[str, int]:

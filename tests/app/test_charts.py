@@ -81,8 +81,21 @@ def test_labels_and_hovers_carry_tags_as_text():
 
 
 def test_timeline_never_sends_more_than_the_mark_limit():
-    lanes = [f"2+2 · lane {i}" for i in range(3 * charts.MAX_MARKS)]
-    many = pd.DataFrame({"lane": lanes, "day": pd.to_datetime("2020-01-01"), "status": "held", "date": "2020",
-                         "place": "", "participants": "", "n_sources": 1})
+    lanes = [f"2+2 · lane {i}" for i in range(charts.MAX_LANES)]
+    years = pd.date_range("1990-01-01", periods=2 * charts.MAX_MARKS // charts.MAX_LANES, freq="YS")
+    many = pd.DataFrame([(lane, day) for lane in lanes for day in years], columns=["lane", "day"]).assign(
+        status="held", date="2020", place="", participants="", n_sources=1)
     figure = charts.dialogue_timeline(many, "vi")
     assert sum(len(trace.x) for trace in figure.data) == charts.MAX_MARKS
+
+
+def test_timeline_draws_only_the_busiest_lanes():
+    quiet = pd.DataFrame({"lane": [f"2+2 · quiet {i}" for i in range(charts.MAX_LANES)],
+                          "day": pd.Timestamp("2020-01-01"), "status": "held", "date": "2020", "place": "",
+                          "participants": "", "n_sources": 1})
+    busy = pd.concat([EVENTS] * 2, ignore_index=True)
+    figure = charts.dialogue_timeline(pd.concat([quiet, busy], ignore_index=True), "vi")
+    drawn = {lane for trace in figure.data for lane in trace.y}
+    assert len(drawn) == charts.MAX_LANES
+    assert set(EVENTS["lane"]) <= drawn
+    assert len(charts.busiest_lanes(EVENTS)) == len(EVENTS)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfacts.extract.dates import find_dates, infer_publication_date
+from newsfacts.extract.dates import _FORMS, _forms_to_scan, find_dates, infer_publication_date
 
 PUBLISHED = date(2023, 11, 10)  # a Friday
 
@@ -203,3 +203,13 @@ def test_any_text_gives_valid_hits(words: list[str], published: date | None) -> 
         if hit.value is not None:
             assert len(hit.value) == {"day": 10, "month": 7, "year": 4}[hit.precision]
             date.fromisoformat(hit.value + {"day": "", "month": "-01", "year": "-01-01"}[hit.precision])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ngày", "10/11", "Tháng", "tháng", "Chín", "năm", "nay", "ngoái", "2023", "quý", "Quý",
+                                 "III", "tuần", "Tuần", "qua", "quan", "Hôm", "hôm", "mai", "kia", "sáng", ",", "."]),
+                max_size=12))
+def test_the_cheap_form_tests_never_skip_a_form_that_matches(words: list[str]) -> None:
+    text = " ".join(words)
+    scanned = _forms_to_scan(text)
+    assert [form for form in _FORMS if form[0].search(text)] == [form for form in scanned if form[0].search(text)]

@@ -246,13 +246,32 @@ def test_guarded_vocabulary_patterns_match_what_the_plain_patterns_match(words, 
     import re
 
     from newsfacts.extract.deals import _patterns
+    from newsfacts.extract.prefilter import Prefiltered
 
     text = " ".join(words)
     text = text.lower() if lower else text
     compiled = _patterns()
     patterns = [p for value in compiled.values() for p in (value if isinstance(value, list) else [("", value)])]
-    guarded = [pattern for _, pattern in patterns if pattern.pattern.startswith("(?=[")]
+    compiled_patterns = [p.pattern if isinstance(p, Prefiltered) else p for _, p in patterns]
+    guarded = [pattern for pattern in compiled_patterns if pattern.pattern.startswith("(?=[")]
     assert len(guarded) >= 15
     for pattern in guarded:
         plain = re.compile(pattern.pattern[pattern.pattern.index("])(?:") + 5:-1])
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], pattern.pattern
+
+
+CLAUSE_WORDS = st.sampled_from([",", ";", " nhưng ", " sau khi ", " trong khi ", " còn ", " ", "a", "mua", "bán",
+                                "nhưng", "khi", "còn", " sau", " trong"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(CLAUSE_WORDS, max_size=20), st.data())
+def test_a_clause_read_from_the_sentence_breaks_is_the_clause_a_scan_up_to_it_finds(words, data):
+    from newsfacts.extract.deals import _CLAUSE_BREAK, _clause
+
+    text = "".join(words)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end)), len(text))
+    assert _clause(text, start, end) == (left, right)

@@ -183,3 +183,38 @@ def test_foreign_and_defence_strategic_dialogue_stays_strategic():
 def test_foreign_ministries_strategic_dialogue_stays_strategic():
     text = "Mỹ và Philippines đối thoại\n\nNgày 20/1, Đối thoại Chiến lược Mỹ - Philippines lần thứ 10 đã kết thúc tại Manila."
     assert [(d.mechanism, d.parties) for d in dialogues(text)] == [("strategic dialogue", ("PHL", "USA"))]
+
+
+MECHANISM_WORDS = [
+    "đối thoại", "2+2", "chiến lược", "quốc phòng", "chính sách", "an ninh", "ngoại giao", "và", "-", "chính trị",
+    "quân sự", "tham vấn", "cấp bộ trưởng", "cấp thứ trưởng", "giữa kỳ", "họp", "cuộc", "ausmin", "ủy ban tham vấn an ninh",
+    "bốn bên", "đối tác", "mỹ", "nhật", "\"", "(intersessional)", "intersessional", "thứ", "hai", ","]
+
+
+def _every_pattern_spans(lower: str) -> list[tuple[int, int, str]]:
+    """`_mechanism_spans` as the vocabulary defines it: every pattern scanned over the whole sentence."""
+    from newsfacts.extract.dialogues import _mechanism_patterns
+
+    found = sorted((priority, -(m.end() - m.start()), m.start(), m.end(), mechanism)
+                   for priority, (mechanism, entry) in enumerate(_mechanism_patterns())
+                   for m in entry.pattern.finditer(lower) if m.end() > m.start())
+    kept: list[tuple[int, int, str]] = []
+    for _, _, start, end, mechanism in found:
+        if all(end <= k[0] or start >= k[1] for k in kept):
+            kept.append((start, end, mechanism))
+    return sorted(kept)
+
+
+def test_mechanism_spans_skip_no_mechanism_the_vocabulary_finds():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from newsfacts.extract.dialogues import _mechanism_spans
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.sampled_from(MECHANISM_WORDS), max_size=12), st.sampled_from([" ", " - ", ""]))
+    def check(words, glue):
+        lower = glue.join(words)
+        assert _mechanism_spans(lower) == _every_pattern_spans(lower)
+
+    check()

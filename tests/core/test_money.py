@@ -183,3 +183,26 @@ def test_the_start_lookahead_of_the_amount_regex_changes_no_match(tokens, gaps) 
     text = "".join(token + gap for token, gap in zip(tokens, gaps))
     assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == [
         (m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("khoản vay 62,586,926,287 USD", 62586926287.0),
+        ("ngân sách 1,234,567.5 USD", 1234567.5),
+    ],
+)
+def test_english_digit_grouping_reads_as_thousands(text: str, amount: float) -> None:
+    assert one(text).money.amount == amount
+
+
+@pytest.mark.parametrize("text", ["phiên bản 1.2.3 USD", "mã 1,2,3 USD", "số 4,5,6 tỷ đồng"])
+def test_a_number_that_reads_as_no_number_is_no_amount(text: str) -> None:
+    assert find_money(text, ON) == []
+
+
+def test_a_rate_of_the_year_asked_for_is_used_as_is() -> None:
+    with RATES.open(encoding="utf-8", newline="") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["currency"] == "INR")
+    value, year = to_usd(1000.0, "INR", date(int(row["year"]), 6, 1))
+    assert (value, year) == (1000.0 / float(row["per_usd"]), row["year"])

@@ -1,6 +1,8 @@
 """The whole parse of one article: metadata, main text only, evidence that points at real sentences."""
 
 import hashlib
+import json
+from importlib.resources import files
 from pathlib import Path
 
 from newsfacts.normalise import normalise
@@ -59,3 +61,10 @@ def test_without_publication_date_last_year_is_counted_from_the_latest_full_date
     )
     assert article.meta.published is None
     assert {(d.date, d.location.city) for d in article.dialogues} == {("2024-08-06", "Annapolis"), ("2023", "Brisbane")}
+
+
+def test_every_company_name_and_alias_is_found_whole_and_mapped_to_its_full_name():
+    vocab = json.loads(files("newsfacts.vocab").joinpath("companies.json").read_text("utf-8"))
+    for written, name in [*((name, name) for name in vocab["companies"]), *vocab["aliases"].items()]:
+        article = parse_text(f"Tin\n\nHãng {written} cho biết đã nhận đơn hàng.")
+        assert article.companies == (name,), written

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfacts.normalise import normalise
 from newsfacts.records import Segment
-from newsfacts.segment import segment, split_sentences
+from newsfacts.segment import _near_duplicate, _word_overlap_bound, _word_overlap_ratio, segment, split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "data" / "seeds"
@@ -192,6 +193,15 @@ def sentences_of(paragraph: str) -> list[str]:
             ['Ông nêu rõ: "Chúng tôi đang hoàn thiện".', "Ông cho hay thêm."],
         ),
         ("Liệu có thay đổi? Chắc chắn rồi! Hết.", ["Liệu có thay đổi?", "Chắc chắn rồi!", "Hết."]),
+        (
+            'Ông nói: "Chúng tôi sẵn sàng. Hai bên sẽ hợp tác. Sau đó ông rời đi.',
+            ['Ông nói: "Chúng tôi sẵn sàng.', "Hai bên sẽ hợp tác.", "Sau đó ông rời đi."],
+        ),
+        (
+            'Ông nói: "Tốt." Bà nói: "Chưa. Cần thêm." Hết.',
+            ['Ông nói: "Tốt."', 'Bà nói: "Chưa. Cần thêm."', "Hết."],
+        ),
+        ("Đoàn tới Tp. Hà Nội. Dr. Smith phát biểu.", ["Đoàn tới Tp. Hà Nội.", "Dr. Smith phát biểu."]),
         ("Đối thoại diễn ra tại New Delhi. (Nguồn: PTI)", ["Đối thoại diễn ra tại New Delhi. (Nguồn: PTI)"]),
         ("Năm 2018, Ấn Độ ký hợp đồng. 5 hệ thống sẽ được giao.", ["Năm 2018, Ấn Độ ký hợp đồng.", "5 hệ thống sẽ được giao."]),
     ],
@@ -290,3 +300,19 @@ def test_a_first_line_with_several_sentences_is_the_lead_not_a_title():
 def test_a_title_with_an_abbreviation_stays_one_title():
     title = "Mỹ và Ấn Độ họp 2+2 tại Washington D.C. tuần tới"
     assert sentence_pairs(f"{title}\n\n{LEAD}") == [("title", title), *LEAD_SENTENCES]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["hai", "bên", "họp", "Mỹ", "Nhật", "2+2", "tại", "Tokyo"]), max_size=20),
+       st.lists(st.sampled_from(["hai", "bên", "họp", "Mỹ", "Nhật", "2+2", "tại", "Tokyo"]), max_size=20))
+def test_cheap_word_overlap_tests_are_upper_bounds_of_difflib_ratio(a: list[str], b: list[str]):
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    assert _word_overlap_bound(a, b) >= _word_overlap_ratio(a, b) == matcher.quick_ratio() >= matcher.ratio()
+
+
+def test_lines_with_the_same_words_in_another_order_are_not_near_duplicates():
+    first = "Mỹ và Nhật Bản họp 2+2 tại Tokyo. Hai bên bàn về an ninh khu vực và hợp tác quốc phòng."
+    second = "Mỹ và Nhật Bản bàn về an ninh khu vực và hợp tác quốc phòng. Hai bên họp 2+2 tại Tokyo."
+    assert _word_overlap_ratio(first.split(), second.split()) == 1.0
+    assert not _near_duplicate(first, second)
+    assert _near_duplicate(first, first.replace("Tokyo", "Tô-ky-ô"))

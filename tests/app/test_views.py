@@ -1,0 +1,84 @@
+"""Display columns built once per distinct value: country pairs, suppliers, participants, deal values, links."""
+
+import json
+
+import numpy as np
+import pandas as pd
+
+from components.i18n import country_label, t
+from components.views import (country_involvement, dialogue_table, joined_country_names, joined_text, numbers,
+                              pair_names, participant_names, partner_pairs, party_involvement, value_text)
+
+
+def test_joined_country_names_keep_order_and_cope_with_missing_lists():
+    lists = pd.Series([["IND", "USA"], np.array(["JPN", "PHL"]), [], None, ["IND", "USA"]], index=[5, 3, 9, 1, 7])
+    joined = joined_country_names(lists, "vi")
+    pair = f"{country_label('IND', 'vi')} – {country_label('USA', 'vi')}"
+    assert joined.to_dict() == {5: pair, 3: f"{country_label('JPN', 'vi')} – {country_label('PHL', 'vi')}", 9: "",
+                                1: "", 7: pair}
+
+
+def test_joined_text_skips_missing_items():
+    lists = pd.Series([["General Atomics", None], [], np.array(["Rosoboronexport"])])
+    assert joined_text(lists).tolist() == ["General Atomics", "", "Rosoboronexport"]
+
+
+def test_participant_names_read_each_json_list():
+    people = [{"name": "Antony Blinken", "role": "Ngoại trưởng"},
+              {"name": "Lloyd Austin", "role": "Bộ trưởng"}]
+    texts = pd.Series([json.dumps(people), "[]", None, json.dumps(people[:1])])
+    assert participant_names(texts).tolist() == ["Antony Blinken, Lloyd Austin", "", "", "Antony Blinken"]
+
+
+def test_value_text_says_qualifier_dollars_and_the_amount_as_written():
+    deals = pd.DataFrame({
+        "value_usd": [3e9, 5.4e9, np.nan, 1e6],
+        "value_qualifier": ["over", "exact", "approx", None],
+        "value_amount": [np.nan, 5e9, 7.0, 25e9],
+        "value_currency": ["USD", "EUR", "EUR", "VND"],
+    })
+    assert value_text(deals, "vi").tolist() == [
+        "hơn 3.000.000.000 USD", "5.400.000.000 USD (5.000.000.000 EUR)", "", "1.000.000 USD (25.000.000.000 VND)"]
+    assert value_text(deals, "en").iloc[0] == "over 3,000,000,000 USD"
+    assert value_text(deals.iloc[:0], "vi").empty
+
+
+def test_numbers_formats_each_value_and_leaves_missing_ones_empty():
+    assert numbers(pd.Series([1234.5, None, 1234.5]), "vi").tolist() == ["1.234,5", "", "1.234,5"]
+
+
+def test_dialogue_links_point_at_the_first_sentence_of_the_first_mention():
+    events = pd.DataFrame({
+        "date": ["2023-11-10"], "mechanism": ["2+2"], "parties": [["IND", "USA"]], "location_city": ["New Delhi"],
+        "location_country": ["IND"], "status": ["held"], "participants": ["[]"], "n_sources": [2],
+        "conflicts": ["[]"], "mention_ids": [["m2", "m1"]],
+    })
+    mentions = pd.DataFrame({"mention_id": ["m1", "m2", "m3"], "article_id": ["a1", "a2", "a3"],
+                             "evidence": [[4], [7, 2], [1]]})
+    table = dialogue_table(events, mentions, "vi", "bai-bao?")
+    assert table[t("link", "vi")].tolist() == ["bai-bao?article=a2&sentence=7"]
+    assert table[t("pair", "vi")].tolist() == [f"{country_label('IND', 'vi')} – {country_label('USA', 'vi')}"]
+
+
+def test_pair_names_match_the_joined_party_names(tables):
+    events = tables["dialogue_events"]
+    for lang in ("vi", "en"):
+        assert pair_names(events["pair"], lang).tolist() == joined_country_names(events["parties"], lang).tolist()
+
+
+def test_partners_and_involvement_count_each_dialogue_once_per_party():
+    dialogues = pd.DataFrame({"event_id": ["e1", "e2", "e3", "e4"], "parties": [["IND", "USA"], ["IND", "JPN", "USA"],
+                                                                             ["IND", "USA"], []],
+                              "pair": ["IND-USA", "IND-JPN-USA", "IND-USA", ""]})
+    pairs = partner_pairs(dialogues)
+    assert list(pairs.itertuples(index=False, name=None)) == [("IND", "JPN", 1), ("IND", "USA", 3), ("JPN", "USA", 1)]
+    involvement = party_involvement(dialogues)
+    assert dict(zip(involvement["country"], involvement["value"])) == {"IND": 3, "USA": 3, "JPN": 1}
+    assert involvement["value"].is_monotonic_decreasing
+
+
+def test_involvement_from_pairs_matches_the_exploded_parties(tables):
+    dialogues = tables["dialogue_events"]
+    expected = country_involvement(dialogues["parties"].explode())
+    got = party_involvement(dialogues)
+    assert dict(zip(got["country"], got["value"])) == dict(zip(expected["country"], expected["value"]))
