@@ -4,6 +4,7 @@
 """
 
 import html
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -82,7 +83,7 @@ if article_id:
         article = rows.iloc[0]
         st.html(f"<h2>{html.escape(str(article['title']))}</h2>")
         inferred = f" {t('inferred', lang)}" if article["published_inferred"] else ""
-        st.text(f"{article['source'] or '—'} · {article['published'] or '—'}{inferred} · {article['file']}")
+        st.text(f"{article['source'] or '—'} · {article['published'] or '—'}{inferred} · {Path(str(article['file'])).name}")
         if isinstance(article["url"], str) and article["url"]:
             st.text(f"{t('url', lang)}: {article['url']}")
         countries = ", ".join(f"{country_label(c, lang)} ({c})" for c in article["countries"])

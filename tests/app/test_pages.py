@@ -191,6 +191,14 @@ def test_evidence_link_opens_the_article_with_its_sentence_marked(app, tables):
     assert table(links)[t("link", "vi")].str.startswith("bai-bao?article=").all()
 
 
+def test_an_article_names_its_file_without_the_servers_folders(app, tables):
+    article = tables["articles"].iloc[0]
+    at = app("pages/bai-bao.py", article=article["article_id"])
+    heading = next(text.value for text in at.text if " · " in text.value)
+    assert heading.endswith(" · " + article["file"].rsplit("/", 1)[-1])
+    assert "/" not in heading.rsplit(" · ", 1)[-1]
+
+
 def test_article_text_is_escaped_not_rendered(app, tables):
     sentences = tables["sentences"]
     row = sentences.iloc[0]
