@@ -57,10 +57,16 @@ def _parts(path: Path) -> list[Path]:
 
 
 def _read(name: str, parts: list[BinaryIO], names: Sequence[str]) -> pa.Table:
-    read = [pq.read_table(part, columns=[c for c in names if c in pq.read_schema(part).names]) for part in parts]
+    read = [pq.read_table(part, columns=_present(part, names)) for part in parts]
     table = pa.concat_tables(read, promote_options="default") if read else tables.SCHEMAS[name].empty_table()
     # One chunk per column: selecting rows from chunked columns costs twice as much on every rerun.
     return _project(table, name, names).combine_chunks()
+
+
+def _present(part: BinaryIO, names: Sequence[str]) -> list[str]:
+    """The columns of `names` that the part holds, from its footer read once."""
+    stored = set(pq.read_schema(part).names)
+    return [column for column in names if column in stored]
 
 
 def _project(table: pa.Table, name: str, names: Sequence[str]) -> pa.Table:
