@@ -44,14 +44,17 @@ def _old_style_nuclei() -> dict[str, str]:
 
 
 _NEW_STYLE = _old_style_nuclei()
-_WORD_FINAL_PAIR = re.compile(f"[oOuU][{''.join(sorted({nucleus[1] for nucleus in _NEW_STYLE}))}](?!\\w)")
+# One pattern per first vowel: a pattern that starts with a literal skips from one such vowel to the next several times
+# faster than a pattern that starts with a character class.
+_WORD_FINAL_NUCLEI = tuple(
+    re.compile(f"{first}[{''.join(nucleus[1] for nucleus in _NEW_STYLE if nucleus[0] == first)}](?!\\w)")
+    for first in "oOuU"
+)
 
 
 def _retone(match: re.Match[str]) -> str:
     """The new-style spelling of a word-final oa/oe/uy nucleus when only consonants (not "qu") precede it."""
     nucleus = match.group()
-    if nucleus not in _NEW_STYLE:
-        return nucleus
     text, start = match.string, match.start()
     onset = start
     while onset > 0 and text[onset - 1] in _CONSONANTS:
@@ -86,7 +89,8 @@ def normalise(text: str) -> str:
     for char, replacement in _REPLACEMENTS.items():
         if char in text:
             text = text.replace(char, replacement)
-    text = _WORD_FINAL_PAIR.sub(_retone, text)
+    for nuclei in _WORD_FINAL_NUCLEI:
+        text = nuclei.sub(_retone, text)
     if "+" in text:
         text = _tighten_plus(text)
     if "  " in text:

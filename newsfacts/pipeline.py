@@ -17,8 +17,8 @@ from newsfacts.extract.dialogues import find_dialogues
 from newsfacts.extract.people import find_person_mentions, people_records
 from newsfacts.normalise import normalise
 from newsfacts.read import ReadError, read_file
-from newsfacts.segment import segment, split_sentences
-from newsfacts.records import ArticleMeta, CountryMention, ParsedArticle, RawArticle, Segment, Sentence
+from newsfacts.segment import segment, sentences_and_paragraphs
+from newsfacts.records import ArticleMeta, CountryMention, ParsedArticle, RawArticle, Sentence
 
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
@@ -44,7 +44,7 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
     """Run every stage on one article and return its records, each with evidence sentence indexes."""
     text = normalise(raw.text)
     segments = segment(text, title_hint=raw.meta.title)
-    sentences = split_sentences(segments)
+    sentences, paragraphs = sentences_and_paragraphs(segments)
     published, inferred = _publication(raw.meta, text)
     country_hits = {s.index: find_countries(s.text) for s in sentences}
     date_hits, reference = _dates(sentences, published)
@@ -57,8 +57,7 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
         segments=segments,
         sentences=sentences,
         countries=_country_mentions(country_hits),
-        dialogues=find_dialogues(sentences, _paragraphs(segments, sentences), country_hits, date_hits, people,
-                                 published, reference),
+        dialogues=find_dialogues(sentences, paragraphs, country_hits, date_hits, people, published, reference),
         deals=find_deals(sentences, country_hits, date_hits, published),
         people=people_records(people),
         companies=tuple(dict.fromkeys(c.name for s in sentences for c in find_companies(s.text))),
@@ -112,17 +111,3 @@ def _country_mentions(country_hits: Mapping[int, Sequence[CountryHit]]) -> tuple
             if index not in sentences:
                 sentences.append(index)
     return tuple(CountryMention(code, tuple(surfaces[code]), tuple(evidence[code])) for code in sorted(surfaces))
-
-
-def _paragraphs(segments: Sequence[Segment], sentences: Sequence[Sentence]) -> dict[int, int]:
-    """Sentence index -> paragraph number, a paragraph being one main-text segment."""
-    main = [s for s in segments if s.kind in ("title", "lead", "body", "caption")]
-    paragraph_of: dict[int, int] = {}
-    paragraph, cursor = 0, 0
-    for sentence in sentences:
-        while paragraph < len(main) and (found := main[paragraph].text.find(sentence.text, cursor)) < 0:
-            paragraph, cursor = paragraph + 1, 0
-        if paragraph < len(main):
-            cursor = found + len(sentence.text)
-        paragraph_of[sentence.index] = paragraph
-    return paragraph_of

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from newsfacts.records import MAIN_SEGMENTS, Segment, SegmentKind, Sentence
@@ -27,7 +26,7 @@ class _Vocab:
     section_starts: frozenset[str]
     section_names: frozenset[str]
     page_ends: frozenset[str]
-    page_end_prefixes: tuple[str, ...]
+    page_end_prefix: re.Pattern[str]
     lines: frozenset[str]
     line_pattern: re.Pattern[str]
     caption_credit: re.Pattern[str]
@@ -47,7 +46,7 @@ def _vocab() -> _Vocab:
         section_starts=frozenset(data["section_starts"]),
         section_names=frozenset(data["section_names"]),
         page_ends=frozenset(data["page_ends"]),
-        page_end_prefixes=tuple(data["page_end_prefixes"]),
+        page_end_prefix=re.compile(_alternation(data["page_end_prefixes"])),
         lines=frozenset(data["lines"]),
         line_pattern=re.compile("|".join(f"(?:{p})" for p in data["line_patterns"])),
         caption_credit=re.compile(
@@ -87,33 +86,52 @@ _SAME_ENDS_CHARS = 8
 def _near_duplicate(a: str, b: str) -> bool:
     if a == b:
         return True
-    shorter, longer = sorted((len(a), len(b)))
+    shorter, longer = (len(a), len(b)) if len(a) <= len(b) else (len(b), len(a))
     if longer > _MAX_HEADLINE_CHARS or shorter < 15 or longer - shorter > 0.3 * longer:
         return False
     if a[:_SAME_ENDS_CHARS] != b[:_SAME_ENDS_CHARS] and a[-_SAME_ENDS_CHARS:] != b[-_SAME_ENDS_CHARS:]:
         return False
-    words_a, words_b = a.split(), b.split()
+    (words_a, distinct_a), (words_b, distinct_b) = _words(a), _words(b)
     return (
-        _word_overlap_bound(words_a, words_b) >= _NEAR_DUPLICATE
-        and _word_overlap_ratio(words_a, words_b) >= _NEAR_DUPLICATE
+        _distinct_word_bound(words_a, distinct_a, words_b, distinct_b) >= _NEAR_DUPLICATE
+        and _common_subsequence_ratio(words_a, words_b) >= _NEAR_DUPLICATE
         and SequenceMatcher(None, words_a, words_b, autojunk=False).ratio() >= _NEAR_DUPLICATE
     )
 
 
-def _word_overlap_bound(a: list[str], b: list[str]) -> float:
-    """An upper bound of `_word_overlap_ratio`, counting each side's words found anywhere in the other."""
+@lru_cache(maxsize=64)
+def _words(line: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The words of a line and their set; a line is compared with its neighbour and the title, so split it once."""
+    words = tuple(line.split())
+    return words, frozenset(words)
+
+
+def _distinct_word_bound(a: Sequence[str], distinct_a: frozenset[str], b: Sequence[str],
+                         distinct_b: frozenset[str]) -> float:
+    """An upper bound of difflib's `quick_ratio`: each distinct word of one side missing from the other is a word
+    left unmatched."""
     length = len(a) + len(b)
     if not length:
         return 1.0
-    a_in_b = sum(map(set(b).__contains__, a))
-    b_in_a = sum(map(set(a).__contains__, b))
-    return 2.0 * min(a_in_b, b_in_a) / length
+    shared = len(distinct_a & distinct_b)
+    return 2.0 * min(len(a) - len(distinct_a) + shared, len(b) - len(distinct_b) + shared) / length
 
 
-def _word_overlap_ratio(a: list[str], b: list[str]) -> float:
-    """difflib's `quick_ratio` (an upper bound of `ratio`) computed without building a matcher."""
+def _common_subsequence_ratio(a: Sequence[str], b: Sequence[str]) -> float:
+    """An upper bound of difflib's `ratio`, whose matching blocks form a common subsequence: twice the length of the
+    longest common subsequence over the total length. Bit-parallel (Allison and Dix, 1986): bit `i` of `row` is set
+    where that length grows at word `i` of `b`."""
     length = len(a) + len(b)
-    return 2.0 * (Counter(a) & Counter(b)).total() / length if length else 1.0
+    if not length:
+        return 1.0
+    positions: dict[str, int] = {}
+    for i, word in enumerate(b):
+        positions[word] = positions.get(word, 0) | 1 << i
+    row = 0
+    for word in a:
+        either = positions.get(word, 0) | row
+        row = either & ((either - (row << 1 | 1)) ^ either)
+    return 2.0 * row.bit_count() / length
 
 
 def _is_chaff_line(key: str) -> bool:
@@ -123,7 +141,7 @@ def _is_chaff_line(key: str) -> bool:
 
 def _is_page_end(key: str) -> bool:
     vocab = _vocab()
-    return key in vocab.page_ends or key.startswith(vocab.page_end_prefixes)
+    return key in vocab.page_ends or vocab.page_end_prefix.match(key) is not None
 
 
 def _ends_sentence(line: str) -> bool:
@@ -181,7 +199,12 @@ def _byline_strength(line: str, key: str) -> int:
 
 def _is_breadcrumb(line: str) -> bool:
     """A navigation trail or site line such as "Báo X | Thế giới | 10/11/2023" or "Báo X > Quốc tế"."""
-    return len(line) <= _MAX_BREADCRUMB_CHARS and _BREADCRUMB.search(line) is not None and not _ends_sentence(line)
+    return (
+        len(line) <= _MAX_BREADCRUMB_CHARS
+        and (">" in line or "»" in line or "|" in line)  # finding a character is much cheaper than the search
+        and _BREADCRUMB.search(line) is not None
+        and not _ends_sentence(line)
+    )
 
 
 def _is_furniture(line: str, key: str) -> bool:
@@ -412,6 +435,9 @@ _ABBREVIATIONS = frozenset(
     .split()
 )
 _BOUNDARY = re.compile(r"""([.!?]+)(["')\]]*)\s+(?=["'(\[]?[\w"'])""")
+# The same pattern for a paragraph without "!" or "?": starting with a literal, it skips from period to period
+# several times faster than a pattern starting with a character class.
+_PERIOD_BOUNDARY = re.compile(r"""(\.\.*)(["')\]]*)\s+(?=["'(\[]?[\w"'])""")
 _MAX_WORD_CHARS = 40
 _MAX_SENTENCE_CHARS = 2000
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
@@ -432,33 +458,43 @@ def _is_abbreviation(word: str) -> bool:
     return len(word) <= _MAX_ABBREVIATION_CHARS and word.casefold() in _ABBREVIATIONS
 
 
-def _is_boundary(paragraph: str, match: re.Match[str], inside_quote: bool) -> bool:
-    punctuation = match.group(1)
-    if inside_quote or (punctuation.startswith(".") and len(punctuation) > 1):
+def _ends_sentence_at(paragraph: str, match: re.Match[str]) -> bool:
+    """Whether a boundary match outside quotes ends a sentence: not an ellipsis, not followed by a lowercase word or
+    a bracket, not the period of an abbreviation."""
+    punctuation, following = match[1], paragraph[match.end()]
+    if punctuation[0] == "." and len(punctuation) > 1 or following.islower() or following == "(":
         return False
-    following = paragraph[match.end()]
-    if following.islower() or following == "(":
-        return False
-    if punctuation != ".":
-        return True
-    return not _is_abbreviation(_word_before(paragraph, match.start()).lstrip("\"'(["))
+    return punctuation != "." or not _is_abbreviation(_word_before(paragraph, match.start()).lstrip("\"'(["))
+
+
+def _sentence_cuts(paragraph: str) -> list[tuple[int, int]]:
+    """(end of a sentence, start of the next) at each sentence end that is not an abbreviation, an initial, an
+    ellipsis or inside quotes."""
+    # Quotes only matter when they pair up; otherwise no boundary is ever inside one.
+    track_quotes = '"' in paragraph and paragraph.count('"') % 2 == 0
+    pattern = _BOUNDARY if "!" in paragraph or "?" in paragraph else _PERIOD_BOUNDARY
+    cuts, quotes, counted_to = [], 0, 0
+    for match in pattern.finditer(paragraph):
+        end, following = match.end(2), match.end()
+        if track_quotes:
+            quotes += paragraph.count('"', counted_to, end)
+            counted_to = end
+            if quotes % 2:
+                continue
+        if _ends_sentence_at(paragraph, match):
+            cuts.append((end, following))
+    return cuts
 
 
 def _sentences_of(paragraph: str) -> list[str]:
     """Split one paragraph at sentence ends, not at abbreviations, initials, ellipses or inside quotes."""
-    # Quotes only matter when they pair up; otherwise no boundary is ever inside one.
-    track_quotes = '"' in paragraph and paragraph.count('"') % 2 == 0
-    sentences, start, quotes, counted_to = [], 0, 0, 0
-    for match in _BOUNDARY.finditer(paragraph):
-        if track_quotes:
-            quotes += paragraph.count('"', counted_to, match.end(2))
-            counted_to = match.end(2)
-        if _is_boundary(paragraph, match, quotes % 2 == 1):
-            sentences.append(paragraph[start : match.end(2)].strip())
-            start = match.end()
+    sentences, start = [], 0
+    for end, following in _sentence_cuts(paragraph):
+        sentences.append(paragraph[start:end].strip())
+        start = following
     sentences.append(paragraph[start:].strip())
     kept = [sentence for sentence in sentences if sentence]
-    if max(map(len, kept), default=0) <= _MAX_SENTENCE_CHARS:
+    if len(paragraph) <= _MAX_SENTENCE_CHARS or max(map(len, kept), default=0) <= _MAX_SENTENCE_CHARS:
         return kept
     return [piece for sentence in kept for piece in _pieces(sentence)]
 
@@ -476,11 +512,19 @@ def _pieces(sentence: str) -> list[str]:
 
 def split_sentences(segments: Sequence[Segment]) -> tuple[Sentence, ...]:
     """Sentences of the main segments (title, lead, body, caption), numbered in order; a title is one sentence."""
-    texts: list[tuple[SegmentKind, str]] = []
-    for seg in segments:
-        if seg.kind == "title":
-            texts.append((seg.kind, seg.text))
-        elif seg.kind in MAIN_SEGMENTS:
-            paragraphs = seg.text.split("\n")
-            texts.extend((seg.kind, sentence) for paragraph in paragraphs for sentence in _sentences_of(paragraph))
-    return tuple(Sentence(index, kind, text) for index, (kind, text) in enumerate(texts))
+    return sentences_and_paragraphs(segments)[0]
+
+
+def sentences_and_paragraphs(segments: Sequence[Segment]) -> tuple[tuple[Sentence, ...], dict[int, int]]:
+    """`split_sentences`, and the paragraph of each sentence index: the position of its segment among the main ones."""
+    sentences: list[Sentence] = []
+    paragraph_of: dict[int, int] = {}
+    main = (seg for seg in segments if seg.kind in MAIN_SEGMENTS)
+    for paragraph, seg in enumerate(main):
+        texts = [seg.text] if seg.kind == "title" else [
+            sentence for line in seg.text.split("\n") for sentence in _sentences_of(line)
+        ]
+        for text in texts:
+            paragraph_of[len(sentences)] = paragraph
+            sentences.append(Sentence(len(sentences), seg.kind, text))
+    return tuple(sentences), paragraph_of

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 
+from newsfacts.extract.prefilter import alternation, literal_scanner
+
 
 @dataclass(frozen=True)
 class CompanyHit:
@@ -25,20 +27,25 @@ def _vocab() -> tuple[dict[str, str], dict[str, str]]:
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    """Every name, longest first, grouped by first letter so that a position is tried against one group only."""
+    """Every name, the longest first, as a trie behind a lookahead on the first letters."""
     companies, aliases = _vocab()
-    by_first: dict[str, list[str]] = {}
-    for name in sorted({*companies, *aliases}, key=len, reverse=True):
-        by_first.setdefault(name[0], []).append(re.escape(name[1:]))
-    firsts = "".join(map(re.escape, by_first))
-    groups = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
-    return re.compile(rf"(?=[{firsts}])(?<![\w-])(?:{groups})(?![\w-])")
+    firsts = "".join(sorted({re.escape(name[0]) for name in (*companies, *aliases)}))
+    return re.compile(rf"(?=[{firsts}])(?<![\w-])(?:{alternation({*companies, *aliases})})(?![\w-])")
+
+
+@cache
+def _any_name() -> re.Pattern[str]:
+    """Finds any name, word boundaries aside, in one cheap pass: most sentences name no maker and end there."""
+    companies, aliases = _vocab()
+    return literal_scanner({*companies, *aliases})
 
 
 @lru_cache(maxsize=4096)
 def find_companies(text: str) -> tuple[CompanyHit, ...]:
     """Every maker named in `text`, aliases ("GE", "HAL") mapped to the full name; cached, as the pipeline and
     the deal extractor both ask for the same sentences."""
+    if _any_name().search(text) is None:
+        return ()
     companies, aliases = _vocab()
     hits = []
     for match in _pattern().finditer(text):

@@ -184,11 +184,12 @@ class _Span(NamedTuple):
     entry: _Entry
 
 
-def _is_multiword(span: _Span | None) -> bool:
-    return span is not None and _SEPARATOR.search(span.surface) is not None
+def _is_multiword_at(spans: list[_Span], start: int | None = None, end: int | None = None) -> bool:
+    """Whether a span of several words starts at `start` (or ends at `end`)."""
+    return any(_SEPARATOR.search(s.surface) is not None for s in spans if s.start == start or s.end == end)
 
 
-def _is_person(text: str, span: _Span, by_start: dict[int, _Span], by_end: dict[int, _Span], vocab: _Vocabulary) -> bool:
+def _is_person(text: str, span: _Span, spans: list[_Span], vocab: _Vocabulary) -> bool:
     """A short name that is part of a Vietnamese personal name ("Thúy Nga", "ông Đức", "Đức Anh").
 
     Only a given name after it counts: "Đại sứ tại Mỹ Nguyễn Quốc Dũng" is the US, then a person.
@@ -197,10 +198,10 @@ def _is_person(text: str, span: _Span, by_start: dict[int, _Span], by_end: dict[
     if before is not None:
         if before.casefold() in vocab.honorifics:
             return True
-        if before in vocab.name_syllables and not _is_multiword(by_end.get(span.start - 1)):
+        if before in vocab.name_syllables and not _is_multiword_at(spans, end=span.start - 1):
             return True
     after = _next_word(text, span.end)
-    return after in vocab.given_names and not _is_multiword(by_start.get(span.end + 1))
+    return after in vocab.given_names and not _is_multiword_at(spans, start=span.end + 1)
 
 
 def _joined_by_dash(text: str, left: _Span, right: _Span) -> bool:
@@ -209,6 +210,8 @@ def _joined_by_dash(text: str, left: _Span, right: _Span) -> bool:
 
 def _compound_chains(text: str, spans: list[_Span]) -> list[list[_Span]]:
     """Runs of spans joined only by dashes ("Nga-Ukraine", "Việt - Mỹ - Nhật")."""
+    if len(spans) == 1:
+        return [spans]
     chains: list[list[_Span]] = []
     for span in spans:
         if chains and _joined_by_dash(text, chains[-1][-1], span):
@@ -218,24 +221,25 @@ def _compound_chains(text: str, spans: list[_Span]) -> list[list[_Span]]:
     return chains
 
 
-def _country_spans(text: str, vocab: _Vocabulary) -> list[_Span]:
+def _country_spans(text: str, match: re.Match[str] | None, vocab: _Vocabulary) -> list[_Span]:
+    """Spans of country names from the first `match` on: `finditer` without the cost of building its scanner."""
     spans = []
-    for match in vocab.pattern.finditer(text):
+    while match is not None:
         surface = match.group()
         entry = vocab.entries.get(_key(surface))
         if entry is not None and entry.code is not None:
             spans.append(_Span(match.start(), match.end(), surface, entry))
+        match = vocab.pattern.search(text, match.end())
     return spans
 
 
 def find_countries(text: str) -> list[CountryHit]:
     """Country mentions, sorted by start and non-overlapping (the longest match wins)."""
     vocab = _vocabulary()
-    spans = _country_spans(text, vocab)
-    if not spans:
+    first = vocab.pattern.search(text)
+    if first is None:
         return []
-    by_start = {span.start: span for span in spans}
-    by_end = {span.end: span for span in spans}
+    spans = _country_spans(text, first, vocab)
     found = []
     for chain in _compound_chains(text, spans):
         if len(chain) > 1:
@@ -247,7 +251,7 @@ def find_countries(text: str) -> list[CountryHit]:
         span = chain[0]
         if span.entry.kind == "stem" or _follows_marker(text, span.start, vocab.not_country_after):
             continue
-        if span.surface in vocab.ambiguous and _is_person(text, span, by_start, by_end, vocab):
+        if span.surface in vocab.ambiguous and _is_person(text, span, spans, vocab):
             continue
         if span.surface == "Anh" and vocab.pronoun.match(text, span.start):
             continue

@@ -8,17 +8,19 @@ weeks and months ("hôm qua", "tháng tới") need the publication date; relativ
 years ("năm ngoái", "tháng Chín năm nay") fall back on the context year.
 
 Each form has a cheap regex; the words in front of a match ("ngày", "đầu",
-"2 năm trước") are checked in Python, which keeps the scan fast; a form is not
-scanned at all when a plain substring it needs (a digit, "háng", "ăm"...) is absent.
+"2 năm trước") are checked in Python, which keeps the scan fast. Most forms start
+with a letter and a fixed syllable ("t" + "háng"): their regex is tried only where
+`str.find` meets that syllable, so a sentence without one costs a few substring tests.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import compress
+from typing import NamedTuple
 
 _AHEAD_LIMIT = timedelta(days=300)
 _BEHIND_LIMIT = timedelta(days=330)
@@ -31,7 +33,7 @@ _UNAMBIGUOUS_MONTH_WORDS = frozenset({"giêng", "chạp"})
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _NUMBER_AFTER = r"(?![\w/]|[.,-]\d)"
 
-# A lookahead for the first character before a lookbehind lets a scan pass over most positions cheaply.
+# A lookahead for the first digit before a lookbehind lets a scan pass over most positions cheaply.
 _NUMERIC = re.compile(
     r"(?=\d)(?<![\w.,/-])(?P<day>\d{1,2})(?:\s*(?:-|và|đến|tới)\s*\d{1,2})?(?P<sep>[/.-])(?P<month>\d{1,2})"
     rf"(?:(?:(?P=sep)|\s+năm\s+){_YEAR})?" + _NUMBER_AFTER
@@ -42,12 +44,10 @@ _MONTH = re.compile(
     + rf")))(?:\s*(?:[/.-]|năm\s+){_YEAR}|\s+(?P<relative_year>năm\s+(?:nay|ngoái|trước|tới|sau)))?"
     + _NUMBER_AFTER
 )
-_QUARTER = re.compile(r"(?=[qQ])(?<!\w)[qQ]uý\s+(?:IV|I{1,3}|[1-4])(?:\s*(?:[/.-]|năm\s+)" + _YEAR + r")?(?![\w/])")
-_YEAR_NUMBER = re.compile(
-    r"(?=[12])(?<![\w.,/-])" + _YEAR + r"(?:\s*-\s*(?P<until>(?:19|20)\d\d))?(?!\w|[.,/-]\d)"
-)
+_QUARTER = re.compile(r"(?<!\w)[qQ]uý\s+(?:IV|I{1,3}|[1-4])(?:\s*(?:[/.-]|năm\s+)" + _YEAR + r")?(?![\w/])")
+_YEAR_NUMBER = re.compile(r"(?<![\w.,/-])" + _YEAR + r"(?:\s*-\s*(?P<until>(?:19|20)\d\d))?(?!\w|[.,/-]\d)")
 _RELATIVE = re.compile(
-    r"(?=[nNtT])(?<!\w)(?P<unit>[nN]ăm|[tT]háng|[tT]uần)\s+(?P<which>nay|ngoái|trước|tới|sau|này|qua)(?!\w)(?!\s+đó)"
+    r"(?<!\w)(?P<unit>[nN]ăm|[tT]háng|[tT]uần)\s+(?P<which>nay|ngoái|trước|tới|sau|này|qua)(?!\w)(?!\s+đó)"
 )
 _RELATIVE_DAY = re.compile(
     r"(?<!\w)(?P<part>[hH]ôm|[sS]áng|[cC]hiều|[tT]ối|[tT]rưa|[đĐ]êm|[nN]gày)\s+(?P<which>qua|nay|kia|mai)(?!\w)"
@@ -271,39 +271,80 @@ def _parse_relative_day(text: str, match: re.Match[str], published: date | None,
     return _hit(text, match.start(), match.end(), day.isoformat(), "day", relative=True, month=day.month, day=day.day)
 
 
-_DIGIT = re.compile(r"\d")
-# The relative-day words where they end a word; "qua" alone would pass most sentences ("quan", "quay").
-_DAY_WORD_END = re.compile(r"(?:qua|nay|kia|mai)(?!\w)")
-_FORMS: tuple[tuple[re.Pattern[str], Parser], ...] = (
-    (_NUMERIC, _parse_numeric),
-    (_MONTH, _parse_month),
-    (_QUARTER, _parse_quarter),
-    (_YEAR_NUMBER, _parse_year),
-    (_RELATIVE, _parse_relative),
-    (_RELATIVE_DAY, _parse_relative_day),
+class _Form(NamedTuple):
+    """A date form; when it has `anchors`, every match starts `lead` characters before one of them."""
+
+    pattern: re.Pattern[str]
+    parse: Parser
+    anchors: tuple[str, ...] = ()
+    lead: int = 1
+
+
+_FORMS = (
+    _Form(_NUMERIC, _parse_numeric),
+    _Form(_MONTH, _parse_month, ("háng",)),
+    _Form(_QUARTER, _parse_quarter, ("uý",)),
+    _Form(_YEAR_NUMBER, _parse_year, ("19", "20"), lead=0),
+    _Form(_RELATIVE, _parse_relative, ("ăm", "háng", "uần")),
+    _Form(_RELATIVE_DAY, _parse_relative_day, ("ôm", "áng", "hiều", "ối", "rưa", "êm", "gày")),
 )
 
 
-def _forms_to_scan(text: str) -> list[tuple[re.Pattern[str], Parser]]:
-    """The forms, in `_FORMS` order, whose matches could occur in `text`: each needs a digit or its key letters."""
-    has_digit = _DIGIT.search(text) is not None
+# Every numeric date has a separator followed by a digit ("10/11", "10.11", "8-9/4"); a final full stop has none.
+_SEPARATED_DIGIT = re.compile(r"[/.-]\d")
+
+
+def _forms_to_scan(text: str) -> list[_Form]:
+    """The forms, in `_FORMS` order, whose matches could occur in `text`, found with a few substring tests.
+
+    Each test looks for text that every match of its form holds: a relative period is "năm", "tháng" or "tuần" and
+    a word after it; a relative day is "hôm", "sáng", "chiều", "tối", "trưa", "đêm" or "ngày" (tested without
+    its first letter, which may be a capital) and a word after it.
+    """
     has_month = "háng" in text
     wanted = (
-        has_digit,
+        ("/" in text or "-" in text or text.find(".", 0, -1) != -1) and _SEPARATED_DIGIT.search(text) is not None,
         has_month,
         "uý" in text,
-        has_digit,
-        has_month or "ăm" in text or "uần" in text,
-        _DAY_WORD_END.search(text) is not None,
+        "19" in text or "20" in text,
+        (has_month or "ăm" in text or "uần" in text)
+        and ("nay" in text or "ngoái" in text or "trước" in text or "tới" in text or "sau" in text
+             or "này" in text or "qua" in text),
+        ("qua" in text or "nay" in text or "kia" in text or "mai" in text)
+        and ("ôm" in text or "áng" in text or "hiều" in text or "ối" in text or "rưa" in text or "êm" in text
+             or "gày" in text),
     )
-    return list(compress(_FORMS, wanted))
+    return list(compress(_FORMS, wanted)) if any(wanted) else []
 
 
-def _candidates(text: str, published: date | None, context_year: int | None) -> list[DateHit]:
+def _match_starts(text: str, form: _Form) -> list[int]:
+    starts = []
+    for anchor in form.anchors:
+        at = text.find(anchor, form.lead)
+        while at != -1:
+            starts.append(at - form.lead)
+            at = text.find(anchor, at + 1)
+    return sorted(starts)
+
+
+def _anchored_matches(text: str, form: _Form) -> Iterator[re.Match[str]]:
+    end = 0
+    for start in _match_starts(text, form):
+        if start >= end and (match := form.pattern.match(text, start)):
+            yield match
+            end = match.end()
+
+
+def _matches(text: str, form: _Form) -> Iterator[re.Match[str]]:
+    """What `form.pattern.finditer(text)` gives; with anchors, the pattern is tried only where a match can start."""
+    return _anchored_matches(text, form) if form.anchors else form.pattern.finditer(text)
+
+
+def _candidates(text: str, forms: list[_Form], published: date | None, context_year: int | None) -> list[DateHit]:
     hits = []
-    for pattern, parse in _forms_to_scan(text):
-        for match in pattern.finditer(text):
-            hit = parse(text, match, published, context_year)
+    for form in forms:
+        for match in _matches(text, form):
+            hit = form.parse(text, match, published, context_year)
             if hit is not None:
                 hits.append(hit)
     return hits
@@ -311,7 +352,10 @@ def _candidates(text: str, published: date | None, context_year: int | None) -> 
 
 def find_dates(text: str, published: date | None = None, context_year: int | None = None) -> list[DateHit]:
     """Date expressions sorted by start; where two overlap, the one starting first (then the longer) wins."""
-    candidates = _candidates(text, published, context_year)
+    forms = _forms_to_scan(text)
+    if not forms:
+        return []
+    candidates = _candidates(text, forms, published, context_year)
     if len(candidates) < 2:
         return candidates
     chosen: list[DateHit] = []

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+import operator
 import re
 from bisect import bisect_right
 from re import _constants as sre, _parser as sre_parse
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache, lru_cache, reduce
 from importlib.resources import files
 from itertools import islice
 from typing import NamedTuple
@@ -19,7 +20,7 @@ from newsfacts.extract.companies import CompanyHit, company_country, find_compan
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
 from newsfacts.extract.money import MoneyHit, find_money, to_usd
-from newsfacts.extract.prefilter import Prefiltered, prefiltered, required_literals
+from newsfacts.extract.prefilter import Prefiltered, alternation, any_alternative, prefiltered, required_literals
 from newsfacts.records import Deal, Money, Sentence
 
 MAX_MENTIONS = 400
@@ -84,34 +85,36 @@ def _exporter_rank() -> dict[str, int]:
 
 @cache
 def _patterns() -> dict:
-    """The vocabulary patterns; those only ever searched (never scanned for every match) sit behind their
-    literal prefilter."""
+    """The vocabulary patterns; those most sentences cannot match sit behind their literal prefilter, and the trade
+    trigger, asked of every sentence, looks for its plain words in one pass."""
     verbs = _verbs()
-    scanned = ("buy_verbs", "sell_verbs", "generic_agreement", "named_agreement_excluded", "acronym_reference")
-    searched = ("trigger", "not_a_deal", "co_production", "framework", "partner_production", "platform",
-                "not_traded_before", "contract_words", "cancels_other")
-    compiled = ({name: _guarded(verbs[name]) for name in scanned}
-                | {name: _guarded_prefiltered(verbs[name]) for name in searched})
-    compiled["named_agreement"] = re.compile(verbs["named_agreement"])
+    plain = ("buy_verbs", "sell_verbs", "named_agreement_excluded", "acronym_reference")
+    filtered = ("not_a_deal", "co_production", "framework", "partner_production", "platform",
+                "not_traded_before", "contract_words", "cancels_other", "generic_agreement")
+    compiled = ({name: _guarded(verbs[name]) for name in plain}
+                | {name: _guarded_prefiltered(verbs[name]) for name in filtered})
+    compiled["trigger"] = any_alternative(verbs["trigger"], _guarded)
+    compiled["named_agreement"] = prefiltered(verbs["named_agreement"])
     compiled["local_production"] = prefiltered(verbs["local_production"])
     compiled["status"] = [(status, _guarded_prefiltered(pattern)) for status, pattern in verbs["status"]]
     compiled["buyer_before_verb"] = re.compile(_AUXILIARY + "(?:" + verbs["buy_verbs"] + ")")
     compiled["seller_before_verb"] = re.compile(_AUXILIARY + "(?:" + verbs["sell_verbs"] + ")")
     weapons = _weapons()
-    heads = sorted(weapons["heads"], key=len, reverse=True)
-    compiled["head"] = _guarded(r"(?<!\w)(?:" + "|".join(map(re.escape, heads)) + r")(?!\w)")
-    models = sorted(weapons["models"], key=len, reverse=True)
-    compiled["model"] = _guarded(r"(?<![\w-])(" + "|".join(map(re.escape, models)) + r")[A-Z0-9]{0,3}(?![\w])")
+    compiled["head"] = _guarded(r"(?<!\w)(?:" + alternation(weapons["heads"]) + r")(?!\w)")
+    compiled["model"] = _guarded(r"(?<![\w-])(" + alternation(weapons["models"]) + r")[A-Z0-9]{0,3}(?![\w])")
     return compiled
 
 
 def _guarded(pattern: str) -> re.Pattern[str]:
     """`pattern` behind a lookahead on the characters a match can start with, when they are known: the engine then
-    skips every other position at once instead of trying each branch of a long alternation there."""
-    first = _first_chars(sre_parse.parse(pattern))
-    if not first:
+    skips every other position at once instead of trying each branch of a long alternation there. When some of them
+    match in either case, the lookahead ignores case for all of them: a wider test, still one every match passes."""
+    parsed = sre_parse.parse(pattern)
+    start = _first_chars(parsed, bool(parsed.state.flags & re.IGNORECASE))
+    if start is None or not start.chars:
         return re.compile(pattern)
-    return re.compile("(?=[" + "".join(map(re.escape, sorted(first))) + "])(?:" + pattern + ")")
+    chars = "[" + "".join(map(re.escape, sorted(start.chars))) + "]"
+    return re.compile(f"(?={f'(?i:{chars})' if start.any_case else chars})(?:{pattern})")
 
 
 def _guarded_prefiltered(pattern: str) -> Prefiltered:
@@ -119,22 +122,34 @@ def _guarded_prefiltered(pattern: str) -> Prefiltered:
     return Prefiltered(_guarded(pattern), required_literals(re.compile(pattern)))
 
 
-def _first_chars(items) -> frozenset[str] | None:
-    """The characters a match of the parsed pattern `items` can start with; None when that is not a short list."""
+class _Start(NamedTuple):
+    """The characters a match can start with, and whether some of them match in either case."""
+
+    chars: frozenset[str]
+    any_case: bool = False
+
+    def __or__(self, other: _Start) -> _Start:
+        return _Start(self.chars | other.chars, self.any_case or other.any_case)
+
+
+def _first_chars(items, any_case: bool = False) -> _Start | None:
+    """How a match of the parsed pattern `items` can start; None when that is not a short list of characters."""
     for i, (op, av) in enumerate(items):
         if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
             continue
         if op is sre.LITERAL:
-            return frozenset(chr(av))
+            return _Start(frozenset(chr(av)), any_case)
         if op is sre.IN:
-            return frozenset(chr(v) for o, v in av) if all(o is sre.LITERAL for o, _ in av) else None
+            return _Start(frozenset(chr(v) for o, v in av), any_case) if all(o is sre.LITERAL for o, _ in av) else None
         if op is sre.BRANCH:
-            branches = [_first_chars(branch) for branch in av[1]]
-            return None if None in branches else frozenset().union(*branches)
-        if op is sre.SUBPATTERN and not av[1] & sre.SRE_FLAG_IGNORECASE:
-            return _first_chars(av[3])
+            branches = [_first_chars(branch, any_case) for branch in av[1]]
+            return None if None in branches else reduce(operator.or_, branches)
+        if op is sre.SUBPATTERN:
+            add_flags, del_flags = av[1], av[2]
+            return _first_chars(av[3], bool(add_flags & re.IGNORECASE or any_case and not del_flags & re.IGNORECASE))
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            inner, rest = _first_chars(av[2]), _first_chars(items[i + 1:]) if av[0] == 0 else frozenset()
+            inner = _first_chars(av[2], any_case)
+            rest = _first_chars(items[i + 1:], any_case) if av[0] == 0 else _Start(frozenset())
             return None if inner is None or rest is None else inner | rest
         return None
     return None
@@ -448,12 +463,20 @@ class _Context:
     money: tuple[MoneyHit, ...]
 
 
-def _sentence_mentions(sentence: Sentence, hits: Sequence[CountryHit], dates: Sequence[DateHit],
+def _trade_sentences(sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, str]]:
+    """Each sentence that names a trade and no aid or treaty, with its lowered text: every deal rule needs both, so
+    the few sentences kept are the only ones the rest of the extractor reads."""
+    trigger, not_a_deal = _patterns()["trigger"], _patterns()["not_a_deal"]
+    for sentence in sentences:
+        lower = sentence.text.lower()
+        if trigger.found(lower) and not not_a_deal.search(lower):
+            yield sentence, lower
+
+
+def _sentence_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
                        published: date | None) -> list[_Mention]:
-    """Deal mentions of one sentence: named agreements, each traded equipment phrase, or a maker's contract."""
-    text, lower = sentence.text, sentence.text.lower()
-    if not _patterns()["trigger"].search(lower) or _patterns()["not_a_deal"].search(lower):
-        return []
+    """Deal mentions of one trade sentence: named agreements, each traded equipment phrase, or a maker's contract."""
+    text = sentence.text
     if not (_system_spans(text, lower) or _patterns()["contract_words"].search(lower) or _names_agreement(text, lower)):
         return []
     companies = find_companies(text)
@@ -513,7 +536,7 @@ def _contract_mention(context: _Context) -> _Mention:
 def _traded(lower: str, clause: tuple[int, int]) -> bool:
     """Equipment counts when a trade word is in its clause or the clause before ("hạ cánh" alone is not a deal)."""
     previous_start = _clause(lower, max(0, clause[0] - 2), max(0, clause[0] - 2))[0] if clause[0] else 0
-    return _patterns()["trigger"].search(lower, previous_start, clause[1]) is not None
+    return _patterns()["trigger"].found(lower, previous_start, clause[1])
 
 
 def _kind(lower: str, start: int, end: int, clause: tuple[int, int], parties: Sequence[_Party],
@@ -754,10 +777,11 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
     and the cap keeps a pathological input (a multi-megabyte dump) from taking minutes.
     """
     mentions: list[_Mention] = []
-    for s in sentences:
+    for s, lower in _trade_sentences(sentences):
         if len(mentions) >= MAX_MENTIONS:
             break
-        mentions.extend(_sentence_mentions(s, country_hits.get(s.index, ()), date_hits.get(s.index, ()), published))
+        mentions.extend(_sentence_mentions(s, lower, country_hits.get(s.index, ()), date_hits.get(s.index, ()),
+                                           published))
     if not mentions:
         return ()
     counts = Counter(h.code for hits in country_hits.values() for h in hits)

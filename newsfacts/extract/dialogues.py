@@ -13,11 +13,13 @@ from importlib.resources import files
 
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
+from newsfacts.extract.lowered import LoweredArticle, lowered_article
 from newsfacts.extract.people import UPPER, PersonMention, dialogue_role_keys
 from newsfacts.extract.prefilter import Prefiltered, prefiltered
 from newsfacts.records import Dialogue, Location, Participant, Sentence
 
-_PREFILTER = prefiltered(r"2\+2|đối thoại|tham vấn|ausmin|họp|cuộc gặp|hội đàm|giữa kỳ|intersessional")
+# Every match of a mechanism or bare-meeting pattern holds one of these: a sentence holding none is not read.
+_CUES = ("2+2", "đối thoại", "tham vấn", "ausmin", "họp", "cuộc gặp", "hội đàm", "intersessional")
 _CLAUSE_BREAK = re.compile(r"[,;:.()]| sau khi | nhưng | trong khi | song | tuy nhiên ")
 _CONNECTOR = re.compile(r"\s*(?:và|với|cùng|,|-|/|–)\s*")
 _MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|thiết lập|thành lập)\s*$")
@@ -56,6 +58,42 @@ def _mechanism_patterns() -> tuple[tuple[str, Prefiltered], ...]:
 
 
 @cache
+def _mechanism_gate() -> tuple[str, ...] | None:
+    """Fixed strings one of which every match of every mechanism pattern holds; None when a pattern has no such list.
+
+    A sentence holding none of them names no mechanism, and is ruled out with one test instead of one per pattern."""
+    per_pattern = [entry.literals for _, entry in _mechanism_patterns()]
+    if any(literals is None for literals in per_pattern):
+        return None
+    gate: list[str] = []
+    for literal in sorted(set().union(*per_pattern), key=len):
+        if not any(shorter in literal for shorter in gate):
+            gate.append(literal)
+    return tuple(gate)
+
+
+@cache
+def _patterns_by_literal() -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Each fixed string the mechanism patterns require, with the priorities of the patterns requiring it; a pattern
+    with no known fixed string is listed under the empty string, which every text holds."""
+    owners: dict[str, list[int]] = {}
+    for priority, (_, entry) in enumerate(_mechanism_patterns()):
+        for literal in entry.literals or ("",):
+            owners.setdefault(literal, []).append(priority)
+    return tuple((literal, tuple(priorities)) for literal, priorities in owners.items())
+
+
+def _may_name_mechanism(lower: str) -> bool:
+    gate = _mechanism_gate()
+    if gate is None:
+        return True
+    for literal in gate:
+        if literal in lower:
+            return True
+    return False
+
+
+@cache
 def _patterns() -> dict[str, re.Pattern[str] | Prefiltered]:
     """The cue patterns; those only ever searched sit behind their literal prefilter."""
     vocab = _vocab()
@@ -84,11 +122,14 @@ def _venue_pattern() -> re.Pattern[str]:
 def _mechanism_spans(lower: str) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, mechanism) spans; earlier vocabulary entries win overlaps, then longer spans.
 
-    Only the patterns whose literal prefilter passes are scanned: most sentences name no mechanism, and the others
-    one or two of the vocabulary's many."""
-    found = sorted(((priority, -(m.end() - m.start()), m.start(), m.end(), mechanism)
-                    for priority, (mechanism, entry) in enumerate(_mechanism_patterns()) if entry.may_match(lower)
-                    for m in entry.pattern.finditer(lower) if m.end() > m.start()))
+    Only the patterns whose fixed strings the sentence holds are scanned: most sentences name no mechanism, and the
+    others one or two of the vocabulary's many."""
+    if not _may_name_mechanism(lower):
+        return []
+    patterns = _mechanism_patterns()
+    possible = {priority for literal, priorities in _patterns_by_literal() if literal in lower for priority in priorities}
+    found = sorted((priority, -(m.end() - m.start()), m.start(), m.end(), patterns[priority][0])
+                   for priority in possible for m in patterns[priority][1].pattern.finditer(lower) if m.end() > m.start())
     kept: list[tuple[int, int, str]] = []
     for _, _, start, end, mechanism in found:
         if all(end <= k[0] or start >= k[1] for k in kept):
@@ -126,12 +167,12 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, b_start - a_end, a_start - b_end)
 
 
-def _parties(text: str, hits: Sequence[CountryHit], start: int, end: int) -> tuple[str, ...]:
+def _parties(text: str, hits: Sequence[CountryHit], start: int, end: int, left: int, right: int
+             ) -> tuple[str, ...]:
     groups = [g for g in _country_groups(text, hits, start, end) if len(g[2]) >= 2]
     if groups:
         best = min(groups, key=lambda g: _distance(g[0], g[1], start, end))
         return tuple(sorted(best[2]))
-    left, right = _clause(text, start, end)
     near = sorted((h for h in hits if left <= h.start and h.end <= right), key=lambda h: _distance(h.start, h.end, start, end))
     near = near or sorted(hits, key=lambda h: _distance(h.start, h.end, start, end))
     codes: list[str] = []
@@ -159,7 +200,8 @@ def _nearest_date(hits: Sequence[DateHit], start: int, end: int) -> DateHit | No
     return min(hits, key=cost, default=None)
 
 
-def _location(text: str, hits: Sequence[CountryHit], start: int, end: int, left: int, right: int) -> Location:
+def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Location]]:
+    """Every place the sentence names after "tại", "ở", "tới" or "đến", with where its lead word starts."""
     options = []
     for lead in _VENUE_LEAD.finditer(text):
         position = lead.end()
@@ -172,6 +214,10 @@ def _location(text: str, hits: Sequence[CountryHit], start: int, end: int, left:
             options.append((lead.start(), Location(None, country.code)))
         elif lead.group().rstrip().endswith("thành phố") and (city := _CITY_NAME.match(text, position)):
             options.append((lead.start(), Location(city.group(), None)))
+    return options
+
+
+def _location(options: Sequence[tuple[int, Location]], start: int, end: int, left: int, right: int) -> Location:
     if not options:
         return Location()
     in_clause = [o for o in options if left <= o[0] < right] or options
@@ -197,22 +243,26 @@ def _date_fields(hit: DateHit | None) -> tuple[str | None, int]:
     return hit.value, _PRECISION.get(hit.precision, len(hit.value))
 
 
-def _mentions_in(sentence: Sentence, hits: Sequence[CountryHit], dates: Sequence[DateHit],
-                 paragraph_dates: Callable[[], list[DateHit]]) -> list[_Mention]:
-    text, lower = sentence.text, sentence.text.lower()
-    mentions = []
+def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
+                 paragraph_date: Callable[[], DateHit | None]) -> list[_Mention]:
+    text = sentence.text
     spans = _mechanism_spans(lower)
+    if not spans:
+        return []
+    mentions: list[_Mention] = []
+    venues = _venue_options(text, hits)
+    event_dates = _event_dates(text, dates)
     for start, end, mechanism in spans:
         left, right = _clause(text, start, end)
-        parties = _fixed_parties(lower, start, end) or _parties(text, hits, start, end)
-        location = _location(text, hits, start, end, left, right)
+        parties = _fixed_parties(lower, start, end) or _parties(text, hits, start, end, left, right)
+        location = _location(venues, start, end, left, right)
         if _MECHANISM_TALK.search(lower, 0, start) or _GENERIC_MECHANISM.search(lower, max(0, start - 8), start + 8):
-            mentions.append(_mechanism_talk(text, dates, mechanism, parties, start, end, sentence.index))
+            mentions.append(_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index))
             continue
         status = _status(lower, start, end, left, right)
         if status is None and len(spans) == 1:
             status = _sentence_change(lower, end)
-        candidates = _event_dates(text, dates)
+        candidates = event_dates
         if _since_only(text, dates, candidates, left, right):
             mentions.append(_Mention(mechanism, parties, None, 0, location, "mechanism", sentence.index))
             continue
@@ -220,7 +270,7 @@ def _mentions_in(sentence: Sentence, hits: Sequence[CountryHit], dates: Sequence
         candidates = [d for d in candidates if d is not new_date]
         in_clause = [d for d in candidates if left <= d.start < right]
         hit = _best_date(in_clause or candidates, start, end)
-        value, rank = _date_fields(hit if hit else next(iter(paragraph_dates()), None))
+        value, rank = _date_fields(hit if hit else paragraph_date())
         weak = hit is None and value is not None
         mentions.append(_Mention(mechanism, parties, value, rank, location, status, sentence.index, weak_date=weak))
         if new_date is not None:
@@ -236,13 +286,13 @@ def _sentence_change(lower: str, end: int) -> str | None:
     return next((status for status in ("cancelled", "postponed") if _patterns()[status].search(lower, end)), None)
 
 
-def _mechanism_talk(text: str, dates: Sequence[DateHit], mechanism: str, parties: tuple[str, ...],
+def _mechanism_talk(lower: str, event_dates: Sequence[DateHit], mechanism: str, parties: tuple[str, ...],
                     start: int, end: int, sentence: int) -> _Mention:
     """The mechanism itself, not a meeting; agreeing to set it up ("nhất trí thiết lập cơ chế đối thoại 2+2") is an
     agreed meeting, dated by the first meeting the sentence announces after it."""
-    if not _patterns()["agreed"].search(text.lower(), max(0, start - 60), start):
+    if not _patterns()["agreed"].search(lower, max(0, start - 60), start):
         return _Mention(mechanism, parties, None, 0, Location(), "mechanism", sentence)
-    later = [d for d in _event_dates(text, dates) if d.start >= end and d.value]
+    later = [d for d in event_dates if d.start >= end and d.value]
     value, rank = _date_fields(later[0] if later else None)
     return _Mention(mechanism, parties, value, rank, Location(), "agreed", sentence)
 
@@ -300,17 +350,20 @@ def _new_date(text: str, dates: Sequence[DateHit]) -> DateHit | None:
     return next((d for d in dates if _patterns()["new_date"].search(text[max(0, d.start - 30):d.start])), None)
 
 
-def _paragraph_dates(sentence: Sentence, paragraph: Sequence[Sentence],
-                     date_hits: Mapping[int, Sequence[DateHit]]) -> list[DateHit]:
-    """Dates of the other sentences of the paragraph, the nearest preceding sentence first."""
+def _paragraph_date(sentence: Sentence, paragraph: Sequence[Sentence],
+                    date_hits: Mapping[int, Sequence[DateHit]]) -> DateHit | None:
+    """The first resolved event date of the other sentences of the paragraph, the nearest preceding sentence first."""
     others = sorted((s for s in paragraph if s.index != sentence.index),
                     key=lambda s: (s.index > sentence.index, abs(s.index - sentence.index)))
-    return [d for s in others for d in _event_dates(s.text, date_hits.get(s.index, ())) if d.value]
+    return next((d for s in others for d in _event_dates(s.text, date_hits.get(s.index, ())) if d.value), None)
 
 
-def _bare_mentions(sentence: Sentence, hits: Sequence[CountryHit], dates: Sequence[DateHit]) -> list[_Mention]:
+def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit]
+                   ) -> list[_Mention]:
     """A "cuộc gặp"/"cuộc họp" with its own date after it and a status cue: a meeting of the article's mechanism."""
-    text, lower = sentence.text, sentence.text.lower()
+    if not any(d.value for d in dates):
+        return []
+    text = sentence.text
     mentions = []
     for match in _patterns()["bare"].finditer(lower):
         if not any(d.value and d.start >= match.end() for d in dates):  # no own date can follow: skip the clause work
@@ -321,7 +374,7 @@ def _bare_mentions(sentence: Sentence, hits: Sequence[CountryHit], dates: Sequen
         if status is None:
             continue
         value, rank = _date_fields(own_dates[0])
-        location = _location(text, hits, match.start(), match.end(), left, right)
+        location = _location(_venue_options(text, hits), match.start(), match.end(), left, right)
         codes = tuple(sorted({h.code for h in hits}))
         mentions.append(_Mention("", codes, value, rank, location, status, sentence.index, bare=True))
     return mentions
@@ -434,7 +487,8 @@ def _final_status(event: _Event, published: date | None) -> str:
 
 
 def _final_location(event: _Event) -> Location:
-    ordered = [event.anchor] + [m for m in event.mentions if m is not event.anchor]
+    anchor = event.anchor
+    ordered = [anchor] + [m for m in event.mentions if m is not anchor]
     return next((m.location for m in ordered if m.location.city or m.location.country), Location())
 
 
@@ -447,7 +501,8 @@ def find_dialogues(sentences: Sequence[Sentence], paragraphs: Mapping[int, int],
     Only the first `MAX_MENTIONS` mentions are grouped: a news article has far fewer, and the cap keeps the
     pairwise grouping of a pathological multi-megabyte input short.
     """
-    named, bare = _collect(sentences, paragraphs, country_hits, date_hits)
+    article = lowered_article(sentences)
+    named, bare = _collect(sentences, article, paragraphs, country_hits, date_hits)
     if not named:
         return ()
     main_pair = _main_pair(named, country_hits)
@@ -457,43 +512,49 @@ def find_dialogues(sentences: Sequence[Sentence], paragraphs: Mapping[int, int],
     order = {s.index: rank for rank, s in enumerate(s for s in sentences if s.segment != "caption")}
     events = _group(mentions, order)
     events.sort(key=lambda e: min(order.get(m.sentence, 10**6) for m in e.mentions if m.date) if e.anchor.date else 10**6)
-    return _records(events, sentences, people, published)
+    return _records(events, sentences, article, people, published)
 
 
-def _collect(sentences: Sequence[Sentence], paragraphs: Mapping[int, int],
+def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs: Mapping[int, int],
              country_hits: Mapping[int, Sequence[CountryHit]], date_hits: Mapping[int, Sequence[DateHit]]
              ) -> tuple[list[_Mention], list[_Mention]]:
-    """Mentions that name a mechanism, and bare "cuộc họp" mentions in sentences that name none."""
+    """Mentions that name a mechanism, and bare "cuộc họp" mentions in sentences that name none; only sentences
+    holding a cue are read."""
     named: list[_Mention] = []
     bare: list[_Mention] = []
     by_paragraph: dict[int, list[Sentence]] = {}
-    for sentence in sentences:
-        by_paragraph.setdefault(paragraphs.get(sentence.index, -1), []).append(sentence)
-    for sentence in sentences:
-        if len(named) >= MAX_MENTIONS or not _PREFILTER.search(sentence.text.lower()):
-            continue
+
+    def paragraph_date(sentence: Sentence) -> DateHit | None:
+        if not by_paragraph:
+            for other in sentences:
+                by_paragraph.setdefault(paragraphs.get(other.index, -1), []).append(other)
+        return _paragraph_date(sentence, by_paragraph[paragraphs.get(sentence.index, -1)], date_hits)
+
+    for position in article.holding(_CUES):
+        if len(named) >= MAX_MENTIONS:
+            break
+        sentence, lower = sentences[position], article.sentence(position)
         hits = country_hits.get(sentence.index, ())
         dates = date_hits.get(sentence.index, ())
-        paragraph = by_paragraph[paragraphs.get(sentence.index, -1)]
-        found = _mentions_in(sentence, hits, dates, lambda: _paragraph_dates(sentence, paragraph, date_hits))
+        found = _mentions_in(sentence, lower, hits, dates, lambda: paragraph_date(sentence))
         named.extend(found)
         if not found:
-            bare.extend(_bare_mentions(sentence, hits, dates))
+            bare.extend(_bare_mentions(sentence, lower, hits, dates))
     return named, bare
 
 
-def _records(events: Sequence[_Event], sentences: Sequence[Sentence], people: Sequence[PersonMention],
-             published: date | None) -> tuple[Dialogue, ...]:
+def _records(events: Sequence[_Event], sentences: Sequence[Sentence], article: LoweredArticle,
+             people: Sequence[PersonMention], published: date | None) -> tuple[Dialogue, ...]:
     """One `Dialogue` per event; the first event of each mechanism and pair is the news and gets its participants."""
     if not events:
         return ()
-    by_sentence = {s.index: s for s in sentences}
     people_by_sentence: dict[int, list[PersonMention]] = {}
     for person in people:
         people_by_sentence.setdefault(person.sentence, []).append(person)
+    lower_of = {s.index: article.sentence(position) for position, s in enumerate(sentences)
+                if s.index in people_by_sentence}
     meeting = _patterns()["meeting"]
-    meeting_sentences = frozenset(i for i in people_by_sentence
-                                  if i in by_sentence and meeting.search(by_sentence[i].text.lower()))
+    meeting_sentences = frozenset(i for i in people_by_sentence if i in lower_of and meeting.search(lower_of[i]))
     main_keys: set[tuple] = set()
     records = []
     for event in events:
@@ -503,7 +564,7 @@ def _records(events: Sequence[_Event], sentences: Sequence[Sentence], people: Se
         records.append(Dialogue(
             mechanism=event.key[0], parties=event.key[1], date=event.anchor.date,
             location=_final_location(event), status=_final_status(event, published),
-            participants=_participants(event, scope, people_by_sentence, by_sentence), date_text=None,
+            participants=_participants(event, scope, people_by_sentence, lower_of), date_text=None,
             evidence=tuple(sorted({m.sentence for m in event.mentions}))))
     return tuple(records)
 
@@ -517,13 +578,15 @@ def _participant_scope(event: _Event, events: Sequence[_Event], meeting_sentence
 
 
 def _participants(event: _Event, scope: set[int], people_by_sentence: Mapping[int, list[PersonMention]],
-                  sentences: Mapping[int, Sentence]) -> tuple[Participant, ...]:
+                  lower_of: Mapping[int, str]) -> tuple[Participant, ...]:
     roles = dialogue_role_keys(event.key[0])
     parties = set(event.key[1])
     chosen: dict[str, Participant] = {}
     for sentence_index in sorted(scope):
-        in_sentence = people_by_sentence.get(sentence_index, [])
-        for person in _side_countries(in_sentence, sentences[sentence_index].text.lower(), parties):
+        in_sentence = people_by_sentence.get(sentence_index)
+        if not in_sentence:
+            continue
+        for person in _side_countries(in_sentence, lower_of[sentence_index], parties):
             if person.role_key in roles and person.country in parties and person.name not in chosen:
                 chosen[person.name] = Participant(person.name, person.role, person.country)
     return tuple(chosen.values())

@@ -32,9 +32,15 @@ class MoneyHit:
 
 @dataclass(frozen=True)
 class _Vocabulary:
-    """The amount regex and the word tables behind it, built once from `vocab/money_words.json`."""
+    """The amount regexes and the word tables behind them, built once from `vocab/money_words.json`.
 
-    pattern: re.Pattern[str]
+    An amount is found from its number or currency sign, and the hedge word before it ("hơn", "khoảng") is then looked
+    for in the few characters there: a hedge word starts with common letters, and a scan trying one at every such
+    position of the sentence costs several times more than the two steps."""
+
+    amount: re.Pattern[str]
+    hedge: re.Pattern[str]
+    longest_hedge: int
     part: re.Pattern[str]
     has_scale: re.Pattern[str]
     scales: dict[str, float]
@@ -55,13 +61,12 @@ def _initials(words: list[str]) -> str:
     return "".join(sorted({re.escape(word[0]) for word in words}))
 
 
-def _amount_pattern(words: dict, scale: str) -> re.Pattern[str]:
+def _amount_pattern(words: dict, scale: str) -> str:
+    """An amount without its hedge word: "3-4 tỷ USD", "63.000 crore", "$5 tỷ"."""
     currencies = [word for names in words["currencies"].values() for word in names]
-    qualifiers = [word for hedges in words["qualifiers"].values() for word in hedges]
     part = rf"{_NUMBER}\s*{scale}"
-    return re.compile(
-        rf"(?=[\d{_initials(words['prefix_currencies'])}]|(?i:[{_initials(qualifiers)}]))"
-        rf"(?:(?<!\w)(?P<qualifier>(?i:{_alternation(qualifiers)}))\s+)?(?<![\w.,])"
+    return (
+        rf"(?<![\w.,])"
         rf"(?:(?:(?P<low>{_NUMBER}(?:\s*{scale})?)\s*(?:-|–|đến|tới)\s*)?"
         rf"(?P<parts>{part}(?:\s+{part})*|{_NUMBER})\s*(?P<currency>(?i:{_alternation(currencies)}))(?![\w$])"
         rf"|(?P<indian>{_NUMBER}\s*(?:{_alternation(words['indian_scales'])}))(?!\w)"
@@ -69,12 +74,20 @@ def _amount_pattern(words: dict, scale: str) -> re.Pattern[str]:
     )
 
 
+def _hedge_pattern(words: dict) -> str:
+    """A hedge word and the spaces after it, in any case: "hơn ", "Khoảng "."""
+    qualifiers = [word for hedges in words["qualifiers"].values() for word in hedges]
+    return rf"(?<!\w)(?P<qualifier>(?i:{_alternation(qualifiers)}))\s+"
+
+
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
     words = json.loads((_VOCAB_DIR / "money_words.json").read_text(encoding="utf-8"))
     scale = rf"(?:{_alternation(words['scales'])})(?!\w)"
     return _Vocabulary(
-        pattern=_amount_pattern(words, scale),
+        amount=re.compile(rf"(?=[\d{_initials(words['prefix_currencies'])}])" + _amount_pattern(words, scale)),
+        hedge=re.compile(_hedge_pattern(words) + r"\Z"),
+        longest_hedge=max(len(word) for hedges in words["qualifiers"].values() for word in hedges),
         part=re.compile(rf"(?P<number>{_NUMBER})\s*(?P<scale>{scale})?"),
         has_scale=re.compile(scale),
         scales=words["scales"],
@@ -162,7 +175,10 @@ def find_money(text: str, on: date | None = None) -> list[MoneyHit]:
     value one that the text guarantees."""
     vocab = _vocabulary()
     hits = []
-    for match in vocab.pattern.finditer(text):
+    previous_end = 0
+    for match in vocab.amount.finditer(text):
+        start, hedge = _hedge(text, previous_end, match.start(), vocab)
+        previous_end = match.end()
         try:
             found = _amount_and_currency(match, vocab)
         except ValueError:
@@ -171,6 +187,20 @@ def find_money(text: str, on: date | None = None) -> list[MoneyHit]:
             continue
         amount, currency = found
         value_usd, rate_year = to_usd(amount, currency, on)
-        qualifier = vocab.qualifiers.get((match.group("qualifier") or "").casefold(), "over" if match.group("low") else "exact")
-        hits.append(MoneyHit(match.start(), match.end(), Money(amount, currency, value_usd, qualifier, rate_year, match.group())))
+        qualifier = vocab.qualifiers.get(hedge.casefold(), "over" if match.group("low") else "exact")
+        hits.append(MoneyHit(start, match.end(), Money(amount, currency, value_usd, qualifier, rate_year,
+                                                       text[start:match.end()])))
     return hits
+
+
+def _hedge(text: str, floor: int, amount_start: int, vocab: _Vocabulary) -> tuple[int, str]:
+    """Where the amount starting at `amount_start` begins with the hedge word and spaces before it, and that word;
+    the amount's own start and "" without one. The word starts at `floor` or after, and ends where those spaces
+    start, as every hedge word ends in a letter."""
+    spaces_start = amount_start
+    while spaces_start > floor and text[spaces_start - 1].isspace():
+        spaces_start -= 1
+    if spaces_start == amount_start:
+        return amount_start, ""
+    hedge = vocab.hedge.search(text, max(floor, spaces_start - vocab.longest_hedge), amount_start)
+    return (hedge.start(), hedge.group("qualifier")) if hedge else (amount_start, "")

@@ -10,6 +10,7 @@ from functools import cache
 from importlib.resources import files
 
 from newsfacts.extract.countries import CountryHit
+from newsfacts.extract.lowered import lowered_article
 from newsfacts.records import Person, Sentence
 
 UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper() and chr(c).isalpha())
@@ -17,18 +18,19 @@ _NAME_TOKEN = rf"[{UPPER}](?:[\w'’-]*\w)?\.?"
 _NAME = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,4}}")
 _COUNTRY_OF = re.compile(r"\s*(?:,\s*)?của\s+$")
 _SIDE = re.compile(r"(?:^|\b)(?:[Pp]hía|[Pp]hái đoàn|[Đđ]oàn|[Đđ]ại diện phía)\s+$")
-# Substrings of the lowercased sentence without which no title (or no title nor honorific) can be there.
+# Substrings of the lowercased sentence without which no title can be there.
 _TITLE_START = ("trưởng", "thống", "tướng", "chủ tịch", "đại sứ", "phát ngôn", "tư lệnh", "vương", "cố vấn",
                 "thư ký", "bí thư", "đô đốc", "đại tá", "nhà vua")
-_PREFILTER = (*_TITLE_START, "ông ", "bà ", "ngài", "đồng cấp")
-_HAS_TITLE_START = re.compile("|".join(map(re.escape, _TITLE_START)))
-_PASSES_PREFILTER = re.compile("|".join(map(re.escape, _PREFILTER)))
+_HONORIFICS = ("Ông", "ông", "Bà", "bà", "Ngài", "ngài", "người đồng cấp")
+# Wherever `_HONORIFIC` matches, the lowercased sentence holds one of these at the start of a word ("không " holds
+# "ông " inside a word: no honorific).
+_LOWER_HONORIFIC_FORMS = tuple(dict.fromkeys(f"{word.lower()} " for word in _HONORIFICS))
 _LOWER = "".join(chr(c) for c in range(0x61, 0x2000) if chr(c).islower() and chr(c).isalpha())
 _REMIT = re.compile(rf" phụ trách(?: [{_LOWER}]+){{1,4}}?(?= [{UPPER}]|$)")
 _POSTED = re.compile(r" tại ")
 _JOINT = re.compile(r" kiêm ")
 _JOINED = re.compile(r"(?:,? và |, | cùng )")
-_HONORIFIC = re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à|[Nn]gài|người đồng cấp) ")
+_HONORIFIC = re.compile(rf"(?<!\w)(?:{'|'.join(_HONORIFICS)}) ")
 
 
 @dataclass(frozen=True)
@@ -67,8 +69,6 @@ def _lower_title_pattern() -> re.Pattern[str]:
 
 def _title_spans(text: str, lower: str) -> list[tuple[int, int]]:
     """Start and end of every title in `text`; `lower` is its lowercase form, scanned when offsets agree."""
-    if _HAS_TITLE_START.search(lower) is None:
-        return []
     if len(lower) == len(text):
         return [match.span() for match in _lower_title_pattern().finditer(lower)]
     return [match.span() for match in _title_pattern().finditer(text)]
@@ -129,11 +129,15 @@ def _name_at(text: str, position: int, hits: Sequence[CountryHit]) -> tuple[str,
     return name, position + len(name)
 
 
-def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit]) -> list[PersonMention]:
+def _mentions_in(sentence: Sentence, lower: str | None, hits: Sequence[CountryHit], addressed: bool
+                 ) -> list[PersonMention]:
+    """Titled namings, when `lower` (the lowercased sentence, given when it holds a title's start) is given, and
+    honorific namings when the sentence is `addressed`."""
     text = sentence.text
     mentions: list[PersonMention] = []
     consumed = 0
-    for title_start, title_end in _title_spans(text, lower):
+    titles = _title_spans(text, lower) if lower is not None else []
+    for title_start, title_end in titles:
         if title_start < consumed:
             continue
         cursor, key_title = title_end, text[title_start:title_end]
@@ -159,7 +163,9 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit]) -> 
         key = role_key(posted_role if posted_role != role else key_title)
         role = None if posted_role.lower() in _ranks() else posted_role
         mentions.append(PersonMention(name, role, key, country, sentence.index, title_start, end))
-    return _drop_nested(mentions + _counterparts(sentence, hits))
+    if addressed:
+        mentions += _counterparts(sentence, hits)
+    return _drop_nested(mentions)
 
 
 def _post_after_name(text: str, end: int, hits, role: str, country: str | None):
@@ -221,14 +227,18 @@ def _coordinate(text: str, mentions: list[PersonMention], hits: Sequence[Country
 
 def find_person_mentions(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]]
                          ) -> list[PersonMention]:
-    """Every titled or honorific naming of a person, with names and countries resolved across the article."""
+    """Every titled or honorific naming of a person, with names and countries resolved across the article.
+
+    Only sentences holding a title's start or an honorific are read; most hold neither."""
+    article = lowered_article(sentences)
+    titled = set(article.holding(_TITLE_START))
+    addressed = set(article.holding(_LOWER_HONORIFIC_FORMS, word_start=True))
     mentions = []
-    for sentence in sentences:
-        lower = sentence.text.lower()
-        if _PASSES_PREFILTER.search(lower) is None:
-            continue
+    for position in sorted(titled | addressed):
+        sentence = sentences[position]
         hits = country_hits.get(sentence.index, ())
-        found = _mentions_in(sentence, lower, hits)
+        lower = article.sentence(position) if position in titled else None
+        found = _mentions_in(sentence, lower, hits, position in addressed)
         mentions.extend(_coordinate(sentence.text, found, hits) if found else ())
     return _resolve(mentions)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from re import _constants as sre, _parser as sre_parse
 
@@ -34,10 +35,102 @@ class Prefiltered:
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.pattern.search(text, pos, endpos) if self.may_match(text) else None
 
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Every match, as `pattern.finditer` gives them."""
+        return self.pattern.finditer(text) if self.may_match(text) else iter(())
+
+
+@dataclass(frozen=True)
+class AnyAlternative:
+    """Whether an alternation matches, for a pattern asked of every sentence. One pass of a trie (`literal_scanner`)
+    over the plain-word alternatives and the literals the other alternatives need rules most texts out; a plain word
+    found settles it; only then are the other alternatives searched. `found` answers as
+    `pattern.search(...) is not None` does."""
+
+    gate: re.Pattern[str] | None
+    words: re.Pattern[str] | None
+    rest: re.Pattern[str] | None
+
+    def found(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        if self.gate is not None and self.gate.search(text) is None:
+            return False
+        if self.words is not None and self.words.search(text, pos, endpos):
+            return True
+        return self.rest is not None and self.rest.search(text, pos, endpos) is not None
+
+
+def any_alternative(pattern: str, compile_rest: Callable[[str], re.Pattern[str]] = re.compile) -> AnyAlternative:
+    """`pattern` split into its plain-word alternatives and the others, these compiled by `compile_rest`."""
+    words, rest = [], []
+    for alternative in split_alternatives(pattern):
+        parsed = sre_parse.parse(alternative)
+        if parsed.data and all(op is sre.LITERAL for op, _ in parsed):
+            words.append("".join(chr(code) for _, code in parsed))
+        else:
+            rest.append(alternative)
+    rest_literals = required_literals(re.compile("|".join(rest))) if rest else ()
+    return AnyAlternative(None if rest_literals is None else literal_scanner([*words, *rest_literals]),
+                          literal_scanner(words) if words else None,
+                          compile_rest("|".join(rest)) if rest else None)
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of `pattern`: its parts between `|` outside groups and character classes."""
+    parts, start, depth, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += pattern.startswith("^", i + 1)
+            i += pattern.startswith("]", i + 1)
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
 
 def prefiltered(pattern: str | re.Pattern[str]) -> Prefiltered:
     compiled = re.compile(pattern)
     return Prefiltered(compiled, required_literals(compiled))
+
+
+def literal_scanner(literals: Iterable[str]) -> re.Pattern[str]:
+    """A regex that matches wherever one of `literals` starts, written as a trie ("b(?:án|àn giao)|c(?:ung cấp|...)")
+    so that the engine compares each position of the text with one branch per character instead of every literal.
+    A literal holding another is left out: a text holding it holds the other."""
+    unique = set(literals)
+    return re.compile(_trie(sorted(word for word in unique if not any(other in word for other in unique - {word})),
+                            shortest=True))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Regex source matching what the alternation of `words`, longest first, matches, written as a trie.
+
+    At one position only words that are prefixes of one another can match, and the trie's greedy optional tails try
+    the longer first, so whatever follows the group backtracks through the same candidates in the same order."""
+    return _trie(sorted(set(words)), shortest=False)
+
+
+def _trie(words: list[str], shortest: bool) -> str:
+    """Regex source of `words` as a trie; with `shortest`, a word ends its branch, as any text holding a longer word
+    of that branch holds it too."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            by_first.setdefault(word[0], []).append(word[1:])
+    ends_here = "" in words
+    if ends_here and shortest or not by_first:
+        return ""
+    branches = [re.escape(first) + _trie(rests, shortest) for first, rests in by_first.items()]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends_here else body
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:

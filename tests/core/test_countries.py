@@ -148,6 +148,18 @@ def test_name_guards_keep_real_mentions() -> None:
     assert codes("Cộng hòa Ý và Cộng Hòa Pháp") == ["ITA", "FRA"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hợp tác Triều Tiên Nga tăng.", ["PRK", "RUS"]),  # "Tiên" could be a name, but it ends a country name
+        ("Quan hệ Triều Tiên Mỹ căng thẳng.", ["PRK", "USA"]),
+        ("Hợp tác Nga Việt Nam phát triển.", ["RUS", "VNM"]),  # "Việt" could be a name, but it starts one
+    ],
+)
+def test_a_short_name_beside_a_longer_country_name_is_a_country(text: str, expected: list[str]) -> None:
+    assert [hit.code for hit in find_countries(text)] == expected
+
+
 def test_hits_are_sorted_non_overlapping_and_point_into_the_text() -> None:
     text = "Mỹ-Ấn Độ và Liên bang Nga, Washington D.C. và Nga-Ukraine; Ả Rập Xê-út"
     hits = find_countries(text)

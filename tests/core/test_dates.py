@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfacts.extract.dates import _FORMS, _forms_to_scan, find_dates, infer_publication_date
+from newsfacts.extract.dates import _FORMS, _forms_to_scan, _matches, find_dates, infer_publication_date
 
 PUBLISHED = date(2023, 11, 10)  # a Friday
 
@@ -205,11 +205,36 @@ def test_any_text_gives_valid_hits(words: list[str], published: date | None) -> 
             date.fromisoformat(hit.value + {"day": "", "month": "-01", "year": "-01-01"}[hit.precision])
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["ngày", "10/11", "Tháng", "tháng", "Chín", "năm", "nay", "ngoái", "2023", "quý", "Quý",
-                                 "III", "tuần", "Tuần", "qua", "quan", "Hôm", "hôm", "mai", "kia", "sáng", ",", "."]),
-                max_size=12))
+_SCAN_WORDS = ["ngày", "10/11", "Tháng", "tháng", "Chín", "năm", "Năm", "nay", "ngoái", "trước", "tới", "sau", "này",
+               "2023", "2019", "1.000", "8-9/4", "quý", "Quý", "III", "tuần", "Tuần", "qua", "quan", "Hôm", "hôm",
+               "mai", "kia", "sáng", "Tối", "chiều", "trưa", "đêm", "những", "\n", ",", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SCAN_WORDS), max_size=12))
 def test_the_cheap_form_tests_never_skip_a_form_that_matches(words: list[str]) -> None:
     text = " ".join(words)
     scanned = _forms_to_scan(text)
-    assert [form for form in _FORMS if form[0].search(text)] == [form for form in scanned if form[0].search(text)]
+    assert [form for form in _FORMS if form.pattern.search(text)] == [f for f in scanned if f.pattern.search(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SCAN_WORDS), max_size=12), st.sampled_from(["", " ", "x"]))
+def test_anchored_forms_find_what_a_full_scan_finds(words: list[str], joiner: str) -> None:
+    text = joiner.join(words)
+    for form in _FORMS:
+        assert [m.span() for m in _matches(text, form)] == [m.span() for m in form.pattern.finditer(text)]
+
+
+def test_every_relative_word_pair_is_scanned() -> None:
+    firsts = ["năm", "tháng", "tuần", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "ngày"]
+    seconds = ["nay", "ngoái", "trước", "tới", "sau", "này", "qua", "kia", "mai"]
+    for first in firsts + [word.capitalize() for word in firsts]:
+        for second in seconds:
+            text = f"Từ {first} {second}."
+            matching = {form for form in _FORMS if form.pattern.search(text)}
+            assert matching <= set(_forms_to_scan(text)), text
+
+
+def test_a_sentence_without_a_date_word_or_number_scans_no_form() -> None:
+    assert _forms_to_scan("Hai bên nhấn mạnh tầm quan trọng của hợp tác quốc phòng.") == []

@@ -224,13 +224,24 @@ def test_first_chars_of_a_pattern_are_known_only_when_every_branch_starts_with_a
     from newsfacts.extract.deals import _first_chars
 
     def first(pattern):
-        return _first_chars(sre_parse.parse(pattern))
+        start = _first_chars(sre_parse.parse(pattern))
+        return start and (start.chars, start.any_case)
 
-    assert first(r"\bmua\b|bán|(?<!phá )hủy") == frozenset("mbh")
-    assert first(r"(?:đã )?(?:giao|nhận)+") == frozenset("đgn")
+    assert first(r"\bmua\b|bán|(?<!phá )hủy") == (frozenset("mbh"), False)
+    assert first(r"(?:đã )?(?:giao|nhận)+") == (frozenset("đgn"), False)
     assert first(r"\w+") is None
-    assert first(r"(?i:hơn)") is None
+    assert first(r"(?i:hơn)") == (frozenset("h"), True)
+    assert first(r"(?i:(?-i:T)hơn)|v") == (frozenset("Tv"), False)
+    assert first(r"(?i:theo)|về") == (frozenset("tv"), True)
     assert first(r"(?:đã )?") is None
+
+
+def test_a_guard_on_case_insensitive_words_lets_every_case_through():
+    from newsfacts.extract.deals import _guarded
+
+    pattern = _guarded(r"(?i:\btheo|về) ([A-Z]{3})")
+    assert pattern.pattern.startswith("(?=(?i:[tv]))")
+    assert [m.group(1) for m in pattern.finditer("Theo ABC, VỀ DEF và theo GHI, về jkl")] == ["ABC", "DEF", "GHI"]
 
 
 GUARD_WORDS = st.sampled_from([
@@ -246,17 +257,20 @@ def test_guarded_vocabulary_patterns_match_what_the_plain_patterns_match(words, 
     import re
 
     from newsfacts.extract.deals import _patterns
-    from newsfacts.extract.prefilter import Prefiltered
+    from newsfacts.extract.prefilter import AnyAlternative, Prefiltered
 
     text = " ".join(words)
     text = text.lower() if lower else text
     compiled = _patterns()
     patterns = [p for value in compiled.values() for p in (value if isinstance(value, list) else [("", value)])]
+    patterns = [("", p.rest) if isinstance(p, AnyAlternative) else (name, p) for name, p in patterns]
     compiled_patterns = [p.pattern if isinstance(p, Prefiltered) else p for _, p in patterns]
-    guarded = [pattern for pattern in compiled_patterns if pattern.pattern.startswith("(?=[")]
+    guard = re.compile(r"\(\?=(?:\[[^\]]*\]|\(\?i:\[[^\]]*\]\))\)\(\?:")
+    guarded = [pattern for pattern in compiled_patterns if guard.match(pattern.pattern)]
     assert len(guarded) >= 15
+    assert any(pattern.pattern.startswith("(?=(?i:[") for pattern in guarded)
     for pattern in guarded:
-        plain = re.compile(pattern.pattern[pattern.pattern.index("])(?:") + 5:-1])
+        plain = re.compile(pattern.pattern[guard.match(pattern.pattern).end():-1])
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], pattern.pattern
 
 

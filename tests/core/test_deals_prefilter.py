@@ -52,7 +52,8 @@ def _vocabulary_prefilters() -> list[Prefiltered]:
 
 
 def test_the_busiest_vocabulary_patterns_have_a_prefilter() -> None:
-    assert deals._patterns()["trigger"].literals
+    trigger = deals._patterns()["trigger"]
+    assert trigger.gate is not None and trigger.words is not None and trigger.rest is not None
     assert all(entry.literals for _, entry in dialogues._mechanism_patterns())
     assert dialogues._patterns()["meeting"].literals
     assert len(_vocabulary_prefilters()) >= 40

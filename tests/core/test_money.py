@@ -172,17 +172,42 @@ MONEY_TOKENS = st.sampled_from([
     "crore", "USD", "usd", "đô la", "euro", "-", "đến", "x", "(", ".", ","])
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(MONEY_TOKENS, max_size=12), st.lists(st.sampled_from(["", " ", "  "]), min_size=12, max_size=12))
-def test_the_start_lookahead_of_the_amount_regex_changes_no_match(tokens, gaps) -> None:
+@settings(max_examples=500, deadline=None)
+@given(st.lists(MONEY_TOKENS, max_size=12), st.lists(st.sampled_from(["", " ", "  ", "\n"]), min_size=12, max_size=12))
+def test_amounts_found_from_their_number_are_those_one_regex_with_the_hedge_word_finds(tokens, gaps) -> None:
+    """The amount regex runs without its start lookahead and with the hedge word in front, as one pattern."""
     import re
 
-    pattern = money_module._vocabulary().pattern
-    plain = re.compile(re.sub(r"^\(\?=\[[^\]]*\]\|\(\?i:\[[^\]]*\]\)\)", "", pattern.pattern))
-    assert plain.pattern != pattern.pattern
+    vocab = money_module._vocabulary()
+    amount = re.sub(r"^\(\?=\[[^\]]*\]\)", "", vocab.amount.pattern)
+    assert amount != vocab.amount.pattern and vocab.hedge.pattern.endswith(r"\Z")
+    whole = re.compile("(?:" + vocab.hedge.pattern[:-2] + ")?" + amount)
     text = "".join(token + gap for token, gap in zip(tokens, gaps))
-    assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == [
-        (m.span(), m.groupdict()) for m in plain.finditer(text)]
+    expected = []
+    for match in whole.finditer(text):
+        try:
+            found = money_module._amount_and_currency(match, vocab)
+        except ValueError:
+            continue
+        if found is not None and found[0] > 0:
+            kind = vocab.qualifiers.get((match.group("qualifier") or "").casefold(),
+                                        "over" if match.group("low") else "exact")
+            expected.append((match.start(), match.end(), match.group(), kind, found))
+    assert [(hit.start, hit.end, hit.money.text, hit.money.qualifier, (hit.money.amount, hit.money.currency))
+            for hit in find_money(text)] == expected
+
+
+def test_no_amount_can_start_inside_a_hedge_word() -> None:
+    """What lets `find_money` read the hedge word after the amount: the word ends in a letter and no currency sign
+    starts inside it, so an amount starts after the spaces that follow it."""
+    import json
+    from importlib.resources import files
+
+    words = json.loads(files("newsfacts.vocab").joinpath("money_words.json").read_text("utf-8"))
+    signs = [sign.casefold() for sign in words["prefix_currencies"]]
+    for word in money_module._vocabulary().qualifiers:
+        assert word[-1].isalpha() and all(char.isalpha() or char == " " for char in word), word
+        assert not any(word[i:].startswith(sign) for i in range(len(word)) for sign in signs), word
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfacts.normalise import normalise
+from newsfacts.normalise import _NEW_STYLE, normalise
 
 
 def test_nfd_becomes_nfc():
@@ -42,6 +42,14 @@ def test_nfd_becomes_nfc():
 def test_old_tone_placement_moves_to_the_first_vowel(old: str, new: str):
     assert normalise(old) == new
     assert normalise(unicodedata.normalize("NFD", old)) == new
+
+
+def test_every_old_style_nucleus_moves_its_tone_after_a_consonant_and_stays_after_qu():
+    for old, new in _NEW_STYLE.items():
+        assert normalise(f"h{old}") == f"h{new}", old
+        assert normalise(f"th{old} ") == f"th{new}", old
+        if old[0] in "uU":
+            assert normalise(f"q{old}") == f"q{old}", old
 
 
 @pytest.mark.parametrize(

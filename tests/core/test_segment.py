@@ -11,7 +11,16 @@ from hypothesis import strategies as st
 
 from newsfacts.normalise import normalise
 from newsfacts.records import Segment
-from newsfacts.segment import _near_duplicate, _word_overlap_bound, _word_overlap_ratio, segment, split_sentences
+from newsfacts.segment import (
+    _BOUNDARY,
+    _PERIOD_BOUNDARY,
+    _common_subsequence_ratio,
+    _distinct_word_bound,
+    _near_duplicate,
+    segment,
+    sentences_and_paragraphs,
+    split_sentences,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "data" / "seeds"
@@ -162,9 +171,13 @@ def test_any_page_gets_consistent_segments_and_sentences(lines: list[str], hint:
     assert all(s.text in page_lines or s.text == (hint or "").strip() for s in segments)
     assert [s.kind for s in segments].count("title") <= 1
     assert [s.kind for s in segments].count("lead") <= 1
-    sentences = split_sentences(segments)
+    sentences, paragraphs = sentences_and_paragraphs(segments)
+    assert sentences == split_sentences(segments)
     assert [s.index for s in sentences] == list(range(len(sentences)))
     assert all(s.segment in ("title", "lead", "body", "caption") and s.text for s in sentences)
+    main = [s for s in segments if s.kind in ("title", "lead", "body", "caption")]
+    assert all(s.text in main[paragraphs[s.index]].text for s in sentences)
+    assert [paragraphs[s.index] for s in sentences] == sorted(paragraphs.values())
 
 
 def sentences_of(paragraph: str) -> list[str]:
@@ -227,6 +240,25 @@ def test_sentences_cover_main_segments_only_and_are_numbered_in_order():
         (3, "caption", "Các bộ trưởng tại New Delhi. (Ảnh: PTI)"),
         (4, "body", "Hai bên nhất trí."),
     ]
+
+
+def test_each_sentence_gets_the_position_of_its_segment_among_the_main_ones():
+    segments = (
+        Segment("title", "Mỹ và Ấn Độ họp"),
+        Segment("byline", "Ngọc Thúy (TTXVN)"),
+        Segment("lead", "Hai nước họp. Họ ký thỏa thuận."),
+        Segment("body", "Hai nước họp."),
+        Segment("chaff", "Đọc thêm"),
+        Segment("body", "Họ ký thỏa thuận. Hai nước họp."),
+    )
+    assert sentences_and_paragraphs(segments)[1] == {0: 0, 1: 1, 2: 1, 3: 2, 4: 3, 5: 3}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet='."\')]([ aA\n', max_size=40))
+def test_the_period_pattern_finds_the_boundaries_of_the_general_one_where_there_is_no_other_mark(text: str):
+    assert [m.span(2) for m in _PERIOD_BOUNDARY.finditer(text)] == [m.span(2) for m in _BOUNDARY.finditer(text)]
+    assert [m[1] for m in _PERIOD_BOUNDARY.finditer(text)] == [m[1] for m in _BOUNDARY.finditer(text)]
 
 
 def test_huge_single_line_does_not_hang():
@@ -302,17 +334,36 @@ def test_a_title_with_an_abbreviation_stays_one_title():
     assert sentence_pairs(f"{title}\n\n{LEAD}") == [("title", title), *LEAD_SENTENCES]
 
 
+WORD_LISTS = st.lists(st.sampled_from(["hai", "bên", "họp", "Mỹ", "Nhật", "2+2", "tại", "Tokyo"]), max_size=20)
+
+
+def longest_common_subsequence(a: list[str], b: list[str]) -> int:
+    row = [0] * (len(b) + 1)
+    for word in a:
+        diagonal = 0
+        for j, other in enumerate(b, 1):
+            diagonal, row[j] = row[j], diagonal + 1 if word == other else max(row[j], row[j - 1])
+    return row[-1]
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["hai", "bên", "họp", "Mỹ", "Nhật", "2+2", "tại", "Tokyo"]), max_size=20),
-       st.lists(st.sampled_from(["hai", "bên", "họp", "Mỹ", "Nhật", "2+2", "tại", "Tokyo"]), max_size=20))
+@given(WORD_LISTS, WORD_LISTS)
 def test_cheap_word_overlap_tests_are_upper_bounds_of_difflib_ratio(a: list[str], b: list[str]):
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    assert _word_overlap_bound(a, b) >= _word_overlap_ratio(a, b) == matcher.quick_ratio() >= matcher.ratio()
+    bound = _distinct_word_bound(a, frozenset(a), b, frozenset(b))
+    assert bound >= matcher.quick_ratio() >= _common_subsequence_ratio(a, b) >= matcher.ratio()
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORD_LISTS, WORD_LISTS)
+def test_the_bit_parallel_ratio_counts_the_longest_common_subsequence(a: list[str], b: list[str]):
+    expected = 2.0 * longest_common_subsequence(a, b) / (len(a) + len(b)) if a or b else 1.0
+    assert _common_subsequence_ratio(a, b) == expected
 
 
 def test_lines_with_the_same_words_in_another_order_are_not_near_duplicates():
     first = "Mỹ và Nhật Bản họp 2+2 tại Tokyo. Hai bên bàn về an ninh khu vực và hợp tác quốc phòng."
     second = "Mỹ và Nhật Bản bàn về an ninh khu vực và hợp tác quốc phòng. Hai bên họp 2+2 tại Tokyo."
-    assert _word_overlap_ratio(first.split(), second.split()) == 1.0
+    assert SequenceMatcher(None, first.split(), second.split()).quick_ratio() == 1.0
     assert not _near_duplicate(first, second)
     assert _near_duplicate(first, first.replace("Tokyo", "Tô-ky-ô"))
