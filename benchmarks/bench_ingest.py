@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -79,6 +80,7 @@ def main() -> None:
               f"{'parent ms':>9} {'worker ms':>9} {'peak MB':>8} {'worker MB':>9} {'store MB':>8}")
         for workers in args.workers:
             store = base / f"store-{args.format}-{workers}"
+            shutil.rmtree(store, ignore_errors=True)  # a store kept from an earlier run would make this a no-op ingest
             figures = run_in_child(corpus, store, workers)
             seconds, articles = figures["seconds"], max(1, figures["articles"])
             print(

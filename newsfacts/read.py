@@ -45,24 +45,27 @@ def _is_article_file(relative: PurePosixPath | Path) -> bool:
 
 def discover(paths: Iterable[Path]) -> list[Path]:
     """Files given plus the supported files under folders given (recursively), sorted, without duplicates."""
-    found: set[Path] = set()
+    found: dict[str, Path] = {}
     for path in paths:
         if path.is_dir():
-            found.update(_article_files(path))
+            found.update((name, Path(name)) for name in _article_files(str(path)))
         else:
-            found.add(path)
-    return sorted(found)
+            found.setdefault(str(path), path)
+    return sorted(found.values(), key=lambda path: path.parts)
 
 
-def _article_files(folder: Path) -> Iterator[Path]:
+def _article_files(folder: str) -> Iterator[str]:
     """Article files under `folder`, skipping hidden folders; like `rglob`, it does not follow linked folders."""
-    for root, folders, names in os.walk(folder):
-        folders[:] = [name for name in folders if not _hidden(name)]
-        for name in names:
-            if _is_article_name(name):
-                path = Path(root, name)
-                if path.is_file():
-                    yield path
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir():
+            if not entry.is_symlink() and not _hidden(entry.name):
+                yield from _article_files(entry.path)
+        elif _is_article_name(entry.name) and entry.is_file():
+            yield entry.path
 
 
 def _hidden(name: str) -> bool:
@@ -138,17 +141,17 @@ def _manifest_entry(manifest: Manifest, path: PurePosixPath) -> ArticleMeta | No
 
 
 @lru_cache(maxsize=32)
-def _cached_manifest(csv_path: Path, _mtime_ns: int) -> dict[str, ArticleMeta] | ReadError:
+def _cached_manifest(csv_path: str, _mtime_ns: int) -> dict[str, ArticleMeta] | ReadError:
     try:
-        return load_manifest(csv_path)
+        return load_manifest(Path(csv_path))
     except ReadError as error:
         return error
 
 
 def _folder_manifest(path: Path) -> dict[str, ArticleMeta] | ReadError | None:
-    csv_path = path.parent / MANIFEST_NAME
+    csv_path = os.path.join(os.path.dirname(path), MANIFEST_NAME)
     try:
-        mtime_ns = csv_path.stat().st_mtime_ns
+        mtime_ns = os.stat(csv_path).st_mtime_ns
     except OSError:
         return None
     return _cached_manifest(csv_path, mtime_ns)

@@ -23,6 +23,7 @@ _MIN_VIETNAMESE_WORD_SHARE = 0.2
 _MAX_UTF8_ERROR_SHARE = 0.1
 _VIETNAMESE_SAMPLE_CHARS = 20000
 _ASCII_BYTES = bytes(range(0x80))
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _WORD = re.compile(r"[^\W\d_]+")
 _VIETNAMESE_MARK = re.compile("[đĐ\u0306\u0309\u031b\u0323]")
@@ -31,9 +32,14 @@ _VIETNAMESE_MARK = re.compile("[đĐ\u0306\u0309\u031b\u0323]")
 def decode_bytes(data: bytes) -> str:
     """Decode `data` by its BOM, as UTF-8, as BOM-less UTF-16 or as Vietnamese Windows-1258; ValueError if none fits."""
     text = _decode(data)
-    if _mostly_control(text):
+    if _has_control_bytes(data) and _mostly_control(text):
         raise ValueError(BINARY)
     return text
+
+
+def _has_control_bytes(data: bytes) -> bool:
+    """False when no encoding we read can give a control character from `data` (each one needs such a byte)."""
+    return len(data.translate(None, _CONTROL_BYTES)) != len(data)
 
 
 def _mostly_control(text: str) -> bool:
@@ -76,7 +82,7 @@ def _strict(data: bytes, encoding: str) -> str:
 def _bomless_utf16(sample: bytes) -> str | None:
     """'utf-16-le' or 'utf-16-be' when NUL bytes sit on one side of most byte pairs, as in UTF-16 Latin text."""
     pairs = len(sample) // 2
-    if pairs == 0:
+    if pairs == 0 or b"\x00" not in sample:
         return None
     odd_nuls = sample[1::2].count(0)
     even_nuls = sample[0::2].count(0)

@@ -16,7 +16,9 @@ Event ids hash the merge key, so the same mentions always give the same ids.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -34,7 +36,6 @@ class DialogueMention:
     article_id: str
     published: str | None
     dialogue: Dialogue
-    evidence_text: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,6 @@ class DealMention:
     article_id: str
     published: str | None
     deal: Deal
-    evidence_text: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,14 +108,20 @@ def merge_dialogues(mentions: Iterable[DialogueMention]) -> tuple[DialogueEvent,
 
 def _dialogue_clusters(group: list[DialogueMention]) -> list[tuple[tuple, list[DialogueMention]]]:
     dated = sorted((m for m in group if m.dialogue.date), key=lambda m: (-len(m.dialogue.date), m.dialogue.date, _chronological(m)))
+    lengths = sorted({len(m.dialogue.date) for m in dated})
     anchors: dict[str, list[DialogueMention]] = {}
+    # Dates come longest first, so a date agrees with an anchor when it is the anchor's prefix of its length.
+    anchors_by_prefix: dict[str, list[str]] = defaultdict(list)
     for mention in dated:
         date = mention.dialogue.date
-        candidates = [anchor for anchor in anchors if dates_agree(anchor, date)]
+        candidates = anchors_by_prefix.get(date)
         if candidates:
             anchors[min(candidates, key=lambda a: (-len(anchors[a]), a))].append(mention)
         else:
             anchors[date] = [mention]
+            for length in lengths:
+                if length <= len(date):
+                    anchors_by_prefix[date[:length]].append(date)
     undated: dict[tuple, list[DialogueMention]] = defaultdict(list)
     for mention in group:
         if not mention.dialogue.date:
@@ -145,7 +151,7 @@ def _dialogue_event(key: tuple, members: list[DialogueMention]) -> DialogueEvent
         participants=_union_participants(members),
         date_text=next((m.dialogue.date_text for m in reversed(members) if m.dialogue.date_text), None),
     )
-    conflicts = tuple(
+    conflicts = () if len(members) == 1 else tuple(
         conflict
         for conflict in (
             _conflict("status", _without_previews(members), lambda m: m.dialogue.status),
@@ -235,22 +241,57 @@ def merge_deals(mentions: Iterable[DealMention]) -> tuple[DealEvent, ...]:
 
 
 def _deal_clusters(group: list[DealMention]) -> list[list[DealMention]]:
+    """Each mention joins the first cluster with a member it agrees with and none from its article, else starts one."""
     clusters: list[list[DealMention]] = []
+    articles: list[set[str]] = []
+    index = _DealIndex()
     for mention in group:
-        home = next(
-            (
-                cluster
-                for cluster in clusters
-                if all(m.article_id != mention.article_id for m in cluster)
-                and any(deals_agree(m.deal, mention.deal) for m in cluster)
-            ),
-            None,
-        )
+        home = next((c for c in sorted(index.agreeing(mention.deal)) if mention.article_id not in articles[c]), None)
         if home is None:
-            clusters.append([mention])
-        else:
-            home.append(mention)
+            home = len(clusters)
+            clusters.append([])
+            articles.append(set())
+        clusters[home].append(mention)
+        articles[home].add(mention.article_id)
+        index.add(mention.deal, home)
     return clusters
+
+
+class _DealIndex:
+    """The clusters holding a deal that `deals_agree` with a given one, found by lookups instead of comparing all."""
+
+    def __init__(self) -> None:
+        self.by_quantity: dict[int, set[int]] = defaultdict(set)
+        self.by_year: dict[int, set[int]] = defaultdict(set)
+        self.by_system: dict[str, set[int]] = defaultdict(set)
+        self.by_value: dict[float, set[int]] = defaultdict(set)
+        self.values: list[float] = []
+
+    def add(self, deal: Deal, cluster: int) -> None:
+        if deal.quantity is not None:
+            self.by_quantity[deal.quantity].add(cluster)
+        if deal.year is not None:
+            self.by_year[deal.year].add(cluster)
+        if deal.system:
+            self.by_system[_system_key(deal.system)].add(cluster)
+        value = deal.value_usd
+        if value is not None and not math.isnan(value):
+            if value not in self.by_value:
+                bisect.insort(self.values, value)
+            self.by_value[value].add(cluster)
+
+    def agreeing(self, deal: Deal) -> set[int]:
+        found = set(self.by_system.get(_system_key(deal.system or ""), ()))
+        found.update(self.by_quantity.get(deal.quantity, ()), self.by_year.get(deal.year, ()))
+        value = deal.value_usd
+        if value is not None and not math.isnan(value):
+            # |a - b| <= 1% of the larger implies |a - b| <= |b| / 99: a window around b to check exactly.
+            reach = abs(value) / 98
+            start = bisect.bisect_left(self.values, value - reach)
+            for other in self.values[start : bisect.bisect_right(self.values, value + reach)]:
+                if values_agree(other, value):
+                    found.update(self.by_value[other])
+        return found
 
 
 def deals_agree(a: Deal, b: Deal) -> bool:
@@ -296,7 +337,7 @@ def _deal_event(members: list[DealMention], used_ids: set[str]) -> DealEvent:
         value_currency=value_source.deal.value_currency if value_source else None,
         year=_most_reported(members, lambda m: m.deal.year),
     )
-    conflicts = tuple(
+    conflicts = () if len(members) == 1 else tuple(
         conflict
         for conflict in (
             _conflict("value_usd", valued, lambda m: bucket_of[m.deal.value_usd]),

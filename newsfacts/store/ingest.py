@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 from itertools import islice
 from math import ceil
-from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +20,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from newsfacts.records import ArticleMeta, ParsedArticle
+from newsfacts.readers.base import ReadError
+from newsfacts.records import ArticleMeta, ParsedArticle, RawArticle
 from newsfacts.store import layout, tables
 from newsfacts.store.events import DealMention, DialogueMention, merge_deals, merge_dialogues
 from newsfacts.store.sorted_table import SortedTableWriter
@@ -28,11 +29,15 @@ from newsfacts.store.tables import StoredFile
 
 Progress = Callable[[int, int, str], None]
 BATCH_ROWS = 20_000
-MAX_TASKS_PER_CHUNK = 64
+MAX_TASKS_PER_CHUNK = 128
 CHUNKS_PER_WORKER = 4
 RECORD_KINDS = ("sentences", "countries", "dialogues", "deals", "people")
 SENTENCE_ROW_GROUP_ROWS = 16_384
-_COUNTED_AS = {"sentences": "sentences", "article_countries": "countries", "people": "people"}
+READ_AHEAD_BYTES = 4 << 20
+_COUNTED_AS = {
+    "sentences": "sentences", "article_countries": "countries", "people": "people", "dialogue_mentions": "dialogues",
+    "deal_mentions": "deals",
+}
 
 
 @dataclass(frozen=True)
@@ -96,15 +101,14 @@ class _ParsedFile:
 class _ParsedChunk:
     """A chunk of files parsed by a worker, as the parent needs it: Arrow tables and mentions, not articles.
 
-    `tables` hold the per-article tables' rows article after article; `row_counts[name][i]` is how many
-    rows of table `name` article i has, and `dialogues[i]` / `deals[i]` are its mentions.
+    `tables` hold the rows of the per-article and mention tables article after article; `row_counts[name][i]`
+    is how many rows of table `name` article i has, and `mentions[i]` are its mentions for the event merge.
     """
 
     files: tuple[_ParsedFile, ...]
     tables: dict[str, pa.Table]
     row_counts: dict[str, tuple[int, ...]]
-    dialogues: tuple[tuple[DialogueMention, ...], ...]
-    deals: tuple[tuple[DealMention, ...], ...]
+    mentions: tuple[tables.Mentions, ...]
 
 
 @dataclass
@@ -184,7 +188,7 @@ def _plan(paths: list[Path], previous: _Previous | None, manifest: str | None, p
         plan.reports.append(FileReport(error.path, "skipped", problems=(error.problem,)))
         found = []
     seen: set[str] = set()
-    folders: dict[Path, str] = {}
+    folders: dict[str, str] = {}
     tasks = _Tasks(manifest)
     for path in found:
         key = _resolved(path, folders)
@@ -210,13 +214,14 @@ def _plan(paths: list[Path], previous: _Previous | None, manifest: str | None, p
     return plan
 
 
-def _resolved(path: Path, folders: dict[Path, str]) -> str:
+def _resolved(path: Path, folders: dict[str, str]) -> str:
     """`str(path.resolve())`, resolving each folder once: a file that is not a link resolves beside its folder."""
     if path.is_symlink():
         return str(path.resolve())
-    if path.parent not in folders:
-        folders[path.parent] = str(path.parent.resolve())
-    return os.path.join(folders[path.parent], path.name)
+    folder, name = os.path.split(str(path))
+    if folder not in folders:
+        folders[folder] = str(Path(folder).resolve())
+    return os.path.join(folders[folder], name)
 
 
 def _reparse_sharers(plan: _Plan, tasks: _Tasks) -> None:
@@ -241,22 +246,23 @@ class _Tasks:
 
     def __init__(self, manifest: str | None) -> None:
         self.manifest = manifest
-        self.by_folder: dict[Path, str | None] = {}
+        self.by_folder: dict[str, str | None] = {}
 
     def task(self, path: Path, key: str, *, hashed: bool) -> _Task:
         """The task for one file; `hashed` when planning must compare its hash with the stored one."""
+        name = str(path)
         return _Task(
-            path=str(path),
+            path=name,
             key=key,
             manifest=self.manifest,
-            manifest_hash=self._hash(path.parent),
+            manifest_hash=self._hash(os.path.dirname(name)),
             file_hash=sha256_of(path) if hashed else None,
         )
 
-    def _hash(self, folder: Path) -> str | None:
+    def _hash(self, folder: str) -> str | None:
         if folder not in self.by_folder:
-            folder_manifest = folder / "manifest.csv"
-            applied = self.manifest or (str(folder_manifest) if folder_manifest.is_file() else None)
+            folder_manifest = os.path.join(folder, "manifest.csv")
+            applied = self.manifest or (folder_manifest if os.path.isfile(folder_manifest) else None)
             self.by_folder[folder] = _manifest_hash(Path(applied)) if applied else None
         return self.by_folder[folder]
 
@@ -302,55 +308,85 @@ def _read_and_hash(path: Path) -> tuple[bytes | None, str, int]:
     return data, hashlib.sha256(data).hexdigest(), len(data)
 
 
-def _parse(task: _Task) -> tuple[_ParsedFile, list[ParsedArticle]]:
-    from newsfacts.pipeline import parse_article
-    from newsfacts.read import ReadError, read_file
+@dataclass(frozen=True)
+class _ReadFile:
+    """A file's articles as its reader delivers them (not parsed yet), or the problem that stopped it."""
+
+    task: _Task
+    file_hash: str
+    size: int
+    items: tuple[RawArticle | ReadError, ...] = ()
+    failure: str | None = None
+
+
+def _read(task: _Task) -> _ReadFile:
+    from newsfacts.read import read_file
 
     path = Path(task.path)
     try:
         data, file_hash, size = _read_and_hash(path)
     except OSError as error:
-        problem = f"cannot read: {error.strerror or error}"
-        return _ParsedFile(task, task.file_hash or "", 0, (), (problem,), failed=True), []
-    articles: list[ParsedArticle] = []
-    problems: list[str] = []
+        return _ReadFile(task, task.file_hash or "", 0, failure=f"cannot read: {error.strerror or error}")
     try:
-        for item in read_file(path, _manifest(task.manifest) if task.manifest else None, data=data):
-            if isinstance(item, ReadError):
-                problems.append(item.problem if item.path == task.path else f"{item.path}: {item.problem}")
-            else:
-                articles.append(parse_article(item))
+        items = tuple(read_file(path, _manifest(task.manifest) if task.manifest else None, data=data))
+    except Exception as error:  # a reader bug in one file must not stop the others
+        return _ReadFile(task, file_hash, size, failure=f"cannot parse: {type(error).__name__}: {error}")
+    return _ReadFile(task, file_hash, size, items)
+
+
+def _read_ahead(tasks: Iterable[_Task]) -> Iterator[_ReadFile]:
+    """The files of `tasks` in order, read in batches of about READ_AHEAD_BYTES before any of them is parsed.
+
+    Reading and decoding a file right after parsing another costs about three times as much CPU as reading
+    files one after the other (the parser leaves the caches cold).
+    """
+    batch: list[_ReadFile] = []
+    size = 0
+    for task in tasks:
+        batch.append(_read(task))
+        size += batch[-1].size
+        if size >= READ_AHEAD_BYTES:
+            yield from batch
+            batch, size = [], 0
+    yield from batch
+
+
+def _parse(read: _ReadFile) -> tuple[_ParsedFile, list[ParsedArticle]]:
+    from newsfacts.pipeline import parse_article
+
+    task = read.task
+    if read.failure:
+        return _ParsedFile(task, read.file_hash, read.size, (), (read.failure,), failed=True), []
+    problems = tuple(
+        item.problem if item.path == task.path else f"{item.path}: {item.problem}"
+        for item in read.items if isinstance(item, ReadError)
+    )
+    try:
+        articles = [parse_article(item) for item in read.items if not isinstance(item, ReadError)]
     except Exception as error:  # a parser bug in one file must not stop the others
         problem = f"cannot parse: {type(error).__name__}: {error}"
-        return _ParsedFile(task, file_hash, size, (), (problem,), failed=True), []
+        return _ParsedFile(task, read.file_hash, read.size, (), (problem,), failed=True), []
     failed = not articles and bool(problems)
     ids = tuple(a.article_id for a in articles)
-    return _ParsedFile(task, file_hash, size, ids, tuple(problems), failed), articles
+    return _ParsedFile(task, read.file_hash, read.size, ids, problems, failed), articles
 
 
 def _parse_chunk(chunk: Sequence[_Task], ingested_at: str) -> _ParsedChunk:
     """Parses a chunk of files and turns their articles into table rows where the parsing happened."""
     files: list[_ParsedFile] = []
-    rows: dict[str, list[tables.Row]] = {name: [] for name in tables.ARTICLE_TABLES}
-    counts: dict[str, list[int]] = {name: [] for name in tables.ARTICLE_TABLES}
-    dialogues: list[tuple[DialogueMention, ...]] = []
-    deals: list[tuple[DealMention, ...]] = []
-    for task in chunk:
-        parsed, articles = _parse(task)
+    stored: list[tables.StoredArticle] = []
+    for read in _read_ahead(chunk):
+        parsed, articles = _parse(read)
         files.append(parsed)
-        for article in articles:
-            for name, article_rows in tables.article_rows(article, task.key, parsed.file_hash, ingested_at).items():
-                rows[name] += article_rows
-                counts[name].append(len(article_rows))
-            article_dialogues, article_deals = tables.mentions_of(article)
-            dialogues.append(tuple(article_dialogues))
-            deals.append(tuple(article_deals))
+        stored += [tables.StoredArticle(article, read.task.key, parsed.file_hash) for article in articles]
+    articles = [s.article for s in stored]
+    mentions = [tables.mentions_of(article) for article in articles]
+    counts = [tables.row_counts(article) for article in articles]
     return _ParsedChunk(
         files=tuple(files),
-        tables={name: tables.to_table(name, table_rows) for name, table_rows in rows.items()},
-        row_counts={name: tuple(n) for name, n in counts.items()},
-        dialogues=tuple(dialogues),
-        deals=tuple(deals),
+        tables={**tables.article_tables(stored, ingested_at), **tables.mention_tables(articles, mentions)},
+        row_counts={name: tuple(c[name] for c in counts) for name in (*tables.ARTICLE_TABLES, *tables.MENTION_TABLES)},
+        mentions=tuple(mentions),
     )
 
 
@@ -369,13 +405,18 @@ def _parse_all(tasks: Sequence[_Task], workers: int, ingested_at: str) -> Iterat
     import newsfacts.pipeline  # noqa: F401  (imported before the workers fork, so that they share it)
 
     pending = iter(chunks)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        in_flight: deque[Future] = deque(pool.submit(_parse_chunk, c, ingested_at) for c in islice(pending, workers * 2))
-        while in_flight:
-            done = in_flight.popleft().result()
-            for chunk in islice(pending, 1):
-                in_flight.append(pool.submit(_parse_chunk, chunk, ingested_at))
-            yield done
+    gc.freeze()  # the workers' garbage collections then skip what they inherit, and its memory stays shared
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            first = islice(pending, workers * 2)
+            in_flight: deque[Future] = deque(pool.submit(_parse_chunk, c, ingested_at) for c in first)
+            while in_flight:
+                done = in_flight.popleft().result()
+                for chunk in islice(pending, 1):
+                    in_flight.append(pool.submit(_parse_chunk, chunk, ingested_at))
+                yield done
+    finally:
+        gc.unfreeze()
 
 
 # Writing a snapshot
@@ -416,8 +457,8 @@ class _SnapshotWriter:
                 self._flush(name)
                 self.writers[name].write_table(pa.Table.from_batches([kept]))
 
-    def write_table(self, name: str, rows: list[tables.Row]) -> None:
-        pq.write_table(tables.to_table(name, rows), self.directory / f"{name}.parquet")
+    def write_table(self, name: str, table: pa.Table) -> None:
+        pq.write_table(table, self.directory / f"{name}.parquet")
 
     def close(self) -> None:
         for name, writer in self.writers.items():
@@ -468,6 +509,7 @@ class _Build:
         self.written: set[str] = set()
         self.dialogues: list[DialogueMention] = []
         self.deals: list[DealMention] = []
+        self.mention_tables: dict[str, list[pa.Table]] = {name: [] for name in tables.MENTION_TABLES}
         self.counts = _no_records()
         self.reports: list[FileReport] = []
 
@@ -485,14 +527,16 @@ class _Build:
         for name, table in chunk.tables.items():
             if not kept.all():
                 table = table.filter(pa.array(np.repeat(kept, chunk.row_counts[name])))
-            self.writer.add(name, table)
+            if name in self.mention_tables:
+                self.mention_tables[name].append(table)
+            else:
+                self.writer.add(name, table)
             if name in _COUNTED_AS:
                 self.counts[_COUNTED_AS[name]] += table.num_rows
-        for mentions, target, kind in ((chunk.dialogues, self.dialogues, "dialogues"), (chunk.deals, self.deals, "deals")):
-            for article_mentions, is_kept in zip(mentions, keep):
-                if is_kept:
-                    target += article_mentions
-                    self.counts[kind] += len(article_mentions)
+        for mentions, is_kept in zip(chunk.mentions, keep):
+            if is_kept:
+                self.dialogues += mentions.dialogues
+                self.deals += mentions.deals
 
     def _add_file(self, parsed: _ParsedFile) -> None:
         task = parsed.task
@@ -515,36 +559,38 @@ class _Build:
         kept = {a for stored in self.plan.carried.values() for a in stored.article_ids} - self.written
         if not kept:
             return
-        self.dialogues += _old_mentions(snapshot, "dialogue_mentions", kept, tables.dialogue_mention_from_row)
-        self.deals += _old_mentions(snapshot, "deal_mentions", kept, tables.deal_mention_from_row)
         id_array = pa.array(sorted(kept), pa.string())
+        for name, target, from_row in (
+            ("dialogue_mentions", self.dialogues, tables.dialogue_mention_from_row),
+            ("deal_mentions", self.deals, tables.deal_mention_from_row),
+        ):
+            old = pq.read_table(snapshot / f"{name}.parquet")
+            old = old.filter(pc.is_in(old.column("article_id"), value_set=id_array))
+            self.mention_tables[name].append(old)
+            target += [from_row(row) for row in old.to_pylist()]
         for name in tables.ARTICLE_TABLES:
             self.writer.copy(name, snapshot / f"{name}.parquet", id_array)
 
     def finish(self) -> dict[str, int]:
-        self.writer.close()
-        events = _write_events(self.writer, self.dialogues, self.deals)
+        with ThreadPoolExecutor(max_workers=1) as thread:
+            # Arrow sorts and writes the sentences without holding the GIL, so this runs beside the merge.
+            closing = thread.submit(self.writer.close)
+            events = self._write_events()
+            closing.result()
         carried = self.plan.carried
-        self.writer.write_table("files", [tables.file_row(carried[key]) for key in sorted(carried)])
+        self.writer.write_table("files", tables.files_table([carried[key] for key in sorted(carried)]))
         return events
 
-
-def _old_mentions(snapshot: Path, name: str, kept_ids: set[str], from_row) -> list:
-    table = pq.read_table(snapshot / f"{name}.parquet")
-    kept = table.filter(pc.is_in(table.column("article_id"), value_set=pa.array(sorted(kept_ids), pa.string())))
-    return [from_row(row) for row in kept.to_pylist()]
-
-
-def _write_events(writer: _SnapshotWriter, dialogues: list[DialogueMention], deals: list[DealMention]) -> dict[str, int]:
-    dialogue_events = merge_dialogues(dialogues)
-    deal_events = merge_deals(deals)
-    event_of = {m: e.event_id for e in (*dialogue_events, *deal_events) for m in e.mention_ids}
-    by_article = attrgetter("article_id", "mention_id")
-    writer.write_table("dialogue_mentions", [tables.dialogue_mention_row(m, event_of[m.mention_id]) for m in sorted(dialogues, key=by_article)])
-    writer.write_table("deal_mentions", [tables.deal_mention_row(m, event_of[m.mention_id]) for m in sorted(deals, key=by_article)])
-    writer.write_table("dialogue_events", [tables.dialogue_event_row(e) for e in dialogue_events])
-    writer.write_table("deal_events", [tables.deal_event_row(e) for e in deal_events])
-    return {"dialogue_events": len(dialogue_events), "deal_events": len(deal_events)}
+    def _write_events(self) -> dict[str, int]:
+        dialogue_events = merge_dialogues(self.dialogues)
+        deal_events = merge_deals(self.deals)
+        event_of = {m: e.event_id for e in (*dialogue_events, *deal_events) for m in e.mention_ids}
+        for name, parts in self.mention_tables.items():
+            mentions = pa.concat_tables(parts) if parts else tables.SCHEMAS[name].empty_table()
+            self.writer.write_table(name, tables.with_event_ids(mentions, event_of))
+        self.writer.write_table("dialogue_events", tables.dialogue_events_table(dialogue_events))
+        self.writer.write_table("deal_events", tables.deal_events_table(deal_events))
+        return {"dialogue_events": len(dialogue_events), "deal_events": len(deal_events)}
 
 
 def _no_records() -> dict[str, int]:

@@ -7,7 +7,7 @@ columns this module adds at the end of some tables are listed in docs/store.md.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -24,7 +24,6 @@ from newsfacts.store.events import (
     stable_id,
 )
 
-Row = dict[str, Any]
 STR = pa.string()
 INT = pa.int64()
 STRS = pa.list_(pa.string())
@@ -91,76 +90,199 @@ class StoredFile:
     article_ids: tuple[str, ...] = ()
 
 
-def file_row(stored: StoredFile) -> Row:
-    return {**stored.__dict__, "article_ids": list(stored.article_ids)}
+def files_table(stored: Sequence[StoredFile]) -> pa.Table:
+    columns = {name: [getattr(f, name) for f in stored] for name in SCHEMAS["files"].names}
+    return _table("files", columns)
 
 
 def file_from_row(row: Mapping[str, Any]) -> StoredFile:
     return StoredFile(**{**row, "article_ids": tuple(row["article_ids"] or ())})
 
 
-def to_table(name: str, rows: list[Row]) -> pa.Table:
-    return pa.Table.from_pylist(rows, schema=SCHEMAS[name])
+def _table(name: str, columns: Mapping[str, Sequence]) -> pa.Table:
+    """An Arrow table of `name` from its columns (lists or tuples in schema order); no row dicts in between."""
+    schema = SCHEMAS[name]
+    return pa.Table.from_arrays([pa.array(columns[f.name], f.type) for f in schema], schema=schema)
 
 
 # Articles
 
 
-def article_rows(article: ParsedArticle, file: str, file_hash: str, ingested_at: str) -> dict[str, list[Row]]:
-    """Rows of the per-article tables (articles, sentences, article_countries, people) for one article."""
-    meta = article.meta
-    lead = "\n".join(s.text for s in article.segments if s.kind == "lead")
+@dataclass(frozen=True)
+class StoredArticle:
+    """A parsed article with the file it was read from, as the per-article tables need it."""
+
+    article: ParsedArticle
+    file: str
+    file_hash: str
+
+
+def article_tables(stored: Sequence[StoredArticle], ingested_at: str) -> dict[str, pa.Table]:
+    """The per-article tables (articles, sentences, article_countries, people), rows article after article."""
+    articles = [s.article for s in stored]
     return {
-        "articles": [{
-            "article_id": article.article_id, "file": file, "file_hash": file_hash, "source": meta.source,
-            "url": meta.url, "published": meta.published, "published_inferred": meta.published_inferred,
-            "title": article.title, "lead": lead or None, "n_chars": sum(len(s.text) for s in article.sentences),
-            "countries": sorted(c.code for c in article.countries), "ingested_at": ingested_at,
-            "path": meta.path, "n_sentences": len(article.sentences),
-        }],
-        "sentences": [
-            {"article_id": article.article_id, "sentence_index": s.index, "segment": s.segment, "text": s.text}
-            for s in article.sentences
-        ],
-        "article_countries": [
-            {"article_id": article.article_id, "country": c.code, "n_mentions": len(c.evidence),
-             "evidence": list(c.evidence), "surface_forms": list(c.surface_forms)}
-            for c in article.countries
-        ],
-        "people": [
-            {"article_id": article.article_id, "name": p.name, "role": p.role, "country": p.country,
-             "evidence": list(p.evidence), "evidence_text": article.evidence_text(p.evidence)}
-            for p in article.people
-        ],
+        "articles": _table("articles", _article_columns(stored, ingested_at)),
+        "sentences": _table("sentences", _sentence_columns(articles)),
+        "article_countries": _table("article_countries", _country_columns(articles)),
+        "people": _table("people", _people_columns(articles)),
     }
 
 
-def mentions_of(article: ParsedArticle) -> tuple[list[DialogueMention], list[DealMention]]:
-    published = article.meta.published
-    dialogues = [
-        DialogueMention(stable_id(article.article_id, "dialogue", i), article.article_id, published, d,
-                        tuple(article.evidence_text(d.evidence)))
-        for i, d in enumerate(article.dialogues)
-    ]
-    deals = [
-        DealMention(stable_id(article.article_id, "deal", i), article.article_id, published, d,
-                    tuple(article.evidence_text(d.evidence)))
-        for i, d in enumerate(article.deals)
-    ]
-    return dialogues, deals
-
-
-# Dialogues
-
-
-def _dialogue_facts(dialogue: Dialogue) -> Row:
-    parties = sorted(dialogue.parties)
+def row_counts(article: ParsedArticle) -> dict[str, int]:
+    """How many rows `article` has in each per-article table and each mention table."""
     return {
-        "mechanism": dialogue.mechanism, "parties": parties, "pair": "-".join(parties), "date": dialogue.date,
-        "date_precision": PRECISION_BY_LENGTH.get(len(dialogue.date)) if dialogue.date else None,
-        "date_start": date_start(dialogue.date), "location_city": dialogue.location.city,
-        "location_country": dialogue.location.country, "status": dialogue.status,
-        "participants": json.dumps([p.__dict__ for p in dialogue.participants], ensure_ascii=False),
+        "articles": 1, "sentences": len(article.sentences), "article_countries": len(article.countries),
+        "people": len(article.people), "dialogue_mentions": len(article.dialogues), "deal_mentions": len(article.deals),
+    }
+
+
+def _article_columns(stored: Sequence[StoredArticle], ingested_at: str) -> dict[str, list]:
+    articles = [s.article for s in stored]
+    metas = [a.meta for a in articles]
+    return {
+        "article_id": [a.article_id for a in articles], "file": [s.file for s in stored],
+        "file_hash": [s.file_hash for s in stored], "source": [m.source for m in metas], "url": [m.url for m in metas],
+        "published": [m.published for m in metas], "published_inferred": [m.published_inferred for m in metas],
+        "title": [a.title for a in articles], "lead": [_lead(a) for a in articles],
+        "n_chars": [sum(len(s.text) for s in a.sentences) for a in articles],
+        "countries": [sorted(c.code for c in a.countries) for a in articles],
+        "ingested_at": [ingested_at] * len(articles), "path": [m.path for m in metas],
+        "n_sentences": [len(a.sentences) for a in articles],
+    }
+
+
+def _lead(article: ParsedArticle) -> str | None:
+    return "\n".join(s.text for s in article.segments if s.kind == "lead") or None
+
+
+def _sentence_columns(articles: Sequence[ParsedArticle]) -> dict[str, list]:
+    sentences = [s for a in articles for s in a.sentences]
+    return {
+        "article_id": [a.article_id for a in articles for _ in a.sentences],
+        "sentence_index": [s.index for s in sentences], "segment": [s.segment for s in sentences],
+        "text": [s.text for s in sentences],
+    }
+
+
+def _country_columns(articles: Sequence[ParsedArticle]) -> dict[str, list]:
+    countries = [c for a in articles for c in a.countries]
+    return {
+        "article_id": [a.article_id for a in articles for _ in a.countries], "country": [c.code for c in countries],
+        "n_mentions": [len(c.evidence) for c in countries], "evidence": [c.evidence for c in countries],
+        "surface_forms": [c.surface_forms for c in countries],
+    }
+
+
+def _people_columns(articles: Sequence[ParsedArticle]) -> dict[str, list]:
+    people = [(a, p, a.evidence_text(p.evidence)) for a in articles for p in a.people]
+    return {
+        "article_id": [a.article_id for a, _, _ in people], "name": [p.name for _, p, _ in people],
+        "role": [p.role for _, p, _ in people], "country": [p.country for _, p, _ in people],
+        "evidence": [p.evidence for _, p, _ in people], "evidence_text": [text for _, _, text in people],
+    }
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """An article's dialogue and deal mentions, as the event merge reads them."""
+
+    dialogues: tuple[DialogueMention, ...]
+    deals: tuple[DealMention, ...]
+
+
+def mentions_of(article: ParsedArticle) -> Mentions:
+    """The article's mentions, for the merge; their rows (with evidence text) come from `mention_tables`."""
+    published = article.meta.published
+    return Mentions(
+        dialogues=tuple(
+            DialogueMention(stable_id(article.article_id, "dialogue", i), article.article_id, published, d)
+            for i, d in enumerate(article.dialogues)
+        ),
+        deals=tuple(
+            DealMention(stable_id(article.article_id, "deal", i), article.article_id, published, d)
+            for i, d in enumerate(article.deals)
+        ),
+    )
+
+
+def mention_tables(articles: Sequence[ParsedArticle], mentions: Sequence[Mentions]) -> dict[str, pa.Table]:
+    """The dialogue_mentions and deal_mentions rows of `articles`, article after article, with `event_id` null."""
+    dialogues = [(a, m) for a, ms in zip(articles, mentions) for m in ms.dialogues]
+    deals = [(a, m) for a, ms in zip(articles, mentions) for m in ms.deals]
+    return {
+        "dialogue_mentions": _table("dialogue_mentions", {
+            **_mention_columns(dialogues, [m.dialogue for _, m in dialogues]),
+            **_dialogue_fact_columns([m.dialogue for _, m in dialogues]),
+            "date_text": [m.dialogue.date_text for _, m in dialogues],
+        }),
+        "deal_mentions": _table("deal_mentions", {
+            **_mention_columns(deals, [m.deal for _, m in deals]), **_deal_fact_columns([m.deal for _, m in deals]),
+        }),
+    }
+
+
+def _mention_columns(
+    mentions: Sequence[tuple[ParsedArticle, DialogueMention | DealMention]], facts: Sequence[Dialogue | Deal]
+) -> dict[str, list]:
+    return {
+        "mention_id": [m.mention_id for _, m in mentions], "article_id": [m.article_id for _, m in mentions],
+        "event_id": [None] * len(mentions), "evidence": [f.evidence for f in facts],
+        "evidence_text": [a.evidence_text(f.evidence) for (a, _), f in zip(mentions, facts)],
+        "published": [m.published for _, m in mentions],
+    }
+
+
+def with_event_ids(mentions: pa.Table, event_of: Mapping[str, str]) -> pa.Table:
+    """`mentions` sorted by article and mention, with each mention's `event_id`."""
+    mentions = mentions.sort_by([("article_id", "ascending"), ("mention_id", "ascending")])
+    event_ids = pa.array([event_of[m] for m in mentions.column("mention_id").to_pylist()], STR)
+    return mentions.set_column(mentions.schema.get_field_index("event_id"), "event_id", event_ids)
+
+
+def dialogue_mention_from_row(row: Mapping[str, Any]) -> DialogueMention:
+    dialogue = Dialogue(
+        mechanism=row["mechanism"], parties=tuple(row["parties"]), date=row["date"],
+        location=Location(row["location_city"], row["location_country"]), status=row["status"],
+        participants=tuple(Participant(**p) for p in json.loads(row["participants"])),
+        date_text=row["date_text"], evidence=tuple(row["evidence"]),
+    )
+    return DialogueMention(row["mention_id"], row["article_id"], row["published"], dialogue)
+
+
+def deal_mention_from_row(row: Mapping[str, Any]) -> DealMention:
+    fields = {name: row[name] for name, _ in _DEAL_FACTS}
+    deal = Deal(**{**fields, "suppliers": tuple(row["suppliers"]), "evidence": tuple(row["evidence"])})
+    return DealMention(row["mention_id"], row["article_id"], row["published"], deal)
+
+
+# Events
+
+
+def dialogue_events_table(events: Sequence[DialogueEvent]) -> pa.Table:
+    return _table("dialogue_events", {
+        "event_id": [e.event_id for e in events], **_dialogue_fact_columns([e.dialogue for e in events]),
+        **_event_link_columns(events),
+    })
+
+
+def deal_events_table(events: Sequence[DealEvent]) -> pa.Table:
+    return _table("deal_events", {
+        "event_id": [e.event_id for e in events], **_deal_fact_columns([e.deal for e in events]),
+        **_event_link_columns(events),
+    })
+
+
+def _dialogue_fact_columns(dialogues: Sequence[Dialogue]) -> dict[str, list]:
+    parties = [sorted(d.parties) for d in dialogues]
+    dates = [d.date for d in dialogues]
+    return {
+        "mechanism": [d.mechanism for d in dialogues], "parties": parties, "pair": ["-".join(p) for p in parties],
+        "date": dates, "date_precision": [PRECISION_BY_LENGTH.get(len(d)) if d else None for d in dates],
+        "date_start": [date_start(d) for d in dates], "location_city": [d.location.city for d in dialogues],
+        "location_country": [d.location.country for d in dialogues], "status": [d.status for d in dialogues],
+        "participants": [
+            json.dumps([p.__dict__ for p in d.participants], ensure_ascii=False) for d in dialogues
+        ],
     }
 
 
@@ -175,64 +297,14 @@ def date_start(iso: str | None) -> date | None:
         return None
 
 
-def dialogue_mention_row(mention: DialogueMention, event_id: str) -> Row:
-    d = mention.dialogue
+def _deal_fact_columns(deals: Sequence[Deal]) -> dict[str, list]:
+    return {name: [getattr(d, name) for d in deals] for name, _ in _DEAL_FACTS}
+
+
+def _event_link_columns(events: Sequence[DialogueEvent | DealEvent]) -> dict[str, list]:
     return {
-        "mention_id": mention.mention_id, "article_id": mention.article_id, "event_id": event_id,
-        **_dialogue_facts(d), "evidence": list(d.evidence), "evidence_text": list(mention.evidence_text),
-        "published": mention.published, "date_text": d.date_text,
-    }
-
-
-def dialogue_mention_from_row(row: Mapping[str, Any]) -> DialogueMention:
-    dialogue = Dialogue(
-        mechanism=row["mechanism"], parties=tuple(row["parties"]), date=row["date"],
-        location=Location(row["location_city"], row["location_country"]), status=row["status"],
-        participants=tuple(Participant(**p) for p in json.loads(row["participants"])),
-        date_text=row["date_text"], evidence=tuple(row["evidence"]),
-    )
-    return DialogueMention(row["mention_id"], row["article_id"], row["published"], dialogue, tuple(row["evidence_text"]))
-
-
-def dialogue_event_row(event: DialogueEvent) -> Row:
-    return {"event_id": event.event_id, **_dialogue_facts(event.dialogue), **_event_links(event)}
-
-
-# Deals
-
-
-def _deal_facts(deal: Deal) -> Row:
-    return {
-        "kind": deal.kind, "buyer": deal.buyer, "seller": deal.seller, "suppliers": list(deal.suppliers),
-        "system": deal.system, "category": deal.category, "quantity": deal.quantity, "value_usd": deal.value_usd,
-        "value_qualifier": deal.value_qualifier, "value_amount": deal.value_amount,
-        "value_currency": deal.value_currency, "year": deal.year, "status": deal.status,
-    }
-
-
-def deal_mention_row(mention: DealMention, event_id: str) -> Row:
-    d = mention.deal
-    return {
-        "mention_id": mention.mention_id, "article_id": mention.article_id, "event_id": event_id,
-        **_deal_facts(d), "evidence": list(d.evidence), "evidence_text": list(mention.evidence_text),
-        "published": mention.published,
-    }
-
-
-def deal_mention_from_row(row: Mapping[str, Any]) -> DealMention:
-    fields = {name: row[name] for name, _ in _DEAL_FACTS}
-    deal = Deal(**{**fields, "suppliers": tuple(row["suppliers"]), "evidence": tuple(row["evidence"])})
-    return DealMention(row["mention_id"], row["article_id"], row["published"], deal, tuple(row["evidence_text"]))
-
-
-def deal_event_row(event: DealEvent) -> Row:
-    return {"event_id": event.event_id, **_deal_facts(event.deal), **_event_links(event)}
-
-
-def _event_links(event: DialogueEvent | DealEvent) -> Row:
-    return {
-        "n_sources": len(event.article_ids), "article_ids": list(event.article_ids),
-        "mention_ids": list(event.mention_ids), "conflicts": conflicts_json(event.conflicts),
+        "n_sources": [len(e.article_ids) for e in events], "article_ids": [e.article_ids for e in events],
+        "mention_ids": [e.mention_ids for e in events], "conflicts": [conflicts_json(e.conflicts) for e in events],
     }
 
 

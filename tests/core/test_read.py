@@ -10,10 +10,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfacts import read
 from newsfacts.read import ReadError, discover, load_manifest, read_file, supported
 from newsfacts.readers import archive
+from newsfacts.readers.decode import decode_bytes
 from newsfacts.records import RawArticle
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "read"
@@ -92,6 +95,22 @@ def test_discover_expands_folders_sorted_and_skips_bookkeeping(tmp_path: Path):
     corpus = tmp_path / "corpus"
     assert found == sorted([corpus / "a.jsonl", corpus / "b.txt", corpus / "sub/c.html",
                             corpus / "sub/deeper/d.zip", extra])
+
+
+def test_discover_follows_links_to_files_but_not_to_folders_and_skips_broken_links(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    outside = write(tmp_path / "outside" / "o.txt", "x")
+    write(corpus / "a.txt", "x")
+    (corpus / "linked.txt").symlink_to(outside)
+    (corpus / "linked-folder").symlink_to(outside.parent, target_is_directory=True)
+    (corpus / "broken.txt").symlink_to(tmp_path / "missing.txt")
+    assert discover([corpus]) == [corpus / "a.txt", corpus / "linked.txt"]
+
+
+def test_discover_sorts_like_paths_not_like_strings(tmp_path: Path):
+    for name in ["a-b/x.txt", "a/y.txt", "a.txt"]:
+        write(tmp_path / name, "x")
+    assert discover([tmp_path]) == [tmp_path / "a/y.txt", tmp_path / "a-b/x.txt", tmp_path / "a.txt"]
 
 
 def test_load_manifest(tmp_path: Path):
@@ -190,6 +209,20 @@ def test_latin1_french_is_not_vietnamese(tmp_path: Path):
 def test_binary_file(tmp_path: Path, data: bytes):
     path = write(tmp_path / "a.txt", data)
     assert only_error(path) == f"{path}: binary file"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Hà Nội ", "\n", "\t", "\x07", "\x1b", "\x7f", "\x0c", "ab"]), min_size=1, max_size=400))
+def test_text_is_binary_exactly_when_over_5_percent_of_its_first_4096_characters_are_control(pieces):
+    text = "".join(pieces)
+    sample = text[:4096]
+    control = sum(ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x7f" or "\x0e" <= ch <= "\x1f" for ch in sample)
+    for encoding in ("utf-8", "utf-16"):
+        if control > 0.05 * len(sample):
+            with pytest.raises(ValueError, match="binary file"):
+                decode_bytes(text.encode(encoding))
+        else:
+            assert decode_bytes(text.encode(encoding)) == text
 
 
 @pytest.mark.parametrize("data", [b"", b"  \n\r\n\t ", b"\xef\xbb\xbf"], ids=["zero-bytes", "blank", "bom-only"])

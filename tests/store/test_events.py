@@ -1,9 +1,13 @@
 """Merge rules of newsfacts.store.events, on hand-made mentions."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfacts.records import Deal, Dialogue, Location, Participant
-from newsfacts.store.events import DealMention, DialogueMention, dates_agree, merge_deals, merge_dialogues
+from newsfacts.store.events import (
+    DealMention, DialogueMention, dates_agree, deals_agree, merge_deals, merge_dialogues,
+)
 
 
 def dialogue(date, article, published=None, status="held", city=None, people=(), mention=None, parties=("USA", "IND")):
@@ -150,3 +154,78 @@ def test_two_deals_of_one_article_are_never_merged():
 def test_deal_status_conflict_is_recorded():
     events = merge_deals([deal("a1", quantity=5, status="signed"), deal("a2", quantity=5, status="delivered")])
     assert [c.field for c in events[0].conflicts] == ["status"]
+
+
+# The merge finds agreeing clusters by lookups; these reference versions compare every pair, as the rules read.
+
+
+def reference_dialogue_clusters(mentions):
+    groups = {}
+    for m in mentions:
+        groups.setdefault((m.dialogue.mechanism, tuple(sorted(m.dialogue.parties))), []).append(m)
+    clusters = []
+    for group in groups.values():
+        dated = sorted((m for m in group if m.dialogue.date),
+                       key=lambda m: (-len(m.dialogue.date), m.dialogue.date, m.published or "", m.article_id, m.mention_id))
+        anchors = {}
+        for m in dated:
+            candidates = [a for a in anchors if dates_agree(a, m.dialogue.date)]
+            if candidates:
+                anchors[min(candidates, key=lambda a: (-len(anchors[a]), a))].append(m)
+            else:
+                anchors[m.dialogue.date] = [m]
+        clusters += anchors.values()
+        undated = {}
+        for m in group:
+            if not m.dialogue.date:
+                undated.setdefault((m.dialogue.location, m.dialogue.status, m.dialogue.participants), []).append(m)
+        clusters += undated.values()
+    return {frozenset(m.mention_id for m in cluster) for cluster in clusters}
+
+
+def reference_deal_clusters(mentions):
+    groups = {}
+    for m in sorted(mentions, key=lambda m: (m.published or "", m.article_id, m.mention_id)):
+        groups.setdefault((m.deal.buyer, m.deal.seller, m.deal.category), []).append(m)
+    clusters = []
+    for group in groups.values():
+        found = []
+        for m in group:
+            home = next((c for c in found if all(o.article_id != m.article_id for o in c)
+                         and any(deals_agree(o.deal, m.deal) for o in c)), None)
+            if home is None:
+                found.append([m])
+            else:
+                home.append(m)
+        clusters += found
+    return {frozenset(m.mention_id for m in cluster) for cluster in clusters}
+
+
+dates = st.sampled_from([None, "2020", "2020-10", "2020-11", "2020-10-27", "2020-10-28", "2021", "2021-01-05"])
+articles = st.sampled_from(["a1", "a2", "a3", "a4", "a5"])
+published = st.sampled_from([None, "2020-09-01", "2020-11-01", "2021-02-01"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(dates, articles, published, st.sampled_from(["held", "planned"]),
+                          st.sampled_from([("USA", "IND"), ("IND", "USA"), ("USA", "JPN")])), max_size=25))
+def test_dialogues_cluster_as_when_every_pair_is_compared(specs):
+    mentions = [dialogue(date, article, pub, status, parties=parties, mention=f"m{i}")
+                for i, (date, article, pub, status, parties) in enumerate(specs)]
+    events = merge_dialogues(mentions)
+    assert {frozenset(e.mention_ids) for e in events} == reference_dialogue_clusters(mentions)
+    assert sorted(m for e in events for m in e.mention_ids) == sorted(m.mention_id for m in mentions)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(articles, published, st.sampled_from([None, 100e6, 100.5e6, 101.5e6, 103e6, 0.0, 5e9]),
+                          st.sampled_from([None, 2, 12]), st.sampled_from([None, 2019, 2020]),
+                          st.sampled_from(["S-400", " s-400 ", "Su-30", "", "  "]),
+                          st.sampled_from(["air-defence", "aircraft"])), max_size=25))
+def test_deals_cluster_as_when_every_pair_is_compared(specs):
+    mentions = []
+    for i, (article, pub, value, quantity, year, system, category) in enumerate(specs):
+        made = deal(article, pub, value=value, quantity=quantity, year=year, system=system, category=category)
+        mentions.append(DealMention(f"d{i}", made.article_id, made.published, made.deal))
+    events = merge_deals(mentions)
+    assert {frozenset(e.mention_ids) for e in events} == reference_deal_clusters(mentions)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -12,6 +13,8 @@ import pytest
 
 from newsfacts.store import default_store_dir, ensure_store, ingest, load_tables, store_is_stale
 from tests.store.conftest import FIXTURES, SEEDS, run_cli, write_corpus
+
+ingest_module = importlib.import_module("newsfacts.store.ingest")
 
 CONTRACT = {
     "articles": "article_id file file_hash source url published published_inferred title lead n_chars countries ingested_at",
@@ -218,6 +221,18 @@ def test_several_workers_store_the_same_as_one(tmp_path):
     report = ingest([corpus], store_dir=tmp_path / "two", workers=2)
     assert report.articles == 60
     assert_same_tables(without_times(load_tables(tmp_path / "one")), without_times(load_tables(tmp_path / "two")))
+
+
+@pytest.mark.parametrize("read_ahead_bytes", [1, 3_000, 1 << 30])
+def test_read_ahead_batches_store_the_same_and_keep_a_bad_file_to_itself(tmp_path, monkeypatch, read_ahead_bytes):
+    corpus = write_corpus(tmp_path / "corpus", 12)
+    (corpus / "gen_00005.txt").write_bytes(b"\x00\x01\x02\xff\xfe\x00" * 200)
+    ingest([corpus], store_dir=tmp_path / "whole")
+    monkeypatch.setattr(ingest_module, "READ_AHEAD_BYTES", read_ahead_bytes)
+    report = ingest([corpus], store_dir=tmp_path / "batched")
+    assert [Path(f.file).name for f in report.skipped] == ["gen_00005.txt"]
+    assert report.articles == 11
+    assert_same_tables(without_times(load_tables(tmp_path / "whole")), without_times(load_tables(tmp_path / "batched")))
 
 
 def test_progress_reports_every_parsed_file(tmp_path):
