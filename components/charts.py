@@ -14,7 +14,9 @@ from components.i18n import DIALOGUE_STATUSES, t, value_label
 
 # Well under the issue's ~5,000: at 100,000 articles a 5,000-marker SVG timeline cost the browser seconds per rerun.
 MAX_MARKS = 1_000
-MAX_LINES = 300
+# Lines per kind on the map: 300 partner lines and 300 arrows took the browser twice as long to draw as 100 of each,
+# and more than 100 lines on a world map cannot be told apart anyway.
+MAX_LINES = 100
 MAX_LANES = 40
 TOPOJSON = Path(__file__).resolve().parent.parent / "static" / "topojson" / "world_110m.json"
 STATUS_STYLE = {

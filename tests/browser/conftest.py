@@ -1,4 +1,4 @@
-"""One `streamlit run app.py` and one Debian chromium for the whole browser session, on a real store."""
+"""One `streamlit run serve.py` (the dashboard as `scripts/run.sh` starts it) and one Debian chromium for the whole browser session, on a real store."""
 
 import os
 import socket
@@ -19,6 +19,11 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 HOST = "127.0.0.1"
+
+
+def server_command(port: int) -> list[str]:
+    """The dashboard as `scripts/run.sh` serves it, on loopback at `port`."""
+    return [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port), "--server.address", HOST]
 
 
 def pytest_collection_modifyitems(items):
@@ -65,8 +70,7 @@ def base_url(store_dir, tmp_path_factory):
     log = (tmp_path_factory.mktemp("streamlit") / "server.log").open("w")
     env = os.environ | {"NEWSFACTS_STORE": str(store_dir)}
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", HOST],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        server_command(port), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://{HOST}:{port}"
     try:

@@ -1,7 +1,7 @@
 """Many users at once: 10 browser sessions with different country filters each download their own CSV,
 then a bounded burst of HTTP requests; the server's memory stays bounded throughout.
 
-Runs its own `streamlit run app.py` on the browser tests' store, so it knows the server's process id.
+Runs its own `streamlit run serve.py` on the browser tests' store, so it knows the server's process id.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -65,15 +66,13 @@ def hostile_store(folder: Path) -> Path:
 
 @contextmanager
 def streamlit_server(store: Path, log_path: Path) -> Iterator[tuple[str, subprocess.Popen]]:
-    """`streamlit run app.py` on a free 127.0.0.1 port with NEWSFACTS_STORE=`store`; yields its URL and process."""
-    from tests.browser.conftest import HOST, free_port, wait_until_healthy
+    """`streamlit run serve.py` on a free 127.0.0.1 port with NEWSFACTS_STORE=`store`; yields its URL and process."""
+    from tests.browser.conftest import HOST, free_port, server_command, wait_until_healthy
 
     port = free_port()
     with log_path.open("w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", HOST],
-            cwd=ROOT, env={**os.environ, "NEWSFACTS_STORE": str(store)}, stdout=log, stderr=subprocess.STDOUT,
+            server_command(port), cwd=ROOT, env={**os.environ, "NEWSFACTS_STORE": str(store)}, stdout=log, stderr=subprocess.STDOUT,
         )
         url = f"http://{HOST}:{port}"
         try:
@@ -82,3 +81,17 @@ def streamlit_server(store: Path, log_path: Path) -> Iterator[tuple[str, subproc
         finally:
             server.terminate()
             server.wait(timeout=20)
+
+
+WARMED_UP = "store loaded at start-up"
+
+
+def warm_up_line(log_path: Path, timeout_s: float = 600) -> str:
+    """The line `serve.py` logs once it has loaded the store at start-up ("" if none came within the timeout)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for line in log_path.read_text(encoding="utf-8").splitlines():
+            if WARMED_UP in line:
+                return line
+        time.sleep(0.2)
+    return ""
