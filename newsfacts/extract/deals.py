@@ -19,6 +19,7 @@ from typing import NamedTuple
 from newsfacts.extract.companies import CompanyHit, company_country, find_companies
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
+from newsfacts.extract.lowered import lowered_article
 from newsfacts.extract.money import MoneyHit, find_money, to_usd
 from newsfacts.extract.prefilter import Prefiltered, alternation, any_alternative, prefiltered, required_literals
 from newsfacts.records import Deal, Money, Sentence
@@ -467,8 +468,9 @@ def _trade_sentences(sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, 
     """Each sentence that names a trade and no aid or treaty, with its lowered text: every deal rule needs both, so
     the few sentences kept are the only ones the rest of the extractor reads."""
     trigger, not_a_deal = _patterns()["trigger"], _patterns()["not_a_deal"]
-    for sentence in sentences:
-        lower = sentence.text.lower()
+    lowered = lowered_article(sentences)
+    for position, sentence in enumerate(sentences):
+        lower = lowered.sentence(position)
         if trigger.found(lower) and not not_a_deal.search(lower):
             yield sentence, lower
 
@@ -483,7 +485,7 @@ def _sentence_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit
     money = find_money(text, _money_date(dates, published)) if _DIGIT.search(text) else []
     context = _Context(sentence, lower, tuple(_parties(hits, companies)), tuple(dict.fromkeys(c.name for c in companies)),
                        tuple(dates), tuple(money))
-    agreements = _agreement_mentions(sentence, context.parties, dates, _status(lower), published)
+    agreements = _agreement_mentions(sentence, lower, context.parties, dates, _status(lower), published)
     blocked = [(start, end) for start, end, _ in agreements] + [(c.start, c.end) for c in companies]
     found = [(start, mention) for start, _, mention in agreements] + _equipment_mentions(context, blocked)
     if not found and (companies or money) and _patterns()["contract_words"].search(lower):
@@ -573,9 +575,9 @@ def _maker_country(model: str) -> str | None:
     return company_country(_weapons()["models"][model]["maker"])
 
 
-def _agreement_mentions(sentence: Sentence, parties: Sequence[_Party], dates: Sequence[DateHit],
+def _agreement_mentions(sentence: Sentence, lower: str, parties: Sequence[_Party], dates: Sequence[DateHit],
                         status: str | None, published: date | None) -> list[tuple[int, int, _Mention]]:
-    text, lower = sentence.text, sentence.text.lower()
+    text = sentence.text
     found: list[tuple[int, int, str, str | None]] = []
     excluded: list[tuple[int, int, str, str | None]] = []
     for match in _patterns()["named_agreement"].finditer(text):

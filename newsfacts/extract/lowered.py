@@ -44,9 +44,9 @@ class LoweredArticle:
 
 
 def lowered_article(sentences: Sequence[Sentence]) -> LoweredArticle:
-    """The article's sentences lowercased; the last article asked for is kept, as the people and dialogue extractors
-    each ask for it in turn. A tuple is recognised by identity: hashing every sentence would cost nearly what keeping
-    the lowered text saves."""
+    """The article's sentences lowercased; the last article asked for is kept, as the people, dialogue and deal
+    extractors each ask for it in turn. A tuple is recognised by identity: hashing every sentence would cost nearly
+    what keeping the lowered text saves."""
     if isinstance(sentences, tuple):
         return _latest_lowered(_SameObject(sentences))
     return _lower(sentences)
