@@ -83,10 +83,11 @@ def store_version(path: Path) -> str:
     return "|".join(stamps)
 
 
-def _country_codes(tables: dict[str, pd.DataFrame]) -> tuple[str, ...]:
-    events, deals = tables["dialogue_events"], tables["deal_events"]
-    codes = pd.concat([tables["article_countries"]["country"], events["parties"].explode(), deals["buyer"],
-                       deals["seller"]]).dropna().unique()
+def _country_codes(tables: dict[str, pd.DataFrame], filterable: Filterable) -> tuple[str, ...]:
+    """Every country the store names; the dialogues' parties come from the filters' index, exploded once already."""
+    deals = tables["deal_events"]
+    parties = pd.Series(filterable.dialogue_parties.items.to_pylist(), dtype=object)
+    codes = pd.concat([tables["article_countries"]["country"], parties, deals["buyer"], deals["seller"]]).dropna().unique()
     return tuple(sorted(map(str, codes)))
 
 
@@ -102,7 +103,7 @@ def assemble(tables: dict[str, pd.DataFrame], sentences: Sentences) -> Store:
     """A `Store` from its tables, with the filters' indices and the sidebar's choices computed."""
     filterable = Filterable.of(tables["articles"], tables["dialogue_events"], tables["deal_events"])
     return Store(
-        sentences=sentences, filterable=filterable, country_codes=_country_codes(tables),
+        sentences=sentences, filterable=filterable, country_codes=_country_codes(tables, filterable),
         sources=tuple(sorted(tables["articles"]["source"].dropna().unique())), date_bounds=_date_bounds(filterable),
         **{name: tables[name] for name in COLUMNS},
     )
