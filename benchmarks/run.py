@@ -102,24 +102,11 @@ INGEST_HEAD = [
 ]
 
 
-_MARK_KEYS = ("x", "y", "locations", "lat", "lon", "values", "labels", "z")
-
-
-def _trace_marks(trace: dict) -> int:
-    sizes = []
-    for key in _MARK_KEYS:
-        value = trace.get(key)
-        if isinstance(value, list):
-            sizes.append(len(value))
-        elif isinstance(value, dict) and "shape" in value:  # a typed array: {"dtype", "bdata", "shape"}
-            sizes.append(int(str(value["shape"]).split(",")[0]))
-    return max(sizes, default=0)
-
-
 def chart_marks(at) -> int:
-    """Points, bars or areas drawn by every Plotly chart of the page (the longest data array of each trace)."""
-    return sum(_trace_marks(trace) for chart in at.get("plotly_chart")
-               for trace in json.loads(chart.proto.spec).get("data", ()))
+    """Rows of data sent with every Vega-Lite chart of the page (one mark each; the map's are its country values)."""
+    from tests.app.vega import rows_sent
+
+    return rows_sent(at)
 
 
 def measure_dashboard(store: Path) -> dict:
@@ -198,8 +185,15 @@ def _wait_for_watched_run(page, timeout_ms: int = 600_000) -> None:
     page.wait_for_function(f"() => window.newsfactsRunSeen && {_SCRIPT_STATE} === 'notRunning'", timeout=timeout_ms)
 
 
+_EVERY_ELEMENT_DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].every(
+        chart => chart.querySelector('svg .role-mark, canvas'))
+    && [...document.querySelectorAll('[data-testid="stDataFrame"]')].every(grid => grid.querySelector('canvas'))"""
+
+
 def _wait_until_painted(page) -> None:
-    """Until the browser's main thread has been idle twice in a row: the charts and tables of the last run drawn."""
+    """Until every chart and data grid of the page is drawn (their code loads lazily, while the main thread idles)
+    and then the browser's main thread has been idle twice in a row."""
+    page.wait_for_function(_EVERY_ELEMENT_DRAWN, timeout=60_000, polling=50)
     page.evaluate("() => new Promise(done => requestIdleCallback(() => requestIdleCallback(done), {timeout: 60000}))")
 
 

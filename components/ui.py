@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from components import charts, data, sidebar
@@ -17,7 +16,6 @@ from components.i18n import t
 from components.views import link_base, number
 
 MAX_ROWS = 1_000
-PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False}
 
 
 @dataclass(frozen=True)
@@ -89,8 +87,8 @@ def table(rows: pd.DataFrame, what: str, key: str, lang: str,
     return state
 
 
-def chart(figure: go.Figure, key: str, **chart_args: object) -> object:
-    return st.plotly_chart(figure, key=key, config=PLOTLY_CONFIG, **chart_args)
+def chart(spec: charts.Spec, key: str, **chart_args: object) -> object:
+    return st.vega_lite_chart(spec=spec, key=key, width="stretch", **chart_args)
 
 
 def marks_note(rows: int, lang: str) -> None:

@@ -36,8 +36,8 @@ shapes = shapes.assign(name=country_names(shapes["country"], lang))
 
 
 def pick_country() -> None:
-    points = st.session_state["world_map"].selection.points
-    codes = [p["location"] for p in points if p.get("location")]
+    picked = st.session_state["world_map"].selection.get(charts.COUNTRY_PICK) or []
+    codes = [point["country"] for point in picked if isinstance(point, dict) and point.get("country")]
     if codes:
         sidebar.set_countries(codes)
 
@@ -49,7 +49,7 @@ def pick_from_list() -> None:
 
 partners, flows = partner_pairs(dialogues), arms_flows(deals)
 figure = charts.world_map(pd.concat([involvement, shapes], ignore_index=True), partners, flows, lang, t(metric, lang))
-ui.chart(figure, key="world_map", on_select=pick_country, selection_mode="points")
+ui.chart(figure, key="world_map", on_select=pick_country, selection_mode=[charts.COUNTRY_PICK])
 for lines in (partners, flows):
     if len(lines) > charts.MAX_LINES:
         st.caption(t("top_only", lang, limit=charts.MAX_LINES, n=number(len(lines), lang)))

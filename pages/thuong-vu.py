@@ -20,14 +20,15 @@ ui.table(deals, "thuong-vu", "deal_table", lang,
          build=lambda rows: deal_table(rows, store.deal_mentions, lang, ctx.links))
 
 totals = {
-    "totals_buyer": country_names(deals["buyer"], lang),
-    "totals_seller": country_names(deals["seller"], lang),
-    "totals_category": labels(deals["category"], lang),
+    ("totals_buyer", "buyer"): country_names(deals["buyer"], lang),
+    ("totals_seller", "seller"): country_names(deals["seller"], lang),
+    ("totals_category", "category"): labels(deals["category"], lang),
 }
-for column, (label, keys) in zip(st.columns(3), totals.items()):
+for column, ((label, key), keys) in zip(st.columns(3), totals.items()):
     with column:
         st.subheader(t(label, lang))
-        ui.chart(charts.totals_bar(pd.DataFrame({"key": keys, "value_usd": deals["value_usd"]}), lang), key=f"deals_{label}")
+        by_key = pd.DataFrame({"key": keys, "value_usd": deals["value_usd"]})
+        ui.chart(charts.totals_bar(by_key, lang, t(key, lang)), key=f"deals_{label}")
 
 st.subheader(t("conflicts", lang))
 conflicts = conflict_rows(deals, lang)

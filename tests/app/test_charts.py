@@ -1,7 +1,11 @@
-"""Chart builders take a DataFrame and return a figure: checked without a browser."""
+"""Chart builders take a DataFrame and return a Vega-Lite spec: checked without a browser."""
+
+import json
 
 import pandas as pd
 import pytest
+from altair.utils.schemapi import validate_jsonschema
+from altair.vegalite.v6.schema import core
 
 from components import charts
 
@@ -16,42 +20,67 @@ EVENTS = pd.DataFrame({
 })
 
 
-def test_timeline_has_one_trace_per_status_and_one_lane_per_mechanism_and_pair():
-    figure = charts.dialogue_timeline(EVENTS, "vi")
-    assert [trace.name for trace in figure.data] == ["đã diễn ra", "dự kiến", "hoãn"]
-    lanes = {lane for trace in figure.data for lane in trace.y}
-    assert lanes == set(EVENTS["lane"])
-    assert "Antony Blinken" in figure.data[0].customdata[0]
+def valid(spec: dict) -> dict:
+    """`spec` after checking it against the Vega-Lite schema, with its tables as the records the browser gets."""
+    records = {name: json.loads(table.to_json(orient="records", date_format="iso")) for name, table in spec["datasets"].items()}
+    as_sent = {**spec, "datasets": records}
+    validate_jsonschema(as_sent, core.load_schema())
+    return as_sent
+
+
+def test_timeline_has_one_marker_style_per_status_and_one_lane_per_mechanism_and_pair():
+    spec = charts.dialogue_timeline(EVENTS, "vi")
+    valid(spec)
+    points = spec["datasets"]["points"]
+    assert spec["encoding"]["shape"]["scale"]["domain"] == ["đã diễn ra", "dự kiến", "hoãn"]
+    assert spec["encoding"]["color"]["scale"]["range"] == ["#2e7d32", "#1565c0", "#ef6c00"]
+    assert set(points["lane"]) == set(EVENTS["lane"])
+    assert "Antony Blinken" in set(points["participants"])
+    tooltips = [tip["title"] for tip in spec["encoding"]["tooltip"]]
+    assert tooltips == ["Cơ chế · cặp", "Trạng thái", "Ngày", "Địa điểm", "Người tham dự", "Số nguồn"]
 
 
 def test_timeline_aggregates_above_the_mark_limit():
     many = pd.concat([EVENTS] * (charts.MAX_MARKS // 2), ignore_index=True)
     assert charts.is_aggregated(many)
-    figure = charts.dialogue_timeline(many, "en")
-    assert sum(len(trace.x) for trace in figure.data) <= charts.MAX_MARKS
-    assert sum(len(trace.x) for trace in figure.data) == 3
+    points = charts.dialogue_timeline(many, "en")["datasets"]["points"]
+    assert len(points) == 3
+    assert sorted(points["size"]) == [(8 + 20) ** 2] * 3, "a point standing for many events is drawn larger"
 
 
 def test_world_map_draws_countries_partner_lines_and_arms_flows():
     involvement = pd.DataFrame({"country": ["IND", "USA", "VNM"], "value": [3, 2, 0], "name": ["Ấn Độ", "Mỹ", "Việt Nam"]})
     partners = pd.DataFrame({"a": ["IND"], "b": ["USA"], "count": [2]})
     flows = pd.DataFrame({"seller": ["USA", "RUS"], "buyer": ["IND", "IND"], "count": [1, 3], "value_usd": [3e9, 5.4e9]})
-    figure = charts.world_map(involvement, partners, flows, "vi", "Số cuộc đối thoại")
-    choropleth, *lines = figure.data
-    assert list(choropleth.locations) == ["IND", "USA", "VNM"]
-    assert {trace.name for trace in lines} == {"Cuộc đối thoại", "Thương vụ"}
-    flow_widths = sorted(trace.line.width for trace in lines if trace.name == "Thương vụ")
-    assert flow_widths[0] < flow_widths[-1], "the larger flow is drawn wider"
+    spec = charts.world_map(involvement, partners, flows, "vi", "Số cuộc đối thoại")
+    valid(spec)
+    countries, lines = spec["layer"]
+    outline = countries["transform"][0]["from"]["data"]["url"]
+    assert outline == charts.TOPOJSON_URL and not outline.startswith(("http:", "https:", "//")), "served by us"
+    assert spec["datasets"]["countries"]["country"].tolist() == ["IND", "USA", "VNM"]
+    assert countries["params"] == [{"name": charts.COUNTRY_PICK,
+                                    "select": {"type": "point", "fields": ["country"], "on": "click"}}]
+    drawn = spec["datasets"]["lines"]
+    assert set(drawn["kind"]) == {"Cuộc đối thoại", "Thương vụ"}
+    width = drawn.set_index(drawn["label"].str[:3])["width"]
+    assert width["RUS"] > width["USA"], "the larger flow (Russia -> India) is drawn wider"
+    arrows = spec["datasets"]["arrows"]
+    assert list(arrows["kind"].unique()) == ["Thương vụ"], "arrowheads only on arms flows"
+    usa_to_india = arrows[arrows["label"].str.startswith("USA")]["angle"].iloc[0]
+    assert 60 < usa_to_india < 120, "an arrow from the USA to India points east"
 
 
 def test_world_map_lines_are_capped():
     codes = sorted(charts.centroids())
     flows = pd.DataFrame({"seller": codes[:-1], "buyer": codes[1:], "count": 1, "value_usd": range(len(codes) - 1)})
     pairs = pd.concat([flows] * 3, ignore_index=True).assign(value_usd=lambda d: d.index.astype(float))
-    figure = charts.world_map(pd.DataFrame(columns=["country", "value", "name"]), pd.DataFrame(columns=["a", "b", "count"]),
-                              pairs, "vi", "x")
-    segments = sum(len([v for v in trace.lon if v is None]) for trace in figure.data[1:])
-    assert segments == charts.MAX_LINES
+    spec = charts.world_map(pd.DataFrame(columns=["country", "value", "name"]), pd.DataFrame(columns=["a", "b", "count"]),
+                            pairs, "vi", "x")
+    valid(spec)
+    lines, arrows = spec["datasets"]["lines"], spec["datasets"]["arrows"]
+    assert len(lines) == len(arrows) == charts.MAX_LINES
+    heaviest = pairs.sort_values("value_usd", ascending=False).head(charts.MAX_LINES)
+    assert lines["label"].tolist() == (heaviest["seller"] + " → " + heaviest["buyer"] + ": 1").tolist()
 
 
 def test_centroids_come_from_the_served_world_outline():
@@ -64,20 +93,34 @@ def test_centroids_come_from_the_served_world_outline():
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_totals_sum_known_values_per_key(lang):
     totals = pd.DataFrame({"key": ["Ấn Độ", "Ấn Độ", "Philippines"], "value_usd": [3e9, None, 1e9]})
-    bar = charts.totals_bar(totals, lang).data[0]
-    assert list(bar.y) == ["Ấn Độ", "Philippines"]
-    assert list(bar.x) == [3e9, 1e9]
-    assert [c[0] for c in bar.customdata] == [2, 1]
+    spec = charts.totals_bar(totals, lang, "Bên mua")
+    valid(spec)
+    bars = spec["datasets"]["totals"]
+    assert bars["key"].tolist() == ["Ấn Độ", "Philippines"]
+    assert bars["value"].tolist() == [3e9, 1e9]
+    assert bars["count"].tolist() == [2, 1]
+    assert spec["encoding"]["y"]["sort"] == ["Ấn Độ", "Philippines"], "largest first"
+    assert spec["encoding"]["tooltip"][0]["title"] == "Bên mua"
 
 
-def test_labels_and_hovers_carry_tags_as_text():
+@pytest.mark.parametrize(("lang", "thousands", "march"), [("vi", ".", "tháng 3"), ("en", ",", None)])
+def test_charts_write_numbers_and_months_the_page_language_s_way(lang, thousands, march):
+    for spec in (charts.totals_bar(pd.DataFrame({"key": ["x"], "value_usd": [1.0]}), lang, "k"),
+                 charts.dialogue_timeline(EVENTS, lang)):
+        locale = spec["config"]["locale"]
+        assert locale["number"]["thousands"] == thousands
+        assert locale.get("time", {}).get("months", [None] * 3)[2] == march
+
+
+def test_article_text_reaches_the_chart_verbatim():
+    """Vega draws labels and tooltips as text, not HTML: nothing is escaped, so the reader sees what was written
+    (the browser test test_hostile checks that such text runs nothing)."""
     hostile = EVENTS.assign(participants='<a href="javascript:x">Yoko</a>', place="<img src=x onerror=y>")
-    figure = charts.dialogue_timeline(hostile, "vi")
-    hover = figure.data[0].customdata[0]
-    assert "<a" not in hover[2] and "&lt;a href" in hover[2]
-    assert "<img" not in hover[1]
-    bar = charts.totals_bar(pd.DataFrame({"key": ["<b>x</b>"], "value_usd": [1.0]}), "vi").data[0]
-    assert list(bar.y) == ["&lt;b&gt;x&lt;/b&gt;"]
+    points = charts.dialogue_timeline(hostile, "vi")["datasets"]["points"]
+    assert set(points["participants"]) == {'<a href="javascript:x">Yoko</a>'}
+    assert set(points["place"]) == {"<img src=x onerror=y>"}
+    bars = charts.totals_bar(pd.DataFrame({"key": ["<b>x</b>"], "value_usd": [1.0]}), "vi", "k")["datasets"]["totals"]
+    assert bars["key"].tolist() == ["<b>x</b>"]
 
 
 def test_timeline_never_sends_more_than_the_mark_limit():
@@ -85,8 +128,7 @@ def test_timeline_never_sends_more_than_the_mark_limit():
     years = pd.date_range("1990-01-01", periods=2 * charts.MAX_MARKS // charts.MAX_LANES, freq="YS")
     many = pd.DataFrame([(lane, day) for lane in lanes for day in years], columns=["lane", "day"]).assign(
         status="held", date="2020", place="", participants="", n_sources=1)
-    figure = charts.dialogue_timeline(many, "vi")
-    assert sum(len(trace.x) for trace in figure.data) == charts.MAX_MARKS
+    assert len(charts.dialogue_timeline(many, "vi")["datasets"]["points"]) == charts.MAX_MARKS
 
 
 def test_timeline_draws_only_the_busiest_lanes():
@@ -94,8 +136,8 @@ def test_timeline_draws_only_the_busiest_lanes():
                           "day": pd.Timestamp("2020-01-01"), "status": "held", "date": "2020", "place": "",
                           "participants": "", "n_sources": 1})
     busy = pd.concat([EVENTS] * 2, ignore_index=True)
-    figure = charts.dialogue_timeline(pd.concat([quiet, busy], ignore_index=True), "vi")
-    drawn = {lane for trace in figure.data for lane in trace.y}
+    points = charts.dialogue_timeline(pd.concat([quiet, busy], ignore_index=True), "vi")["datasets"]["points"]
+    drawn = set(points["lane"])
     assert len(drawn) == charts.MAX_LANES
     assert set(EVENTS["lane"]) <= drawn
     assert len(charts.busiest_lanes(EVENTS)) == len(EVENTS)

@@ -2,10 +2,11 @@
 
 import csv
 import io
+import json
 import time
 from urllib.parse import parse_qs, urlparse
 
-
+from components import charts
 from components.i18n import country_label, t
 from tests.browser.conftest import SCREENSHOTS
 
@@ -71,6 +72,15 @@ def go_to(page, title: str) -> None:
     settle(page)
 
 
+# Vega draws the map's countries as the paths of one mark group, each labelled "name (ISO-3)" for screen readers.
+COUNTRY_SHAPES = '[data-testid="stVegaLiteChart"] g.mark-shape path'
+
+
+def outline_codes() -> list[str]:
+    outline = json.loads(charts.TOPOJSON.read_text(encoding="utf-8"))
+    return [country.get("id") for country in outline["objects"]["countries"]["geometries"]]
+
+
 def busiest_country(tables) -> str:
     return tables["dialogue_events"]["parties"].explode().value_counts().index[0]
 
@@ -86,7 +96,7 @@ def test_every_page_opens_without_error(page, base_url):
         assert page.locator('[data-testid="stException"]').count() == 0, path
         assert page.locator("h1").first.inner_text().strip() == t("app_title" if not path else title, "vi")
         if path in ("doi-thoai", "ban-do", "thuong-vu"):
-            page.locator(".js-plotly-plot").first.wait_for()
+            page.locator('[data-testid="stVegaLiteChart"] svg').first.wait_for()
         if path != "nhap-du-lieu":
             page.locator('[data-testid="stDataFrame"] canvas').first.wait_for()
         page.wait_for_timeout(800)
@@ -97,8 +107,8 @@ def test_map_draws_the_countries_from_the_served_outline(page, base_url):
     served = []
     page.on("response", lambda response: served.append((response.url, response.status)))
     open_page(page, base_url, "ban-do")
-    page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation').length > 20", timeout=30_000)
-    assert page.locator("path.choroplethlocation").count() > 100
+    page.wait_for_function(f"() => document.querySelectorAll('{COUNTRY_SHAPES}').length > 20", timeout=30_000)
+    assert len(charts.centroids()) <= page.locator(COUNTRY_SHAPES).count() <= len(outline_codes())
     assert any(url.endswith("/topojson/world_110m.json") and status == 200 for url, status in served)
 
 
@@ -106,13 +116,12 @@ def test_clicking_a_country_on_the_map_filters_every_page(page, base_url, tables
     involved = set(tables["article_countries"]["country"]) | set(tables["deal_events"]["buyer"].dropna())
     code = next(c for c in ("BRA", "CAN", "ARG", "KAZ", "DZA", "COD") if c not in involved)
     open_page(page, base_url, "ban-do")
-    page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation').length > 20", timeout=30_000)
+    page.wait_for_function(f"() => document.querySelectorAll('{COUNTRY_SHAPES}').length > 20", timeout=30_000)
     page.wait_for_timeout(1500)
-    index = page.evaluate(f"() => document.querySelector('.js-plotly-plot')._fullData[0].locations.indexOf('{code}')")
-    box = page.locator("path.choroplethlocation").nth(index).bounding_box()
+    box = page.locator(f'{COUNTRY_SHAPES}[aria-label="{country_label(code, "vi")} ({code})"]').bounding_box()
     centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.move(*centre)
-    page.locator(".hoverlayer .hovertext").first.wait_for()
+    page.locator("#vg-tooltip-element", has_text=country_label(code, "vi")).wait_for()
     page.mouse.click(*centre)
     page.wait_for_function(f"() => location.search.includes('country={code}')", timeout=30_000)
     settle(page)

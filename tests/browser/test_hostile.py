@@ -154,15 +154,15 @@ def test_dialogue_evidence_shows_the_payloads_as_text(tab, hostile):
 def test_timeline_hover_shows_payloads_without_running_them(tab, hostile):
     url = hostile.url
     open_page(tab, f"{url}/doi-thoai")
-    points = tab.locator(".js-plotly-plot .scatterlayer .point")
+    points = tab.locator('[data-testid="stVegaLiteChart"] g.mark-symbol path')
     points.first.wait_for()
     hovers = []
     for index in range(points.count()):
         points.nth(index).hover(force=True)
         tab.wait_for_timeout(150)
-        hovers.append(tab.locator(".js-plotly-plot .hoverlayer").first.text_content() or "")
-        assert tab.locator(".hoverlayer img, .hoverlayer script").count() == 0
-    assert any("Kamikawa" in hover for hover in hovers), hovers
+        hovers.append(tab.locator("#vg-tooltip-element").first.text_content() or "")
+        assert tab.locator("#vg-tooltip-element img, #vg-tooltip-element script, #vg-tooltip-element a").count() == 0
+    assert any("Kamikawa" in hover and "<a href=" in hover for hover in hovers), hovers  # shown as text
     assert_no_script_ran(tab)
 
 
