@@ -49,7 +49,7 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
     country_hits = {s.index: find_countries(s.text) for s in sentences}
     date_hits, reference = _dates(sentences, published)
     people = find_person_mentions(sentences, country_hits)
-    meta = replace(raw.meta, published=published.isoformat() if published else None, published_inferred=inferred)
+    meta = _dated(raw.meta, published, inferred)
     return ParsedArticle(
         article_id=article_id(text),
         meta=meta,
@@ -62,6 +62,14 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
         people=people_records(people),
         companies=tuple(dict.fromkeys(c.name for s in sentences for c in find_companies(s.text))),
     )
+
+
+def _dated(meta: ArticleMeta, published: date | None, inferred: bool) -> ArticleMeta:
+    """`meta` with the publication date worked out; the same record when it already says so, as most do."""
+    iso = published.isoformat() if published else None
+    if meta.published == iso and meta.published_inferred == inferred:
+        return meta
+    return replace(meta, published=iso, published_inferred=inferred)
 
 
 def _publication(meta: ArticleMeta, text: str) -> tuple[date | None, bool]:

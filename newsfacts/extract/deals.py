@@ -469,10 +469,10 @@ def _trade_sentences(sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, 
     the few sentences kept are the only ones the rest of the extractor reads."""
     trigger, not_a_deal = _patterns()["trigger"], _patterns()["not_a_deal"]
     lowered = lowered_article(sentences)
-    for position, sentence in enumerate(sentences):
+    for position in trigger.found_in(lowered):
         lower = lowered.sentence(position)
-        if trigger.found(lower) and not not_a_deal.search(lower):
-            yield sentence, lower
+        if not not_a_deal.search(lower):
+            yield sentences[position], lower
 
 
 def _sentence_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],

@@ -6,6 +6,7 @@ article finds the few that do, without a Python call per sentence and cue, and o
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -41,6 +42,21 @@ class LoweredArticle:
                 found.add(position)
                 at = self.text.find(literal, self.starts[position + 1]) if position + 1 < len(self.starts) else -1
         return sorted(found)
+
+    def matching(self, pattern: re.Pattern[str]) -> list[int]:
+        r"""Positions, in order, of the sentences in which `pattern` finds a match, with one search per sentence found
+        instead of one per sentence: a search over the whole text, resumed at the next sentence after each match.
+        Every sentence the pattern matches on its own is found when the pattern reads a newline before or after a
+        sentence as it reads the start or end of a text (as `\w`, `\b` and literals without newlines do)."""
+        positions: list[int] = []
+        match = pattern.search(self.text) if self.starts else None
+        while match is not None:
+            position = bisect_right(self.starts, match.start()) - 1
+            positions.append(position)
+            if position + 1 == len(self.starts):
+                break
+            match = pattern.search(self.text, self.starts[position + 1])
+        return positions
 
 
 def lowered_article(sentences: Sequence[Sentence]) -> LoweredArticle:

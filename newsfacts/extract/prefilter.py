@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from re import _constants as sre, _parser as sre_parse
 
+from newsfacts.extract.lowered import LoweredArticle
+
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 
 
@@ -54,6 +56,15 @@ class AnyAlternative:
     def found(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         if self.gate is not None and self.gate.search(text) is None:
             return False
+        return self._found_past_gate(text, pos, endpos)
+
+    def found_in(self, article: LoweredArticle) -> Iterator[int]:
+        """Positions of the sentences of `article` whose text `found` is true of; the gate is searched once over the
+        whole article (its literals hold no newline)."""
+        gated = article.matching(self.gate) if self.gate is not None else range(len(article.starts))
+        return (position for position in gated if self._found_past_gate(article.sentence(position)))
+
+    def _found_past_gate(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         if self.words is not None and self.words.search(text, pos, endpos):
             return True
         return self.rest is not None and self.rest.search(text, pos, endpos) is not None

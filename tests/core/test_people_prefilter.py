@@ -33,6 +33,16 @@ def test_the_lowered_article_holds_each_sentences_own_lowercase_form(texts, lite
         i for i, text in enumerate(lowered) if any(pattern.search(text) for pattern in at_word_start)]
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet=TRICKY.replace("\n", ""), max_size=12), max_size=6),
+       st.sampled_from([r"\bab\b", r"(?<!\w)i", r"b(?!\w)", "σ|ô ", " - "]))
+def test_a_pattern_over_the_whole_article_finds_the_sentences_it_matches_one_by_one(texts, pattern):
+    article = lowered_article(sentences_of(texts))
+    compiled = re.compile(pattern)
+    assert article.matching(compiled) == [
+        position for position in range(len(texts)) if compiled.search(article.sentence(position))]
+
+
 def test_a_list_of_sentences_is_lowered_like_a_tuple_and_the_last_tuple_is_kept():
     sentences = sentences_of(["Bộ trưởng İzmir", "Ông Ali"])
     assert lowered_article(list(sentences)) == lowered_article(sentences)

@@ -68,6 +68,23 @@ def test_the_trade_trigger_finds_what_its_whole_pattern_finds(words: list[str], 
     assert deals._patterns()["trigger"].found(text, pos, endpos) == (whole.search(text, pos, endpos) is not None)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(TRIGGER_WORDS, max_size=8).map(" ".join), max_size=6))
+def test_the_trigger_finds_in_an_article_the_sentences_it_finds_one_by_one(texts: list[str]) -> None:
+    from newsfacts.extract.lowered import lowered_article
+    from newsfacts.records import Sentence
+
+    article = lowered_article(tuple(Sentence(i, "body", text) for i, text in enumerate(texts)))
+    trigger = deals._patterns()["trigger"]
+    assert list(trigger.found_in(article)) == [i for i, text in enumerate(texts) if trigger.found(text.lower())]
+
+
+def test_the_trade_gate_passes_over_words_that_count_only_after_a_cancelling_verb() -> None:
+    gate = deals._patterns()["trigger"].gate
+    assert gate.search("chương trình nghị sự và các dự án") is None
+    assert gate.search("hủy hợp đồng") and gate.search("chấm dứt chương trình")
+
+
 def test_only_sentences_naming_a_trade_and_no_aid_reach_the_deal_rules() -> None:
     from newsfacts.records import Sentence
 
