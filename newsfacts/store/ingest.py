@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -23,7 +25,7 @@ import pyarrow.parquet as pq
 from newsfacts.readers.base import ReadError
 from newsfacts.records import ArticleMeta, ParsedArticle, RawArticle
 from newsfacts.store import layout, tables
-from newsfacts.store.events import DealMention, DialogueMention, merge_deals, merge_dialogues
+from newsfacts.store.events import DealEvent, DealMention, DialogueMention, merge_deals, merge_dialogues
 from newsfacts.store.sorted_table import SortedTableWriter
 from newsfacts.store.tables import StoredFile
 
@@ -402,7 +404,9 @@ def _parse_all(tasks: Sequence[_Task], workers: int, ingested_at: str) -> Iterat
     if workers == 1 or len(chunks) == 1:
         yield from (_parse_chunk(chunk, ingested_at) for chunk in chunks)
         return
-    import newsfacts.pipeline  # noqa: F401  (imported before the workers fork, so that they share it)
+    from newsfacts.pipeline import warm_up
+
+    warm_up()  # the parser's compiled patterns are then shared by the workers instead of compiled in each
 
     pending = iter(chunks)
     gc.freeze()  # the workers' garbage collections then skip what they inherit, and its memory stays shared
@@ -489,7 +493,7 @@ def _write_snapshot(
                     progress(done, len(plan.tasks), parsed.task.path)
         if previous:
             build.carry_over(previous.snapshot)
-        events = build.finish()
+        events = build.finish(workers)
         layout.write_meta(tmp, {"format_version": layout.FORMAT_VERSION, "last_ingested_at": build.ingested_at})
         snapshot = layout.publish(store_dir, tmp)
     except BaseException:
@@ -571,19 +575,21 @@ class _Build:
         for name in tables.ARTICLE_TABLES:
             self.writer.copy(name, snapshot / f"{name}.parquet", id_array)
 
-    def finish(self) -> dict[str, int]:
+    def finish(self, workers: int = 1) -> dict[str, int]:
+        # Forked before the writer's thread starts: a process forked beside a running thread may inherit held locks.
+        deal_merge = _start_deal_merge(self.deals) if workers > 1 and self.deals and self.dialogues else None
         with ThreadPoolExecutor(max_workers=1) as thread:
             # Arrow sorts and writes the sentences without holding the GIL, so this runs beside the merge.
             closing = thread.submit(self.writer.close)
-            events = self._write_events()
+            events = self._write_events(deal_merge)
             closing.result()
         carried = self.plan.carried
         self.writer.write_table("files", tables.files_table([carried[key] for key in sorted(carried)]))
         return events
 
-    def _write_events(self) -> dict[str, int]:
+    def _write_events(self, deal_merge: Future | None) -> dict[str, int]:
         dialogue_events = merge_dialogues(self.dialogues)
-        deal_events = merge_deals(self.deals)
+        deal_events = _merged_deals(deal_merge, self.deals)
         event_of = {m: e.event_id for e in (*dialogue_events, *deal_events) for m in e.mention_ids}
         for name, parts in self.mention_tables.items():
             mentions = pa.concat_tables(parts) if parts else tables.SCHEMAS[name].empty_table()
@@ -591,6 +597,38 @@ class _Build:
         self.writer.write_table("dialogue_events", tables.dialogue_events_table(dialogue_events))
         self.writer.write_table("deal_events", tables.deal_events_table(deal_events))
         return {"dialogue_events": len(dialogue_events), "deal_events": len(deal_events)}
+
+
+# The deal mentions a forked merge process inherits (set only while it forks), so that they are not pickled to it.
+_DEALS_TO_MERGE: list[DealMention] = []
+
+
+def _merge_inherited_deals() -> tuple[DealEvent, ...]:
+    return merge_deals(_DEALS_TO_MERGE)
+
+
+def _start_deal_merge(deals: list[DealMention]) -> Future | None:
+    """merge_deals(deals) in a forked process, beside the dialogue merge: with several workers the merge at the end
+    would otherwise leave a core idle. None where processes cannot be forked."""
+    global _DEALS_TO_MERGE
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    _DEALS_TO_MERGE = deals
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    try:
+        return pool.submit(_merge_inherited_deals)  # the process is forked here, inheriting the mentions
+    finally:
+        _DEALS_TO_MERGE = []
+        pool.shutdown(wait=False)
+
+
+def _merged_deals(deal_merge: Future | None, deals: list[DealMention]) -> tuple[DealEvent, ...]:
+    if deal_merge is not None:
+        try:
+            return deal_merge.result()
+        except BrokenProcessPool:  # the forked process died (killed for memory, say): merge here instead
+            pass
+    return merge_deals(deals)
 
 
 def _no_records() -> dict[str, int]:

@@ -12,6 +12,8 @@ import pandas as pd
 import pytest
 
 from newsfacts.store import default_store_dir, ensure_store, ingest, load_tables, store_is_stale
+from benchmarks.generate import write_corpus as write_news_corpus
+from newsfacts.store.events import merge_deals
 from tests.store.conftest import FIXTURES, SEEDS, run_cli, write_corpus
 
 ingest_module = importlib.import_module("newsfacts.store.ingest")
@@ -220,6 +222,38 @@ def test_several_workers_store_the_same_as_one(tmp_path):
     ingest([corpus], store_dir=tmp_path / "one")
     report = ingest([corpus], store_dir=tmp_path / "two", workers=2)
     assert report.articles == 60
+    assert_same_tables(without_times(load_tables(tmp_path / "one")), without_times(load_tables(tmp_path / "two")))
+
+
+def _die_at_once() -> None:
+    os._exit(1)
+
+
+@pytest.fixture(scope="module")
+def news_corpus(tmp_path_factory) -> Path:
+    """Generated news with dialogues and deals (the benchmark's generator)."""
+    return write_news_corpus(tmp_path_factory.mktemp("news") / "corpus", 150, "txt")
+
+
+def test_several_workers_merge_deals_and_dialogues_as_one_does(tmp_path, news_corpus):
+    ingest([news_corpus], store_dir=tmp_path / "one")
+    ingest([news_corpus], store_dir=tmp_path / "two", workers=2)
+    one = without_times(load_tables(tmp_path / "one"))
+    assert len(one["deal_events"]) > 5 and len(one["dialogue_events"]) > 5
+    assert_same_tables(one, without_times(load_tables(tmp_path / "two")))
+
+
+def test_deals_are_merged_here_when_the_forked_merge_dies(tmp_path, monkeypatch, news_corpus):
+    ingest([news_corpus], store_dir=tmp_path / "one")
+    monkeypatch.setattr(ingest_module, "_merge_inherited_deals", _die_at_once)
+    started = []
+    start = ingest_module._start_deal_merge
+    monkeypatch.setattr(ingest_module, "_start_deal_merge", lambda deals: started.append(start(deals)) or started[-1])
+    merged_here = []
+    monkeypatch.setattr(ingest_module, "merge_deals", lambda deals: merged_here.append(len(deals)) or merge_deals(deals))
+    ingest([news_corpus], store_dir=tmp_path / "two", workers=2)
+    assert started and started[0] is not None, "the deals went to a forked process"
+    assert merged_here and merged_here[0] > 0, "the deals were merged in the ingest process after the fork died"
     assert_same_tables(without_times(load_tables(tmp_path / "one")), without_times(load_tables(tmp_path / "two")))
 
 
