@@ -25,6 +25,7 @@ import pyarrow.parquet as pq
 from newsfacts.readers.base import ReadError
 from newsfacts.records import ArticleMeta, ParsedArticle, RawArticle
 from newsfacts.store import layout, tables
+from newsfacts.store.collector import collector_paused
 from newsfacts.store.events import DealEvent, DealMention, DialogueMention, merge_deals, merge_dialogues
 from newsfacts.store.sorted_table import SortedTableWriter
 from newsfacts.store.tables import StoredFile
@@ -374,7 +375,15 @@ def _parse(read: _ReadFile) -> tuple[_ParsedFile, list[ParsedArticle]]:
 
 
 def _parse_chunk(chunk: Sequence[_Task], ingested_at: str) -> _ParsedChunk:
-    """Parses a chunk of files and turns their articles into table rows where the parsing happened."""
+    """Parses a chunk of files and turns their articles into table rows where the parsing happened.
+
+    The parser's records make no reference cycles, so the cyclic collector waits until the chunk is done: left on,
+    it ran a thousand times per 10,000 articles, each time walking every object alive (8 % of the CPU)."""
+    with collector_paused():
+        return _parsed_chunk(chunk, ingested_at)
+
+
+def _parsed_chunk(chunk: Sequence[_Task], ingested_at: str) -> _ParsedChunk:
     files: list[_ParsedFile] = []
     stored: list[tables.StoredArticle] = []
     for read in _read_ahead(chunk):

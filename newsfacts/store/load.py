@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -18,6 +17,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from newsfacts.store import layout, tables
+from newsfacts.store.collector import collector_paused
 
 READ_ATTEMPTS = 5
 SENTENCE_COLUMNS = ("article_id", "sentence_index", "segment", "text")
@@ -92,25 +92,12 @@ def _python_lists(column: pa.ChunkedArray) -> list[list]:
     values = array.values
     items = values.to_pylist() if values.null_count else values.to_numpy(zero_copy_only=False).tolist()
     offsets = array.offsets.to_numpy().tolist()
-    with _collector_paused():
+    with collector_paused():
         lists = [items[start:end] for start, end in zip(offsets[:-1], offsets[1:])]
     if array.null_count:
         for row in np.flatnonzero(array.is_null().to_numpy(zero_copy_only=False)).tolist():
             lists[row] = []
     return lists
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Building hundreds of thousands of small lists would trigger the cyclic collector over and over
-    (two thirds of the time); they cannot form cycles, so it can wait."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _nullable_ints(arrow_type: pa.DataType):
@@ -146,7 +133,7 @@ class Sentences:
         """Each article's (part, row group) pairs, read from the article_id column once, for a table whose
         row groups overlap; built on the first article read."""
         groups: dict[str, dict[tuple[int, int], None]] = {}
-        with _collector_paused():
+        with collector_paused():
             for number, part in enumerate(self.parts):
                 for article_id, group in _runs(part):
                     groups.setdefault(article_id, {})[(number, group)] = None
