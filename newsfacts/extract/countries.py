@@ -18,11 +18,12 @@ from typing import NamedTuple
 
 import babel
 
+from newsfacts.extract.prefilter import alternation
+
 _SEPARATOR = re.compile(r"\s*-\s*|\s+")
 _PARENTHESIS = re.compile(r"\s*\(([^)]*)\)")
 _PREVIOUS_WORD = re.compile(r"(\w+) $")
 _NEXT_WORD = re.compile(r" (\w+)")
-_END = ""
 _VOCAB_DIR = Path(__file__).resolve().parent.parent / "vocab"
 
 
@@ -73,27 +74,9 @@ def _char_pattern(char: str) -> str:
     return re.escape(char)
 
 
-def _trie_pattern(keys: list[str]) -> str:
-    trie: dict = {}
-    for key in keys:
-        node = trie
-        for char in key:
-            node = node.setdefault(char, {})
-        node[_END] = {}
-    return _emit(trie, first=True)
-
-
-def _emit(node: dict, first: bool = False) -> str:
+def _key_char(char: str, first: bool) -> str:
     # The word-start check follows the first letter, so the regex engine can skip ahead by first letters.
-    branches = [
-        (re.escape(char) + r"(?<!\w.)" if first else _char_pattern(char)) + _emit(child)
-        for char, child in sorted(node.items())
-        if char != _END
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if _END in node else body
+    return re.escape(char) + r"(?<!\w.)" if first else _char_pattern(char)
 
 
 def _read_iso_table() -> list[dict[str, str]]:
@@ -144,7 +127,7 @@ def _vocabulary() -> _Vocabulary:
     extra = _read_extra()
     cldr = _cldr_names({row["alpha2"]: row["alpha3"] for row in iso_rows})
     entries = _entries(extra, cldr)
-    trie = _trie_pattern(sorted(entries))
+    trie = alternation(entries, _key_char)
     return _Vocabulary(
         pattern=re.compile(rf"{trie}(?!\w)"),
         entries=entries,

@@ -121,15 +121,21 @@ def literal_scanner(literals: Iterable[str]) -> re.Pattern[str]:
                             shortest=True))
 
 
-def alternation(words: Iterable[str]) -> str:
+def _escaped(char: str, first: bool) -> str:
+    return re.escape(char)
+
+
+def alternation(words: Iterable[str], char_pattern: Callable[[str, bool], str] = _escaped) -> str:
     """Regex source matching what the alternation of `words`, longest first, matches, written as a trie.
 
     At one position only words that are prefixes of one another can match, and the trie's greedy optional tails try
-    the longer first, so whatever follows the group backtracks through the same candidates in the same order."""
-    return _trie(sorted(set(words)), shortest=False)
+    the longer first, so whatever follows the group backtracks through the same candidates in the same order.
+    `char_pattern(char, first)` writes each character (`first` for a word's first one); by default, as itself."""
+    return _trie(sorted(set(words)), shortest=False, char_pattern=char_pattern)
 
 
-def _trie(words: list[str], shortest: bool) -> str:
+def _trie(words: list[str], shortest: bool, char_pattern: Callable[[str, bool], str] = _escaped,
+          first: bool = True) -> str:
     """Regex source of `words` as a trie; with `shortest`, a word ends its branch, as any text holding a longer word
     of that branch holds it too."""
     by_first: dict[str, list[str]] = {}
@@ -139,7 +145,8 @@ def _trie(words: list[str], shortest: bool) -> str:
     ends_here = "" in words
     if ends_here and shortest or not by_first:
         return ""
-    branches = [re.escape(first) + _trie(rests, shortest) for first, rests in by_first.items()]
+    branches = [char_pattern(char, first) + _trie(rests, shortest, char_pattern, first=False)
+                for char, rests in by_first.items()]
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if ends_here else body
 
