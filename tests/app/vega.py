@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pyarrow as pa
 
 
 def charts(at) -> list:
     return list(at.get("vega_lite_chart"))
-
-
-def spec(element) -> dict:
-    return json.loads(element.proto.spec)
 
 
 def datasets(element) -> dict[str, pa.Table]:
@@ -25,6 +19,6 @@ def datasets(element) -> dict[str, pa.Table]:
 
 
 def rows_sent(at) -> int:
-    """Rows of data sent with every chart of the page: one mark each, except the map's lookup of country values,
-    whose rows colour the outline's countries."""
+    """Rows of data sent with every chart of the page: a point, bar, country shape or line each (the map's
+    arrowheads are drawn from its line rows)."""
     return sum(table.num_rows for element in charts(at) for table in datasets(element).values())
