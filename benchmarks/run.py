@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import resource
 import shutil
 import subprocess
@@ -54,22 +53,7 @@ def machine() -> list[str]:
         f"- CPU: {_proc_field('/proc/cpuinfo', 'model name')}, {os.cpu_count()} cores available",
         f"- RAM: {ram_gb:.1f} GB; Python {platform.python_version()} ({platform.system()} {platform.release()})",
         f"- Load average (1/5/15 min) at start: {load}",
-        f"- Reference loop (`reference_loop_ms`, lower = faster machine right now): {reference_loop_ms():,.0f} ms",
     ]
-
-
-def reference_loop_ms() -> float:
-    """CPU milliseconds of a fixed workload that does not use this project's code (integer arithmetic and a regex
-    over Vietnamese text). On this shared virtual machine the same code runs up to half again slower at some hours
-    than at others; equal reference figures say two runs had the machine at the same speed."""
-    started = time.process_time()
-    total = 0
-    for i in range(1_000_000):
-        total += i * i % 7
-    text = "Bộ trưởng Quốc phòng hai nước đã gặp nhau tại Hà Nội. " * 1_000
-    for _ in range(100):
-        re.findall(r"\w+", text)
-    return (time.process_time() - started) * 1000
 
 
 def _percentile(values: Sequence[float], share: float) -> float:
@@ -315,7 +299,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\n## Dashboard (AppTest, server side)\n", *DASHBOARD_HEAD, *dashboard, sep="\n")
     if browser:
         print("\n## Dashboard (Chromium, end to end)\n", *BROWSER_HEAD, *browser, sep="\n")
-    print(f"\nReference loop at the end: {reference_loop_ms():,.0f} ms")
     return 0
 
 
