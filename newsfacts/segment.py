@@ -81,6 +81,8 @@ _MAX_CHAFF_LINE_CHARS = 200
 _CAPTION_TAIL_CHARS = 120
 _MIN_CAPTION_TEXT_CHARS = 10
 _SAME_ENDS_CHARS = 8
+_END_MARKS = ("./.", "/.")
+_MAX_MENU_WORDS = 6
 
 
 def _near_duplicate(a: str, b: str) -> bool:
@@ -246,6 +248,17 @@ def _is_lead_like(line: str) -> bool:
     )
 
 
+def _is_repeated_text(line: str, key: str) -> bool:
+    """A caption or a sentence printed twice (a photo's caption under it and in its alt text): the copy is chaff,
+    but unlike a teaser headline printed twice it starts no block of links."""
+    return _is_caption(line, key) or _ends_sentence(line) and len(_WORD.findall(line)) >= _MIN_LEAD_WORDS
+
+
+def _ends_article(line: str) -> bool:
+    """The end mark of Vietnamese wire copy ("... hai nước./."): what follows is signature, source or links."""
+    return line.endswith(_END_MARKS)
+
+
 def _is_caption(line: str, key: str) -> bool:
     """A line of text ending in a photo credit: "... (Ảnh: Reuters)", "... (Nguồn: PTI)", "... Ảnh: TTXVN"."""
     if len(line) > _MAX_CAPTION_CHARS:
@@ -294,8 +307,25 @@ class _Page:
             first_text = following
         if not _could_be_title(self.lines[first_text], self.keys[first_text]):
             return first_text
+        first_text = self._last_headline_before_lead(first_text)
         self.kinds[first_text] = "title"
         return first_text + 1
+
+    def _last_headline_before_lead(self, first: int) -> int:
+        """The title is the headline right above the article's first paragraph: a run of menu-length lines before it
+        (topics of the day, trending stories) is page furniture. A full-length headline is kept: what follows it
+        before the lead (an outlet's name and author, a kicker) is not the title."""
+        title = first
+        for i in range(first + 1, len(self.lines)):
+            line, key = self.lines[i], self.keys[i]
+            if (_is_lead_like(line) or key in _vocab().section_starts or _is_page_end(key)
+                    or len(_WORD.findall(self.lines[title])) > _MAX_MENU_WORDS):
+                return title
+            if (self._is_furniture(i) or _is_caption(line, key) or _is_short(line)
+                    or _byline_strength(line, key) or _near_duplicate(key, self.keys[title])):
+                continue
+            title = i
+        return first
 
     def _is_title_not_lead(self, i: int) -> bool:
         return _could_be_title(self.lines[i], self.keys[i]) and not _is_lead_like(self.lines[i])
@@ -328,8 +358,14 @@ class _Page:
             elif _is_breadcrumb(self.lines[i]):
                 self.kinds[i] = _page_furniture(self.lines[i], key)
             elif i + 1 < len(self.lines) and _near_duplicate(key, self.keys[i + 1]):
+                if _is_repeated_text(self.lines[i], key):
+                    self.kinds[i + 1] = "chaff"
+                    i += 2
+                    continue
                 i = self._mark_teaser(i)
                 continue
+            if _ends_article(self.lines[i]) and i + 1 < len(self.lines):
+                self.starts_tail[i + 1] = True
             i += 1
 
     def _mark_teaser(self, i: int) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import operator
 import re
-from bisect import bisect_right
 from re import _constants as sre, _parser as sre_parse
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -16,11 +15,12 @@ from importlib.resources import files
 from itertools import islice
 from typing import NamedTuple
 
+from newsfacts.extract.clauses import clause_around, clause_breaks
 from newsfacts.extract.companies import CompanyHit, company_country, find_companies
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
 from newsfacts.extract.lowered import lowered_article
-from newsfacts.extract.money import MoneyHit, find_money, to_usd
+from newsfacts.extract.money import STATED, MoneyHit, find_money, to_usd
 from newsfacts.extract.prefilter import Prefiltered, alternation, any_alternative, prefiltered, required_literals
 from newsfacts.records import Deal, Money, Sentence
 
@@ -47,6 +47,10 @@ _PASSIVE = prefiltered(r"\bđược\s+$")
 _COORDINATION = re.compile(r"\s*(?:và|-|,)\s*")
 _MUTUAL = prefiltered(r"\bhai (?:bên|nước|phía)\b")
 _CONTRACT = prefiltered(r"hợp đồng|thỏa thuận")
+# "180 chiếc K2, với giá trị khoảng 9.000 tỷ won": a price in the next clause makes the equipment traded.
+_PRICED_NEXT = re.compile(r"[,;]\s*(?:với |có )?(?:tổng )?(?:giá trị|trị giá)\b")
+# A sentence that opens by going back in time tells of an earlier deal.
+_RECALLED = re.compile(r"\W*(?:trước đó|trước đây|hồi)\b")
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ class _Mention:
     acronym: str | None = None
     countries: tuple[str, ...] = ()
     mutual: bool = False
+    recalled: bool = False
 
 
 @cache
@@ -258,6 +263,7 @@ class _Cues:
     buyer: str | None = None
     seller: str | None = None
     genitive: str | None = None
+    signed_by: tuple[str | None, str | None] = (None, None)
 
 
 class _PartyCues(NamedTuple):
@@ -307,8 +313,7 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
             buyer = buyer or party.code
         elif cue.sells:
             seller = seller or party.code
-    signer_buyer, signer_seller = _signatories(lower, parties)
-    return _Cues(buyer or signer_buyer, seller or signer_seller, genitive)
+    return _Cues(buyer, seller, genitive, _signatories(lower, parties))
 
 
 @lru_cache(maxsize=256)
@@ -331,8 +336,12 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
            maker: str | None) -> tuple[str | None, str | None]:
     """(buyer, seller) from explicit cues, the model's maker, the subject of the verb, then the one other country."""
     cues = _explicit_roles(lower, parties, start, end)
-    seller = cues.seller or maker
-    buyer = cues.buyer if cues.buyer != seller else None
+    signer_buyer, signer_seller = cues.signed_by
+    if maker is not None and maker == signer_buyer:
+        signer_buyer, signer_seller = signer_seller, signer_buyer
+    seller = cues.seller or maker or signer_seller
+    buyer = cues.buyer or signer_buyer
+    buyer = buyer if buyer != seller else None
     buyer = buyer or _subject(lower, parties, _verb_starts(lower, "buy_verbs"), seller, True, start)
     seller = seller or _subject(lower, parties, _verb_starts(lower, "sell_verbs"), buyer, False, start)
     if cues.genitive and cues.genitive != buyer:
@@ -415,22 +424,11 @@ def _money(hits, start: int, end: int, left: int, right: int) -> Money | None:
     return min(in_clause, key=lambda h: abs(h.start - end) if h.start >= end else abs(start - h.end)).money
 
 
-_CLAUSE_BREAK = re.compile(r"[,;]| nhưng | sau khi | trong khi | còn ")
+_CLAUSE_BREAK = clause_breaks(",;", ("nhưng", "sau khi", "trong khi", "còn"))
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    ends = _clause_break_ends(text)
-    before = bisect_right(ends, start)
-    left = ends[before - 1] if before else 0
-    right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end)), len(text))
-    return left, right
-
-
-@lru_cache(maxsize=256)
-def _clause_break_ends(text: str) -> tuple[int, ...]:
-    """Where each clause break of the sentence ends, found once for all its equipment phrases. No break word lies
-    inside another, so the breaks ending by a position are those a scan stopping there finds."""
-    return tuple(m.end() for m in _CLAUSE_BREAK.finditer(text))
+    return clause_around(_CLAUSE_BREAK, text, start, end)
 
 
 def _clause_status(lower: str, clause: tuple[int, int], other_clauses: Sequence[tuple[int, int]]) -> str | None:
@@ -503,23 +501,64 @@ def _names_agreement(text: str, lower: str) -> bool:
 def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -> list[tuple[int, _Mention]]:
     text, lower = context.sentence.text, context.lower
     spans = [span for span in _system_spans(text, lower) if not any(a <= span[0] < b for a, b in blocked)]
-    clauses = [_clause(text, start, end) for start, end, _, _ in spans]
-    kept = [(span, clause) for span, clause in zip(spans, clauses) if _traded(lower, clause)
+    items = _listed_items(lower, spans)
+    clauses = [_clause(text, item.start, item.end) for item in items]
+    kept = [(span, clause, item) for span, clause, item in zip(spans, clauses, items) if _traded(lower, clause)
             and not _patterns()["platform"].search(lower, max(0, span[0] - 30), span[0])
             and not _patterns()["not_traded_before"].search(lower, max(0, span[0] - 40), span[0])]
-    clauses = [clause for _, clause in kept]
+    clauses = [clause for _, clause, _ in kept]
     mutual = _MUTUAL.search(lower) is not None
     mentions = []
-    for (start, end, category, model), clause in kept:
+    for (start, end, category, model), clause, item in kept:
         buyer, seller = _roles(lower, context.parties, start, end, _maker_country(model) if model else None)
         status = _clause_status(lower, clause, clauses)
+        money = _money(context.money, start, end, *clause) if item.alone else _own_money(context.money, item)
         mentions.append((start, _Mention(
             kind=_kind(lower, start, end, clause, context.parties, buyer), buyer=buyer, seller=seller,
             system=text[start:end], category=category, model=model, quantity=_quantity(lower, start),
-            money=_money(context.money, start, end, *clause),
+            money=money,
             year=_order_year(lower, context.dates, start, end, status) if status in ("signed", "delivered") else None,
-            status=status, suppliers=context.suppliers, sentence=context.sentence.index, mutual=mutual)))
+            status=status, suppliers=context.suppliers, sentence=context.sentence.index, mutual=mutual,
+            recalled=_RECALLED.match(lower) is not None)))
     return mentions
+
+
+class _Item(NamedTuple):
+    """Where an equipment phrase stands for clause purposes: a phrase listed with others ("180 xe tăng K2, 212 pháo
+    tự hành K9 và 48 FA-50") reads its clause from the start of the list; `own_end` is where its own item ends."""
+
+    start: int
+    end: int
+    own_end: int
+    alone: bool
+
+
+_LIST_LINK = re.compile(r"\s*(?:,\s*(?:và\s+|cùng\s+)?|\s(?:và|cùng|cũng như)\s+)"
+                        r"(?:(?:khoảng|gần|hơn|thêm)\s+)?(?:\d{1,3}(?:\.\d{3})*|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)?"
+                        r"\s*(?:(?:chiếc|tổ hợp|hệ thống|bộ|khẩu|quả|xe|tàu|đơn vị)\s+)?$")
+
+
+def _listed_items(lower: str, spans: Sequence[tuple[int, int, str, str | None]]) -> list[_Item]:
+    """Each equipment phrase as an item of the list it belongs to (a list of one when it stands alone)."""
+    linked = [i > 0 and _LIST_LINK.match(lower, spans[i - 1][1], span[0]) is not None
+              and _LIST_LINK.match(lower, spans[i - 1][1], span[0]).end() == span[0] for i, span in enumerate(spans)]
+    items: list[_Item] = []
+    first = 0
+    for i, span in enumerate(spans):
+        if not linked[i]:
+            first = i
+        last = i
+        while last + 1 < len(spans) and linked[last + 1]:
+            last += 1
+        own_end = spans[i + 1][0] if i < last else spans[i][1]
+        items.append(_Item(spans[first][0], spans[last][1], own_end, first == last))
+    return items
+
+
+def _own_money(money: Sequence[MoneyHit], item: _Item) -> Money | None:
+    """A listed system's value is only one written inside its own item ("48 FA-50 trị giá 3 tỷ USD"): a total
+    before or after the list is the package's (SPEC: it stays off the systems)."""
+    return next((hit.money for hit in money if item.start <= hit.start < item.own_end), None)
 
 
 def _contract_mention(context: _Context) -> _Mention:
@@ -538,7 +577,8 @@ def _contract_mention(context: _Context) -> _Mention:
 def _traded(lower: str, clause: tuple[int, int]) -> bool:
     """Equipment counts when a trade word is in its clause or the clause before ("hạ cánh" alone is not a deal)."""
     previous_start = _clause(lower, max(0, clause[0] - 2), max(0, clause[0] - 2))[0] if clause[0] else 0
-    return _patterns()["trigger"].found(lower, previous_start, clause[1])
+    return (_patterns()["trigger"].found(lower, previous_start, clause[1])
+            or _PRICED_NEXT.match(lower, clause[1]) is not None)
 
 
 def _kind(lower: str, start: int, end: int, clause: tuple[int, int], parties: Sequence[_Party],
@@ -622,6 +662,8 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 def _same_deal(group: list[_Mention], mention: _Mention) -> bool:
     for other in group:
+        if _earlier_and_pending(other, mention) or _earlier_and_pending(mention, other):
+            return False
         if not (_compatible(other.buyer, mention.buyer) and _compatible(other.seller, mention.seller)):
             return False
         for field in ("quantity", "model", "year"):
@@ -633,13 +675,25 @@ def _same_deal(group: list[_Mention], mention: _Mention) -> bool:
     return len(categories) <= 1 or (len(categories) == 2 and frozenset(categories) in _compatible_categories())
 
 
+def _earlier_and_pending(recalled: _Mention, current: _Mention) -> bool:
+    """"Trước đó, hai nước đã ký ... năm 2022" beside a contract still being negotiated: an earlier order of the same
+    equipment is another deal."""
+    return (recalled.recalled and recalled.status in ("signed", "delivered") and recalled.year is not None
+            and current.status in ("proposed", "negotiating"))
+
+
 def _same_value(a: Money, b: Money) -> bool:
     if a.currency == b.currency or a.value_usd is None or b.value_usd is None:
         return a.currency == b.currency and abs(a.amount - b.amount) <= 0.05 * max(a.amount, b.amount)
     return abs(a.value_usd - b.value_usd) <= 0.05 * max(a.value_usd, b.value_usd)
 
 
-def _nearest_group(groups: list[list[_Mention]], sentence: int) -> list[_Mention] | None:
+def _nearest_group(groups: list[list[_Mention]], mention: _Mention) -> list[_Mention] | None:
+    """The group nearest the mention, among those told in the same time (a recalled deal or the current one) when
+    there are such."""
+    sentence = mention.sentence
+    groups = [g for g in groups if any(m.recalled == mention.recalled for m in g)] or groups
+
     def distance(group: list[_Mention]) -> tuple[int, bool]:
         gap = min(abs(m.sentence - sentence) for m in group)
         return gap, min(m.sentence for m in group) > sentence
@@ -660,7 +714,7 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
     complete = [m for m in equipment if m.buyer and m.seller]
     for mention in complete + [m for m in equipment if not (m.buyer and m.seller)]:
         candidates = [g for g in groups if g[0].kind != "agreement" and _same_deal(g, mention)]
-        target = _nearest_group(candidates, mention.sentence)
+        target = _nearest_group(candidates, mention)
         if target:
             target.append(mention)
         elif mention in complete or not any(g[0].kind != "agreement" for g in groups):
@@ -674,7 +728,7 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
     for mention in companions:
         candidates = [g for g in groups if g[0].kind != "agreement" and _same_deal(g, replace(mention, category=None))
                       and set(mention.countries) <= {c for m in g for c in (m.buyer, m.seller) if c} | set()]
-        target = _nearest_group(candidates, mention.sentence)
+        target = _nearest_group(candidates, mention)
         if target:
             target.append(mention)
     return groups
@@ -709,7 +763,7 @@ def _deal(group: list[_Mention], published: date | None, headline: frozenset[int
 
 def _at_deal_year(money: Money | None, year: int | None, published: date | None) -> Money | None:
     """Foreign money converted at the rate of the deal's year, else of the publication year."""
-    if money is None or money.currency == "USD":
+    if money is None or money.currency == "USD" or money.rate_date == STATED:
         return money
     on = date(year, 1, 1) if year else published
     value_usd, rate_year = to_usd(money.amount, money.currency, on)

@@ -11,6 +11,7 @@ from datetime import date
 from functools import cache
 from importlib.resources import files
 
+from newsfacts.extract.clauses import clause_around, clause_breaks
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
 from newsfacts.extract.lowered import LoweredArticle, lowered_article
@@ -20,12 +21,16 @@ from newsfacts.records import Dialogue, Location, Participant, Sentence
 
 # Every match of a mechanism or bare-meeting pattern holds one of these: a sentence holding none is not read.
 _CUES = ("2+2", "đối thoại", "tham vấn", "ausmin", "họp", "cuộc gặp", "hội đàm", "intersessional")
-_CLAUSE_BREAK = re.compile(r"[,;:.()]| sau khi | nhưng | trong khi | song | tuy nhiên ")
+_CLAUSE_BREAK = clause_breaks(",;:.()", ("sau khi", "nhưng", "trong khi", "song", "tuy nhiên"))
 _CONNECTOR = re.compile(r"\s*(?:và|với|cùng|,|-|/|–)\s*")
+_WITH_PARTNER = re.compile(r"(?:với|cùng)\s*$")
+_SEVERAL_SIDED = re.compile(r"ba bên|bốn bên|ba nước|bốn nước|đa phương|tam giác|\bbộ tứ\b|trilateral")
 _MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|thiết lập|thành lập)\s*$")
 _GENERIC_MECHANISM = re.compile(r"(?:các|những)\s+(?=(?:cơ chế|định dạng)\b)")
 _FIRST_SINCE = re.compile(r"lần đầu(?: tiên)? (?:kể )?từ\s+(?:năm\s+|tháng\s+)?$")
-_VENUE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|tới|đến)\s+(?:thủ đô\s+|thành phố\s+)?")
+_VENUE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|tới|đến)\s+(?:(?i:thủ đô|thành phố)\s+)?")
+# "Theo phóng viên TTXVN tại New Delhi": where the reporter is, not where the meeting is.
+_REPORTER_BASE = re.compile(r"(?i:phóng viên|\bPV\b|thông tấn xã)[^,.;:]{0,30}$")
 _CITY_NAME = re.compile(rf"[{UPPER}][\w-]*(?: [{UPPER}][\w-]*){{0,2}}")
 _PRECISION = {"day": 10, "month": 7, "year": 4}
 MAX_MENTIONS = 400
@@ -143,24 +148,44 @@ def _fixed_parties(lower: str, start: int, end: int) -> tuple[str, ...]:
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end)), len(text))
-    return left, right
+    return clause_around(_CLAUSE_BREAK, text, start, end)
 
 
 def _country_groups(text: str, hits: Sequence[CountryHit], start: int, end: int) -> list[tuple[int, int, set[str]]]:
     """Runs of countries joined by "và", "-", "," or "X <mechanism> với Y"."""
-    groups: list[tuple[int, int, set[str]]] = []
+    return [(g_start, g_end, host | partners) for g_start, g_end, host, partners in _host_groups(text, hits, start, end)]
+
+
+def _host_groups(text: str, hits: Sequence[CountryHit], start: int, end: int
+                 ) -> list[tuple[int, int, set[str], set[str]]]:
+    """`_country_groups` with each run split into the host before the mechanism and the partners after "với" (no
+    partners when the run is a plain list)."""
+    groups: list[tuple[int, int, set[str], set[str]]] = []
     for hit in hits:
         if groups:
-            g_start, g_end, codes = groups[-1]
+            g_start, g_end, host, partners = groups[-1]
             between = text[g_end:hit.start]
-            around_mention = g_end <= start and end <= hit.start and re.search(r"(?:với|cùng)\s*$", between)
-            if _CONNECTOR.fullmatch(between) or around_mention:
-                groups[-1] = (g_start, hit.end, codes | {hit.code})
+            if g_end <= start and end <= hit.start and not partners and _WITH_PARTNER.search(between):
+                groups[-1] = (g_start, hit.end, host, {hit.code})
                 continue
-        groups.append((hit.start, hit.end, {hit.code}))
+            if _CONNECTOR.fullmatch(between):
+                groups[-1] = (g_start, hit.end, host, partners | {hit.code}) if partners else (
+                    g_start, hit.end, host | {hit.code}, partners)
+                continue
+        groups.append((hit.start, hit.end, {hit.code}, set()))
     return groups
+
+
+def _separate_meetings(text: str, lower: str, hits: Sequence[CountryHit], start: int, end: int,
+                       parties: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """"Nhật Bản tổ chức đối thoại 2+2 (riêng rẽ) với Philippines và Mỹ": a two-sided mechanism held by one host
+    with several partners is one meeting per partner, unless the sentence says it is a meeting of three or more."""
+    if len(parties) <= 2 or _SEVERAL_SIDED.search(lower):
+        return [parties]
+    for _, _, host, partners in _host_groups(text, hits, start, end):
+        if len(host) == 1 and len(partners) >= 2 and host | partners == set(parties):
+            return [tuple(sorted(host | {partner})) for partner in sorted(partners)]
+    return [parties]
 
 
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -204,6 +229,8 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
     """Every place the sentence names after "tại", "ở", "tới" or "đến", with where its lead word starts."""
     options = []
     for lead in _VENUE_LEAD.finditer(text):
+        if _REPORTER_BASE.search(text, max(0, lead.start() - 40), lead.start()):
+            continue
         position = lead.end()
         venue = _venue_pattern().match(text, position)
         if venue:
@@ -212,7 +239,7 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
         country = next((h for h in hits if h.start == position), None)
         if country:
             options.append((lead.start(), Location(None, country.code)))
-        elif lead.group().rstrip().endswith("thành phố") and (city := _CITY_NAME.match(text, position)):
+        elif lead.group().rstrip().lower().endswith("thành phố") and (city := _CITY_NAME.match(text, position)):
             options.append((lead.start(), Location(city.group(), None)))
     return options
 
@@ -254,30 +281,47 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
     event_dates = _event_dates(text, dates)
     for start, end, mechanism in spans:
         left, right = _clause(text, start, end)
-        parties = _fixed_parties(lower, start, end) or _parties(text, hits, start, end, left, right)
-        location = _location(venues, start, end, left, right)
-        if _MECHANISM_TALK.search(lower, 0, start) or _GENERIC_MECHANISM.search(lower, max(0, start - 8), start + 8):
-            mentions.append(_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index))
-            continue
-        status = _status(lower, start, end, left, right)
-        if status is None and len(spans) == 1:
-            status = _sentence_change(lower, end)
-        candidates = event_dates
-        if _since_only(text, dates, candidates, left, right):
-            mentions.append(_Mention(mechanism, parties, None, 0, location, "mechanism", sentence.index))
-            continue
-        new_date = _new_date(text, candidates) if status == "postponed" else None
-        candidates = [d for d in candidates if d is not new_date]
-        in_clause = [d for d in candidates if left <= d.start < right]
-        hit = _best_date(in_clause or candidates, start, end)
-        value, rank = _date_fields(hit if hit else paragraph_date())
-        weak = hit is None and value is not None
-        mentions.append(_Mention(mechanism, parties, value, rank, location, status, sentence.index, weak_date=weak))
-        if new_date is not None:
-            value, rank = _date_fields(new_date)
-            mentions.append(_Mention(mechanism, parties, value, rank, Location(), "planned", sentence.index))
-        mentions.extend(_listed_meetings(text, hits, candidates, hit, mentions[-1], lower[start:]))
-        mentions.extend(_previous_meeting(text, dates, mentions[-1]))
+        fixed = _fixed_parties(lower, start, end)
+        parties = fixed or _parties(text, hits, start, end, left, right)
+        found = _span_mentions(sentence, lower, hits, dates, event_dates, venues, paragraph_date, len(spans) == 1,
+                               (start, end, mechanism), (left, right), parties)
+        separate = [parties] if fixed else _separate_meetings(text, lower, hits, start, end, parties)
+        mentions.extend(replace(m, parties=pair) for pair in separate for m in found)
+    return mentions
+
+
+def _span_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
+                   event_dates: Sequence[DateHit],
+                   venues: Sequence[tuple[int, Location]], paragraph_date: Callable[[], DateHit | None],
+                   only_span: bool, span: tuple[int, int, str], clause: tuple[int, int],
+                   parties: tuple[str, ...]) -> list[_Mention]:
+    """The meetings one mechanism name in the sentence stands for: itself, a new date it was moved to, meetings it
+    lists, the meeting before it."""
+    text = sentence.text
+    start, end, mechanism = span
+    left, right = clause
+    mentions: list[_Mention] = []
+    location = _location(venues, start, end, left, right)
+    if _MECHANISM_TALK.search(lower, 0, start) or _GENERIC_MECHANISM.search(lower, max(0, start - 8), start + 8):
+        return [_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index)]
+    status = _status(lower, start, end, left, right)
+    if status is None and only_span:
+        status = _sentence_change(lower, end)
+    candidates = event_dates
+    if _since_only(text, dates, candidates, left, right):
+        return [_Mention(mechanism, parties, None, 0, location, "mechanism", sentence.index)]
+    new_date = _new_date(text, candidates) if status == "postponed" else None
+    candidates = [d for d in candidates if d is not new_date]
+    in_clause = [d for d in candidates if left <= d.start < right]
+    hit = _best_date(in_clause or candidates, start, end)
+    value, rank = _date_fields(hit if hit else paragraph_date())
+    weak = hit is None and value is not None
+    mentions.append(_Mention(mechanism, parties, value, rank, location, status, sentence.index, weak_date=weak))
+    if new_date is not None:
+        value, rank = _date_fields(new_date)
+        mentions.append(_Mention(mechanism, parties, value, rank, Location(), "planned", sentence.index))
+    mentions.extend(_listed_meetings(text, hits, candidates, hit, mentions[-1], lower[start:]))
+    mentions.extend(_previous_meeting(text, dates, mentions[-1]))
     return mentions
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -190,7 +190,35 @@ def find_money(text: str, on: date | None = None) -> list[MoneyHit]:
         qualifier = vocab.qualifiers.get(hedge.casefold(), "over" if match.group("low") else "exact")
         hits.append(MoneyHit(start, match.end(), Money(amount, currency, value_usd, qualifier, rate_year,
                                                        text[start:match.end()])))
-    return hits
+    return _with_stated_equivalents(text, hits)
+
+
+STATED = "text"
+_EQUIVALENT_LINK = re.compile(
+    r"\s*(?:\(\s*(?:(?:khoảng|gần|hơn|xấp xỉ|chừng|tương đương(?: với)?|tức(?: là)?|khoảng chừng)\s+)?"
+    r"|[,\-–]?\s*(?:tương đương|tức là|tức|tương ứng|quy đổi)(?: với)?(?:\s+(?:khoảng|gần|hơn|xấp xỉ|chừng))?\s+)",
+    re.IGNORECASE)
+
+
+def _with_stated_equivalents(text: str, hits: list[MoneyHit]) -> list[MoneyHit]:
+    """"9.000 tỷ won (6,2 tỷ USD)", "... tỷ yên, tương đương ... USD": the text's own dollar figure is the amount's
+    value in USD (SPEC), recorded with rate date "text"; the dollar figure is not a second amount."""
+    merged: list[MoneyHit] = []
+    skip = False
+    for hit, following in zip(hits, [*hits[1:], None]):
+        if skip:
+            skip = False
+            continue
+        if (following is not None and hit.money.currency != "USD" and following.money.currency == "USD"
+                and _EQUIVALENT_LINK.fullmatch(text, hit.end, following.start)):
+            qualifier = following.money.qualifier if following.money.qualifier != "exact" else hit.money.qualifier
+            money = replace(hit.money, value_usd=following.money.amount, qualifier=qualifier, rate_date=STATED,
+                            text=text[hit.start:following.end])
+            merged.append(MoneyHit(hit.start, following.end, money))
+            skip = True
+            continue
+        merged.append(hit)
+    return merged
 
 
 def _hedge(text: str, floor: int, amount_start: int, vocab: _Vocabulary) -> tuple[int, str]:
