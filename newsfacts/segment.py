@@ -83,6 +83,10 @@ _MIN_CAPTION_TEXT_CHARS = 10
 _SAME_ENDS_CHARS = 8
 _END_MARKS = ("./.", "/.")
 _MAX_MENU_WORDS = 6
+_NUMBERED = re.compile(r"\d{1,2}\.\s+\S")
+_MAX_MENU_ITEM_WORDS = 12
+_MIN_GLUED = 2
+_MIN_GLUED_CHARS = 60
 
 
 def _near_duplicate(a: str, b: str) -> bool:
@@ -217,8 +221,22 @@ def _is_furniture(line: str, key: str) -> bool:
         _is_chaff_line(key)
         or key in _vocab().section_names
         or _is_breadcrumb(line)
+        or _is_numbered_item(line)
         or _byline_strength(line, key) == 2 and not _ACRONYM.match(line)
     )
+
+
+def _is_numbered_item(line: str) -> bool:
+    """An item of a numbered menu or list of stories ("1. Dòng sự kiện:", "2. Chiến sự Nga - Ukraine")."""
+    return (_NUMBERED.match(line) is not None and not _ends_sentence(line)
+            and len(_WORD.findall(line)) <= _MAX_MENU_ITEM_WORDS)
+
+
+def _is_glued_links(line: str) -> bool:
+    """Headlines of a link list run together without spaces ("... ở Ấn ĐộRCEP - tình hình ...Ấn Độ họp ...")."""
+    if len(line) < _MIN_GLUED_CHARS or _ends_sentence(line):
+        return False
+    return sum(1 for a, b in zip(line, line[1:]) if a.islower() and b.isupper()) >= _MIN_GLUED
 
 
 def _is_short(line: str) -> bool:
@@ -353,7 +371,7 @@ class _Page:
             if key in _vocab().section_starts:
                 self.kinds[i] = "chaff"
                 self.starts_tail[i] = True
-            elif _near_duplicate(key, title_key) or _is_chaff_line(key):
+            elif _near_duplicate(key, title_key) or _is_chaff_line(key) or _is_glued_links(self.lines[i]):
                 self.kinds[i] = "chaff"
             elif _is_breadcrumb(self.lines[i]):
                 self.kinds[i] = _page_furniture(self.lines[i], key)

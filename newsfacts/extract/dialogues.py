@@ -20,12 +20,16 @@ from newsfacts.extract.prefilter import Prefiltered, prefiltered
 from newsfacts.records import Dialogue, Location, Participant, Sentence
 
 # Every match of a mechanism or bare-meeting pattern holds one of these: a sentence holding none is not read.
-_CUES = ("2+2", "đối thoại", "tham vấn", "ausmin", "họp", "cuộc gặp", "hội đàm", "intersessional")
+_CUES = ("2+2", "đối thoại", "tham vấn", "ausmin", "họp", "cuộc gặp", "hội đàm", "intersessional", "thảo luận",
+         "đàm phán")
 _CLAUSE_BREAK = clause_breaks(",;:.()", ("sau khi", "nhưng", "trong khi", "song", "tuy nhiên"))
 _CONNECTOR = re.compile(r"\s*(?:và|với|cùng|,|-|/|–)\s*")
 _WITH_PARTNER = re.compile(r"(?:với|cùng)\s*$")
 _SEVERAL_SIDED = re.compile(r"ba bên|bốn bên|ba nước|bốn nước|đa phương|tam giác|\bbộ tứ\b|trilateral")
 _MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|thiết lập|thành lập)\s*$")
+_MECHANISM_WORD = re.compile(r"(?:cơ chế|định dạng)\b")
+# "Ấn Độ duy trì cơ chế 2+2 với ...": the mechanism itself, not a meeting of it.
+_KEEPS_MECHANISM = re.compile(r"(?:duy trì|\bcó\b|thiết lập|xây dựng|nâng cấp|mở rộng)(?: \S+){0,2} $")
 _GENERIC_MECHANISM = re.compile(r"(?:các|những)\s+(?=(?:cơ chế|định dạng)\b)")
 _FIRST_SINCE = re.compile(r"lần đầu(?: tiên)? (?:kể )?từ\s+(?:năm\s+|tháng\s+)?$")
 _VENUE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|tới|đến)\s+(?:(?i:thủ đô|thành phố)\s+)?")
@@ -33,6 +37,8 @@ _VENUE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|tới|đến)\s+(?:(?i:thủ đô
 _REPORTER_BASE = re.compile(r"(?i:phóng viên|\bPV\b|thông tấn xã)[^,.;:]{0,30}$")
 _CITY_NAME = re.compile(rf"[{UPPER}][\w-]*(?: [{UPPER}][\w-]*){{0,2}}")
 _PRECISION = {"day": 10, "month": 7, "year": 4}
+_REPORTED_ON = re.compile(r"(?:đưa tin|dẫn lời|cho biết|thông báo|tuyên bố|xác nhận|công bố|cho hay)\s+(?:hôm |vào )?$",
+                          re.IGNORECASE)
 MAX_MENTIONS = 400
 
 
@@ -208,9 +214,11 @@ def _parties(text: str, hits: Sequence[CountryHit], start: int, end: int, left: 
 
 
 def _event_dates(text: str, dates: Sequence[DateHit]) -> list[DateHit]:
-    """Dates that can be a meeting's date: not the day something was announced, and resolved or resolvable."""
+    """Dates that can be a meeting's date: not the day something was announced or reported ("ngày 28/10, Bộ Ngoại
+    giao thông báo", "Yonhap đưa tin ngày 28/10"), and resolved or resolvable."""
     announcement = _patterns()["announcement"]
-    return [d for d in dates if not announcement.match(text, d.end) and not _is_since(text, d)]
+    return [d for d in dates if not announcement.match(text, d.end) and not _is_since(text, d)
+            and not _REPORTED_ON.search(text, max(0, d.start - 25), d.start)]
 
 
 def _is_since(text: str, hit: DateHit) -> bool:
@@ -302,7 +310,8 @@ def _span_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
     left, right = clause
     mentions: list[_Mention] = []
     location = _location(venues, start, end, left, right)
-    if _MECHANISM_TALK.search(lower, 0, start) or _GENERIC_MECHANISM.search(lower, max(0, start - 8), start + 8):
+    if (_MECHANISM_TALK.search(lower, 0, start) or _GENERIC_MECHANISM.search(lower, max(0, start - 8), start + 8)
+            or _MECHANISM_WORD.match(lower, start) and _KEEPS_MECHANISM.search(lower, max(0, start - 30), start)):
         return [_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index)]
     status = _status(lower, start, end, left, right)
     if status is None and only_span:
@@ -402,6 +411,22 @@ def _paragraph_date(sentence: Sentence, paragraph: Sequence[Sentence],
     return next((d for s in others for d in _event_dates(s.text, date_hits.get(s.index, ())) if d.value), None)
 
 
+_NEIGHBOURS = 2
+
+
+def _neighbour_date(sentence: Sentence, sentences: Sequence[Sentence],
+                    date_hits: Mapping[int, Sequence[DateHit]]) -> DateHit | None:
+    """A meeting named without a date in a sentence of its own ("Phát biểu sau cuộc hội đàm 2+2 ...") takes the date
+    of the sentence or two before it ("Ngày 30/7, Ngoại trưởng ... thông báo"), else the date the headline gives."""
+    before = [s for s in sentences[max(0, sentence.index - _NEIGHBOURS):sentence.index] if s.segment != "caption"]
+    headline = [s for s in sentences if s.segment in ("title", "lead") and s.index != sentence.index]
+    for other in [*reversed(before), *headline]:
+        found = next((d for d in _event_dates(other.text, date_hits.get(other.index, ())) if d.value), None)
+        if found:
+            return found
+    return None
+
+
 def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit]
                    ) -> list[_Mention]:
     """A "cuộc gặp"/"cuộc họp" with its own date after it and a status cue: a meeting of the article's mechanism."""
@@ -453,7 +478,8 @@ def _group(mentions: list[_Mention], main_sentence_order: Mapping[int, int]) -> 
     for mention in undated:
         same = [e for e in events if e.key == (mention.mechanism, mention.parties)]
         if mention.weak_date and not same:
-            events.append(_Event([mention]))
+            if mention.status not in (None, "mechanism"):
+                events.append(_Event([mention]))
             continue
         if mention.status == "agreed":
             same = [e for e in same if any(m.status in ("planned", "agreed") for m in e.mentions)] or same
@@ -572,7 +598,8 @@ def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs:
         if not by_paragraph:
             for other in sentences:
                 by_paragraph.setdefault(paragraphs.get(other.index, -1), []).append(other)
-        return _paragraph_date(sentence, by_paragraph[paragraphs.get(sentence.index, -1)], date_hits)
+        own = _paragraph_date(sentence, by_paragraph[paragraphs.get(sentence.index, -1)], date_hits)
+        return own or _neighbour_date(sentence, sentences, date_hits)
 
     for position in article.holding(_CUES):
         if len(named) >= MAX_MENTIONS:
