@@ -58,8 +58,8 @@ def _vocab() -> _Vocab:
 
 
 def _key(line: str) -> str:
-    """The comparison form of a line: lowercased, without trailing colons, dots or spaces."""
-    return line.lower().rstrip(" :.")
+    """The comparison form of a line: lowercased, without trailing colons, dots, spaces or table bars."""
+    return line.lower().rstrip(" :.|")
 
 
 _WORD = re.compile(r"\w+")
@@ -232,6 +232,11 @@ def _is_numbered_item(line: str) -> bool:
             and len(_WORD.findall(line)) <= _MAX_MENU_ITEM_WORDS)
 
 
+def _is_table_row(line: str) -> bool:
+    """A row of a table of related stories ("| headline summary |")."""
+    return line.startswith("|") and line.endswith("|")
+
+
 def _is_glued_links(line: str) -> bool:
     """Headlines of a link list run together without spaces ("... ở Ấn ĐộRCEP - tình hình ...Ấn Độ họp ...")."""
     if len(line) < _MIN_GLUED_CHARS or _ends_sentence(line):
@@ -371,7 +376,8 @@ class _Page:
             if key in _vocab().section_starts:
                 self.kinds[i] = "chaff"
                 self.starts_tail[i] = True
-            elif _near_duplicate(key, title_key) or _is_chaff_line(key) or _is_glued_links(self.lines[i]):
+            elif (_near_duplicate(key, title_key) or _is_chaff_line(key) or _is_glued_links(self.lines[i])
+                  or _is_table_row(self.lines[i])):
                 self.kinds[i] = "chaff"
             elif _is_breadcrumb(self.lines[i]):
                 self.kinds[i] = _page_furniture(self.lines[i], key)
@@ -488,10 +494,10 @@ _ABBREVIATIONS = frozenset(
     "tp tx tt ts gs pgs ths ncs bs ks ls th mr mrs ms dr prof st jr sr gen col lt capt sgt no vs co inc ltd corp"
     .split()
 )
-_BOUNDARY = re.compile(r"""([.!?]+)(["')\]]*)\s+(?=["'(\[]?[\w"'])""")
+_BOUNDARY = re.compile(r"""([.!?]+)(["')\]]*)(?:\s+|(?=[^\W\d_]))(?=["'(\[]?[\w"'])""")
 # The same pattern for a paragraph without "!" or "?": starting with a literal, it skips from period to period
 # several times faster than a pattern starting with a character class.
-_PERIOD_BOUNDARY = re.compile(r"""(\.\.*)(["')\]]*)\s+(?=["'(\[]?[\w"'])""")
+_PERIOD_BOUNDARY = re.compile(r"""(\.\.*)(["')\]]*)(?:\s+|(?=[^\W\d_]))(?=["'(\[]?[\w"'])""")
 _MAX_WORD_CHARS = 40
 _MAX_SENTENCE_CHARS = 2000
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
@@ -512,11 +518,23 @@ def _is_abbreviation(word: str) -> bool:
     return len(word) <= _MAX_ABBREVIATION_CHARS and word.casefold() in _ABBREVIATIONS
 
 
+def _glued_sentence_end(paragraph: str, punctuation_start: int) -> bool:
+    """"... tại Washington (Mỹ).Đây là ...": a copy that lost the space after a sentence; the punctuation closes a
+    word of two or more letters, or a bracket, not an initial ("D.C", "TP.HCM")."""
+    before = paragraph[punctuation_start - 1] if punctuation_start else ""
+    if before in ")\"'”":
+        return True
+    word = _word_before(paragraph, punctuation_start)
+    return len(word) >= 2 and before.islower()
+
+
 def _ends_sentence_at(paragraph: str, match: re.Match[str]) -> bool:
     """Whether a boundary match outside quotes ends a sentence: not an ellipsis, not followed by a lowercase word or
     a bracket, not the period of an abbreviation."""
     punctuation, following = match[1], paragraph[match.end()]
     if punctuation[0] == "." and len(punctuation) > 1 or following.islower() or following == "(":
+        return False
+    if match.end() == match.end(2) and not _glued_sentence_end(paragraph, match.start()):
         return False
     return punctuation != "." or not _is_abbreviation(_word_before(paragraph, match.start()).lstrip("\"'(["))
 

@@ -252,8 +252,8 @@ _FROM = prefiltered(r"\btừ\s+(?:phía\s+)?$")
 _MADE_BY = prefiltered(r"\bdo\s+(?:tập đoàn\s+|công ty\s+|hãng\s+)?$")
 _MADE = re.compile(r"\s+(?:sản xuất|chế tạo|phát triển|cung cấp|đóng|thiết kế|thực hiện)")
 _TO = prefiltered(r"\b(?:cho|sang)\s+(?!biết|hay|rằng|thấy|phép)(?:(?!của\b)\S+\s+){0,4}$")
-_WITH = prefiltered(r"\bký\b[^.;]{0,60}?\bvới\s+(?:(?:các\s+)?(?:công ty|tập đoàn|doanh nghiệp|hãng|nhà sản xuất|chính phủ)\s+)?"
-                    r"(?:quốc phòng\s+)?$")
+_WITH = prefiltered(r"\bký\b[^.;]{0,100}?\bvới\s+(?:(?:các\s+)?(?:công ty|tập đoàn|doanh nghiệp|hãng|nhà sản xuất|chính phủ"
+                    r"|cơ quan(?: mua sắm)?|bộ|lực lượng|quân đội|hải quân|không quân|lục quân)\s+)?(?:quốc phòng\s+)?$")
 _OF = prefiltered(r"\bcủa\s+$")
 _MADE_AT = prefiltered(r"(?:sản xuất|lắp ráp|đóng)\b[^.,;]{0,60}\btại\s+$")
 
@@ -318,9 +318,10 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
 
 @lru_cache(maxsize=256)
 def _signatories(lower: str, parties: tuple[_Party, ...]) -> tuple[str | None, str | None]:
-    """In "A ký ... với B", a company A sells to B's country; a government A buys from B; the same for every
+    """In "A ký ... với B": A sells when a selling verb comes between ("ký hợp đồng cung cấp ... với B"), buys when a
+    buying one does; else a company A sells to B's country and a government A buys from B. The same for every
     equipment phrase of the sentence, so worked out once."""
-    counterpart = next((p for p in parties if _WITH.search(lower[max(0, p.start - 80):p.start])), None)
+    counterpart = next((p for p in parties if _WITH.search(lower[max(0, p.start - 160):p.start])), None)
     sign = _SIGN.search(lower)
     if counterpart is None or sign is None:
         return None, None
@@ -328,6 +329,11 @@ def _signatories(lower: str, parties: tuple[_Party, ...]) -> tuple[str | None, s
     if not signers or signers[-1].code == counterpart.code:
         return None, counterpart.code
     signer = signers[-1]
+    between = lower[sign.end():counterpart.start]
+    if _patterns()["sell_verbs"].search(between):
+        return counterpart.code, signer.code
+    if _patterns()["buy_verbs"].search(between):
+        return signer.code, counterpart.code
     company_signer = any(p.company for p in signers)
     return (counterpart.code, signer.code) if company_signer else (signer.code, counterpart.code)
 

@@ -37,6 +37,8 @@ _VENUE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|tới|đến)\s+(?:(?i:thủ đô
 _REPORTER_BASE = re.compile(r"(?i:phóng viên|\bPV\b|thông tấn xã)[^,.;:]{0,30}$")
 _CITY_NAME = re.compile(rf"[{UPPER}][\w-]*(?: [{UPPER}][\w-]*){{0,2}}")
 _PRECISION = {"day": 10, "month": 7, "year": 4}
+# "08/08/2025 05:57": a page's timestamp, not the day of a meeting.
+_CLOCK = re.compile(r"\s*(?:-\s*|\|\s*)?\d{1,2}:\d{2}\b")
 _REPORTED_ON = re.compile(r"(?:đưa tin|dẫn lời|cho biết|thông báo|tuyên bố|xác nhận|công bố|cho hay)\s+(?:hôm |vào )?$",
                           re.IGNORECASE)
 MAX_MENTIONS = 400
@@ -116,6 +118,7 @@ def _patterns() -> dict[str, re.Pattern[str] | Prefiltered]:
     compiled["announcement"] = re.compile(vocab["announcement_verbs"])
     compiled["since"] = re.compile(vocab["since_cue"])
     compiled["since_year"] = re.compile(vocab["since_year_cue"])
+    compiled["officials"] = re.compile(vocab["officials_level"])
     return compiled
 
 
@@ -218,7 +221,7 @@ def _event_dates(text: str, dates: Sequence[DateHit]) -> list[DateHit]:
     giao thông báo", "Yonhap đưa tin ngày 28/10"), and resolved or resolvable."""
     announcement = _patterns()["announcement"]
     return [d for d in dates if not announcement.match(text, d.end) and not _is_since(text, d)
-            and not _REPORTED_ON.search(text, max(0, d.start - 25), d.start)]
+            and not _REPORTED_ON.search(text, max(0, d.start - 25), d.start) and not _CLOCK.match(text, d.end)]
 
 
 def _is_since(text: str, hit: DateHit) -> bool:
@@ -289,6 +292,7 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
     event_dates = _event_dates(text, dates)
     for start, end, mechanism in spans:
         left, right = _clause(text, start, end)
+        mechanism = _at_its_level(mechanism, lower[left:right])
         fixed = _fixed_parties(lower, start, end)
         parties = fixed or _parties(text, hits, start, end, left, right)
         found = _span_mentions(sentence, lower, hits, dates, event_dates, venues, paragraph_date, len(spans) == 1,
@@ -296,6 +300,13 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
         separate = [parties] if fixed else _separate_meetings(text, lower, hits, start, end, parties)
         mentions.extend(replace(m, parties=pair) for pair in separate for m in found)
     return mentions
+
+
+def _at_its_level(mechanism: str, clause: str) -> str:
+    """A 2+2 whose clause says officials meet, and names no minister, is the officials' round (SPEC: intersessional)."""
+    if mechanism != "2+2" or "bộ trưởng" in clause or not _patterns()["officials"].search(clause):
+        return mechanism
+    return "2+2 intersessional"
 
 
 def _span_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
