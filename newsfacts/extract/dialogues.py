@@ -37,6 +37,13 @@ _VENUE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|tới|đến)\s+(?:(?i:thủ đô
 _REPORTER_BASE = re.compile(r"(?i:phóng viên|\bPV\b|thông tấn xã)[^,.;:]{0,30}$")
 _CITY_NAME = re.compile(rf"[{UPPER}][\w-]*(?: [{UPPER}][\w-]*){{0,2}}")
 _PRECISION = {"day": 10, "month": 7, "year": 4}
+_ORDINAL = re.compile(r"\blần (?:thứ )?(\d{1,3}|[ivxl]{1,6}|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?: \w+)?)\b")
+_ORDINAL_REACH = 60
+_ORDINAL_WORDS = {"hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+                  "mười một": 11, "mười hai": 12, "mười ba": 13, "mười bốn": 14, "mười lăm": 15}
+_DAY_RANGE = re.compile(r"(\d{1,2})\s*(?:-|–|đến)\s*(\d{1,2})\s*/")
+# "(1973 - 2023)": an anniversary's span of years dates no meeting.
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*(?:-|–|đến)\s*(?:19|20)\d\d")
 # "08/08/2025 05:57": a page's timestamp, not the day of a meeting.
 _CLOCK = re.compile(r"\s*(?:-\s*|\|\s*)?\d{1,2}:\d{2}\b")
 _REPORTED_ON = re.compile(r"(?:đưa tin|dẫn lời|cho biết|thông báo|tuyên bố|xác nhận|công bố|cho hay)\s+(?:hôm |vào )?$",
@@ -57,6 +64,8 @@ class _Mention:
     sentence: int
     bare: bool = False
     weak_date: bool = False
+    until: str | None = None
+    ordinal: int | None = None
 
 
 @cache
@@ -221,7 +230,8 @@ def _event_dates(text: str, dates: Sequence[DateHit]) -> list[DateHit]:
     giao thông báo", "Yonhap đưa tin ngày 28/10"), and resolved or resolvable."""
     announcement = _patterns()["announcement"]
     return [d for d in dates if not announcement.match(text, d.end) and not _is_since(text, d)
-            and not _REPORTED_ON.search(text, max(0, d.start - 25), d.start) and not _CLOCK.match(text, d.end)]
+            and not _REPORTED_ON.search(text, max(0, d.start - 25), d.start) and not _CLOCK.match(text, d.end)
+            and not _YEAR_SPAN.search(d.text)]
 
 
 def _is_since(text: str, hit: DateHit) -> bool:
@@ -327,6 +337,8 @@ def _span_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
     status = _status(lower, start, end, left, right)
     if status is None and only_span:
         status = _sentence_change(lower, end)
+    if status is None and _ordinal(lower, end, right) is not None:
+        status = "held"
     candidates = event_dates
     if _since_only(text, dates, candidates, left, right):
         return [_Mention(mechanism, parties, None, 0, location, "mechanism", sentence.index)]
@@ -336,7 +348,8 @@ def _span_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
     hit = _best_date(in_clause or candidates, start, end)
     value, rank = _date_fields(hit if hit else paragraph_date())
     weak = hit is None and value is not None
-    mentions.append(_Mention(mechanism, parties, value, rank, location, status, sentence.index, weak_date=weak))
+    mentions.append(_Mention(mechanism, parties, value, rank, location, status, sentence.index, weak_date=weak,
+                             until=_range_end(hit), ordinal=_ordinal(lower, end, right)))
     if new_date is not None:
         value, rank = _date_fields(new_date)
         mentions.append(_Mention(mechanism, parties, value, rank, Location(), "planned", sentence.index))
@@ -423,16 +436,20 @@ def _paragraph_date(sentence: Sentence, paragraph: Sequence[Sentence],
 
 
 _NEIGHBOURS = 2
+# Where a sentence gives the day of its news: "Ngày 30/7, ...", "Sáng 16/9, tại Hà Nội, ...".
+_NEWS_DATE_CHARS = 25
 
 
 def _neighbour_date(sentence: Sentence, sentences: Sequence[Sentence],
                     date_hits: Mapping[int, Sequence[DateHit]]) -> DateHit | None:
-    """A meeting named without a date in a sentence of its own ("Phát biểu sau cuộc hội đàm 2+2 ...") takes the date
-    of the sentence or two before it ("Ngày 30/7, Ngoại trưởng ... thông báo"), else the date the headline gives."""
+    """A meeting named without a date in a sentence of its own ("Phát biểu sau cuộc hội đàm 2+2 ...") takes the day
+    of the news that the sentence or two before it open with ("Ngày 30/7, Ngoại trưởng ... thông báo"), else the one
+    the headline opens with."""
     before = [s for s in sentences[max(0, sentence.index - _NEIGHBOURS):sentence.index] if s.segment != "caption"]
     headline = [s for s in sentences if s.segment in ("title", "lead") and s.index != sentence.index]
     for other in [*reversed(before), *headline]:
-        found = next((d for d in _event_dates(other.text, date_hits.get(other.index, ())) if d.value), None)
+        found = next((d for d in _event_dates(other.text, date_hits.get(other.index, ()))
+                      if d.value and d.start <= _NEWS_DATE_CHARS), None)
         if found:
             return found
     return None
@@ -464,6 +481,50 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
+def _ordinal(lower: str, end: int, right: int) -> int | None:
+    """The round a mention names right after the mechanism and its parties ("... Việt - Mỹ lần thứ 7", "(DTT) lần
+    thứ XIII", "lần thứ ba")."""
+    found = _ORDINAL.search(lower, end, min(right, end + _ORDINAL_REACH))
+    if not found:
+        return None
+    word = found[1]
+    if word.isdigit():
+        return int(word)
+    if set(word) <= set("ivxl"):
+        return _roman(word)
+    return _ORDINAL_WORDS.get(word)
+
+
+def _roman(numeral: str) -> int:
+    values = [{"i": 1, "v": 5, "x": 10, "l": 50}[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _different_rounds(a: _Mention, b: _Mention) -> bool:
+    return a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal
+
+
+def _same_time(a: _Mention, b: _Mention) -> bool:
+    """Dates that can be the same meeting: equal at their common precision, or a day inside the other's range of
+    days ("từ ngày 18-22/6" and "ngày 20/6"); never two different rounds ("lần thứ 7", "lần thứ 8")."""
+    if _different_rounds(a, b):
+        return False
+    for ranged, other in ((a, b), (b, a)):
+        if ranged.until and other.date and len(other.date) == len(ranged.date):
+            return ranged.date <= other.date <= ranged.until
+    return _compatible(a.date, b.date)
+
+
+def _range_end(hit: DateHit | None) -> str | None:
+    """The last day of a range of days ("ngày 18-22/6", "từ ngày 16 đến 19/10"); None for a single date."""
+    if hit is None or hit.value is None or hit.precision != "day":
+        return None
+    found = _DAY_RANGE.search(hit.text)
+    if not found or int(found[2]) <= int(found[1]) or int(found[2]) > 31:
+        return None
+    return f"{hit.value[:8]}{int(found[2]):02d}"
+
+
 @dataclass
 class _Event:
     mentions: list[_Mention]
@@ -475,7 +536,7 @@ class _Event:
     @property
     def anchor(self) -> _Mention:
         dated = [m for m in self.mentions if m.date]
-        return max(dated, key=lambda m: m.precision_rank) if dated else self.mentions[0]
+        return max(dated, key=lambda m: (m.precision_rank, m.until is None)) if dated else self.mentions[0]
 
 
 def _group(mentions: list[_Mention], main_sentence_order: Mapping[int, int]) -> list[_Event]:
@@ -484,10 +545,11 @@ def _group(mentions: list[_Mention], main_sentence_order: Mapping[int, int]) -> 
     undated = [m for m in mentions if not m.date or m.weak_date]
     for mention in dated:
         event = next((e for e in events if e.key == (mention.mechanism, mention.parties)
-                      and all(_compatible(mention.date, other.date) for other in e.mentions)), None)
+                      and all(_same_time(mention, other) for other in e.mentions)), None)
         event.mentions.append(mention) if event else events.append(_Event([mention]))
     for mention in undated:
-        same = [e for e in events if e.key == (mention.mechanism, mention.parties)]
+        same = [e for e in events if e.key == (mention.mechanism, mention.parties)
+                and not any(_different_rounds(mention, m) for m in e.mentions)]
         if mention.weak_date and not same:
             if mention.status not in (None, "mechanism"):
                 events.append(_Event([mention]))
