@@ -564,6 +564,20 @@ def _group(mentions: list[_Mention], main_sentence_order: Mapping[int, int]) -> 
     return events
 
 
+def _fold_headline_names(events: list[_Event], headline: frozenset[int]) -> list[_Event]:
+    """A headline that calls the article's officials' round "đối thoại 2+2", with no date of its own, names that
+    round, not a second meeting."""
+    folded = list(events)
+    for event in events:
+        if event.key[0] != "2+2" or event.anchor.date or any(m.sentence not in headline for m in event.mentions):
+            continue
+        rounds = [e for e in folded if e.key == ("2+2 intersessional", event.key[1])]
+        if len(rounds) == 1:
+            rounds[0].mentions.extend(event.mentions)
+            folded.remove(event)
+    return folded
+
+
 def _main_pair(mentions: Sequence[_Mention], country_hits: Mapping[int, Sequence[CountryHit]]) -> tuple[str, ...]:
     pairs = Counter(m.parties for m in mentions if len(m.parties) >= 2)
     if pairs:
@@ -653,7 +667,8 @@ def find_dialogues(sentences: Sequence[Sentence], paragraphs: Mapping[int, int],
     if published is None:
         mentions = _bump_past_reference(mentions, explicit_reference)
     order = {s.index: rank for rank, s in enumerate(s for s in sentences if s.segment != "caption")}
-    events = _group(mentions, order)
+    headline = frozenset(s.index for s in sentences if s.segment in ("title", "lead"))
+    events = _fold_headline_names(_group(mentions, order), headline)
     events.sort(key=lambda e: min(order.get(m.sentence, 10**6) for m in e.mentions if m.date) if e.anchor.date else 10**6)
     return _records(events, sentences, article, people, published)
 
