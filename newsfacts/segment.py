@@ -83,6 +83,7 @@ _MIN_CAPTION_TEXT_CHARS = 10
 _SAME_ENDS_CHARS = 8
 _END_MARKS = ("./.", "/.")
 _MAX_MENU_WORDS = 6
+_MIN_RESUMING_CHARS = 200
 _NUMBERED = re.compile(r"\d{1,2}\.\s+\S")
 _MAX_MENU_ITEM_WORDS = 12
 _MIN_GLUED = 2
@@ -428,11 +429,19 @@ class _Page:
                     self.kinds[i] = "chaff"
 
     def _body_resumes(self, i: int) -> bool:
+        """Whether line `i` starts article text again after a box of links: a paragraph of several sentences (a
+        teaser's summary has one), or prose followed by more prose, a photo caption in between or not."""
+        line = self.lines[i]
+        if not _is_prose(line):
+            return False
+        if len(line) >= _MIN_RESUMING_CHARS and len(_sentences_of(line)) > 1:
+            return True
         following = i + 1
+        while following < self.hard_end and _is_caption(self.lines[following], self.keys[following]):
+            following += 1
         return (
             following < self.hard_end
             and self.kinds[following] is None
-            and _is_prose(self.lines[i])
             and _is_prose(self.lines[following])
         )
 

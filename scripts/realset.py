@@ -1,6 +1,6 @@
 """The real-article development set (`data/realset/`, see its ANNOTATING.md): merge annotators' rows, score.
 
-    python scripts/realset.py merge              # data/realset/incoming/*.csv -> data/realset/sources.csv
+    python scripts/realset.py merge              # new rows of data/realset/incoming/*.csv -> data/realset/sources.csv
     python scripts/realset.py score [--split dev|test|all] [--misses] [--json]
     python scripts/realset.py missing            # rows whose text is not on this machine (to collect again)
 
@@ -45,7 +45,7 @@ def merge() -> int:
         for row in read_rows(incoming):
             row = {name: (row.get(name) or "").strip() for name in COLUMNS}
             row["split"] = split_of(row["url"])
-            rows[row["file"]] = row
+            rows.setdefault(row["file"], row)  # a row already merged may have been reconciled since
     urls: dict[str, str] = {}
     for row in rows.values():
         if row["url"] in urls:
