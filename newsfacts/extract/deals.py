@@ -49,6 +49,9 @@ _MUTUAL = prefiltered(r"\bhai (?:bên|nước|phía)\b")
 _CONTRACT = prefiltered(r"hợp đồng|thỏa thuận")
 # "180 chiếc K2, với giá trị khoảng 9.000 tỷ won": a price in the next clause makes the equipment traded.
 _PRICED_NEXT = re.compile(r"[,;]\s*(?:với |có )?(?:tổng )?(?:giá trị|trị giá)\b")
+_MAKER_DESCRIPTION = re.compile(
+    r"\s*,?\s*(?:được\s+|vốn\s+|là sản phẩm\s+)?(?:(?:sản xuất|chế tạo|phát triển|thiết kế)\s+bởi"
+    r"|do\s+[^,.;]{1,60}?\s+(?:cùng\s+|hợp tác\s+|liên doanh\s+|phối hợp\s+)?(?:sản xuất|chế tạo|phát triển|thiết kế))")
 # A sentence that opens by going back in time tells of an earlier deal.
 _RECALLED = re.compile(r"\W*(?:trước đó|trước đây|hồi)\b")
 
@@ -264,6 +267,7 @@ class _Cues:
     seller: str | None = None
     genitive: str | None = None
     signed_by: tuple[str | None, str | None] = (None, None)
+    makers: tuple[str, ...] = ()
 
 
 class _PartyCues(NamedTuple):
@@ -298,6 +302,7 @@ def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ..
 def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: int) -> _Cues:
     """Roles the words around each party give: "từ X", "do X sản xuất", "cho X", "sản xuất tại X", "X mua", "X bán"."""
     buyer = seller = genitive = None
+    makers: tuple[str, ...] = ()
     for party, cue in zip(parties, _party_cues(lower, parties)):
         if buyer and seller and genitive:
             break
@@ -308,12 +313,24 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
         elif (cue.after_to and party.start >= start or cue.made_at) and not party.company:
             buyer = buyer or party.code
         elif cue.after_of and 0 <= party.start - end <= 6:
-            genitive = genitive or party.code
+            joint = _joint_makers(lower, parties, party)
+            if joint:
+                makers = joint
+            else:
+                genitive = genitive or party.code
         elif not party.company and cue.buys:
             buyer = buyer or party.code
         elif cue.sells:
             seller = seller or party.code
-    return _Cues(buyer, seller, genitive, _signatories(lower, parties))
+    return _Cues(buyer, seller, genitive, _signatories(lower, parties), makers)
+
+
+def _joint_makers(lower: str, parties: Sequence[_Party], first: _Party) -> tuple[str, ...]:
+    """"BrahMos của Nga-Ấn", "... của Nga và Ấn Độ": the countries of a joint maker, never its buyer."""
+    following = next((p for p in parties if p.start >= first.end), None)
+    if following is None or following.code == first.code or not _COORDINATION.fullmatch(lower, first.end, following.start):
+        return ()
+    return first.code, following.code
 
 
 @lru_cache(maxsize=256)
@@ -345,7 +362,7 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
     signer_buyer, signer_seller = cues.signed_by
     if maker is not None and maker == signer_buyer:
         signer_buyer, signer_seller = signer_seller, signer_buyer
-    seller = cues.seller or maker or signer_seller
+    seller = cues.seller or maker or (cues.makers[0] if cues.makers else None) or signer_seller
     buyer = cues.buyer or signer_buyer
     buyer = buyer if buyer != seller else None
     buyer = buyer or _subject(lower, parties, _verb_starts(lower, "buy_verbs"), seller, True, start)
@@ -359,7 +376,7 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
         buyer, seller = _domestic_partner(parties)
     if seller is None:
         seller = next((p.code for p in parties if p.company and p.code != buyer), None)
-    others = {p.code for p in parties if not p.company} - {buyer, seller}
+    others = {p.code for p in parties if not p.company} - {buyer, seller} - set(cues.makers)
     if len(others) == 1 and (buyer is None) != (seller is None):
         (other,) = others
         buyer, seller = (other, seller) if buyer is None else (buyer, other)
@@ -505,11 +522,13 @@ def _names_agreement(text: str, lower: str) -> bool:
 
 
 def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -> list[tuple[int, _Mention]]:
-    text, lower = context.sentence.text, context.lower
-    spans = [span for span in _system_spans(text, lower) if not any(a <= span[0] < b for a, b in blocked)]
+    text = context.sentence.text
+    spans = [span for span in _system_spans(text, context.lower) if not any(a <= span[0] < b for a, b in blocked)]
+    lower = context.lower
+    undescribed = _without_maker_descriptions(lower, spans)
     items = _listed_items(lower, spans)
     clauses = [_clause(text, item.start, item.end) for item in items]
-    kept = [(span, clause, item) for span, clause, item in zip(spans, clauses, items) if _traded(lower, clause)
+    kept = [(span, clause, item) for span, clause, item in zip(spans, clauses, items) if _traded(undescribed, clause)
             and not _patterns()["platform"].search(lower, max(0, span[0] - 30), span[0])
             and not _patterns()["not_traded_before"].search(lower, max(0, span[0] - 40), span[0])]
     clauses = [clause for _, clause, _ in kept]
@@ -520,7 +539,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
         status = _clause_status(lower, clause, clauses)
         money = _money(context.money, start, end, *clause) if item.alone else _own_money(context.money, item)
         mentions.append((start, _Mention(
-            kind=_kind(lower, start, end, clause, context.parties, buyer), buyer=buyer, seller=seller,
+            kind=_kind(undescribed, start, end, clause, context.parties, buyer), buyer=buyer, seller=seller,
             system=text[start:end], category=category, model=model, quantity=_quantity(lower, start),
             money=money,
             year=_order_year(lower, context.dates, start, end, status) if status in ("signed", "delivered") else None,
@@ -542,6 +561,16 @@ class _Item(NamedTuple):
 _LIST_LINK = re.compile(r"\s*(?:,\s*(?:và\s+|cùng\s+)?|\s(?:và|cùng|cũng như)\s+)"
                         r"(?:(?:khoảng|gần|hơn|thêm)\s+)?(?:\d{1,3}(?:\.\d{3})*|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)?"
                         r"\s*(?:(?:chiếc|tổ hợp|hệ thống|bộ|khẩu|quả|xe|tàu|đơn vị)\s+)?$")
+
+
+def _without_maker_descriptions(lower: str, spans: Sequence[tuple[int, int, str, str | None]]) -> str:
+    """The sentence with each phrase that says who makes a system ("BrahMos sản xuất bởi ...", "do Nga và Ấn Độ hợp
+    tác sản xuất") blanked out: it names the maker, so it neither trades the system nor makes a deal co-production."""
+    for _, end, _, _ in spans:
+        described = _MAKER_DESCRIPTION.match(lower, end)
+        if described:
+            lower = lower[:described.start()] + " " * (described.end() - described.start()) + lower[described.end():]
+    return lower
 
 
 def _listed_items(lower: str, spans: Sequence[tuple[int, int, str, str | None]]) -> list[_Item]:
@@ -823,8 +852,10 @@ def _made_in_buyer_next(deal: Deal, by_index: Mapping[int, Sentence],
         if sentence is None or "tại" not in sentence.text:
             continue
         lower = sentence.text.lower()
-        if any(category != deal.category for _, _, category, _ in _system_spans(sentence.text, lower)):
+        spans = _system_spans(sentence.text, lower)
+        if any(category != deal.category for _, _, category, _ in spans):
             continue
+        lower = _without_maker_descriptions(lower, spans)
         parties = _parties(country_hits.get(index, ()), find_companies(sentence.text))
         if any(p.code == deal.buyer and local.search(lower, max(0, p.start - 90), p.start) for p in parties):
             return True
