@@ -74,6 +74,7 @@ class _Mention:
     countries: tuple[str, ...] = ()
     mutual: bool = False
     recalled: bool = False
+    headline: bool = False
 
 
 @cache
@@ -105,6 +106,7 @@ def _patterns() -> dict:
     compiled["trigger"] = any_alternative(verbs["trigger"], _guarded)
     compiled["named_agreement"] = prefiltered(verbs["named_agreement"])
     compiled["local_production"] = prefiltered(verbs["local_production"])
+    compiled["in_service"] = prefiltered(verbs["in_service"])
     compiled["status"] = [(status, _guarded_prefiltered(pattern)) for status, pattern in verbs["status"]]
     compiled["buyer_before_verb"] = re.compile(_AUXILIARY + "(?:" + verbs["buy_verbs"] + ")")
     compiled["seller_before_verb"] = re.compile(_AUXILIARY + "(?:" + verbs["sell_verbs"] + ")")
@@ -711,10 +713,10 @@ def _same_deal(group: list[_Mention], mention: _Mention) -> bool:
 
 
 def _earlier_and_pending(recalled: _Mention, current: _Mention) -> bool:
-    """"Trước đó, hai nước đã ký ... năm 2022" beside a contract still being negotiated: an earlier order of the same
-    equipment is another deal."""
+    """"Trước đó, hai nước đã ký ... năm 2022" beside a contract the headline says is still being negotiated: an
+    earlier order of the same equipment is another deal."""
     return (recalled.recalled and recalled.status in ("signed", "delivered") and recalled.year is not None
-            and current.status in ("proposed", "negotiating"))
+            and current.headline and current.status in ("proposed", "negotiating"))
 
 
 def _same_value(a: Money, b: Money) -> bool:
@@ -862,6 +864,44 @@ def _made_in_buyer_next(deal: Deal, by_index: Mapping[int, Sentence],
     return False
 
 
+def _in_service_mentions(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]],
+                         read: set[int]) -> list[_Mention]:
+    """A named model in service with a country ("Ấn Độ bắt đầu triển khai S-400 ở Punjab"): a delivered mention with
+    no system of its own, which joins a deal of that model the article reports and never makes one."""
+    lowered = lowered_article(sentences)
+    found = []
+    for position in lowered.matching(_patterns()["in_service"].pattern):
+        sentence = sentences[position]
+        if sentence.index in read:
+            continue
+        codes = tuple(dict.fromkeys(hit.code for hit in country_hits.get(sentence.index, ())))
+        for _, _, category, model in _system_spans(sentence.text, lowered.sentence(position)):
+            if model and codes:
+                found.append(_Mention("purchase", None, None, None, category, model, None, None, None, "delivered", (),
+                                      sentence.index, countries=codes))
+    return found
+
+
+def _aid_given(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]]
+               ) -> tuple[frozenset[str], frozenset[str]]:
+    """The kinds of equipment the article's aid and grant sentences name, and the countries those sentences name."""
+    lowered = lowered_article(sentences)
+    categories: set[str] = set()
+    countries: set[str] = set()
+    for position in lowered.matching(_patterns()["not_a_deal"].pattern):
+        sentence = sentences[position]
+        countries.update(hit.code for hit in country_hits.get(sentence.index, ()))
+        categories.update(category for _, _, category, _ in _system_spans(sentence.text, lowered.sentence(position)))
+    return frozenset(categories), frozenset(countries)
+
+
+def _is_aid(deal: Deal, aid: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """"Nhật Bản bàn giao 5 radar cho Philippines" in an article whose aid sentence gives radars to Philippines under
+    Japan's OSA: the transfer is that aid (SPEC: not a deal)."""
+    categories, countries = aid
+    return deal.category in categories and deal.buyer in countries and deal.seller in countries
+
+
 def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]],
                date_hits: Mapping[int, Sequence[DateHit]], published: date | None) -> tuple[Deal, ...]:
     """Every distinct deal the article's main text reports, one record per deal however often it is named.
@@ -877,10 +917,12 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
                                            published))
     if not mentions:
         return ()
+    mentions.extend(_in_service_mentions(sentences, country_hits, {m.sentence for m in mentions}))
+    headline = frozenset(s.index for s in sentences if s.segment in ("title", "lead"))
+    mentions = [replace(m, headline=True) if m.sentence in headline else m for m in mentions]
     counts = Counter(h.code for hits in country_hits.values() for h in hits)
     main_pair = tuple(code for code, _ in counts.most_common(2))
     groups = _merge([_between_main_pair(m, main_pair) if m.mutual else m for m in mentions])
-    headline = frozenset(s.index for s in sentences if s.segment in ("title", "lead"))
     deals = [_deal(group, published, headline) for group in groups]
     oriented = {frozenset((d.buyer, d.seller)): (d.buyer, d.seller) for d in deals
                 if d.kind != "agreement" and d.buyer and d.seller}
@@ -888,5 +930,6 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
     by_index = {s.index: s for s in sentences}
     deals = [replace(d, kind="co-production") if d.kind == "purchase" and _made_in_buyer_next(d, by_index, country_hits)
              else d for d in deals]
-    kept = [d for d in deals if d.buyer and d.seller and d.buyer != d.seller]
+    aid = _aid_given(sentences, country_hits)
+    kept = [d for d in deals if d.buyer and d.seller and d.buyer != d.seller and not _is_aid(d, aid)]
     return tuple(sorted(kept, key=lambda d: d.evidence[0]))
