@@ -629,7 +629,8 @@ def _kind(lower: str, start: int, end: int, clause: tuple[int, int], parties: Se
 
 
 def _as_framework(mentions: list[_Mention], starts: list[int], lower: str) -> list[_Mention]:
-    """Equipment named inside a framework or cooperation agreement is that agreement, not separate purchases.
+    """Equipment named inside a framework or cooperation agreement is that agreement, not separate purchases; when
+    the sentence already names the agreement, the equipment is what the agreement covers and adds nothing.
 
     The agreement's stage is read before the equipment ("thỏa thuận khung mà ... ký").
     """
@@ -640,6 +641,8 @@ def _as_framework(mentions: list[_Mention], starts: list[int], lower: str) -> li
     if not equipment:
         return mentions
     rest = [m for m in mentions if m not in equipment]
+    if any(m.kind == "agreement" for m in rest):
+        return rest
     status = _status(lower[:starts[mentions.index(equipment[0])]]) or equipment[0].status
     first = replace(equipment[0], status=status, year=equipment[0].year if status == "signed" else None)
     if len(equipment) == 1:
@@ -844,6 +847,16 @@ def _between_main_pair(mention: _Mention, main_pair: tuple[str, ...]) -> _Mentio
     return replace(mention, buyer=other) if mention.buyer is None else replace(mention, seller=other)
 
 
+def _other_side(deal: Deal, main_pair: tuple[str, ...]) -> Deal:
+    """A deal whose mentions name one side only ("Đức sẽ tiếp nhận hệ thống Arrow 3") in an article about two
+    countries: the other side is the other country of the article."""
+    known = deal.buyer or deal.seller
+    if (deal.buyer is None) == (deal.seller is None) or len(main_pair) < 2 or known not in main_pair:
+        return deal
+    (other,) = set(main_pair) - {known}
+    return replace(deal, seller=other) if deal.seller is None else replace(deal, buyer=other)
+
+
 def _made_in_buyer_next(deal: Deal, by_index: Mapping[int, Sentence],
                         country_hits: Mapping[int, Sequence[CountryHit]]) -> bool:
     """The sentence after a deal's mention, naming no other kind of equipment, has it built in the buyer's country
@@ -926,7 +939,8 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
     deals = [_deal(group, published, headline) for group in groups]
     oriented = {frozenset((d.buyer, d.seller)): (d.buyer, d.seller) for d in deals
                 if d.kind != "agreement" and d.buyer and d.seller}
-    deals = [_orient(d, g, oriented, main_pair) if d.kind == "agreement" else d for d, g in zip(deals, groups)]
+    deals = [_orient(d, g, oriented, main_pair) if d.kind == "agreement" else _other_side(d, main_pair)
+             for d, g in zip(deals, groups)]
     by_index = {s.index: s for s in sentences}
     deals = [replace(d, kind="co-production") if d.kind == "purchase" and _made_in_buyer_next(d, by_index, country_hits)
              else d for d in deals]
