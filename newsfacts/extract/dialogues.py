@@ -41,6 +41,7 @@ _ORDINAL = re.compile(r"\blần (?:thứ )?(\d{1,3}|[ivxl]{1,6}|hai|ba|tư|bốn
 _ORDINAL_REACH = 60
 _ORDINAL_WORDS = {"hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
                   "mười một": 11, "mười hai": 12, "mười ba": 13, "mười bốn": 14, "mười lăm": 15}
+_APPOSITION = re.compile(r"\(\s*(?:vào\s+|hồi\s+)?")
 _DAY_RANGE = re.compile(r"(\d{1,2})\s*(?:-|–|đến)\s*(\d{1,2})\s*/")
 # "(1973 - 2023)": an anniversary's span of years dates no meeting.
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*(?:-|–|đến)\s*(?:19|20)\d\d")
@@ -345,7 +346,7 @@ def _span_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
     new_date = _new_date(text, candidates) if status == "postponed" else None
     candidates = [d for d in candidates if d is not new_date]
     in_clause = [d for d in candidates if left <= d.start < right]
-    hit = _best_date(in_clause or candidates, start, end)
+    hit = _apposed_date(text, candidates, right) or _best_date(in_clause or candidates, start, end)
     value, rank = _date_fields(hit if hit else paragraph_date())
     weak = hit is None and value is not None
     mentions.append(_Mention(mechanism, parties, value, rank, location, status, sentence.index, weak_date=weak,
@@ -479,6 +480,15 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
 
 def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _apposed_date(text: str, dates: Sequence[DateHit], right: int) -> DateHit | None:
+    """"Đối thoại Chính sách Quốc phòng lần thứ 8 (tháng 11/2021)": the date in brackets right after the mention's
+    clause is that meeting's."""
+    opening = _APPOSITION.match(text, right)
+    if opening is None:
+        return None
+    return next((d for d in dates if d.start == opening.end() and d.value), None)
 
 
 def _ordinal(lower: str, end: int, right: int) -> int | None:
