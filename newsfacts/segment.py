@@ -383,7 +383,7 @@ class _Page:
             elif _is_breadcrumb(self.lines[i]):
                 self.kinds[i] = _page_furniture(self.lines[i], key)
             elif i + 1 < len(self.lines) and _near_duplicate(key, self.keys[i + 1]):
-                if _is_repeated_text(self.lines[i], key):
+                if _is_repeated_text(self.lines[i], key) or _is_repeated_text(self.lines[i + 1], self.keys[i + 1]):
                     self.kinds[i + 1] = "chaff"
                     i += 2
                     continue
