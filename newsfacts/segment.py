@@ -275,7 +275,12 @@ def _is_lead_like(line: str) -> bool:
 def _is_repeated_text(line: str, key: str) -> bool:
     """A caption or a sentence printed twice (a photo's caption under it and in its alt text): the copy is chaff,
     but unlike a teaser headline printed twice it starts no block of links."""
-    return _is_caption(line, key) or _ends_sentence(line) and len(_WORD.findall(line)) >= _MIN_LEAD_WORDS
+    return _is_caption(line, key) or _is_long_sentence(line)
+
+
+def _is_long_sentence(line: str) -> bool:
+    """Longer than a headline and ended as a sentence is: no teaser's headline looks so."""
+    return _ends_sentence(line) and len(_WORD.findall(line)) >= _MIN_LEAD_WORDS
 
 
 def _ends_article(line: str) -> bool:
@@ -383,7 +388,7 @@ class _Page:
             elif _is_breadcrumb(self.lines[i]):
                 self.kinds[i] = _page_furniture(self.lines[i], key)
             elif i + 1 < len(self.lines) and _near_duplicate(key, self.keys[i + 1]):
-                if _is_repeated_text(self.lines[i], key) or _is_repeated_text(self.lines[i + 1], self.keys[i + 1]):
+                if _is_repeated_text(self.lines[i], key) or _is_long_sentence(self.lines[i + 1]):
                     self.kinds[i + 1] = "chaff"
                     i += 2
                     continue
