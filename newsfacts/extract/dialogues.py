@@ -32,7 +32,10 @@ _MECHANISM_WORD = re.compile(r"(?:cơ chế|định dạng)\b")
 _KEEPS_MECHANISM = re.compile(r"(?:duy trì|\bcó\b|thiết lập|xây dựng|nâng cấp|mở rộng)(?: \S+){0,2} $")
 _GENERIC_MECHANISM = re.compile(r"(?:các|những)\s+(?=(?:cơ chế|định dạng)\b)")
 _FIRST_SINCE = re.compile(r"lần đầu(?: tiên)? (?:kể )?từ\s+(?:năm\s+|tháng\s+)?$")
-_VENUE_LEAD = re.compile(r"(?<!\w)(?:tại|ở|tới|đến)\s+(?:(?i:thủ đô|thành phố)\s+)?")
+_VENUE_LEAD = re.compile(r"(?<!\w)(?i:tại|ở|tới|đến|sang)\s+(?:(?i:thủ đô|thành phố)\s+)?")
+# "tại trụ sở Bộ Quốc phòng Nhật Bản": a building of one country's government stands for that country.
+_SEAT_OF = re.compile(r"(?i:trụ sở|tòa nhà|văn phòng|trung tâm hội nghị)?(?:\s*(?:của\s+)?(?i:bộ|tổng cục|cục)"
+                      r"(?:\s+[\w-]+){1,3}\s+)?$")
 # "Theo phóng viên TTXVN tại New Delhi": where the reporter is, not where the meeting is.
 _REPORTER_BASE = re.compile(r"(?i:phóng viên|\bPV\b|thông tấn xã)[^,.;:]{0,30}$")
 _CITY_NAME = re.compile(rf"[{UPPER}][\w-]*(?: [{UPPER}][\w-]*){{0,2}}")
@@ -42,6 +45,7 @@ _ORDINAL_REACH = 60
 _ORDINAL_WORDS = {"hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
                   "mười một": 11, "mười hai": 12, "mười ba": 13, "mười bốn": 14, "mười lăm": 15}
 _APPOSITION = re.compile(r"\(\s*(?:vào\s+|hồi\s+)?")
+_MAX_SEAT_CHARS = 60
 _DAY_RANGE = re.compile(r"(\d{1,2})\s*(?:-|–|đến)\s*(\d{1,2})\s*/")
 # "(1973 - 2023)": an anniversary's span of years dates no meeting.
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*(?:-|–|đến)\s*(?:19|20)\d\d")
@@ -258,7 +262,7 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
         if venue:
             options.append((lead.start(), Location(venue.group(), _venues()[venue.group()])))
             continue
-        country = next((h for h in hits if h.start == position), None)
+        country = next((h for h in hits if h.start == position), None) or _seat_country(text, hits, position)
         if country:
             options.append((lead.start(), Location(None, country.code)))
         elif lead.group().rstrip().lower().endswith("thành phố") and (city := _CITY_NAME.match(text, position)):
@@ -266,11 +270,24 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
     return options
 
 
+def _seat_country(text: str, hits: Sequence[CountryHit], position: int) -> CountryHit | None:
+    """The country whose ministry's seat the venue is ("tại trụ sở Bộ Quốc phòng Nhật Bản")."""
+    country = next((h for h in hits if position < h.start <= position + _MAX_SEAT_CHARS), None)
+    if country is None or not text[position:country.start].strip():
+        return None
+    seat = _SEAT_OF.fullmatch(text, position, country.start)
+    return country if seat and seat.group().strip() else None
+
+
 def _location(options: Sequence[tuple[int, Location]], start: int, end: int, left: int, right: int) -> Location:
     if not options:
         return Location()
     in_clause = [o for o in options if left <= o[0] < right] or options
-    return min(in_clause, key=lambda o: o[0] - end if o[0] >= end else (start - o[0]) * 2)[1]
+    nearest = min(in_clause, key=lambda o: o[0] - end if o[0] >= end else (start - o[0]) * 2)[1]
+    if nearest.city is None:
+        # "tại trụ sở Bộ Ngoại giao Mỹ ở Washington": the city the same clause names in that country.
+        return next((o[1] for o in in_clause if o[1].city and o[1].country == nearest.country), nearest)
+    return nearest
 
 
 def _status(lower: str, start: int, end: int, left: int, right: int) -> str | None:
