@@ -491,7 +491,8 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         value, rank = _date_fields(own_dates[0])
         location = _location(_venue_options(text, hits), match.start(), match.end(), left, right)
         codes = tuple(sorted({h.code for h in hits}))
-        mentions.append(_Mention("", codes, value, rank, location, status, sentence.index, bare=True))
+        mentions.append(_Mention("", codes, value, rank, location, status, sentence.index, bare=True,
+                                 ordinal=_ordinal(lower, match.end(), right)))
     return mentions
 
 
@@ -724,7 +725,8 @@ def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs:
         dates = date_hits.get(sentence.index, ())
         found = _mentions_in(sentence, lower, hits, dates, lambda: paragraph_date(sentence))
         named.extend(found)
-        if not found:
+        if all(m.status == "mechanism" for m in found):
+            # "Cơ chế đối thoại ... được khởi đầu bằng cuộc họp tại Hà Nội tháng 3/2019": the mechanism, and a meeting.
             bare.extend(_bare_mentions(sentence, lower, hits, dates))
     return named, bare
 
