@@ -233,6 +233,13 @@ def _is_numbered_item(line: str) -> bool:
             and len(_WORD.findall(line)) <= _MAX_MENU_ITEM_WORDS)
 
 
+def _is_doubled_headline(key: str) -> bool:
+    """A teaser's headline printed twice on one line ("Israel mua thêm F-35 Israel mua thêm F-35")."""
+    words = key.split()
+    half = len(words) // 2
+    return len(words) % 2 == 0 and half >= _MIN_TITLE_WORDS and words[:half] == words[half:]
+
+
 def _is_table_row(line: str) -> bool:
     """A row of a table of related stories ("| headline summary |")."""
     return line.startswith("|") and line.endswith("|")
@@ -387,6 +394,9 @@ class _Page:
                 self.kinds[i] = "chaff"
             elif _is_breadcrumb(self.lines[i]):
                 self.kinds[i] = _page_furniture(self.lines[i], key)
+            elif _is_doubled_headline(key):
+                self.kinds[i] = "chaff"
+                self.starts_tail[i] = True
             elif i + 1 < len(self.lines) and _near_duplicate(key, self.keys[i + 1]):
                 if _is_repeated_text(self.lines[i], key) or _is_long_sentence(self.lines[i + 1]):
                     self.kinds[i + 1] = "chaff"

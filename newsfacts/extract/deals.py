@@ -260,6 +260,8 @@ _TO = prefiltered(r"\b(?:cho|sang)\s+(?!biết|hay|rằng|thấy|phép)(?:(?!c�
 _WITH = prefiltered(r"\bký\b[^.;]{0,100}?\bvới\s+(?:(?:các\s+)?(?:công ty|tập đoàn|doanh nghiệp|hãng|nhà sản xuất|chính phủ"
                     r"|cơ quan(?: mua sắm)?|bộ|lực lượng|quân đội|hải quân|không quân|lục quân)\s+)?(?:quốc phòng\s+)?$")
 _OF = prefiltered(r"\bcủa\s+$")
+# "bán cho Ba Lan 48 máy bay FA-50": the recipient named just before the equipment and its count.
+_RECIPIENT_BEFORE = 12
 _MADE_AT = prefiltered(r"(?:sản xuất|lắp ráp|đóng)\b[^.,;]{0,60}\btại\s+$")
 
 
@@ -312,7 +314,8 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
             seller = seller or party.code
         elif cue.made_by:
             seller = seller or party.code
-        elif (cue.after_to and party.start >= start or cue.made_at) and not party.company:
+        elif (cue.after_to and (party.start >= start or 0 <= start - party.end <= _RECIPIENT_BEFORE)
+              or cue.made_at) and not party.company:
             buyer = buyer or party.code
         elif cue.after_of and 0 <= party.start - end <= 6:
             joint = _joint_makers(lower, parties, party)
