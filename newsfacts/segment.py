@@ -90,6 +90,16 @@ _MIN_GLUED = 2
 _MIN_GLUED_CHARS = 60
 
 
+def _letters(test) -> str:
+    """The Latin letters (Vietnamese's among them) of which `test` holds, as the inside of a character class."""
+    ranges = (range(0x41, 0x7B), range(0xC0, 0x250), range(0x1E00, 0x1F00))
+    return "".join(re.escape(chr(code)) for block in ranges for code in block if test(chr(code)))
+
+
+# A lowercase letter right before a capital: headlines run together ("... ở Ấn ĐộRCEP - ...").
+_GLUED = re.compile(f"[{_letters(str.islower)}][{_letters(str.isupper)}]")
+
+
 def _near_duplicate(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -235,9 +245,9 @@ def _is_numbered_item(line: str) -> bool:
 
 def _is_doubled_headline(key: str) -> bool:
     """A teaser's headline printed twice on one line ("Israel mua thêm F-35 Israel mua thêm F-35")."""
-    words = key.split()
-    half = len(words) // 2
-    return len(words) % 2 == 0 and half >= _MIN_TITLE_WORDS and words[:half] == words[half:]
+    half = len(key) // 2
+    return (len(key) % 2 == 1 and key[half] == " " and key[:half] == key[half + 1:]
+            and len(key[:half].split()) >= _MIN_TITLE_WORDS)
 
 
 def _is_table_row(line: str) -> bool:
@@ -249,7 +259,7 @@ def _is_glued_links(line: str) -> bool:
     """Headlines of a link list run together without spaces ("... ở Ấn ĐộRCEP - tình hình ...Ấn Độ họp ...")."""
     if len(line) < _MIN_GLUED_CHARS or _ends_sentence(line):
         return False
-    return sum(1 for a, b in zip(line, line[1:]) if a.islower() and b.isupper()) >= _MIN_GLUED
+    return len(_GLUED.findall(line)) >= _MIN_GLUED
 
 
 def _is_short(line: str) -> bool:
