@@ -249,3 +249,13 @@ def country_name(code: str, lang: str = "vi") -> str:
 
 def all_country_codes() -> frozenset[str]:
     return frozenset(_vocabulary().display["en"])
+
+
+def place_at(text: str, position: int) -> tuple[int, bool] | None:
+    """Where a place name starting at `position` ends, and whether it names a country (or a capital) rather than a
+    region ("Nam Á", "Ấn Độ Dương")."""
+    match = _vocabulary().pattern.match(text, position)
+    if not match:
+        return None
+    entry = _vocabulary().entries.get(_key(match.group()))
+    return match.end(), entry is not None and entry.code is not None

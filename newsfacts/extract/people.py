@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 
-from newsfacts.extract.countries import CountryHit
+from newsfacts.extract.countries import CountryHit, place_at
 from newsfacts.extract.lowered import lowered_article
 from newsfacts.records import Person, Sentence
 
@@ -26,8 +26,10 @@ _HONORIFICS = ("Ông", "ông", "Bà", "bà", "Ngài", "ngài", "người đồng
 # "ông " inside a word: no honorific).
 _LOWER_HONORIFIC_FORMS = tuple(dict.fromkeys(f"{word.lower()} " for word in _HONORIFICS))
 _LOWER = "".join(chr(c) for c in range(0x61, 0x2000) if chr(c).islower() and chr(c).isalpha())
-_REMIT = re.compile(rf" phụ trách(?: [{_LOWER}]+){{1,4}}?(?= [{UPPER}]|$)")
+_REMIT = re.compile(rf" phụ trách(?: [{_LOWER}]+){{1,6}}?(?= [{UPPER}]|$)")
 _POSTED = re.compile(r" tại ")
+_PLACE_GAP = re.compile(r"(?: và |, | |-|–)")
+_ASKS_PLACE = re.compile(r"(?:châu|vấn đề|khu vực|quan hệ với|với)$")
 _JOINT = re.compile(r" kiêm ")
 _JOINED = re.compile(r"(?:,? và |, | cùng )")
 _HONORIFIC = re.compile(rf"(?<!\w)(?:{'|'.join(_HONORIFICS)}) ")
@@ -145,7 +147,7 @@ def _mentions_in(sentence: Sentence, lower: str | None, hits: Sequence[CountryHi
             cursor, key_title = second.end(), second.group()
         consumed = cursor
         if remit := _REMIT.match(text, cursor):
-            cursor = remit.end()
+            cursor = _places_after(text, remit.end())
         role = text[title_start:cursor]
         country = None
         if text[cursor:cursor + 1] == " " and (hit := _country_at(hits, cursor + 1)):
@@ -166,6 +168,23 @@ def _mentions_in(sentence: Sentence, lower: str | None, hits: Sequence[CountryHi
     if addressed:
         mentions += _counterparts(sentence, hits)
     return _drop_nested(mentions)
+
+
+def _places_after(text: str, position: int) -> int:
+    """The end of the places a remit names ("phụ trách các vấn đề Nam Á và Trung Á", "... châu Mỹ", "... an ninh Ấn
+    Độ Dương-Thái Bình Dương"): they belong to the title, not to the name after it."""
+    cursor = position
+    while True:
+        gap = _PLACE_GAP.match(text, cursor)
+        place = place_at(text, gap.end()) if gap else None
+        if place is None:
+            return cursor
+        end, is_country = place
+        # "phụ trách quốc tế Nhật Bản Oka Masami": a country after a remit is the person's, unless the remit asks for
+        # a place ("các vấn đề châu Mỹ", "quan hệ với Nga") or lists places ("Nam Á và Trung Á").
+        if is_country and cursor == position and not _ASKS_PLACE.search(text, max(0, position - 12), position):
+            return cursor
+        cursor = end
 
 
 def _post_after_name(text: str, end: int, hits, role: str, country: str | None):

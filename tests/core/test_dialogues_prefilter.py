@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from newsfacts.extract.countries import find_countries
 from newsfacts.extract.dates import find_dates
 from newsfacts.extract.dialogues import (
-    _bare_mentions, _collect, _mechanism_gate, _mechanism_patterns, _mentions_in, _paragraph_date, find_dialogues)
+    _bare_mentions, _collect, _mechanism_gate, _mechanism_patterns, _mentions_in, _neighbour_date,
+    _paragraph_date, find_dialogues)
 from newsfacts.extract.lowered import lowered_article
 from newsfacts.records import Sentence
 
@@ -42,9 +43,11 @@ def every_sentence_read(sentences, country_hits, date_hits):
     for sentence in sentences:
         hits, dates = country_hits[sentence.index], date_hits[sentence.index]
         lower = sentence.text.lower()
-        found = _mentions_in(sentence, lower, hits, dates, lambda: _paragraph_date(sentence, sentences, date_hits))
+        found = _mentions_in(sentence, lower, hits, dates,
+                             lambda: _paragraph_date(sentence, sentences, date_hits)
+                             or _neighbour_date(sentence, sentences, date_hits))
         named.extend(found)
-        if not found:
+        if all(m.status == "mechanism" for m in found):
             bare.extend(_bare_mentions(sentence, lower, hits, dates))
     return named, bare
 

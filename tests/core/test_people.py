@@ -48,6 +48,19 @@ def test_a_remit_after_the_title_stays_in_the_role():
     assert found == {"Oka Masami": ("Thứ trưởng Quốc phòng phụ trách quốc tế", "JPN")}
 
 
+def test_places_a_remit_names_stay_in_the_role_and_out_of_the_name():
+    found = people(
+        "Tin\n\nPhái đoàn Mỹ do Trợ lý Ngoại trưởng phụ trách các vấn đề Nam Á và Trung Á Donald Lu và Phó Trợ lý "
+        "Bộ trưởng Quốc phòng phụ trách các vấn đề an ninh Ấn Độ Dương-Thái Bình Dương Jedidiah Royal dẫn đầu. "
+        "Phía Ấn Độ có Trợ lý Ngoại trưởng phụ trách các vấn đề châu Mỹ Nagaraj Naidu.")
+    assert found == {
+        "Donald Lu": ("Trợ lý Ngoại trưởng phụ trách các vấn đề Nam Á và Trung Á", "USA"),
+        "Jedidiah Royal": ("Phó Trợ lý Bộ trưởng Quốc phòng phụ trách các vấn đề an ninh Ấn Độ Dương-Thái Bình Dương",
+                           "USA"),
+        "Nagaraj Naidu": ("Trợ lý Ngoại trưởng phụ trách các vấn đề châu Mỹ", "IND"),
+    }
+
+
 def test_titles_are_found_whatever_their_case_and_wherever_lowercasing_shifts_offsets():
     assert people("Tin\n\nBỘ TRƯỞNG QUỐC PHÒNG Mỹ Lloyd Austin đã tới Hà Nội.") == {
         "Lloyd Austin": ("BỘ TRƯỞNG QUỐC PHÒNG", "USA")}
