@@ -454,6 +454,7 @@ def _paragraph_date(sentence: Sentence, paragraph: Sequence[Sentence],
 
 
 _NEIGHBOURS = 2
+_SUBJECT_CHARS = 3
 # Where a sentence gives the day of its news: "Ngày 30/7, ...", "Sáng 16/9, tại Hà Nội, ...".
 _NEWS_DATE_CHARS = 25
 
@@ -480,11 +481,15 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         return []
     text = sentence.text
     mentions = []
-    for match in _patterns()["bare"].finditer(lower):
+    references = list(_patterns()["bare"].finditer(lower))
+    for match, following in zip(references, [*references[1:], None]):
         if not any(d.value and d.start >= match.end() for d in dates):  # no own date can follow: skip the clause work
             continue
         left, right = _clause(text, match.start(), match.end())
-        own_dates = [d for d in _event_dates(text, dates) if match.end() <= d.start < right and d.value]
+        # "Cuộc họp ... được tổ chức ... tại Nusa Dua, Bali vào ngày 6/12/2019": a meeting the sentence is about may be
+        # dated past a comma, not past the next meeting the sentence names.
+        reach = right if match.start() > _SUBJECT_CHARS else following.start() if following else len(text)
+        own_dates = [d for d in _event_dates(text, dates) if match.end() <= d.start < reach and d.value]
         status = _status(lower, match.start(), match.end(), left, right) if own_dates else None
         if status is None:
             continue
