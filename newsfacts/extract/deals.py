@@ -260,6 +260,13 @@ _TO = prefiltered(r"\b(?:cho|sang)\s+(?!biết|hay|rằng|thấy|phép)(?:(?!c�
 _WITH = prefiltered(r"\bký\b[^.;]{0,100}?\bvới\s+(?:(?:các\s+)?(?:công ty|tập đoàn|doanh nghiệp|hãng|nhà sản xuất|chính phủ"
                     r"|cơ quan(?: mua sắm)?|bộ|lực lượng|quân đội|hải quân|không quân|lục quân)\s+)?(?:quốc phòng\s+)?$")
 _OF = prefiltered(r"\bcủa\s+$")
+# "Mỹ sẵn sàng giúp Australia sản xuất tên lửa": the helper sells the know-how, the helped country builds.
+_HELPED = re.compile(r"\b(?:giúp|giúp đỡ|hỗ trợ)\s+$")
+_HELP_REACH = 60
+_BUILD = r"(?:tự\s+)?(?:sản xuất|chế tạo|phát triển|đóng|lắp ráp)\b"
+_BUILDS = re.compile(r"\s+" + _BUILD)
+_HELPS = re.compile(_AUXILIARY.replace("+", "*", 1) + r"(?:sẵn sàng\s+)?(?:giúp|giúp đỡ|hỗ trợ)\s+(?:\S+\s+){1,3}?"
+                    + _BUILD)
 # "bán cho Ba Lan 48 máy bay FA-50": the recipient named just before the equipment and its count.
 _RECIPIENT_BEFORE = 12
 _MADE_AT = prefiltered(r"(?:sản xuất|lắp ráp|đóng)\b[^.,;]{0,60}\btại\s+$")
@@ -284,6 +291,8 @@ class _PartyCues(NamedTuple):
     after_of: bool
     buys: bool
     sells: bool
+    helped: bool
+    helps: bool
 
 
 @lru_cache(maxsize=256)
@@ -299,7 +308,9 @@ def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ..
             made_by=_MADE_BY.search(before[-25:]) is not None and _MADE.match(lower, party.end) is not None,
             after_to=_TO.search(before[-30:]) is not None, made_at=_MADE_AT.search(before) is not None,
             after_of=_OF.search(before[-8:]) is not None,
-            buys=buy.match(after) is not None, sells=sell.match(after) is not None))
+            buys=buy.match(after) is not None, sells=sell.match(after) is not None,
+            helped=_HELPED.search(before[-15:]) is not None and _BUILDS.match(after) is not None,
+            helps=_HELPS.match(after) is not None))
     return tuple(cues)
 
 
@@ -327,6 +338,11 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
             buyer = buyer or party.code
         elif cue.sells:
             seller = seller or party.code
+        elif (cue.helped or cue.helps) and 0 <= start - party.end <= _HELP_REACH:
+            if cue.helped and not party.company:
+                buyer = buyer or party.code
+            elif cue.helps:
+                seller = seller or party.code
     return _Cues(buyer, seller, genitive, _signatories(lower, parties), makers)
 
 
