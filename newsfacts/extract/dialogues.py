@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from newsfacts.extract.clauses import clause_around, clause_breaks
@@ -232,11 +232,17 @@ def _parties(text: str, hits: Sequence[CountryHit], start: int, end: int, left: 
 
 def _event_dates(text: str, dates: Sequence[DateHit]) -> list[DateHit]:
     """Dates that can be a meeting's date: not the day something was announced or reported ("ngày 28/10, Bộ Ngoại
-    giao thông báo", "Yonhap đưa tin ngày 28/10"), and resolved or resolvable."""
+    giao thông báo", "Yonhap đưa tin ngày 28/10"), and resolved or resolvable. A sentence's dates are read for each
+    mention near it, so the answer is kept."""
+    return list(_event_dates_of(text, tuple(dates))) if dates else []
+
+
+@lru_cache(maxsize=512)
+def _event_dates_of(text: str, dates: tuple[DateHit, ...]) -> tuple[DateHit, ...]:
     announcement = _patterns()["announcement"]
-    return [d for d in dates if not announcement.match(text, d.end) and not _is_since(text, d)
-            and not _REPORTED_ON.search(text, max(0, d.start - 25), d.start) and not _CLOCK.match(text, d.end)
-            and not _YEAR_SPAN.search(d.text)]
+    return tuple(d for d in dates if not announcement.match(text, d.end) and not _is_since(text, d)
+                 and not _REPORTED_ON.search(text, max(0, d.start - 25), d.start) and not _CLOCK.match(text, d.end)
+                 and not _YEAR_SPAN.search(d.text))
 
 
 def _is_since(text: str, hit: DateHit) -> bool:
