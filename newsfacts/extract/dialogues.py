@@ -27,6 +27,8 @@ _CONNECTOR = re.compile(r"\s*(?:và|với|cùng|,|-|/|–)\s*")
 _WITH_PARTNER = re.compile(r"(?:với|cùng)\s*$")
 _SEVERAL_SIDED = re.compile(r"ba bên|bốn bên|ba nước|bốn nước|đa phương|tam giác|\bbộ tứ\b|trilateral")
 _MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|thiết lập|thành lập)\s*$")
+# "các cơ chế như Đối thoại Chính sách Quốc phòng": mechanisms named as examples, no meeting.
+_MECHANISMS_SUCH_AS = re.compile(r"(?:các|những) (?:cơ chế|kênh|định dạng)(?: \S+){0,3} (?:như|gồm|là)\s*$")
 _MECHANISM_WORD = re.compile(r"(?:cơ chế|định dạng)\b")
 # "Ấn Độ duy trì cơ chế 2+2 với ...": the mechanism itself, not a meeting of it.
 _KEEPS_MECHANISM = re.compile(r"(?:duy trì|\bcó\b|thiết lập|xây dựng|nâng cấp|mở rộng)(?: \S+){0,2} $")
@@ -246,9 +248,12 @@ def _event_dates_of(text: str, dates: tuple[DateHit, ...]) -> tuple[DateHit, ...
 
 
 def _is_since(text: str, hit: DateHit) -> bool:
+    """A date a meeting is counted from ("kể từ năm 2016", "từ năm 2013"), or the date of the event such a count
+    starts at ("kể từ khi ông Trump nắm quyền sau cuộc bầu cử tháng 11/2016")."""
     before = text[max(0, hit.start - 20):hit.start]
     return bool(_patterns()["since"].search(before)
-                or hit.precision == "year" and _patterns()["since_year"].search(before))
+                or hit.precision == "year" and _patterns()["since_year"].search(before)
+                or _SINCE_EVENT.search(text, max(0, hit.start - _SINCE_EVENT_CHARS), hit.start))
 
 
 def _nearest_date(hits: Sequence[DateHit], start: int, end: int) -> DateHit | None:
@@ -356,6 +361,7 @@ def _span_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
     mentions: list[_Mention] = []
     location = _location(venues, start, end, left, right)
     if (_MECHANISM_TALK.search(lower, 0, start) or _GENERIC_MECHANISM.search(lower, max(0, start - 8), start + 8)
+            or _MECHANISMS_SUCH_AS.search(lower, max(0, start - 30), start)
             or _MECHANISM_WORD.match(lower, start) and _KEEPS_MECHANISM.search(lower, max(0, start - 30), start)):
         return [_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index)]
     status = _status(lower, start, end, left, right)
@@ -460,6 +466,9 @@ def _paragraph_date(sentence: Sentence, paragraph: Sequence[Sentence],
 
 
 _NEIGHBOURS = 2
+_SINCE_EVENT = re.compile(r"(?i:kể từ khi|từ khi|kể từ sau khi)[^,.;]*$")
+_SINCE_EVENT_CHARS = 90
+_LEADERS = frozenset({"head_of_state", "head_of_government"})
 _SUBJECT_CHARS = 3
 # Where a sentence gives the day of its news: "Ngày 30/7, ...", "Sáng 16/9, tại Hà Nội, ...".
 _NEWS_DATE_CHARS = 25
@@ -604,15 +613,19 @@ def _group(mentions: list[_Mention], main_sentence_order: Mapping[int, int]) -> 
 
 
 def _fold_headline_names(events: list[_Event], headline: frozenset[int]) -> list[_Event]:
-    """A headline that calls the article's officials' round "đối thoại 2+2", with no date of its own, names that
-    round, not a second meeting."""
+    """A headline that names the article's meeting loosely ("đối thoại 2+2" for the officials' round, "Đối thoại
+    chiến lược" for the political-security-defence dialogue) names that meeting, not a second one: an event told
+    only in the headline folds into the one event of the same parties whose mechanism it loosely names, when their
+    dates agree."""
+    looser = _vocab()["loose_names"]
     folded = list(events)
     for event in events:
-        if event.key[0] != "2+2" or event.anchor.date or any(m.sentence not in headline for m in event.mentions):
+        if event.key[0] not in looser or any(m.sentence not in headline for m in event.mentions):
             continue
-        rounds = [e for e in folded if e.key == ("2+2 intersessional", event.key[1])]
-        if len(rounds) == 1:
-            rounds[0].mentions.extend(event.mentions)
+        named = [e for e in folded if e is not event and e.key[1] == event.key[1] and e.key[0] in looser[event.key[0]]
+                 and _compatible(e.anchor.date, event.anchor.date)]
+        if len(named) == 1:
+            named[0].mentions.extend(event.mentions)
             folded.remove(event)
     return folded
 
@@ -647,12 +660,17 @@ def _complete_parties(mentions: list[_Mention], main_pair: tuple[str, ...],
     return [m for m in completed if len(m.parties) >= 2]
 
 
-def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[str, ...]) -> list[_Mention]:
+def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[str, ...],
+                  people: Sequence[PersonMention]) -> list[_Mention]:
+    """Bare meetings ("cuộc họp", "cuộc gặp") are meetings of the article's mechanism, except a meeting of leaders
+    ("Thủ tướng Abe và Chủ tịch Tập Cận Bình đã có cuộc gặp"), which no dialogue mechanism holds."""
     meetings = [m for m in named if m.status not in ("mechanism", "agreed")]
     if not meetings:
         return []
     mechanism = Counter(m.mechanism for m in meetings).most_common(1)[0][0]
-    return [replace(m, mechanism=mechanism, parties=main_pair) for m in bare if set(m.parties) <= set(main_pair)]
+    leaders = {p.sentence for p in people if p.role_key in _LEADERS}
+    return [replace(m, mechanism=mechanism, parties=main_pair) for m in bare
+            if set(m.parties) <= set(main_pair) and m.sentence not in leaders]
 
 
 def _bump_past_reference(mentions: list[_Mention], reference: str | None) -> list[_Mention]:
@@ -702,7 +720,7 @@ def find_dialogues(sentences: Sequence[Sentence], paragraphs: Mapping[int, int],
     if not named:
         return ()
     main_pair = _main_pair(named, country_hits)
-    mentions = _complete_parties(named, main_pair, people) + _resolve_bare(bare, named, main_pair)
+    mentions = _complete_parties(named, main_pair, people) + _resolve_bare(bare, named, main_pair, people)
     if published is None:
         mentions = _bump_past_reference(mentions, explicit_reference)
     order = {s.index: rank for rank, s in enumerate(s for s in sentences if s.segment != "caption")}
