@@ -15,7 +15,7 @@ from newsfacts.extract.clauses import clause_around, clause_breaks
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
 from newsfacts.extract.lowered import LoweredArticle, lowered_article
-from newsfacts.extract.people import UPPER, PersonMention, dialogue_role_keys
+from newsfacts.extract.people import UPPER, PersonMention, dialogue_role_keys, leader_titles
 from newsfacts.extract.prefilter import Prefiltered, prefiltered
 from newsfacts.records import Dialogue, Location, Participant, Sentence
 
@@ -468,7 +468,6 @@ def _paragraph_date(sentence: Sentence, paragraph: Sequence[Sentence],
 _NEIGHBOURS = 2
 _SINCE_EVENT = re.compile(r"(?i:kể từ khi|từ khi|kể từ sau khi)[^,.;]*$")
 _SINCE_EVENT_CHARS = 90
-_LEADERS = frozenset({"head_of_state", "head_of_government"})
 _SUBJECT_CHARS = 3
 # Where a sentence gives the day of its news: "Ngày 30/7, ...", "Sáng 16/9, tại Hà Nội, ...".
 _NEWS_DATE_CHARS = 25
@@ -661,16 +660,27 @@ def _complete_parties(mentions: list[_Mention], main_pair: tuple[str, ...],
 
 
 def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[str, ...],
-                  people: Sequence[PersonMention]) -> list[_Mention]:
+                  sentences: Sequence[Sentence]) -> list[_Mention]:
     """Bare meetings ("cuộc họp", "cuộc gặp") are meetings of the article's mechanism, except a meeting of leaders
     ("Thủ tướng Abe và Chủ tịch Tập Cận Bình đã có cuộc gặp"), which no dialogue mechanism holds."""
     meetings = [m for m in named if m.status not in ("mechanism", "agreed")]
     if not meetings:
         return []
     mechanism = Counter(m.mechanism for m in meetings).most_common(1)[0][0]
-    leaders = {p.sentence for p in people if p.role_key in _LEADERS}
     return [replace(m, mechanism=mechanism, parties=main_pair) for m in bare
-            if set(m.parties) <= set(main_pair) and m.sentence not in leaders]
+            if set(m.parties) <= set(main_pair) and not _names_leaders(sentences[m.sentence].text)]
+
+
+def _names_leaders(text: str) -> bool:
+    return _leader_titles().search(text) is not None
+
+
+@cache
+def _leader_titles() -> re.Pattern[str]:
+    """The titles of heads of state and government ("Tổng thống", "Thủ tướng", "Chủ tịch nước")."""
+    titles = [title for title, key in leader_titles()]
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(titles, key=len, reverse=True))) + r")(?!\w)",
+                      re.IGNORECASE)
 
 
 def _bump_past_reference(mentions: list[_Mention], reference: str | None) -> list[_Mention]:
@@ -720,7 +730,7 @@ def find_dialogues(sentences: Sequence[Sentence], paragraphs: Mapping[int, int],
     if not named:
         return ()
     main_pair = _main_pair(named, country_hits)
-    mentions = _complete_parties(named, main_pair, people) + _resolve_bare(bare, named, main_pair, people)
+    mentions = _complete_parties(named, main_pair, people) + _resolve_bare(bare, named, main_pair, sentences)
     if published is None:
         mentions = _bump_past_reference(mentions, explicit_reference)
     order = {s.index: rank for rank, s in enumerate(s for s in sentences if s.segment != "caption")}

@@ -102,6 +102,11 @@ def role_key(role: str | None) -> str | None:
     return _title_keys()[max(prefixes, key=len)] if prefixes else None
 
 
+def leader_titles() -> list[tuple[str, str]]:
+    """(title, role key) of the heads of state and government."""
+    return [(title, key) for title, key in _roles()["titles"].items() if key in ("head_of_state", "head_of_government")]
+
+
 def dialogue_role_keys(mechanism: str) -> frozenset[str]:
     table = _roles()["dialogue_roles"]
     return frozenset(table.get(mechanism, table["default"]))
