@@ -77,6 +77,21 @@ LABELS: dict[str, tuple[str, str]] = {
                 "Chart aggregated by month (or year): {n} points (limit {limit})."),
     "top_only": ("Chỉ vẽ {limit} đường lớn nhất trong {n}.", "Only the largest {limit} of {n} lines are drawn."),
     "building_store": ("Đang dựng kho dữ liệu lần đầu…", "Building the store for the first time…"),
+    "store_damaged": ("Kho dữ liệu bị hỏng và được giữ nguyên, không thay đổi gì. Hãy kiểm tra và sửa bằng:",
+                      "The store is damaged and was left as it is. Check and repair it with:"),
+    "store_missing": ("Kho dữ liệu đặt bởi NEWSFACTS_STORE chưa có. Trang này chỉ tự dựng kho mặc định data/store; "
+                      "hãy dựng kho này bằng lệnh:",
+                      "The store NEWSFACTS_STORE points at does not exist. The dashboard builds only the default store "
+                      "data/store; build this one with:"),
+    "store_stale": ("Kho dữ liệu đặt bởi NEWSFACTS_STORE cũ hơn dữ liệu mẫu mà nó chứa. Trang này không sửa kho đó; "
+                    "hãy cập nhật bằng lệnh:",
+                    "The store NEWSFACTS_STORE points at is older than the bundled data it holds. The dashboard does not "
+                    "change it; update it with:"),
+    "store_old-format": ("Kho dữ liệu đặt bởi NEWSFACTS_STORE có định dạng cũ. Trang này không sửa kho đó; "
+                         "hãy dựng lại bằng lệnh:",
+                         "The store NEWSFACTS_STORE points at has an older format. The dashboard does not change it; "
+                         "rebuild it with:"),
+    "store_busy": ("Đang chờ {holder} ghi xong kho dữ liệu…", "Waiting for {holder} to finish writing the store…"),
     "sentence_n": ("Câu {n}", "Sentence {n}"),
     "not_found": ("Không tìm thấy bài báo này.", "Article not found."),
     "n_sources": ("Số nguồn", "Sources"),

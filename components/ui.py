@@ -14,6 +14,7 @@ from components.export import csv_file_name, to_csv_bytes
 from components.filters import Filters, to_params
 from components.i18n import t
 from components.views import link_base, number
+from newsfacts.store import StoreDamaged
 
 MAX_ROWS = 1_000
 
@@ -39,14 +40,30 @@ def _build_store_once(lang: str) -> None:
     st.session_state["store_ready"] = True
 
 
+def _usable_store(lang: str) -> data.Store:
+    """The store, built first when it is the default one; a damaged store stops the page with what to do."""
+    try:
+        _build_store_once(lang)
+        store = data.load()
+        found = data.notice()
+    except StoreDamaged as damage:
+        st.error(t("store_damaged", lang))
+        st.code(f"# {damage}\npython -m newsfacts check --store {damage.store_dir}\n"
+                f"python -m newsfacts repair --store {damage.store_dir}", language="bash")
+        st.stop()
+    if found is not None:
+        st.warning(t(f"store_{found.state}", lang))
+        st.code(found.command, language="bash")
+    return store
+
+
 def context(page_params: tuple[str, ...] = ()) -> Context:
     """Sets up a page: the store on first start, the navigation and the filters in the sidebar, the URL.
 
     `page_params` are the query parameters the page owns besides the filters (kept in the URL).
     """
     st.set_page_config(page_title="newsfacts", layout="wide")
-    _build_store_once(sidebar.language())
-    store = data.load()
+    store = _usable_store(sidebar.language())
     links = st.sidebar.container()
     chosen = sidebar.render(store)
     with links:

@@ -49,8 +49,11 @@ if st.button(t("run_import", lang), key="import_run", type="primary", disabled=n
     def show(done: int, total: int, name: str) -> None:
         bar.progress(min(done / max(total, 1), 1.0), text=t("parsing", lang, name=name, done=done, total=total))
 
+    def waiting(holder: str) -> None:
+        bar.progress(0.0, text=t("store_busy", lang, holder=holder))
+
     paths, manifest_path = save(data.upload_dir())
-    report = data.import_files(paths, manifest_path, show)
+    report = data.import_files(paths, manifest_path, show, on_wait=waiting)
     bar.empty()
     st.success(t("import_done", lang))
     st.subheader(t("import_report", lang))

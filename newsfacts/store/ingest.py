@@ -139,11 +139,15 @@ def ingest(
     workers: int = 1,
     prune: bool = False,
     progress: Progress | None = None,
+    lock_timeout_s: float | None = None,
+    on_wait: layout.Waiting | None = None,
 ) -> IngestReport:
     """Parses new and changed files under `paths` into the store; unchanged files cost one hash each.
 
     Without `manifest`, each .txt file uses the `manifest.csv` of its own folder when there is one.
-    Raises `newsfacts.read.ReadError` when the given manifest cannot be read.
+    Raises `newsfacts.read.ReadError` when the given manifest cannot be read, `layout.StoreDamaged` (changing
+    nothing) when the store's pointer, metadata or tables cannot be trusted, and `layout.StoreBusy` when another
+    ingest holds the store longer than `lock_timeout_s` (`on_wait` hears what it waits for).
     """
     from newsfacts.read import load_manifest
 
@@ -151,9 +155,9 @@ def ingest(
     manifest_path = str(Path(manifest).resolve()) if manifest else None
     if manifest_path:
         load_manifest(Path(manifest_path))
-    with layout.ingest_lock(store_dir):
-        layout.remove_unused(store_dir)
+    with layout.ingest_lock(store_dir, lock_timeout_s, on_wait):
         previous = _previous(store_dir)
+        layout.remove_unused(store_dir)
         plan = _plan([Path(p) for p in paths], previous, manifest_path, prune)
         if previous and not plan.tasks and not plan.removed:
             layout.touch_current(store_dir)
@@ -162,16 +166,31 @@ def ingest(
 
 
 def _previous(store_dir: Path) -> _Previous | None:
-    """The live snapshot when its format matches this code (else the next ingest rebuilds from scratch)."""
+    """The live snapshot when its format matches this code (else the next ingest rebuilds from scratch).
+
+    Raises StoreDamaged when the pointer or metadata cannot be trusted, or a table of the snapshot is missing or
+    unreadable: rebuilding from the given paths alone would lose every other file's articles.
+    """
     snapshot = layout.current_snapshot(store_dir)
     if snapshot is None or layout.read_meta(snapshot).get("format_version") != layout.FORMAT_VERSION:
         return None
     for name, schema in tables.SCHEMAS.items():
-        path = snapshot / f"{name}.parquet"
-        if not path.exists() or not pq.read_schema(path).equals(schema, check_metadata=False):
+        if not _table_schema(store_dir, snapshot / f"{name}.parquet").equals(schema, check_metadata=False):
             return None
-    stored = pq.read_table(snapshot / "files.parquet").to_pylist()
+    try:
+        stored = pq.read_table(snapshot / "files.parquet").to_pylist()
+    except (OSError, pa.ArrowException) as error:
+        raise layout.StoreDamaged(store_dir, f"{snapshot.name}/files.parquet cannot be read: {error}") from None
     return _Previous(snapshot, {row["file"]: tables.file_from_row(row) for row in stored})
+
+
+def _table_schema(store_dir: Path, path: Path) -> pa.Schema:
+    try:
+        return pq.read_schema(path)
+    except FileNotFoundError:
+        raise layout.StoreDamaged(store_dir, f"{path.parent.name}/{path.name} is missing") from None
+    except (OSError, pa.ArrowException) as error:
+        raise layout.StoreDamaged(store_dir, f"{path.parent.name}/{path.name} cannot be read: {error}") from None
 
 
 def _plan(paths: list[Path], previous: _Previous | None, manifest: str | None, prune: bool) -> _Plan:
@@ -205,16 +224,23 @@ def _plan(paths: list[Path], previous: _Previous | None, manifest: str | None, p
             plan.reports.append(FileReport(key, "unchanged", known.n_articles))
         else:
             plan.tasks.append(task)
+    pruned = _pruned_roots(existing) if prune else ()
     for key, known in old.items():
         if key in seen:
             continue
-        if prune and not Path(key).exists():
+        if layout.is_under(key, pruned):
             plan.removed.append(known)
             plan.reports.append(FileReport(key, "removed", known.n_articles))
         else:
             plan.carried[key] = known
     _reparse_sharers(plan, tasks)
     return plan
+
+
+def _pruned_roots(paths: list[Path]) -> tuple[str, ...]:
+    """What `prune` may remove from: the stored files under the given folders (or given as files) that are no
+    longer found there as articles. Files stored from anywhere else are never pruned."""
+    return tuple(str(path.resolve()) for path in paths)
 
 
 def _resolved(path: Path, folders: dict[str, str]) -> str:

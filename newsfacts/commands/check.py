@@ -1,0 +1,36 @@
+"""`python -m newsfacts check [--store DIR]`: verify the pointer, metadata and every table file of the live snapshot."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from newsfacts.commands.errors import EXIT_CODES_HELP, Exit, fail
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "check", help="verify every file of the store's live snapshot",
+        description="Check that CURRENT names a snapshot of the store, that its meta.json is sound, and that every "
+                    "table file reads to its last row. Changes nothing.",
+        epilog=f"example: python -m newsfacts check --store data/store\n\n{EXIT_CODES_HELP}",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--store", type=Path, default=None, help="store folder (default: $NEWSFACTS_STORE or data/store)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from newsfacts.store import default_store_dir
+    from newsfacts.store.check import check_store
+
+    report = check_store(args.store or default_store_dir())
+    if not report.exists:
+        return fail(f"no store in {report.store_dir}", Exit.NO_STORE)
+    if report.problems:
+        for problem in report.problems:
+            print(f"{report.store_dir}: {problem}")
+        return fail(f"{report.store_dir} is damaged ({len(report.problems)} problems); nothing was changed; "
+                    f"`python -m newsfacts repair --store {report.store_dir}` points CURRENT at the newest "
+                    "complete snapshot", Exit.DAMAGED)
+    print(f"{report.store_dir}: ok (snapshot {report.snapshot.name})")
+    return Exit.OK
