@@ -6,7 +6,7 @@ import argparse
 import importlib
 from collections.abc import Sequence
 
-from newsfacts.commands.errors import EXIT_CODES_HELP, Exit, fail, os_error_message, quiet_broken_pipe
+from newsfacts.commands.common import EXIT_CODES_HELP, Exit, fail, os_error_message, quiet_broken_pipe
 
 COMMAND_MODULES = ("extract", "evaluate", "ingest", "stats", "check", "repair")
 

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from newsfacts.commands.errors import EXIT_CODES_HELP, Exit, fail
+from newsfacts.commands.common import Exit, fail, store_command
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "check", help="verify every file of the store's live snapshot",
+    store_command(
+        subparsers, "check", help="verify every file of the store's live snapshot",
         description="Check that CURRENT names a snapshot of the store, that its meta.json is sound, and that every "
                     "table file reads to its last row. Changes nothing.",
-        epilog=f"example: python -m newsfacts check --store data/store\n\n{EXIT_CODES_HELP}",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--store", type=Path, default=None, help="store folder (default: $NEWSFACTS_STORE or data/store)")
-    parser.set_defaults(run=run)
+        example="python -m newsfacts check --store data/store", run=run)
 
 
 def run(args: argparse.Namespace) -> int:

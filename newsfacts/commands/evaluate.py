@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from newsfacts.commands.errors import Exit, fail
+from newsfacts.commands.common import Exit, fail
 from newsfacts.evaluate import Evaluation, evaluate_folder
 from newsfacts.read import ReadError
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from newsfacts.commands.errors import Exit, fail
+from newsfacts.commands.common import Exit, fail
 from newsfacts.pipeline import parse_article
 from newsfacts.read import ReadError, read_file
 from newsfacts.records import ParsedArticle

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from newsfacts.commands.errors import EXIT_CODES_HELP, Exit, fail
+from newsfacts.commands.common import EXIT_CODES_HELP, Exit, fail
 
 if TYPE_CHECKING:
     from newsfacts.store import IngestReport

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from newsfacts.commands.errors import EXIT_CODES_HELP, Exit, fail
+from newsfacts.commands.common import Exit, fail, store_command
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "repair", help="point the store at its newest complete snapshot",
+    store_command(
+        subparsers, "repair", help="point the store at its newest complete snapshot",
         description="When the live snapshot cannot be used (CURRENT missing, empty, garbled or naming a missing "
                     "snapshot, or a file of it damaged), point CURRENT at the newest snapshot that passes every "
                     "check. Deletes nothing; does nothing to a sound store.",
-        epilog=f"example: python -m newsfacts repair --store data/store\n\n{EXIT_CODES_HELP}",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--store", type=Path, default=None, help="store folder (default: $NEWSFACTS_STORE or data/store)")
-    parser.set_defaults(run=run)
+        example="python -m newsfacts repair --store data/store", run=run)
 
 
 def run(args: argparse.Namespace) -> int:

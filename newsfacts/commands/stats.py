@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
-from newsfacts.commands.errors import EXIT_CODES_HELP, Exit, fail
+from newsfacts.commands.common import Exit, fail, store_command
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "stats",
-        help="row count of every store table and number of events",
+    parser = store_command(
+        subparsers, "stats", help="row count of every store table and number of events",
         description="Print the row count of every table of the store.",
-        epilog=f"example: python -m newsfacts stats --json\n\n{EXIT_CODES_HELP}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--store", type=Path, default=None, help="store folder (default: $NEWSFACTS_STORE or data/store)")
+        example="python -m newsfacts stats --json", run=run)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import hashlib
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -446,7 +448,7 @@ def _parse_all(tasks: Sequence[_Task], workers: int, ingested_at: str) -> Iterat
     pending = iter(chunks)
     gc.freeze()  # the workers' garbage collections then skip what they inherit, and its memory stays shared
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
             first = islice(pending, workers * 2)
             in_flight: deque[Future] = deque(pool.submit(_parse_chunk, c, ingested_at) for c in first)
             while in_flight:
@@ -456,6 +458,20 @@ def _parse_all(tasks: Sequence[_Task], workers: int, ingested_at: str) -> Iterat
                 yield done
     finally:
         gc.unfreeze()
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Makes Linux kill this worker when the ingest that forked it dies, even by kill -9, so that no orphan goes on
+    parsing. (The store's lock is not inherited by workers either: layout.ingest_lock.)"""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the orphan finishes its chunk and exits on the closed pipe
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 # Writing a snapshot
@@ -649,7 +665,8 @@ def _start_deal_merge(deals: list[DealMention]) -> Future | None:
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     _DEALS_TO_MERGE = deals
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_die_with_parent, initargs=(os.getpid(),))
     try:
         return pool.submit(_merge_inherited_deals)  # the process is forked here, inheriting the mentions
     finally:

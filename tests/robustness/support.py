@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -42,6 +43,12 @@ def seed_rows(store: Path, seed_ids: set[str]) -> dict[str, pd.DataFrame]:
         frame = frame[frame["article_id"].isin(seed_ids)].drop(columns=["event_id"], errors="ignore")
         rows[name] = frame.sort_values(list(frame.columns[:3])).reset_index(drop=True).astype(str)
     return rows
+
+
+def store_files(store: Path) -> dict[str, str]:
+    """Every file of a store (but the lock's holder note) with a hash of its bytes: what must not change."""
+    return {str(path.relative_to(store)): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(store.rglob("*")) if path.is_file() and path.name != ".lock"}
 
 
 def seeded_store(folder: Path) -> tuple[Path, set[str]]:

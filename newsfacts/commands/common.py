@@ -1,10 +1,12 @@
-"""The command line's exit codes, one per kind of outcome, and the one-line messages for failures."""
+"""What the commands share: exit codes, one per kind of outcome, one-line failure messages, the `--store` option."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from enum import IntEnum
+from pathlib import Path
 
 
 class Exit(IntEnum):
@@ -42,3 +44,13 @@ def quiet_broken_pipe() -> None:
     """After the reader of our output went away (`| head`): send what is left to /dev/null, print nothing."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+
+
+def store_command(subparsers, name: str, *, help: str, description: str, example: str, run) -> argparse.ArgumentParser:
+    """A subcommand that works on one store (`--store DIR`), with its example and the exit codes in its help."""
+    parser = subparsers.add_parser(
+        name, help=help, description=description, epilog=f"example: {example}\n\n{EXIT_CODES_HELP}",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--store", type=Path, default=None, help="store folder (default: $NEWSFACTS_STORE or data/store)")
+    parser.set_defaults(run=run)
+    return parser
