@@ -58,7 +58,8 @@ if st.button(t("run_import", lang), key="import_run", type="primary", disabled=n
     st.success(t("import_done", lang))
     st.subheader(t("import_report", lang))
     rows = pd.DataFrame(
-        [(Path(f.file).name, value_label(f.status, lang), f.n_articles, "; ".join(f.problems)) for f in report.files],
-        columns=[t("file", lang), t("status", lang), t("articles", lang), t("problem", lang)],
+        [(Path(f.file).name, value_label(f.status, lang), f.n_articles, f.already_stored, "; ".join(f.problems))
+         for f in report.files],
+        columns=[t("file", lang), t("status", lang), t("articles", lang), t("already_stored", lang), t("problem", lang)],
     )
     ui.table(rows, "nhap-du-lieu", "import_report", lang)

@@ -100,6 +100,8 @@ def summary(report: IngestReport) -> str:
         f"files: {statuses.count('ingested')} read, {statuses.count('unchanged')} unchanged, "
         f"{statuses.count('removed')} removed, {statuses.count('skipped')} skipped",
         f"articles: {report.articles} new" + (f" ({report.duplicates} duplicates not stored again)" if report.duplicates else ""),
+        *([f"already stored: {known} articles arrived again in other files; each kept the copy with the most "
+           "metadata (source, url, date)"] if (known := sum(f.already_stored for f in report.files)) else []),
         "records: " + ", ".join(f"{n} {kind}" for kind, n in report.records.items()),
         "events in store: " + ", ".join(f"{n} {kind}" for kind, n in report.events.items()),
     ]

@@ -53,6 +53,7 @@ class FileReport:
     status: str
     n_articles: int = 0
     problems: tuple[str, ...] = ()
+    already_stored: int = 0  # of its articles, how many the store held already (from another file) and kept as stored
 
 
 @dataclass(frozen=True)
@@ -530,9 +531,10 @@ class _SnapshotWriter:
 def _write_snapshot(
     store_dir: Path, previous: _Previous | None, plan: _Plan, workers: int, progress: Progress | None
 ) -> IngestReport:
+    known = _stored_metadata(previous.snapshot, plan) if previous and plan.tasks else {}
     tmp = layout.new_snapshot_dir(store_dir)
     try:
-        build = _Build(plan, _SnapshotWriter(tmp), datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        build = _Build(plan, _SnapshotWriter(tmp), datetime.now(timezone.utc).isoformat(timespec="seconds"), known)
         if progress:
             progress(0, len(plan.tasks), "")
         done = 0
@@ -554,13 +556,35 @@ def _write_snapshot(
     return _report(store_dir, plan, build.counts, events, snapshot.name)
 
 
+def _metadata_scores(articles: pa.Table) -> np.ndarray:
+    """How much of its metadata each article row knows: source, url, and a publication date (stated counts twice,
+    inferred once). The copy of an article that knows more is the one kept."""
+    known = [pc.is_valid(articles[name]).to_numpy(zero_copy_only=False).astype(int) for name in ("source", "url")]
+    dated = pc.is_valid(articles["published"]).to_numpy(zero_copy_only=False)
+    stated = dated & ~pc.fill_null(articles["published_inferred"], True).to_numpy(zero_copy_only=False)
+    return known[0] + known[1] + dated.astype(int) + stated.astype(int)
+
+
+def _stored_metadata(snapshot: Path, plan: _Plan) -> dict[str, int]:
+    """The metadata score of every stored article that a carried file still holds: the same content arriving in
+    a new file (an upload without its manifest, say) does not replace it unless it knows more."""
+    held = pa.array(sorted({a for stored in plan.carried.values() for a in stored.article_ids}), pa.string())
+    if not len(held):
+        return {}
+    columns = ["article_id", "source", "url", "published", "published_inferred"]
+    articles = pq.read_table(snapshot / "articles.parquet", columns=columns)
+    articles = articles.filter(pc.is_in(articles["article_id"], value_set=held))
+    return dict(zip(articles["article_id"].to_pylist(), _metadata_scores(articles).tolist()))
+
+
 class _Build:
     """The state of one snapshot being written: rows streamed so far, mentions held for the event merge."""
 
-    def __init__(self, plan: _Plan, writer: _SnapshotWriter, ingested_at: str) -> None:
+    def __init__(self, plan: _Plan, writer: _SnapshotWriter, ingested_at: str, known: dict[str, int]) -> None:
         self.plan = plan
         self.writer = writer
         self.ingested_at = ingested_at
+        self.known = known
         self.written: set[str] = set()
         self.dialogues: list[DialogueMention] = []
         self.deals: list[DealMention] = []
@@ -571,11 +595,16 @@ class _Build:
     def add(self, chunk: _ParsedChunk) -> None:
         """Records a parsed chunk: files in order; an article already written in this run is not written again."""
         keep: list[bool] = []
+        scores = iter(_metadata_scores(chunk.tables["articles"]).tolist())
         for parsed in chunk.files:
-            self._add_file(parsed)
+            stored_before = 0
             for article_id in parsed.article_ids:
-                keep.append(article_id not in self.written)
-                self.written.add(article_id)
+                better_stored = self.known.get(article_id, -1) >= next(scores)
+                stored_before += article_id in self.known
+                keep.append(article_id not in self.written and not better_stored)
+                if not better_stored:
+                    self.written.add(article_id)
+            self._add_file(parsed, stored_before)
         kept = np.array(keep, dtype=bool)
         self.counts["duplicates"] += len(keep) - int(kept.sum())
         self.counts["articles"] += int(kept.sum())
@@ -593,7 +622,7 @@ class _Build:
                 self.dialogues += mentions.dialogues
                 self.deals += mentions.deals
 
-    def _add_file(self, parsed: _ParsedFile) -> None:
+    def _add_file(self, parsed: _ParsedFile, already_stored: int) -> None:
         task = parsed.task
         if parsed.failed:
             known = self.plan.previous.get(task.key)
@@ -607,7 +636,7 @@ class _Build:
             task.key, parsed.file_hash, parsed.size, len(parsed.article_ids), "ok", "; ".join(parsed.problems) or None,
             self.ingested_at, task.manifest_hash, tuple(dict.fromkeys(parsed.article_ids)),
         )
-        self.reports.append(FileReport(task.key, "ingested", len(parsed.article_ids), parsed.problems))
+        self.reports.append(FileReport(task.key, "ingested", len(parsed.article_ids), parsed.problems, already_stored))
 
     def carry_over(self, snapshot: Path) -> None:
         """Copies the rows of articles that files carried over still hold and that were not written again."""
