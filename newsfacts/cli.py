@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 from collections.abc import Sequence
 
 from newsfacts.commands.common import EXIT_CODES_HELP, Exit, fail, os_error_message, quiet_broken_pipe
@@ -33,7 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = parse_args(argv)
     try:
-        return int(args.run(args) or 0)
+        code = int(args.run(args) or 0)
+        sys.stdout.flush()  # here, so that a reader gone away (`| head`) is caught below, not at exit
+        return code
     except BrokenPipeError:
         quiet_broken_pipe()
         return Exit.OK

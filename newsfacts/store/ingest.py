@@ -549,6 +549,11 @@ def _write_snapshot(
         events = build.finish(workers)
         layout.write_meta(tmp, {"format_version": layout.FORMAT_VERSION, "last_ingested_at": build.ingested_at})
         snapshot = layout.publish(store_dir, tmp)
+    except OSError as error:  # a full disk, say: name where, as Arrow's own errors do not
+        layout.remove_unused(store_dir)
+        if error.filename:
+            raise
+        raise OSError(error.errno, f"cannot write a new snapshot: {error.strerror or error}", str(store_dir)) from error
     except BaseException:
         layout.remove_unused(store_dir)
         raise
