@@ -92,6 +92,7 @@ LABELS: dict[str, tuple[str, str]] = {
                          "hãy dựng lại bằng lệnh:",
                          "The store NEWSFACTS_STORE points at has an older format. The dashboard does not change it; "
                          "rebuild it with:"),
+    "ignored_params": ("Đã bỏ qua các tham số không hợp lệ trong đường dẫn:", "Ignored these invalid parameters of the link:"),
     "store_busy": ("Đang chờ {holder} ghi xong kho dữ liệu…", "Waiting for {holder} to finish writing the store…"),
     "sentence_n": ("Câu {n}", "Sentence {n}"),
     "not_found": ("Không tìm thấy bài báo này.", "Article not found."),

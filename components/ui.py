@@ -66,10 +66,18 @@ def context(page_params: tuple[str, ...] = ()) -> Context:
     store = _usable_store(sidebar.language())
     links = st.sidebar.container()
     chosen = sidebar.render(store)
+    ignored_note(sidebar.ignored_params(), chosen.lang)
     with links:
         sidebar.navigation(chosen)
     sidebar.write_url(chosen, page_params)
     return Context(store=store, filters=chosen, lang=chosen.lang, links=link_base(to_params(chosen)))
+
+
+def ignored_note(ignored: tuple[str, ...], lang: str) -> None:
+    """Says which URL parameters were ignored, shown as plain text (they are whatever the link held)."""
+    if ignored:
+        st.warning(t("ignored_params", lang))
+        st.code("\n".join(ignored), language=None)
 
 
 def _as_is(rows: pd.DataFrame) -> pd.DataFrame:
