@@ -178,6 +178,16 @@ def notice() -> Notice | None:
     return Notice(state, commands[state]) if state in commands else None
 
 
+def shown_file(path: str) -> str:
+    """A stored file as the pages name it: inside an upload, relative to that upload; inside the repository,
+    relative to it; elsewhere by its name alone (no server paths on the page)."""
+    file = Path(path)
+    for base, batch_levels in ((store_dir().resolve() / "uploads", 1), (ROOT, 0)):
+        if file.is_relative_to(base):
+            return "/".join(file.relative_to(base).parts[batch_levels:]) or file.name
+    return file.name
+
+
 def upload_dir() -> Path:
     """A new folder for one batch of uploads. It lives inside the store and is kept, because the
     store prunes the rows of files that no longer exist when it next rebuilds."""

@@ -7,6 +7,7 @@ import streamlit as st
 
 from components import data, ui
 from components.i18n import t, value_label
+from components.views import plain_markdown
 
 MAX_FILES = 200
 TYPES = ["txt", "html", "jsonl", "zip"]
@@ -23,10 +24,10 @@ if len(uploads) > MAX_FILES:
     problems.append(t("too_many_files", lang, limit=MAX_FILES, n=len(uploads)))
 wrong_type = [name for name in names if Path(name).suffix.lower().lstrip(".") not in TYPES]
 if wrong_type:
-    problems.append(t("wrong_type", lang, names=", ".join(wrong_type)))
+    problems.append(t("wrong_type", lang, names=plain_markdown(", ".join(wrong_type))))
 twice = sorted({name for name in names if names.count(name) > 1})
 if twice:
-    problems.append(t("same_name", lang, names=", ".join(twice)))
+    problems.append(t("same_name", lang, names=plain_markdown(", ".join(twice))))
 for problem in problems:
     st.error(problem)
 
@@ -47,7 +48,8 @@ if st.button(t("run_import", lang), key="import_run", type="primary", disabled=n
     bar = st.progress(0.0)
 
     def show(done: int, total: int, name: str) -> None:
-        bar.progress(min(done / max(total, 1), 1.0), text=t("parsing", lang, name=name, done=done, total=total))
+        shown = plain_markdown(data.shown_file(name)) if name else ""
+        bar.progress(min(done / max(total, 1), 1.0), text=t("parsing", lang, name=shown, done=done, total=total))
 
     def waiting(holder: str) -> None:
         bar.progress(0.0, text=t("store_busy", lang, holder=holder))
@@ -58,7 +60,8 @@ if st.button(t("run_import", lang), key="import_run", type="primary", disabled=n
     st.success(t("import_done", lang))
     st.subheader(t("import_report", lang))
     rows = pd.DataFrame(
-        [(Path(f.file).name, value_label(f.status, lang), f.n_articles, f.already_stored, "; ".join(f.problems))
+        [(data.shown_file(f.file), value_label(f.status, lang), f.n_articles, f.already_stored,
+          "; ".join(problem.replace(f"{Path(f.file).parent}/", "") for problem in f.problems))
          for f in report.files],
         columns=[t("file", lang), t("status", lang), t("articles", lang), t("already_stored", lang), t("problem", lang)],
     )
