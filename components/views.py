@@ -198,7 +198,7 @@ def file_table(files: pd.DataFrame, lang: str, shown: Callable[[str], str]) -> p
     return table.rename(columns={column: t(label, lang) for column, label in headers.items()})
 
 
-_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|$~])")
+_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]<>|$~])")  # the signs that act inside a line of text
 
 
 def plain_markdown(text: str) -> str:
