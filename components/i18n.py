@@ -71,6 +71,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "wrong_type": ("Chỉ nhận .txt, .html, .jsonl, .zip; bị từ chối: {names}.", "Only .txt, .html, .jsonl, .zip are accepted; refused: {names}."),
     "same_name": ("Hai tệp trùng tên: {names}. Hãy đổi tên rồi tải lại.", "Two files share a name: {names}. Rename and upload again."),
     "import_done": ("Đã nhập xong; các trang khác đã hiển thị dữ liệu mới.", "Imported; the other pages now show the new data."),
+    "upload_limits": ("Tối đa {files} tệp, mỗi tệp {file_mb} MB, tổng {session_mb} MB mỗi phiên; tệp vượt giới hạn bị từ chối "
+                      "ngay khi tải lên.",
+                      "At most {files} files of {file_mb} MB each, {session_mb} MB in all per session; a file past a "
+                      "limit is refused as it is uploaded."),
     "already_stored": ("Đã có trong kho (giữ bản đủ thông tin hơn)", "Already stored (the better-described copy kept)"),
     "import_report": ("Kết quả theo tệp", "Per-file report"),
     "parsing": ("Đang phân tích {name} ({done}/{total})", "Parsing {name} ({done}/{total})"),

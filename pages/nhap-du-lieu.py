@@ -5,19 +5,27 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components import data, ui
+from components import data, ui, upload_limits
 from components.i18n import t, value_label
 from components.views import plain_markdown
 
-MAX_FILES = 200
+MAX_FILES = upload_limits.MAX_SESSION_FILES
 TYPES = ["txt", "html", "jsonl", "zip"]
+BATCH_KEY = "import_batch"
 
 ctx = ui.context()
 lang = ctx.lang
 st.title(t("page_import", lang))
 
-uploads = st.file_uploader(t("upload", lang), type=TYPES, accept_multiple_files=True, key="import_files")
-manifest = st.file_uploader(t("manifest", lang), type=["csv"], key="import_manifest")
+# After an import the uploaders get new keys, so that the next run draws them empty (see release below).
+batch = st.session_state.get(BATCH_KEY, 0)
+suffix = f"_{batch}" if batch else ""
+limits = t("upload_limits", lang, files=MAX_FILES, file_mb=st.get_option("server.maxUploadSize"),
+           session_mb=upload_limits.Budget.from_env().max_session_bytes // upload_limits.MIB)
+uploads = st.file_uploader(t("upload", lang), type=TYPES, accept_multiple_files=True, key=f"import_files{suffix}",
+                           help=limits)
+manifest = st.file_uploader(t("manifest", lang), type=["csv"], key=f"import_manifest{suffix}")
+st.caption(limits)
 names = [Path(upload.name).name for upload in uploads]
 problems = []
 if len(uploads) > MAX_FILES:
@@ -55,6 +63,8 @@ if st.button(t("run_import", lang), key="import_run", type="primary", disabled=n
         bar.progress(0.0, text=t("store_busy", lang, holder=holder))
 
     paths, manifest_path = save(data.upload_dir())
+    upload_limits.release([*uploads, manifest])  # saved: the server need not hold them any longer
+    st.session_state[BATCH_KEY] = batch + 1
     report = data.import_files(paths, manifest_path, show, on_wait=waiting)
     bar.empty()
     st.success(t("import_done", lang))

@@ -118,3 +118,13 @@ def test_a_refused_name_is_escaped_before_markdown_renders_it(store: Path):
     twice = [("$$x$$.txt", GOOD, "text/plain"), ("sub/$$x$$.txt", GOOD, "text/plain")]
     at.file_uploader(key="import_files").set_value(twice).run()
     assert any("\\$\\$x\\$\\$.txt" in error.value for error in at.error), [e.value for e in at.error]
+
+
+def test_an_import_releases_its_uploads_and_shows_empty_uploaders(store: Path):
+    at = import_page()
+    run_import(at, [("a.txt", GOOD, "text/plain")])
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    keys = [uploader.key for uploader in at.get("file_uploader")]
+    assert keys == ["import_files_1", "import_manifest_1"]
+    assert at.button(key="import_run").disabled
