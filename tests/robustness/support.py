@@ -72,14 +72,17 @@ def hostile_store(folder: Path) -> Path:
 
 
 @contextmanager
-def streamlit_server(store: Path, log_path: Path) -> Iterator[tuple[str, subprocess.Popen]]:
-    """`streamlit run serve.py` on a free 127.0.0.1 port with NEWSFACTS_STORE=`store`; yields its URL and process."""
+def streamlit_server(store: Path, log_path: Path, env: dict[str, str] | None = None
+                     ) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`streamlit run serve.py` on a free 127.0.0.1 port with NEWSFACTS_STORE=`store` (and `env`); yields its URL
+    and process."""
     from tests.browser.conftest import HOST, free_port, server_command, wait_until_healthy
 
     port = free_port()
     with log_path.open("w") as log:
         server = subprocess.Popen(
-            server_command(port), cwd=ROOT, env={**os.environ, "NEWSFACTS_STORE": str(store)}, stdout=log, stderr=subprocess.STDOUT,
+            server_command(port), cwd=ROOT, env={**os.environ, "NEWSFACTS_STORE": str(store), **(env or {})}, stdout=log,
+            stderr=subprocess.STDOUT,
         )
         url = f"http://{HOST}:{port}"
         try:
