@@ -146,12 +146,12 @@ def is_default_store() -> bool:
     return layout.is_default_store(store_dir())
 
 
-def ensure(progress: Progress | None) -> object | None:
+def ensure(progress: Progress | None, on_wait: Callable[[str], None] | None = None) -> object | None:
     """Builds the default store (data/store) from the bundled data when it is missing or stale; None when it is
     current. Any other store ($NEWSFACTS_STORE elsewhere) is never built, rebuilt or pruned here: see `notice`."""
     if not is_default_store():
         return None
-    return store.ensure_store(store_dir(), [d for d in DATA_DIRS if d.exists()], progress=progress)
+    return store.ensure_store(store_dir(), [d for d in DATA_DIRS if d.exists()], progress=progress, on_wait=on_wait)
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,10 @@ def _build_store_once(lang: str) -> None:
     def show(done: int, total: int, name: str) -> None:
         bar.progress(min(done / max(total, 1), 1.0), text=f"{t('building_store', lang)} {name}")
 
-    data.ensure(show)
+    def waiting(holder: str) -> None:
+        bar.progress(0.0, text=t("store_busy", lang, holder=holder))
+
+    data.ensure(show, waiting)
     bar.empty()
     st.session_state["store_ready"] = True
 

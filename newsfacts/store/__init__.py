@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from newsfacts.store.ingest import FileReport, IngestReport, Progress, ingest
@@ -17,7 +17,8 @@ __all__ = [
 ]
 
 
-def ensure_store(store_dir: Path, data_dirs: Iterable[Path], progress: Progress | None = None) -> IngestReport | None:
+def ensure_store(store_dir: Path, data_dirs: Iterable[Path], progress: Progress | None = None,
+                 on_wait: Callable[[str], None] | None = None) -> IngestReport | None:
     """Brings the store up to date with `data_dirs` when it is stale (each folder's own manifest.csv applies).
 
     Returns the ingest report, or None when the store was already current. Stored files under `data_dirs` that
@@ -28,7 +29,7 @@ def ensure_store(store_dir: Path, data_dirs: Iterable[Path], progress: Progress 
     if not store_is_stale(store_dir, data_dirs):
         return None
     existing = [d for d in data_dirs if d.exists()]
-    return ingest(existing, store_dir=Path(store_dir), prune=True, progress=progress)
+    return ingest(existing, store_dir=Path(store_dir), prune=True, progress=progress, on_wait=on_wait)
 
 
 def store_state(store_dir: Path, data_dirs: Iterable[Path]) -> str:

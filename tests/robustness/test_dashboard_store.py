@@ -80,12 +80,27 @@ def test_a_store_older_than_the_bundled_data_it_holds_is_named_and_left_as_it_is
     assert store_files(store) == before
 
 
-def test_a_damaged_store_stops_the_page_with_what_to_do(tmp_path: Path, monkeypatch):
+def _truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[:100])
+
+
+DAMAGES = {
+    "CURRENT names a missing snapshot": (lambda store: (store / "CURRENT").write_text("snap-gone\n"), "snap-gone"),
+    "CURRENT not text": (lambda store: (store / "CURRENT").write_bytes(b"\xff\xfe snap"), "not text"),
+    "truncated articles": (lambda store: _truncate(next(store.glob("snap-*")) / "articles.parquet"), "articles.parquet"),
+    "truncated sentences": (lambda store: _truncate(next(store.glob("snap-*")) / "sentences.parquet"),
+                            "sentences.parquet"),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_a_damaged_store_stops_the_page_with_what_to_do(tmp_path: Path, monkeypatch, damage: str):
     store = tmp_path / "damaged"
     assert run_cli("ingest", SEEDS, "--out", store).returncode == 0
-    (store / "CURRENT").write_text("snap-gone\n", encoding="utf-8")
+    spoil, named = DAMAGES[damage]
+    spoil(store)
     before = store_files(store)
     at = session(monkeypatch, store)
     assert [e.value for e in at.error] == [t("store_damaged", "vi")]
-    assert f"repair --store {store}" in at.code[0].value and "snap-gone" in at.code[0].value
+    assert f"repair --store {store}" in at.code[0].value and named in at.code[0].value
     assert store_files(store) == before
