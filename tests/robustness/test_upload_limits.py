@@ -4,6 +4,7 @@ as Streamlit's server drives it, over Streamlit's own in-memory upload manager).
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
@@ -12,6 +13,12 @@ from streamlit.runtime.uploaded_file_manager import UploadedFileRec
 from components.upload_limits import MIB, Budget, Held, UploadLimits, held_in
 
 KB = 1024
+
+
+def run(coroutine) -> None:
+    """Runs `coroutine` on an event loop of its own thread (another test's loop may be running in this one)."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, coroutine).result()
 
 
 class Server:
@@ -46,7 +53,7 @@ class Server:
 
         headers = [(b"content-length", str(size).encode())] if length else []
         scope = {"type": "http", "method": "PUT", "path": f"/_stcore/upload_file/{session}/{file_id}", "headers": headers}
-        asyncio.run(self.limits(scope, receive, send))
+        run(self.limits(scope, receive, send))
         return statuses[0]
 
 
@@ -91,7 +98,7 @@ def test_other_requests_pass_untouched(server: Server):
         seen.append(scope["path"])
 
     limits = UploadLimits(app, Budget(max_server_bytes=1), server.held)
-    asyncio.run(limits({"type": "http", "method": "GET", "path": "/_stcore/health", "headers": []}, None, None))
+    run(limits({"type": "http", "method": "GET", "path": "/_stcore/health", "headers": []}, None, None))
     assert seen == ["/_stcore/health"]
 
 
