@@ -218,6 +218,8 @@ def ingest_lock(store_dir: Path, timeout_s: float | None = None, on_wait: Waitin
     `on_wait(holder)` is called once when the store is busy, with what holds it. The lock is a POSIX record
     lock, which a forked process (a parser worker) does not inherit: it goes with this process, even when
     this process is killed and its workers are not. Threads of one process take turns through a thread lock.
+    (A POSIX lock also goes when its process closes any other handle on the file: nothing else opens `.lock`
+    while holding it; `lock_holder` is read only by those who wait.)
     """
     store_dir = Path(store_dir)
     store_dir.mkdir(parents=True, exist_ok=True)
