@@ -7,7 +7,7 @@ The dashboard uses Streamlit's `pages/` folder model only (no st.navigation): ea
 import pandas as pd
 import streamlit as st
 
-from components import ui
+from components import data, ui
 from components.filters import filter_articles, filter_deals, filter_dialogues
 from components.i18n import t
 from components.views import deal_table, dialogue_table, file_table, number, usd_short
@@ -48,4 +48,4 @@ by_source = articles.groupby(articles["source"].fillna("—"), as_index=False).s
 by_source.columns = [t("source", lang), t("articles", lang)]
 ui.table(by_source, "nguon", "overview_sources", lang)
 newest_files = store.files.sort_values("ingested_at", ascending=False, na_position="last", kind="stable")
-ui.table(newest_files, "tep-da-nhap", "overview_files", lang, build=lambda rows: file_table(rows, lang))
+ui.table(newest_files, "tep-da-nhap", "overview_files", lang, build=lambda rows: file_table(rows, lang, data.shown_file))

@@ -2,7 +2,8 @@
 
 `streamlit run serve.py` serves `app.py` and `pages/` exactly as `streamlit run app.py` does; on start-up it
 imports the pages' libraries, builds the store from the bundled data if it is missing or stale, and loads it
-into the cache every session shares.
+into the cache every session shares. Uploads are bounded per session and for the server before they are held
+(`components/upload_limits.py`).
 """
 
 import sys
@@ -11,6 +12,9 @@ import time
 from contextlib import asynccontextmanager
 
 import streamlit as st
+from starlette.middleware import Middleware
+
+from components.upload_limits import UploadLimits
 
 
 def _warm_up() -> None:
@@ -33,4 +37,4 @@ async def _lifespan(_app):
     yield
 
 
-app = st.App("app.py", lifespan=_lifespan)
+app = st.App("app.py", lifespan=_lifespan, middleware=[Middleware(UploadLimits)])

@@ -16,6 +16,7 @@ import streamlit as st
 
 from components.filters import Filterable
 from newsfacts import store
+from newsfacts.store import layout
 from newsfacts.store.load import Sentences, open_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,8 +79,8 @@ def store_version(path: Path) -> str:
     watched = [path / name for name in VERSION_FILES] + sorted(path.glob("*.parquet"))
     stamps = [f"{p.name}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in watched if p.exists()]
     current = path / "CURRENT"
-    if current.exists():
-        stamps.append(current.read_text(encoding="utf-8").strip())
+    if current.is_file():
+        stamps.append(current.read_bytes().strip().hex())
     return "|".join(stamps)
 
 
@@ -141,9 +142,50 @@ def article_matches(phrase: str) -> np.ndarray:
     return _matches(str(path), store_version(path), phrase)
 
 
-def ensure(progress: Progress) -> object | None:
-    """Builds the store from the bundled data on first start; None when it already exists."""
-    return store.ensure_store(store_dir(), [d for d in DATA_DIRS if d.exists()], progress=progress)
+def is_default_store() -> bool:
+    return layout.is_default_store(store_dir())
+
+
+def ensure(progress: Progress | None, on_wait: Callable[[str], None] | None = None) -> object | None:
+    """Builds the default store (data/store) from the bundled data when it is missing or stale; None when it is
+    current. Any other store ($NEWSFACTS_STORE elsewhere) is never built, rebuilt or pruned here: see `notice`."""
+    if not is_default_store():
+        return None
+    return store.ensure_store(store_dir(), [d for d in DATA_DIRS if d.exists()], progress=progress, on_wait=on_wait)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Why a store the dashboard does not build needs its owner: `missing`, `old-format` or `stale`."""
+
+    state: str
+    command: str
+
+
+def notice() -> Notice | None:
+    """What to tell about a store set by $NEWSFACTS_STORE, with the command that builds or updates it; None when
+    it is current or it is the default store (which `ensure` keeps up to date)."""
+    if is_default_store():
+        return None
+    path = store_dir()
+    state = store.store_state(path, DATA_DIRS)
+    bundled = " ".join(str(d.relative_to(ROOT)) for d in DATA_DIRS)
+    commands = {
+        "missing": f"python -m newsfacts ingest {bundled} --out {path}",
+        "old-format": f"python -m newsfacts ingest YOUR_ARTICLE_FOLDERS --out {path}",
+        "stale": f"python -m newsfacts ingest {bundled} --out {path} --prune",
+    }
+    return Notice(state, commands[state]) if state in commands else None
+
+
+def shown_file(path: str) -> str:
+    """A stored file as the pages name it: inside an upload, relative to that upload; inside the repository,
+    relative to it; elsewhere by its name alone (no server paths on the page)."""
+    file = Path(path)
+    for base, batch_levels in ((store_dir().resolve() / "uploads", 1), (ROOT, 0)):
+        if file.is_relative_to(base):
+            return "/".join(file.relative_to(base).parts[batch_levels:]) or file.name
+    return file.name
 
 
 def upload_dir() -> Path:
@@ -154,8 +196,10 @@ def upload_dir() -> Path:
     return folder
 
 
-def import_files(paths: Sequence[Path], manifest: Path | None, progress: Progress) -> object:
-    """Ingests uploaded files into the current store and drops the cached tables."""
-    report = store.ingest(list(paths), store_dir=store_dir(), manifest=manifest, progress=progress)
+def import_files(paths: Sequence[Path], manifest: Path | None, progress: Progress,
+                 on_wait: Callable[[str], None] | None = None) -> object:
+    """Ingests uploaded files into the current store and drops the cached tables; `on_wait` hears what holds the
+    store when another ingest is writing it. Raises StoreDamaged (changing nothing) for a damaged store."""
+    report = store.ingest(list(paths), store_dir=store_dir(), manifest=manifest, progress=progress, on_wait=on_wait)
     _load.clear()
     return report

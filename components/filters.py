@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from components.i18n import DEAL_CATEGORIES, DEAL_STATUSES, DIALOGUE_STATUSES, LANGS, MECHANISMS
+from newsfacts.extract.countries import all_country_codes
 
 LIST_PARAMS = {
     "countries": "country",
@@ -59,18 +60,26 @@ def _parse_date(text: str | None) -> date | None:
 
 def from_params(get_all: Callable[[str], list[str]]) -> Filters:
     """Filters from a URL query string; unknown values and malformed dates are dropped."""
-    lists = {}
+    return read_params(get_all)[0]
+
+
+def read_params(get_all: Callable[[str], list[str]]) -> tuple[Filters, tuple[str, ...]]:
+    """Filters from a URL query string, and every `param=value` dropped from it (unknown value, malformed date)."""
+    lists, ignored = {}, []
     for name, param in LIST_PARAMS.items():
         values = tuple(dict.fromkeys(v for v in get_all(param) if v))
-        known = KNOWN_VALUES.get(name)
+        known = all_country_codes() if name == "countries" else KNOWN_VALUES.get(name)
         lists[name] = tuple(v for v in values if v in known) if known else values
+        ignored += [f"{param}={v}" for v in values if v not in lists[name]]
+    dates = {}
+    for param in ("from", "to"):
+        text = next(iter(get_all(param)), None)
+        dates[param] = _parse_date(text)
+        ignored += [f"{param}={text}"] if text and dates[param] is None else []
     lang = next(iter(get_all("lang")), "vi")
-    return Filters(
-        date_from=_parse_date(next(iter(get_all("from")), None)),
-        date_to=_parse_date(next(iter(get_all("to")), None)),
-        lang=lang if lang in LANGS else "vi",
-        **lists,
-    )
+    ignored += [] if lang in LANGS else [f"lang={lang}"]
+    filters = Filters(date_from=dates["from"], date_to=dates["to"], lang=lang if lang in LANGS else "vi", **lists)
+    return filters, tuple(ignored)
 
 
 def to_params(filters: Filters) -> dict[str, list[str]]:

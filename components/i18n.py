@@ -71,12 +71,33 @@ LABELS: dict[str, tuple[str, str]] = {
     "wrong_type": ("Chỉ nhận .txt, .html, .jsonl, .zip; bị từ chối: {names}.", "Only .txt, .html, .jsonl, .zip are accepted; refused: {names}."),
     "same_name": ("Hai tệp trùng tên: {names}. Hãy đổi tên rồi tải lại.", "Two files share a name: {names}. Rename and upload again."),
     "import_done": ("Đã nhập xong; các trang khác đã hiển thị dữ liệu mới.", "Imported; the other pages now show the new data."),
+    "upload_limits": ("Tối đa {files} tệp, mỗi tệp {file_mb} MB, tổng {session_mb} MB mỗi phiên; tệp vượt giới hạn bị từ chối "
+                      "ngay khi tải lên.",
+                      "At most {files} files of {file_mb} MB each, {session_mb} MB in all per session; a file past a "
+                      "limit is refused as it is uploaded."),
+    "already_stored": ("Đã có trong kho (giữ bản đủ thông tin hơn)", "Already stored (the better-described copy kept)"),
     "import_report": ("Kết quả theo tệp", "Per-file report"),
     "parsing": ("Đang phân tích {name} ({done}/{total})", "Parsing {name} ({done}/{total})"),
     "sampled": ("Biểu đồ gộp theo tháng (hoặc năm) vì có {n} điểm (tối đa {limit}).",
                 "Chart aggregated by month (or year): {n} points (limit {limit})."),
     "top_only": ("Chỉ vẽ {limit} đường lớn nhất trong {n}.", "Only the largest {limit} of {n} lines are drawn."),
     "building_store": ("Đang dựng kho dữ liệu lần đầu…", "Building the store for the first time…"),
+    "store_damaged": ("Kho dữ liệu bị hỏng và được giữ nguyên, không thay đổi gì. Hãy kiểm tra và sửa bằng:",
+                      "The store is damaged and was left as it is. Check and repair it with:"),
+    "store_missing": ("Kho dữ liệu đặt bởi NEWSFACTS_STORE chưa có. Trang này chỉ tự dựng kho mặc định data/store; "
+                      "hãy dựng kho này bằng lệnh:",
+                      "The store NEWSFACTS_STORE points at does not exist. The dashboard builds only the default store "
+                      "data/store; build this one with:"),
+    "store_stale": ("Kho dữ liệu đặt bởi NEWSFACTS_STORE cũ hơn dữ liệu mẫu mà nó chứa. Trang này không sửa kho đó; "
+                    "hãy cập nhật bằng lệnh:",
+                    "The store NEWSFACTS_STORE points at is older than the bundled data it holds. The dashboard does not "
+                    "change it; update it with:"),
+    "store_old-format": ("Kho dữ liệu đặt bởi NEWSFACTS_STORE có định dạng cũ. Trang này không sửa kho đó; "
+                         "hãy dựng lại bằng lệnh:",
+                         "The store NEWSFACTS_STORE points at has an older format. The dashboard does not change it; "
+                         "rebuild it with:"),
+    "ignored_params": ("Đã bỏ qua các tham số không hợp lệ trong đường dẫn:", "Ignored these invalid parameters of the link:"),
+    "store_busy": ("Đang chờ {holder} ghi xong kho dữ liệu…", "Waiting for {holder} to finish writing the store…"),
     "sentence_n": ("Câu {n}", "Sentence {n}"),
     "not_found": ("Không tìm thấy bài báo này.", "Article not found."),
     "n_sources": ("Số nguồn", "Sources"),

@@ -13,11 +13,12 @@ from datetime import date
 import streamlit as st
 
 from components.data import Store
-from components.filters import FILTER_PARAM_NAMES, Filters, from_params, to_params
+from components.filters import FILTER_PARAM_NAMES, Filters, read_params, to_params
 from components.i18n import (DEAL_CATEGORIES, DEAL_STATUSES, DIALOGUE_STATUSES, LANGS, MECHANISMS, country_label,
                              t, value_label)
 
 STATE_KEY = "filters"
+IGNORED_KEY = "ignored_params"
 LANG_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 WIDGETS = {
     "countries": "f_countries",
@@ -32,10 +33,15 @@ LANG_KEY = "f_lang"
 
 
 def filters() -> Filters:
-    """The canonical filters; read from the URL the first time a session runs."""
+    """The canonical filters; read from the URL the first time a session runs (see `ignored_params`)."""
     if STATE_KEY not in st.session_state:
-        st.session_state[STATE_KEY] = from_params(st.query_params.get_all)
+        st.session_state[STATE_KEY], st.session_state[IGNORED_KEY] = read_params(st.query_params.get_all)
     return st.session_state[STATE_KEY]
+
+
+def ignored_params() -> tuple[str, ...]:
+    """The `param=value` pairs of the URL the session started with that were dropped; told once, then forgotten."""
+    return st.session_state.pop(IGNORED_KEY, ())
 
 
 def language() -> str:

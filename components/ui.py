@@ -14,6 +14,7 @@ from components.export import csv_file_name, to_csv_bytes
 from components.filters import Filters, to_params
 from components.i18n import t
 from components.views import link_base, number
+from newsfacts.store import StoreDamaged
 
 MAX_ROWS = 1_000
 
@@ -34,9 +35,29 @@ def _build_store_once(lang: str) -> None:
     def show(done: int, total: int, name: str) -> None:
         bar.progress(min(done / max(total, 1), 1.0), text=f"{t('building_store', lang)} {name}")
 
-    data.ensure(show)
+    def waiting(holder: str) -> None:
+        bar.progress(0.0, text=t("store_busy", lang, holder=holder))
+
+    data.ensure(show, waiting)
     bar.empty()
     st.session_state["store_ready"] = True
+
+
+def _usable_store(lang: str) -> data.Store:
+    """The store, built first when it is the default one; a damaged store stops the page with what to do."""
+    try:
+        _build_store_once(lang)
+        store = data.load()
+        found = data.notice()
+    except StoreDamaged as damage:
+        st.error(t("store_damaged", lang))
+        st.code(f"# {damage}\npython -m newsfacts check --store {damage.store_dir}\n"
+                f"python -m newsfacts repair --store {damage.store_dir}", language="bash")
+        st.stop()
+    if found is not None:
+        st.warning(t(f"store_{found.state}", lang))
+        st.code(found.command, language="bash")
+    return store
 
 
 def context(page_params: tuple[str, ...] = ()) -> Context:
@@ -45,14 +66,21 @@ def context(page_params: tuple[str, ...] = ()) -> Context:
     `page_params` are the query parameters the page owns besides the filters (kept in the URL).
     """
     st.set_page_config(page_title="newsfacts", layout="wide")
-    _build_store_once(sidebar.language())
-    store = data.load()
+    store = _usable_store(sidebar.language())
     links = st.sidebar.container()
     chosen = sidebar.render(store)
+    ignored_note(sidebar.ignored_params(), chosen.lang)
     with links:
         sidebar.navigation(chosen)
     sidebar.write_url(chosen, page_params)
     return Context(store=store, filters=chosen, lang=chosen.lang, links=link_base(to_params(chosen)))
+
+
+def ignored_note(ignored: tuple[str, ...], lang: str) -> None:
+    """Says which URL parameters were ignored, shown as plain text (they are whatever the link held)."""
+    if ignored:
+        st.warning(t("ignored_params", lang))
+        st.code("\n".join(ignored), language=None)
 
 
 def _as_is(rows: pd.DataFrame) -> pd.DataFrame:

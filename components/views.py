@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 from collections.abc import Callable
 from itertools import combinations
 from urllib.parse import urlencode
@@ -184,11 +186,24 @@ def article_table(articles: pd.DataFrame, lang: str, base: str) -> pd.DataFrame:
     )
 
 
-def file_table(files: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The ingested files with their status, article count, problem and time."""
+def file_table(files: pd.DataFrame, lang: str, shown: Callable[[str], str]) -> pd.DataFrame:
+    """The ingested files with their status, article count, problem and time; each file, and the problems that
+    name it, as `shown` names it (no server paths on the page)."""
     headers = {"file": "file", "status": "status", "n_articles": "articles", "error": "problem",
                "ingested_at": "last_ingested"}
-    return files[list(headers)].rename(columns={column: t(label, lang) for column, label in headers.items()})
+    table = files[list(headers)].copy()
+    table["error"] = [None if pd.isna(error) else str(error).replace(f"{os.path.dirname(file)}{os.sep}", "")
+                      for file, error in zip(table["file"], table["error"])]
+    table["file"] = [shown(str(file)) for file in table["file"]]
+    return table.rename(columns={column: t(label, lang) for column, label in headers.items()})
+
+
+_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]<>|$~])")  # the signs that act inside a line of text
+
+
+def plain_markdown(text: str) -> str:
+    """`text` with every Markdown, KaTeX ($) and HTML sign escaped, for the widgets that render Markdown."""
+    return _MARKDOWN_SIGNS.sub(r"\\\1", text)
 
 
 def conflict_rows(events: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 from collections.abc import Sequence
 
-COMMAND_MODULES = ("extract", "evaluate", "ingest", "stats")
+from newsfacts.commands.common import EXIT_CODES_HELP, Exit, fail, os_error_message, quiet_broken_pipe
+
+COMMAND_MODULES = ("extract", "evaluate", "ingest", "stats", "check", "repair")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m newsfacts",
         description="Turn Vietnamese defence-news articles into dialogue, deal, country and people records.",
+        epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -25,5 +29,20 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Runs one command; a failure ends in one line on stderr and the exit code of its kind (`--help`)."""
+    from newsfacts.store.layout import StoreBusy, StoreDamaged
+
     args = parse_args(argv)
-    return int(args.run(args) or 0)
+    try:
+        code = int(args.run(args) or 0)
+        sys.stdout.flush()  # here, so that a reader gone away (`| head`) is caught below, not at exit
+        return code
+    except BrokenPipeError:
+        quiet_broken_pipe()
+        return Exit.OK
+    except StoreDamaged as damage:
+        return fail(f"{damage}; {damage.advice()}", Exit.DAMAGED)
+    except StoreBusy as busy:
+        return fail(f"{busy}; try again when it has finished", Exit.BUSY)
+    except OSError as error:
+        return fail(os_error_message(error), Exit.SYSTEM)

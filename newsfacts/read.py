@@ -25,6 +25,9 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSON_SUFFIXES = frozenset({".jsonl", ".json", ".ndjson"})
 ZIP_SUFFIXES = frozenset({".zip"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | ZIP_SUFFIXES
+# Markdown beside articles is notes (README, annotation guides): read a .md file only when it is named itself.
+NAMED_ONLY_SUFFIXES = frozenset({".md"})
+FOUND_SUFFIXES = SUPPORTED_SUFFIXES - NAMED_ONLY_SUFFIXES
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "source", "url", "published")
 _JSON_TEXT_KEYS = ("text", "content")
@@ -44,7 +47,7 @@ def _is_article_file(relative: PurePosixPath | Path) -> bool:
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
-    """Files given plus the supported files under folders given (recursively), sorted, without duplicates."""
+    """Files given plus the article files under folders given (recursively, no .md notes), sorted, without duplicates."""
     found: dict[str, Path] = {}
     for path in paths:
         if path.is_dir():
@@ -74,7 +77,7 @@ def _hidden(name: str) -> bool:
 
 def _is_article_name(name: str) -> bool:
     suffix = os.path.splitext(name)[1].lower()
-    return not _hidden(name) and suffix in SUPPORTED_SUFFIXES and not name.endswith(".gold.json")
+    return not _hidden(name) and suffix in FOUND_SUFFIXES and not name.endswith(".gold.json")
 
 
 def load_manifest(csv_path: Path) -> dict[str, ArticleMeta]:

@@ -14,6 +14,8 @@ from components.filters import filter_articles
 from components.i18n import country_label, t
 from components.views import article_table, deal_table, dialogue_table, number
 
+MAX_SENTENCE_DIGITS = 6
+
 ctx = ui.context(page_params=("article", "sentence"))
 store, lang = ctx.store, ctx.lang
 st.title(t("page_articles", lang))
@@ -55,6 +57,18 @@ def chosen_article(choices: pd.DataFrame) -> str | None:
         st.query_params["article"] = picked
         st.query_params.pop("sentence", None)
     return picked
+
+
+def sentence_param() -> int | None:
+    """`?sentence=N` as a sentence index; anything but a plain number of up to MAX_SENTENCE_DIGITS digits is
+    ignored, and the page says so."""
+    text = st.query_params.get("sentence")
+    if text is None:
+        return None
+    if text.isascii() and text.isdigit() and len(text) <= MAX_SENTENCE_DIGITS:
+        return int(text)
+    ui.ignored_note((f"sentence={text}",), lang)
+    return None
 
 
 def sentence_html(sentences: pd.DataFrame, evidence: set[int], anchor: int | None) -> str:
@@ -107,8 +121,7 @@ if article_id:
                      "bai-bao-nhan-vat", "article_people", lang)
 
         evidence = {int(i) for frame in (mentions, deals, people) for lists in frame["evidence"] for i in lists}
-        anchor = pd.to_numeric(st.query_params.get("sentence"), errors="coerce") if article_id == st.query_params.get("article") else None
-        anchor = int(anchor) if anchor is not None and pd.notna(anchor) else None
+        anchor = sentence_param() if article_id == st.query_params.get("article") else None
         sentences = store.sentences.of_article(article_id)
         if anchor is not None:
             linked = sentences[sentences["sentence_index"] == anchor]

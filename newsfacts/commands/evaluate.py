@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from newsfacts.commands.common import Exit, fail
 from newsfacts.evaluate import Evaluation, evaluate_folder
 from newsfacts.read import ReadError
 
@@ -24,13 +25,11 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if not args.gold.is_dir():
-        print(f"error: {args.gold} is not a folder")
-        return 2
+        return fail(f"{args.gold} is not a folder", Exit.USAGE)
     try:
         evaluation = evaluate_folder(args.gold)
     except ReadError as error:
-        print(f"error: {error}")
-        return 2
+        return fail(str(error), Exit.USAGE)
     if args.json:
         print(json.dumps(evaluation.as_dict(), ensure_ascii=False))
     else:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from newsfacts.commands.common import Exit, fail
 from newsfacts.pipeline import parse_article
 from newsfacts.read import ReadError, read_file
 from newsfacts.records import ParsedArticle
@@ -34,6 +35,8 @@ def _iso_date(value: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.file.is_dir():
+        return fail(f"{args.file} is a folder; extract reads one file (use `ingest` for folders)", Exit.USAGE)
     status = 0
     for item in read_file(args.file):
         if isinstance(item, ReadError):

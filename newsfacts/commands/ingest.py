@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from newsfacts.commands.common import EXIT_CODES_HELP, Exit, fail
+
 if TYPE_CHECKING:
     from newsfacts.store import IngestReport
 
@@ -42,14 +44,18 @@ def register(subparsers) -> None:
         help="parse files and folders into the Parquet store",
         description="Parse .txt, .html, .jsonl and .zip files (folders recursively) into the store. "
         "Unchanged files are skipped by content hash; changed files replace their records.",
-        epilog=EXAMPLE,
+        epilog=f"{EXAMPLE}\n\n{EXIT_CODES_HELP}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders to ingest")
     parser.add_argument("--manifest", type=Path, help="CSV (file,source,url,published) for every file; "
                         "default: each folder's own manifest.csv")
     parser.add_argument("--out", type=Path, default=None, help="store folder (default: $NEWSFACTS_STORE or data/store)")
     parser.add_argument("--workers", type=int, default=1, help="parser processes (default 1)")
-    parser.add_argument("--prune", action="store_true", help="remove records of files that no longer exist")
+    parser.add_argument("--prune", action="store_true",
+                        help="remove records of stored files under PATHs that are no longer there as articles")
+    parser.add_argument("--lock-timeout", type=float, default=None, metavar="SECONDS",
+                        help="give up (exit 6) when another ingest holds the store longer (default: wait)")
     parser.set_defaults(run=run)
 
 
@@ -62,19 +68,29 @@ def run(args: argparse.Namespace) -> int:
         problems.append(f"manifest not found: {args.manifest}")
     if args.workers < 1:
         problems.append("--workers must be at least 1")
+    if args.lock_timeout is not None and args.lock_timeout < 0:
+        problems.append("--lock-timeout must not be negative")
     if problems:
         print("\n".join(f"error: {p}" for p in problems), file=sys.stderr)
-        return 2
+        return Exit.USAGE
+    store_dir = args.out or default_store_dir()
     try:
         report = ingest(
-            args.paths, store_dir=args.out or default_store_dir(), manifest=args.manifest,
-            workers=args.workers, prune=args.prune, progress=ProgressBar(sys.stderr),
+            args.paths, store_dir=store_dir, manifest=args.manifest, workers=args.workers, prune=args.prune,
+            progress=ProgressBar(sys.stderr), lock_timeout_s=args.lock_timeout, on_wait=_say_waiting(store_dir),
         )
     except ReadError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        return fail(str(error), Exit.USAGE)
     print(summary(report))
-    return 0 if report.ok else 1
+    return Exit.OK if report.ok else Exit.SKIPPED
+
+
+def _say_waiting(store_dir: Path):
+    def say(holder: str) -> None:
+        print(f"ingest: waiting for {holder} to release {store_dir} (--lock-timeout SECONDS to give up)",
+              file=sys.stderr, flush=True)
+
+    return say
 
 
 def summary(report: IngestReport) -> str:
@@ -84,6 +100,8 @@ def summary(report: IngestReport) -> str:
         f"files: {statuses.count('ingested')} read, {statuses.count('unchanged')} unchanged, "
         f"{statuses.count('removed')} removed, {statuses.count('skipped')} skipped",
         f"articles: {report.articles} new" + (f" ({report.duplicates} duplicates not stored again)" if report.duplicates else ""),
+        *([f"already stored: {known} articles arrived again in other files; each kept the copy with the most "
+           "metadata (source, url, date)"] if (known := sum(f.already_stored for f in report.files)) else []),
         "records: " + ", ".join(f"{n} {kind}" for kind, n in report.records.items()),
         "events in store: " + ", ".join(f"{n} {kind}" for kind, n in report.events.items()),
     ]

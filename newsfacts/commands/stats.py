@@ -4,25 +4,26 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
+
+from newsfacts.commands.common import Exit, fail, store_command
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "stats",
-        help="row count of every store table and number of events",
+    parser = store_command(
+        subparsers, "stats", help="row count of every store table and number of events",
         description="Print the row count of every table of the store.",
-        epilog="example: python -m newsfacts stats --json",
-    )
-    parser.add_argument("--store", type=Path, default=None, help="store folder (default: $NEWSFACTS_STORE or data/store)")
+        example="python -m newsfacts stats --json", run=run)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from newsfacts.store import default_store_dir, table_sizes
+    from newsfacts.store.layout import current_snapshot
 
     store_dir = args.store or default_store_dir()
+    if current_snapshot(store_dir) is None:
+        return fail(f"no store in {store_dir}; build one with `python -m newsfacts ingest PATH... --out {store_dir}`",
+                    Exit.NO_STORE)
     sizes = table_sizes(store_dir)
     events = sizes["dialogue_events"] + sizes["deal_events"]
     if args.json:
@@ -31,4 +32,4 @@ def run(args: argparse.Namespace) -> int:
         print(f"store: {store_dir}")
         print("\n".join(f"{name:<20}{n:>10}" for name, n in sizes.items()))
         print(f"{'events':<20}{events:>10}")
-    return 0
+    return Exit.OK

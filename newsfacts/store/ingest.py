@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import hashlib
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -51,6 +53,7 @@ class FileReport:
     status: str
     n_articles: int = 0
     problems: tuple[str, ...] = ()
+    already_stored: int = 0  # of its articles, how many the store held already (from another file) and kept as stored
 
 
 @dataclass(frozen=True)
@@ -139,11 +142,15 @@ def ingest(
     workers: int = 1,
     prune: bool = False,
     progress: Progress | None = None,
+    lock_timeout_s: float | None = None,
+    on_wait: layout.Waiting | None = None,
 ) -> IngestReport:
     """Parses new and changed files under `paths` into the store; unchanged files cost one hash each.
 
     Without `manifest`, each .txt file uses the `manifest.csv` of its own folder when there is one.
-    Raises `newsfacts.read.ReadError` when the given manifest cannot be read.
+    Raises `newsfacts.read.ReadError` when the given manifest cannot be read, `layout.StoreDamaged` (changing
+    nothing) when the store's pointer, metadata or tables cannot be trusted, and `layout.StoreBusy` when another
+    ingest holds the store longer than `lock_timeout_s` (`on_wait` hears what it waits for).
     """
     from newsfacts.read import load_manifest
 
@@ -151,9 +158,9 @@ def ingest(
     manifest_path = str(Path(manifest).resolve()) if manifest else None
     if manifest_path:
         load_manifest(Path(manifest_path))
-    with layout.ingest_lock(store_dir):
-        layout.remove_unused(store_dir)
+    with layout.ingest_lock(store_dir, lock_timeout_s, on_wait):
         previous = _previous(store_dir)
+        layout.remove_unused(store_dir)
         plan = _plan([Path(p) for p in paths], previous, manifest_path, prune)
         if previous and not plan.tasks and not plan.removed:
             layout.touch_current(store_dir)
@@ -162,16 +169,31 @@ def ingest(
 
 
 def _previous(store_dir: Path) -> _Previous | None:
-    """The live snapshot when its format matches this code (else the next ingest rebuilds from scratch)."""
+    """The live snapshot when its format matches this code (else the next ingest rebuilds from scratch).
+
+    Raises StoreDamaged when the pointer or metadata cannot be trusted, or a table of the snapshot is missing or
+    unreadable: rebuilding from the given paths alone would lose every other file's articles.
+    """
     snapshot = layout.current_snapshot(store_dir)
     if snapshot is None or layout.read_meta(snapshot).get("format_version") != layout.FORMAT_VERSION:
         return None
     for name, schema in tables.SCHEMAS.items():
-        path = snapshot / f"{name}.parquet"
-        if not path.exists() or not pq.read_schema(path).equals(schema, check_metadata=False):
+        if not _table_schema(store_dir, snapshot / f"{name}.parquet").equals(schema, check_metadata=False):
             return None
-    stored = pq.read_table(snapshot / "files.parquet").to_pylist()
+    try:
+        stored = pq.read_table(snapshot / "files.parquet").to_pylist()
+    except (OSError, pa.ArrowException) as error:
+        raise layout.StoreDamaged(store_dir, f"{snapshot.name}/files.parquet cannot be read: {error}") from None
     return _Previous(snapshot, {row["file"]: tables.file_from_row(row) for row in stored})
+
+
+def _table_schema(store_dir: Path, path: Path) -> pa.Schema:
+    try:
+        return pq.read_schema(path)
+    except FileNotFoundError:
+        raise layout.StoreDamaged(store_dir, f"{path.parent.name}/{path.name} is missing") from None
+    except (OSError, pa.ArrowException) as error:
+        raise layout.StoreDamaged(store_dir, f"{path.parent.name}/{path.name} cannot be read: {error}") from None
 
 
 def _plan(paths: list[Path], previous: _Previous | None, manifest: str | None, prune: bool) -> _Plan:
@@ -205,16 +227,23 @@ def _plan(paths: list[Path], previous: _Previous | None, manifest: str | None, p
             plan.reports.append(FileReport(key, "unchanged", known.n_articles))
         else:
             plan.tasks.append(task)
+    pruned = _pruned_roots(existing) if prune else ()
     for key, known in old.items():
         if key in seen:
             continue
-        if prune and not Path(key).exists():
+        if layout.is_under(key, pruned):
             plan.removed.append(known)
             plan.reports.append(FileReport(key, "removed", known.n_articles))
         else:
             plan.carried[key] = known
     _reparse_sharers(plan, tasks)
     return plan
+
+
+def _pruned_roots(paths: list[Path]) -> tuple[str, ...]:
+    """What `prune` may remove from: the stored files under the given folders (or given as files) that are no
+    longer found there as articles. Files stored from anywhere else are never pruned."""
+    return tuple(str(path.resolve()) for path in paths)
 
 
 def _resolved(path: Path, folders: dict[str, str]) -> str:
@@ -420,7 +449,7 @@ def _parse_all(tasks: Sequence[_Task], workers: int, ingested_at: str) -> Iterat
     pending = iter(chunks)
     gc.freeze()  # the workers' garbage collections then skip what they inherit, and its memory stays shared
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
             first = islice(pending, workers * 2)
             in_flight: deque[Future] = deque(pool.submit(_parse_chunk, c, ingested_at) for c in first)
             while in_flight:
@@ -430,6 +459,20 @@ def _parse_all(tasks: Sequence[_Task], workers: int, ingested_at: str) -> Iterat
                 yield done
     finally:
         gc.unfreeze()
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Makes Linux kill this worker when the ingest that forked it dies, even by kill -9, so that no orphan goes on
+    parsing. (The store's lock is not inherited by workers either: layout.ingest_lock.)"""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the orphan finishes its chunk and exits on the closed pipe
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 # Writing a snapshot
@@ -488,9 +531,10 @@ class _SnapshotWriter:
 def _write_snapshot(
     store_dir: Path, previous: _Previous | None, plan: _Plan, workers: int, progress: Progress | None
 ) -> IngestReport:
+    known = _stored_metadata(previous.snapshot, plan) if previous and plan.tasks else {}
     tmp = layout.new_snapshot_dir(store_dir)
     try:
-        build = _Build(plan, _SnapshotWriter(tmp), datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        build = _Build(plan, _SnapshotWriter(tmp), datetime.now(timezone.utc).isoformat(timespec="seconds"), known)
         if progress:
             progress(0, len(plan.tasks), "")
         done = 0
@@ -505,6 +549,11 @@ def _write_snapshot(
         events = build.finish(workers)
         layout.write_meta(tmp, {"format_version": layout.FORMAT_VERSION, "last_ingested_at": build.ingested_at})
         snapshot = layout.publish(store_dir, tmp)
+    except OSError as error:  # a full disk, say: name where, as Arrow's own errors do not
+        layout.remove_unused(store_dir)
+        if error.filename:
+            raise
+        raise OSError(error.errno, f"cannot write a new snapshot: {error.strerror or error}", str(store_dir)) from error
     except BaseException:
         layout.remove_unused(store_dir)
         raise
@@ -512,13 +561,35 @@ def _write_snapshot(
     return _report(store_dir, plan, build.counts, events, snapshot.name)
 
 
+def _metadata_scores(articles: pa.Table) -> np.ndarray:
+    """How much of its metadata each article row knows: source, url, and a publication date (stated counts twice,
+    inferred once). The copy of an article that knows more is the one kept."""
+    known = [pc.is_valid(articles[name]).to_numpy(zero_copy_only=False).astype(int) for name in ("source", "url")]
+    dated = pc.is_valid(articles["published"]).to_numpy(zero_copy_only=False)
+    stated = dated & ~pc.fill_null(articles["published_inferred"], True).to_numpy(zero_copy_only=False)
+    return known[0] + known[1] + dated.astype(int) + stated.astype(int)
+
+
+def _stored_metadata(snapshot: Path, plan: _Plan) -> dict[str, int]:
+    """The metadata score of every stored article that a carried file still holds: the same content arriving in
+    a new file (an upload without its manifest, say) does not replace it unless it knows more."""
+    held = pa.array(sorted({a for stored in plan.carried.values() for a in stored.article_ids}), pa.string())
+    if not len(held):
+        return {}
+    columns = ["article_id", "source", "url", "published", "published_inferred"]
+    articles = pq.read_table(snapshot / "articles.parquet", columns=columns)
+    articles = articles.filter(pc.is_in(articles["article_id"], value_set=held))
+    return dict(zip(articles["article_id"].to_pylist(), _metadata_scores(articles).tolist()))
+
+
 class _Build:
     """The state of one snapshot being written: rows streamed so far, mentions held for the event merge."""
 
-    def __init__(self, plan: _Plan, writer: _SnapshotWriter, ingested_at: str) -> None:
+    def __init__(self, plan: _Plan, writer: _SnapshotWriter, ingested_at: str, known: dict[str, int]) -> None:
         self.plan = plan
         self.writer = writer
         self.ingested_at = ingested_at
+        self.known = known
         self.written: set[str] = set()
         self.dialogues: list[DialogueMention] = []
         self.deals: list[DealMention] = []
@@ -529,11 +600,16 @@ class _Build:
     def add(self, chunk: _ParsedChunk) -> None:
         """Records a parsed chunk: files in order; an article already written in this run is not written again."""
         keep: list[bool] = []
+        scores = iter(_metadata_scores(chunk.tables["articles"]).tolist())
         for parsed in chunk.files:
-            self._add_file(parsed)
+            stored_before = 0
             for article_id in parsed.article_ids:
-                keep.append(article_id not in self.written)
-                self.written.add(article_id)
+                better_stored = self.known.get(article_id, -1) >= next(scores)
+                stored_before += article_id in self.known
+                keep.append(article_id not in self.written and not better_stored)
+                if not better_stored:
+                    self.written.add(article_id)
+            self._add_file(parsed, stored_before)
         kept = np.array(keep, dtype=bool)
         self.counts["duplicates"] += len(keep) - int(kept.sum())
         self.counts["articles"] += int(kept.sum())
@@ -551,7 +627,7 @@ class _Build:
                 self.dialogues += mentions.dialogues
                 self.deals += mentions.deals
 
-    def _add_file(self, parsed: _ParsedFile) -> None:
+    def _add_file(self, parsed: _ParsedFile, already_stored: int) -> None:
         task = parsed.task
         if parsed.failed:
             known = self.plan.previous.get(task.key)
@@ -565,7 +641,7 @@ class _Build:
             task.key, parsed.file_hash, parsed.size, len(parsed.article_ids), "ok", "; ".join(parsed.problems) or None,
             self.ingested_at, task.manifest_hash, tuple(dict.fromkeys(parsed.article_ids)),
         )
-        self.reports.append(FileReport(task.key, "ingested", len(parsed.article_ids), parsed.problems))
+        self.reports.append(FileReport(task.key, "ingested", len(parsed.article_ids), parsed.problems, already_stored))
 
     def carry_over(self, snapshot: Path) -> None:
         """Copies the rows of articles that files carried over still hold and that were not written again."""
@@ -623,7 +699,8 @@ def _start_deal_merge(deals: list[DealMention]) -> Future | None:
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     _DEALS_TO_MERGE = deals
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_die_with_parent, initargs=(os.getpid(),))
     try:
         return pool.submit(_merge_inherited_deals)  # the process is forked here, inheriting the mentions
     finally:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import ExitStack
+import mmap
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -32,23 +34,51 @@ def load_tables(store_dir: Path, columns: Columns | None = None) -> dict[str, pd
     Python lists, nullable integers are `Int64`, `date_start` is datetime64.
     Needs no lock: it opens every file of the live snapshot first (an open file stays readable
     when a newer ingest deletes it), and resolves `CURRENT` again if the snapshot went away.
+    Raises `layout.StoreDamaged` when the pointer, metadata or a table file cannot be read.
     """
     wanted = columns or {name: schema.names for name, schema in tables.SCHEMAS.items()}
-    for attempt in range(READ_ATTEMPTS):
-        snapshot = layout.current_snapshot(Path(store_dir))
-        if snapshot is None:
+    with _opened(Path(store_dir), wanted) as opened:
+        if opened is None:
             return {name: to_frame(_project(tables.SCHEMAS[name].empty_table(), name, names))
                     for name, names in wanted.items()}
+        snapshot, handles = opened
+        return {name: to_frame(_readable(store_dir, snapshot, name, lambda: _read(name, parts, wanted[name])))
+                for name, parts in handles.items()}
+
+
+@contextmanager
+def _opened(store_dir: Path, names: Iterable[str]) -> Iterator[tuple[Path, dict[str, list[BinaryIO]]] | None]:
+    """The live snapshot and every file of the tables `names`, open; None when there is no store yet.
+
+    If the snapshot is deleted before its files are open (a newer ingest published), `CURRENT` is resolved again.
+    """
+    for attempt in range(READ_ATTEMPTS):
+        snapshot = layout.current_snapshot(store_dir)
+        if snapshot is None:
+            yield None
+            return
         with ExitStack() as stack:
             try:
                 handles = {name: [stack.enter_context(open(p, "rb")) for p in _parts(snapshot / f"{name}.parquet")]
-                           for name in wanted}
+                           for name in names}
             except FileNotFoundError:
-                if attempt == READ_ATTEMPTS - 1:
-                    raise
+                if attempt == READ_ATTEMPTS - 1 or layout.current_snapshot(store_dir) == snapshot:
+                    raise layout.StoreDamaged(store_dir, f"{snapshot.name} lacks a table file") from None
                 continue
-            return {name: to_frame(_read(name, parts, wanted[name])) for name, parts in handles.items()}
+            yield snapshot, handles
+            return
     raise AssertionError("unreachable")
+
+
+T = TypeVar("T")
+
+
+def _readable(store_dir: Path, snapshot: Path, name: str, read: Callable[[], T]) -> T:
+    """`read()`, with a table file that Arrow cannot read reported as a damaged store naming the file."""
+    try:
+        return read()
+    except (OSError, pa.ArrowException) as error:
+        raise layout.StoreDamaged(Path(store_dir), f"{snapshot.name}/{name}.parquet cannot be read: {error}") from None
 
 
 def _parts(path: Path) -> list[Path]:
@@ -174,25 +204,32 @@ def _runs(part: pa.Buffer) -> Iterator[tuple[str, int]]:
 
 def open_sentences(store_dir: Path) -> Sentences:
     """The live snapshot's sentences, memory-mapped: they stay readable when a newer ingest deletes the files."""
-    for attempt in range(READ_ATTEMPTS):
-        snapshot = layout.current_snapshot(Path(store_dir))
-        if snapshot is None:
+    with _opened(Path(store_dir), ["sentences"]) as opened:
+        if opened is None:
             return Sentences(parts=())
-        try:
-            return Sentences(tuple(pa.memory_map(str(path)).read_buffer()
-                                   for path in _parts(snapshot / "sentences.parquet")))
-        except FileNotFoundError:
-            if attempt == READ_ATTEMPTS - 1:
-                raise
-    raise AssertionError("unreachable")
+        snapshot, handles = opened
+        return Sentences(tuple(_readable(store_dir, snapshot, "sentences", lambda: _mapped_parquet(handle))
+                               for handle in handles["sentences"]))
+
+
+def _mapped_parquet(handle: BinaryIO) -> pa.Buffer:
+    """The open file memory-mapped, after its Parquet footer was read (so that a truncated file fails here)."""
+    if not os.fstat(handle.fileno()).st_size:
+        raise pa.ArrowInvalid("empty file")
+    buffer = pa.py_buffer(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+    pq.ParquetFile(pa.BufferReader(buffer)).metadata
+    return buffer
 
 
 def table_sizes(store_dir: Path) -> dict[str, int]:
-    """Row count of every table, read from Parquet footers only (a table may be one file or a folder of parts)."""
-    snapshot = layout.current_snapshot(Path(store_dir))
-    if snapshot is None:
-        return dict.fromkeys(tables.SCHEMAS, 0)
-    return {name: ds.dataset(snapshot / f"{name}.parquet").count_rows() for name in tables.SCHEMAS}
+    """Row count of every table, from the Parquet footers of one snapshot held open (a table may be a folder of parts)."""
+    with _opened(Path(store_dir), tables.SCHEMAS) as opened:
+        if opened is None:
+            return dict.fromkeys(tables.SCHEMAS, 0)
+        snapshot, handles = opened
+        return {name: _readable(store_dir, snapshot, name,
+                                lambda: sum(pq.ParquetFile(part).metadata.num_rows for part in parts))
+                for name, parts in handles.items()}
 
 
 def store_is_stale(store_dir: Path, data_dirs: Iterable[Path]) -> bool:

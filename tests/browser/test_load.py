@@ -1,5 +1,6 @@
-"""Many users at once: 10 browser sessions with different country filters each download their own CSV,
-then a bounded burst of HTTP requests; the server's memory stays bounded throughout.
+"""Many users at once: 10 browser sessions with different country filters each download their own CSV and upload
+files past their session's upload budget, then a bounded burst of HTTP requests; the server's memory, sampled
+throughout, stays bounded and its peak is printed.
 
 Runs its own `streamlit run serve.py` on the browser tests' store, so it knows the server's process id.
 """
@@ -33,6 +34,10 @@ BURST_THREADS = 20
 REQUEST_TIMEOUT_S = 10
 BURST_TIMEOUT_S = 60
 RSS_LIMIT_KB = 1.5 * 1024 * 1024
+RSS_SAMPLE_S = 0.2
+UPLOAD_SESSION_MB = 8
+UPLOAD_FILES = 3
+UPLOAD_FILE_BYTES = 3 << 20  # two fit in the session's budget, the third is refused (413)
 BURST_PATHS = ("/", "/_stcore/health", "/app/static/topojson/world_110m.json", "/doi-thoai")
 
 
@@ -44,6 +49,8 @@ class Session:
     file_name: str = ""
     outside: list[str] = field(default_factory=list)
     step: str = "not started"
+    uploads_listed: int = 0
+    uploads_refused: int = 0
 
 
 def rss_kb(pid: int) -> int:
@@ -53,10 +60,53 @@ def rss_kb(pid: int) -> int:
     raise AssertionError(f"no VmRSS for {pid}")
 
 
+class PeakMemory:
+    """Samples a process's resident memory in a thread until stopped; `peak_kb` is the largest sample."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak_kb = rss_kb(pid)
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self.stopped.wait(RSS_SAMPLE_S):
+            self.peak_kb = max(self.peak_kb, rss_kb(self.pid))
+
+    def __enter__(self) -> PeakMemory:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.stopped.set()
+        self.thread.join()
+        self.peak_kb = max(self.peak_kb, rss_kb(self.pid))
+
+
 @pytest.fixture(scope="module")
 def server(store_dir, tmp_path_factory):
-    with streamlit_server(store_dir, tmp_path_factory.mktemp("load") / "server.log") as running:
+    limits = {"NEWSFACTS_UPLOAD_SESSION_MB": str(UPLOAD_SESSION_MB)}
+    with streamlit_server(store_dir, tmp_path_factory.mktemp("load") / "server.log", limits) as running:
         yield running
+
+
+async def upload_past_the_budget(page, url: str, session: Session) -> None:
+    """On the Import page, uploads UPLOAD_FILES files (uploading only: nothing is imported into the store)."""
+    session.step = "open the import page"
+    await page.goto(f"{url}/nhap-du-lieu")
+    chooser = page.locator('[data-testid="stFileUploaderDropzoneInput"]').first
+    await chooser.wait_for(state="attached")
+    text = (f"{session.country} và Mỹ. " * (UPLOAD_FILE_BYTES // 8)).encode()[:UPLOAD_FILE_BYTES]
+    session.step = "upload"
+    await chooser.set_input_files([{"name": f"{session.country}-{i}.txt", "mimeType": "text/plain", "buffer": text}
+                                   for i in range(UPLOAD_FILES)])
+    main = page.locator('[data-testid="stMain"]')
+    await page.wait_for_function(
+        "n => (document.querySelector('[data-testid=stMain]').innerText.match(/status code 413/g) || []).length >= n",
+        arg=UPLOAD_FILES - 2)
+    shown = await main.inner_text()
+    session.uploads_listed = sum(f"{session.country}-{i}.txt" in shown for i in range(UPLOAD_FILES))
+    session.uploads_refused = shown.count("status code 413")
 
 
 async def one_session(browser, url: str, session: Session) -> None:
@@ -80,11 +130,12 @@ async def one_session(browser, url: str, session: Session) -> None:
         async with page.expect_download() as info:
             await page.locator('[data-testid="stDownloadButton"] button').first.click()
         download = await info.value
-        session.step = "done"
         session.file_name = download.suggested_filename
         data = Path(await download.path()).read_bytes()
         assert data.startswith(b"\xef\xbb\xbf")
         session.rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+        await upload_past_the_budget(page, url, session)
+        session.step = "done"
     finally:
         await context.close()
 
@@ -127,15 +178,16 @@ def busiest_countries(tables, n: int) -> list[str]:
     return list(counts.index[:n])
 
 
-def test_ten_sessions_get_their_own_filtered_csv(server, tables):
+def test_ten_sessions_get_their_own_filtered_csv_and_uploads_stay_bounded(server, tables):
     url, process = server
     before = rss_kb(process.pid)
     sessions = [Session(code) for code in busiest_countries(tables, SESSIONS)]
     started = time.monotonic()
-    run_in_thread(url, sessions)
+    with PeakMemory(process.pid) as memory:
+        run_in_thread(url, sessions)
     after = rss_kb(process.pid)
     print(f"\n{SESSIONS} sessions in {time.monotonic() - started:.1f} s; server RSS {before / 1024:.0f} MB "
-          f"before, {after / 1024:.0f} MB after")
+          f"before, {memory.peak_kb / 1024:.0f} MB at peak, {after / 1024:.0f} MB after")
     parties = tables["dialogue_events"]["parties"]
     pair = t("pair", "vi")
     for session in sessions:
@@ -146,7 +198,8 @@ def test_ten_sessions_get_their_own_filtered_csv(server, tables):
         name = country_label(session.country, "vi")
         assert all(name in row[pair] for row in session.rows), session.country
         assert session.outside == [], session.outside[:5]
-    assert after < RSS_LIMIT_KB
+        assert (session.uploads_listed, session.uploads_refused) == (UPLOAD_FILES, UPLOAD_FILES - 2), session.country
+    assert memory.peak_kb < RSS_LIMIT_KB
 
 
 def fetch(url: str) -> tuple[int, float]:

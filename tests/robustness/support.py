@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -44,6 +45,12 @@ def seed_rows(store: Path, seed_ids: set[str]) -> dict[str, pd.DataFrame]:
     return rows
 
 
+def store_files(store: Path) -> dict[str, str]:
+    """Every file of a store (but the lock's holder note) with a hash of its bytes: what must not change."""
+    return {str(path.relative_to(store)): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(store.rglob("*")) if path.is_file() and path.name != ".lock"}
+
+
 def seeded_store(folder: Path) -> tuple[Path, set[str]]:
     """A store in `folder` that holds a private copy of the seed articles; returns it and the seeds' article ids."""
     seeds = Path(shutil.copytree(SEEDS, folder / "seeds"))
@@ -65,14 +72,17 @@ def hostile_store(folder: Path) -> Path:
 
 
 @contextmanager
-def streamlit_server(store: Path, log_path: Path) -> Iterator[tuple[str, subprocess.Popen]]:
-    """`streamlit run serve.py` on a free 127.0.0.1 port with NEWSFACTS_STORE=`store`; yields its URL and process."""
+def streamlit_server(store: Path, log_path: Path, env: dict[str, str] | None = None
+                     ) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`streamlit run serve.py` on a free 127.0.0.1 port with NEWSFACTS_STORE=`store` (and `env`); yields its URL
+    and process."""
     from tests.browser.conftest import HOST, free_port, server_command, wait_until_healthy
 
     port = free_port()
     with log_path.open("w") as log:
         server = subprocess.Popen(
-            server_command(port), cwd=ROOT, env={**os.environ, "NEWSFACTS_STORE": str(store)}, stdout=log, stderr=subprocess.STDOUT,
+            server_command(port), cwd=ROOT, env={**os.environ, "NEWSFACTS_STORE": str(store), **(env or {})}, stdout=log,
+            stderr=subprocess.STDOUT,
         )
         url = f"http://{HOST}:{port}"
         try:

@@ -36,5 +36,5 @@ def test_upload_size_is_capped(config):
 def test_the_security_notes_describe_the_settings():
     notes = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
     for setting in ("enableXsrfProtection", "gatherUsageStats", "maxUploadSize", "127.0.0.1", "/_stcore/stream",
-                    "Upgrade"):
+                    "Upgrade", "frame-ancestors 'none'", 'X-Frame-Options "DENY"'):
         assert setting in notes, setting

@@ -98,3 +98,33 @@ def test_the_uploader_accepts_only_article_types(store: Path):
     assert {".txt", ".html", ".jsonl", ".zip"} <= allowed <= {".txt", ".html", ".htm", ".jsonl", ".zip"}
     manifest = at.file_uploader(key="import_manifest")
     assert {f".{kind.lstrip('.')}" for kind in manifest.proto.type} == {".csv"}
+
+
+KATEX_NAME = "$$\\frac{1}{2}$$ [x](y).txt"
+
+
+def test_file_names_show_as_plain_text_relative_to_the_upload(store: Path):
+    at = import_page()
+    report = run_import(at, [(KATEX_NAME, GOOD, "text/plain")])
+    assert list(report.index) == [KATEX_NAME]
+    at.switch_page("app.py").run()
+    shown = at.dataframe[-1].value[t("file", "vi")].tolist()
+    assert KATEX_NAME in shown and "000_50faedf6c48001df.txt" in shown
+    assert not [name for name in shown if name.startswith("/") or str(store) in name]
+
+
+def test_a_refused_name_is_escaped_before_markdown_renders_it(store: Path):
+    at = import_page()
+    twice = [("$$x$$.txt", GOOD, "text/plain"), ("sub/$$x$$.txt", GOOD, "text/plain")]
+    at.file_uploader(key="import_files").set_value(twice).run()
+    assert any("\\$\\$x\\$\\$.txt" in error.value for error in at.error), [e.value for e in at.error]
+
+
+def test_an_import_releases_its_uploads_and_shows_empty_uploaders(store: Path):
+    at = import_page()
+    run_import(at, [("a.txt", GOOD, "text/plain")])
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    keys = [uploader.key for uploader in at.get("file_uploader")]
+    assert keys == ["import_files_1", "import_manifest_1"]
+    assert at.button(key="import_run").disabled

@@ -12,8 +12,9 @@ import time
 
 import pytest
 
-from newsfacts.store import ingest, load_tables
+from newsfacts.store import ingest, load_tables, table_sizes
 from newsfacts.store.layout import ingest_lock
+from newsfacts.store.load import open_sentences
 from tests.store.conftest import ROOT, SEEDS, write_corpus
 from tests.store.test_ingest import assert_same_tables
 
@@ -92,3 +93,28 @@ def test_readers_see_whole_snapshots_while_ingests_publish_new_ones(tmp_path):
         reads += 1
     writer.join()
     assert "Bản cập nhật số 7." in set(load_tables(store)["sentences"]["text"])
+
+
+def test_row_counts_and_sentences_read_one_whole_snapshot_while_ingests_replace_it(tmp_path):
+    store = tmp_path / "store"
+    corpus = write_corpus(tmp_path / "c", 4)
+    ingest([corpus], store_dir=store)
+    changing = corpus / "gen_00001.txt"
+    original = changing.read_text(encoding="utf-8")
+
+    def keep_ingesting():
+        for round_ in range(8):
+            changing.write_text(original + f"\nBản cập nhật số {round_}.\n", encoding="utf-8")
+            ingest([corpus], store_dir=store)
+
+    articles = load_tables(store, {"articles": ["article_id", "file"]})["articles"]
+    steady = articles.loc[articles["file"].str.endswith("gen_00000.txt"), "article_id"].item()
+    writer = threading.Thread(target=keep_ingesting)
+    writer.start()
+    reads = 0
+    while writer.is_alive() or reads == 0:
+        sizes = table_sizes(store)
+        assert sizes["articles"] == sizes["files"] == 4
+        assert len(open_sentences(store).of_article(steady)) > 0
+        reads += 1
+    writer.join()

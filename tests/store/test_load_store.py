@@ -49,6 +49,7 @@ def write_store(folder: Path, sentences: pa.Table, row_group_size: int, statisti
             pq.write_table(schema.empty_table(), snapshot / f"{name}.parquet")
     pq.write_table(sentences, snapshot / "sentences.parquet", row_group_size=row_group_size,
                    write_statistics=statistics)
+    layout.write_meta(snapshot, {"format_version": layout.FORMAT_VERSION})
     (folder / layout.CURRENT).write_text("snap-test\n", encoding="utf-8")
     return folder
 
