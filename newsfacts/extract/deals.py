@@ -901,8 +901,11 @@ def _in_service_mentions(sentences: Sequence[Sentence], country_hits: Mapping[in
     """A named model in service with a country ("Ấn Độ bắt đầu triển khai S-400 ở Punjab"): a delivered mention with
     no system of its own, which joins a deal of that model the article reports and never makes one."""
     lowered = lowered_article(sentences)
-    found = []
-    for position in lowered.matching(_patterns()["in_service"].pattern):
+    found: list[_Mention] = []
+    in_service = _patterns()["in_service"]
+    if not in_service.may_match(lowered.text):
+        return found
+    for position in lowered.matching(in_service.pattern):
         sentence = sentences[position]
         if sentence.index in read:
             continue
@@ -920,7 +923,10 @@ def _aid_given(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
     lowered = lowered_article(sentences)
     categories: set[str] = set()
     countries: set[str] = set()
-    for position in lowered.matching(_patterns()["not_a_deal"].pattern):
+    not_a_deal = _patterns()["not_a_deal"]
+    if not not_a_deal.may_match(lowered.text):
+        return frozenset(), frozenset()
+    for position in lowered.matching(not_a_deal.pattern):
         sentence = sentences[position]
         countries.update(hit.code for hit in country_hits.get(sentence.index, ()))
         categories.update(category for _, _, category, _ in _system_spans(sentence.text, lowered.sentence(position)))

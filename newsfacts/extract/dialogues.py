@@ -337,7 +337,10 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
         found = _span_mentions(sentence, lower, hits, dates, event_dates, venues, paragraph_date, len(spans) == 1,
                                (start, end, mechanism), (left, right), parties)
         separate = [parties] if fixed else _separate_meetings(text, lower, hits, start, end, parties)
-        mentions.extend(replace(m, parties=pair) for pair in separate for m in found)
+        if len(separate) == 1:
+            mentions.extend(found)
+        else:
+            mentions.extend(replace(m, parties=pair) for pair in separate for m in found)
     return mentions
 
 
