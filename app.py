@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components import data, ui
-from components.filters import filter_articles, filter_deals, filter_dialogues
+from newsfacts.filters import filter_articles, filter_deals, filter_dialogues
 from components.i18n import t
 from components.views import deal_table, dialogue_table, file_table, number, usd_short
 

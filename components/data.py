@@ -14,8 +14,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import streamlit as st
 
-from components.filters import Filterable
 from newsfacts import store
+from newsfacts.filters import Filterable
 from newsfacts.store import layout
 from newsfacts.store.load import Sentences, open_sentences
 

@@ -10,10 +10,12 @@ import pandas as pd
 import streamlit as st
 
 from components import charts, data, sidebar
-from components.export import csv_file_name, to_csv_bytes
-from components.filters import Filters, to_params
+from components.filters import to_params
 from components.i18n import t
 from components.views import link_base, number
+from newsfacts.export import file_name
+from newsfacts.export.formats import to_csv_bytes
+from newsfacts.filters import Filters
 from newsfacts.store import StoreDamaged
 
 MAX_ROWS = 1_000
@@ -109,7 +111,7 @@ def table(rows: pd.DataFrame, what: str, key: str, lang: str,
     if len(rows) > MAX_ROWS:
         left.caption(t("rows_capped", lang, shown=number(MAX_ROWS, lang), n=number(len(rows), lang)))
     right.download_button(
-        t("download_csv", lang), data=lambda: to_csv_bytes(build(rows)), file_name=csv_file_name(what, datetime.now()),
+        t("download_csv", lang), data=lambda: to_csv_bytes(build(rows)), file_name=file_name(what, "csv", datetime.now()),
         mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:",
     )
     return state

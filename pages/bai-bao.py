@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components import data, ui
-from components.filters import filter_articles
+from newsfacts.filters import filter_articles
 from components.i18n import country_label, t
 from components.views import article_table, deal_table, dialogue_table, number
 

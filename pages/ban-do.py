@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from components import charts, sidebar, ui
-from components.filters import filter_articles, filter_deals, filter_dialogues
+from newsfacts.filters import filter_articles, filter_deals, filter_dialogues
 from components.i18n import country_label, t
 from components.views import (arms_flows, country_involvement, country_names, number, partner_pairs,
                               party_involvement)

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from components import charts, ui
-from components.filters import filter_dialogues
+from newsfacts.filters import filter_dialogues
 from components.i18n import t
 from components.views import dialogue_table, labels, number, pair_names, participant_names, place
 

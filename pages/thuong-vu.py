@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from components import charts, ui
-from components.filters import filter_deals
+from newsfacts.filters import filter_deals
 from components.i18n import t
 from components.views import conflict_rows, country_names, deal_table, labels
 

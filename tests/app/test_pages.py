@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from components.charts import centroids
-from components.export import to_csv_bytes
+from newsfacts.export.formats import to_csv_bytes
 from components.i18n import country_label, t, value_label
 
 PAGES = ["app.py", "pages/doi-thoai.py", "pages/ban-do.py", "pages/thuong-vu.py", "pages/bai-bao.py",
