@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 import streamlit as st
 
 from newsfacts import store
+from newsfacts.export import INPUTS
 from newsfacts.filters import Filterable
 from newsfacts.store import layout
 from newsfacts.store.load import Sentences, open_sentences
@@ -68,6 +69,12 @@ class Store:
     country_codes: tuple[str, ...]
     sources: tuple[str, ...]
     date_bounds: tuple[date, date] | None
+
+
+def export_tables(loaded: Store) -> dict[str, pd.DataFrame]:
+    """The tables the exports are written from, as the pages show them: a change to what the pages show
+    (e.g. an analyst's corrections) goes here, and every download follows."""
+    return {name: getattr(loaded, name) for name in INPUTS}
 
 
 def store_dir() -> Path:

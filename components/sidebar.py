@@ -60,6 +60,7 @@ PAGES = (
     ("pages/ban-do.py", "page_map"),
     ("pages/thuong-vu.py", "page_deals"),
     ("pages/bai-bao.py", "page_articles"),
+    ("pages/nhan-vat.py", "page_people"),
     ("pages/nhap-du-lieu.py", "page_import"),
 )
 

@@ -13,7 +13,7 @@ from components import charts, data, sidebar
 from components.filters import to_params
 from components.i18n import t
 from components.views import link_base, number
-from newsfacts.export import file_name
+from newsfacts.export import FORMATS, MIME_TYPES, Table, export_table, file_name
 from newsfacts.export.formats import to_csv_bytes
 from newsfacts.filters import Filters
 from newsfacts.store import StoreDamaged
@@ -115,6 +115,18 @@ def table(rows: pd.DataFrame, what: str, key: str, lang: str,
         mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:",
     )
     return state
+
+
+def exports(ctx: Context, table: Table) -> None:
+    """Download buttons for the export of `table` under the current filters, one per format (docs/codebook.md):
+    the file `python -m newsfacts export` writes for the same filters. Each is built only when clicked."""
+    st.caption(t("export_note", ctx.lang))
+    for column, fmt in zip(st.columns(len(FORMATS)), FORMATS):
+        column.download_button(
+            t(f"export_{fmt}", ctx.lang), key=f"export_{table}_{fmt}", on_click="ignore", icon=":material/download:",
+            data=lambda fmt=fmt: export_table(data.export_tables(ctx.store), table, fmt, ctx.filters),
+            file_name=file_name(table, fmt, datetime.now()), mime=MIME_TYPES[fmt],
+        )
 
 
 def chart(spec: charts.Spec, key: str, **chart_args: object) -> object:

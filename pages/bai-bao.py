@@ -133,3 +133,4 @@ if article_id:
 
 st.subheader(t("article_list", lang))
 ui.table(found, "bai-bao", "article_table", lang, build=lambda rows: article_table(rows, lang, ctx.links))
+ui.exports(ctx, "articles")

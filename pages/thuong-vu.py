@@ -18,6 +18,7 @@ if deals.empty:
 
 ui.table(deals, "thuong-vu", "deal_table", lang,
          build=lambda rows: deal_table(rows, store.deal_mentions, lang, ctx.links))
+ui.exports(ctx, "deals")
 
 totals = {
     ("totals_buyer", "buyer"): country_names(deals["buyer"], lang),

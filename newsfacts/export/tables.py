@@ -227,6 +227,10 @@ def articles(tables: Tables, filters: Filters, filterable: Filterable) -> pd.Dat
     }).astype({"published_inferred": "boolean"})
 
 
+PEOPLE_COLUMNS = ["person_id", "name", "roles", "country_iso3", "country", "n_articles", "first_published",
+                  "last_published", "article_ids", "dialogue_event_ids"]
+
+
 def person_key(name: str, country: object) -> tuple[str, str]:
     return (" ".join(name.casefold().split()), country if isinstance(country, str) else "")
 
@@ -251,27 +255,29 @@ def people(tables: Tables, filters: Filters, filterable: Filterable) -> pd.DataF
     if filters.countries:
         named = named[named["country"].isin(filters.countries)]
     published = tables["articles"].drop_duplicates("article_id").set_index("article_id")["published"]
+    keys = [person_key(str(name), country) for name, country in zip(named["name"], named["country"])]
+    rows = pd.DataFrame({
+        "key": keys, "name": named["name"].to_numpy(dtype=object), "role": named["role"].to_numpy(dtype=object),
+        "article_id": named["article_id"].to_numpy(dtype=object),
+        "published": named["article_id"].map(published).to_numpy(dtype=object),
+    })
+    grouped = rows.groupby("key", sort=False).agg(
+        name=("name", "first"), roles=("role", _unique), n_articles=("article_id", "nunique"),
+        first_published=("published", lambda d: min(_unique(d), default=None)),
+        last_published=("published", lambda d: max(_unique(d), default=None)), article_ids=("article_id", _unique),
+    )
     dialogues_of = _dialogues_of_people(tables["dialogue_events"])
-    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for position, (name, country) in enumerate(zip(named["name"], named["country"])):
-        groups[person_key(str(name), country)].append(position)
-    rows = []
-    for key, positions in groups.items():
-        members = named.iloc[positions]
-        dates = sorted(d for d in members["article_id"].map(published) if isinstance(d, str) and d)
-        rows.append({
-            "person_id": stable_id("person", *key),
-            "name": members["name"].iloc[0],
-            "roles": _unique(members["role"]),
-            "country_iso3": key[1] or None,
-            "country": _name(key[1]),
-            "n_articles": members["article_id"].nunique(),
-            "first_published": dates[0] if dates else None,
-            "last_published": dates[-1] if dates else None,
-            "article_ids": _unique(members["article_id"]),
-            "dialogue_event_ids": _unique(dialogues_of.get(key, [])),
-        })
-    columns = ["person_id", "name", "roles", "country_iso3", "country", "n_articles", "first_published",
-               "last_published", "article_ids", "dialogue_event_ids"]
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.sort_values(["name", "person_id"], key=lambda c: c.str.casefold(), ignore_index=True)
+    people_keys = list(grouped.index)
+    frame = pd.DataFrame({
+        "person_id": [stable_id("person", *key) for key in people_keys],
+        "name": grouped["name"].tolist(),
+        "roles": grouped["roles"].tolist(),
+        "country_iso3": [key[1] or None for key in people_keys],
+        "country": [_name(key[1]) for key in people_keys],
+        "n_articles": pd.array(grouped["n_articles"].tolist(), dtype="Int64"),
+        "first_published": grouped["first_published"].tolist(),
+        "last_published": grouped["last_published"].tolist(),
+        "article_ids": grouped["article_ids"].tolist(),
+        "dialogue_event_ids": [_unique(dialogues_of.get(key, [])) for key in people_keys],
+    }, columns=PEOPLE_COLUMNS)
+    return frame.sort_values(["name", "person_id"], key=lambda c: c.astype("string").str.casefold(), ignore_index=True)

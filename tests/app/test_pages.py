@@ -17,8 +17,8 @@ from newsfacts.export.formats import to_csv_bytes
 from components.i18n import country_label, t, value_label
 
 PAGES = ["app.py", "pages/doi-thoai.py", "pages/ban-do.py", "pages/thuong-vu.py", "pages/bai-bao.py",
-         "pages/nhap-du-lieu.py"]
-TITLES = ["app_title", "page_dialogues", "page_map", "page_deals", "page_articles", "page_import"]
+         "pages/nhan-vat.py", "pages/nhap-du-lieu.py"]
+TITLES = ["app_title", "page_dialogues", "page_map", "page_deals", "page_articles", "page_people", "page_import"]
 
 
 def table(at, index: int = 0) -> pd.DataFrame:
@@ -252,3 +252,20 @@ def test_import_refuses_more_than_two_hundred_files(app):
     at.file_uploader(key="import_files").set_value([(f"{i}.txt", b"x", "text/plain") for i in range(201)]).run()
     assert at.error and "200" in at.error[0].value
     assert at.button(key="import_run").disabled
+
+
+@pytest.mark.parametrize(("page", "table"), [("pages/doi-thoai.py", "dialogues"), ("pages/thuong-vu.py", "deals"),
+                                             ("pages/bai-bao.py", "articles"), ("pages/nhan-vat.py", "people")])
+def test_each_table_page_offers_its_export_in_every_format(app, page, table):
+    at = app(page)
+    keys = {button.key for button in at.get("download_button")}
+    assert {f"export_{table}_{fmt}" for fmt in ("csv", "xlsx", "parquet", "json")} <= keys
+
+
+def test_the_people_page_follows_the_country_filter(app, tables):
+    at = app("pages/nhan-vat.py")
+    everyone = table(at)
+    at = app("pages/nhan-vat.py", country="IND")
+    indians = table(at)
+    assert 0 < len(indians) < len(everyone)
+    assert set(indians[t("country", "vi")]) == {country_label("IND", "vi")}

@@ -6,12 +6,14 @@ import json
 import time
 from urllib.parse import parse_qs, urlparse
 
+import pytest
+
 from components import charts
 from components.i18n import country_label, t
 from tests.browser.conftest import SCREENSHOTS
 
 PAGES = {"": "page_overview", "doi-thoai": "page_dialogues", "ban-do": "page_map", "thuong-vu": "page_deals",
-         "bai-bao": "page_articles", "nhap-du-lieu": "page_import"}
+         "bai-bao": "page_articles", "nhan-vat": "page_people", "nhap-du-lieu": "page_import"}
 
 
 def settle(page) -> None:
@@ -185,3 +187,18 @@ def test_evidence_link_opens_the_article_at_its_sentence(page, base_url, tables)
     marked = page.locator(f"mark#s-{sentence}.anchor")
     marked.wait_for()
     assert marked.inner_text().strip()
+
+
+@pytest.mark.parametrize("path", ["thuong-vu", "doi-thoai", "nhan-vat"])
+def test_the_table_toolbar_offers_no_download(page, base_url, path):
+    """Streamlit's own "Download as CSV" would export the visible rows with live formulas: only ours is offered."""
+    open_page(page, base_url, path)
+    table = page.locator('[data-testid="stElementContainer"]', has=page.locator('[data-testid="stDataFrame"]')).first
+    table.hover()
+    toolbar = table.locator('[data-testid="stElementToolbar"]')
+    toolbar.wait_for(state="visible")
+    buttons = toolbar.locator("button[aria-label]")
+    buttons.first.wait_for(state="visible")
+    labels = [button.get_attribute("aria-label").casefold() for button in buttons.all()]
+    assert any("search" in label for label in labels), labels
+    assert not any("download" in label for label in labels), labels

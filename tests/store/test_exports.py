@@ -256,3 +256,13 @@ def test_a_copy_of_a_store_exports_the_same_bytes(store, tables, tmp_path):
     copy = Path(shutil.copytree(store, tmp_path / "copy"))
     assert export_table(load_tables(copy), "dialogues", "parquet", Filters()) == export_table(
         tables, "dialogues", "parquet", Filters())
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("table", TABLES)
+def test_a_filter_matching_nothing_gives_the_columns_and_no_rows(tables, table, fmt):
+    nothing = Filters(countries=("ATA",))
+    opened = read(export_table(tables, table, fmt, nothing), fmt)
+    assert len(opened) == 0
+    if fmt != "json":
+        assert list(opened.columns) == list(export_frame(tables, table, Filters()).columns)
