@@ -89,6 +89,12 @@ def _as_is(rows: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
+def _blank_missing_text(display: pd.DataFrame) -> pd.DataFrame:
+    """Missing text as empty cells: the table would write "None" where nothing is known."""
+    text = [c for c in display.columns if not (pd.api.types.is_numeric_dtype(display[c]) or pd.api.types.is_bool_dtype(display[c]))]
+    return display.fillna({column: "" for column in text}) if text else display
+
+
 def table(rows: pd.DataFrame, what: str, key: str, lang: str,
           build: Callable[[pd.DataFrame], pd.DataFrame] = _as_is, **dataframe_args: object) -> object:
     """The first MAX_ROWS of `rows` as `build` displays them, their count, and a CSV of every row; returns the
@@ -97,7 +103,7 @@ def table(rows: pd.DataFrame, what: str, key: str, lang: str,
     Only the shown rows are built and sent to the browser on each run; the CSV is built from all of them
     when the button is clicked. Put the rows a reader wants first at the top.
     """
-    display = build(rows.head(MAX_ROWS))
+    display = _blank_missing_text(build(rows.head(MAX_ROWS)))
     link, value = t("link", lang), t("value_usd", lang)
     config = {
         link: st.column_config.LinkColumn(link, display_text=t("open_article", lang)),

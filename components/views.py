@@ -14,6 +14,7 @@ import pandas as pd
 from babel.numbers import format_decimal
 
 from components.i18n import country_label, t, value_label
+from newsfacts.amounts import approximate_usd
 
 ARTICLES_PATH = "bai-bao"
 LOCALES = {"vi": "vi_VN", "en": "en_US"}
@@ -127,27 +128,36 @@ def number(value: float, lang: str) -> str:
     return format_decimal(value, format="#,##0.##", locale=LOCALES[lang])
 
 
-def usd_short(value: float, lang: str) -> str:
-    """A dollar amount for a headline figure whose label names the currency, e.g. '25,2 tỷ'."""
+def scaled(value: float, lang: str, places: int = 2) -> str:
+    """A large amount in words of the interface language, e.g. '7,2 tỷ', '37,4 million' (no currency)."""
     for size, unit in ((1e9, "billion"), (1e6, "million")):
         if abs(value) >= size:
-            return f"{number(round(value / size, 1), lang)} {t(unit, lang)}"
-    return number(value, lang)
+            return f"{number(round(value / size, places), lang)} {t(unit, lang)}"
+    return number(round(value, places), lang)
 
 
-def numbers(values: pd.Series, lang: str) -> pd.Series:
-    """Each number as `number` writes it ('' when missing), formatted once per distinct value."""
-    return _per_value(pd.to_numeric(values, errors="coerce"), lambda value: number(value, lang))
+def usd_short(value: float, lang: str) -> str:
+    """A dollar amount for a headline figure whose label names the currency, e.g. '25,2 tỷ'."""
+    return scaled(value, lang, places=1)
+
+
+def _value_text(qualifier: object, amount: object, currency: object, usd: object, lang: str) -> str:
+    """'khoảng 630 tỷ INR (≈ 7,2 tỷ USD)': the amount as the article wrote it, its qualifier, and the dollars
+    rounded to the digits the amount had; '' when no value is known."""
+    if pd.isna(usd):
+        return ""
+    said = value_label(qualifier, lang) if isinstance(qualifier, str) else ""
+    if not isinstance(currency, str) or currency == "USD" or pd.isna(amount):
+        return f"{said} {scaled(float(usd), lang)} USD".strip()
+    approx = approximate_usd(float(usd), float(amount), currency)
+    return f"{said} {scaled(float(amount), lang)} {currency} (≈ {scaled(approx, lang)} USD)".strip()
 
 
 def value_text(deals: pd.DataFrame, lang: str) -> pd.Series:
-    """E.g. 'hơn 3.000.000.000 USD', plus the amount as written when it was not in dollars."""
-    usd = pd.to_numeric(deals["value_usd"], errors="coerce")
-    currency = deals["value_currency"].fillna("USD").astype(object)
-    foreign = (currency != "USD") & pd.to_numeric(deals["value_amount"], errors="coerce").notna()
-    written = (" (" + numbers(deals["value_amount"], lang) + " " + currency + ")").where(foreign, "")
-    text = (labels(deals["value_qualifier"], lang) + " " + numbers(usd, lang) + " USD").str.lstrip() + written
-    return text.where(usd.notna(), "")
+    """Each deal's value as `_value_text` writes it, once per distinct value."""
+    keys = pd.Series(list(zip(deals["value_qualifier"], deals["value_amount"], deals["value_currency"], deals["value_usd"])),
+                     index=deals.index, dtype=object)
+    return _per_value(keys, lambda key: _value_text(*key, lang) if isinstance(key, tuple) else "")
 
 
 def deal_table(events: pd.DataFrame, mentions: pd.DataFrame, lang: str, base: str) -> pd.DataFrame:

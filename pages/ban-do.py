@@ -48,8 +48,11 @@ def pick_from_list() -> None:
 
 
 partners, flows = partner_pairs(dialogues), arms_flows(deals)
-figure = charts.world_map(pd.concat([involvement, shapes], ignore_index=True), partners, flows, lang, t(metric, lang))
-ui.chart(figure, key="world_map", on_select=pick_country, selection_mode=[charts.COUNTRY_PICK])
+if involvement.empty:
+    st.info(t("no_rows", lang))
+else:
+    figure = charts.world_map(pd.concat([involvement, shapes], ignore_index=True), partners, flows, lang, t(metric, lang))
+    ui.chart(figure, key="world_map", on_select=pick_country, selection_mode=[charts.COUNTRY_PICK])
 for lines in (partners, flows):
     if len(lines) > charts.MAX_LINES:
         st.caption(t("top_only", lang, limit=charts.MAX_LINES, n=number(len(lines), lang)))

@@ -18,8 +18,10 @@ if events.empty:
 
 st.subheader(t("timeline", lang))
 lanes = labels(events["mechanism"], lang) + " · " + pair_names(events["pair"], lang)
+coarse = events["date_precision"].isin(["year", "month"])
 timeline = events.assign(
     lane=lanes,
+    date=events["date"].where(~coarse, events["date"] + " (" + labels(events["date_precision"], lang) + ")"),
     day=pd.to_datetime(events["date_start"], errors="coerce", format="mixed"),
     place=place(events["location_city"], events["location_country"], lang),
     participants=participant_names(events["participants"]),

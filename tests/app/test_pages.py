@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from components.charts import centroids
+from tests.app.vega import charts, datasets
 from newsfacts.export.formats import to_csv_bytes
 from components.i18n import country_label, t, value_label
 
@@ -269,3 +270,26 @@ def test_the_people_page_follows_the_country_filter(app, tables):
     indians = table(at)
     assert 0 < len(indians) < len(everyone)
     assert set(indians[t("country", "vi")]) == {country_label("IND", "vi")}
+
+
+def test_an_empty_map_says_so_instead_of_drawing_an_empty_world(app, tables):
+    involved = set(tables["article_countries"]["country"]) | set(tables["dialogue_events"]["parties"].explode())
+    absent = sorted(set(centroids()) - involved)[0]
+    at = app("pages/ban-do.py", country=absent)
+    assert t("no_rows", "vi") in [info.value for info in at.info]
+    assert not charts(at)
+
+
+def test_deal_values_keep_the_written_amount_and_missing_text_is_empty(app):
+    shown = table(app("pages/thuong-vu.py"))
+    values = shown[t("value", "vi")]
+    assert values.str.contains(r"tỷ INR \(≈ [\d,]+ tỷ USD\)", regex=True).any()
+    assert not values.str.contains(r"\d{1,3}\.\d{3}\.\d{3}", regex=True).any()
+    text = shown.select_dtypes(exclude=["number", "bool"])
+    assert not text.isna().any().any()
+
+
+def test_coarse_dates_are_marked_on_the_timeline(app):
+    points = datasets(charts(app("pages/doi-thoai.py"))[0])["points"].to_pandas()
+    assert points["date"].str.fullmatch(r"\d{4} \(chỉ biết năm\)").any()
+    assert points["date"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").any()

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from components.i18n import country_label, t
-from components.views import (country_involvement, dialogue_table, joined_country_names, joined_text, numbers,
+from components.views import (country_involvement, dialogue_table, joined_country_names, joined_text,
                               pair_names, participant_names, partner_pairs, party_involvement, value_text)
 
 
@@ -30,21 +30,17 @@ def test_participant_names_read_each_json_list():
     assert participant_names(texts).tolist() == ["Antony Blinken, Lloyd Austin", "", "", "Antony Blinken"]
 
 
-def test_value_text_says_qualifier_dollars_and_the_amount_as_written():
+def test_value_text_keeps_the_amount_as_written_and_rounds_the_dollars_to_its_digits():
     deals = pd.DataFrame({
-        "value_usd": [3e9, 5.4e9, np.nan, 1e6],
-        "value_qualifier": ["over", "exact", "approx", None],
-        "value_amount": [np.nan, 5e9, 7.0, 25e9],
-        "value_currency": ["USD", "EUR", "EUR", "VND"],
+        "value_usd": [3e9, 7_241_379_310.34, np.nan, 24_670_184.7, 8.95e8],
+        "value_qualifier": ["over", "approx", "approx", "exact", None],
+        "value_amount": [np.nan, 630e9, 7.0, 37.4e6, 8.95e8],
+        "value_currency": ["USD", "INR", "EUR", "AUD", "USD"],
     })
     assert value_text(deals, "vi").tolist() == [
-        "hơn 3.000.000.000 USD", "5.400.000.000 USD (5.000.000.000 EUR)", "", "1.000.000 USD (25.000.000.000 VND)"]
-    assert value_text(deals, "en").iloc[0] == "over 3,000,000,000 USD"
+        "hơn 3 tỷ USD", "khoảng 630 tỷ INR (≈ 7,2 tỷ USD)", "", "37,4 triệu AUD (≈ 24,7 triệu USD)", "895 triệu USD"]
+    assert value_text(deals, "en").tolist()[:2] == ["over 3 bn USD", "about 630 bn INR (≈ 7.2 bn USD)"]
     assert value_text(deals.iloc[:0], "vi").empty
-
-
-def test_numbers_formats_each_value_and_leaves_missing_ones_empty():
-    assert numbers(pd.Series([1234.5, None, 1234.5]), "vi").tolist() == ["1.234,5", "", "1.234,5"]
 
 
 def test_dialogue_links_point_at_the_first_sentence_of_the_first_mention():
