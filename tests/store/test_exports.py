@@ -266,3 +266,41 @@ def test_a_filter_matching_nothing_gives_the_columns_and_no_rows(tables, table, 
     assert len(opened) == 0
     if fmt != "json":
         assert list(opened.columns) == list(export_frame(tables, table, Filters()).columns)
+
+
+CODEBOOK = ROOT / "docs" / "codebook.md"
+DATAPACKAGE = ROOT / "newsfacts" / "export" / "datapackage.json"
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_the_codebook_describes_every_column_of_every_table(tables, table):
+    resources = {r["name"]: r for r in json.loads(DATAPACKAGE.read_text(encoding="utf-8"))["resources"]}
+    fields = resources[table]["schema"]["fields"]
+    assert [f["name"] for f in fields] == list(export_frame(tables, table, Filters()).columns)
+    assert all(f["description"] for f in fields)
+    page = CODEBOOK.read_text(encoding="utf-8")
+    section = page.split(f"\n### {table}\n", 1)[1].split("\n### ", 1)[0]
+    assert [line.split("`")[1] for line in section.splitlines() if line.startswith("| `")] == [f["name"] for f in fields]
+
+
+def test_the_codebook_lists_the_allowed_values_the_records_declare():
+    from typing import get_args
+
+    from newsfacts import records
+    fields = {(r["name"], f["name"]): f for r in json.loads(DATAPACKAGE.read_text(encoding="utf-8"))["resources"]
+              for f in r["schema"]["fields"]}
+    declared = {("dialogues", "mechanism"): records.Mechanism, ("dialogues", "status"): records.DialogueStatus,
+                ("deals", "kind"): records.DealKind, ("deals", "category"): records.DealCategory,
+                ("deals", "status"): records.DealStatus, ("deals", "value_qualifier"): records.ValueQualifier}
+    for key, literal in declared.items():
+        assert fields[key]["constraints"]["enum"] == list(get_args(literal))
+
+
+def test_exported_values_stay_within_the_codebook(tables):
+    resources = json.loads(DATAPACKAGE.read_text(encoding="utf-8"))["resources"]
+    for resource in resources:
+        frame = export_frame(tables, resource["name"], Filters())
+        for field in resource["schema"]["fields"]:
+            allowed = field.get("constraints", {}).get("enum")
+            if allowed:
+                assert set(frame[field["name"]].dropna()) <= set(allowed), field["name"]
