@@ -262,3 +262,25 @@ def totals_bar(totals: pd.DataFrame, lang: str, key_label: str, top: int = 25) -
         },
         "height": max(220, 28 * len(rows) + 80),
     }, lang)
+
+
+def per_year_bars(rows: pd.DataFrame, lang: str, measure: str, measure_label: str, group_label: str) -> Spec:
+    """Bars per year stacked by group: columns year, group (a label) and `measure` (named `measure_label`);
+    dollars are written in billions on the axis."""
+    data = pd.DataFrame({"year": rows["year"].astype("int64").astype(str), "group": _text(rows["group"]),
+                         "value": pd.to_numeric(rows[measure], errors="coerce").fillna(0)})
+    axis = {"tickCount": 4}
+    if measure == "value_usd":
+        axis["labelExpr"] = f"format(datum.value / 1e9, ',~r') + ' {t('billion', lang)}'"
+    return _chart({"years": data}, {
+        "data": {"name": "years"},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "x": _field("year", "ordinal", t("year", lang), axis={"labelAngle": 0}),
+            "y": _field("value", "quantitative", measure_label, axis=axis, stack="zero"),
+            "color": _field("group", "nominal", legend={**LEGEND, "columns": 4, "labelLimit": 220}),
+            "tooltip": [_field("year", "ordinal", t("year", lang)), _field("group", "nominal", group_label),
+                        _field("value", "quantitative", measure_label, format=",.0f")],
+        },
+        "height": 300,
+    }, lang)

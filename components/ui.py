@@ -135,6 +135,12 @@ def exports(ctx: Context, table: Table) -> None:
         )
 
 
+def chart_data(rows: pd.DataFrame, what: str, key: str, lang: str) -> None:
+    """A download of the numbers a chart draws (snake_case columns), built when clicked."""
+    st.download_button(t("download_chart", lang), data=lambda: to_csv_bytes(rows), key=key, on_click="ignore",
+                       file_name=file_name(what, "csv", datetime.now()), mime="text/csv", icon=":material/download:")
+
+
 def chart(spec: charts.Spec, key: str, **chart_args: object) -> object:
     return st.vega_lite_chart(spec=spec, key=key, width="stretch", **chart_args)
 

@@ -259,3 +259,26 @@ def arms_flows(deals: pd.DataFrame) -> pd.DataFrame:
     known = deals.dropna(subset=["buyer", "seller"]).assign(value_usd=lambda d: pd.to_numeric(d["value_usd"], errors="coerce"))
     flows = known.groupby(["seller", "buyer"], as_index=False).agg(count=("event_id", "size"), value_usd=("value_usd", "sum"))
     return flows.sort_values(["value_usd", "count"], ascending=False, ignore_index=True)
+
+
+def dialogues_per_year(dialogues: pd.DataFrame) -> pd.DataFrame:
+    """Dialogues per year of their date and mechanism (undated ones left out): year, mechanism, n_dialogues."""
+    years = pd.to_datetime(dialogues["date_start"], errors="coerce").dt.year
+    counted = pd.DataFrame({"year": years, "mechanism": dialogues["mechanism"]}).dropna()
+    per_year = counted.groupby(["year", "mechanism"], as_index=False).size().rename(columns={"size": "n_dialogues"})
+    return per_year.astype({"year": "int64", "n_dialogues": "int64"})
+
+
+def deal_value_per_year(deals: pd.DataFrame, side: str, top: int = 8) -> pd.DataFrame:
+    """Known deal value (USD) and number of deals per order year and `side` ("buyer" or "seller"), for the `top`
+    countries by total value; the rest under the code "" (other). Deals without a year are left out.
+    Columns: year, country_iso3, value_usd, n_deals."""
+    rows = pd.DataFrame({"year": pd.to_numeric(deals["year"], errors="coerce"),
+                         "country_iso3": deals[side].fillna("").astype(object),
+                         "value_usd": pd.to_numeric(deals["value_usd"], errors="coerce")}).dropna(subset=["year"])
+    leaders = rows.groupby("country_iso3")["value_usd"].sum().sort_values(ascending=False)
+    leaders = [code for code in leaders.index if code][:top]
+    rows["country_iso3"] = rows["country_iso3"].where(rows["country_iso3"].isin(leaders), "")
+    summed = rows.groupby(["year", "country_iso3"], as_index=False).agg(
+        value_usd=("value_usd", "sum"), n_deals=("value_usd", "size"))
+    return summed.astype({"year": "int64", "n_deals": "int64"})

@@ -150,3 +150,15 @@ def test_timeline_draws_only_the_busiest_lanes():
     assert len(drawn) == charts.MAX_LANES
     assert set(EVENTS["lane"]) <= drawn
     assert len(charts.busiest_lanes(EVENTS)) == len(EVENTS)
+
+
+@pytest.mark.parametrize(("measure", "lang", "unit"), [("value_usd", "vi", "tỷ"), ("value_usd", "en", "bn"), ("n_dialogues", "vi", None)])
+def test_per_year_bars_stack_groups_per_year(measure, lang, unit):
+    rows = pd.DataFrame({"year": [2020, 2020, 2021], "group": ["Ấn Độ", "Mỹ", "Ấn Độ"], measure: [3e9, 1e9, 2e9]})
+    spec = valid(charts.per_year_bars(rows, lang, measure, "y", "g"))
+    years = spec["datasets"]["years"]
+    assert [(r["year"], r["group"], r["value"]) for r in years] == [("2020", "Ấn Độ", 3e9), ("2020", "Mỹ", 1e9),
+                                                                     ("2021", "Ấn Độ", 2e9)]
+    assert spec["encoding"]["y"]["stack"] == "zero"
+    label = spec["encoding"]["y"]["axis"].get("labelExpr", "")
+    assert (unit in label) if unit else not label

@@ -293,3 +293,15 @@ def test_coarse_dates_are_marked_on_the_timeline(app):
     points = datasets(charts(app("pages/doi-thoai.py"))[0])["points"].to_pandas()
     assert points["date"].str.fullmatch(r"\d{4} \(chỉ biết năm\)").any()
     assert points["date"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").any()
+
+
+def test_the_trends_follow_the_filters_and_their_data_downloads(app, tables):
+    def drawn(at) -> tuple[int, float]:
+        trend_dialogues, trend_deals = (datasets(chart)["years"].to_pandas() for chart in charts(at)[:2])
+        return int(trend_dialogues["value"].sum()), float(trend_deals["value"].sum())
+
+    everything = drawn(app("app.py"))
+    india = drawn(app("app.py", country="IND"))
+    assert 0 < india[0] < everything[0] and 0 < india[1] < everything[1]
+    keys = {button.key for button in app("app.py").get("download_button")}
+    assert {"trend_dialogues_csv", "trend_deals_csv"} <= keys

@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 
 from components.i18n import country_label, t
-from components.views import (country_involvement, dialogue_table, joined_country_names, joined_text,
-                              pair_names, participant_names, partner_pairs, party_involvement, value_text)
+from components.views import (country_involvement, deal_value_per_year, dialogue_table, dialogues_per_year,
+                              joined_country_names, joined_text, pair_names, participant_names, partner_pairs,
+                              party_involvement, value_text)
 
 
 def test_joined_country_names_keep_order_and_cope_with_missing_lists():
@@ -78,3 +79,16 @@ def test_involvement_from_pairs_matches_the_exploded_parties(tables):
     expected = country_involvement(dialogues["parties"].explode())
     got = party_involvement(dialogues)
     assert dict(zip(got["country"], got["value"])) == dict(zip(expected["country"], expected["value"]))
+
+
+def test_dialogues_per_year_count_each_mechanism_and_leave_undated_ones_out():
+    dialogues = pd.DataFrame({"date_start": pd.to_datetime(["2020-10-27", "2020-01-01", "2021-05-01", None]),
+                              "mechanism": ["2+2", "2+2", "strategic dialogue", "2+2"]})
+    assert dialogues_per_year(dialogues).values.tolist() == [[2020, "2+2", 2], [2021, "strategic dialogue", 1]]
+
+
+def test_deal_value_per_year_keeps_the_leading_countries_and_groups_the_rest():
+    deals = pd.DataFrame({"year": [2020, 2020, 2021, 2021, None], "buyer": ["IND", "POL", "IND", None, "IND"],
+                          "value_usd": [5e9, 1e9, np.nan, 2e9, 9e9]})
+    got = deal_value_per_year(deals, "buyer", top=1)
+    assert got.values.tolist() == [[2020, "", 1e9, 1], [2020, "IND", 5e9, 1], [2021, "", 2e9, 1], [2021, "IND", 0.0, 1]]
