@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from babel.numbers import format_decimal
 
-from components.i18n import country_label, t, value_label
+from components.i18n import LABELS, country_label, t, value_label
 from newsfacts.amounts import approximate_usd
 
 ARTICLES_PATH = "bai-bao"
@@ -216,15 +216,39 @@ def plain_markdown(text: str) -> str:
     return _MARKDOWN_SIGNS.sub(r"\\\1", text)
 
 
-def conflict_rows(events: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One row per disagreeing field of the events that have conflicts."""
+def _conflict_value(field: str, value: object, lang: str) -> str:
+    """A disagreeing value as the tables write it: dollars in words, codes as labels, numbers in the page's style."""
+    if field == "value_usd" and isinstance(value, (int, float)):
+        return f"{scaled(float(value), lang)} USD"
+    if field == "location_country" and isinstance(value, str):
+        return country_label(value, lang)
+    if field in ("status", "kind") and isinstance(value, str):
+        return value_label(value, lang)
+    if field == "quantity" and isinstance(value, (int, float)):
+        return number(value, lang)
+    return str(value)
+
+
+def _reports(article_ids: list[str], articles: pd.DataFrame) -> str:
+    """'Outlet (date); Outlet (date)' for the articles reporting a value, oldest first."""
+    known = articles[articles["article_id"].isin(article_ids)].drop_duplicates("article_id")
+    said = sorted(zip(known["published"].fillna(""), known["source"].fillna("—")))
+    return "; ".join(f"{outlet} ({published})" if published else outlet for published, outlet in said)
+
+
+def conflict_rows(events: pd.DataFrame, articles: pd.DataFrame, what: pd.Series, lang: str) -> pd.DataFrame:
+    """One row per value of each disagreeing field of the events that have conflicts: the event (`what` says
+    which, per row of `events`), the field in the page's language, the value formatted, and the outlets and
+    publication dates of the articles that report it."""
     flagged = events[has_conflicts(events["conflicts"])]
     rows = [
-        {t("system", lang): system, "field": item.get("field"), t("value", lang): ", ".join(map(str, item.get("values", [])))}
-        for system, text in zip(flagged["system"], flagged["conflicts"])
+        (what.loc[index], t(item.get("field", ""), lang) if item.get("field") in LABELS else item.get("field"),
+         _conflict_value(item.get("field", ""), value, lang), _reports(list(ids), articles))
+        for index, text in zip(flagged.index, flagged["conflicts"])
         for item in json.loads(text)
+        for value, ids in zip(item.get("values", []), item.get("article_ids", []))
     ]
-    return pd.DataFrame(rows, columns=[t("system", lang), "field", t("value", lang)])
+    return pd.DataFrame(rows, columns=[t("event", lang), t("field", lang), t("value", lang), t("reported_by", lang)])
 
 
 def country_involvement(codes: pd.Series, weights: pd.Series | None = None) -> pd.DataFrame:

@@ -6,7 +6,7 @@ import streamlit as st
 from components import charts, ui
 from newsfacts.filters import filter_dialogues
 from components.i18n import t
-from components.views import dialogue_table, labels, number, pair_names, participant_names, place
+from components.views import conflict_rows, dialogue_table, labels, number, pair_names, participant_names, place
 
 ctx = ui.context()
 store, lang = ctx.store, ctx.lang
@@ -35,6 +35,13 @@ newest = events.sort_values("date_start", ascending=False, na_position="last", k
 ui.table(newest, "doi-thoai", "dialogue_table", lang,
          build=lambda rows: dialogue_table(rows, store.dialogue_mentions, lang, ctx.links))
 ui.exports(ctx, "dialogues")
+
+st.subheader(t("conflicts", lang))
+disagreeing = conflict_rows(newest, store.articles, newest["date"].fillna("?") + " · " + lanes.loc[newest.index], lang)
+if disagreeing.empty:
+    st.caption(t("no_conflicts", lang))
+else:
+    ui.table(disagreeing, "doi-thoai-mau-thuan", "dialogue_conflicts", lang)
 
 st.subheader(t("evidence", lang))
 listed = newest.head(ui.MAX_ROWS)

@@ -32,7 +32,9 @@ for column, ((label, key), keys) in zip(st.columns(3), totals.items()):
         ui.chart(charts.totals_bar(by_key, lang, t(key, lang)), key=f"deals_{label}")
 
 st.subheader(t("conflicts", lang))
-conflicts = conflict_rows(deals, lang)
+described = (country_names(deals["seller"], lang).fillna("?") + " → " + country_names(deals["buyer"], lang).fillna("?")
+             + ": " + deals["system"].fillna(""))
+conflicts = conflict_rows(deals, store.articles, described, lang)
 if conflicts.empty:
     st.caption(t("no_conflicts", lang))
 else:

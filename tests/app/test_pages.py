@@ -305,3 +305,17 @@ def test_the_trends_follow_the_filters_and_their_data_downloads(app, tables):
     assert 0 < india[0] < everything[0] and 0 < india[1] < everything[1]
     keys = {button.key for button in app("app.py").get("download_button")}
     assert {"trend_dialogues_csv", "trend_deals_csv"} <= keys
+
+
+@pytest.mark.parametrize(("page", "lang"), [("pages/thuong-vu.py", "vi"), ("pages/thuong-vu.py", "en"), ("pages/doi-thoai.py", "vi")])
+def test_conflicts_name_the_field_and_each_value_with_its_outlets_and_dates(app, tables, page, lang):
+    at = app(page, lang=lang) if lang == "en" else app(page)
+    conflicts = table(at, 1)
+    assert len(conflicts)
+    assert set(conflicts[t("field", lang)]) <= {t(f, lang) for f in ("value_usd", "quantity", "status", "kind", "year",
+                                                                         "location_city", "location_country")}
+    reporters = conflicts[t("reported_by", lang)]
+    assert reporters.str.contains(r"\(\d{4}-\d{2}-\d{2}\)").any() and (reporters.str.len() > 0).all()
+    values = conflicts[t("value", lang)]
+    assert not values.isin(["held", "signed", "delivered"]).any() or lang == "en"
+    assert not values.str.contains(r"\d{5,}|\.0$").any()
