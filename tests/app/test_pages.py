@@ -319,3 +319,31 @@ def test_conflicts_name_the_field_and_each_value_with_its_outlets_and_dates(app,
     values = conflicts[t("value", lang)]
     assert not values.isin(["held", "signed", "delivered"]).any() or lang == "en"
     assert not values.str.contains(r"\d{5,}|\.0$").any()
+
+
+@pytest.mark.parametrize("typed", ["hoà bình", "hòa bình", "hoa binh", "HOA BINH", "ho\u0300a bi\u0300nh"])
+def test_search_ignores_accents_and_their_encoding_and_keeps_the_phrase_in_the_url(app, typed):
+    at = app("pages/bai-bao.py")
+    at.text_input(key="article_search").input(typed).run()
+    found = table(at)
+    assert len(found) > 0
+    reference = app("pages/bai-bao.py")
+    reference.text_input(key="article_search").input("hòa bình").run()
+    assert table(reference)[t("title", "vi")].tolist() == found[t("title", "vi")].tolist()
+    assert at.query_params["q"] == typed
+
+
+def test_a_searched_article_highlights_the_phrase_and_links_its_source(app, tables):
+    at = app("pages/bai-bao.py", q="hoa binh")
+    assert at.text_input(key="article_search").value == "hoa binh"
+    found = table(at)
+    url_of = tables["articles"].set_index("title")["url"]
+    title = next(title for title in found[t("title", "vi")] if str(url_of.get(title, "")).startswith("http"))
+    article_id = tables["articles"].set_index("title").loc[title, "article_id"]
+    if not isinstance(article_id, str):
+        article_id = article_id.iloc[0]
+    at = app("pages/bai-bao.py", q="hoa binh", article=article_id)
+    shown = "\n".join(element.value for element in at.html)
+    assert '<mark class="hit"' in shown
+    url = tables["articles"].set_index("article_id").loc[article_id, "url"]
+    assert f'<a href="{html.escape(url, quote=True)}"' in shown
