@@ -8,6 +8,7 @@ from altair.utils.schemapi import validate_jsonschema
 from altair.vegalite.v6.schema import core
 
 from components import charts
+from components.i18n import country_label
 
 EVENTS = pd.DataFrame({
     "lane": ["2+2 · Ấn Độ – Mỹ", "2+2 · Ấn Độ – Mỹ", "đối thoại chiến lược · Nga – Ấn Độ"],
@@ -62,20 +63,23 @@ def test_world_map_draws_countries_partner_lines_and_arms_flows():
     flows = pd.DataFrame({"seller": ["USA", "RUS"], "buyer": ["IND", "IND"], "count": [1, 3], "value_usd": [3e9, 5.4e9]})
     spec = charts.world_map(involvement, partners, flows, "vi", "Số cuộc đối thoại")
     valid(spec)
-    countries, lines = spec["layer"]
-    outline = countries["transform"][0]["from"]["data"]["url"]
+    shapes, lines, points = spec["layer"]
+    assert shapes["encoding"]["color"]["scale"] == points["encoding"]["color"]["scale"] == {"scheme": "blues", "domain": [0, 3]}
+    outline = shapes["transform"][1]["from"]["data"]["url"]
     assert outline == charts.TOPOJSON_URL and not outline.startswith(("http:", "https:", "//")), "served by us"
     assert spec["datasets"]["countries"]["country"].tolist() == ["IND", "USA", "VNM"]
-    assert countries["params"] == [{"name": charts.COUNTRY_PICK,
-                                    "select": {"type": "point", "fields": ["country"], "on": "click"}}]
+    for layer, name in ((shapes, charts.COUNTRY_PICK), (points, charts.SMALL_STATE_PICK)):
+        assert layer["params"] == [{"name": name, "select": {"type": "point", "fields": ["country"], "on": "click"}}]
     drawn = spec["datasets"]["lines"]
     assert set(drawn["kind"]) == {"Cuộc đối thoại", "Thương vụ"}
+    assert set(drawn["label"]) == {"Ấn Độ – Mỹ: 2 cuộc đối thoại", "Mỹ → Ấn Độ: 1 thương vụ, 3 tỷ USD",
+                                   "Nga → Ấn Độ: 3 thương vụ, 5,4 tỷ USD"}
     width = drawn.set_index(drawn["label"].str[:3])["width"]
-    assert width["RUS"] > width["USA"], "the larger flow (Russia -> India) is drawn wider"
+    assert width["Nga"] > width["Mỹ "], "the larger flow (Russia -> India) is drawn wider"
     arrows = arrowheads(spec)
     assert list(arrows["kind"].unique()) == ["Thương vụ"], "arrowheads only on arms flows"
     assert len(arrows) == 2
-    usa_to_india = arrows[arrows["label"].str.startswith("USA")]["angle"].iloc[0]
+    usa_to_india = arrows[arrows["label"].str.startswith("Mỹ")]["angle"].iloc[0]
     assert 60 < usa_to_india < 120, "an arrow from the USA to India points east"
 
 
@@ -89,7 +93,19 @@ def test_world_map_lines_are_capped():
     lines, arrows = spec["datasets"]["lines"], arrowheads(spec)
     assert len(lines) == len(arrows) == charts.MAX_LINES
     heaviest = pairs.sort_values("value_usd", ascending=False).head(charts.MAX_LINES)
-    assert lines["label"].tolist() == (heaviest["seller"] + " → " + heaviest["buyer"] + ": 1").tolist()
+    assert lines["label"].str.split(":").str[0].tolist() == [
+        f"{country_label(s, 'vi')} → {country_label(b, 'vi')}" for s, b in zip(heaviest["seller"], heaviest["buyer"])]
+
+
+def test_small_states_are_drawn_as_clickable_points():
+    involvement = pd.DataFrame({"country": ["SGP", "VNM", "BHR"], "value": [2, 1, 0], "name": ["Singapore", "Việt Nam", "Bahrain"]})
+    spec = valid(charts.world_map(involvement, pd.DataFrame({"a": ["SGP"], "b": ["VNM"], "count": [1]}),
+                                  pd.DataFrame(columns=["seller", "buyer", "count", "value_usd"]), "vi", "x"))
+    rows = {row["country"]: row for row in spec["datasets"]["countries"]}
+    assert rows["SGP"]["lon"] == pytest.approx(103.82) and rows["VNM"]["lon"] is None
+    assert {"SGP", "BHR", "MLT", "MDV", "QAT", "BRN"} <= set(charts.centroids())
+    assert set(charts.small_states()).isdisjoint(charts.outline_centroids())
+    assert len(spec["datasets"]["lines"]) == 1, "a line reaches Singapore"
 
 
 def test_centroids_come_from_the_served_world_outline():

@@ -110,7 +110,7 @@ def test_map_draws_the_countries_from_the_served_outline(page, base_url):
     page.on("response", lambda response: served.append((response.url, response.status)))
     open_page(page, base_url, "ban-do")
     page.wait_for_function(f"() => document.querySelectorAll('{COUNTRY_SHAPES}').length > 20", timeout=30_000)
-    assert len(charts.centroids()) <= page.locator(COUNTRY_SHAPES).count() <= len(outline_codes())
+    assert len(charts.outline_centroids()) <= page.locator(COUNTRY_SHAPES).count() <= len(outline_codes())
     assert any(url.endswith("/topojson/world_110m.json") and status == 200 for url, status in served)
 
 
@@ -202,3 +202,35 @@ def test_the_table_toolbar_offers_no_download(page, base_url, path):
     labels = [button.get_attribute("aria-label").casefold() for button in buttons.all()]
     assert any("search" in label for label in labels), labels
     assert not any("download" in label for label in labels), labels
+
+
+@pytest.mark.parametrize("code", ["SGP", "BHR"])
+def test_a_small_state_is_drawn_as_a_point_that_filters_when_clicked(page, base_url, code):
+    open_page(page, base_url, "ban-do")
+    label = f"{country_label(code, 'vi')} ({code})"
+    point = page.locator(f'[data-testid="stVegaLiteChart"] g.mark-symbol path[aria-label="{label}"]')
+    point.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    box = point.bounding_box()
+    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.move(*centre)
+    page.locator("#vg-tooltip-element", has_text=country_label(code, "vi")).wait_for()
+    page.mouse.click(*centre)
+    page.wait_for_function(f"() => location.search.includes('country={code}')", timeout=30_000)
+    settle(page)
+    assert chosen_countries_when_drawn(page, [label]) == [label]
+
+
+def test_the_map_colouring_goes_into_the_url(page, base_url):
+    open_page(page, base_url, "ban-do")
+    page.get_by_role("radio", name=t("by_deals", "vi"), exact=True).click()
+    page.wait_for_function("() => location.search.includes('metric=by_deals')", timeout=30_000)
+    settle(page)
+    copied = page.url
+    other = page.context.new_page()
+    try:
+        other.goto(copied)
+        settle(other)
+        assert other.get_by_role("radio", name=t("by_deals", "vi"), exact=True).get_attribute("aria-checked") == "true"
+    finally:
+        other.close()
