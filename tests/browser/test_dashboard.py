@@ -78,6 +78,20 @@ def go_to(page, title: str) -> None:
 COUNTRY_SHAPES = '[data-testid="stVegaLiteChart"] g.mark-shape path'
 
 
+def click_on_map(page, marks: str, code: str) -> str:
+    """Hovers the mark of `code` among `marks` until its tooltip shows, clicks it, waits for the filter to take it;
+    returns the country's label as the sidebar writes it."""
+    label = f"{country_label(code, 'vi')} ({code})"
+    box = page.locator(f'{marks}[aria-label="{label}"]').bounding_box()
+    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.move(*centre)
+    page.locator("#vg-tooltip-element", has_text=country_label(code, "vi")).wait_for()
+    page.mouse.click(*centre)
+    page.wait_for_function(f"() => location.search.includes('country={code}')", timeout=30_000)
+    settle(page)
+    return label
+
+
 def outline_codes() -> list[str]:
     outline = json.loads(charts.TOPOJSON.read_text(encoding="utf-8"))
     return [country.get("id") for country in outline["objects"]["countries"]["geometries"]]
@@ -120,14 +134,7 @@ def test_clicking_a_country_on_the_map_filters_every_page(page, base_url, tables
     open_page(page, base_url, "ban-do")
     page.wait_for_function(f"() => document.querySelectorAll('{COUNTRY_SHAPES}').length > 20", timeout=30_000)
     page.wait_for_timeout(1500)
-    box = page.locator(f'{COUNTRY_SHAPES}[aria-label="{country_label(code, "vi")} ({code})"]').bounding_box()
-    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.mouse.move(*centre)
-    page.locator("#vg-tooltip-element", has_text=country_label(code, "vi")).wait_for()
-    page.mouse.click(*centre)
-    page.wait_for_function(f"() => location.search.includes('country={code}')", timeout=30_000)
-    settle(page)
-    label = f"{country_label(code, 'vi')} ({code})"
+    label = click_on_map(page, COUNTRY_SHAPES, code)
     assert chosen_countries_when_drawn(page, [label]) == [label]
     go_to(page, "page_dialogues")
     settle(page)
@@ -207,17 +214,10 @@ def test_the_table_toolbar_offers_no_download(page, base_url, path):
 @pytest.mark.parametrize("code", ["SGP", "BHR"])
 def test_a_small_state_is_drawn_as_a_point_that_filters_when_clicked(page, base_url, code):
     open_page(page, base_url, "ban-do")
-    label = f"{country_label(code, 'vi')} ({code})"
-    point = page.locator(f'[data-testid="stVegaLiteChart"] g.mark-symbol path[aria-label="{label}"]')
-    point.wait_for(timeout=30_000)
+    points = '[data-testid="stVegaLiteChart"] g.mark-symbol path'
+    page.locator(f'{points}[aria-label="{country_label(code, "vi")} ({code})"]').wait_for(timeout=30_000)
     page.wait_for_timeout(1000)
-    box = point.bounding_box()
-    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.mouse.move(*centre)
-    page.locator("#vg-tooltip-element", has_text=country_label(code, "vi")).wait_for()
-    page.mouse.click(*centre)
-    page.wait_for_function(f"() => location.search.includes('country={code}')", timeout=30_000)
-    settle(page)
+    label = click_on_map(page, points, code)
     assert chosen_countries_when_drawn(page, [label]) == [label]
 
 
