@@ -95,6 +95,16 @@ def _blank_missing_text(display: pd.DataFrame) -> pd.DataFrame:
     return display.fillna({column: "" for column in text}) if text else display
 
 
+def _numbers_in(display: pd.DataFrame, lang: str) -> object:
+    """The table with its numbers written the interface language's way (1.234,5 / 1,234.5), not the browser's;
+    years stay as they are, missing numbers are empty."""
+    numeric = [c for c in display.columns if pd.api.types.is_numeric_dtype(display[c])
+               and not pd.api.types.is_bool_dtype(display[c]) and c != t("year", lang)]
+    if not numeric:
+        return display
+    return display.style.format({c: lambda v: number(v, lang) for c in numeric}, na_rep="")
+
+
 def table(rows: pd.DataFrame, what: str, key: str, lang: str,
           build: Callable[[pd.DataFrame], pd.DataFrame] = _as_is, **dataframe_args: object) -> object:
     """The first MAX_ROWS of `rows` as `build` displays them, their count, and a CSV of every row; returns the
@@ -104,14 +114,10 @@ def table(rows: pd.DataFrame, what: str, key: str, lang: str,
     when the button is clicked. Put the rows a reader wants first at the top.
     """
     display = _blank_missing_text(build(rows.head(MAX_ROWS)))
-    link, value = t("link", lang), t("value_usd", lang)
-    config = {
-        link: st.column_config.LinkColumn(link, display_text=t("open_article", lang)),
-        value: st.column_config.NumberColumn(value, format="localized"),
-    }
-    config = {column: setting for column, setting in config.items() if column in display}
+    link = t("link", lang)
+    config = {link: st.column_config.LinkColumn(link, display_text=t("open_article", lang))} if link in display else {}
     order = [link, *(c for c in display.columns if c != link)] if link in display else None
-    state = st.dataframe(display, hide_index=True, key=key, column_config=config, column_order=order, **dataframe_args)
+    state = st.dataframe(_numbers_in(display, lang), hide_index=True, key=key, column_config=config, column_order=order, **dataframe_args)
     left, right = st.columns([3, 1])
     left.caption(f"{number(len(rows), lang)} {t('rows', lang)}")
     if len(rows) > MAX_ROWS:

@@ -153,6 +153,15 @@ def _value_text(qualifier: object, amount: object, currency: object, usd: object
     return f"{said} {scaled(float(amount), lang)} {currency} (≈ {scaled(approx, lang)} USD)".strip()
 
 
+def approximate_values(deals: pd.DataFrame) -> pd.Series:
+    """Each deal's dollars rounded to the digits of the amount as written (`newsfacts.amounts.approximate_usd`)."""
+    usd = pd.to_numeric(deals["value_usd"], errors="coerce")
+    amount = pd.to_numeric(deals["value_amount"], errors="coerce")
+    rounded = [None if pd.isna(v) else approximate_usd(float(v), None if pd.isna(a) else float(a), c)
+               for v, a, c in zip(usd, amount, deals["value_currency"])]
+    return pd.Series(rounded, index=deals.index, dtype="Float64")
+
+
 def value_text(deals: pd.DataFrame, lang: str) -> pd.Series:
     """Each deal's value as `_value_text` writes it, once per distinct value."""
     keys = pd.Series(list(zip(deals["value_qualifier"], deals["value_amount"], deals["value_currency"], deals["value_usd"])),
@@ -168,7 +177,7 @@ def deal_table(events: pd.DataFrame, mentions: pd.DataFrame, lang: str, base: st
             t("buyer", lang): country_names(events["buyer"], lang),
             t("seller", lang): country_names(events["seller"], lang),
             t("value", lang): value_text(events, lang),
-            t("value_usd", lang): pd.to_numeric(events["value_usd"], errors="coerce"),
+            t("value_usd", lang): approximate_values(events),
             t("quantity", lang): pd.to_numeric(events["quantity"], errors="coerce").astype("Int64"),
             t("year", lang): pd.to_numeric(events["year"], errors="coerce").astype("Int64"),
             t("status", lang): labels(events["status"], lang),

@@ -10,6 +10,7 @@ import io
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from components.charts import centroids
@@ -347,3 +348,19 @@ def test_a_searched_article_highlights_the_phrase_and_links_its_source(app, tabl
     assert '<mark class="hit"' in shown
     url = tables["articles"].set_index("article_id").loc[article_id, "url"]
     assert f'<a href="{html.escape(url, quote=True)}"' in shown
+
+
+def shown_cells(at, index: int = 0) -> pd.DataFrame:
+    """The table as the browser writes it: the display values Streamlit sends beside the data."""
+    styler = at.dataframe[index].proto.arrow_data.styler
+    return pa.ipc.open_stream(styler.display_values).read_all().to_pandas()
+
+
+@pytest.mark.parametrize(("lang", "big"), [("vi", r"^\d{1,3}(\.\d{3})+$"), ("en", r"^\d{1,3}(,\d{3})+$")])
+def test_table_numbers_follow_the_interface_language_and_claim_no_false_precision(app, lang, big):
+    at = app("pages/thuong-vu.py", lang=lang) if lang == "en" else app("pages/thuong-vu.py")
+    cells = shown_cells(at)
+    values = cells[t("value_usd", lang)]
+    written = values[values != ""]
+    assert len(written) and written.str.match(big).all()
+    assert set(cells[t("year", lang)]) - {""} <= {str(year) for year in range(1990, 2040)}
