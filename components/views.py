@@ -14,7 +14,7 @@ import pandas as pd
 from babel.numbers import format_decimal
 
 from components.i18n import LABELS, country_label, t, value_label
-from newsfacts.amounts import approximate_usd
+from newsfacts.amounts import approximate_usd, approximate_values
 
 ARTICLES_PATH = "bai-bao"
 LOCALES = {"vi": "vi_VN", "en": "en_US"}
@@ -153,12 +153,10 @@ def _value_text(qualifier: object, amount: object, currency: object, usd: object
     return f"{said} {scaled(float(amount), lang)} {currency} (≈ {scaled(approx, lang)} USD)".strip()
 
 
-def approximate_values(deals: pd.DataFrame) -> pd.Series:
+def rounded_values(deals: pd.DataFrame) -> pd.Series:
     """Each deal's dollars rounded to the digits of the amount as written (`newsfacts.amounts.approximate_usd`)."""
-    usd = pd.to_numeric(deals["value_usd"], errors="coerce")
-    amount = pd.to_numeric(deals["value_amount"], errors="coerce")
-    rounded = [None if pd.isna(v) else approximate_usd(float(v), None if pd.isna(a) else float(a), c)
-               for v, a, c in zip(usd, amount, deals["value_currency"])]
+    rounded = approximate_values(pd.to_numeric(deals["value_usd"], errors="coerce").astype(float),
+                                 pd.to_numeric(deals["value_amount"], errors="coerce").astype(float), deals["value_currency"])
     return pd.Series(rounded, index=deals.index, dtype="Float64")
 
 
@@ -177,7 +175,7 @@ def deal_table(events: pd.DataFrame, mentions: pd.DataFrame, lang: str, base: st
             t("buyer", lang): country_names(events["buyer"], lang),
             t("seller", lang): country_names(events["seller"], lang),
             t("value", lang): value_text(events, lang),
-            t("value_usd", lang): approximate_values(events),
+            t("value_usd", lang): rounded_values(events),
             t("quantity", lang): pd.to_numeric(events["quantity"], errors="coerce").astype("Int64"),
             t("year", lang): pd.to_numeric(events["year"], errors="coerce").astype("Int64"),
             t("status", lang): labels(events["status"], lang),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 
@@ -22,6 +23,16 @@ def approximate_usd(value_usd: float, amount: float | None, currency: str | None
     if currency in (None, "USD") or amount is None or math.isnan(amount) or value_usd == 0:
         return value_usd
     return float(f"{value_usd:.{significant_digits(amount)}g}")
+
+
+def approximate_values(values_usd: Iterable[float | None], amounts: Iterable[float | None],
+                       currencies: Iterable[str | None]) -> list[float | None]:
+    """`approximate_usd` of each deal (None where no dollar value is known); NaN counts as missing."""
+    def known(x: float | None) -> bool:
+        return x is not None and not math.isnan(x)
+
+    return [approximate_usd(float(v), float(a) if known(a) else None, c) if known(v) else None
+            for v, a, c in zip(values_usd, amounts, currencies)]
 
 
 @lru_cache(maxsize=4096)

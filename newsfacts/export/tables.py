@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
-from newsfacts.amounts import approximate_usd, usd_rate
+from newsfacts.amounts import approximate_values, usd_rate
 from newsfacts.extract.countries import country_name
 from newsfacts.filters import Filterable, Filters, filter_articles, filter_deals, filter_dialogues
 from newsfacts.store.events import stable_id
@@ -193,10 +193,7 @@ def deals(tables: Tables, filters: Filters, filterable: Filterable) -> pd.DataFr
         "usd_rate": pd.array(rate, dtype="Float64"),
         "usd_rate_year": pd.array(rate_year, dtype="Int64"),
         "value_usd": usd.to_numpy(dtype=float),
-        "value_usd_approx": [
-            None if pd.isna(v) else approximate_usd(float(v), None if pd.isna(a) else float(a), c)
-            for v, a, c in zip(usd, amount, events["value_currency"])
-        ],
+        "value_usd_approx": approximate_values(usd.astype(float), amount.astype(float), events["value_currency"]),
         **_event_links(events, sources, tables["deal_mentions"]),
     }).astype({"value_usd_approx": "Float64"})
 
