@@ -34,6 +34,7 @@ SMALL_STATES = Path(__file__).resolve().parent / "small_states.csv"
 TOPOJSON_URL = "app/static/topojson/world_110m.json"
 # The map's click selection: the page reads the clicked country's ISO-3 code from it.
 COUNTRY_PICK = "country"
+DIALOGUE_PICK = "dialogue"
 SMALL_STATE_PICK = "small_state"  # each layer has its own selection
 STATUS_STYLE = {
     "held": ("circle", "#2e7d32"),
@@ -43,7 +44,8 @@ STATUS_STYLE = {
     "cancelled": ("cross", "#c62828"),
 }
 PARTNER_COLOUR, FLOW_COLOUR = "#1565c0", "#c62828"
-LEGEND = {"orient": "bottom", "direction": "horizontal", "title": None}
+LEGEND = {"orient": "bottom", "direction": "horizontal", "title": None, "labelFontSize": 13, "symbolSize": 140,
+          "columns": 5, "labelLimit": 260}
 Spec = dict[str, Any]
 
 
@@ -130,9 +132,19 @@ def _field(name: str, kind: str, title: str | None = None, **options: Any) -> Sp
     return {"field": name, "type": kind, "title": title, **options}
 
 
+def _side_by_side(points: pd.DataFrame) -> np.ndarray:
+    """Pixels to move each point sideways so that points of one lane and day do not hide each other (0 when alone)."""
+    keys = [points["lane"], points["day"]]
+    rank = points.groupby(keys, sort=False).cumcount().to_numpy()
+    size = points.groupby(keys, sort=False)["lane"].transform("size").to_numpy()
+    return (rank - (size - 1) / 2) * 9.0
+
+
 def dialogue_timeline(events: pd.DataFrame, lang: str) -> Spec:
     """One lane per mechanism and country pair (the MAX_LANES busiest); markers by status, larger where a point
-    stands for several events. Expects columns lane, day (datetime), status, date, place, participants, n_sources."""
+    stands for several events, side by side where several fall on one day of a lane; a click selects the point's
+    event in DIALOGUE_PICK. Expects columns event_id, lane, day (datetime), status, date, place, participants,
+    n_sources."""
     points = _timeline_points(busiest_lanes(events.dropna(subset=["day"])))
     drawn = [status for status in DIALOGUE_STATUSES if status in set(points["status"])]
     rows = pd.DataFrame({
@@ -144,13 +156,17 @@ def dialogue_timeline(events: pd.DataFrame, lang: str) -> Spec:
         "participants": _text(points["participants"]),
         "n_sources": points["n_sources"].to_numpy(dtype=float, na_value=0).astype(int),
         "size": (8 + points["count"].clip(upper=20).to_numpy()) ** 2,
+        "event_id": _text(points["event_id"]),
+        "offset": _side_by_side(points),
     })
     statuses = [value_label(status, lang) for status in drawn]
     return _chart({"points": rows}, {
         "data": {"name": "points"},
-        "mark": {"type": "point", "filled": True, "stroke": "#333", "strokeWidth": 1, "opacity": 0.9},
+        "mark": {"type": "point", "filled": True, "stroke": "#333", "strokeWidth": 1, "opacity": 0.85, "cursor": "pointer"},
+        "params": [{"name": DIALOGUE_PICK, "select": {"type": "point", "fields": ["event_id"], "on": "click"}}],
         "encoding": {
             "x": _field("day", "temporal", t("date", lang)),
+            "xOffset": _field("offset", "quantitative", scale=None),
             "y": _field("lane", "nominal", axis={"labelLimit": 320}),
             "color": _field("status", "nominal", legend=LEGEND,
                             scale={"domain": statuses, "range": [STATUS_STYLE[s][1] for s in drawn]}),

@@ -27,7 +27,19 @@ timeline = events.assign(
     participants=participant_names(events["participants"]),
 )
 drawn = charts.busiest_lanes(timeline.dropna(subset=["day"]))
-ui.chart(charts.dialogue_timeline(drawn, lang), key="dialogue_timeline")
+
+
+def pick_from_timeline() -> None:
+    """A click on a marker chooses its dialogue below (the first event of a grouped marker)."""
+    picked = st.session_state["dialogue_timeline"].selection.get(charts.DIALOGUE_PICK) or []
+    ids = [point["event_id"] for point in picked if isinstance(point, dict) and point.get("event_id")]
+    rows = events.index[events["event_id"].isin(ids)]
+    if len(rows):
+        st.session_state["dialogue_pick"] = rows[0]
+
+
+ui.chart(charts.dialogue_timeline(drawn, lang), key="dialogue_timeline", on_select=pick_from_timeline,
+         selection_mode=[charts.DIALOGUE_PICK])
 ui.marks_note(len(drawn), lang)
 ui.lanes_note(timeline["lane"].nunique(), lang)
 
@@ -45,8 +57,10 @@ else:
 
 st.subheader(t("evidence", lang))
 listed = newest.head(ui.MAX_ROWS)
-names = (listed["date"].fillna("?") + " · " + lanes.loc[listed.index] + " · "
-         + labels(listed["status"], lang)).to_dict()
+picked = st.session_state.get("dialogue_pick")
+offered = listed if picked not in events.index or picked in listed.index else pd.concat([listed, events.loc[[picked]]])
+names = (offered["date"].fillna("?") + " · " + lanes.loc[offered.index] + " · "
+         + labels(offered["status"], lang)).to_dict()
 chosen = st.selectbox(t("choose_dialogue", lang), list(names), format_func=names.get, key="dialogue_pick", index=None,
                       placeholder=t("choose", lang))
 if len(newest) > len(listed):

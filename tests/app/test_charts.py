@@ -11,6 +11,7 @@ from components import charts
 from components.i18n import country_label
 
 EVENTS = pd.DataFrame({
+    "event_id": ["e1", "e2", "e3"],
     "lane": ["2+2 · Ấn Độ – Mỹ", "2+2 · Ấn Độ – Mỹ", "đối thoại chiến lược · Nga – Ấn Độ"],
     "day": pd.to_datetime(["2023-11-10", "2020-10-27", "2021-05-01"]),
     "status": ["held", "planned", "postponed"],
@@ -152,7 +153,7 @@ def test_timeline_never_sends_more_than_the_mark_limit():
     lanes = [f"2+2 · lane {i}" for i in range(charts.MAX_LANES)]
     years = pd.date_range("1990-01-01", periods=2 * charts.MAX_MARKS // charts.MAX_LANES, freq="YS")
     many = pd.DataFrame([(lane, day) for lane in lanes for day in years], columns=["lane", "day"]).assign(
-        status="held", date="2020", place="", participants="", n_sources=1)
+        status="held", date="2020", place="", participants="", n_sources=1, event_id="e")
     assert len(charts.dialogue_timeline(many, "vi")["datasets"]["points"]) == charts.MAX_MARKS
 
 
@@ -178,3 +179,13 @@ def test_per_year_bars_stack_groups_per_year(measure, lang, unit):
     assert spec["encoding"]["y"]["stack"] == "zero"
     label = spec["encoding"]["y"]["axis"].get("labelExpr", "")
     assert (unit in label) if unit else not label
+
+
+def test_timeline_points_of_one_day_stand_side_by_side_and_a_click_picks_the_event():
+    same_day = pd.concat([EVENTS.iloc[:1]] * 3, ignore_index=True).assign(event_id=["a", "b", "c"])
+    spec = valid(charts.dialogue_timeline(pd.concat([same_day, EVENTS.iloc[1:]], ignore_index=True), "vi"))
+    points = pd.DataFrame(spec["datasets"]["points"])
+    crowded = points[points["event_id"].isin(["a", "b", "c"])]
+    assert sorted(crowded["offset"]) == [-9.0, 0.0, 9.0]
+    assert set(points.loc[~points["event_id"].isin(["a", "b", "c"]), "offset"]) == {0.0}
+    assert spec["params"] == [{"name": charts.DIALOGUE_PICK, "select": {"type": "point", "fields": ["event_id"], "on": "click"}}]

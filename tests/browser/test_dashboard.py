@@ -234,3 +234,22 @@ def test_the_map_colouring_goes_into_the_url(page, base_url):
         assert other.get_by_role("radio", name=t("by_deals", "vi"), exact=True).get_attribute("aria-checked") == "true"
     finally:
         other.close()
+
+
+def test_clicking_a_timeline_marker_chooses_that_dialogue(page, base_url):
+    open_page(page, base_url, "doi-thoai")
+    markers = page.locator('[data-testid="stVegaLiteChart"] g.mark-symbol path')
+    markers.first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    marker = markers.nth(markers.count() // 2)
+    box = marker.bounding_box()
+    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.move(*centre)
+    tooltip = page.locator("#vg-tooltip-element")
+    tooltip.wait_for()
+    lane = tooltip.locator("tr").first.locator("td").last.inner_text()
+    page.mouse.click(*centre)
+    settle(page)
+    chosen = page.locator('[data-testid="stSelectbox"]', has_text=t("choose_dialogue", "vi")).locator("input")
+    page.get_by_text(t("open_article", "vi")).first.wait_for(timeout=30_000)
+    assert lane in chosen.input_value()
