@@ -89,12 +89,6 @@ def _as_is(rows: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
-def _blank_missing_text(display: pd.DataFrame) -> pd.DataFrame:
-    """Missing text as empty cells: the table would write "None" where nothing is known."""
-    text = [c for c in display.columns if not (pd.api.types.is_numeric_dtype(display[c]) or pd.api.types.is_bool_dtype(display[c]))]
-    return display.fillna({column: "" for column in text}) if text else display
-
-
 def _numbers_in(display: pd.DataFrame, lang: str) -> object:
     """The table with its numbers written the interface language's way (1.234,5 / 1,234.5), not the browser's;
     years stay as they are, missing numbers are empty."""
@@ -113,11 +107,13 @@ def table(rows: pd.DataFrame, what: str, key: str, lang: str,
     Only the shown rows are built and sent to the browser on each run; the CSV is built from all of them
     when the button is clicked. Put the rows a reader wants first at the top.
     """
-    display = _blank_missing_text(build(rows.head(MAX_ROWS)))
+    display = build(rows.head(MAX_ROWS))
     link = t("link", lang)
     config = {link: st.column_config.LinkColumn(link, display_text=t("open_article", lang))} if link in display else {}
     order = [link, *(c for c in display.columns if c != link)] if link in display else None
-    state = st.dataframe(_numbers_in(display, lang), hide_index=True, key=key, column_config=config, column_order=order, **dataframe_args)
+    # Missing values are empty cells, not Streamlit's default "None".
+    state = st.dataframe(_numbers_in(display, lang), hide_index=True, placeholder="", key=key, column_config=config,
+                         column_order=order, **dataframe_args)
     left, right = st.columns([3, 1])
     left.caption(f"{number(len(rows), lang)} {t('rows', lang)}")
     if len(rows) > MAX_ROWS:

@@ -65,10 +65,10 @@ def chosen_countries_when_drawn(page, expected: list[str], timeout_s: float = 15
     return chosen
 
 
-def go_to(page, title: str) -> None:
+def go_to(page, title: str, lang: str = "vi") -> None:
     """Follows the sidebar link to the page titled `title` and waits for that page's run to finish."""
     path = next(path for path, name in PAGES.items() if name == title)
-    page.locator('[data-testid="stSidebar"]').get_by_role("link", name=t(title, "vi"), exact=True).click()
+    page.locator('[data-testid="stSidebar"]').get_by_role("link", name=t(title, lang), exact=True).click()
     page.wait_for_function(f"() => location.pathname === '/{path}'", timeout=30_000)
     page.locator("h1").first.wait_for()
     settle(page)
@@ -101,22 +101,23 @@ def busiest_country(tables) -> str:
     return tables["dialogue_events"]["parties"].explode().value_counts().index[0]
 
 
-def test_every_page_opens_without_error(page, base_url):
-    """Walks the sidebar links through every page, saving a 1400x900 screenshot of each."""
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_page_opens_without_error(page, base_url, lang):
+    """Walks the sidebar links through every page, saving a 1400x900 screenshot of each in each language."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    open_page(page, base_url)
+    open_page(page, base_url, "", "lang=en" if lang == "en" else "")
     for path, title in PAGES.items():
         if path:
-            go_to(page, title)
+            go_to(page, title, lang)
         assert urlparse(page.url).path == f"/{path}"
         assert page.locator('[data-testid="stException"]').count() == 0, path
-        assert page.locator("h1").first.inner_text().strip() == t("app_title" if not path else title, "vi")
+        assert page.locator("h1").first.inner_text().strip() == t("app_title" if not path else title, lang)
         if path in ("doi-thoai", "ban-do", "thuong-vu"):
             page.locator('[data-testid="stVegaLiteChart"] svg').first.wait_for()
         if path != "nhap-du-lieu":
             page.locator('[data-testid="stDataFrame"] canvas').first.wait_for()
         page.wait_for_timeout(800)
-        page.screenshot(path=SCREENSHOTS / f"{path or 'tong-quan'}.png")
+        page.screenshot(path=SCREENSHOTS / f"{path or 'tong-quan'}{'' if lang == 'vi' else '_en'}.png")
 
 
 def test_map_draws_the_countries_from_the_served_outline(page, base_url):
