@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import calendar
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from urllib.parse import urlsplit
 
@@ -228,15 +228,32 @@ PEOPLE_COLUMNS = ["person_id", "name", "roles", "country_iso3", "country", "n_ar
                   "last_published", "article_ids", "dialogue_event_ids"]
 
 
-def person_key(name: str, country: object) -> tuple[str, str]:
-    return (" ".join(name.casefold().split()), country if isinstance(country, str) else "")
+def _name_key(name: object) -> str:
+    return " ".join(str(name).casefold().split())
 
 
-def _dialogues_of_people(events: pd.DataFrame) -> dict[tuple[str, str], list[str]]:
+class People:
+    """Who is who: a person is a name (case and spacing aside) and a country; a mention without a country is
+    the person of that name with the country most often given to it anywhere in the store (ties: the first
+    code), so "Antony Blinken" with and without "USA" is one person, and the id does not depend on filters."""
+
+    def __init__(self, people: pd.DataFrame) -> None:
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for name, country in zip(people["name"], people["country"]):
+            if isinstance(country, str) and country:
+                counts[_name_key(name)][country] += 1
+        self.usual = {name: min(c, key=lambda code: (-c[code], code)) for name, c in counts.items()}
+
+    def key(self, name: object, country: object) -> tuple[str, str]:
+        named = _name_key(name)
+        return named, country if isinstance(country, str) and country else self.usual.get(named, "")
+
+
+def _dialogues_of_people(events: pd.DataFrame, who: People) -> dict[tuple[str, str], list[str]]:
     taken: dict[tuple[str, str], list[str]] = defaultdict(list)
     for event_id, text in zip(events["event_id"], events["participants"]):
         for person in json.loads(text) if _text(text) else []:
-            taken[person_key(person.get("name", ""), person.get("country"))].append(event_id)
+            taken[who.key(person.get("name", ""), person.get("country"))].append(event_id)
     return taken
 
 
@@ -245,14 +262,16 @@ def _unique(values: Iterable[object]) -> list:
 
 
 def people(tables: Tables, filters: Filters, filterable: Filterable) -> pd.DataFrame:
-    """One row per person (same name, case and spacing aside, and country) named in the filtered articles;
-    with countries chosen, the people of those countries."""
+    """One row per person (`People`) named in the filtered articles; with countries chosen, the people of those
+    countries."""
+    who = People(tables["people"])
     shown = filter_articles(filterable, Filters(date_from=filters.date_from, date_to=filters.date_to, sources=filters.sources))
     named = tables["people"][tables["people"]["article_id"].isin(shown["article_id"])]
-    if filters.countries:
-        named = named[named["country"].isin(filters.countries)]
     published = tables["articles"].drop_duplicates("article_id").set_index("article_id")["published"]
-    keys = [person_key(str(name), country) for name, country in zip(named["name"], named["country"])]
+    keys = [who.key(name, country) for name, country in zip(named["name"], named["country"])]
+    if filters.countries:
+        kept = [key[1] in filters.countries for key in keys]
+        named, keys = named[kept], [key for key, keep in zip(keys, kept) if keep]
     rows = pd.DataFrame({
         "key": keys, "name": named["name"].to_numpy(dtype=object), "role": named["role"].to_numpy(dtype=object),
         "article_id": named["article_id"].to_numpy(dtype=object),
@@ -263,7 +282,7 @@ def people(tables: Tables, filters: Filters, filterable: Filterable) -> pd.DataF
         first_published=("published", lambda d: min(_unique(d), default=None)),
         last_published=("published", lambda d: max(_unique(d), default=None)), article_ids=("article_id", _unique),
     )
-    dialogues_of = _dialogues_of_people(tables["dialogue_events"])
+    dialogues_of = _dialogues_of_people(tables["dialogue_events"], who)
     people_keys = list(grouped.index)
     frame = pd.DataFrame({
         "person_id": [stable_id("person", *key) for key in people_keys],

@@ -304,3 +304,14 @@ def test_exported_values_stay_within_the_codebook(tables):
             allowed = field.get("constraints", {}).get("enum")
             if allowed:
                 assert set(frame[field["name"]].dropna()) <= set(allowed), field["name"]
+
+
+def test_a_person_named_with_and_without_a_country_is_one_person(tables):
+    people = export_frame(tables, "people", Filters())
+    keys = people["name"].str.casefold() + "|" + people["country_iso3"].fillna("")
+    assert keys.is_unique
+    by_name = people.groupby(people["name"].str.casefold())["country_iso3"].apply(lambda c: c.isna().sum())
+    with_country = set(people.loc[people["country_iso3"].notna(), "name"].str.casefold())
+    assert all(by_name[name] == 0 for name in with_country), "no stray countryless twin of a known person"
+    blinken = people[people["name"] == "Antony Blinken"]
+    assert len(blinken) == 1 and blinken["country_iso3"].iloc[0] == "USA"
