@@ -152,6 +152,10 @@ if article_id:
                 st.text(text)
         st.subheader(t("article_text", lang))
         st.html(f'<div class="article-text">{sentence_html(sentences, evidence, anchor, query)}</div>')
+        if anchor is not None:
+            # A fixed script (its only variable is an integer) that brings the linked sentence into view.
+            st.html(f"<script>document.getElementById('s-{int(anchor)}')?.scrollIntoView({{block: 'center'}})</script>",
+                    unsafe_allow_javascript=True)
 
 st.subheader(t("article_list", lang))
 ui.table(found, "bai-bao", "article_table", lang, build=lambda rows: article_table(rows, lang, ctx.links))

@@ -254,3 +254,14 @@ def test_clicking_a_timeline_marker_chooses_that_dialogue(page, base_url):
     chosen = page.locator('[data-testid="stSelectbox"]', has_text=t("choose_dialogue", "vi")).locator("input")
     page.get_by_text(t("open_article", "vi")).first.wait_for(timeout=30_000)
     assert lane in chosen.input_value()
+
+
+def test_an_evidence_link_scrolls_to_its_sentence(page, base_url, tables):
+    sentences = tables["sentences"]
+    longest = sentences.groupby("article_id")["sentence_index"].max().idxmax()
+    last = int(sentences.loc[sentences["article_id"] == longest, "sentence_index"].max())
+    open_page(page, base_url, "bai-bao", f"article={longest}&sentence={last}")
+    mark = page.locator(f"mark#s-{last}")
+    mark.wait_for()
+    page.wait_for_function(f"() => {{ const r = document.getElementById('s-{last}').getBoundingClientRect();"
+                           " return r.top >= 0 && r.bottom <= window.innerHeight; }", timeout=15_000)
