@@ -11,6 +11,7 @@ import pytest
 from components import charts
 from components.i18n import country_label, t
 from tests.browser.conftest import SCREENSHOTS
+from tests.store.conftest import run_cli
 
 PAGES = {"": "page_overview", "doi-thoai": "page_dialogues", "ban-do": "page_map", "thuong-vu": "page_deals",
          "bai-bao": "page_articles", "nhan-vat": "page_people", "nhap-du-lieu": "page_import"}
@@ -265,3 +266,14 @@ def test_an_evidence_link_scrolls_to_its_sentence(page, base_url, tables):
     mark.wait_for()
     page.wait_for_function(f"() => {{ const r = document.getElementById('s-{last}').getBoundingClientRect();"
                            " return r.top >= 0 && r.bottom <= window.innerHeight; }", timeout=15_000)
+
+
+def test_the_dashboard_export_is_the_file_the_cli_writes(page, base_url, store_dir, tmp_path):
+    open_page(page, base_url, "thuong-vu", "country=IND&from=2018-01-01&to=2024-12-31")
+    with page.expect_download() as download:
+        page.locator('[data-testid="stDownloadButton"] button', has_text="Parquet").click()
+    assert download.value.suggested_filename.startswith("deals_")
+    out = tmp_path / "deals.parquet"
+    run_cli("export", "--store", str(store_dir), "--table", "deals", "--format", "parquet", "--country", "IND",
+            "--from", "2018-01-01", "--to", "2024-12-31", "--out", str(out), check_code=0)
+    assert download.value.path().read_bytes() == out.read_bytes()
