@@ -186,7 +186,7 @@ def test_evidence_link_opens_the_article_with_its_sentence_marked(app, tables):
     mention = tables["dialogue_mentions"].iloc[0]
     sentence = int(mention["evidence"][0])
     at = app("pages/bai-bao.py", article=mention["article_id"], sentence=str(sentence))
-    shown = at.html[-1].value
+    shown = "\n".join(element.value for element in at.html)
     assert f'<mark id="s-{sentence}" class="anchor"' in shown
     assert at.query_params["article"] == mention["article_id"]
     links = app("pages/doi-thoai.py")

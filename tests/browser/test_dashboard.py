@@ -152,7 +152,7 @@ def test_country_filter_changes_the_table_and_the_csv_matches(page, base_url, ta
     assert 0 < kept < everything
     assert parse_qs(urlparse(page.url).query)["country"] == [code]
     with page.expect_download() as download:
-        page.locator('[data-testid="stDownloadButton"] button').first.click()
+        page.locator('[data-testid="stDownloadButton"] button', has_text=t("download_csv", "vi")).first.click()
     assert download.value.suggested_filename.startswith("doi-thoai_")
     data = download.value.path().read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
