@@ -7,10 +7,11 @@ The dashboard uses Streamlit's `pages/` folder model only (no st.navigation): ea
 import pandas as pd
 import streamlit as st
 
-from components import data, ui
-from components.filters import filter_articles, filter_deals, filter_dialogues
+from components import charts, data, ui
+from newsfacts.filters import filter_articles, filter_deals, filter_dialogues
 from components.i18n import t
-from components.views import deal_table, dialogue_table, file_table, number, usd_short
+from components.views import (country_names, deal_table, deal_value_per_year, dialogue_table, dialogues_per_year,
+                              file_table, labels, number, usd_short)
 
 ctx = ui.context()
 store, lang = ctx.store, ctx.lang
@@ -30,6 +31,31 @@ columns[1].metric(t("dialogues", lang), number(len(dialogues), lang))
 columns[2].metric(t("deals", lang), number(len(deals), lang))
 columns[3].metric(t("deal_value", lang), usd_short(known_value, lang))
 columns[4].metric(t("countries", lang), number(countries, lang))
+
+st.subheader(t("trends", lang))
+left, right = st.columns(2)
+with left:
+    st.markdown(f"**{t('dialogues_per_year', lang)}**")
+    per_year = dialogues_per_year(dialogues)
+    ui.chart(charts.per_year_bars(per_year.assign(group=labels(per_year["mechanism"], lang)), lang, "n_dialogues",
+                                  t("dialogues", lang), t("mechanism", lang)), key="trend_dialogues")
+    undated = len(dialogues) - int(per_year["n_dialogues"].sum())
+    if undated:
+        st.caption(t("undated_left_out", lang, n=number(undated, lang)))
+    ui.chart_data(per_year, "doi-thoai-theo-nam", "trend_dialogues_csv", lang)
+with right:
+    st.markdown(f"**{t('deal_value_per_year', lang)}**")
+    side = st.segmented_control(t("by_side", lang), ("buyer", "seller"), format_func=lambda s: t(s, lang),
+                                key="trend_side", default="buyer") or "buyer"
+    value_per_year = deal_value_per_year(deals, side)
+    names = country_names(value_per_year["country_iso3"].replace("", None), lang).fillna(t("other_countries", lang))
+    ui.chart(charts.per_year_bars(value_per_year.assign(group=names), lang, "value_usd", t("value_usd", lang),
+                                  t(side, lang)), key="trend_deals")
+    undated = len(deals) - int(value_per_year["n_deals"].sum())
+    if undated:
+        st.caption(t("undated_left_out", lang, n=number(undated, lang)))
+    ui.chart_data(value_per_year.rename(columns={"country_iso3": f"{side}_iso3"}), f"gia-tri-theo-nam-{side}",
+                  "trend_deals_csv", lang)
 
 st.subheader(t("latest_dialogues", lang))
 latest = dialogues.sort_values("date_start", ascending=False, na_position="last").head(10)

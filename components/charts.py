@@ -10,6 +10,7 @@ the specs against the Vega-Lite schema. Vega draws labels and tooltips as text, 
 
 from __future__ import annotations
 
+import csv
 import json
 from functools import cache
 from pathlib import Path
@@ -18,7 +19,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from components.i18n import DIALOGUE_STATUSES, t, value_label
+from components.i18n import DIALOGUE_STATUSES, country_label, t, value_label
+from components.views import number, scaled
 
 # Well under the issue's ~5,000: at 100,000 articles a 5,000-marker SVG timeline cost the browser seconds per rerun.
 MAX_MARKS = 1_000
@@ -27,10 +29,13 @@ MAX_MARKS = 1_000
 MAX_LINES = 100
 MAX_LANES = 40
 TOPOJSON = Path(__file__).resolve().parent.parent / "static" / "topojson" / "world_110m.json"
+SMALL_STATES = Path(__file__).resolve().parent / "small_states.csv"
 # The same file as the browser fetches it from Streamlit's static serving, relative to the page (never a CDN).
 TOPOJSON_URL = "app/static/topojson/world_110m.json"
 # The map's click selection: the page reads the clicked country's ISO-3 code from it.
 COUNTRY_PICK = "country"
+DIALOGUE_PICK = "dialogue"
+SMALL_STATE_PICK = "small_state"  # each layer has its own selection
 STATUS_STYLE = {
     "held": ("circle", "#2e7d32"),
     "planned": ("diamond", "#1565c0"),
@@ -39,15 +44,29 @@ STATUS_STYLE = {
     "cancelled": ("cross", "#c62828"),
 }
 PARTNER_COLOUR, FLOW_COLOUR = "#1565c0", "#c62828"
-LEGEND = {"orient": "bottom", "direction": "horizontal", "title": None}
+LEGEND = {"orient": "bottom", "direction": "horizontal", "title": None, "labelFontSize": 13, "symbolSize": 140,
+          "columns": 5, "labelLimit": 260}
 Spec = dict[str, Any]
 
 
 @cache
-def centroids() -> dict[str, tuple[float, float]]:
+def outline_centroids() -> dict[str, tuple[float, float]]:
     """ISO-3 -> (lon, lat) of each country's centroid, from the world outline the map already serves."""
     countries = json.loads(TOPOJSON.read_text(encoding="utf-8"))["objects"]["countries"]["geometries"]
     return {c["id"]: tuple(c["properties"]["ct"]) for c in countries if "ct" in c.get("properties", {})}
+
+
+@cache
+def small_states() -> dict[str, tuple[float, float]]:
+    """ISO-3 -> (lon, lat) of the capital of states too small for the 1:110m outline (Singapore, Bahrain, Malta,
+    the Maldives...), drawn as points; `components/small_states.csv`, coordinates rounded to 0.01 degree."""
+    with SMALL_STATES.open(encoding="utf-8", newline="") as handle:
+        return {row["country"]: (float(row["lon"]), float(row["lat"])) for row in csv.DictReader(handle)}
+
+
+def centroids() -> dict[str, tuple[float, float]]:
+    """Where every drawable country sits: the outline's centroids and the small states' points."""
+    return {**small_states(), **outline_centroids()}
 
 
 def _text(values: pd.Series) -> pd.Series:
@@ -113,9 +132,19 @@ def _field(name: str, kind: str, title: str | None = None, **options: Any) -> Sp
     return {"field": name, "type": kind, "title": title, **options}
 
 
+def _side_by_side(points: pd.DataFrame) -> np.ndarray:
+    """Pixels to move each point sideways so that points of one lane and day do not hide each other (0 when alone)."""
+    keys = [points["lane"], points["day"]]
+    rank = points.groupby(keys, sort=False).cumcount().to_numpy()
+    size = points.groupby(keys, sort=False)["lane"].transform("size").to_numpy()
+    return (rank - (size - 1) / 2) * 9.0
+
+
 def dialogue_timeline(events: pd.DataFrame, lang: str) -> Spec:
     """One lane per mechanism and country pair (the MAX_LANES busiest); markers by status, larger where a point
-    stands for several events. Expects columns lane, day (datetime), status, date, place, participants, n_sources."""
+    stands for several events, side by side where several fall on one day of a lane; a click selects the point's
+    event in DIALOGUE_PICK. Expects columns event_id, lane, day (datetime), status, date, place, participants,
+    n_sources."""
     points = _timeline_points(busiest_lanes(events.dropna(subset=["day"])))
     drawn = [status for status in DIALOGUE_STATUSES if status in set(points["status"])]
     rows = pd.DataFrame({
@@ -127,13 +156,17 @@ def dialogue_timeline(events: pd.DataFrame, lang: str) -> Spec:
         "participants": _text(points["participants"]),
         "n_sources": points["n_sources"].to_numpy(dtype=float, na_value=0).astype(int),
         "size": (8 + points["count"].clip(upper=20).to_numpy()) ** 2,
+        "event_id": _text(points["event_id"]),
+        "offset": _side_by_side(points),
     })
     statuses = [value_label(status, lang) for status in drawn]
     return _chart({"points": rows}, {
         "data": {"name": "points"},
-        "mark": {"type": "point", "filled": True, "stroke": "#333", "strokeWidth": 1, "opacity": 0.9},
+        "mark": {"type": "point", "filled": True, "stroke": "#333", "strokeWidth": 1, "opacity": 0.85, "cursor": "pointer"},
+        "params": [{"name": DIALOGUE_PICK, "select": {"type": "point", "fields": ["event_id"], "on": "click"}}],
         "encoding": {
             "x": _field("day", "temporal", t("date", lang)),
+            "xOffset": _field("offset", "quantitative", scale=None),
             "y": _field("lane", "nominal", axis={"labelLimit": 320}),
             "color": _field("status", "nominal", legend=LEGEND,
                             scale={"domain": statuses, "range": [STATUS_STYLE[s][1] for s in drawn]}),
@@ -170,23 +203,37 @@ def _segments(pairs: pd.DataFrame, weight: str, kind: str) -> pd.DataFrame:
     })
 
 
-def _country_layer(metric_label: str, lang: str) -> Spec:
-    """The "countries" rows (country, value, name) as shapes, each outline looked up by ISO-3 code in the browser
-    from the served world outline; a click selects the country in COUNTRY_PICK."""
+def _pick(name: str) -> Spec:
+    return {"name": name, "select": {"type": "point", "fields": ["country"], "on": "click"}}
+
+
+def _country_layers(metric_label: str, top: float, lang: str) -> tuple[Spec, Spec]:
+    """The "countries" rows (country, value, name, lon, lat) as shapes, each outline looked up by ISO-3 code in the
+    browser from the served world outline, and the small states (rows with lon and lat) as points; a click selects
+    the country in COUNTRY_PICK (shapes) or SMALL_STATE_PICK (points). The points are drawn above the lines, so
+    a line crossing a small state does not hide it; both colour scales run from 0 to `top`, so they agree."""
     outline = {"url": TOPOJSON_URL, "format": {"type": "topojson", "feature": "countries"}}
-    return {
-        "data": {"name": "countries"},
-        "transform": [{"lookup": "country", "from": {"data": outline, "key": "id"}, "as": "outline"}],
-        "params": [{"name": COUNTRY_PICK, "select": {"type": "point", "fields": ["country"], "on": "click"}}],
-        "mark": {"type": "geoshape", "stroke": "#666", "strokeWidth": 0.4},
-        "encoding": {
-            "shape": _field("outline", "geojson"),
-            "color": _field("value", "quantitative", metric_label, scale={"scheme": "blues"}),
-            "tooltip": [_field("name", "nominal", t("country", lang)), _field("value", "quantitative", metric_label)],
-            # Read out by screen readers (the shape's aria-label), e.g. "Ấn Độ (IND)".
-            "description": {"field": "label"},
-        },
+    encoding = {
+        "color": _field("value", "quantitative", metric_label, scale={"scheme": "blues", "domain": [0, top]}),
+        "tooltip": [_field("name", "nominal", t("country", lang)), _field("value", "quantitative", metric_label)],
+        # Read out by screen readers (the mark's aria-label), e.g. "Ấn Độ (IND)".
+        "description": {"field": "label"},
     }
+    shapes = {
+        "params": [_pick(COUNTRY_PICK)],
+        "transform": [{"filter": "!isValid(datum.lon)"},
+                      {"lookup": "country", "from": {"data": outline, "key": "id"}, "as": "outline"}],
+        "mark": {"type": "geoshape", "stroke": "#666", "strokeWidth": 0.4},
+        "encoding": {"shape": _field("outline", "geojson"), **encoding},
+    }
+    points = {
+        "params": [_pick(SMALL_STATE_PICK)],
+        "transform": [{"filter": "isValid(datum.lon)"}],
+        "mark": {"type": "circle", "size": 70, "stroke": "#444", "strokeWidth": 0.8, "opacity": 1},
+        "encoding": {"longitude": _field("lon", "quantitative"), "latitude": _field("lat", "quantitative"), **encoding},
+    }
+    points["encoding"]["color"] = {**encoding["color"], "legend": None}
+    return {"data": {"name": "countries"}, **shapes}, {"data": {"name": "countries"}, **points}
 
 
 def _line_layers(kinds: list[str]) -> Spec:
@@ -215,6 +262,12 @@ def _line_layers(kinds: list[str]) -> Spec:
     return {"layer": [rules, arrows]}
 
 
+def _flow_label(seller: str, buyer: str, n: int, value: float, lang: str) -> str:
+    """E.g. 'Nga → Ấn Độ: 3 thương vụ, 5,4 tỷ USD' (the known value only when there is one)."""
+    said = f"{country_label(seller, lang)} → {country_label(buyer, lang)}: {number(n, lang)} {t('deals', lang).lower()}"
+    return f"{said}, {scaled(float(value), lang, places=1)} USD" if pd.notna(value) and value > 0 else said
+
+
 def world_map(involvement: pd.DataFrame, partners: pd.DataFrame, flows: pd.DataFrame, lang: str,
               metric_label: str) -> Spec:
     """Countries coloured by `involvement` (country, value, name), lines between dialogue partners and
@@ -224,18 +277,25 @@ def world_map(involvement: pd.DataFrame, partners: pd.DataFrame, flows: pd.DataF
                               "value": pd.to_numeric(involvement["value"], errors="coerce").fillna(0),
                               "name": _text(involvement["name"])})
     countries["label"] = countries["name"] + " (" + countries["country"] + ")"
-    partner_lines = partners.rename(columns={"a": "from", "b": "to"}).assign(
-        label=lambda d: d["from"] + " – " + d["to"] + ": " + d["count"].astype(str))
-    flow_lines = flows.rename(columns={"seller": "from", "buyer": "to"}).assign(
-        weight=lambda d: d["value_usd"].fillna(0) + d["count"],
-        label=lambda d: d["from"] + " → " + d["to"] + ": " + d["count"].astype(str))
+    dots = small_states()
+    countries["lon"] = countries["country"].map(lambda code: dots.get(code, (None, None))[0]).astype(float)
+    countries["lat"] = countries["country"].map(lambda code: dots.get(code, (None, None))[1]).astype(float)
+    partner_lines = partners.rename(columns={"a": "from", "b": "to"})
+    partner_lines = partner_lines.assign(label=[
+        f"{country_label(a, lang)} – {country_label(b, lang)}: {number(n, lang)} {t('dialogues', lang).lower()}"
+        for a, b, n in zip(partner_lines["from"], partner_lines["to"], partner_lines["count"])])
+    flow_lines = flows.rename(columns={"seller": "from", "buyer": "to"})
+    flow_lines = flow_lines.assign(weight=flow_lines["value_usd"].fillna(0) + flow_lines["count"], label=[
+        _flow_label(seller, buyer, n, value, lang)
+        for seller, buyer, n, value in zip(flow_lines["from"], flow_lines["to"], flow_lines["count"], flow_lines["value_usd"])])
     kinds = [t("dialogues", lang), t("deals", lang)]
     lines = pd.concat([_segments(partner_lines, "count", kinds[0]), _segments(flow_lines, "weight", kinds[1])],
                       ignore_index=True)
+    shapes, points = _country_layers(metric_label, max(float(countries["value"].max()), 1) if len(countries) else 1, lang)
     return _chart({"countries": countries, "lines": lines}, {
         "projection": {"type": "equalEarth"},
         # Lines and arrows share one colour legend; the countries' colour scale is a separate one.
-        "layer": [_country_layer(metric_label, lang), _line_layers(kinds)],
+        "layer": [shapes, _line_layers(kinds), points],
         "resolve": {"scale": {"color": "independent"}},
         "height": 520,
     }, lang)
@@ -261,4 +321,26 @@ def totals_bar(totals: pd.DataFrame, lang: str, key_label: str, top: int = 25) -
                         _field("count", "quantitative", t("deals", lang))],
         },
         "height": max(220, 28 * len(rows) + 80),
+    }, lang)
+
+
+def per_year_bars(rows: pd.DataFrame, lang: str, measure: str, measure_label: str, group_label: str) -> Spec:
+    """Bars per year stacked by group: columns year, group (a label) and `measure` (named `measure_label`);
+    dollars are written in billions on the axis."""
+    data = pd.DataFrame({"year": rows["year"].astype("int64").astype(str), "group": _text(rows["group"]),
+                         "value": pd.to_numeric(rows[measure], errors="coerce").fillna(0)})
+    axis = {"tickCount": 4}
+    if measure == "value_usd":
+        axis["labelExpr"] = f"format(datum.value / 1e9, ',~r') + ' {t('billion', lang)}'"
+    return _chart({"years": data}, {
+        "data": {"name": "years"},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "x": _field("year", "ordinal", t("year", lang), axis={"labelAngle": 0}),
+            "y": _field("value", "quantitative", measure_label, axis=axis, stack="zero"),
+            "color": _field("group", "nominal", legend={**LEGEND, "columns": 4, "labelLimit": 220}),
+            "tooltip": [_field("year", "ordinal", t("year", lang)), _field("group", "nominal", group_label),
+                        _field("value", "quantitative", measure_label, format=",.0f")],
+        },
+        "height": 300,
     }, lang)

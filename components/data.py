@@ -14,8 +14,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import streamlit as st
 
-from components.filters import Filterable
 from newsfacts import store
+from newsfacts.export import INPUTS
+from newsfacts.filters import Filterable
+from newsfacts.search import fold, folded
 from newsfacts.store import layout
 from newsfacts.store.load import Sentences, open_sentences
 
@@ -68,6 +70,12 @@ class Store:
     country_codes: tuple[str, ...]
     sources: tuple[str, ...]
     date_bounds: tuple[date, date] | None
+
+
+def export_tables(loaded: Store) -> dict[str, pd.DataFrame]:
+    """The tables the exports are written from, as the pages show them: a change to what the pages show
+    (e.g. an analyst's corrections) goes here, and every download follows."""
+    return {name: getattr(loaded, name) for name in INPUTS}
 
 
 def store_dir() -> Path:
@@ -126,18 +134,20 @@ def load() -> Store:
 def _matches(path: str, version: str, phrase: str) -> np.ndarray:
     loaded = _load(path, version)
     articles = loaded.articles
-    in_heading = (articles["title"].str.contains(phrase, case=False, regex=False, na=False)
-                  | articles["lead"].str.contains(phrase, case=False, regex=False, na=False))
+    wanted = fold(phrase)
+    in_heading = [pc.match_substring(folded(pa.array(articles[column], pa.large_string())), wanted).fill_null(False)
+                  for column in ("title", "lead")]
     ids = pa.array(articles["article_id"])
     found = pa.array(loaded.sentences.articles_containing(phrase), ids.type)
-    matches = in_heading.to_numpy(dtype=bool) | pc.is_in(ids, value_set=found).to_numpy(zero_copy_only=False)
+    matches = (pc.or_(*in_heading).to_numpy(zero_copy_only=False)
+               | pc.is_in(ids, value_set=found).to_numpy(zero_copy_only=False))
     matches.flags.writeable = False
     return matches
 
 
 def article_matches(phrase: str) -> np.ndarray:
     """For each row of `load().articles` (by position): does its title, lead or any sentence hold `phrase`,
-    ignoring case? Kept per phrase, as the sentences are scanned on disk."""
+    ignoring case and accents ("hoa binh" finds "hòa bình")? Kept per phrase, as the sentences are scanned on disk."""
     path = store_dir()
     return _matches(str(path), store_version(path), phrase)
 

@@ -13,9 +13,10 @@ from datetime import date
 import streamlit as st
 
 from components.data import Store
-from components.filters import FILTER_PARAM_NAMES, Filters, read_params, to_params
+from components.filters import FILTER_PARAM_NAMES, read_params, to_params
 from components.i18n import (DEAL_CATEGORIES, DEAL_STATUSES, DIALOGUE_STATUSES, LANGS, MECHANISMS, country_label,
                              t, value_label)
+from newsfacts.filters import Filters
 
 STATE_KEY = "filters"
 IGNORED_KEY = "ignored_params"
@@ -59,6 +60,7 @@ PAGES = (
     ("pages/ban-do.py", "page_map"),
     ("pages/thuong-vu.py", "page_deals"),
     ("pages/bai-bao.py", "page_articles"),
+    ("pages/nhan-vat.py", "page_people"),
     ("pages/nhap-du-lieu.py", "page_import"),
 )
 

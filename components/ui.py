@@ -10,10 +10,12 @@ import pandas as pd
 import streamlit as st
 
 from components import charts, data, sidebar
-from components.export import csv_file_name, to_csv_bytes
-from components.filters import Filters, to_params
+from components.filters import to_params
 from components.i18n import t
 from components.views import link_base, number
+from newsfacts.export import FORMATS, MIME_TYPES, Table, export_table, file_name
+from newsfacts.export.formats import to_csv_bytes
+from newsfacts.filters import Filters
 from newsfacts.store import StoreDamaged
 
 MAX_ROWS = 1_000
@@ -87,6 +89,16 @@ def _as_is(rows: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
+def _numbers_in(display: pd.DataFrame, lang: str) -> object:
+    """The table with its numbers written the interface language's way (1.234,5 / 1,234.5), not the browser's;
+    years stay as they are, missing numbers are empty."""
+    numeric = [c for c in display.columns if pd.api.types.is_numeric_dtype(display[c])
+               and not pd.api.types.is_bool_dtype(display[c]) and c != t("year", lang)]
+    if not numeric:
+        return display
+    return display.style.format({c: lambda v: number(v, lang) for c in numeric}, na_rep="")
+
+
 def table(rows: pd.DataFrame, what: str, key: str, lang: str,
           build: Callable[[pd.DataFrame], pd.DataFrame] = _as_is, **dataframe_args: object) -> object:
     """The first MAX_ROWS of `rows` as `build` displays them, their count, and a CSV of every row; returns the
@@ -96,23 +108,39 @@ def table(rows: pd.DataFrame, what: str, key: str, lang: str,
     when the button is clicked. Put the rows a reader wants first at the top.
     """
     display = build(rows.head(MAX_ROWS))
-    link, value = t("link", lang), t("value_usd", lang)
-    config = {
-        link: st.column_config.LinkColumn(link, display_text=t("open_article", lang)),
-        value: st.column_config.NumberColumn(value, format="localized"),
-    }
-    config = {column: setting for column, setting in config.items() if column in display}
+    link = t("link", lang)
+    config = {link: st.column_config.LinkColumn(link, display_text=t("open_article", lang))} if link in display else {}
     order = [link, *(c for c in display.columns if c != link)] if link in display else None
-    state = st.dataframe(display, hide_index=True, key=key, column_config=config, column_order=order, **dataframe_args)
+    # Missing values are empty cells, not Streamlit's default "None".
+    state = st.dataframe(_numbers_in(display, lang), hide_index=True, placeholder="", key=key, column_config=config,
+                         column_order=order, **dataframe_args)
     left, right = st.columns([3, 1])
     left.caption(f"{number(len(rows), lang)} {t('rows', lang)}")
     if len(rows) > MAX_ROWS:
         left.caption(t("rows_capped", lang, shown=number(MAX_ROWS, lang), n=number(len(rows), lang)))
     right.download_button(
-        t("download_csv", lang), data=lambda: to_csv_bytes(build(rows)), file_name=csv_file_name(what, datetime.now()),
+        t("download_csv", lang), data=lambda: to_csv_bytes(build(rows)), file_name=file_name(what, "csv", datetime.now()),
         mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:",
     )
     return state
+
+
+def exports(ctx: Context, table: Table) -> None:
+    """Download buttons for the export of `table` under the current filters, one per format (docs/codebook.md):
+    the file `python -m newsfacts export` writes for the same filters. Each is built only when clicked."""
+    st.caption(t("export_note", ctx.lang))
+    for column, fmt in zip(st.columns(len(FORMATS)), FORMATS):
+        column.download_button(
+            t(f"export_{fmt}", ctx.lang), key=f"export_{table}_{fmt}", on_click="ignore", icon=":material/download:",
+            data=lambda fmt=fmt: export_table(data.export_tables(ctx.store), table, fmt, ctx.filters),
+            file_name=file_name(table, fmt, datetime.now()), mime=MIME_TYPES[fmt],
+        )
+
+
+def chart_data(rows: pd.DataFrame, what: str, key: str, lang: str) -> None:
+    """A download of the numbers a chart draws (snake_case columns), built when clicked."""
+    st.download_button(t("download_chart", lang), data=lambda: to_csv_bytes(rows), key=key, on_click="ignore",
+                       file_name=file_name(what, "csv", datetime.now()), mime="text/csv", icon=":material/download:")
 
 
 def chart(spec: charts.Spec, key: str, **chart_args: object) -> object:

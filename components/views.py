@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 from babel.numbers import format_decimal
 
-from components.i18n import country_label, t, value_label
+from components.i18n import LABELS, country_label, t, value_label
+from newsfacts.amounts import approximate_usd, approximate_values
 
 ARTICLES_PATH = "bai-bao"
 LOCALES = {"vi": "vi_VN", "en": "en_US"}
@@ -127,27 +128,43 @@ def number(value: float, lang: str) -> str:
     return format_decimal(value, format="#,##0.##", locale=LOCALES[lang])
 
 
-def usd_short(value: float, lang: str) -> str:
-    """A dollar amount for a headline figure whose label names the currency, e.g. '25,2 tỷ'."""
+def scaled(value: float, lang: str, places: int = 2) -> str:
+    """A large amount in words of the interface language, e.g. '7,2 tỷ', '37,4 million' (no currency)."""
     for size, unit in ((1e9, "billion"), (1e6, "million")):
         if abs(value) >= size:
-            return f"{number(round(value / size, 1), lang)} {t(unit, lang)}"
-    return number(value, lang)
+            return f"{number(round(value / size, places), lang)} {t(unit, lang)}"
+    return number(round(value, places), lang)
 
 
-def numbers(values: pd.Series, lang: str) -> pd.Series:
-    """Each number as `number` writes it ('' when missing), formatted once per distinct value."""
-    return _per_value(pd.to_numeric(values, errors="coerce"), lambda value: number(value, lang))
+def usd_short(value: float, lang: str) -> str:
+    """A dollar amount for a headline figure whose label names the currency, e.g. '25,2 tỷ'."""
+    return scaled(value, lang, places=1)
+
+
+def _value_text(qualifier: object, amount: object, currency: object, usd: object, lang: str) -> str:
+    """'khoảng 630 tỷ INR (≈ 7,2 tỷ USD)': the amount as the article wrote it, its qualifier, and the dollars
+    rounded to the digits the amount had; '' when no value is known."""
+    if pd.isna(usd):
+        return ""
+    said = value_label(qualifier, lang) if isinstance(qualifier, str) else ""
+    if not isinstance(currency, str) or currency == "USD" or pd.isna(amount):
+        return f"{said} {scaled(float(usd), lang)} USD".strip()
+    approx = approximate_usd(float(usd), float(amount), currency)
+    return f"{said} {scaled(float(amount), lang)} {currency} (≈ {scaled(approx, lang)} USD)".strip()
+
+
+def rounded_values(deals: pd.DataFrame) -> pd.Series:
+    """Each deal's dollars rounded to the digits of the amount as written (`newsfacts.amounts.approximate_usd`)."""
+    rounded = approximate_values(pd.to_numeric(deals["value_usd"], errors="coerce").astype(float),
+                                 pd.to_numeric(deals["value_amount"], errors="coerce").astype(float), deals["value_currency"])
+    return pd.Series(rounded, index=deals.index, dtype="Float64")
 
 
 def value_text(deals: pd.DataFrame, lang: str) -> pd.Series:
-    """E.g. 'hơn 3.000.000.000 USD', plus the amount as written when it was not in dollars."""
-    usd = pd.to_numeric(deals["value_usd"], errors="coerce")
-    currency = deals["value_currency"].fillna("USD").astype(object)
-    foreign = (currency != "USD") & pd.to_numeric(deals["value_amount"], errors="coerce").notna()
-    written = (" (" + numbers(deals["value_amount"], lang) + " " + currency + ")").where(foreign, "")
-    text = (labels(deals["value_qualifier"], lang) + " " + numbers(usd, lang) + " USD").str.lstrip() + written
-    return text.where(usd.notna(), "")
+    """Each deal's value as `_value_text` writes it, once per distinct value."""
+    keys = pd.Series(list(zip(deals["value_qualifier"], deals["value_amount"], deals["value_currency"], deals["value_usd"])),
+                     index=deals.index, dtype=object)
+    return _per_value(keys, lambda key: _value_text(*key, lang) if isinstance(key, tuple) else "")
 
 
 def deal_table(events: pd.DataFrame, mentions: pd.DataFrame, lang: str, base: str) -> pd.DataFrame:
@@ -158,7 +175,7 @@ def deal_table(events: pd.DataFrame, mentions: pd.DataFrame, lang: str, base: st
             t("buyer", lang): country_names(events["buyer"], lang),
             t("seller", lang): country_names(events["seller"], lang),
             t("value", lang): value_text(events, lang),
-            t("value_usd", lang): pd.to_numeric(events["value_usd"], errors="coerce"),
+            t("value_usd", lang): rounded_values(events),
             t("quantity", lang): pd.to_numeric(events["quantity"], errors="coerce").astype("Int64"),
             t("year", lang): pd.to_numeric(events["year"], errors="coerce").astype("Int64"),
             t("status", lang): labels(events["status"], lang),
@@ -206,15 +223,39 @@ def plain_markdown(text: str) -> str:
     return _MARKDOWN_SIGNS.sub(r"\\\1", text)
 
 
-def conflict_rows(events: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One row per disagreeing field of the events that have conflicts."""
+def _conflict_value(field: str, value: object, lang: str) -> str:
+    """A disagreeing value as the tables write it: dollars in words, codes as labels, numbers in the page's style."""
+    if field == "value_usd" and isinstance(value, (int, float)):
+        return f"{scaled(float(value), lang)} USD"
+    if field == "location_country" and isinstance(value, str):
+        return country_label(value, lang)
+    if field in ("status", "kind") and isinstance(value, str):
+        return value_label(value, lang)
+    if field == "quantity" and isinstance(value, (int, float)):
+        return number(value, lang)
+    return str(value)
+
+
+def _reports(article_ids: list[str], articles: pd.DataFrame) -> str:
+    """'Outlet (date); Outlet (date)' for the articles reporting a value, oldest first."""
+    known = articles[articles["article_id"].isin(article_ids)].drop_duplicates("article_id")
+    said = sorted(zip(known["published"].fillna(""), known["source"].fillna("—")))
+    return "; ".join(f"{outlet} ({published})" if published else outlet for published, outlet in said)
+
+
+def conflict_rows(events: pd.DataFrame, articles: pd.DataFrame, what: pd.Series, lang: str) -> pd.DataFrame:
+    """One row per value of each disagreeing field of the events that have conflicts: the event (`what` says
+    which, per row of `events`), the field in the page's language, the value formatted, and the outlets and
+    publication dates of the articles that report it."""
     flagged = events[has_conflicts(events["conflicts"])]
     rows = [
-        {t("system", lang): system, "field": item.get("field"), t("value", lang): ", ".join(map(str, item.get("values", [])))}
-        for system, text in zip(flagged["system"], flagged["conflicts"])
+        (what.loc[index], t(item.get("field", ""), lang) if item.get("field") in LABELS else item.get("field"),
+         _conflict_value(item.get("field", ""), value, lang), _reports(list(ids), articles))
+        for index, text in zip(flagged.index, flagged["conflicts"])
         for item in json.loads(text)
+        for value, ids in zip(item.get("values", []), item.get("article_ids", []))
     ]
-    return pd.DataFrame(rows, columns=[t("system", lang), "field", t("value", lang)])
+    return pd.DataFrame(rows, columns=[t("event", lang), t("field", lang), t("value", lang), t("reported_by", lang)])
 
 
 def country_involvement(codes: pd.Series, weights: pd.Series | None = None) -> pd.DataFrame:
@@ -249,3 +290,26 @@ def arms_flows(deals: pd.DataFrame) -> pd.DataFrame:
     known = deals.dropna(subset=["buyer", "seller"]).assign(value_usd=lambda d: pd.to_numeric(d["value_usd"], errors="coerce"))
     flows = known.groupby(["seller", "buyer"], as_index=False).agg(count=("event_id", "size"), value_usd=("value_usd", "sum"))
     return flows.sort_values(["value_usd", "count"], ascending=False, ignore_index=True)
+
+
+def dialogues_per_year(dialogues: pd.DataFrame) -> pd.DataFrame:
+    """Dialogues per year of their date and mechanism (undated ones left out): year, mechanism, n_dialogues."""
+    years = pd.to_datetime(dialogues["date_start"], errors="coerce").dt.year
+    counted = pd.DataFrame({"year": years, "mechanism": dialogues["mechanism"]}).dropna()
+    per_year = counted.groupby(["year", "mechanism"], as_index=False).size().rename(columns={"size": "n_dialogues"})
+    return per_year.astype({"year": "int64", "n_dialogues": "int64"})
+
+
+def deal_value_per_year(deals: pd.DataFrame, side: str, top: int = 8) -> pd.DataFrame:
+    """Known deal value (USD) and number of deals per order year and `side` ("buyer" or "seller"), for the `top`
+    countries by total value; the rest under the code "" (other). Deals without a year are left out.
+    Columns: year, country_iso3, value_usd, n_deals."""
+    rows = pd.DataFrame({"year": pd.to_numeric(deals["year"], errors="coerce"),
+                         "country_iso3": deals[side].fillna("").astype(object),
+                         "value_usd": pd.to_numeric(deals["value_usd"], errors="coerce")}).dropna(subset=["year"])
+    leaders = rows.groupby("country_iso3")["value_usd"].sum().sort_values(ascending=False)
+    leaders = [code for code in leaders.index if code][:top]
+    rows["country_iso3"] = rows["country_iso3"].where(rows["country_iso3"].isin(leaders), "")
+    summed = rows.groupby(["year", "country_iso3"], as_index=False).agg(
+        value_usd=("value_usd", "sum"), n_deals=("value_usd", "size"))
+    return summed.astype({"year": "int64", "n_deals": "int64"})

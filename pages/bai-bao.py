@@ -10,13 +10,15 @@ import pandas as pd
 import streamlit as st
 
 from components import data, ui
-from components.filters import filter_articles
+from newsfacts.filters import filter_articles
 from components.i18n import country_label, t
 from components.views import article_table, deal_table, dialogue_table, number
+from newsfacts.export.tables import absolute_url
+from newsfacts.search import spans
 
 MAX_SENTENCE_DIGITS = 6
 
-ctx = ui.context(page_params=("article", "sentence"))
+ctx = ui.context(page_params=("article", "sentence", "q"))
 store, lang = ctx.store, ctx.lang
 st.title(t("page_articles", lang))
 
@@ -71,11 +73,21 @@ def sentence_param() -> int | None:
     return None
 
 
-def sentence_html(sentences: pd.DataFrame, evidence: set[int], anchor: int | None) -> str:
-    """The article text, escaped; evidence sentences marked, the linked one marked strongly."""
+def highlighted(text: str, phrase: str) -> str:
+    """`text` escaped, with every occurrence of the search phrase (accents and case aside) marked."""
+    parts, done = [], 0
+    for start, end in spans(text, phrase) if phrase else []:
+        parts += [html.escape(text[done:start]), f'<mark class="hit" style="background:#b3e5fc">{html.escape(text[start:end])}</mark>']
+        done = end
+    return "".join(parts) + html.escape(text[done:])
+
+
+def sentence_html(sentences: pd.DataFrame, evidence: set[int], anchor: int | None, phrase: str = "") -> str:
+    """The article text, escaped; evidence sentences marked, the linked one marked strongly, the search phrase
+    highlighted."""
     parts = []
     for index, segment, text in zip(sentences["sentence_index"], sentences["segment"], sentences["text"]):
-        body = html.escape(str(text))
+        body = highlighted(str(text), phrase)
         if index == anchor:
             body = f'<mark id="s-{index}" class="anchor" style="background:#ffd54f;font-weight:600">{body}</mark>'
         elif index in evidence:
@@ -85,7 +97,13 @@ def sentence_html(sentences: pd.DataFrame, evidence: set[int], anchor: int | Non
     return "\n".join(parts)
 
 
+if "article_search" not in st.session_state:
+    st.session_state["article_search"] = st.query_params.get("q", "")
 query = st.text_input(t("search", lang), key="article_search")
+if query:
+    st.query_params["q"] = query
+else:
+    st.query_params.pop("q", None)
 found = matching(filter_articles(store.filterable, ctx.filters), query).sort_values("published", ascending=False, na_position="last")
 
 article_id = chosen_article(found)
@@ -98,7 +116,11 @@ if article_id:
         st.html(f"<h2>{html.escape(str(article['title']))}</h2>")
         inferred = f" {t('inferred', lang)}" if article["published_inferred"] else ""
         st.text(f"{article['source'] or '—'} · {article['published'] or '—'}{inferred} · {Path(str(article['file'])).name}")
-        if isinstance(article["url"], str) and article["url"]:
+        url = absolute_url(article["url"])
+        if url:
+            st.html(f'{html.escape(t("url", lang))}: <a href="{html.escape(url, quote=True)}" target="_blank" '
+                    f'rel="noopener noreferrer">{html.escape(url)}</a>')
+        elif isinstance(article["url"], str) and article["url"]:
             st.text(f"{t('url', lang)}: {article['url']}")
         countries = ", ".join(f"{country_label(c, lang)} ({c})" for c in article["countries"])
         st.text(f"{t('countries', lang)}: {countries}")
@@ -129,7 +151,12 @@ if article_id:
                 st.info(f"{t('sentence_n', lang, n=anchor)}")
                 st.text(text)
         st.subheader(t("article_text", lang))
-        st.html(f'<div class="article-text">{sentence_html(sentences, evidence, anchor)}</div>')
+        st.html(f'<div class="article-text">{sentence_html(sentences, evidence, anchor, query)}</div>')
+        if anchor is not None:
+            # A fixed script (its only variable is an integer) that brings the linked sentence into view.
+            st.html(f"<script>document.getElementById('s-{int(anchor)}')?.scrollIntoView({{block: 'center'}})</script>",
+                    unsafe_allow_javascript=True)
 
 st.subheader(t("article_list", lang))
 ui.table(found, "bai-bao", "article_table", lang, build=lambda rows: article_table(rows, lang, ctx.links))
+ui.exports(ctx, "articles")

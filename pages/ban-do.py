@@ -4,14 +4,14 @@ import pandas as pd
 import streamlit as st
 
 from components import charts, sidebar, ui
-from components.filters import filter_articles, filter_deals, filter_dialogues
+from newsfacts.filters import filter_articles, filter_deals, filter_dialogues
 from components.i18n import country_label, t
 from components.views import (arms_flows, country_involvement, country_names, number, partner_pairs,
                               party_involvement)
 
 METRICS = ("by_dialogues", "by_deals", "by_mentions")
 
-ctx = ui.context()
+ctx = ui.context(page_params=("metric",))
 store, lang = ctx.store, ctx.lang
 st.title(t("page_map", lang))
 st.caption(t("map_hint", lang))
@@ -20,8 +20,14 @@ dialogues = filter_dialogues(store.filterable, ctx.filters)
 deals = filter_deals(store.filterable, ctx.filters)
 articles = filter_articles(store.filterable, ctx.filters)
 
-metric = st.segmented_control(t("colour_by", lang), METRICS, format_func=lambda m: t(m, lang), key="map_metric",
-                              default="by_dialogues") or "by_dialogues"
+if "map_metric" not in st.session_state:
+    wanted = st.query_params.get("metric")
+    st.session_state["map_metric"] = wanted if wanted in METRICS else METRICS[0]
+metric = st.segmented_control(t("colour_by", lang), METRICS, format_func=lambda m: t(m, lang), key="map_metric") or METRICS[0]
+if metric == METRICS[0]:
+    st.query_params.pop("metric", None)
+else:
+    st.query_params["metric"] = metric
 if metric == "by_dialogues":
     involvement = party_involvement(dialogues)
 elif metric == "by_deals":
@@ -36,8 +42,9 @@ shapes = shapes.assign(name=country_names(shapes["country"], lang))
 
 
 def pick_country() -> None:
-    picked = st.session_state["world_map"].selection.get(charts.COUNTRY_PICK) or []
-    codes = [point["country"] for point in picked if isinstance(point, dict) and point.get("country")]
+    selection = st.session_state["world_map"].selection
+    picked = [*(selection.get(charts.COUNTRY_PICK) or []), *(selection.get(charts.SMALL_STATE_PICK) or [])]
+    codes = list(dict.fromkeys(point["country"] for point in picked if isinstance(point, dict) and point.get("country")))
     if codes:
         sidebar.set_countries(codes)
 
@@ -48,8 +55,11 @@ def pick_from_list() -> None:
 
 
 partners, flows = partner_pairs(dialogues), arms_flows(deals)
-figure = charts.world_map(pd.concat([involvement, shapes], ignore_index=True), partners, flows, lang, t(metric, lang))
-ui.chart(figure, key="world_map", on_select=pick_country, selection_mode=[charts.COUNTRY_PICK])
+if involvement.empty:
+    st.info(t("no_rows", lang))
+else:
+    figure = charts.world_map(pd.concat([involvement, shapes], ignore_index=True), partners, flows, lang, t(metric, lang))
+    ui.chart(figure, key="world_map", on_select=pick_country, selection_mode=[charts.COUNTRY_PICK, charts.SMALL_STATE_PICK])
 for lines in (partners, flows):
     if len(lines) > charts.MAX_LINES:
         st.caption(t("top_only", lang, limit=charts.MAX_LINES, n=number(len(lines), lang)))

@@ -4,9 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from components import charts, ui
-from components.filters import filter_dialogues
+from newsfacts.filters import filter_dialogues
 from components.i18n import t
-from components.views import dialogue_table, labels, number, pair_names, participant_names, place
+from components.views import conflict_rows, dialogue_table, labels, number, pair_names, participant_names, place
 
 ctx = ui.context()
 store, lang = ctx.store, ctx.lang
@@ -18,25 +18,49 @@ if events.empty:
 
 st.subheader(t("timeline", lang))
 lanes = labels(events["mechanism"], lang) + " · " + pair_names(events["pair"], lang)
+coarse = events["date_precision"].isin(["year", "month"])
 timeline = events.assign(
     lane=lanes,
+    date=events["date"].where(~coarse, events["date"] + " (" + labels(events["date_precision"], lang) + ")"),
     day=pd.to_datetime(events["date_start"], errors="coerce", format="mixed"),
     place=place(events["location_city"], events["location_country"], lang),
     participants=participant_names(events["participants"]),
 )
 drawn = charts.busiest_lanes(timeline.dropna(subset=["day"]))
-ui.chart(charts.dialogue_timeline(drawn, lang), key="dialogue_timeline")
+
+
+def pick_from_timeline() -> None:
+    """A click on a marker chooses its dialogue below (the first event of a grouped marker)."""
+    picked = st.session_state["dialogue_timeline"].selection.get(charts.DIALOGUE_PICK) or []
+    ids = [point["event_id"] for point in picked if isinstance(point, dict) and point.get("event_id")]
+    rows = events.index[events["event_id"].isin(ids)]
+    if len(rows):
+        st.session_state["dialogue_pick"] = rows[0]
+
+
+ui.chart(charts.dialogue_timeline(drawn, lang), key="dialogue_timeline", on_select=pick_from_timeline,
+         selection_mode=[charts.DIALOGUE_PICK])
 ui.marks_note(len(drawn), lang)
 ui.lanes_note(timeline["lane"].nunique(), lang)
 
 newest = events.sort_values("date_start", ascending=False, na_position="last", kind="stable")
 ui.table(newest, "doi-thoai", "dialogue_table", lang,
          build=lambda rows: dialogue_table(rows, store.dialogue_mentions, lang, ctx.links))
+ui.exports(ctx, "dialogues")
+
+st.subheader(t("conflicts", lang))
+disagreeing = conflict_rows(newest, store.articles, newest["date"].fillna("?") + " · " + lanes.loc[newest.index], lang)
+if disagreeing.empty:
+    st.caption(t("no_conflicts", lang))
+else:
+    ui.table(disagreeing, "doi-thoai-mau-thuan", "dialogue_conflicts", lang)
 
 st.subheader(t("evidence", lang))
 listed = newest.head(ui.MAX_ROWS)
-names = (listed["date"].fillna("?") + " · " + lanes.loc[listed.index] + " · "
-         + labels(listed["status"], lang)).to_dict()
+picked = st.session_state.get("dialogue_pick")
+offered = listed if picked not in events.index or picked in listed.index else pd.concat([listed, events.loc[[picked]]])
+names = (offered["date"].fillna("?") + " · " + lanes.loc[offered.index] + " · "
+         + labels(offered["status"], lang)).to_dict()
 chosen = st.selectbox(t("choose_dialogue", lang), list(names), format_func=names.get, key="dialogue_pick", index=None,
                       placeholder=t("choose", lang))
 if len(newest) > len(listed):

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from components import charts, ui
-from components.filters import filter_deals
+from newsfacts.filters import filter_deals
 from components.i18n import t
 from components.views import conflict_rows, country_names, deal_table, labels
 
@@ -18,6 +18,7 @@ if deals.empty:
 
 ui.table(deals, "thuong-vu", "deal_table", lang,
          build=lambda rows: deal_table(rows, store.deal_mentions, lang, ctx.links))
+ui.exports(ctx, "deals")
 
 totals = {
     ("totals_buyer", "buyer"): country_names(deals["buyer"], lang),
@@ -31,7 +32,9 @@ for column, ((label, key), keys) in zip(st.columns(3), totals.items()):
         ui.chart(charts.totals_bar(by_key, lang, t(key, lang)), key=f"deals_{label}")
 
 st.subheader(t("conflicts", lang))
-conflicts = conflict_rows(deals, lang)
+described = (country_names(deals["seller"], lang).fillna("?") + " → " + country_names(deals["buyer"], lang).fillna("?")
+             + ": " + deals["system"].fillna(""))
+conflicts = conflict_rows(deals, store.articles, described, lang)
 if conflicts.empty:
     st.caption(t("no_conflicts", lang))
 else:

@@ -11,7 +11,8 @@ Deals merge when buyer, seller and category are equal and at least one of
 quantity, value (within 1%), year or system agrees; two mentions from one
 article are never merged (the parser already merges within an article).
 
-Event ids hash the merge key, so the same mentions always give the same ids.
+Event ids hash the merge key (for a deal, with its first report's mention id), so the same mentions always
+give the same ids, and an event's id does not change when unrelated mentions are added.
 """
 
 from __future__ import annotations
@@ -230,13 +231,7 @@ def merge_deals(mentions: Iterable[DealMention]) -> tuple[DealEvent, ...]:
     groups: dict[tuple, list[DealMention]] = defaultdict(list)
     for mention in sorted(mentions, key=_chronological):
         groups[(mention.deal.buyer, mention.deal.seller, mention.deal.category)].append(mention)
-    events: list[DealEvent] = []
-    used_ids: set[str] = set()
-    for group in groups.values():
-        for cluster in _deal_clusters(group):
-            event = _deal_event(cluster, used_ids)
-            used_ids.add(event.event_id)
-            events.append(event)
+    events = [_deal_event(cluster) for group in groups.values() for cluster in _deal_clusters(group)]
     return tuple(sorted(events, key=lambda e: (e.deal.buyer or "", e.deal.seller or "", e.deal.category, e.event_id)))
 
 
@@ -312,13 +307,12 @@ def _system_key(system: str) -> str:
     return " ".join(system.casefold().split())
 
 
-def _deal_event(members: list[DealMention], used_ids: set[str]) -> DealEvent:
+def _deal_event(members: list[DealMention]) -> DealEvent:
+    """The merged deal; its id hashes the first report's facts and mention id, which no other cluster has, so
+    no event's id depends on which other events exist (an id numbered by collision order would)."""
     seed = members[0].deal
-    key = ("deal", seed.buyer, seed.seller, seed.category, _system_key(seed.system), seed.quantity, seed.value_usd, seed.year)
-    event_id = stable_id(*key)
-    while event_id in used_ids:
-        key = (*key, "again")
-        event_id = stable_id(*key)
+    event_id = stable_id("deal", seed.buyer, seed.seller, seed.category, _system_key(seed.system), seed.quantity,
+                         seed.value_usd, seed.year, members[0].mention_id)
     valued = [m for m in members if m.deal.value_usd is not None]
     bucket_of = _value_buckets([m.deal.value_usd for m in valued])
     value_source = _representative(valued, lambda m: bucket_of[m.deal.value_usd]) if valued else None

@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from newsfacts.search import fold, folded
 from newsfacts.store import layout, tables
 from newsfacts.store.collector import collector_paused
 
@@ -183,8 +184,9 @@ class Sentences:
         return to_frame(table.select(list(SENTENCE_COLUMNS)))
 
     def articles_containing(self, phrase: str) -> np.ndarray:
-        """Ids of the articles with a sentence that holds `phrase`, ignoring case; the text is streamed, not kept."""
-        found = pc.match_substring(ds.field("text"), phrase, ignore_case=True)
+        """Ids of the articles with a sentence that holds `phrase`, ignoring case and accents (`newsfacts.search`);
+        the text is streamed, not kept."""
+        found = pc.match_substring(folded(ds.field("text")), fold(phrase))
         fragments = [ds.ParquetFileFormat().make_fragment(pa.BufferReader(part)) for part in self.parts]
         hits = [fragment.to_table(schema=fragment.physical_schema, columns=["article_id"], filter=found).column(0)
                 for fragment in fragments]

@@ -8,8 +8,10 @@ from altair.utils.schemapi import validate_jsonschema
 from altair.vegalite.v6.schema import core
 
 from components import charts
+from components.i18n import country_label
 
 EVENTS = pd.DataFrame({
+    "event_id": ["e1", "e2", "e3"],
     "lane": ["2+2 · Ấn Độ – Mỹ", "2+2 · Ấn Độ – Mỹ", "đối thoại chiến lược · Nga – Ấn Độ"],
     "day": pd.to_datetime(["2023-11-10", "2020-10-27", "2021-05-01"]),
     "status": ["held", "planned", "postponed"],
@@ -62,20 +64,23 @@ def test_world_map_draws_countries_partner_lines_and_arms_flows():
     flows = pd.DataFrame({"seller": ["USA", "RUS"], "buyer": ["IND", "IND"], "count": [1, 3], "value_usd": [3e9, 5.4e9]})
     spec = charts.world_map(involvement, partners, flows, "vi", "Số cuộc đối thoại")
     valid(spec)
-    countries, lines = spec["layer"]
-    outline = countries["transform"][0]["from"]["data"]["url"]
+    shapes, lines, points = spec["layer"]
+    assert shapes["encoding"]["color"]["scale"] == points["encoding"]["color"]["scale"] == {"scheme": "blues", "domain": [0, 3]}
+    outline = shapes["transform"][1]["from"]["data"]["url"]
     assert outline == charts.TOPOJSON_URL and not outline.startswith(("http:", "https:", "//")), "served by us"
     assert spec["datasets"]["countries"]["country"].tolist() == ["IND", "USA", "VNM"]
-    assert countries["params"] == [{"name": charts.COUNTRY_PICK,
-                                    "select": {"type": "point", "fields": ["country"], "on": "click"}}]
+    for layer, name in ((shapes, charts.COUNTRY_PICK), (points, charts.SMALL_STATE_PICK)):
+        assert layer["params"] == [{"name": name, "select": {"type": "point", "fields": ["country"], "on": "click"}}]
     drawn = spec["datasets"]["lines"]
     assert set(drawn["kind"]) == {"Cuộc đối thoại", "Thương vụ"}
+    assert set(drawn["label"]) == {"Ấn Độ – Mỹ: 2 cuộc đối thoại", "Mỹ → Ấn Độ: 1 thương vụ, 3 tỷ USD",
+                                   "Nga → Ấn Độ: 3 thương vụ, 5,4 tỷ USD"}
     width = drawn.set_index(drawn["label"].str[:3])["width"]
-    assert width["RUS"] > width["USA"], "the larger flow (Russia -> India) is drawn wider"
+    assert width["Nga"] > width["Mỹ "], "the larger flow (Russia -> India) is drawn wider"
     arrows = arrowheads(spec)
     assert list(arrows["kind"].unique()) == ["Thương vụ"], "arrowheads only on arms flows"
     assert len(arrows) == 2
-    usa_to_india = arrows[arrows["label"].str.startswith("USA")]["angle"].iloc[0]
+    usa_to_india = arrows[arrows["label"].str.startswith("Mỹ")]["angle"].iloc[0]
     assert 60 < usa_to_india < 120, "an arrow from the USA to India points east"
 
 
@@ -89,7 +94,19 @@ def test_world_map_lines_are_capped():
     lines, arrows = spec["datasets"]["lines"], arrowheads(spec)
     assert len(lines) == len(arrows) == charts.MAX_LINES
     heaviest = pairs.sort_values("value_usd", ascending=False).head(charts.MAX_LINES)
-    assert lines["label"].tolist() == (heaviest["seller"] + " → " + heaviest["buyer"] + ": 1").tolist()
+    assert lines["label"].str.split(":").str[0].tolist() == [
+        f"{country_label(s, 'vi')} → {country_label(b, 'vi')}" for s, b in zip(heaviest["seller"], heaviest["buyer"])]
+
+
+def test_small_states_are_drawn_as_clickable_points():
+    involvement = pd.DataFrame({"country": ["SGP", "VNM", "BHR"], "value": [2, 1, 0], "name": ["Singapore", "Việt Nam", "Bahrain"]})
+    spec = valid(charts.world_map(involvement, pd.DataFrame({"a": ["SGP"], "b": ["VNM"], "count": [1]}),
+                                  pd.DataFrame(columns=["seller", "buyer", "count", "value_usd"]), "vi", "x"))
+    rows = {row["country"]: row for row in spec["datasets"]["countries"]}
+    assert rows["SGP"]["lon"] == pytest.approx(103.82) and rows["VNM"]["lon"] is None
+    assert {"SGP", "BHR", "MLT", "MDV", "QAT", "BRN"} <= set(charts.centroids())
+    assert set(charts.small_states()).isdisjoint(charts.outline_centroids())
+    assert len(spec["datasets"]["lines"]) == 1, "a line reaches Singapore"
 
 
 def test_centroids_come_from_the_served_world_outline():
@@ -136,7 +153,7 @@ def test_timeline_never_sends_more_than_the_mark_limit():
     lanes = [f"2+2 · lane {i}" for i in range(charts.MAX_LANES)]
     years = pd.date_range("1990-01-01", periods=2 * charts.MAX_MARKS // charts.MAX_LANES, freq="YS")
     many = pd.DataFrame([(lane, day) for lane in lanes for day in years], columns=["lane", "day"]).assign(
-        status="held", date="2020", place="", participants="", n_sources=1)
+        status="held", date="2020", place="", participants="", n_sources=1, event_id="e")
     assert len(charts.dialogue_timeline(many, "vi")["datasets"]["points"]) == charts.MAX_MARKS
 
 
@@ -150,3 +167,25 @@ def test_timeline_draws_only_the_busiest_lanes():
     assert len(drawn) == charts.MAX_LANES
     assert set(EVENTS["lane"]) <= drawn
     assert len(charts.busiest_lanes(EVENTS)) == len(EVENTS)
+
+
+@pytest.mark.parametrize(("measure", "lang", "unit"), [("value_usd", "vi", "tỷ"), ("value_usd", "en", "bn"), ("n_dialogues", "vi", None)])
+def test_per_year_bars_stack_groups_per_year(measure, lang, unit):
+    rows = pd.DataFrame({"year": [2020, 2020, 2021], "group": ["Ấn Độ", "Mỹ", "Ấn Độ"], measure: [3e9, 1e9, 2e9]})
+    spec = valid(charts.per_year_bars(rows, lang, measure, "y", "g"))
+    years = spec["datasets"]["years"]
+    assert [(r["year"], r["group"], r["value"]) for r in years] == [("2020", "Ấn Độ", 3e9), ("2020", "Mỹ", 1e9),
+                                                                     ("2021", "Ấn Độ", 2e9)]
+    assert spec["encoding"]["y"]["stack"] == "zero"
+    label = spec["encoding"]["y"]["axis"].get("labelExpr", "")
+    assert (unit in label) if unit else not label
+
+
+def test_timeline_points_of_one_day_stand_side_by_side_and_a_click_picks_the_event():
+    same_day = pd.concat([EVENTS.iloc[:1]] * 3, ignore_index=True).assign(event_id=["a", "b", "c"])
+    spec = valid(charts.dialogue_timeline(pd.concat([same_day, EVENTS.iloc[1:]], ignore_index=True), "vi"))
+    points = pd.DataFrame(spec["datasets"]["points"])
+    crowded = points[points["event_id"].isin(["a", "b", "c"])]
+    assert sorted(crowded["offset"]) == [-9.0, 0.0, 9.0]
+    assert set(points.loc[~points["event_id"].isin(["a", "b", "c"]), "offset"]) == {0.0}
+    assert spec["params"] == [{"name": charts.DIALOGUE_PICK, "select": {"type": "point", "fields": ["event_id"], "on": "click"}}]

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from components.export import csv_file_name, to_csv_bytes
+from newsfacts.export import file_name
+from newsfacts.export.formats import to_csv_bytes
 
 
 def read_back(data: bytes) -> list[list[str]]:
@@ -44,4 +45,4 @@ def test_one_csv_row_per_frame_row():
 
 
 def test_file_name_says_what_and_when():
-    assert csv_file_name("doi-thoai", datetime(2026, 11, 22, 14, 5)) == "doi-thoai_2026-11-22_1405.csv"
+    assert file_name("doi-thoai", "csv", datetime(2026, 11, 22, 14, 5)) == "doi-thoai_2026-11-22_1405.csv"

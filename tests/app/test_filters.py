@@ -6,8 +6,8 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components.filters import (Filterable, Filters, filter_articles, filter_deals, filter_dialogues, from_params,
-                                to_params)
+from components.filters import from_params, to_params
+from newsfacts.filters import Filterable, Filters, filter_articles, filter_deals, filter_dialogues
 from components.i18n import DEAL_CATEGORIES, DEAL_STATUSES, DIALOGUE_STATUSES, MECHANISMS
 
 ARTICLES = pd.DataFrame({

@@ -10,15 +10,17 @@ import io
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from components.charts import centroids
-from components.export import to_csv_bytes
+from tests.app.vega import charts, datasets
+from newsfacts.export.formats import to_csv_bytes
 from components.i18n import country_label, t, value_label
 
 PAGES = ["app.py", "pages/doi-thoai.py", "pages/ban-do.py", "pages/thuong-vu.py", "pages/bai-bao.py",
-         "pages/nhap-du-lieu.py"]
-TITLES = ["app_title", "page_dialogues", "page_map", "page_deals", "page_articles", "page_import"]
+         "pages/nhan-vat.py", "pages/nhap-du-lieu.py"]
+TITLES = ["app_title", "page_dialogues", "page_map", "page_deals", "page_articles", "page_people", "page_import"]
 
 
 def table(at, index: int = 0) -> pd.DataFrame:
@@ -184,7 +186,7 @@ def test_evidence_link_opens_the_article_with_its_sentence_marked(app, tables):
     mention = tables["dialogue_mentions"].iloc[0]
     sentence = int(mention["evidence"][0])
     at = app("pages/bai-bao.py", article=mention["article_id"], sentence=str(sentence))
-    shown = at.html[-1].value
+    shown = "\n".join(element.value for element in at.html)
     assert f'<mark id="s-{sentence}" class="anchor"' in shown
     assert at.query_params["article"] == mention["article_id"]
     links = app("pages/doi-thoai.py")
@@ -252,3 +254,114 @@ def test_import_refuses_more_than_two_hundred_files(app):
     at.file_uploader(key="import_files").set_value([(f"{i}.txt", b"x", "text/plain") for i in range(201)]).run()
     assert at.error and "200" in at.error[0].value
     assert at.button(key="import_run").disabled
+
+
+@pytest.mark.parametrize(("page", "table"), [("pages/doi-thoai.py", "dialogues"), ("pages/thuong-vu.py", "deals"),
+                                             ("pages/bai-bao.py", "articles"), ("pages/nhan-vat.py", "people")])
+def test_each_table_page_offers_its_export_in_every_format(app, page, table):
+    at = app(page)
+    keys = {button.key for button in at.get("download_button")}
+    assert {f"export_{table}_{fmt}" for fmt in ("csv", "xlsx", "parquet", "json")} <= keys
+
+
+def test_the_people_page_follows_the_country_filter(app, tables):
+    at = app("pages/nhan-vat.py")
+    everyone = table(at)
+    at = app("pages/nhan-vat.py", country="IND")
+    indians = table(at)
+    assert 0 < len(indians) < len(everyone)
+    assert set(indians[t("country", "vi")]) == {country_label("IND", "vi")}
+
+
+def test_an_empty_map_says_so_instead_of_drawing_an_empty_world(app, tables):
+    involved = set(tables["article_countries"]["country"]) | set(tables["dialogue_events"]["parties"].explode())
+    absent = sorted(set(centroids()) - involved)[0]
+    at = app("pages/ban-do.py", country=absent)
+    assert t("no_rows", "vi") in [info.value for info in at.info]
+    assert not charts(at)
+
+
+def test_deal_values_keep_the_written_amount_and_missing_values_are_empty(app):
+    shown = table(app("pages/thuong-vu.py"))
+    values = shown[t("value", "vi")]
+    assert values.str.contains(r"tỷ INR \(≈ [\d,]+ tỷ USD\)", regex=True).any()
+    assert not values.str.contains(r"\d{1,3}\.\d{3}\.\d{3}", regex=True).any()
+    at = app("pages/thuong-vu.py")
+    assert shown.isna().any().any(), "the sample has deals without a value or quantity"
+    assert all(frame.proto.placeholder == "" for frame in at.dataframe), "missing values are drawn as empty cells"
+
+
+def test_coarse_dates_are_marked_on_the_timeline(app):
+    points = datasets(charts(app("pages/doi-thoai.py"))[0])["points"].to_pandas()
+    assert points["date"].str.fullmatch(r"\d{4} \(chỉ biết năm\)").any()
+    assert points["date"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").any()
+
+
+def test_the_trends_follow_the_filters_and_their_data_downloads(app, tables):
+    def drawn(at) -> tuple[int, float]:
+        trend_dialogues, trend_deals = (datasets(chart)["years"].to_pandas() for chart in charts(at)[:2])
+        return int(trend_dialogues["value"].sum()), float(trend_deals["value"].sum())
+
+    everything = drawn(app("app.py"))
+    india = drawn(app("app.py", country="IND"))
+    assert 0 < india[0] < everything[0] and 0 < india[1] < everything[1]
+    keys = {button.key for button in app("app.py").get("download_button")}
+    assert {"trend_dialogues_csv", "trend_deals_csv"} <= keys
+
+
+@pytest.mark.parametrize(("page", "lang"), [("pages/thuong-vu.py", "vi"), ("pages/thuong-vu.py", "en"), ("pages/doi-thoai.py", "vi")])
+def test_conflicts_name_the_field_and_each_value_with_its_outlets_and_dates(app, tables, page, lang):
+    at = app(page, lang=lang) if lang == "en" else app(page)
+    conflicts = table(at, 1)
+    assert len(conflicts)
+    assert set(conflicts[t("field", lang)]) <= {t(f, lang) for f in ("value_usd", "quantity", "status", "kind", "year",
+                                                                         "location_city", "location_country")}
+    reporters = conflicts[t("reported_by", lang)]
+    assert reporters.str.contains(r"\(\d{4}-\d{2}-\d{2}\)").any() and (reporters.str.len() > 0).all()
+    values = conflicts[t("value", lang)]
+    assert not values.isin(["held", "signed", "delivered"]).any() or lang == "en"
+    assert not values.str.contains(r"\d{5,}|\.0$").any()
+
+
+@pytest.mark.parametrize("typed", ["hoà bình", "hòa bình", "hoa binh", "HOA BINH", "ho\u0300a bi\u0300nh"])
+def test_search_ignores_accents_and_their_encoding_and_keeps_the_phrase_in_the_url(app, typed):
+    at = app("pages/bai-bao.py")
+    at.text_input(key="article_search").input(typed).run()
+    found = table(at)
+    assert len(found) > 0
+    reference = app("pages/bai-bao.py")
+    reference.text_input(key="article_search").input("hòa bình").run()
+    assert table(reference)[t("title", "vi")].tolist() == found[t("title", "vi")].tolist()
+    assert at.query_params["q"] == typed
+
+
+def test_a_searched_article_highlights_the_phrase_and_links_its_source(app, tables):
+    at = app("pages/bai-bao.py", q="hoa binh")
+    assert at.text_input(key="article_search").value == "hoa binh"
+    found = table(at)
+    url_of = tables["articles"].set_index("title")["url"]
+    title = next(title for title in found[t("title", "vi")] if str(url_of.get(title, "")).startswith("http"))
+    article_id = tables["articles"].set_index("title").loc[title, "article_id"]
+    if not isinstance(article_id, str):
+        article_id = article_id.iloc[0]
+    at = app("pages/bai-bao.py", q="hoa binh", article=article_id)
+    shown = "\n".join(element.value for element in at.html)
+    assert '<mark class="hit"' in shown
+    url = tables["articles"].set_index("article_id").loc[article_id, "url"]
+    assert f'<a href="{html.escape(url, quote=True)}"' in shown
+
+
+def shown_cells(at, index: int = 0) -> pd.DataFrame:
+    """The table as the browser writes it: the display values Streamlit sends beside the data."""
+    styler = at.dataframe[index].proto.arrow_data.styler
+    return pa.ipc.open_stream(styler.display_values).read_all().to_pandas()
+
+
+@pytest.mark.parametrize(("lang", "big"), [("vi", r"^\d{1,3}(\.\d{3})+$"), ("en", r"^\d{1,3}(,\d{3})+$")])
+def test_table_numbers_follow_the_interface_language_and_claim_no_false_precision(app, lang, big):
+    at = app("pages/thuong-vu.py", lang=lang) if lang == "en" else app("pages/thuong-vu.py")
+    cells = shown_cells(at)
+    values = cells[t("value_usd", lang)]
+    written = values[values != ""]
+    assert len(written) and written.str.match(big).all()
+    assert set(cells[t("year", lang)]) - {""} <= {str(year) for year in range(1990, 2040)}

@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 
 from components.i18n import country_label, t
-from components.views import (country_involvement, dialogue_table, joined_country_names, joined_text, numbers,
-                              pair_names, participant_names, partner_pairs, party_involvement, value_text)
+from components.views import (country_involvement, deal_value_per_year, dialogue_table, dialogues_per_year,
+                              joined_country_names, joined_text, pair_names, participant_names, partner_pairs,
+                              party_involvement, value_text)
 
 
 def test_joined_country_names_keep_order_and_cope_with_missing_lists():
@@ -30,21 +31,17 @@ def test_participant_names_read_each_json_list():
     assert participant_names(texts).tolist() == ["Antony Blinken, Lloyd Austin", "", "", "Antony Blinken"]
 
 
-def test_value_text_says_qualifier_dollars_and_the_amount_as_written():
+def test_value_text_keeps_the_amount_as_written_and_rounds_the_dollars_to_its_digits():
     deals = pd.DataFrame({
-        "value_usd": [3e9, 5.4e9, np.nan, 1e6],
-        "value_qualifier": ["over", "exact", "approx", None],
-        "value_amount": [np.nan, 5e9, 7.0, 25e9],
-        "value_currency": ["USD", "EUR", "EUR", "VND"],
+        "value_usd": [3e9, 7_241_379_310.34, np.nan, 24_670_184.7, 8.95e8],
+        "value_qualifier": ["over", "approx", "approx", "exact", None],
+        "value_amount": [np.nan, 630e9, 7.0, 37.4e6, 8.95e8],
+        "value_currency": ["USD", "INR", "EUR", "AUD", "USD"],
     })
     assert value_text(deals, "vi").tolist() == [
-        "hơn 3.000.000.000 USD", "5.400.000.000 USD (5.000.000.000 EUR)", "", "1.000.000 USD (25.000.000.000 VND)"]
-    assert value_text(deals, "en").iloc[0] == "over 3,000,000,000 USD"
+        "hơn 3 tỷ USD", "khoảng 630 tỷ INR (≈ 7,2 tỷ USD)", "", "37,4 triệu AUD (≈ 24,7 triệu USD)", "895 triệu USD"]
+    assert value_text(deals, "en").tolist()[:2] == ["over 3 bn USD", "about 630 bn INR (≈ 7.2 bn USD)"]
     assert value_text(deals.iloc[:0], "vi").empty
-
-
-def test_numbers_formats_each_value_and_leaves_missing_ones_empty():
-    assert numbers(pd.Series([1234.5, None, 1234.5]), "vi").tolist() == ["1.234,5", "", "1.234,5"]
 
 
 def test_dialogue_links_point_at_the_first_sentence_of_the_first_mention():
@@ -82,3 +79,16 @@ def test_involvement_from_pairs_matches_the_exploded_parties(tables):
     expected = country_involvement(dialogues["parties"].explode())
     got = party_involvement(dialogues)
     assert dict(zip(got["country"], got["value"])) == dict(zip(expected["country"], expected["value"]))
+
+
+def test_dialogues_per_year_count_each_mechanism_and_leave_undated_ones_out():
+    dialogues = pd.DataFrame({"date_start": pd.to_datetime(["2020-10-27", "2020-01-01", "2021-05-01", None]),
+                              "mechanism": ["2+2", "2+2", "strategic dialogue", "2+2"]})
+    assert dialogues_per_year(dialogues).values.tolist() == [[2020, "2+2", 2], [2021, "strategic dialogue", 1]]
+
+
+def test_deal_value_per_year_keeps_the_leading_countries_and_groups_the_rest():
+    deals = pd.DataFrame({"year": [2020, 2020, 2021, 2021, None], "buyer": ["IND", "POL", "IND", None, "IND"],
+                          "value_usd": [5e9, 1e9, np.nan, 2e9, 9e9]})
+    got = deal_value_per_year(deals, "buyer", top=1)
+    assert got.values.tolist() == [[2020, "", 1e9, 1], [2020, "IND", 5e9, 1], [2021, "", 2e9, 1], [2021, "IND", 0.0, 1]]

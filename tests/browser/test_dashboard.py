@@ -6,12 +6,15 @@ import json
 import time
 from urllib.parse import parse_qs, urlparse
 
+import pytest
+
 from components import charts
 from components.i18n import country_label, t
 from tests.browser.conftest import SCREENSHOTS
+from tests.store.conftest import run_cli
 
 PAGES = {"": "page_overview", "doi-thoai": "page_dialogues", "ban-do": "page_map", "thuong-vu": "page_deals",
-         "bai-bao": "page_articles", "nhap-du-lieu": "page_import"}
+         "bai-bao": "page_articles", "nhan-vat": "page_people", "nhap-du-lieu": "page_import"}
 
 
 def settle(page) -> None:
@@ -63,10 +66,10 @@ def chosen_countries_when_drawn(page, expected: list[str], timeout_s: float = 15
     return chosen
 
 
-def go_to(page, title: str) -> None:
+def go_to(page, title: str, lang: str = "vi") -> None:
     """Follows the sidebar link to the page titled `title` and waits for that page's run to finish."""
     path = next(path for path, name in PAGES.items() if name == title)
-    page.locator('[data-testid="stSidebar"]').get_by_role("link", name=t(title, "vi"), exact=True).click()
+    page.locator('[data-testid="stSidebar"]').get_by_role("link", name=t(title, lang), exact=True).click()
     page.wait_for_function(f"() => location.pathname === '/{path}'", timeout=30_000)
     page.locator("h1").first.wait_for()
     settle(page)
@@ -74,6 +77,20 @@ def go_to(page, title: str) -> None:
 
 # Vega draws the map's countries as the paths of one mark group, each labelled "name (ISO-3)" for screen readers.
 COUNTRY_SHAPES = '[data-testid="stVegaLiteChart"] g.mark-shape path'
+
+
+def click_on_map(page, marks: str, code: str) -> str:
+    """Hovers the mark of `code` among `marks` until its tooltip shows, clicks it, waits for the filter to take it;
+    returns the country's label as the sidebar writes it."""
+    label = f"{country_label(code, 'vi')} ({code})"
+    box = page.locator(f'{marks}[aria-label="{label}"]').bounding_box()
+    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.move(*centre)
+    page.locator("#vg-tooltip-element", has_text=country_label(code, "vi")).wait_for()
+    page.mouse.click(*centre)
+    page.wait_for_function(f"() => location.search.includes('country={code}')", timeout=30_000)
+    settle(page)
+    return label
 
 
 def outline_codes() -> list[str]:
@@ -85,22 +102,23 @@ def busiest_country(tables) -> str:
     return tables["dialogue_events"]["parties"].explode().value_counts().index[0]
 
 
-def test_every_page_opens_without_error(page, base_url):
-    """Walks the sidebar links through every page, saving a 1400x900 screenshot of each."""
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_page_opens_without_error(page, base_url, lang):
+    """Walks the sidebar links through every page, saving a 1400x900 screenshot of each in each language."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    open_page(page, base_url)
+    open_page(page, base_url, "", "lang=en" if lang == "en" else "")
     for path, title in PAGES.items():
         if path:
-            go_to(page, title)
+            go_to(page, title, lang)
         assert urlparse(page.url).path == f"/{path}"
         assert page.locator('[data-testid="stException"]').count() == 0, path
-        assert page.locator("h1").first.inner_text().strip() == t("app_title" if not path else title, "vi")
+        assert page.locator("h1").first.inner_text().strip() == t("app_title" if not path else title, lang)
         if path in ("doi-thoai", "ban-do", "thuong-vu"):
             page.locator('[data-testid="stVegaLiteChart"] svg').first.wait_for()
         if path != "nhap-du-lieu":
             page.locator('[data-testid="stDataFrame"] canvas').first.wait_for()
         page.wait_for_timeout(800)
-        page.screenshot(path=SCREENSHOTS / f"{path or 'tong-quan'}.png")
+        page.screenshot(path=SCREENSHOTS / f"{path or 'tong-quan'}{'' if lang == 'vi' else '_en'}.png")
 
 
 def test_map_draws_the_countries_from_the_served_outline(page, base_url):
@@ -108,7 +126,7 @@ def test_map_draws_the_countries_from_the_served_outline(page, base_url):
     page.on("response", lambda response: served.append((response.url, response.status)))
     open_page(page, base_url, "ban-do")
     page.wait_for_function(f"() => document.querySelectorAll('{COUNTRY_SHAPES}').length > 20", timeout=30_000)
-    assert len(charts.centroids()) <= page.locator(COUNTRY_SHAPES).count() <= len(outline_codes())
+    assert len(charts.outline_centroids()) <= page.locator(COUNTRY_SHAPES).count() <= len(outline_codes())
     assert any(url.endswith("/topojson/world_110m.json") and status == 200 for url, status in served)
 
 
@@ -118,14 +136,7 @@ def test_clicking_a_country_on_the_map_filters_every_page(page, base_url, tables
     open_page(page, base_url, "ban-do")
     page.wait_for_function(f"() => document.querySelectorAll('{COUNTRY_SHAPES}').length > 20", timeout=30_000)
     page.wait_for_timeout(1500)
-    box = page.locator(f'{COUNTRY_SHAPES}[aria-label="{country_label(code, "vi")} ({code})"]').bounding_box()
-    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.mouse.move(*centre)
-    page.locator("#vg-tooltip-element", has_text=country_label(code, "vi")).wait_for()
-    page.mouse.click(*centre)
-    page.wait_for_function(f"() => location.search.includes('country={code}')", timeout=30_000)
-    settle(page)
-    label = f"{country_label(code, 'vi')} ({code})"
+    label = click_on_map(page, COUNTRY_SHAPES, code)
     assert chosen_countries_when_drawn(page, [label]) == [label]
     go_to(page, "page_dialogues")
     settle(page)
@@ -141,7 +152,7 @@ def test_country_filter_changes_the_table_and_the_csv_matches(page, base_url, ta
     assert 0 < kept < everything
     assert parse_qs(urlparse(page.url).query)["country"] == [code]
     with page.expect_download() as download:
-        page.locator('[data-testid="stDownloadButton"] button').first.click()
+        page.locator('[data-testid="stDownloadButton"] button', has_text=t("download_csv", "vi")).first.click()
     assert download.value.suggested_filename.startswith("doi-thoai_")
     data = download.value.path().read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
@@ -185,3 +196,84 @@ def test_evidence_link_opens_the_article_at_its_sentence(page, base_url, tables)
     marked = page.locator(f"mark#s-{sentence}.anchor")
     marked.wait_for()
     assert marked.inner_text().strip()
+
+
+@pytest.mark.parametrize("path", ["thuong-vu", "doi-thoai", "nhan-vat"])
+def test_the_table_toolbar_offers_no_download(page, base_url, path):
+    """Streamlit's own "Download as CSV" would export the visible rows with live formulas: only ours is offered."""
+    open_page(page, base_url, path)
+    table = page.locator('[data-testid="stElementContainer"]', has=page.locator('[data-testid="stDataFrame"]')).first
+    table.hover()
+    toolbar = table.locator('[data-testid="stElementToolbar"]')
+    toolbar.wait_for(state="visible")
+    buttons = toolbar.locator("button[aria-label]")
+    buttons.first.wait_for(state="visible")
+    labels = [button.get_attribute("aria-label").casefold() for button in buttons.all()]
+    assert any("search" in label for label in labels), labels
+    assert not any("download" in label for label in labels), labels
+
+
+@pytest.mark.parametrize("code", ["SGP", "BHR"])
+def test_a_small_state_is_drawn_as_a_point_that_filters_when_clicked(page, base_url, code):
+    open_page(page, base_url, "ban-do")
+    points = '[data-testid="stVegaLiteChart"] g.mark-symbol path'
+    page.locator(f'{points}[aria-label="{country_label(code, "vi")} ({code})"]').wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    label = click_on_map(page, points, code)
+    assert chosen_countries_when_drawn(page, [label]) == [label]
+
+
+def test_the_map_colouring_goes_into_the_url(page, base_url):
+    open_page(page, base_url, "ban-do")
+    page.get_by_role("radio", name=t("by_deals", "vi"), exact=True).click()
+    page.wait_for_function("() => location.search.includes('metric=by_deals')", timeout=30_000)
+    settle(page)
+    copied = page.url
+    other = page.context.new_page()
+    try:
+        other.goto(copied)
+        settle(other)
+        assert other.get_by_role("radio", name=t("by_deals", "vi"), exact=True).get_attribute("aria-checked") == "true"
+    finally:
+        other.close()
+
+
+def test_clicking_a_timeline_marker_chooses_that_dialogue(page, base_url):
+    open_page(page, base_url, "doi-thoai")
+    markers = page.locator('[data-testid="stVegaLiteChart"] g.mark-symbol path')
+    markers.first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    marker = markers.nth(markers.count() // 2)
+    box = marker.bounding_box()
+    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.move(*centre)
+    tooltip = page.locator("#vg-tooltip-element")
+    tooltip.wait_for()
+    lane = tooltip.locator("tr").first.locator("td").last.inner_text()
+    page.mouse.click(*centre)
+    settle(page)
+    chosen = page.locator('[data-testid="stSelectbox"]', has_text=t("choose_dialogue", "vi")).locator("input")
+    page.get_by_text(t("open_article", "vi")).first.wait_for(timeout=30_000)
+    assert lane in chosen.input_value()
+
+
+def test_an_evidence_link_scrolls_to_its_sentence(page, base_url, tables):
+    sentences = tables["sentences"]
+    longest = sentences.groupby("article_id")["sentence_index"].max().idxmax()
+    last = int(sentences.loc[sentences["article_id"] == longest, "sentence_index"].max())
+    open_page(page, base_url, "bai-bao", f"article={longest}&sentence={last}")
+    mark = page.locator(f"mark#s-{last}")
+    mark.wait_for()
+    page.wait_for_function(f"() => {{ const r = document.getElementById('s-{last}').getBoundingClientRect();"
+                           " return r.top >= 0 && r.bottom <= window.innerHeight; }", timeout=15_000)
+
+
+def test_the_dashboard_export_is_the_file_the_cli_writes(page, base_url, store_dir, tmp_path):
+    open_page(page, base_url, "thuong-vu", "country=IND&from=2018-01-01&to=2024-12-31")
+    with page.expect_download() as download:
+        page.locator('[data-testid="stDownloadButton"] button', has_text="Parquet").click()
+    assert download.value.suggested_filename.startswith("deals_")
+    out = tmp_path / "deals.parquet"
+    run_cli("export", "--store", str(store_dir), "--table", "deals", "--format", "parquet", "--country", "IND",
+            "--from", "2018-01-01", "--to", "2024-12-31", "--out", str(out), check_code=0)
+    assert download.value.path().read_bytes() == out.read_bytes()

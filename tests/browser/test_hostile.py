@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
+import openpyxl
 import pytest
 
 from components.i18n import t
@@ -199,7 +200,7 @@ def test_uploader_refuses_other_types_and_oversized_files(tab, hostile, tmp_path
 def test_downloaded_csv_neutralises_formulas_and_keeps_vietnamese(tab, hostile):
     open_page(tab, f"{hostile.url}/bai-bao")
     with tab.expect_download() as download:
-        tab.locator('[data-testid="stDownloadButton"] button').last.click()
+        tab.locator('[data-testid="stDownloadButton"] button', has_text=t("download_csv", "vi")).last.click()
     assert download.value.suggested_filename.startswith("bai-bao_")
     data = download.value.path().read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
@@ -214,6 +215,28 @@ def test_downloaded_csv_neutralises_formulas_and_keeps_vietnamese(tab, hostile):
     assert "'=cmd|\"/C calc\"!A0" in sources
     assert "Đối thoại 2+2 Ấn Độ - Mỹ thúc đẩy hợp tác công nghiệp quốc phòng" in titles
     assert any(SCRIPT in title for title in titles)
+
+
+def test_the_exports_a_browser_downloads_neutralise_formulas(tab, hostile):
+    open_page(tab, f"{hostile.url}/bai-bao")
+    files = {}
+    for fmt, label in (("csv", "CSV"), ("xlsx", "Excel")):
+        with tab.expect_download() as download:
+            tab.locator('[data-testid="stDownloadButton"] button', has_text=label).filter(
+                has_not_text=t("download_csv", "vi")).first.click()
+        assert download.value.suggested_filename.startswith("articles_") and download.value.suggested_filename.endswith(fmt)
+        files[fmt] = download.value.path().read_bytes()
+    rows = list(csv.DictReader(io.StringIO(files["csv"].decode("utf-8-sig"), newline="")))
+    assert len(rows) == len(load_tables(hostile.store)["articles"])
+    assert "'=cmd|\"/C calc\"!A0" in [row["outlet"] for row in rows]
+    assert all(not row["title"].startswith(("=", "+", "-", "@")) for row in rows)
+    sheet = openpyxl.load_workbook(io.BytesIO(files["xlsx"]))["articles"]
+    header = [cell.value for cell in sheet[1]]
+    risky = [cell for row in sheet.iter_rows(min_row=2) for cell in row
+             if isinstance(cell.value, str) and cell.value.startswith(("=", "+", "-", "@"))]
+    assert risky and all(cell.data_type == "s" for cell in risky)
+    urls = [row[header.index("url")].value for row in sheet.iter_rows(min_row=2)]
+    assert all(url is None or url.startswith(("http://", "https://")) for url in urls)
 
 
 @pytest.mark.parametrize("method", ["PUT", "DELETE"])

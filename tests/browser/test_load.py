@@ -128,7 +128,7 @@ async def one_session(browser, url: str, session: Session) -> None:
         session.shown = int((await caption.inner_text()).split()[0].replace(",", ""))
         session.step = "download the CSV"
         async with page.expect_download() as info:
-            await page.locator('[data-testid="stDownloadButton"] button').first.click()
+            await page.locator('[data-testid="stDownloadButton"] button', has_text=t("download_csv", "vi")).first.click()
         download = await info.value
         session.file_name = download.suggested_filename
         data = Path(await download.path()).read_bytes()

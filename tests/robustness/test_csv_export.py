@@ -1,7 +1,7 @@
 """CSV downloads of the hostile store: formula-like cells neutralised, UTF-8 BOM, Vietnamese intact.
 
 The tables are built by the same functions the pages use (components.views) and written by the
-pages' export function (components.export.to_csv_bytes), fed by a store ingested from the hostile
+pages' export function (newsfacts.export.formats.to_csv_bytes), fed by a store ingested from the hostile
 fixtures (formula payloads in titles and sources, HTML and script payloads in the text).
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components.export import to_csv_bytes
+from newsfacts.export.formats import to_csv_bytes
 from components.i18n import t
 from components.views import article_table, deal_table, dialogue_table
 from newsfacts.store import load_tables

@@ -38,3 +38,7 @@ def test_the_security_notes_describe_the_settings():
     for setting in ("enableXsrfProtection", "gatherUsageStats", "maxUploadSize", "127.0.0.1", "/_stcore/stream",
                     "Upgrade", "frame-ancestors 'none'", 'X-Frame-Options "DENY"'):
         assert setting in notes, setting
+
+
+def test_the_table_toolbar_cannot_download(config):
+    assert config["client"]["disableDataExport"] is True

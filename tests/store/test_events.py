@@ -229,3 +229,14 @@ def test_deals_cluster_as_when_every_pair_is_compared(specs):
         mentions.append(DealMention(f"d{i}", made.article_id, made.published, made.deal))
     events = merge_deals(mentions)
     assert {frozenset(e.mention_ids) for e in events} == reference_deal_clusters(mentions)
+
+
+def test_event_ids_of_a_corpus_stay_when_an_unrelated_earlier_article_is_added():
+    """Deals that share no fact but buyer, seller and category never merge; an earlier such report arriving
+    later (a re-ingest of a grown corpus) must not renumber the events already there."""
+    bare = [deal(f"a{i}", published=f"2023-0{i}-01", system="") for i in (5, 6, 7)]
+    before = {e.article_ids: e.event_id for e in merge_deals(bare)}
+    after = {e.article_ids: e.event_id for e in merge_deals([deal("a0", published="2023-01-01", system=""), *bare])}
+    assert len(before) == 3 and len(set(before.values())) == 3
+    assert {ids: after[ids] for ids in before} == before
+    assert len(set(after.values())) == 4
