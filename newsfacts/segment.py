@@ -257,9 +257,7 @@ def _is_table_row(line: str) -> bool:
 
 def _is_glued_links(line: str) -> bool:
     """Headlines of a link list run together without spaces ("... ở Ấn ĐộRCEP - tình hình ...Ấn Độ họp ...")."""
-    if len(line) < _MIN_GLUED_CHARS or _ends_sentence(line):
-        return False
-    return len(_GLUED.findall(line)) >= _MIN_GLUED
+    return len(line) >= _MIN_GLUED_CHARS and len(_GLUED.findall(line)) >= _MIN_GLUED
 
 
 def _is_short(line: str) -> bool:
@@ -392,19 +390,21 @@ class _Page:
         i = self.first
         title_key = _key(self.title)
         while i < len(self.lines):
-            key = self.keys[i]
+            key, line = self.keys[i], self.lines[i]
             if _is_page_end(key):
                 self.hard_end = i
                 return
+            # A run-together link list, a table row or a doubled headline never ends as a sentence does.
+            loose = not _ends_sentence(line)
             if key in _vocab().section_starts:
                 self.kinds[i] = "chaff"
                 self.starts_tail[i] = True
-            elif (_near_duplicate(key, title_key) or _is_chaff_line(key) or _is_glued_links(self.lines[i])
-                  or _is_table_row(self.lines[i])):
+            elif (_near_duplicate(key, title_key) or _is_chaff_line(key)
+                  or loose and (_is_glued_links(line) or _is_table_row(line))):
                 self.kinds[i] = "chaff"
-            elif _is_breadcrumb(self.lines[i]):
-                self.kinds[i] = _page_furniture(self.lines[i], key)
-            elif _is_doubled_headline(key):
+            elif _is_breadcrumb(line):
+                self.kinds[i] = _page_furniture(line, key)
+            elif loose and _is_doubled_headline(key):
                 self.kinds[i] = "chaff"
                 self.starts_tail[i] = True
             elif i + 1 < len(self.lines) and _near_duplicate(key, self.keys[i + 1]):
@@ -414,7 +414,7 @@ class _Page:
                     continue
                 i = self._mark_teaser(i)
                 continue
-            if _ends_article(self.lines[i]) and i + 1 < len(self.lines):
+            if not loose and _ends_article(line) and i + 1 < len(self.lines):
                 self.starts_tail[i + 1] = True
             i += 1
 
