@@ -299,6 +299,7 @@ class _PartyCues(NamedTuple):
 def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ...]:
     """The cues of every party of a sentence, read once however many equipment phrases it names."""
     buy, sell = _patterns()["buyer_before_verb"], _patterns()["seller_before_verb"]
+    helping = "giúp" in lower or "hỗ trợ" in lower
     cues = []
     for party in parties:
         before = lower[max(0, party.start - 80):party.start]
@@ -309,8 +310,8 @@ def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ..
             after_to=_TO.search(before[-30:]) is not None, made_at=_MADE_AT.search(before) is not None,
             after_of=_OF.search(before[-8:]) is not None,
             buys=buy.match(after) is not None, sells=sell.match(after) is not None,
-            helped=_HELPED.search(before[-15:]) is not None and _BUILDS.match(after) is not None,
-            helps=_HELPS.match(after) is not None))
+            helped=helping and _HELPED.search(before[-15:]) is not None and _BUILDS.match(after) is not None,
+            helps=helping and _HELPS.match(after) is not None))
     return tuple(cues)
 
 
