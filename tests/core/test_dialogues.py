@@ -193,7 +193,7 @@ MECHANISM_WORDS = [
 
 def _every_pattern_spans(lower: str) -> list[tuple[int, int, str]]:
     """`_mechanism_spans` as the vocabulary defines it: every pattern scanned over the whole sentence."""
-    from newsfacts.extract.dialogues import _mechanism_patterns
+    from newsfacts.extract.dialogues.vocabulary import _mechanism_patterns
 
     found = sorted((priority, -(m.end() - m.start()), m.start(), m.end(), mechanism)
                    for priority, (mechanism, entry) in enumerate(_mechanism_patterns())
@@ -209,7 +209,7 @@ def test_mechanism_spans_skip_no_mechanism_the_vocabulary_finds():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from newsfacts.extract.dialogues import _mechanism_spans
+    from newsfacts.extract.dialogues.vocabulary import _mechanism_spans
 
     @settings(max_examples=500, deadline=None)
     @given(st.lists(st.sampled_from(MECHANISM_WORDS), max_size=12), st.sampled_from([" ", " - ", ""]))

@@ -9,9 +9,10 @@ from hypothesis import strategies as st
 
 from newsfacts.extract.countries import find_countries
 from newsfacts.extract.dates import find_dates
-from newsfacts.extract.dialogues import (
-    _bare_mentions, _collect, _mechanism_gate, _mechanism_patterns, _mentions_in, _neighbour_date,
-    _paragraph_date, find_dialogues)
+from newsfacts.extract.dialogues import find_dialogues
+from newsfacts.extract.dialogues.dating import _neighbour_date, _paragraph_date
+from newsfacts.extract.dialogues.mentions import _bare_mentions, _collect, _mentions_in
+from newsfacts.extract.dialogues.vocabulary import _mechanism_gate, _mechanism_patterns
 from newsfacts.extract.lowered import lowered_article
 from newsfacts.records import Sentence
 

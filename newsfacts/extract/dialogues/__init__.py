@@ -1,0 +1,46 @@
+"""Meetings of named dialogue mechanisms ("Đối thoại 2+2", "Đối thoại Chiến lược", AUSMIN, ...) as `Dialogue` records.
+
+The stages, one module each: `vocabulary` (mechanism names and cues), `mentions` (what each sentence says of a
+meeting), `dating` and `places` (when, who and where), `merge` (which mentions are one meeting) and
+`participants` (who attended).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from newsfacts.extract.countries import CountryHit
+from newsfacts.extract.dates import DateHit
+from newsfacts.extract.lowered import lowered_article
+from newsfacts.extract.people import PersonMention
+from newsfacts.records import Dialogue, Sentence
+from newsfacts.extract.dialogues.mentions import _collect
+from newsfacts.extract.dialogues.merge import (
+    _bump_past_reference, _complete_parties, _fold_headline_names, _group, _main_pair, _resolve_bare,
+)
+from newsfacts.extract.dialogues.participants import _records
+
+
+def find_dialogues(sentences: Sequence[Sentence], paragraphs: Mapping[int, int],
+                   country_hits: Mapping[int, Sequence[CountryHit]], date_hits: Mapping[int, Sequence[DateHit]],
+                   people: Sequence[PersonMention], published: date | None,
+                   explicit_reference: str | None = None) -> tuple[Dialogue, ...]:
+    """Every distinct dialogue meeting the article's main text reports.
+
+    Only the first `mentions.MAX_MENTIONS` mentions are grouped: a news article has far fewer, and the cap keeps the
+    pairwise grouping of a pathological multi-megabyte input short.
+    """
+    article = lowered_article(sentences)
+    named, bare = _collect(sentences, article, paragraphs, country_hits, date_hits)
+    if not named:
+        return ()
+    main_pair = _main_pair(named, country_hits)
+    mentions = _complete_parties(named, main_pair, people) + _resolve_bare(bare, named, main_pair, sentences)
+    if published is None:
+        mentions = _bump_past_reference(mentions, explicit_reference)
+    order = {s.index: rank for rank, s in enumerate(s for s in sentences if s.segment != "caption")}
+    headline = frozenset(s.index for s in sentences if s.segment in ("title", "lead"))
+    events = _fold_headline_names(_group(mentions, order), headline)
+    events.sort(key=lambda e: min(order.get(m.sentence, 10**6) for m in e.mentions if m.date) if e.anchor.date else 10**6)
+    return _records(events, sentences, article, people, published)

@@ -1,0 +1,175 @@
+"""When a mentioned meeting took place: its own dates, borrowed dates, rounds, ranges, and dates of no meeting."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from newsfacts.extract.dates import DateHit
+from newsfacts.records import Sentence
+from newsfacts.extract.dialogues.vocabulary import _patterns
+
+
+_FIRST_SINCE = re.compile(r"lần đầu(?: tiên)? (?:kể )?từ\s+(?:năm\s+|tháng\s+)?$")
+
+
+_PRECISION = {"day": 10, "month": 7, "year": 4}
+
+
+_ORDINAL = re.compile(r"\blần (?:thứ )?(\d{1,3}|[ivxl]{1,6}|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?: \w+)?)\b")
+
+
+_ORDINAL_REACH = 60
+
+
+_ORDINAL_WORDS = {"hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+                  "mười một": 11, "mười hai": 12, "mười ba": 13, "mười bốn": 14, "mười lăm": 15}
+
+
+_APPOSITION = re.compile(r"\(\s*(?:vào\s+|hồi\s+)?")
+
+
+_DAY_RANGE = re.compile(r"(\d{1,2})\s*(?:-|–|đến)\s*(\d{1,2})\s*/")
+
+
+# "(1973 - 2023)": an anniversary's span of years dates no meeting.
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*(?:-|–|đến)\s*(?:19|20)\d\d")
+
+
+# "08/08/2025 05:57": a page's timestamp, not the day of a meeting.
+_CLOCK = re.compile(r"\s*(?:-\s*|\|\s*)?\d{1,2}:\d{2}\b")
+
+
+_REPORTED_ON = re.compile(r"(?:đưa tin|dẫn lời|cho biết|thông báo|tuyên bố|xác nhận|công bố|cho hay)\s+(?:hôm |vào )?$",
+                          re.IGNORECASE)
+
+
+def _event_dates(text: str, dates: Sequence[DateHit]) -> list[DateHit]:
+    """Dates that can be a meeting's date: not the day something was announced or reported ("ngày 28/10, Bộ Ngoại
+    giao thông báo", "Yonhap đưa tin ngày 28/10"), and resolved or resolvable. A sentence's dates are read for each
+    mention near it, so the answer is kept."""
+    return list(_event_dates_of(text, tuple(dates))) if dates else []
+
+
+@lru_cache(maxsize=512)
+def _event_dates_of(text: str, dates: tuple[DateHit, ...]) -> tuple[DateHit, ...]:
+    announcement = _patterns()["announcement"]
+    return tuple(d for d in dates if not announcement.match(text, d.end) and not _is_since(text, d)
+                 and not _REPORTED_ON.search(text, max(0, d.start - 25), d.start) and not _CLOCK.match(text, d.end)
+                 and not _YEAR_SPAN.search(d.text))
+
+
+def _is_since(text: str, hit: DateHit) -> bool:
+    """A date a meeting is counted from ("kể từ năm 2016", "từ năm 2013"), or the date of the event such a count
+    starts at ("kể từ khi ông Trump nắm quyền sau cuộc bầu cử tháng 11/2016")."""
+    before = text[max(0, hit.start - 20):hit.start]
+    return bool(_patterns()["since"].search(before)
+                or hit.precision == "year" and _patterns()["since_year"].search(before)
+                or _SINCE_EVENT.search(text, max(0, hit.start - _SINCE_EVENT_CHARS), hit.start))
+
+
+def _nearest_date(hits: Sequence[DateHit], start: int, end: int) -> DateHit | None:
+    def cost(hit: DateHit) -> float:
+        return hit.start - end if hit.start >= end else (start - hit.end) * 1.5
+    return min(hits, key=cost, default=None)
+
+
+def _date_fields(hit: DateHit | None) -> tuple[str | None, int]:
+    if hit is None or hit.value is None:
+        return None, 0
+    return hit.value, _PRECISION.get(hit.precision, len(hit.value))
+
+
+def _since_only(text: str, dates: Sequence[DateHit], candidates: Sequence[DateHit], left: int, right: int) -> bool:
+    """"đã có Đối thoại Chiến lược ... từ năm 2013": the clause dates only the mechanism's start, not a meeting."""
+    own = [d for d in dates if left <= d.start < right]
+    return bool(own) and not any(left <= d.start < right for d in candidates) and any(_is_since(text, d) for d in own)
+
+
+def _best_date(hits: Sequence[DateHit], start: int, end: int) -> DateHit | None:
+    """The nearest date, or a more precise one in the same period ("năm ngoái ... ngày 4/8/2019")."""
+    nearest = _nearest_date(hits, start, end)
+    if nearest is None or nearest.value is None:
+        return nearest
+    finer = [h for h in hits if h.value and h.value.startswith(nearest.value) and len(h.value) > len(nearest.value)]
+    return finer[0] if finer else nearest
+
+
+def _new_date(text: str, dates: Sequence[DateHit]) -> DateHit | None:
+    """The date a postponed meeting was moved to ("hoãn ... sang ngày 10/4")."""
+    return next((d for d in dates if _patterns()["new_date"].search(text[max(0, d.start - 30):d.start])), None)
+
+
+def _paragraph_date(sentence: Sentence, paragraph: Sequence[Sentence],
+                    date_hits: Mapping[int, Sequence[DateHit]]) -> DateHit | None:
+    """The first resolved event date of the other sentences of the paragraph, the nearest preceding sentence first."""
+    others = sorted((s for s in paragraph if s.index != sentence.index),
+                    key=lambda s: (s.index > sentence.index, abs(s.index - sentence.index)))
+    return next((d for s in others for d in _event_dates(s.text, date_hits.get(s.index, ())) if d.value), None)
+
+
+_NEIGHBOURS = 2
+
+
+_SINCE_EVENT = re.compile(r"(?i:kể từ khi|từ khi|kể từ sau khi)[^,.;]*$")
+
+
+_SINCE_EVENT_CHARS = 90
+
+
+# Where a sentence gives the day of its news: "Ngày 30/7, ...", "Sáng 16/9, tại Hà Nội, ...".
+_NEWS_DATE_CHARS = 25
+
+
+def _neighbour_date(sentence: Sentence, sentences: Sequence[Sentence],
+                    date_hits: Mapping[int, Sequence[DateHit]]) -> DateHit | None:
+    """A meeting named without a date in a sentence of its own ("Phát biểu sau cuộc hội đàm 2+2 ...") takes the day
+    of the news that the sentence or two before it open with ("Ngày 30/7, Ngoại trưởng ... thông báo"), else the one
+    the headline opens with."""
+    before = [s for s in sentences[max(0, sentence.index - _NEIGHBOURS):sentence.index] if s.segment != "caption"]
+    headline = [s for s in sentences if s.segment in ("title", "lead") and s.index != sentence.index]
+    for other in [*reversed(before), *headline]:
+        found = next((d for d in _event_dates(other.text, date_hits.get(other.index, ()))
+                      if d.value and d.start <= _NEWS_DATE_CHARS), None)
+        if found:
+            return found
+    return None
+
+
+def _apposed_date(text: str, dates: Sequence[DateHit], right: int) -> DateHit | None:
+    """"Đối thoại Chính sách Quốc phòng lần thứ 8 (tháng 11/2021)": the date in brackets right after the mention's
+    clause is that meeting's."""
+    opening = _APPOSITION.match(text, right)
+    if opening is None:
+        return None
+    return next((d for d in dates if d.start == opening.end() and d.value), None)
+
+
+def _ordinal(lower: str, end: int, right: int) -> int | None:
+    """The round a mention names right after the mechanism and its parties ("... Việt - Mỹ lần thứ 7", "(DTT) lần
+    thứ XIII", "lần thứ ba")."""
+    found = _ORDINAL.search(lower, end, min(right, end + _ORDINAL_REACH))
+    if not found:
+        return None
+    word = found[1]
+    if word.isdigit():
+        return int(word)
+    if set(word) <= set("ivxl"):
+        return _roman(word)
+    return _ORDINAL_WORDS.get(word)
+
+
+def _roman(numeral: str) -> int:
+    values = [{"i": 1, "v": 5, "x": 10, "l": 50}[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _range_end(hit: DateHit | None) -> str | None:
+    """The last day of a range of days ("ngày 18-22/6", "từ ngày 16 đến 19/10"); None for a single date."""
+    if hit is None or hit.value is None or hit.precision != "day":
+        return None
+    found = _DAY_RANGE.search(hit.text)
+    if not found or int(found[2]) <= int(found[1]) or int(found[2]) > 31:
+        return None
+    return f"{hit.value[:8]}{int(found[2]):02d}"

@@ -1,0 +1,237 @@
+"""Mentions of dialogue meetings, sentence by sentence: named mechanisms and bare meetings with their status."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from newsfacts.extract.clauses import clause_around, clause_breaks
+from newsfacts.extract.countries import CountryHit
+from newsfacts.extract.dates import DateHit
+from newsfacts.extract.lowered import LoweredArticle
+from newsfacts.records import Location, Sentence
+from newsfacts.extract.dialogues.dating import (
+    _FIRST_SINCE, _apposed_date, _best_date, _date_fields, _event_dates, _neighbour_date, _new_date, _ordinal,
+    _paragraph_date, _range_end, _since_only,
+)
+from newsfacts.extract.dialogues.places import (
+    _location, _parties, _separate_meetings, _venue_before, _venue_options,
+)
+from newsfacts.extract.dialogues.vocabulary import (
+    _CUES, _GENERIC_MECHANISM, _KEEPS_MECHANISM, _MECHANISMS_SUCH_AS, _MECHANISM_TALK, _MECHANISM_WORD,
+    _fixed_parties, _mechanism_spans, _patterns,
+)
+
+
+_CLAUSE_BREAK = clause_breaks(",;:.()", ("sau khi", "nhưng", "trong khi", "song", "tuy nhiên"))
+
+
+MAX_MENTIONS = 400
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """One mention of a dialogue meeting in one sentence."""
+
+    mechanism: str
+    parties: tuple[str, ...]
+    date: str | None
+    precision_rank: int
+    location: Location
+    status: str | None
+    sentence: int
+    bare: bool = False
+    weak_date: bool = False
+    until: str | None = None
+    ordinal: int | None = None
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    return clause_around(_CLAUSE_BREAK, text, start, end)
+
+
+def _status(lower: str, start: int, end: int, left: int, right: int) -> str | None:
+    cues = _patterns()
+    clause = lower[left:right]
+    for status in ("cancelled", "postponed", "agreed"):
+        if cues[status].search(clause):
+            return status
+    if cues["planned"].search(lower, left, start) or cues["planned_after"].search(lower[end:right]):
+        return "planned"
+    if cues["held"].search(clause):
+        return "held"
+    return None
+
+
+def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
+                 paragraph_date: Callable[[], DateHit | None]) -> list[_Mention]:
+    text = sentence.text
+    spans = _mechanism_spans(lower)
+    if not spans:
+        return []
+    mentions: list[_Mention] = []
+    venues = _venue_options(text, hits)
+    event_dates = _event_dates(text, dates)
+    for start, end, mechanism in spans:
+        left, right = _clause(text, start, end)
+        mechanism = _at_its_level(mechanism, lower[left:right])
+        fixed = _fixed_parties(lower, start, end)
+        parties = fixed or _parties(text, hits, start, end, left, right)
+        found = _span_mentions(sentence, lower, hits, dates, event_dates, venues, paragraph_date, len(spans) == 1,
+                               (start, end, mechanism), (left, right), parties)
+        separate = [parties] if fixed else _separate_meetings(text, lower, hits, start, end, parties)
+        if len(separate) == 1:
+            mentions.extend(found)
+        else:
+            mentions.extend(replace(m, parties=pair) for pair in separate for m in found)
+    return mentions
+
+
+def _at_its_level(mechanism: str, clause: str) -> str:
+    """A 2+2 whose clause says officials meet, and names no minister, is the officials' round (SPEC: intersessional)."""
+    if mechanism != "2+2" or "bộ trưởng" in clause or not _patterns()["officials"].search(clause):
+        return mechanism
+    return "2+2 intersessional"
+
+
+def _span_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
+                   event_dates: Sequence[DateHit],
+                   venues: Sequence[tuple[int, Location]], paragraph_date: Callable[[], DateHit | None],
+                   only_span: bool, span: tuple[int, int, str], clause: tuple[int, int],
+                   parties: tuple[str, ...]) -> list[_Mention]:
+    """The meetings one mechanism name in the sentence stands for: itself, a new date it was moved to, meetings it
+    lists, the meeting before it."""
+    text = sentence.text
+    start, end, mechanism = span
+    left, right = clause
+    mentions: list[_Mention] = []
+    location = _location(venues, start, end, left, right)
+    if (_MECHANISM_TALK.search(lower, 0, start) or _GENERIC_MECHANISM.search(lower, max(0, start - 8), start + 8)
+            or _MECHANISMS_SUCH_AS.search(lower, max(0, start - 30), start)
+            or _MECHANISM_WORD.match(lower, start) and _KEEPS_MECHANISM.search(lower, max(0, start - 30), start)):
+        return [_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index)]
+    status = _status(lower, start, end, left, right)
+    if status is None and only_span:
+        status = _sentence_change(lower, end)
+    if status is None and _ordinal(lower, end, right) is not None:
+        status = "held"
+    candidates = event_dates
+    if _since_only(text, dates, candidates, left, right):
+        return [_Mention(mechanism, parties, None, 0, location, "mechanism", sentence.index)]
+    new_date = _new_date(text, candidates) if status == "postponed" else None
+    candidates = [d for d in candidates if d is not new_date]
+    in_clause = [d for d in candidates if left <= d.start < right]
+    hit = _apposed_date(text, candidates, right) or _best_date(in_clause or candidates, start, end)
+    value, rank = _date_fields(hit if hit else paragraph_date())
+    weak = hit is None and value is not None
+    mentions.append(_Mention(mechanism, parties, value, rank, location, status, sentence.index, weak_date=weak,
+                             until=_range_end(hit), ordinal=_ordinal(lower, end, right)))
+    if new_date is not None:
+        value, rank = _date_fields(new_date)
+        mentions.append(_Mention(mechanism, parties, value, rank, Location(), "planned", sentence.index))
+    mentions.extend(_listed_meetings(text, hits, candidates, hit, mentions[-1], lower[start:]))
+    mentions.extend(_previous_meeting(text, dates, mentions[-1]))
+    return mentions
+
+
+def _sentence_change(lower: str, end: int) -> str | None:
+    """A cancellation or postponement told later in the sentence ("Đối thoại X, vốn dự kiến ..., đã được lùi sang")."""
+    return next((status for status in ("cancelled", "postponed") if _patterns()[status].search(lower, end)), None)
+
+
+def _mechanism_talk(lower: str, event_dates: Sequence[DateHit], mechanism: str, parties: tuple[str, ...],
+                    start: int, end: int, sentence: int) -> _Mention:
+    """The mechanism itself, not a meeting; agreeing to set it up ("nhất trí thiết lập cơ chế đối thoại 2+2") is an
+    agreed meeting, dated by the first meeting the sentence announces after it."""
+    if not _patterns()["agreed"].search(lower, max(0, start - 60), start):
+        return _Mention(mechanism, parties, None, 0, Location(), "mechanism", sentence)
+    later = [d for d in event_dates if d.start >= end and d.value]
+    value, rank = _date_fields(later[0] if later else None)
+    return _Mention(mechanism, parties, value, rank, Location(), "agreed", sentence)
+
+
+def _previous_meeting(text: str, dates: Sequence[DateHit], mention: _Mention) -> list[_Mention]:
+    """"lần đầu tiên kể từ năm 2016": the meeting before this one was held then."""
+    previous = []
+    for hit in dates:
+        if hit.value and _FIRST_SINCE.search(text[max(0, hit.start - 30):hit.start]):
+            value, rank = _date_fields(hit)
+            previous.append(replace(mention, date=value, precision_rank=rank, location=Location(), status="held"))
+    return previous
+
+
+def _listed_meetings(text: str, hits, dates: Sequence[DateHit], used: DateHit | None, mention: _Mention,
+                     rest: str) -> list[_Mention]:
+    """"sau các cuộc gặp ở New Delhi năm 2018 và Washington năm 2019": one meeting per listed date."""
+    if used is None or not re.search(r"\bcác (?:cuộc|vòng|kỳ|lần)\b", rest):
+        return []
+    listed = []
+    for hit in dates:
+        if hit is used or not hit.value or hit.start < used.start:
+            continue
+        venue = _venue_before(text, hits, hit.start)
+        value, rank = _date_fields(hit)
+        listed.append(replace(mention, date=value, precision_rank=rank, location=venue))
+    return listed
+
+
+_SUBJECT_CHARS = 3
+
+
+def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit]
+                   ) -> list[_Mention]:
+    """A "cuộc gặp"/"cuộc họp" with its own date after it and a status cue: a meeting of the article's mechanism."""
+    if not any(d.value for d in dates):
+        return []
+    text = sentence.text
+    mentions = []
+    references = list(_patterns()["bare"].finditer(lower))
+    for match, following in zip(references, [*references[1:], None]):
+        if not any(d.value and d.start >= match.end() for d in dates):  # no own date can follow: skip the clause work
+            continue
+        left, right = _clause(text, match.start(), match.end())
+        # "Cuộc họp ... được tổ chức ... tại Nusa Dua, Bali vào ngày 6/12/2019": a meeting the sentence is about may be
+        # dated past a comma, not past the next meeting the sentence names.
+        reach = right if match.start() > _SUBJECT_CHARS else following.start() if following else len(text)
+        own_dates = [d for d in _event_dates(text, dates) if match.end() <= d.start < reach and d.value]
+        status = _status(lower, match.start(), match.end(), left, right) if own_dates else None
+        if status is None:
+            continue
+        value, rank = _date_fields(own_dates[0])
+        location = _location(_venue_options(text, hits), match.start(), match.end(), left, right)
+        codes = tuple(sorted({h.code for h in hits}))
+        mentions.append(_Mention("", codes, value, rank, location, status, sentence.index, bare=True,
+                                 ordinal=_ordinal(lower, match.end(), right)))
+    return mentions
+
+
+def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs: Mapping[int, int],
+             country_hits: Mapping[int, Sequence[CountryHit]], date_hits: Mapping[int, Sequence[DateHit]]
+             ) -> tuple[list[_Mention], list[_Mention]]:
+    """Mentions that name a mechanism, and bare "cuộc họp" mentions in sentences that name none; only sentences
+    holding a cue are read."""
+    named: list[_Mention] = []
+    bare: list[_Mention] = []
+    by_paragraph: dict[int, list[Sentence]] = {}
+
+    def paragraph_date(sentence: Sentence) -> DateHit | None:
+        if not by_paragraph:
+            for other in sentences:
+                by_paragraph.setdefault(paragraphs.get(other.index, -1), []).append(other)
+        own = _paragraph_date(sentence, by_paragraph[paragraphs.get(sentence.index, -1)], date_hits)
+        return own or _neighbour_date(sentence, sentences, date_hits)
+
+    for position in article.holding(_CUES):
+        if len(named) >= MAX_MENTIONS:
+            break
+        sentence, lower = sentences[position], article.sentence(position)
+        hits = country_hits.get(sentence.index, ())
+        dates = date_hits.get(sentence.index, ())
+        found = _mentions_in(sentence, lower, hits, dates, lambda: paragraph_date(sentence))
+        named.extend(found)
+        if all(m.status == "mechanism" for m in found):
+            # "Cơ chế đối thoại ... được khởi đầu bằng cuộc họp tại Hà Nội tháng 3/2019": the mechanism, and a meeting.
+            bare.extend(_bare_mentions(sentence, lower, hits, dates))
+    return named, bare

@@ -1,0 +1,179 @@
+"""One event per meeting: which mentions are the same meeting, and the event's final date, place and status."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+
+from newsfacts.extract.countries import CountryHit
+from newsfacts.extract.people import PersonMention, leader_titles
+from newsfacts.records import Location, Sentence
+from newsfacts.extract.dialogues.mentions import _Mention
+from newsfacts.extract.dialogues.vocabulary import _vocab
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _different_rounds(a: _Mention, b: _Mention) -> bool:
+    return a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal
+
+
+def _same_time(a: _Mention, b: _Mention) -> bool:
+    """Dates that can be the same meeting: equal at their common precision, or a day inside the other's range of
+    days ("từ ngày 18-22/6" and "ngày 20/6"); never two different rounds ("lần thứ 7", "lần thứ 8")."""
+    if _different_rounds(a, b):
+        return False
+    for ranged, other in ((a, b), (b, a)):
+        if ranged.until and other.date and len(other.date) == len(ranged.date):
+            return ranged.date <= other.date <= ranged.until
+    return _compatible(a.date, b.date)
+
+
+@dataclass
+class _Event:
+    mentions: list[_Mention]
+
+    @property
+    def key(self) -> tuple[str, tuple[str, ...]]:
+        return self.mentions[0].mechanism, self.mentions[0].parties
+
+    @property
+    def anchor(self) -> _Mention:
+        dated = [m for m in self.mentions if m.date]
+        return max(dated, key=lambda m: (m.precision_rank, m.until is None)) if dated else self.mentions[0]
+
+
+def _group(mentions: list[_Mention], main_sentence_order: Mapping[int, int]) -> list[_Event]:
+    events: list[_Event] = []
+    dated = [m for m in mentions if m.date and not m.weak_date]
+    undated = [m for m in mentions if not m.date or m.weak_date]
+    for mention in dated:
+        event = next((e for e in events if e.key == (mention.mechanism, mention.parties)
+                      and all(_same_time(mention, other) for other in e.mentions)), None)
+        event.mentions.append(mention) if event else events.append(_Event([mention]))
+    for mention in undated:
+        same = [e for e in events if e.key == (mention.mechanism, mention.parties)
+                and not any(_different_rounds(mention, m) for m in e.mentions)]
+        if mention.weak_date and not same:
+            if mention.status not in (None, "mechanism"):
+                events.append(_Event([mention]))
+            continue
+        if mention.status == "agreed":
+            same = [e for e in same if any(m.status in ("planned", "agreed") for m in e.mentions)] or same
+        if same:
+            main = min(same, key=lambda e: min(main_sentence_order.get(m.sentence, 10**6) for m in e.mentions))
+            main.mentions.append(mention)
+        elif mention.status not in (None, "mechanism"):
+            events.append(_Event([mention]))
+    return events
+
+
+def _fold_headline_names(events: list[_Event], headline: frozenset[int]) -> list[_Event]:
+    """A headline that names the article's meeting loosely ("đối thoại 2+2" for the officials' round, "Đối thoại
+    chiến lược" for the political-security-defence dialogue) names that meeting, not a second one: an event told
+    only in the headline folds into the one event of the same parties whose mechanism it loosely names, when their
+    dates agree."""
+    looser = _vocab()["loose_names"]
+    folded = list(events)
+    for event in events:
+        if event.key[0] not in looser or any(m.sentence not in headline for m in event.mentions):
+            continue
+        named = [e for e in folded if e is not event and e.key[1] == event.key[1] and e.key[0] in looser[event.key[0]]
+                 and _compatible(e.anchor.date, event.anchor.date)]
+        if len(named) == 1:
+            named[0].mentions.extend(event.mentions)
+            folded.remove(event)
+    return folded
+
+
+def _main_pair(mentions: Sequence[_Mention], country_hits: Mapping[int, Sequence[CountryHit]]) -> tuple[str, ...]:
+    pairs = Counter(m.parties for m in mentions if len(m.parties) >= 2)
+    if pairs:
+        return pairs.most_common(1)[0][0]
+    counts = Counter(h.code for hits in country_hits.values() for h in hits)
+    return tuple(sorted(code for code, _ in counts.most_common(2)))
+
+
+def _complete_parties(mentions: list[_Mention], main_pair: tuple[str, ...],
+                      people: Sequence[PersonMention]) -> list[_Mention]:
+    """Parties for mentions that name fewer than two countries.
+
+    One country meets the country of the people in its sentence; none ("Hai nước cũng nhất trí ...") means the
+    pair of the mention one or two sentences before, else the article's main pair.
+    """
+    completed: list[_Mention] = []
+    for m in mentions:
+        if len(m.parties) == 1 and m.parties[0] not in main_pair:
+            visitors = {p.country for p in people if p.sentence == m.sentence and p.country} - set(m.parties)
+            if len(visitors) == 1:
+                m = replace(m, parties=tuple(sorted(set(m.parties) | visitors)))
+        if not m.parties:
+            previous = next((c for c in reversed(completed) if 0 < m.sentence - c.sentence <= 2), None)
+            m = replace(m, parties=previous.parties if previous else main_pair)
+        if len(m.parties) == 1 and m.parties[0] in main_pair:
+            m = replace(m, parties=main_pair)
+        completed.append(m)
+    return [m for m in completed if len(m.parties) >= 2]
+
+
+def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[str, ...],
+                  sentences: Sequence[Sentence]) -> list[_Mention]:
+    """Bare meetings ("cuộc họp", "cuộc gặp") are meetings of the article's mechanism, except a meeting of leaders
+    ("Thủ tướng Abe và Chủ tịch Tập Cận Bình đã có cuộc gặp"), which no dialogue mechanism holds."""
+    meetings = [m for m in named if m.status not in ("mechanism", "agreed")]
+    if not meetings:
+        return []
+    mechanism = Counter(m.mechanism for m in meetings).most_common(1)[0][0]
+    return [replace(m, mechanism=mechanism, parties=main_pair) for m in bare
+            if set(m.parties) <= set(main_pair) and not _names_leaders(sentences[m.sentence].text)]
+
+
+def _names_leaders(text: str) -> bool:
+    return _leader_titles().search(text) is not None
+
+
+@cache
+def _leader_titles() -> re.Pattern[str]:
+    """The titles of heads of state and government ("Tổng thống", "Thủ tướng", "Chủ tịch nước")."""
+    titles = [title for title, key in leader_titles()]
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(titles, key=len, reverse=True))) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
+def _bump_past_reference(mentions: list[_Mention], reference: str | None) -> list[_Mention]:
+    """Without a publication date, a planned meeting given only day and month falls after the article's latest dated fact."""
+    if reference is None:
+        return mentions
+    bumped = []
+    for m in mentions:
+        if m.status == "planned" and m.date and m.precision_rank == 10 and m.date < reference:
+            year, month, day = map(int, m.date.split("-"))
+            try:
+                m = replace(m, date=date(year + 1, month, day).isoformat())
+            except ValueError:
+                pass
+        bumped.append(m)
+    return bumped
+
+
+def _final_status(event: _Event, published: date | None) -> str:
+    anchor = event.anchor
+    statuses = [anchor.status] + [m.status for m in event.mentions]
+    status = next((s for s in statuses if s not in (None, "mechanism")), None)
+    if status == "planned" and "agreed" in statuses:
+        status = "agreed"
+    if anchor.date and published and status in (None, "held"):
+        status = "planned" if anchor.date > published.isoformat()[:len(anchor.date)] else "held"
+    return status or "held"
+
+
+def _final_location(event: _Event) -> Location:
+    anchor = event.anchor
+    ordered = [anchor] + [m for m in event.mentions if m is not anchor]
+    return next((m.location for m in ordered if m.location.city or m.location.country), Location())

@@ -1,0 +1,141 @@
+"""Who meets and where: the parties of a mention and its venue."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsfacts.extract.countries import CountryHit
+from newsfacts.extract.people import UPPER
+from newsfacts.records import Location
+from newsfacts.extract.dialogues.vocabulary import _venue_pattern, _venues
+
+
+_CONNECTOR = re.compile(r"\s*(?:và|với|cùng|,|-|/|–)\s*")
+
+
+_WITH_PARTNER = re.compile(r"(?:với|cùng)\s*$")
+
+
+_SEVERAL_SIDED = re.compile(r"ba bên|bốn bên|ba nước|bốn nước|đa phương|tam giác|\bbộ tứ\b|trilateral")
+
+
+_VENUE_LEAD = re.compile(r"(?<!\w)(?i:tại|ở|tới|đến|sang)\s+(?:(?i:thủ đô|thành phố)\s+)?")
+
+
+# "tại trụ sở Bộ Quốc phòng Nhật Bản": a building of one country's government stands for that country.
+_SEAT_OF = re.compile(r"(?i:trụ sở|tòa nhà|văn phòng|trung tâm hội nghị)?(?:\s*(?:của\s+)?(?i:bộ|tổng cục|cục)"
+                      r"(?:\s+[\w-]+){1,3}\s+)?$")
+
+
+# "Theo phóng viên TTXVN tại New Delhi": where the reporter is, not where the meeting is.
+_REPORTER_BASE = re.compile(r"(?i:phóng viên|\bPV\b|thông tấn xã)[^,.;:]{0,30}$")
+
+
+_CITY_NAME = re.compile(rf"[{UPPER}][\w-]*(?: [{UPPER}][\w-]*){{0,2}}")
+
+
+_MAX_SEAT_CHARS = 60
+
+
+def _country_groups(text: str, hits: Sequence[CountryHit], start: int, end: int) -> list[tuple[int, int, set[str]]]:
+    """Runs of countries joined by "và", "-", "," or "X <mechanism> với Y"."""
+    return [(g_start, g_end, host | partners) for g_start, g_end, host, partners in _host_groups(text, hits, start, end)]
+
+
+def _host_groups(text: str, hits: Sequence[CountryHit], start: int, end: int
+                 ) -> list[tuple[int, int, set[str], set[str]]]:
+    """`_country_groups` with each run split into the host before the mechanism and the partners after "với" (no
+    partners when the run is a plain list)."""
+    groups: list[tuple[int, int, set[str], set[str]]] = []
+    for hit in hits:
+        if groups:
+            g_start, g_end, host, partners = groups[-1]
+            between = text[g_end:hit.start]
+            if g_end <= start and end <= hit.start and not partners and _WITH_PARTNER.search(between):
+                groups[-1] = (g_start, hit.end, host, {hit.code})
+                continue
+            if _CONNECTOR.fullmatch(between):
+                groups[-1] = (g_start, hit.end, host, partners | {hit.code}) if partners else (
+                    g_start, hit.end, host | {hit.code}, partners)
+                continue
+        groups.append((hit.start, hit.end, {hit.code}, set()))
+    return groups
+
+
+def _separate_meetings(text: str, lower: str, hits: Sequence[CountryHit], start: int, end: int,
+                       parties: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """"Nhật Bản tổ chức đối thoại 2+2 (riêng rẽ) với Philippines và Mỹ": a two-sided mechanism held by one host
+    with several partners is one meeting per partner, unless the sentence says it is a meeting of three or more."""
+    if len(parties) <= 2 or _SEVERAL_SIDED.search(lower):
+        return [parties]
+    for _, _, host, partners in _host_groups(text, hits, start, end):
+        if len(host) == 1 and len(partners) >= 2 and host | partners == set(parties):
+            return [tuple(sorted(host | {partner})) for partner in sorted(partners)]
+    return [parties]
+
+
+def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, b_start - a_end, a_start - b_end)
+
+
+def _parties(text: str, hits: Sequence[CountryHit], start: int, end: int, left: int, right: int
+             ) -> tuple[str, ...]:
+    groups = [g for g in _country_groups(text, hits, start, end) if len(g[2]) >= 2]
+    if groups:
+        best = min(groups, key=lambda g: _distance(g[0], g[1], start, end))
+        return tuple(sorted(best[2]))
+    near = sorted((h for h in hits if left <= h.start and h.end <= right), key=lambda h: _distance(h.start, h.end, start, end))
+    near = near or sorted(hits, key=lambda h: _distance(h.start, h.end, start, end))
+    codes: list[str] = []
+    for hit in near:
+        if hit.code not in codes:
+            codes.append(hit.code)
+    return tuple(sorted(codes[:2]))
+
+
+def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Location]]:
+    """Every place the sentence names after "tại", "ở", "tới" or "đến", with where its lead word starts."""
+    options = []
+    for lead in _VENUE_LEAD.finditer(text):
+        if _REPORTER_BASE.search(text, max(0, lead.start() - 40), lead.start()):
+            continue
+        position = lead.end()
+        venue = _venue_pattern().match(text, position)
+        if venue:
+            options.append((lead.start(), Location(venue.group(), _venues()[venue.group()])))
+            continue
+        country = next((h for h in hits if h.start == position), None) or _seat_country(text, hits, position)
+        if country:
+            options.append((lead.start(), Location(None, country.code)))
+        elif lead.group().rstrip().lower().endswith("thành phố") and (city := _CITY_NAME.match(text, position)):
+            options.append((lead.start(), Location(city.group(), None)))
+    return options
+
+
+def _seat_country(text: str, hits: Sequence[CountryHit], position: int) -> CountryHit | None:
+    """The country whose ministry's seat the venue is ("tại trụ sở Bộ Quốc phòng Nhật Bản")."""
+    country = next((h for h in hits if position < h.start <= position + _MAX_SEAT_CHARS), None)
+    if country is None or not text[position:country.start].strip():
+        return None
+    seat = _SEAT_OF.fullmatch(text, position, country.start)
+    return country if seat and seat.group().strip() else None
+
+
+def _location(options: Sequence[tuple[int, Location]], start: int, end: int, left: int, right: int) -> Location:
+    if not options:
+        return Location()
+    in_clause = [o for o in options if left <= o[0] < right] or options
+    nearest = min(in_clause, key=lambda o: o[0] - end if o[0] >= end else (start - o[0]) * 2)[1]
+    if nearest.city is None:
+        # "tại trụ sở Bộ Ngoại giao Mỹ ở Washington": the city the same clause names in that country.
+        return next((o[1] for o in in_clause if o[1].city and o[1].country == nearest.country), nearest)
+    return nearest
+
+
+def _venue_before(text: str, hits, position: int) -> Location:
+    window_start = max(0, position - 30)
+    venues = [m for m in _venue_pattern().finditer(text, window_start, position)]
+    if venues:
+        return Location(venues[-1].group(), _venues()[venues[-1].group()])
+    return Location()

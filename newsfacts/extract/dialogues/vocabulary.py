@@ -1,0 +1,129 @@
+"""The names of dialogue mechanisms and the cue patterns, compiled once from vocab/mechanisms.json and venues.json."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib.resources import files
+
+from newsfacts.extract.prefilter import Prefiltered, prefiltered
+
+
+# Every match of a mechanism or bare-meeting pattern holds one of these: a sentence holding none is not read.
+_CUES = ("2+2", "đối thoại", "tham vấn", "ausmin", "họp", "cuộc gặp", "hội đàm", "intersessional", "thảo luận",
+         "đàm phán")
+
+
+_MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|thiết lập|thành lập)\s*$")
+
+
+# "các cơ chế như Đối thoại Chính sách Quốc phòng": mechanisms named as examples, no meeting.
+_MECHANISMS_SUCH_AS = re.compile(r"(?:các|những) (?:cơ chế|kênh|định dạng)(?: \S+){0,3} (?:như|gồm|là)\s*$")
+
+
+_MECHANISM_WORD = re.compile(r"(?:cơ chế|định dạng)\b")
+
+
+# "Ấn Độ duy trì cơ chế 2+2 với ...": the mechanism itself, not a meeting of it.
+_KEEPS_MECHANISM = re.compile(r"(?:duy trì|\bcó\b|thiết lập|xây dựng|nâng cấp|mở rộng)(?: \S+){0,2} $")
+
+
+_GENERIC_MECHANISM = re.compile(r"(?:các|những)\s+(?=(?:cơ chế|định dạng)\b)")
+
+
+@cache
+def _vocab() -> dict:
+    return json.loads(files("newsfacts.vocab").joinpath("mechanisms.json").read_text("utf-8"))
+
+
+@cache
+def _mechanism_patterns() -> tuple[tuple[str, Prefiltered], ...]:
+    return tuple((entry["mechanism"], prefiltered(pattern))
+                 for entry in _vocab()["mechanisms"] for pattern in entry["patterns"])
+
+
+@cache
+def _mechanism_gate() -> tuple[str, ...] | None:
+    """Fixed strings one of which every match of every mechanism pattern holds; None when a pattern has no such list.
+
+    A sentence holding none of them names no mechanism, and is ruled out with one test instead of one per pattern."""
+    per_pattern = [entry.literals for _, entry in _mechanism_patterns()]
+    if any(literals is None for literals in per_pattern):
+        return None
+    gate: list[str] = []
+    for literal in sorted(set().union(*per_pattern), key=len):
+        if not any(shorter in literal for shorter in gate):
+            gate.append(literal)
+    return tuple(gate)
+
+
+@cache
+def _patterns_by_literal() -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Each fixed string the mechanism patterns require, with the priorities of the patterns requiring it; a pattern
+    with no known fixed string is listed under the empty string, which every text holds."""
+    owners: dict[str, list[int]] = {}
+    for priority, (_, entry) in enumerate(_mechanism_patterns()):
+        for literal in entry.literals or ("",):
+            owners.setdefault(literal, []).append(priority)
+    return tuple((literal, tuple(priorities)) for literal, priorities in owners.items())
+
+
+def _may_name_mechanism(lower: str) -> bool:
+    gate = _mechanism_gate()
+    if gate is None:
+        return True
+    for literal in gate:
+        if literal in lower:
+            return True
+    return False
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str] | Prefiltered]:
+    """The cue patterns; those only ever searched sit behind their literal prefilter."""
+    vocab = _vocab()
+    compiled: dict[str, re.Pattern[str] | Prefiltered] = {
+        name: prefiltered(pattern) for name, pattern in vocab["status_cues"].items()}
+    compiled["bare"] = re.compile(vocab["bare_references"])
+    compiled["meeting"] = prefiltered(vocab["meeting_verbs"])
+    compiled["new_date"] = re.compile(vocab["new_date_cue"])
+    compiled["announcement"] = re.compile(vocab["announcement_verbs"])
+    compiled["since"] = re.compile(vocab["since_cue"])
+    compiled["since_year"] = re.compile(vocab["since_year_cue"])
+    compiled["officials"] = re.compile(vocab["officials_level"])
+    return compiled
+
+
+@cache
+def _venues() -> dict[str, str]:
+    return json.loads(files("newsfacts.vocab").joinpath("venues.json").read_text("utf-8"))["cities"]
+
+
+@cache
+def _venue_pattern() -> re.Pattern[str]:
+    names = sorted(_venues(), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, names)) + r")(?![\w])")
+
+
+def _mechanism_spans(lower: str) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, mechanism) spans; earlier vocabulary entries win overlaps, then longer spans.
+
+    Only the patterns whose fixed strings the sentence holds are scanned: most sentences name no mechanism, and the
+    others one or two of the vocabulary's many."""
+    if not _may_name_mechanism(lower):
+        return []
+    patterns = _mechanism_patterns()
+    possible = {priority for literal, priorities in _patterns_by_literal() if literal in lower for priority in priorities}
+    found = sorted((priority, -(m.end() - m.start()), m.start(), m.end(), patterns[priority][0])
+                   for priority in possible for m in patterns[priority][1].pattern.finditer(lower) if m.end() > m.start())
+    kept: list[tuple[int, int, str]] = []
+    for _, _, start, end, mechanism in found:
+        if all(end <= k[0] or start >= k[1] for k in kept):
+            kept.append((start, end, mechanism))
+    return sorted(kept)
+
+
+def _fixed_parties(lower: str, start: int, end: int) -> tuple[str, ...]:
+    phrase = lower[start:end]
+    return next((tuple(codes) for key, codes in _vocab()["fixed_parties"].items() if key in phrase), ())
