@@ -221,7 +221,7 @@ def test_withdrawing_from_a_place_is_not_a_deal():
 def test_first_chars_of_a_pattern_are_known_only_when_every_branch_starts_with_a_literal():
     from re import _parser as sre_parse
 
-    from newsfacts.extract.deals import _first_chars
+    from newsfacts.extract.deals.vocabulary import _first_chars
 
     def first(pattern):
         start = _first_chars(sre_parse.parse(pattern))
@@ -237,7 +237,7 @@ def test_first_chars_of_a_pattern_are_known_only_when_every_branch_starts_with_a
 
 
 def test_a_guard_on_case_insensitive_words_lets_every_case_through():
-    from newsfacts.extract.deals import _guarded
+    from newsfacts.extract.deals.vocabulary import _guarded
 
     pattern = _guarded(r"(?i:\btheo|về) ([A-Z]{3})")
     assert pattern.pattern.startswith("(?=(?i:[tv]))")
@@ -256,7 +256,7 @@ GUARD_WORDS = st.sampled_from([
 def test_guarded_vocabulary_patterns_match_what_the_plain_patterns_match(words, lower):
     import re
 
-    from newsfacts.extract.deals import _patterns
+    from newsfacts.extract.deals.vocabulary import _patterns
     from newsfacts.extract.prefilter import AnyAlternative, Prefiltered
 
     text = " ".join(words)
@@ -281,7 +281,7 @@ CLAUSE_WORDS = st.sampled_from([",", ";", " nhưng ", " sau khi ", " trong khi "
 @settings(max_examples=400, deadline=None)
 @given(st.lists(CLAUSE_WORDS, max_size=20), st.data())
 def test_a_clause_read_from_the_sentence_breaks_is_the_clause_a_scan_up_to_it_finds(words, data):
-    from newsfacts.extract.deals import _CLAUSE_BREAK, _clause
+    from newsfacts.extract.deals.stage import _CLAUSE_BREAK, _clause
 
     text = "".join(words)
     start = data.draw(st.integers(0, len(text)))

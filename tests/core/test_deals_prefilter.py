@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfacts.extract import deals
+from newsfacts.extract.deals import vocabulary as deals
 from newsfacts.extract.dialogues import vocabulary as dialogues
 from newsfacts.extract.prefilter import Prefiltered, prefiltered, required_literals
 

@@ -7,7 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfacts.extract import deals
+from newsfacts.extract.deals import mentions as deal_mentions
+from newsfacts.extract.deals import vocabulary as deals
 from newsfacts.extract.companies import _pattern as company_pattern
 from newsfacts.extract.companies import _vocab as company_vocab
 from newsfacts.extract.companies import find_companies
@@ -90,7 +91,7 @@ def test_only_sentences_naming_a_trade_and_no_aid_reach_the_deal_rules() -> None
 
     texts = ["Ấn Độ mua 36 tiêm kích Rafale.", "Trời mưa to.", "Mỹ công bố gói viện trợ để mua đạn."]
     sentences = [Sentence(index=i, text=text, segment="body") for i, text in enumerate(texts)]
-    assert [(s.index, lower) for s, lower in deals._trade_sentences(sentences)] == [(0, texts[0].lower())]
+    assert [(s.index, lower) for s, lower in deal_mentions._trade_sentences(sentences)] == [(0, texts[0].lower())]
 
 
 COMPANY_PIECES = st.sampled_from(

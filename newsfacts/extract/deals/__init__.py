@@ -1,0 +1,57 @@
+"""Arms purchases, co-production and defence agreements as `Deal` records.
+
+The stages, one module each: `vocabulary` (deal words and equipment, compiled once), `equipment` (the systems a
+sentence names and their counts), `roles` (who buys and who sells), `stage` (status, year, value), `mentions` (what
+each trade sentence says of a deal) and `merge` (which mentions are one deal, and the records).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+
+from newsfacts.extract.countries import CountryHit
+from newsfacts.extract.dates import DateHit
+from newsfacts.records import Deal, Sentence
+from newsfacts.extract.deals.mentions import (
+    MAX_MENTIONS, _Mention, _in_service_mentions, _sentence_mentions, _trade_sentences,
+)
+from newsfacts.extract.deals.merge import (
+    _aid_given, _between_main_pair, _deal, _is_aid, _made_in_buyer_next, _merge, _orient, _other_side,
+)
+
+
+def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]],
+               date_hits: Mapping[int, Sequence[DateHit]], published: date | None) -> tuple[Deal, ...]:
+    """Every distinct deal the article's main text reports, one record per deal however often it is named.
+
+    Merging compares mentions pairwise, so only the first `MAX_MENTIONS` are read: a news article names far fewer,
+    and the cap keeps a pathological input (a multi-megabyte dump) from taking minutes.
+    """
+    mentions: list[_Mention] = []
+    for s, lower in _trade_sentences(sentences):
+        if len(mentions) >= MAX_MENTIONS:
+            break
+        mentions.extend(_sentence_mentions(s, lower, country_hits.get(s.index, ()), date_hits.get(s.index, ()),
+                                           published))
+    if not mentions:
+        return ()
+    mentions.extend(_in_service_mentions(sentences, country_hits, {m.sentence for m in mentions}))
+    headline = frozenset(s.index for s in sentences if s.segment in ("title", "lead"))
+    mentions = [replace(m, headline=True) if m.sentence in headline else m for m in mentions]
+    counts = Counter(h.code for hits in country_hits.values() for h in hits)
+    main_pair = tuple(code for code, _ in counts.most_common(2))
+    groups = _merge([_between_main_pair(m, main_pair) if m.mutual else m for m in mentions])
+    deals = [_deal(group, published, headline) for group in groups]
+    oriented = {frozenset((d.buyer, d.seller)): (d.buyer, d.seller) for d in deals
+                if d.kind != "agreement" and d.buyer and d.seller}
+    deals = [_orient(d, g, oriented, main_pair) if d.kind == "agreement" else _other_side(d, main_pair)
+             for d, g in zip(deals, groups)]
+    by_index = {s.index: s for s in sentences}
+    deals = [replace(d, kind="co-production") if d.kind == "purchase" and _made_in_buyer_next(d, by_index, country_hits)
+             else d for d in deals]
+    aid = _aid_given(sentences, country_hits)
+    kept = [d for d in deals if d.buyer and d.seller and d.buyer != d.seller and not _is_aid(d, aid)]
+    return tuple(sorted(kept, key=lambda d: d.evidence[0]))

@@ -1,0 +1,151 @@
+"""The systems a sentence names: equipment phrases, their category and model, their count, and lists of systems."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import islice
+from typing import NamedTuple
+
+from newsfacts.extract.companies import company_country
+from newsfacts.extract.prefilter import prefiltered
+from newsfacts.extract.deals.vocabulary import _patterns, _weapons
+
+
+_NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "một": 1}
+
+
+_QUANTITY = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:(?:chiếc|tổ hợp|hệ thống|bộ|khẩu đội|khẩu|đơn vị|lô|tàu|xe|quả|hỏa lực|tiểu đoàn|phi đội)\s+)?$")
+
+
+_HEDGED = prefiltered(r"(?:hơn|khoảng|gần|trên|ước tính|xấp xỉ)\s+$")
+
+
+_COUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d{1,6})\s+(?:chiếc|khẩu|tổ hợp|hệ thống|bộ|quả|xe|tàu)(?!\w)")
+
+
+_STOP_WORDS = frozenset(
+    "do từ của để với trị bất nhằm theo tới sang vào trong và cũng đang đã sẽ được là mà thuộc nhưng hoặc tại ở "
+    "khi sau trước bao gồm cho thay nên vì nếu như này đó kể nhận mua bán ký cung đặt giao chuyển sản nhập xuất "
+    "đóng dự lớn đầu hiện còn thứ trên".split())
+
+
+_STOP_PAIRS = frozenset({"có thể", "trị giá", "bao gồm", "kéo dài", "có giá"})
+
+
+_TRAILING = ",.;:!?\"'“”"
+
+
+_WORD = re.compile(r"\S+")
+
+
+_MAKER_DESCRIPTION = re.compile(
+    r"\s*,?\s*(?:được\s+|vốn\s+|là sản phẩm\s+)?(?:(?:sản xuất|chế tạo|phát triển|thiết kế)\s+bởi"
+    r"|do\s+[^,.;]{1,60}?\s+(?:cùng\s+|hợp tác\s+|liên doanh\s+|phối hợp\s+)?(?:sản xuất|chế tạo|phát triển|thiết kế))")
+
+
+@lru_cache(maxsize=256)
+def _system_spans(text: str, lower: str) -> tuple[tuple[int, int, str, str | None], ...]:
+    """(start, end, category, model) of each equipment phrase: head noun, its modifiers, a model designation."""
+    heads = [(m.start(), m.end(), _weapons()["heads"][m.group()]) for m in _patterns()["head"].finditer(lower)]
+    models = [(m.start(), m.end(), m.group(1)) for m in _patterns()["model"].finditer(text)]
+    spans: list[tuple[int, int, str, str | None]] = []
+    position = 0
+    candidates = heads + [(s, e, _weapons()["models"][g]["category"]) for s, e, g in models]
+    for start, head_end, category in sorted(candidates, key=lambda c: (c[0], -c[1])):
+        if start < position:
+            continue
+        end = _phrase_end(text, lower, head_end)
+        model = next((g for s, e, g in models if start <= s and e <= end), None)
+        category = _weapons()["models"][model]["category"] if model else _phrase_category(lower, start, end, heads)
+        spans.append((start, end, category, model))
+        position = end
+    return tuple(sorted(spans))
+
+
+def _phrase_category(lower: str, start: int, end: int, heads) -> str:
+    """The category of the phrase's head noun, or of a longer head overlapping it ("hệ thống tên lửa đất đối không")."""
+    first = [h for h in heads if h[0] == start]
+    overlapping = [h for h in heads if start <= h[0] < first[0][1] and h[1] <= end] if first else []
+    return max(overlapping or first, key=lambda h: h[1] - h[0])[2] if first else "other"
+
+
+def _phrase_end(text: str, lower: str, position: int) -> int:
+    end = position
+    words = list(islice(_WORD.finditer(text[position:]), 11))
+    for i, word in enumerate(words[:10]):
+        token = word.group()
+        bare = token.rstrip(_TRAILING).lower()
+        pair = f"{bare} {words[i + 1].group().lower()}" if i + 1 < len(words) else ""
+        if bare == "cho" and _patterns()["head"].match(lower, position + word.end() + 1):
+            end = position + word.end()
+            continue
+        if bare in _STOP_WORDS or pair in _STOP_PAIRS or not bare or bare.startswith("("):
+            break
+        end = position + word.start() + len(token.rstrip(_TRAILING))
+        if token != token.rstrip(_TRAILING):
+            break
+    return end
+
+
+def _quantity(lower: str, start: int) -> int | None:
+    """The count before the equipment; a hedged one ("hơn 600.000 khẩu") gives way to an exact count of the same
+    size later in the sentence ("tổng số súng là 601.427 khẩu")."""
+    window = lower[max(0, start - 30):start]
+    match = _QUANTITY.search(window)
+    if not match:
+        return None
+    value = match.group(1).replace(".", "")
+    quantity = int(value) if value.isdigit() else _NUMBER_WORDS[value]
+    if _HEDGED.search(window, 0, match.start()):
+        exact = (int(m.group(1).replace(".", "")) for m in _COUNT.finditer(lower, start))
+        quantity = next((n for n in exact if 0.9 * quantity <= n <= 1.1 * quantity), quantity)
+    return quantity
+
+
+class _Item(NamedTuple):
+    """Where an equipment phrase stands for clause purposes: a phrase listed with others ("180 xe tăng K2, 212 pháo
+    tự hành K9 và 48 FA-50") reads its clause from the start of the list; `own_end` is where its own item ends."""
+
+    start: int
+    end: int
+    own_end: int
+    alone: bool
+
+
+_LIST_LINK = re.compile(r"\s*(?:,\s*(?:và\s+|cùng\s+)?|\s(?:và|cùng|cũng như)\s+)"
+                        r"(?:(?:khoảng|gần|hơn|thêm)\s+)?(?:\d{1,3}(?:\.\d{3})*|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)?"
+                        r"\s*(?:(?:chiếc|tổ hợp|hệ thống|bộ|khẩu|quả|xe|tàu|đơn vị)\s+)?$")
+
+
+def _without_maker_descriptions(lower: str, spans: Sequence[tuple[int, int, str, str | None]]) -> str:
+    """The sentence with each phrase that says who makes a system ("BrahMos sản xuất bởi ...", "do Nga và Ấn Độ hợp
+    tác sản xuất") blanked out: it names the maker, so it neither trades the system nor makes a deal co-production."""
+    for _, end, _, _ in spans:
+        described = _MAKER_DESCRIPTION.match(lower, end)
+        if described:
+            lower = lower[:described.start()] + " " * (described.end() - described.start()) + lower[described.end():]
+    return lower
+
+
+def _listed_items(lower: str, spans: Sequence[tuple[int, int, str, str | None]]) -> list[_Item]:
+    """Each equipment phrase as an item of the list it belongs to (a list of one when it stands alone)."""
+    linked = [i > 0 and _LIST_LINK.match(lower, spans[i - 1][1], span[0]) is not None
+              and _LIST_LINK.match(lower, spans[i - 1][1], span[0]).end() == span[0] for i, span in enumerate(spans)]
+    items: list[_Item] = []
+    first = 0
+    for i, span in enumerate(spans):
+        if not linked[i]:
+            first = i
+        last = i
+        while last + 1 < len(spans) and linked[last + 1]:
+            last += 1
+        own_end = spans[i + 1][0] if i < last else spans[i][1]
+        items.append(_Item(spans[first][0], spans[last][1], own_end, first == last))
+    return items
+
+
+def _maker_country(model: str) -> str | None:
+    return company_country(_weapons()["models"][model]["maker"])

@@ -1,0 +1,251 @@
+"""Deal mentions, sentence by sentence: named agreements, traded equipment and contracts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+
+from newsfacts.extract.companies import find_companies
+from newsfacts.extract.countries import CountryHit
+from newsfacts.extract.dates import DateHit
+from newsfacts.extract.lowered import lowered_article
+from newsfacts.extract.money import MoneyHit, find_money
+from newsfacts.extract.prefilter import prefiltered
+from newsfacts.records import Money, Sentence
+from newsfacts.extract.deals.equipment import (
+    _listed_items, _maker_country, _quantity, _system_spans, _without_maker_descriptions,
+)
+from newsfacts.extract.deals.roles import _Party, _nearest_pair, _parties, _roles
+from newsfacts.extract.deals.stage import (
+    _clause, _clause_status, _money, _money_date, _order_year, _own_money, _status, _year,
+)
+from newsfacts.extract.deals.vocabulary import _patterns, _verbs
+
+
+MAX_MENTIONS = 400
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2}")
+
+
+_DIGIT = re.compile(r"\d")
+
+
+_MUTUAL = prefiltered(r"\bhai (?:bên|nước|phía)\b")
+
+
+_CONTRACT = prefiltered(r"hợp đồng|thỏa thuận")
+
+
+# "180 chiếc K2, với giá trị khoảng 9.000 tỷ won": a price in the next clause makes the equipment traded.
+_PRICED_NEXT = re.compile(r"[,;]\s*(?:với |có )?(?:tổng )?(?:giá trị|trị giá)\b")
+
+
+# A sentence that opens by going back in time tells of an earlier deal.
+_RECALLED = re.compile(r"\W*(?:trước đó|trước đây|hồi)\b")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    kind: str
+    buyer: str | None
+    seller: str | None
+    system: str | None
+    category: str | None
+    model: str | None
+    quantity: int | None
+    money: Money | None
+    year: int | None
+    status: str | None
+    suppliers: tuple[str, ...]
+    sentence: int
+    acronym: str | None = None
+    countries: tuple[str, ...] = ()
+    mutual: bool = False
+    recalled: bool = False
+    headline: bool = False
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every mention of one sentence shares."""
+
+    sentence: Sentence
+    lower: str
+    parties: tuple[_Party, ...]
+    suppliers: tuple[str, ...]
+    dates: tuple[DateHit, ...]
+    money: tuple[MoneyHit, ...]
+
+
+def _trade_sentences(sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, str]]:
+    """Each sentence that names a trade and no aid or treaty, with its lowered text: every deal rule needs both, so
+    the few sentences kept are the only ones the rest of the extractor reads."""
+    trigger, not_a_deal = _patterns()["trigger"], _patterns()["not_a_deal"]
+    lowered = lowered_article(sentences)
+    for position in trigger.found_in(lowered):
+        lower = lowered.sentence(position)
+        if not not_a_deal.search(lower):
+            yield sentences[position], lower
+
+
+def _sentence_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
+                       published: date | None) -> list[_Mention]:
+    """Deal mentions of one trade sentence: named agreements, each traded equipment phrase, or a maker's contract."""
+    text = sentence.text
+    if not (_system_spans(text, lower) or _patterns()["contract_words"].search(lower) or _names_agreement(text, lower)):
+        return []
+    companies = find_companies(text)
+    money = find_money(text, _money_date(dates, published)) if _DIGIT.search(text) else []
+    context = _Context(sentence, lower, tuple(_parties(hits, companies)), tuple(dict.fromkeys(c.name for c in companies)),
+                       tuple(dates), tuple(money))
+    agreements = _agreement_mentions(sentence, lower, context.parties, dates, _status(lower), published)
+    blocked = [(start, end) for start, end, _ in agreements] + [(c.start, c.end) for c in companies]
+    found = [(start, mention) for start, _, mention in agreements] + _equipment_mentions(context, blocked)
+    if not found and (companies or money) and _patterns()["contract_words"].search(lower):
+        found.append((0, _contract_mention(context)))
+    return _as_framework([m for _, m in found], [start for start, _ in found], lower)
+
+
+def _names_agreement(text: str, lower: str) -> bool:
+    """Whether `_agreement_mentions` has anything to read in the sentence."""
+    patterns = _patterns()
+    return bool(patterns["named_agreement"].search(text) or patterns["generic_agreement"].search(lower)
+                or _ACRONYM.search(text) and patterns["acronym_reference"].search(text))
+
+
+def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -> list[tuple[int, _Mention]]:
+    text = context.sentence.text
+    spans = [span for span in _system_spans(text, context.lower) if not any(a <= span[0] < b for a, b in blocked)]
+    lower = context.lower
+    undescribed = _without_maker_descriptions(lower, spans)
+    items = _listed_items(lower, spans)
+    clauses = [_clause(text, item.start, item.end) for item in items]
+    kept = [(span, clause, item) for span, clause, item in zip(spans, clauses, items) if _traded(undescribed, clause)
+            and not _patterns()["platform"].search(lower, max(0, span[0] - 30), span[0])
+            and not _patterns()["not_traded_before"].search(lower, max(0, span[0] - 40), span[0])]
+    clauses = [clause for _, clause, _ in kept]
+    mutual = _MUTUAL.search(lower) is not None
+    mentions = []
+    for (start, end, category, model), clause, item in kept:
+        buyer, seller = _roles(lower, context.parties, start, end, _maker_country(model) if model else None)
+        status = _clause_status(lower, clause, clauses)
+        money = _money(context.money, start, end, *clause) if item.alone else _own_money(context.money, item)
+        mentions.append((start, _Mention(
+            kind=_kind(undescribed, start, end, clause, context.parties, buyer), buyer=buyer, seller=seller,
+            system=text[start:end], category=category, model=model, quantity=_quantity(lower, start),
+            money=money,
+            year=_order_year(lower, context.dates, start, end, status) if status in ("signed", "delivered") else None,
+            status=status, suppliers=context.suppliers, sentence=context.sentence.index, mutual=mutual,
+            recalled=_RECALLED.match(lower) is not None)))
+    return mentions
+
+
+def _contract_mention(context: _Context) -> _Mention:
+    """A contract that names no equipment ("thỏa thuận giữa GE và HAL", "hợp đồng ... trị giá 100 triệu USD"):
+    it joins a deal nearby."""
+    lower = context.lower
+    buyer, seller = _roles(lower, context.parties, 0, 0, None)
+    status = _status(lower)
+    year = _order_year(lower, context.dates, 0, 0, status) if status in ("signed", "delivered") else None
+    kind = _kind(lower, 0, 0, (0, len(lower)), context.parties, buyer)
+    return _Mention(kind, buyer, seller, None, None, None, None, _money(context.money, 0, 0, 0, len(lower)),
+                    year, status, context.suppliers, context.sentence.index,
+                    countries=tuple(dict.fromkeys(p.code for p in context.parties)))
+
+
+def _traded(lower: str, clause: tuple[int, int]) -> bool:
+    """Equipment counts when a trade word is in its clause or the clause before ("hạ cánh" alone is not a deal)."""
+    previous_start = _clause(lower, max(0, clause[0] - 2), max(0, clause[0] - 2))[0] if clause[0] else 0
+    return (_patterns()["trigger"].found(lower, previous_start, clause[1])
+            or _PRICED_NEXT.match(lower, clause[1]) is not None)
+
+
+def _kind(lower: str, start: int, end: int, clause: tuple[int, int], parties: Sequence[_Party],
+          buyer: str | None) -> str:
+    """Co-production when a joint-production cue governs the equipment, or a contract has it made in the buyer's country."""
+    if _patterns()["co_production"].search(lower, clause[0], clause[1]) or _patterns()["partner_production"].search(lower, end):
+        return "co-production"
+    made_in_buyer = any(p.code == buyer and p.start >= end
+                        and _patterns()["local_production"].search(lower, max(0, p.start - 90), p.start) for p in parties)
+    return "co-production" if made_in_buyer and _CONTRACT.search(lower) else "purchase"
+
+
+def _as_framework(mentions: list[_Mention], starts: list[int], lower: str) -> list[_Mention]:
+    """Equipment named inside a framework or cooperation agreement is that agreement, not separate purchases; when
+    the sentence already names the agreement, the equipment is what the agreement covers and adds nothing.
+
+    The agreement's stage is read before the equipment ("thỏa thuận khung mà ... ký").
+    """
+    framework = _patterns()["framework"].search(lower)
+    if not framework:
+        return mentions
+    equipment = [m for m, start in zip(mentions, starts) if m.kind == "purchase" and m.system and start > framework.end()]
+    if not equipment:
+        return mentions
+    rest = [m for m in mentions if m not in equipment]
+    if any(m.kind == "agreement" for m in rest):
+        return rest
+    status = _status(lower[:starts[mentions.index(equipment[0])]]) or equipment[0].status
+    first = replace(equipment[0], status=status, year=equipment[0].year if status == "signed" else None)
+    if len(equipment) == 1:
+        return rest + [replace(first, kind="agreement")]
+    return rest + [replace(first, kind="agreement", system=framework.group(), category="other", quantity=None,
+                           model=None)]
+
+
+def _agreement_mentions(sentence: Sentence, lower: str, parties: Sequence[_Party], dates: Sequence[DateHit],
+                        status: str | None, published: date | None) -> list[tuple[int, int, _Mention]]:
+    text = sentence.text
+    found: list[tuple[int, int, str, str | None]] = []
+    excluded: list[tuple[int, int, str, str | None]] = []
+    for match in _patterns()["named_agreement"].finditer(text):
+        not_a_deal = _patterns()["named_agreement_excluded"].search(match.group())
+        (excluded if not_a_deal else found).append((match.start(), match.end(), match.group(), match.group(1)))
+    for match in _patterns()["generic_agreement"].finditer(lower):
+        if not any(s <= match.start() < e for s, e, _, _ in found + excluded) and status:
+            found.append((match.start(), match.end(), text[match.start():match.end()], None))
+    for match in _patterns()["acronym_reference"].finditer(text) if _ACRONYM.search(text) else ():
+        acronym = match.group(2)
+        if not any(s <= match.start(2) < e for s, e, _, _ in found) and acronym not in _excluded_acronyms():
+            found.append((match.start(2), match.end(2), "" if match.group(1) else "?", acronym))
+    mentions = []
+    for start, end, system, acronym in found:
+        if acronym in _excluded_acronyms():
+            continue
+        codes = _nearest_pair(parties, start, end)
+        year = _year(dates, start, end) if status == "signed" else None
+        mentions.append((start, end, _Mention(
+            kind="agreement" if system != "?" else "reference", buyer=None, seller=None,
+            system=system if system not in ("", "?") else None, category="other", model=None, quantity=None, money=None, year=year,
+            status=status, suppliers=(), sentence=sentence.index, acronym=acronym, countries=codes)))
+    return mentions
+
+
+@cache
+def _excluded_acronyms() -> frozenset[str]:
+    return frozenset(_verbs()["not_deal_acronyms"])
+
+
+def _in_service_mentions(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]],
+                         read: set[int]) -> list[_Mention]:
+    """A named model in service with a country ("Ấn Độ bắt đầu triển khai S-400 ở Punjab"): a delivered mention with
+    no system of its own, which joins a deal of that model the article reports and never makes one."""
+    lowered = lowered_article(sentences)
+    found: list[_Mention] = []
+    in_service = _patterns()["in_service"]
+    if not in_service.may_match(lowered.text):
+        return found
+    for position in lowered.matching(in_service.pattern):
+        sentence = sentences[position]
+        if sentence.index in read:
+            continue
+        codes = tuple(dict.fromkeys(hit.code for hit in country_hits.get(sentence.index, ())))
+        for _, _, category, model in _system_spans(sentence.text, lowered.sentence(position)):
+            if model and codes:
+                found.append(_Mention("purchase", None, None, None, category, model, None, None, None, "delivered", (),
+                                      sentence.index, countries=codes))
+    return found

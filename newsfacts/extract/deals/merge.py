@@ -1,0 +1,221 @@
+"""One record per deal: which mentions are the same deal, sides completed, aid and delivery told elsewhere."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+
+from newsfacts.extract.companies import find_companies
+from newsfacts.extract.countries import CountryHit
+from newsfacts.extract.lowered import lowered_article
+from newsfacts.extract.money import STATED, to_usd
+from newsfacts.records import Deal, Money, Sentence
+from newsfacts.extract.deals.equipment import _system_spans, _without_maker_descriptions
+from newsfacts.extract.deals.mentions import _Mention
+from newsfacts.extract.deals.roles import _parties
+from newsfacts.extract.deals.vocabulary import _STATUS_RANK, _compatible_categories, _exporter_rank, _patterns
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _same_deal(group: list[_Mention], mention: _Mention) -> bool:
+    for other in group:
+        if _earlier_and_pending(other, mention) or _earlier_and_pending(mention, other):
+            return False
+        if not (_compatible(other.buyer, mention.buyer) and _compatible(other.seller, mention.seller)):
+            return False
+        for field in ("quantity", "model", "year"):
+            if not _compatible(getattr(other, field), getattr(mention, field)):
+                return False
+        if other.money and mention.money and not _same_value(other.money, mention.money):
+            return False
+    categories = {m.category for m in [*group, mention] if m.category}
+    return len(categories) <= 1 or (len(categories) == 2 and frozenset(categories) in _compatible_categories())
+
+
+def _earlier_and_pending(recalled: _Mention, current: _Mention) -> bool:
+    """"Trước đó, hai nước đã ký ... năm 2022" beside a contract the headline says is still being negotiated: an
+    earlier order of the same equipment is another deal."""
+    return (recalled.recalled and recalled.status in ("signed", "delivered") and recalled.year is not None
+            and current.headline and current.status in ("proposed", "negotiating"))
+
+
+def _same_value(a: Money, b: Money) -> bool:
+    if a.currency == b.currency or a.value_usd is None or b.value_usd is None:
+        return a.currency == b.currency and abs(a.amount - b.amount) <= 0.05 * max(a.amount, b.amount)
+    return abs(a.value_usd - b.value_usd) <= 0.05 * max(a.value_usd, b.value_usd)
+
+
+def _nearest_group(groups: list[list[_Mention]], mention: _Mention) -> list[_Mention] | None:
+    """The group nearest the mention, among those told in the same time (a recalled deal or the current one) when
+    there are such."""
+    sentence = mention.sentence
+    groups = [g for g in groups if any(m.recalled == mention.recalled for m in g)] or groups
+
+    def distance(group: list[_Mention]) -> tuple[int, bool]:
+        gap = min(abs(m.sentence - sentence) for m in group)
+        return gap, min(m.sentence for m in group) > sentence
+    return min(groups, key=distance, default=None)
+
+
+def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Group the mentions of one deal: agreements by name or acronym, equipment by parties and category."""
+    groups: list[list[_Mention]] = []
+    named = [m for m in mentions if m.kind == "agreement" and m.system]
+    equipment = [m for m in mentions if m.kind not in ("agreement", "reference") and m.system]
+    by_acronym = [m for m in mentions if m.kind in ("agreement", "reference") and not m.system]
+    companions = [m for m in mentions if m.kind not in ("agreement", "reference") and not m.system]
+    for mention in named:
+        key = mention.acronym or mention.system.lower()
+        target = next((g for g in groups if (g[0].acronym or g[0].system.lower()) == key), None)
+        target.append(mention) if target else groups.append([mention])
+    complete = [m for m in equipment if m.buyer and m.seller]
+    for mention in complete + [m for m in equipment if not (m.buyer and m.seller)]:
+        candidates = [g for g in groups if g[0].kind != "agreement" and _same_deal(g, mention)]
+        target = _nearest_group(candidates, mention)
+        if target:
+            target.append(mention)
+        elif mention in complete or not any(g[0].kind != "agreement" for g in groups):
+            groups.append([mention])
+    for mention in by_acronym:
+        target = next((g for g in groups if g[0].acronym == mention.acronym), None)
+        if target:
+            target.append(mention)
+        elif mention.kind == "agreement":
+            groups.append([mention])
+    for mention in companions:
+        candidates = [g for g in groups if g[0].kind != "agreement" and _same_deal(g, replace(mention, category=None))
+                      and set(mention.countries) <= {c for m in g for c in (m.buyer, m.seller) if c} | set()]
+        target = _nearest_group(candidates, mention)
+        if target:
+            target.append(mention)
+    return groups
+
+
+def _first(group: Sequence[_Mention], field: str):
+    return next((getattr(m, field) for m in group if getattr(m, field) is not None), None)
+
+
+def _deal(group: list[_Mention], published: date | None, headline: frozenset[int]) -> Deal:
+    """One record from a deal's mentions; a signing the title or lead reports took place in the publication year."""
+    kinds = {m.kind for m in group}
+    kind = next(k for k in ("agreement", "co-production", "purchase") if k in kinds)
+    main = max(group, key=lambda m: len(m.system or ""))
+    system = main.system or (f"thỏa thuận {main.acronym}" if main.acronym else "")
+    statuses = [m.status for m in group if m.status]
+    status = max(statuses, key=_STATUS_RANK.__getitem__) if statuses else "signed"
+    year = _first(group, "year")
+    reported_now = kind == "agreement" or any(m.status == "signed" and m.sentence in headline for m in group)
+    if year is None and status == "signed" and published and reported_now:
+        year = published.year
+    money = _at_deal_year(main.money or _first(group, "money"), year, published)
+    return Deal(
+        kind=kind, buyer=_first(group, "buyer"), seller=_first(group, "seller"), system=system,
+        category=main.category or "other", status=status,
+        suppliers=tuple(dict.fromkeys(s for m in group for s in m.suppliers)),
+        quantity=_first(group, "quantity"),
+        value_usd=money.value_usd if money else None, value_qualifier=money.qualifier if money else None,
+        value_amount=money.amount if money else None, value_currency=money.currency if money else None,
+        year=year, evidence=tuple(sorted({m.sentence for m in group})))
+
+
+def _at_deal_year(money: Money | None, year: int | None, published: date | None) -> Money | None:
+    """Foreign money converted at the rate of the deal's year, else of the publication year."""
+    if money is None or money.currency == "USD" or money.rate_date == STATED:
+        return money
+    on = date(year, 1, 1) if year else published
+    value_usd, rate_year = to_usd(money.amount, money.currency, on)
+    return replace(money, value_usd=value_usd, rate_date=rate_year)
+
+
+def _orient(deal: Deal, group: list[_Mention], oriented: Mapping[frozenset[str], tuple[str, str]],
+            main_pair: tuple[str, ...]) -> Deal:
+    """Give an agreement its buyer and seller: the direction of the article's other deals, else the larger exporter sells."""
+    if deal.buyer and deal.seller:
+        return deal
+    codes = list(dict.fromkeys(c for m in group for c in m.countries))
+    codes = [c for c in codes if c not in (deal.buyer, deal.seller)]
+    pair = [c for c in (deal.buyer, deal.seller) if c] + codes
+    if len(pair) < 2:
+        pair = list(dict.fromkeys(pair + list(main_pair)))
+    if len(pair) < 2:
+        return deal
+    pair = pair[:2]
+    known = oriented.get(frozenset(pair))
+    if known:
+        buyer, seller = known
+    else:
+        rank = _exporter_rank()
+        seller, buyer = sorted(pair, key=lambda c: rank.get(c, len(rank)))
+    return replace(deal, buyer=buyer, seller=seller)
+
+
+def _between_main_pair(mention: _Mention, main_pair: tuple[str, ...]) -> _Mention:
+    """"Hai bên ký hợp đồng ...": the missing side is the other country of the article's main pair."""
+    if len(main_pair) < 2 or (mention.buyer and mention.seller):
+        return mention
+    if mention.buyer is None and mention.seller is None:
+        rank = _exporter_rank()
+        seller, buyer = sorted(main_pair, key=lambda c: rank.get(c, len(rank)))
+        return replace(mention, buyer=buyer, seller=seller)
+    known = mention.buyer or mention.seller
+    if known not in main_pair:
+        return mention
+    (other,) = set(main_pair) - {known}
+    return replace(mention, buyer=other) if mention.buyer is None else replace(mention, seller=other)
+
+
+def _other_side(deal: Deal, main_pair: tuple[str, ...]) -> Deal:
+    """A deal whose mentions name one side only ("Đức sẽ tiếp nhận hệ thống Arrow 3") in an article about two
+    countries: the other side is the other country of the article."""
+    known = deal.buyer or deal.seller
+    if (deal.buyer is None) == (deal.seller is None) or len(main_pair) < 2 or known not in main_pair:
+        return deal
+    (other,) = set(main_pair) - {known}
+    return replace(deal, seller=other) if deal.seller is None else replace(deal, buyer=other)
+
+
+def _made_in_buyer_next(deal: Deal, by_index: Mapping[int, Sentence],
+                        country_hits: Mapping[int, Sequence[CountryHit]]) -> bool:
+    """The sentence after a deal's mention, naming no other kind of equipment, has it built in the buyer's country
+    ("hai tàu sẽ được đóng tại nhà máy của PT PAL")."""
+    local = _patterns()["local_production"]
+    for index in sorted({e + 1 for e in deal.evidence} - set(deal.evidence)):
+        sentence = by_index.get(index)
+        if sentence is None or "tại" not in sentence.text:
+            continue
+        lower = sentence.text.lower()
+        spans = _system_spans(sentence.text, lower)
+        if any(category != deal.category for _, _, category, _ in spans):
+            continue
+        lower = _without_maker_descriptions(lower, spans)
+        parties = _parties(country_hits.get(index, ()), find_companies(sentence.text))
+        if any(p.code == deal.buyer and local.search(lower, max(0, p.start - 90), p.start) for p in parties):
+            return True
+    return False
+
+
+def _aid_given(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]]
+               ) -> tuple[frozenset[str], frozenset[str]]:
+    """The kinds of equipment the article's aid and grant sentences name, and the countries those sentences name."""
+    lowered = lowered_article(sentences)
+    categories: set[str] = set()
+    countries: set[str] = set()
+    not_a_deal = _patterns()["not_a_deal"]
+    if not not_a_deal.may_match(lowered.text):
+        return frozenset(), frozenset()
+    for position in lowered.matching(not_a_deal.pattern):
+        sentence = sentences[position]
+        countries.update(hit.code for hit in country_hits.get(sentence.index, ()))
+        categories.update(category for _, _, category, _ in _system_spans(sentence.text, lowered.sentence(position)))
+    return frozenset(categories), frozenset(countries)
+
+
+def _is_aid(deal: Deal, aid: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """"Nhật Bản bàn giao 5 radar cho Philippines" in an article whose aid sentence gives radars to Philippines under
+    Japan's OSA: the transfer is that aid (SPEC: not a deal)."""
+    categories, countries = aid
+    return deal.category in categories and deal.buyer in countries and deal.seller in countries

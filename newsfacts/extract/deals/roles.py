@@ -1,0 +1,255 @@
+"""Who buys and who sells: the cues around each country or maker a trade sentence names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from newsfacts.extract.companies import CompanyHit
+from newsfacts.extract.countries import CountryHit
+from newsfacts.extract.prefilter import prefiltered
+from newsfacts.extract.deals.vocabulary import _AUXILIARY, _patterns
+
+
+_SIGN = prefiltered(r"\bký\b")
+
+
+_PASSIVE = prefiltered(r"\bđược\s+$")
+
+
+_COORDINATION = re.compile(r"\s*(?:và|-|,)\s*")
+
+
+class _Party(NamedTuple):
+    """A country or a maker named in the sentence; a named tuple, as the sentence's parties key several caches."""
+
+    code: str
+    start: int
+    end: int
+    company: bool = False
+
+
+def _parties(hits: Sequence[CountryHit], companies: Sequence[CompanyHit]) -> list[_Party]:
+    parties = [_Party(h.code, h.start, h.end) for h in hits]
+    parties += [_Party(c.country, c.start, c.end, company=True) for c in companies]
+    return sorted(parties, key=lambda p: p.start)
+
+
+_FROM = prefiltered(r"\btừ\s+(?:phía\s+)?$")
+
+
+_MADE_BY = prefiltered(r"\bdo\s+(?:tập đoàn\s+|công ty\s+|hãng\s+)?$")
+
+
+_MADE = re.compile(r"\s+(?:sản xuất|chế tạo|phát triển|cung cấp|đóng|thiết kế|thực hiện)")
+
+
+_TO = prefiltered(r"\b(?:cho|sang)\s+(?!biết|hay|rằng|thấy|phép)(?:(?!của\b)\S+\s+){0,4}$")
+
+
+_WITH = prefiltered(r"\bký\b[^.;]{0,100}?\bvới\s+(?:(?:các\s+)?(?:công ty|tập đoàn|doanh nghiệp|hãng|nhà sản xuất|chính phủ"
+                    r"|cơ quan(?: mua sắm)?|bộ|lực lượng|quân đội|hải quân|không quân|lục quân)\s+)?(?:quốc phòng\s+)?$")
+
+
+_OF = prefiltered(r"\bcủa\s+$")
+
+
+# "Mỹ sẵn sàng giúp Australia sản xuất tên lửa": the helper sells the know-how, the helped country builds.
+_HELPED = re.compile(r"\b(?:giúp|giúp đỡ|hỗ trợ)\s+$")
+
+
+_HELP_REACH = 60
+
+
+_BUILD = r"(?:tự\s+)?(?:sản xuất|chế tạo|phát triển|đóng|lắp ráp)\b"
+
+
+_BUILDS = re.compile(r"\s+" + _BUILD)
+
+
+_HELPS = re.compile(_AUXILIARY.replace("+", "*", 1) + r"(?:sẵn sàng\s+)?(?:giúp|giúp đỡ|hỗ trợ)\s+(?:\S+\s+){1,3}?"
+                    + _BUILD)
+
+
+# "bán cho Ba Lan 48 máy bay FA-50": the recipient named just before the equipment and its count.
+_RECIPIENT_BEFORE = 12
+
+
+_MADE_AT = prefiltered(r"(?:sản xuất|lắp ráp|đóng)\b[^.,;]{0,60}\btại\s+$")
+
+
+@dataclass(frozen=True)
+class _Cues:
+    buyer: str | None = None
+    seller: str | None = None
+    genitive: str | None = None
+    signed_by: tuple[str | None, str | None] = (None, None)
+    makers: tuple[str, ...] = ()
+
+
+class _PartyCues(NamedTuple):
+    """What the words around one party say of its role, whatever the equipment."""
+
+    after_from: bool
+    made_by: bool
+    after_to: bool
+    made_at: bool
+    after_of: bool
+    buys: bool
+    sells: bool
+    helped: bool
+    helps: bool
+
+
+@lru_cache(maxsize=256)
+def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ...]:
+    """The cues of every party of a sentence, read once however many equipment phrases it names."""
+    buy, sell = _patterns()["buyer_before_verb"], _patterns()["seller_before_verb"]
+    helping = "giúp" in lower or "hỗ trợ" in lower
+    cues = []
+    for party in parties:
+        before = lower[max(0, party.start - 80):party.start]
+        after = " " + lower[party.end:party.end + 50]
+        cues.append(_PartyCues(
+            after_from=_FROM.search(before[-15:]) is not None,
+            made_by=_MADE_BY.search(before[-25:]) is not None and _MADE.match(lower, party.end) is not None,
+            after_to=_TO.search(before[-30:]) is not None, made_at=_MADE_AT.search(before) is not None,
+            after_of=_OF.search(before[-8:]) is not None,
+            buys=buy.match(after) is not None, sells=sell.match(after) is not None,
+            helped=helping and _HELPED.search(before[-15:]) is not None and _BUILDS.match(after) is not None,
+            helps=helping and _HELPS.match(after) is not None))
+    return tuple(cues)
+
+
+def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: int) -> _Cues:
+    """Roles the words around each party give: "từ X", "do X sản xuất", "cho X", "sản xuất tại X", "X mua", "X bán"."""
+    buyer = seller = genitive = None
+    makers: tuple[str, ...] = ()
+    for party, cue in zip(parties, _party_cues(lower, parties)):
+        if buyer and seller and genitive:
+            break
+        if cue.after_from and 0 <= party.start - end <= 60:
+            seller = seller or party.code
+        elif cue.made_by:
+            seller = seller or party.code
+        elif (cue.after_to and (party.start >= start or 0 <= start - party.end <= _RECIPIENT_BEFORE)
+              or cue.made_at) and not party.company:
+            buyer = buyer or party.code
+        elif cue.after_of and 0 <= party.start - end <= 6:
+            joint = _joint_makers(lower, parties, party)
+            if joint:
+                makers = joint
+            else:
+                genitive = genitive or party.code
+        elif not party.company and cue.buys:
+            buyer = buyer or party.code
+        elif cue.sells:
+            seller = seller or party.code
+        elif (cue.helped or cue.helps) and 0 <= start - party.end <= _HELP_REACH:
+            if cue.helped and not party.company:
+                buyer = buyer or party.code
+            elif cue.helps:
+                seller = seller or party.code
+    return _Cues(buyer, seller, genitive, _signatories(lower, parties), makers)
+
+
+def _joint_makers(lower: str, parties: Sequence[_Party], first: _Party) -> tuple[str, ...]:
+    """"BrahMos của Nga-Ấn", "... của Nga và Ấn Độ": the countries of a joint maker, never its buyer."""
+    following = next((p for p in parties if p.start >= first.end), None)
+    if following is None or following.code == first.code or not _COORDINATION.fullmatch(lower, first.end, following.start):
+        return ()
+    return first.code, following.code
+
+
+@lru_cache(maxsize=256)
+def _signatories(lower: str, parties: tuple[_Party, ...]) -> tuple[str | None, str | None]:
+    """In "A ký ... với B": A sells when a selling verb comes between ("ký hợp đồng cung cấp ... với B"), buys when a
+    buying one does; else a company A sells to B's country and a government A buys from B. The same for every
+    equipment phrase of the sentence, so worked out once."""
+    counterpart = next((p for p in parties if _WITH.search(lower[max(0, p.start - 160):p.start])), None)
+    sign = _SIGN.search(lower)
+    if counterpart is None or sign is None:
+        return None, None
+    signers = [p for p in parties if p.end <= sign.start()]
+    if not signers or signers[-1].code == counterpart.code:
+        return None, counterpart.code
+    signer = signers[-1]
+    between = lower[sign.end():counterpart.start]
+    if _patterns()["sell_verbs"].search(between):
+        return counterpart.code, signer.code
+    if _patterns()["buy_verbs"].search(between):
+        return signer.code, counterpart.code
+    company_signer = any(p.company for p in signers)
+    return (counterpart.code, signer.code) if company_signer else (signer.code, counterpart.code)
+
+
+def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
+           maker: str | None) -> tuple[str | None, str | None]:
+    """(buyer, seller) from explicit cues, the model's maker, the subject of the verb, then the one other country."""
+    cues = _explicit_roles(lower, parties, start, end)
+    signer_buyer, signer_seller = cues.signed_by
+    if maker is not None and maker == signer_buyer:
+        signer_buyer, signer_seller = signer_seller, signer_buyer
+    seller = cues.seller or maker or (cues.makers[0] if cues.makers else None) or signer_seller
+    buyer = cues.buyer or signer_buyer
+    buyer = buyer if buyer != seller else None
+    buyer = buyer or _subject(lower, parties, _verb_starts(lower, "buy_verbs"), seller, True, start)
+    seller = seller or _subject(lower, parties, _verb_starts(lower, "sell_verbs"), buyer, False, start)
+    if cues.genitive and cues.genitive != buyer:
+        if seller is None:
+            seller = cues.genitive
+        elif buyer is None and cues.genitive != seller:
+            buyer = cues.genitive
+    if buyer is None and seller is None:
+        buyer, seller = _domestic_partner(parties)
+    if seller is None:
+        seller = next((p.code for p in parties if p.company and p.code != buyer), None)
+    others = {p.code for p in parties if not p.company} - {buyer, seller} - set(cues.makers)
+    if len(others) == 1 and (buyer is None) != (seller is None):
+        (other,) = others
+        buyer, seller = (other, seller) if buyer is None else (buyer, other)
+    return buyer, seller
+
+
+def _domestic_partner(parties: Sequence[_Party]) -> tuple[str | None, str | None]:
+    """"New Delhi đàm phán với Mazagon Dock và đối tác TKMS của Đức": the subject country works with its own maker,
+    so the maker of another country is the seller."""
+    subject = parties[0] if parties and not parties[0].company else None
+    makers = {p.code for p in parties if p.company}
+    if subject is None or subject.code not in makers or len(makers) != 2:
+        return None, None
+    (foreign,) = makers - {subject.code}
+    return subject.code, foreign
+
+
+@lru_cache(maxsize=256)
+def _verb_starts(lower: str, verbs: str) -> tuple[int, ...]:
+    """Where the buying (or selling) verbs of a sentence start, found once for all its equipment phrases."""
+    return tuple(m.start() for m in _patterns()[verbs].finditer(lower))
+
+
+def _subject(lower: str, parties: Sequence[_Party], verb_starts: tuple[int, ...], exclude: str | None,
+             countries_only: bool, anchor: int) -> str | None:
+    """The party right before the buying (or selling) verb nearest the equipment: "Ấn Độ đã ký ... để mua"."""
+    for verb_start in sorted(verb_starts, key=lambda v: (v > anchor, abs(anchor - v))):
+        if _PASSIVE.search(lower, 0, verb_start):
+            continue
+        before = [p for p in parties if p.end <= verb_start and p.code != exclude
+                  and not (countries_only and p.company)]
+        if not before:
+            continue
+        last = before[-1]
+        coordinated = len(before) > 1 and _COORDINATION.fullmatch(lower, before[-2].end, last.start)
+        return None if coordinated and before[-2].code != last.code else last.code
+    return None
+
+
+def _nearest_pair(parties: Sequence[_Party], start: int, end: int) -> tuple[str, ...]:
+    codes: list[str] = []
+    for party in sorted(parties, key=lambda p: max(0, p.start - end, start - p.end)):
+        if party.code not in codes:
+            codes.append(party.code)
+    return tuple(codes[:2])

@@ -1,0 +1,90 @@
+"""A deal's status, year of order and value as a sentence gives them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from functools import lru_cache
+
+from newsfacts.extract.clauses import clause_around, clause_breaks
+from newsfacts.extract.dates import DateHit
+from newsfacts.extract.money import MoneyHit
+from newsfacts.extract.prefilter import prefiltered
+from newsfacts.records import Money
+from newsfacts.extract.deals.equipment import _Item
+from newsfacts.extract.deals.vocabulary import _STATUS_RANK, _patterns
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+_ORDER = prefiltered(r"\bký\b|đặt hàng|đặt mua")
+
+
+@lru_cache(maxsize=4096)
+def _status(lower: str) -> str | None:
+    return next((status for status, pattern in _patterns()["status"] if pattern.search(lower)), None)
+
+
+def _year(dates: Sequence[DateHit], start: int, end: int) -> int | None:
+    dated = [d for d in dates if d.value]
+    if not dated:
+        return None
+    nearest = min(dated, key=lambda d: d.start - end if d.start >= end else (start - d.end) * 1.2)
+    return int(nearest.value[:4])
+
+
+def _order_year(lower: str, dates: Sequence[DateHit], start: int, end: int, status: str | None) -> int | None:
+    """The year nearest the signing ("Năm 2014, Manila đã ký"), else, for a signing, nearest the equipment."""
+    sign = _ORDER.search(lower)
+    if sign is None:
+        return _year(dates, start, end) if status == "signed" else None
+    left, right = _clause(lower, sign.start(), sign.end())
+    left = _clause(lower, max(0, left - 2), max(0, left - 2))[0] if left else 0
+    return _year([d for d in dates if left <= d.start < right], sign.start(), sign.end())
+
+
+def _money_date(dates: Sequence[DateHit], published: date | None) -> date | None:
+    """Convert at the year the sentence names, if any, else at publication."""
+    years = [int(d.value[:4]) for d in dates if d.value and _YEAR.search(d.text)]
+    return date(years[0], 7, 1) if years else published
+
+
+def _money(hits, start: int, end: int, left: int, right: int) -> Money | None:
+    in_clause = [h for h in hits if left <= h.start < right] or hits
+    if not in_clause:
+        return None
+    return min(in_clause, key=lambda h: abs(h.start - end) if h.start >= end else abs(start - h.end)).money
+
+
+_CLAUSE_BREAK = clause_breaks(",;", ("nhưng", "sau khi", "trong khi", "còn"))
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    return clause_around(_CLAUSE_BREAK, text, start, end)
+
+
+def _clause_status(lower: str, clause: tuple[int, int], other_clauses: Sequence[tuple[int, int]]) -> str | None:
+    """The stage cue of the system's own clause, else of the sentence outside the other systems' clauses."""
+    own = _status(lower[clause[0]:clause[1]])
+    outside, cursor = [], 0
+    for a, b in sorted(c for c in set(other_clauses) if c != clause):
+        outside.append(lower[cursor:a] if a > cursor else "")
+        cursor = max(cursor, b)
+    outside = _without_cancelled_tenders(" ".join(outside + [lower[cursor:]]))
+    wide = _status(outside)
+    if own is None or wide in ("delivered", "cancelled") and _STATUS_RANK[wide] > _STATUS_RANK[own]:
+        return wide
+    return own
+
+
+def _without_cancelled_tenders(text: str) -> str:
+    cancels = _patterns()["cancels_other"]
+    return cancels.pattern.sub(" ", text) if cancels.may_match(text) else text
+
+
+def _own_money(money: Sequence[MoneyHit], item: _Item) -> Money | None:
+    """A listed system's value is only one written inside its own item ("48 FA-50 trị giá 3 tỷ USD"): a total
+    before or after the list is the package's (SPEC: it stays off the systems)."""
+    return next((hit.money for hit in money if item.start <= hit.start < item.own_end), None)
