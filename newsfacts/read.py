@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from newsfacts.readers.archive import open_archive, zip_members
 from newsfacts.readers.base import MAX_FILE_BYTES, MAX_TEXT_CHARS, ReadError, iso_date, megabytes
@@ -18,7 +19,7 @@ from newsfacts.readers.html import read_html
 from newsfacts.readers.text import split_front_matter
 from newsfacts.records import ArticleMeta, RawArticle
 
-__all__ = ["ReadError", "discover", "load_manifest", "read_file", "supported"]
+__all__ = ["ReadError", "discover", "is_article_file", "load_manifest", "parse_manifest_bytes", "read_file", "supported"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -42,7 +43,8 @@ def supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
-def _is_article_file(relative: PurePosixPath | Path) -> bool:
+def is_article_file(relative: PurePosixPath | Path) -> bool:
+    """True for a supported article file whose path (relative to the folder searched) has no hidden part."""
     return _is_article_name(relative.name) and not any(_hidden(part) for part in relative.parts)
 
 
@@ -84,15 +86,18 @@ def load_manifest(csv_path: Path) -> dict[str, ArticleMeta]:
     """Metadata by file name from a CSV with columns file, source, url, published; ReadError when it is malformed."""
     label = str(csv_path)
     try:
-        text = decode_bytes(csv_path.read_bytes())
+        data = csv_path.read_bytes()
     except FileNotFoundError:
         raise ReadError(label, "file not found") from None
     except OSError as error:
         raise ReadError(label, f"cannot read: {error.strerror or error}") from None
-    except ValueError as error:
-        raise ReadError(label, str(error)) from None
+    return parse_manifest_bytes(label, data)
+
+
+def parse_manifest_bytes(label: str, data: bytes) -> dict[str, ArticleMeta]:
+    """A manifest's entries from its bytes (read from anywhere); ReadError naming `label` when it is malformed."""
     try:
-        return _parse_manifest(text)
+        return _parse_manifest(decode_bytes(data))
     except ValueError as error:
         raise ReadError(label, str(error)) from None
 
@@ -161,11 +166,15 @@ def _folder_manifest(path: Path) -> dict[str, ArticleMeta] | ReadError | None:
 
 
 def read_file(
-    path: Path, manifest: Manifest | None = None, data: bytes | None = None
+    path: Path | str, manifest: Manifest | None = None, data: bytes | None = None
 ) -> Iterator[RawArticle | ReadError]:
-    """One RawArticle per article in `path` (or in `data`, named `path`), and a ReadError for each unit that fails."""
+    """One RawArticle per article in `path` (or in `data`, named `path`), and a ReadError for each unit that fails.
+
+    `path` may be a URL string when `data` is given; its folder's manifest is then not looked for.
+    """
     label = str(path)
-    suffix = path.suffix.lower()
+    name = PurePosixPath(path.as_posix() if isinstance(path, Path) else urlsplit(path).path)
+    suffix = name.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         yield ReadError(label, f"unsupported file type '{suffix or path.name}'")
         return
@@ -175,13 +184,13 @@ def read_file(
         except ReadError as error:
             yield error
             return
-    if manifest is None and suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
+    if manifest is None and isinstance(path, Path) and suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
         found = _folder_manifest(path)
         if isinstance(found, ReadError):
             yield found
         else:
             manifest = found
-    yield from _read_unit(label, PurePosixPath(path.as_posix()), data, manifest or {}, nested=False)
+    yield from _read_unit(label, name, data, manifest or {}, nested=False)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -344,7 +353,7 @@ def _zip_articles(label: str, data: bytes, manifest: Manifest, *, nested: bool) 
         yield ReadError(label, str(error))
         return
     with archive:
-        for member in zip_members(archive, lambda name: _is_article_file(PurePosixPath(name))):
+        for member in zip_members(archive, lambda name: is_article_file(PurePosixPath(name))):
             member_label = f"{label}!{member.name}"
             if member.problem:
                 yield ReadError(member_label, member.problem)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ctypes
 import gc
-import hashlib
 import multiprocessing
 import os
 import signal
@@ -14,7 +13,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from math import ceil
 from pathlib import Path
@@ -26,18 +25,16 @@ import pyarrow.parquet as pq
 
 from newsfacts.readers.base import ReadError
 from newsfacts.records import ArticleMeta, ParsedArticle, RawArticle
-from newsfacts.store import layout, tables
+from newsfacts.store import inputs, layout, tables
 from newsfacts.store.collector import collector_paused
 from newsfacts.store.events import DealEvent, DealMention, DialogueMention, merge_deals, merge_dialogues
-from newsfacts.store.sorted_table import SortedTableWriter
+from newsfacts.store.snapshot import SnapshotWriter, event_tables, publish_snapshot
 from newsfacts.store.tables import StoredFile
 
 Progress = Callable[[int, int, str], None]
-BATCH_ROWS = 20_000
 MAX_TASKS_PER_CHUNK = 128
 CHUNKS_PER_WORKER = 4
 RECORD_KINDS = ("sentences", "countries", "dialogues", "deals", "people")
-SENTENCE_ROW_GROUP_ROWS = 16_384
 READ_AHEAD_BYTES = 4 << 20
 _COUNTED_AS = {
     "sentences": "sentences", "article_countries": "countries", "people": "people", "dialogue_mentions": "dialogues",
@@ -117,6 +114,10 @@ class _ParsedChunk:
     mentions: tuple[tables.Mentions, ...]
 
 
+# Parses chunks of tasks into `_ParsedChunk`s, yielded in task order (given the time the snapshot is stamped with).
+ChunkParser = Callable[[Sequence[_Task], str], Iterator[_ParsedChunk]]
+
+
 @dataclass
 class _Plan:
     """What a run will do: `tasks` to parse; `carried` files keep their stored rows (parsed ones join it)."""
@@ -144,28 +145,34 @@ def ingest(
     progress: Progress | None = None,
     lock_timeout_s: float | None = None,
     on_wait: layout.Waiting | None = None,
+    parser: ChunkParser | None = None,
 ) -> IngestReport:
     """Parses new and changed files under `paths` into the store; unchanged files cost one hash each.
 
-    Without `manifest`, each .txt file uses the `manifest.csv` of its own folder when there is one.
-    Raises `newsfacts.read.ReadError` when the given manifest cannot be read, `layout.StoreDamaged` (changing
-    nothing) when the store's pointer, metadata or tables cannot be trusted, and `layout.StoreBusy` when another
-    ingest holds the store longer than `lock_timeout_s` (`on_wait` hears what it waits for).
+    `paths` (and `manifest`) are local paths or fsspec URLs (`newsfacts.store.inputs`). Without `manifest`,
+    each .txt file uses the `manifest.csv` of its own folder when there is one. `parser` parses the chunks of
+    files elsewhere (e.g. on a Dask cluster, `newsfacts.store.dask_engine`); by default `workers` local
+    processes do. Raises `newsfacts.read.ReadError` when the given manifest cannot be read, `layout.StoreDamaged`
+    (changing nothing) when the store's pointer, metadata or tables cannot be trusted, and `layout.StoreBusy` when
+    another ingest holds the store longer than `lock_timeout_s` (`on_wait` hears what it waits for).
     """
-    from newsfacts.read import load_manifest
-
     store_dir = Path(store_dir)
-    manifest_path = str(Path(manifest).resolve()) if manifest else None
-    if manifest_path:
-        load_manifest(Path(manifest_path))
+    manifest_input = _resolved_input(inputs.input_of(manifest)) if manifest else None
+    if manifest_input:
+        inputs.load_manifest(manifest_input)
     with layout.ingest_lock(store_dir, lock_timeout_s, on_wait):
         previous = _previous(store_dir)
         layout.remove_unused(store_dir)
-        plan = _plan([Path(p) for p in paths], previous, manifest_path, prune)
+        plan = _plan([inputs.input_of(p) for p in paths], previous, manifest_input and str(manifest_input), prune)
         if previous and not plan.tasks and not plan.removed:
             layout.touch_current(store_dir)
             return _report(store_dir, plan, _no_records(), _event_counts(previous.snapshot), previous.snapshot.name)
-        return _write_snapshot(store_dir, previous, plan, max(1, workers), progress)
+        parse = parser or partial(parse_locally, workers=max(1, workers))
+        return _write_snapshot(store_dir, previous, plan, parse, max(1, workers), progress)
+
+
+def _resolved_input(item: inputs.Input) -> inputs.Input:
+    return item.resolve() if isinstance(item, Path) else item
 
 
 def _previous(store_dir: Path) -> _Previous | None:
@@ -196,19 +203,17 @@ def _table_schema(store_dir: Path, path: Path) -> pa.Schema:
         raise layout.StoreDamaged(store_dir, f"{path.parent.name}/{path.name} cannot be read: {error}") from None
 
 
-def _plan(paths: list[Path], previous: _Previous | None, manifest: str | None, prune: bool) -> _Plan:
-    from newsfacts.read import ReadError, discover
-
+def _plan(paths: list[inputs.Input], previous: _Previous | None, manifest: str | None, prune: bool) -> _Plan:
     old = previous.files if previous else {}
     plan = _Plan(previous=old)
     existing = []
     for path in paths:
-        if path.exists():
+        if inputs.exists(path):
             existing.append(path)
         else:
             plan.reports.append(FileReport(str(path), "skipped", problems=("no such file or directory",)))
     try:
-        found = discover(existing)
+        found = inputs.discover(existing)
     except ReadError as error:
         plan.reports.append(FileReport(error.path, "skipped", problems=(error.problem,)))
         found = []
@@ -240,14 +245,18 @@ def _plan(paths: list[Path], previous: _Previous | None, manifest: str | None, p
     return plan
 
 
-def _pruned_roots(paths: list[Path]) -> tuple[str, ...]:
+def _pruned_roots(paths: list[inputs.Input]) -> tuple[str, ...]:
     """What `prune` may remove from: the stored files under the given folders (or given as files) that are no
     longer found there as articles. Files stored from anywhere else are never pruned."""
-    return tuple(str(path.resolve()) for path in paths)
+    return tuple(str(_resolved_input(path)) for path in paths)
 
 
-def _resolved(path: Path, folders: dict[str, str]) -> str:
-    """`str(path.resolve())`, resolving each folder once: a file that is not a link resolves beside its folder."""
+def _resolved(path: inputs.Input, folders: dict[str, str]) -> str:
+    """`str(path.resolve())`, resolving each folder once: a file that is not a link resolves beside its folder.
+
+    A URL is its own key."""
+    if isinstance(path, str):
+        return path
     if path.is_symlink():
         return str(path.resolve())
     folder, name = os.path.split(str(path))
@@ -266,56 +275,53 @@ def _reparse_sharers(plan: _Plan, tasks: _Tasks) -> None:
     dropped = {article_id for stored in replaced for article_id in stored.article_ids}
     sharers = [key for key, stored in plan.carried.items() if dropped.intersection(stored.article_ids)]
     for key in sharers:
-        if not Path(key).exists():
+        item = inputs.input_of(key)
+        if not inputs.exists(item):
             continue
         del plan.carried[key]
         plan.reports = [r for r in plan.reports if r.file != key]
-        plan.tasks.append(tasks.task(Path(key), key, hashed=False))
+        plan.tasks.append(tasks.task(item, key, hashed=False))
 
 
 class _Tasks:
-    """Makes the tasks of one plan; each folder's manifest is looked at once (a given manifest overrides them)."""
+    """Makes the tasks of one plan; each folder's manifest is looked at once (a given manifest overrides them).
+
+    A local file's reader finds its folder's manifest itself; a URL's task names it."""
 
     def __init__(self, manifest: str | None) -> None:
         self.manifest = manifest
-        self.by_folder: dict[str, str | None] = {}
+        self.by_folder: dict[str, tuple[inputs.Input | None, str | None]] = {}
 
-    def task(self, path: Path, key: str, *, hashed: bool) -> _Task:
+    def task(self, path: inputs.Input, key: str, *, hashed: bool) -> _Task:
         """The task for one file; `hashed` when planning must compare its hash with the stored one."""
-        name = str(path)
+        applied, manifest_hash = self._manifest(path)
         return _Task(
-            path=name,
+            path=str(path),
             key=key,
-            manifest=self.manifest,
-            manifest_hash=self._hash(os.path.dirname(name)),
-            file_hash=sha256_of(path) if hashed else None,
+            manifest=self.manifest or (applied if isinstance(applied, str) else None),
+            manifest_hash=manifest_hash,
+            file_hash=inputs.sha256_of(path) if hashed else None,
         )
 
-    def _hash(self, folder: str) -> str | None:
+    def _manifest(self, path: inputs.Input) -> tuple[inputs.Input | None, str | None]:
+        folder = inputs.folder_of(path)
         if folder not in self.by_folder:
-            folder_manifest = os.path.join(folder, "manifest.csv")
-            applied = self.manifest or (folder_manifest if os.path.isfile(folder_manifest) else None)
-            self.by_folder[folder] = _manifest_hash(Path(applied)) if applied else None
+            applied = inputs.input_of(self.manifest) if self.manifest else inputs.manifest_beside(path, "manifest.csv")
+            self.by_folder[folder] = applied, _manifest_hash(applied) if applied else None
         return self.by_folder[folder]
 
 
-def _manifest_hash(path: Path) -> str:
-    stat = path.stat()
-    return _hash_of_version(str(path), stat.st_mtime_ns, stat.st_size)
+def _manifest_hash(item: inputs.Input) -> str:
+    if isinstance(item, str):
+        return inputs.sha256_of(item)
+    stat = item.stat()
+    return _hash_of_version(str(item), stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=64)
 def _hash_of_version(path: str, mtime_ns: int, size: int) -> str:
     """One folder manifest serves every file beside it: hash each version of it once, not once per file."""
-    return sha256_of(Path(path))
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return inputs.sha256_of(Path(path))
 
 
 # Parsing (runs in worker processes when workers > 1)
@@ -323,21 +329,7 @@ def sha256_of(path: Path) -> str:
 
 @lru_cache(maxsize=8)
 def _manifest(path: str) -> dict[str, ArticleMeta]:
-    from newsfacts.read import load_manifest
-
-    return load_manifest(Path(path))
-
-
-def _read_and_hash(path: Path) -> tuple[bytes | None, str, int]:
-    """The file's bytes (None when too large to read whole), their sha256 and the file's size."""
-    from newsfacts import read
-
-    with path.open("rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
-        if size > read.MAX_FILE_BYTES:
-            return None, hashlib.file_digest(handle, "sha256").hexdigest(), size
-        data = handle.read()
-    return data, hashlib.sha256(data).hexdigest(), len(data)
+    return inputs.load_manifest(inputs.input_of(path))
 
 
 @dataclass(frozen=True)
@@ -352,11 +344,11 @@ class _ReadFile:
 
 
 def _read(task: _Task) -> _ReadFile:
-    from newsfacts.read import read_file
+    from newsfacts.read import MAX_FILE_BYTES, read_file
 
-    path = Path(task.path)
+    path = inputs.input_of(task.path)
     try:
-        data, file_hash, size = _read_and_hash(path)
+        data, file_hash, size = inputs.read_and_hash(path, MAX_FILE_BYTES)
     except OSError as error:
         return _ReadFile(task, task.file_hash or "", 0, failure=f"cannot read: {error.strerror or error}")
     try:
@@ -403,7 +395,7 @@ def _parse(read: _ReadFile) -> tuple[_ParsedFile, list[ParsedArticle]]:
     return _ParsedFile(task, read.file_hash, read.size, ids, problems, failed), articles
 
 
-def _parse_chunk(chunk: Sequence[_Task], ingested_at: str) -> _ParsedChunk:
+def parse_chunk(chunk: Sequence[_Task], ingested_at: str) -> _ParsedChunk:
     """Parses a chunk of files and turns their articles into table rows where the parsing happened.
 
     The parser's records make no reference cycles, so the cyclic collector waits until the chunk is done: left on,
@@ -430,17 +422,17 @@ def _parsed_chunk(chunk: Sequence[_Task], ingested_at: str) -> _ParsedChunk:
     )
 
 
-def _chunks(tasks: Sequence[_Task], workers: int) -> list[Sequence[_Task]]:
+def chunk_tasks(tasks: Sequence[_Task], workers: int) -> list[Sequence[_Task]]:
     """Enough chunks to keep every worker busy to the end, each at most MAX_TASKS_PER_CHUNK files."""
     size = min(MAX_TASKS_PER_CHUNK, max(1, ceil(len(tasks) / (workers * CHUNKS_PER_WORKER))))
     return [tasks[i : i + size] for i in range(0, len(tasks), size)]
 
 
-def _parse_all(tasks: Sequence[_Task], workers: int, ingested_at: str) -> Iterator[_ParsedChunk]:
+def parse_locally(tasks: Sequence[_Task], ingested_at: str, *, workers: int) -> Iterator[_ParsedChunk]:
     """Parsed chunks in task order; with several workers, at most two chunks per worker are in flight."""
-    chunks = _chunks(tasks, workers)
+    chunks = chunk_tasks(tasks, workers)
     if workers == 1 or len(chunks) == 1:
-        yield from (_parse_chunk(chunk, ingested_at) for chunk in chunks)
+        yield from (parse_chunk(chunk, ingested_at) for chunk in chunks)
         return
     from newsfacts.pipeline import warm_up
 
@@ -451,11 +443,11 @@ def _parse_all(tasks: Sequence[_Task], workers: int, ingested_at: str) -> Iterat
     try:
         with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
             first = islice(pending, workers * 2)
-            in_flight: deque[Future] = deque(pool.submit(_parse_chunk, c, ingested_at) for c in first)
+            in_flight: deque[Future] = deque(pool.submit(parse_chunk, c, ingested_at) for c in first)
             while in_flight:
                 done = in_flight.popleft().result()
                 for chunk in islice(pending, 1):
-                    in_flight.append(pool.submit(_parse_chunk, chunk, ingested_at))
+                    in_flight.append(pool.submit(parse_chunk, chunk, ingested_at))
                 yield done
     finally:
         gc.unfreeze()
@@ -478,67 +470,18 @@ def _die_with_parent(parent: int) -> None:
 # Writing a snapshot
 
 
-class _SnapshotWriter:
-    """Streams the per-article tables to Parquet in batches; mentions, events and files are written at the end.
-
-    Sentences are written sorted by (article_id, sentence_index), in row groups that never split an article,
-    so that one article's sentences are read from one row group.
-    """
-
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        self.buffers: dict[str, list[pa.Table]] = {name: [] for name in tables.ARTICLE_TABLES}
-        self.buffered_rows = dict.fromkeys(tables.ARTICLE_TABLES, 0)
-        self.writers = {
-            name: pq.ParquetWriter(directory / f"{name}.parquet", tables.SCHEMAS[name])
-            for name in tables.ARTICLE_TABLES if name != "sentences"
-        }
-        self.writers["sentences"] = SortedTableWriter(
-            directory / "sentences.parquet", tables.SCHEMAS["sentences"], ("article_id", "sentence_index"),
-            SENTENCE_ROW_GROUP_ROWS,
-        )
-
-    def add(self, name: str, table: pa.Table) -> None:
-        if not table.num_rows:
-            return
-        self.buffers[name].append(table)
-        self.buffered_rows[name] += table.num_rows
-        if self.buffered_rows[name] >= BATCH_ROWS:
-            self._flush(name)
-
-    def copy(self, name: str, source: Path, article_ids: pa.Array) -> None:
-        for batch in pq.ParquetFile(source).iter_batches(batch_size=BATCH_ROWS):
-            kept = batch.filter(pc.is_in(batch.column("article_id"), value_set=article_ids))
-            if kept.num_rows:
-                self._flush(name)
-                self.writers[name].write_table(pa.Table.from_batches([kept]))
-
-    def write_table(self, name: str, table: pa.Table) -> None:
-        pq.write_table(table, self.directory / f"{name}.parquet")
-
-    def close(self) -> None:
-        for name, writer in self.writers.items():
-            self._flush(name)
-            writer.close()
-
-    def _flush(self, name: str) -> None:
-        if self.buffers[name]:
-            self.writers[name].write_table(pa.concat_tables(self.buffers[name]))
-            self.buffers[name] = []
-            self.buffered_rows[name] = 0
-
-
 def _write_snapshot(
-    store_dir: Path, previous: _Previous | None, plan: _Plan, workers: int, progress: Progress | None
+    store_dir: Path, previous: _Previous | None, plan: _Plan, parse: ChunkParser, workers: int,
+    progress: Progress | None,
 ) -> IngestReport:
     known = _stored_metadata(previous.snapshot, plan) if previous and plan.tasks else {}
     tmp = layout.new_snapshot_dir(store_dir)
     try:
-        build = _Build(plan, _SnapshotWriter(tmp), datetime.now(timezone.utc).isoformat(timespec="seconds"), known)
+        build = _Build(plan, SnapshotWriter(tmp), datetime.now(timezone.utc).isoformat(timespec="seconds"), known)
         if progress:
             progress(0, len(plan.tasks), "")
         done = 0
-        for chunk in _parse_all(plan.tasks, workers, build.ingested_at):
+        for chunk in parse(plan.tasks, build.ingested_at):
             build.add(chunk)
             for parsed in chunk.files:
                 done += 1
@@ -547,8 +490,7 @@ def _write_snapshot(
         if previous:
             build.carry_over(previous.snapshot)
         events = build.finish(workers)
-        layout.write_meta(tmp, {"format_version": layout.FORMAT_VERSION, "last_ingested_at": build.ingested_at})
-        snapshot = layout.publish(store_dir, tmp)
+        snapshot = publish_snapshot(store_dir, tmp, build.ingested_at)
     except OSError as error:  # a full disk, say: name where, as Arrow's own errors do not
         layout.remove_unused(store_dir)
         if error.filename:
@@ -585,7 +527,7 @@ def _stored_metadata(snapshot: Path, plan: _Plan) -> dict[str, int]:
 class _Build:
     """The state of one snapshot being written: rows streamed so far, mentions held for the event merge."""
 
-    def __init__(self, plan: _Plan, writer: _SnapshotWriter, ingested_at: str, known: dict[str, int]) -> None:
+    def __init__(self, plan: _Plan, writer: SnapshotWriter, ingested_at: str, known: dict[str, int]) -> None:
         self.plan = plan
         self.writer = writer
         self.ingested_at = ingested_at
@@ -675,12 +617,10 @@ class _Build:
     def _write_events(self, deal_merge: Future | None) -> dict[str, int]:
         dialogue_events = merge_dialogues(self.dialogues)
         deal_events = _merged_deals(deal_merge, self.deals)
-        event_of = {m: e.event_id for e in (*dialogue_events, *deal_events) for m in e.mention_ids}
-        for name, parts in self.mention_tables.items():
-            mentions = pa.concat_tables(parts) if parts else tables.SCHEMAS[name].empty_table()
-            self.writer.write_table(name, tables.with_event_ids(mentions, event_of))
-        self.writer.write_table("dialogue_events", tables.dialogue_events_table(dialogue_events))
-        self.writer.write_table("deal_events", tables.deal_events_table(deal_events))
+        mentions = {name: pa.concat_tables(parts) if parts else tables.SCHEMAS[name].empty_table()
+                    for name, parts in self.mention_tables.items()}
+        for name, table in event_tables(mentions, dialogue_events, deal_events).items():
+            self.writer.write_table(name, table)
         return {"dialogue_events": len(dialogue_events), "deal_events": len(deal_events)}
 
 

@@ -14,13 +14,13 @@ from newsfacts.store.layout import current_snapshot
 from newsfacts.store.sorted_table import row_groups
 from tests.store.conftest import write_corpus
 
-ingest_module = importlib.import_module("newsfacts.store.ingest")
+snapshot_module = importlib.import_module("newsfacts.store.snapshot")
 
 
 @pytest.fixture
 def small_row_groups(monkeypatch):
     """Row groups of at most 40 sentences, so that a small corpus spreads over many of them."""
-    monkeypatch.setattr(ingest_module, "SENTENCE_ROW_GROUP_ROWS", 40)
+    monkeypatch.setattr(snapshot_module, "SENTENCE_ROW_GROUP_ROWS", 40)
 
 
 def sentences_file(store: Path) -> pq.ParquetFile:
