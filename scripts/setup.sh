@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Creates .venv with the pinned dependencies: the dashboard's (requirements.txt), and with --dev or --with-browser
-# the test tools too (requirements-dev.txt); --with-browser also makes sure Debian's chromium is there.
+# the test tools too (requirements-dev.txt); --with-browser also makes sure Debian's chromium is there;
+# --with-scale adds requirements-scale.txt (Dask and fsspec, for `ingest --engine dask` and its tests).
 # Safe to run again: it reinstalls only when a requirements file changed, and rebuilds a .venv made by another Python.
 # PYTHON=/path/to/python3.X picks the interpreter; otherwise the first of python3, python3.13, python3.12, python3.11
 # that is 3.11 or newer.
@@ -10,11 +11,13 @@ cd "$(dirname "$0")/.."
 MIN_PYTHON="3.11"
 dev=0
 browser=0
+scale=0
 for arg in "$@"; do
   case "$arg" in
     --dev) dev=1 ;;
     --with-browser) dev=1; browser=1 ;;
-    *) echo "usage: bash scripts/setup.sh [--dev] [--with-browser]" >&2; exit 2 ;;
+    --with-scale) scale=1 ;;
+    *) echo "usage: bash scripts/setup.sh [--dev] [--with-browser] [--with-scale]" >&2; exit 2 ;;
   esac
 done
 
@@ -66,6 +69,9 @@ install() {  # install one requirements file, unless the same version of it is i
 install requirements.txt
 if [ "$dev" = 1 ]; then
   install requirements-dev.txt
+fi
+if [ "$scale" = 1 ]; then
+  install requirements-scale.txt
 fi
 
 if [ "$browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then

@@ -57,7 +57,7 @@ class FileReport:
 class IngestReport:
     """One ingest: a report per input file, what this run added (`articles`, `records` by kind) and events in the store."""
 
-    store_dir: Path
+    store_dir: Path | str
     files: tuple[FileReport, ...]
     articles: int
     duplicates: int
@@ -438,17 +438,10 @@ def parse_locally(tasks: Sequence[_Task], ingested_at: str, *, workers: int) -> 
 
     warm_up()  # the parser's compiled patterns are then shared by the workers instead of compiled in each
 
-    pending = iter(chunks)
     gc.freeze()  # the workers' garbage collections then skip what they inherit, and its memory stays shared
     try:
         with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
-            first = islice(pending, workers * 2)
-            in_flight: deque[Future] = deque(pool.submit(parse_chunk, c, ingested_at) for c in first)
-            while in_flight:
-                done = in_flight.popleft().result()
-                for chunk in islice(pending, 1):
-                    in_flight.append(pool.submit(parse_chunk, chunk, ingested_at))
-                yield done
+            yield from parsed_in_order(pool.submit, chunks, ingested_at, in_flight=workers * 2)
     finally:
         gc.unfreeze()
 
@@ -465,6 +458,20 @@ def _die_with_parent(parent: int) -> None:
         return
     if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)
+
+
+def parsed_in_order(
+    submit: Callable[..., Future], chunks: Iterable[Sequence[_Task]], ingested_at: str, *, in_flight: int
+) -> Iterator[_ParsedChunk]:
+    """`parse_chunk` of each chunk through `submit` (a pool's or a Dask client's), results in order, at most
+    `in_flight` chunks submitted and not yet returned, so that memory stays bounded."""
+    pending = iter(chunks)
+    futures: deque[Future] = deque(submit(parse_chunk, chunk, ingested_at) for chunk in islice(pending, in_flight))
+    while futures:
+        done = futures.popleft().result()
+        for chunk in islice(pending, 1):
+            futures.append(submit(parse_chunk, chunk, ingested_at))
+        yield done
 
 
 # Writing a snapshot

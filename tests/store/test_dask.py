@@ -1,0 +1,161 @@
+"""Ingest on a real Dask LocalCluster: the same store as the local ingest, incremental runs, fsspec inputs and stores."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import fsspec
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from distributed import LocalCluster
+
+from benchmarks.generate import write_corpus as write_news_corpus
+from newsfacts.store import ingest, load_tables
+from newsfacts.store.dask_engine import ingest_on_dask
+from newsfacts.store.layout import CURRENT, current_snapshot, read_meta
+from newsfacts.store.remote import RemoteStoreDamaged, ingest_remote
+from newsfacts.store.tables import SCHEMAS
+from tests.store.conftest import SEEDS, run_cli
+
+pytestmark = pytest.mark.slow
+
+
+def stored(store: Path) -> dict[str, pd.DataFrame]:
+    """Every table as written, rows in stored order, without the ingest timestamps."""
+    tables = load_tables(store)
+    return {name: frame.drop(columns=[c for c in ("ingested_at",) if c in frame]) for name, frame in tables.items()}
+
+
+def assert_same_rows(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame]) -> None:
+    assert a.keys() == b.keys() == SCHEMAS.keys()
+    for name in a:
+        pd.testing.assert_frame_equal(a[name], b[name], obj=name)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """A few hundred generated articles with dialogues, deals and chaff, and the two real seed articles."""
+    folder = write_news_corpus(tmp_path_factory.mktemp("dask") / "corpus", 300)
+    shutil.copytree(SEEDS, folder / "seeds")
+    return folder
+
+
+def test_dask_cli_ingest_gives_the_local_tables_row_for_row_and_the_dashboard_reads_it(corpus, tmp_path, monkeypatch):
+    local, on_dask = tmp_path / "local", tmp_path / "dask"
+    assert ingest([corpus], store_dir=local, workers=2).ok
+    result = run_cli("ingest", str(corpus), "--engine", "dask", "--workers", "2", "--out", str(on_dask), check_code=0)
+    assert "302 read" in result.stdout and "302 new" in result.stdout
+
+    local_tables, dask_tables = stored(local), stored(on_dask)
+    assert len(dask_tables["articles"]) == 302 and len(dask_tables["dialogue_events"]) > 50
+    assert len(dask_tables["deal_events"]) > 50 and dask_tables["deal_mentions"]["event_id"].notna().all()
+    assert_same_rows(local_tables, dask_tables)
+    snapshot = current_snapshot(on_dask)
+    assert sorted(p.name for p in snapshot.iterdir()) == sorted([*(f"{t}.parquet" for t in SCHEMAS), "meta.json"])
+    assert read_meta(snapshot) == read_meta(current_snapshot(local)) | {"last_ingested_at": read_meta(snapshot)["last_ingested_at"]}
+
+    from components import data
+
+    monkeypatch.setenv("NEWSFACTS_STORE", str(on_dask))
+    dashboard = data.load()
+    assert len(dashboard.articles) == 302
+    assert set(dashboard.dialogue_events["event_id"]) == set(local_tables["dialogue_events"]["event_id"])
+    some = dashboard.articles["article_id"].iloc[0]
+    assert dashboard.sentences.of_article(some)["text"].tolist() == \
+        local_tables["sentences"].query("article_id == @some")["text"].tolist()
+
+
+def test_incremental_runs_and_prune_on_dask_match_the_local_ingest(corpus, tmp_path):
+    """The same history of changes, ingested locally and on Dask, gives the same stores at every step."""
+    stores = {"local": tmp_path / "local", "dask": tmp_path / "dask"}
+    inputs = {name: Path(shutil.copytree(corpus, tmp_path / f"in-{name}")) for name in stores}
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        def run_both(prune: bool = False) -> dict:
+            reports = {
+                "local": ingest([inputs["local"]], store_dir=stores["local"], workers=2, prune=prune),
+                "dask": ingest_on_dask([inputs["dask"]], store_dir=stores["dask"], scheduler=cluster.scheduler_address,
+                                       prune=prune),
+            }
+            assert_same_rows(*(_keyed_by_name(stored(stores[n]), inputs[n]) for n in stores))
+            return reports
+
+        first = run_both()
+        unchanged = run_both()
+        assert unchanged["dask"].snapshot == first["dask"].snapshot and unchanged["dask"].files_read == 0
+        for folder in inputs.values():
+            changed = folder / "gen_000007.txt"
+            changed.write_text(changed.read_text(encoding="utf-8") + "\nẤn Độ và Nhật Bản ký thỏa thuận mới.\n",
+                               encoding="utf-8")
+            (folder / "gen_000011.txt").unlink()
+            write_news_corpus(folder / "more", 5, seed=11)
+        second = run_both()
+        assert second["dask"].files_read == 6 and second["dask"].articles == 6
+        assert "gen_000011" in " ".join(stored(stores["dask"])["files"]["file"])
+        pruned = run_both(prune=True)
+        assert [f.file for f in pruned["dask"].files if f.status == "removed"] == [str(inputs["dask"].resolve() / "gen_000011.txt")]
+        assert "gen_000011" not in " ".join(stored(stores["dask"])["files"]["file"])
+
+
+def _keyed_by_name(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, pd.DataFrame]:
+    """The tables with the input folder taken out of file names, so two copies of one corpus compare equal."""
+    for frame in tables.values():
+        for column in ("file", "path"):
+            if column in frame:
+                frame[column] = frame[column].str.replace(str(folder.resolve()), "IN").str.replace(str(folder), "IN")
+    return tables
+
+
+def test_fsspec_inputs_and_store_in_memory(corpus, tmp_path):
+    """Articles read from memory:// on a LocalCluster (threads, so its workers share the in-memory filesystem),
+    into a memory:// store: the same facts as the local ingest of the same files, with URLs as file names."""
+    fs = fsspec.filesystem("memory")
+    fs.put(str(corpus), "/news", recursive=True)
+    local = tmp_path / "local"
+    ingest([corpus], store_dir=local)
+    with LocalCluster(n_workers=2, processes=False, dashboard_address=None) as cluster:
+        run = lambda store_dir: ingest_on_dask(["memory://news"], store_dir=store_dir,  # noqa: E731
+                                               scheduler=cluster.scheduler_address)
+        report = ingest_remote("memory://store", run)
+        assert report.ok and report.articles == 302 and report.store_dir == "memory:///store"
+        assert ingest_remote("memory://store", run).snapshot == report.snapshot  # nothing changed, nothing written
+
+    assert fs.cat_file("/store/CURRENT").decode().strip() == report.snapshot
+    assert fs.ls("/store", detail=False) == ["/store/CURRENT", f"/store/{report.snapshot}"]
+    copy = tmp_path / "copy"
+    fs.get("/store", str(copy), recursive=True)
+    from_memory = stored(copy)
+    assert from_memory["articles"]["file"].str.startswith("memory:///news/").all()
+    assert from_memory["files"]["manifest_hash"].notna().all()  # each folder's manifest.csv, read through fsspec
+    assert_same_rows(*(_without_locations(t) for t in (stored(local), from_memory)))
+    fs.rm("/news", recursive=True)
+    fs.rm("/store", recursive=True)
+
+
+def _without_locations(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables without the columns that name where a file was read from, sorted by article."""
+    result = {}
+    for name, frame in tables.items():
+        frame = frame.drop(columns=[c for c in ("file", "path", "size") if c in frame])
+        key = [c for c in ("article_id", "sentence_index", "mention_id", "event_id", "file_hash") if c in frame][:2]
+        result[name] = frame.sort_values(key).reset_index(drop=True)
+    return result
+
+
+def test_a_remote_store_without_its_pointer_is_refused_and_kept(tmp_path):
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/damaged/snap-1234/articles.parquet", b"kept")
+    with pytest.raises(RemoteStoreDamaged, match="no CURRENT pointer"):
+        ingest_remote("memory://damaged", lambda store_dir: pytest.fail("must not ingest into a damaged store"))
+    fs.pipe("/damaged/CURRENT", b"../elsewhere\n")
+    with pytest.raises(RemoteStoreDamaged, match="not a snapshot"):
+        ingest_remote("memory://damaged", lambda store_dir: pytest.fail("must not ingest into a damaged store"))
+    assert fs.cat_file("/damaged/snap-1234/articles.parquet") == b"kept"
+    fs.rm("/damaged", recursive=True)
+
+
+def test_engine_dask_without_a_scheduler_address_and_a_missing_url_are_usage_errors():
+    assert "--scheduler needs --engine dask" in run_cli("ingest", str(SEEDS), "--scheduler", "tcp://x:1", check_code=2).stderr
+    assert "no such file" in run_cli("ingest", "memory://not-there", "--engine", "dask", check_code=2).stderr
