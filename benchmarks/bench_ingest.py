@@ -1,6 +1,10 @@
 """Ingest speed and memory: N generated articles, into fresh stores, with 1 and 2 workers.
 
-    python benchmarks/bench_ingest.py N [--format txt|html|jsonl] [--workers 1 2] [--keep DIR]
+    python benchmarks/bench_ingest.py N [--format txt|html|jsonl] [--workers 1 2] [--engine local dask] [--keep DIR]
+
+With `--engine dask` the same ingest parses on a Dask LocalCluster of that many single-threaded worker
+processes (needs requirements-scale.txt); the cluster is started before the clock starts (its start-up is
+printed apart), and its workers' CPU is not in the CPU columns (they are not children the run waits for).
 
 Prints articles/s and MB/s of input (wall clock), CPU seconds (all processes), articles per CPU second,
 the CPU milliseconds per article of the ingest process itself ("parent", imports included) and of its
@@ -18,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,12 +35,28 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def measure(corpus: Path, store: Path, workers: int) -> dict:
+def measure(corpus: Path, store: Path, workers: int, engine: str = "local") -> dict:
     """Runs one ingest in this process and returns its figures (called in a fresh child process)."""
+    with ExitStack() as stack:
+        started = time.perf_counter()
+        parser = _dask_parser(stack, workers) if engine == "dask" else None
+        startup = time.perf_counter() - started
+        return _measured(corpus, store, workers, parser) | {"engine": engine, "startup_seconds": startup}
+
+
+def _dask_parser(stack: ExitStack, workers: int):
+    from newsfacts.store.dask_engine import dask_client, dask_parser
+
+    client = stack.enter_context(dask_client(None, workers))
+    client.wait_for_workers(workers)
+    return dask_parser(client)
+
+
+def _measured(corpus: Path, store: Path, workers: int, parser) -> dict:
     from newsfacts.store import ingest
 
     started = time.perf_counter()
-    report = ingest([corpus], store_dir=store, workers=workers)
+    report = ingest([corpus], store_dir=store, workers=workers, parser=parser)
     seconds = time.perf_counter() - started
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     parent_cpu, children_cpu = own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
@@ -52,9 +73,9 @@ def measure(corpus: Path, store: Path, workers: int) -> dict:
     }
 
 
-def run_in_child(corpus: Path, store: Path, workers: int) -> dict:
+def run_in_child(corpus: Path, store: Path, workers: int, engine: str = "local") -> dict:
     output = subprocess.run(
-        [sys.executable, __file__, "--measure", str(corpus), str(store), str(workers)],
+        [sys.executable, __file__, "--measure", str(corpus), str(store), str(workers), engine],
         check=True, capture_output=True, text=True, cwd=ROOT,
     ).stdout
     return json.loads(output.splitlines()[-1])
@@ -62,13 +83,15 @@ def run_in_child(corpus: Path, store: Path, workers: int) -> dict:
 
 def main() -> None:
     if sys.argv[1:2] == ["--measure"]:
-        corpus, store, workers = sys.argv[2:5]
-        print(json.dumps(measure(Path(corpus), Path(store), int(workers))))
+        corpus, store, workers, engine = sys.argv[2:6]
+        print(json.dumps(measure(Path(corpus), Path(store), int(workers), engine)))
         return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("n", type=int, help="number of generated articles")
     parser.add_argument("--format", choices=["txt", "html", "jsonl"], default="txt", help="input format (default txt)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--engine", nargs="+", choices=["local", "dask"], default=["local"],
+                        help="local processes and/or a Dask LocalCluster (default local)")
     parser.add_argument("--keep", type=Path, help="write corpus and stores here instead of a temporary folder")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
@@ -76,18 +99,19 @@ def main() -> None:
         corpus = write_corpus(base / f"corpus-{args.format}", args.n, args.format)
         input_mb = folder_bytes(corpus) / 1e6
         print(f"{args.n} {args.format} articles, {input_mb:.1f} MB of input")
-        print(f"{'workers':>7} {'articles/s':>11} {'MB/s':>7} {'seconds':>8} {'cpu s':>7} {'per cpu s':>9} "
-              f"{'parent ms':>9} {'worker ms':>9} {'peak MB':>8} {'worker MB':>9} {'store MB':>8}")
-        for workers in args.workers:
-            store = base / f"store-{args.format}-{workers}"
+        print(f"{'engine':>6} {'workers':>7} {'articles/s':>11} {'MB/s':>7} {'seconds':>8} {'cpu s':>7} {'per cpu s':>9} "
+              f"{'parent ms':>9} {'worker ms':>9} {'peak MB':>8} {'worker MB':>9} {'store MB':>8} {'start s':>7}")
+        for engine, workers in [(engine, workers) for workers in args.workers for engine in args.engine]:
+            store = base / f"store-{args.format}-{engine}-{workers}"
             shutil.rmtree(store, ignore_errors=True)  # a store kept from an earlier run would make this a no-op ingest
-            figures = run_in_child(corpus, store, workers)
+            figures = run_in_child(corpus, store, workers, engine)
             seconds, articles = figures["seconds"], max(1, figures["articles"])
             print(
-                f"{workers:>7} {articles / seconds:>11.0f} {input_mb / seconds:>7.2f} {seconds:>8.1f} "
+                f"{engine:>6} {workers:>7} {articles / seconds:>11.0f} {input_mb / seconds:>7.2f} {seconds:>8.1f} "
                 f"{figures['cpu_seconds']:>7.1f} {articles / figures['cpu_seconds']:>9.0f} "
                 f"{1000 * figures['parent_cpu_seconds'] / articles:>9.2f} {1000 * figures['worker_cpu_seconds'] / articles:>9.2f} "
-                f"{figures['peak_mb']:>8.0f} {figures['worker_peak_mb']:>9.0f} {folder_bytes(store) / 1e6:>8.1f}"
+                f"{figures['peak_mb']:>8.0f} {figures['worker_peak_mb']:>9.0f} {folder_bytes(store) / 1e6:>8.1f} "
+                f"{figures['startup_seconds']:>7.1f}"
             )
 
 

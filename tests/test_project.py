@@ -2,6 +2,8 @@
 
 import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from newsfacts.cli import COMMAND_MODULES, build_parser
@@ -26,7 +28,7 @@ def test_core_never_imports_streamlit():
 
 
 def test_every_requirement_is_pinned():
-    for name in ("requirements.txt", "requirements-dev.txt"):
+    for name in ("requirements.txt", "requirements-dev.txt", "requirements-scale.txt"):
         lines = [line.strip() for line in (ROOT / name).read_text().splitlines()]
         requirements = [line for line in lines if line and not line.startswith("#")]
         assert requirements, name
@@ -51,3 +53,20 @@ def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "bash scripts/test.sh" in readme
     assert "bash scripts/test.sh" in ci
+
+
+def test_the_scale_extra_is_pinned_installed_for_the_tests_and_not_needed_by_the_readme_commands():
+    scale = (ROOT / "requirements-scale.txt").read_text(encoding="utf-8")
+    extra = re.search(r"^scale = \[(.*)\]$", (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M).group(1)
+    assert {pin.strip(' "') for pin in extra.split(",")} <= set(scale.splitlines())
+    assert "--with-scale" in (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8")
+    assert "scale" not in (ROOT / "scripts" / "run.sh").read_text(encoding="utf-8")
+    script = (
+        "import sys, tempfile\n"
+        "from newsfacts.store import ingest\n"
+        "import components.data, components.ui\n"
+        "assert ingest(['data/seeds'], store_dir=tempfile.mkdtemp()).ok\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'dask', 'distributed', 'fsspec'}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

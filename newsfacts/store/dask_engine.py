@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsfacts.pipeline import warm_up
 from newsfacts.store.ingest import ChunkParser, IngestReport, Progress, chunk_tasks, ingest, parsed_in_order
 
 if TYPE_CHECKING:
@@ -65,7 +66,10 @@ def dask_client(scheduler: str | None, n_workers: int) -> Iterator[Client]:
 
 
 def dask_parser(client: Client) -> ChunkParser:
-    """A chunk parser for `ingest(..., parser=...)` that parses on the workers of `client`'s cluster."""
+    """A chunk parser for `ingest(..., parser=...)` that parses on the workers of `client`'s cluster.
+
+    Each worker imports the parser and compiles its patterns now, all at once, rather than on its first chunk."""
+    client.run(warm_up)
     return partial(parse_on_cluster, client)
 
 

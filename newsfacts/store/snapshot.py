@@ -110,6 +110,7 @@ def write_snapshot(store_dir: Path | str, parts: Mapping[str, Table]) -> Path:
     _check_unique_articles(given["articles"])
     ingested_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     with layout.ingest_lock(store_dir):
+        layout.current_snapshot(store_dir)  # a damaged store is refused (StoreDamaged) before anything is written
         layout.remove_unused(store_dir)
         tmp = layout.new_snapshot_dir(store_dir)
         try:

@@ -8,7 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
+
+from newsfacts.store import load_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "data" / "seeds"
@@ -55,3 +58,25 @@ def run_cli(*args: str, check_code: int | None = None) -> subprocess.CompletedPr
 def seeds(tmp_path: Path) -> Path:
     """A private copy of data/seeds that a test may change."""
     return Path(shutil.copytree(SEEDS, tmp_path / "seeds"))
+
+
+def stored(store: Path) -> dict[str, pd.DataFrame]:
+    """Every table as written, rows in stored order, without the ingest timestamps."""
+    tables = load_tables(store)
+    return {name: frame.drop(columns=[c for c in ("ingested_at",) if c in frame]) for name, frame in tables.items()}
+
+
+def assert_same_rows(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame]) -> None:
+    assert a.keys() == b.keys()
+    for name in a:
+        pd.testing.assert_frame_equal(a[name], b[name], obj=name)
+
+
+def without_locations(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables without the columns that name where a file was read from, sorted by article."""
+    result = {}
+    for name, frame in tables.items():
+        frame = frame.drop(columns=[c for c in ("file", "path", "size") if c in frame])
+        key = [c for c in ("article_id", "sentence_index", "mention_id", "event_id", "file_hash") if c in frame][:2]
+        result[name] = frame.sort_values(key).reset_index(drop=True)
+    return result

@@ -2,37 +2,23 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import fsspec
 import pandas as pd
-import pyarrow.parquet as pq
 import pytest
 from distributed import LocalCluster
 
 from benchmarks.generate import write_corpus as write_news_corpus
-from newsfacts.store import ingest, load_tables
+from newsfacts.store import ingest
 from newsfacts.store.dask_engine import ingest_on_dask
-from newsfacts.store.layout import CURRENT, current_snapshot, read_meta
+from newsfacts.store.layout import current_snapshot, read_meta
 from newsfacts.store.remote import RemoteStoreDamaged, ingest_remote
 from newsfacts.store.tables import SCHEMAS
-from tests.store.conftest import SEEDS, run_cli
+from tests.store.conftest import SEEDS, assert_same_rows, run_cli, stored, without_locations
 
 pytestmark = pytest.mark.slow
-
-
-def stored(store: Path) -> dict[str, pd.DataFrame]:
-    """Every table as written, rows in stored order, without the ingest timestamps."""
-    tables = load_tables(store)
-    return {name: frame.drop(columns=[c for c in ("ingested_at",) if c in frame]) for name, frame in tables.items()}
-
-
-def assert_same_rows(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame]) -> None:
-    assert a.keys() == b.keys() == SCHEMAS.keys()
-    for name in a:
-        pd.testing.assert_frame_equal(a[name], b[name], obj=name)
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +38,7 @@ def test_dask_cli_ingest_gives_the_local_tables_row_for_row_and_the_dashboard_re
     local_tables, dask_tables = stored(local), stored(on_dask)
     assert len(dask_tables["articles"]) == 302 and len(dask_tables["dialogue_events"]) > 50
     assert len(dask_tables["deal_events"]) > 50 and dask_tables["deal_mentions"]["event_id"].notna().all()
+    assert local_tables.keys() == set(SCHEMAS)
     assert_same_rows(local_tables, dask_tables)
     snapshot = current_snapshot(on_dask)
     assert sorted(p.name for p in snapshot.iterdir()) == sorted([*(f"{t}.parquet" for t in SCHEMAS), "meta.json"])
@@ -129,19 +116,9 @@ def test_fsspec_inputs_and_store_in_memory(corpus, tmp_path):
     from_memory = stored(copy)
     assert from_memory["articles"]["file"].str.startswith("memory:///news/").all()
     assert from_memory["files"]["manifest_hash"].notna().all()  # each folder's manifest.csv, read through fsspec
-    assert_same_rows(*(_without_locations(t) for t in (stored(local), from_memory)))
+    assert_same_rows(*(without_locations(t) for t in (stored(local), from_memory)))
     fs.rm("/news", recursive=True)
     fs.rm("/store", recursive=True)
-
-
-def _without_locations(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """The tables without the columns that name where a file was read from, sorted by article."""
-    result = {}
-    for name, frame in tables.items():
-        frame = frame.drop(columns=[c for c in ("file", "path", "size") if c in frame])
-        key = [c for c in ("article_id", "sentence_index", "mention_id", "event_id", "file_hash") if c in frame][:2]
-        result[name] = frame.sort_values(key).reset_index(drop=True)
-    return result
 
 
 def test_a_remote_store_without_its_pointer_is_refused_and_kept(tmp_path):
