@@ -328,7 +328,9 @@ def _hash_of_version(path: str, mtime_ns: int, size: int) -> str:
 
 
 @lru_cache(maxsize=8)
-def _manifest(path: str) -> dict[str, ArticleMeta]:
+def _manifest(path: str, manifest_hash: str | None) -> dict[str, ArticleMeta]:
+    """The manifest at `path` in the version planning hashed: a worker that lives on (a Dask worker) reads a
+    changed manifest again."""
     return inputs.load_manifest(inputs.input_of(path))
 
 
@@ -352,7 +354,7 @@ def _read(task: _Task) -> _ReadFile:
     except OSError as error:
         return _ReadFile(task, task.file_hash or "", 0, failure=f"cannot read: {error.strerror or error}")
     try:
-        items = tuple(read_file(path, _manifest(task.manifest) if task.manifest else None, data=data))
+        items = tuple(read_file(path, _manifest(task.manifest, task.manifest_hash) if task.manifest else None, data=data))
     except Exception as error:  # a reader bug in one file must not stop the others
         return _ReadFile(task, file_hash, size, failure=f"cannot parse: {type(error).__name__}: {error}")
     return _ReadFile(task, file_hash, size, items)

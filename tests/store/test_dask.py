@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
 import fsspec
@@ -108,17 +109,30 @@ def test_fsspec_inputs_and_store_in_memory(corpus, tmp_path):
         report = ingest_remote("memory://store", run)
         assert report.ok and report.articles == 302 and report.store_dir == "memory:///store"
         assert ingest_remote("memory://store", run).snapshot == report.snapshot  # nothing changed, nothing written
+        manifest = fs.cat_file("/news/manifest.csv").decode("utf-8")
+        fs.pipe("/news/manifest.csv", manifest.replace(",Tin Quốc phòng 24 (mẫu),", ",Nguồn mới,").encode("utf-8"))
+        changed = ingest_remote("memory://store", run)  # the same workers, which read the manifest before
+        assert changed.files_read == 300 and changed.articles == 300
+        sources = load_tables_at(fs, "/store")["articles"]["source"]
+        assert "Nguồn mới" in set(sources) and "Tin Quốc phòng 24 (mẫu)" not in set(sources)
+        fs.pipe("/news/manifest.csv", manifest.encode("utf-8"))
+        report = ingest_remote("memory://store", run)
 
     assert fs.cat_file("/store/CURRENT").decode().strip() == report.snapshot
     assert fs.ls("/store", detail=False) == ["/store/CURRENT", f"/store/{report.snapshot}"]
-    copy = tmp_path / "copy"
-    fs.get("/store", str(copy), recursive=True)
-    from_memory = stored(copy)
+    from_memory = load_tables_at(fs, "/store")
     assert from_memory["articles"]["file"].str.startswith("memory:///news/").all()
     assert from_memory["files"]["manifest_hash"].notna().all()  # each folder's manifest.csv, read through fsspec
     assert_same_rows(*(without_locations(t) for t in (stored(local), from_memory)))
     fs.rm("/news", recursive=True)
     fs.rm("/store", recursive=True)
+
+
+def load_tables_at(fs, root: str) -> dict[str, pd.DataFrame]:
+    """The tables of the store at `root` in `fs`, through a local copy (the dashboard reads local folders)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        fs.get(root, str(Path(scratch) / "store"), recursive=True)
+        return stored(Path(scratch) / "store")
 
 
 def test_a_remote_store_without_its_pointer_is_refused_and_kept(tmp_path):
