@@ -9,11 +9,12 @@ from newsfacts.store.ingest import FileReport, IngestReport, Progress, ingest
 from newsfacts.store.layout import StoreBusy, StoreDamaged, current_snapshot, default_store_dir, is_under, read_meta
 from newsfacts.store.layout import FORMAT_VERSION
 from newsfacts.store.load import load_tables, store_is_stale, table_sizes
+from newsfacts.store.snapshot import write_snapshot
 from newsfacts.store.tables import TABLES
 
 __all__ = [
     "TABLES", "FileReport", "IngestReport", "StoreBusy", "StoreDamaged", "default_store_dir", "ensure_store", "ingest",
-    "load_tables", "store_state", "store_is_stale", "table_sizes",
+    "load_tables", "store_state", "store_is_stale", "table_sizes", "write_snapshot",
 ]
 
 

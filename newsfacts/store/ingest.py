@@ -354,7 +354,8 @@ def _read(task: _Task) -> _ReadFile:
     except OSError as error:
         return _ReadFile(task, task.file_hash or "", 0, failure=f"cannot read: {error.strerror or error}")
     try:
-        items = tuple(read_file(path, _manifest(task.manifest, task.manifest_hash) if task.manifest else None, data=data))
+        manifest = _manifest(task.manifest, task.manifest_hash) if task.manifest else None
+        items = tuple(read_file(path, manifest, data=data))
     except Exception as error:  # a reader bug in one file must not stop the others
         return _ReadFile(task, file_hash, size, failure=f"cannot parse: {type(error).__name__}: {error}")
     return _ReadFile(task, file_hash, size, items)

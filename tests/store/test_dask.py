@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import tempfile
 from pathlib import Path
 
 import fsspec
 import pandas as pd
 import pytest
-from distributed import LocalCluster
+from distributed import Client, LocalCluster
 
 from benchmarks.generate import write_corpus as write_news_corpus
 from newsfacts.store import ingest
@@ -54,6 +56,23 @@ def test_dask_cli_ingest_gives_the_local_tables_row_for_row_and_the_dashboard_re
     some = dashboard.articles["article_id"].iloc[0]
     assert dashboard.sentences.of_article(some)["text"].tolist() == \
         local_tables["sentences"].query("article_id == @some")["text"].tolist()
+
+
+def test_a_worker_killed_during_the_ingest_costs_nothing(corpus, tmp_path):
+    """kill -9 of a worker while chunks are parsed: its chunks run again elsewhere, and the store is complete."""
+    killed: list[int] = []
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        def kill_one_worker(done: int, total: int, name: str) -> None:
+            if done and not killed:
+                killed.append(next(iter(client.run(os.getpid).values())))
+                os.kill(killed[0], signal.SIGKILL)
+
+        report = ingest_on_dask([corpus], store_dir=tmp_path / "dask", scheduler=cluster.scheduler_address,
+                                progress=kill_one_worker)
+    assert killed and report.ok and report.articles == 302
+    ingest([corpus], store_dir=tmp_path / "local", workers=2)
+    assert_same_rows(stored(tmp_path / "local"), stored(tmp_path / "dask"))
 
 
 def test_incremental_runs_and_prune_on_dask_match_the_local_ingest(corpus, tmp_path):
