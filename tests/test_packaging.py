@@ -44,11 +44,14 @@ def test_every_declared_dependency_has_the_lock_files_pin():
     declared = pins(PROJECT["dependencies"]) | pins(PROJECT["optional-dependencies"]["dashboard"])
     assert declared.items() <= lock("requirements.txt").items()
     assert pins(PROJECT["optional-dependencies"]["test"]).items() <= lock("requirements.txt", "requirements-dev.txt").items()
+    assert pins(PROJECT["optional-dependencies"]["scale"]).items() <= lock("requirements-scale.txt").items()
 
 
 def test_the_core_declares_every_package_it_imports():
     core = imported_distributions(list((ROOT / "newsfacts").rglob("*.py")))
-    assert core == set(pins(PROJECT["dependencies"]))
+    scale = set(pins(PROJECT["optional-dependencies"]["scale"]))
+    assert core - scale == set(pins(PROJECT["dependencies"]))
+    assert core & scale == {"distributed", "fsspec"}  # imported only by `--engine dask` and URLs (tests/test_project.py)
 
 
 def test_the_dashboard_extra_covers_what_the_dashboard_imports():
