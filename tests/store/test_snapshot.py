@@ -9,7 +9,7 @@ import pyarrow as pa
 import pytest
 
 from newsfacts.store import ingest, load_tables
-from newsfacts.store.layout import current_snapshot, read_meta
+from newsfacts.store.layout import StoreDamaged, current_snapshot, read_meta
 from newsfacts.store.snapshot import write_snapshot
 from newsfacts.store.tables import SCHEMAS
 from tests.store.conftest import ROOT, SEEDS, assert_same_rows, stored
@@ -74,3 +74,13 @@ def test_a_snapshot_written_over_a_store_replaces_it_atomically(seed_tables, tmp
     second = write_snapshot(store_dir, one)
     assert current_snapshot(store_dir) == second and not first.exists()
     assert len(load_tables(store_dir)["articles"]) == 1
+
+
+def test_a_damaged_store_is_refused_and_kept(seed_tables, tmp_path):
+    store_dir = tmp_path / "store"
+    first = write_snapshot(store_dir, seed_tables)
+    (store_dir / "CURRENT").write_text("garbage\n", encoding="utf-8")
+    with pytest.raises(StoreDamaged):
+        write_snapshot(store_dir, seed_tables)
+    assert first.is_dir() and (first / "articles.parquet").is_file()
+    assert [p.name for p in store_dir.glob("snap-*")] == [first.name]
