@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from newsfacts.commands.common import EXIT_CODES_HELP, Exit, fail, os_error_message, quiet_broken_pipe
 
-COMMAND_MODULES = ("extract", "evaluate", "ingest", "stats", "check", "repair", "export")
+COMMAND_MODULES = ("extract", "evaluate", "ingest", "stats", "check", "repair", "export", "correct", "gold")
 
 
 def build_parser() -> argparse.ArgumentParser:
