@@ -1,0 +1,92 @@
+"""`python -m newsfacts correct` and `gold` on a real store, and two writers with an ingest between them."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from pathlib import Path
+
+from newsfacts.review import actions, append, load_view, read_corrections
+from newsfacts.store import ingest
+from tests.review.conftest import view_tables, write_articles
+from tests.store.conftest import run_cli, write_corpus
+
+
+def _event(store: Path, kind: str) -> str:
+    return view_tables(store)[f"{kind}_events"]["event_id"].iloc[0]
+
+
+def test_correct_sets_confirms_rejects_and_lists(store_dir: Path):
+    deal, dialogue = _event(store_dir, "deal"), _event(store_dir, "dialogue")
+    run_cli("correct", "--store", str(store_dir), deal, "--set", "quantity=40", "--set", "seller=RUS",
+            "--by", "Lan", "--note", "the contract says 40", check_code=0)
+    run_cli("correct", "--store", str(store_dir), dialogue, "--reject", "not-a-dialogue", "--by", "Minh", check_code=0)
+    refused = run_cli("correct", "--store", str(store_dir), deal, "--set", "category=spaceship", check_code=2)
+    assert "spaceship" in refused.stderr
+
+    view = view_tables(store_dir)
+    row = view["deal_events"].iloc[0]
+    assert (row.quantity, row.seller, sorted(row.corrected), row.reviewed_by) == (40, "RUS", ["quantity", "seller"], "Lan")
+    assert view["dialogue_events"].empty
+    listed = run_cli("correct", "--store", str(store_dir), "--list", check_code=0).stdout
+    assert listed.count("applied") == 2 and "Minh" in listed
+
+
+def test_export_then_import_into_another_store(tmp_path: Path, store_dir: Path, corpus: Path):
+    run_cli("correct", "--store", str(store_dir), _event(store_dir, "deal"), "--confirm", "--by", "Lan", check_code=0)
+    shared = tmp_path / "lan.json"
+    run_cli("correct", "--store", str(store_dir), "--export", str(shared), check_code=0)
+    other = tmp_path / "other"
+    assert ingest([corpus], store_dir=other).ok
+    assert "1 new" in run_cli("correct", "--store", str(other), "--import", str(shared), check_code=0).stdout
+    assert view_tables(other)["deal_events"]["review"].tolist() == ["confirmed"]
+    shared.write_text("{", encoding="utf-8")
+    assert "lan.json" in run_cli("correct", "--store", str(other), "--import", str(shared), check_code=2).stderr
+
+
+def test_a_reviewed_article_becomes_a_gold_file_that_evaluate_reads(tmp_path: Path, store_dir: Path, corpus: Path):
+    deal = view_tables(store_dir)["deal_events"].iloc[0]
+    run_cli("correct", "--store", str(store_dir), deal.event_id, "--set", "status=delivered", check_code=0)
+    gold_dir = write_articles(tmp_path / "gold", {"deal.txt": (corpus / "deal.txt").read_text(encoding="utf-8")})
+    written = run_cli("gold", "--store", str(store_dir), deal.article_ids[0], "--out", str(gold_dir / "deal.gold.json"),
+                      check_code=0)
+    assert written.stderr == ""
+    document = json.loads((gold_dir / "deal.gold.json").read_text(encoding="utf-8"))
+    assert [d["status"] for d in document["deals"]] == ["delivered"] and document["dialogues"] == []
+
+    scores = json.loads(run_cli("evaluate", "--gold", str(gold_dir), "--json", check_code=0).stdout)
+    assert scores["deals"]["recall"] == 1.0 and scores["deals"]["status_accuracy"] == 0.0
+
+
+def _correct_each(store: str, event_ids: list[str], status: str, by: str, start) -> None:
+    start.wait()
+    for event_id in event_ids:
+        tables = load_view(Path(store)).tables
+        append(Path(store), [actions.set_fields(tables, event_id, {"status": status}, by=by)])
+
+
+def test_two_sessions_and_an_ingest_at_once_lose_nothing(tmp_path: Path):
+    corpus, store = write_corpus(tmp_path / "corpus", 16), tmp_path / "store"
+    assert ingest([corpus], store_dir=store).ok
+    ids = sorted(view_tables(store)["dialogue_events"]["event_id"])
+    assert len(ids) == 16
+    context = multiprocessing.get_context("fork")
+    start = context.Barrier(3)
+    sessions = [context.Process(target=_correct_each, args=(str(store), ids[i::2], status, by, start))
+                for i, (status, by) in enumerate([("planned", "Lan"), ("postponed", "Minh")])]
+    for session in sessions:
+        session.start()
+    start.wait()
+    write_corpus(corpus, 8, start=16)
+    report = ingest([corpus], store_dir=store)
+    for session in sessions:
+        session.join(timeout=600)
+        assert session.exitcode == 0
+
+    assert report.ok and len(read_corrections(store)) == 16
+    view = load_view(store)
+    assert not view.orphaned
+    events = view.tables["dialogue_events"].set_index("event_id")
+    assert len(events) == 24
+    assert events.loc[ids[0::2], "status"].eq("planned").all() and events.loc[ids[1::2], "status"].eq("postponed").all()
+    assert events.loc[ids, "reviewed_by"].tolist() == ["Lan", "Minh"] * 8
