@@ -60,12 +60,12 @@ with right:
 st.subheader(t("latest_dialogues", lang))
 latest = dialogues.sort_values("date_start", ascending=False, na_position="last").head(10)
 ui.table(latest, "doi-thoai-moi-nhat", "overview_dialogues", lang,
-         build=lambda rows: dialogue_table(rows, store.dialogue_mentions, lang, ctx.links))
+         build=lambda rows: dialogue_table(rows, store.dialogue_mentions, lang, ctx.links, ctx.originals))
 
 st.subheader(t("latest_deals", lang))
 newest = deals.sort_values("year", ascending=False, na_position="last").head(10)
 ui.table(newest, "thuong-vu-moi-nhat", "overview_deals", lang,
-         build=lambda rows: deal_table(rows, store.deal_mentions, lang, ctx.links))
+         build=lambda rows: deal_table(rows, store.deal_mentions, lang, ctx.links, ctx.originals))
 
 st.subheader(t("data_origin", lang))
 last = store.files["ingested_at"].dropna().max() if len(store.files) else None

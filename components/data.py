@@ -14,10 +14,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import streamlit as st
 
-from newsfacts import store
+from newsfacts import review, store
 from newsfacts.export import INPUTS
 from newsfacts.filters import Filterable
 from newsfacts.search import fold, folded
+from newsfacts.review import log as corrections_log
+from newsfacts.review.apply import Outcome
+from newsfacts.review.records import Correction
 from newsfacts.store import layout
 from newsfacts.store.load import Sentences, open_sentences
 
@@ -51,10 +54,12 @@ COLUMNS = {
 
 @dataclass(frozen=True)
 class Store:
-    """The store's tables, read-only: pages filter them but never change them.
+    """The store's tables as the analysts corrected them, read-only: pages filter them but never change them.
 
-    The sentences stay on disk (`Sentences` reads one article's, or searches them, on demand); the fields after
-    `files` are computed once per store version for the filters and the sidebar.
+    The event tables are the corrected view (`newsfacts.review`): rejected events are left out (they are in
+    `rejected`), and every event and person carries its confidence. The sentences stay on disk (`Sentences`
+    reads one article's, or searches them, on demand); the fields after `files` are computed once per store
+    and corrections version for the filters and the sidebar.
     """
 
     articles: pd.DataFrame
@@ -70,6 +75,8 @@ class Store:
     country_codes: tuple[str, ...]
     sources: tuple[str, ...]
     date_bounds: tuple[date, date] | None
+    rejected: dict[str, pd.DataFrame]
+    outcomes: tuple[Outcome, ...]
 
 
 def export_tables(loaded: Store) -> dict[str, pd.DataFrame]:
@@ -108,32 +115,65 @@ def _date_bounds(filterable: Filterable) -> tuple[date, date] | None:
     return pd.Timestamp(days.min()).date(), pd.Timestamp(days.max()).date()
 
 
-def assemble(tables: dict[str, pd.DataFrame], sentences: Sentences) -> Store:
-    """A `Store` from its tables, with the filters' indices and the sidebar's choices computed."""
+def assemble(tables: dict[str, pd.DataFrame], sentences: Sentences, corrected: review.CorrectedView | None = None) -> Store:
+    """A `Store` from its tables as `corrected` (by default: no corrections) gives them, with the filters'
+    indices and the sidebar's choices computed."""
+    if corrected is None:
+        as_parsed = review.apply_corrections(tables, ())
+        corrected = review.CorrectedView(review.with_confidence(as_parsed.tables), as_parsed.rejected)
+    tables = corrected.tables
     filterable = Filterable.of(tables["articles"], tables["dialogue_events"], tables["deal_events"])
     return Store(
         sentences=sentences, filterable=filterable, country_codes=_country_codes(tables, filterable),
         sources=tuple(sorted(tables["articles"]["source"].dropna().unique())), date_bounds=_date_bounds(filterable),
-        **{name: tables[name] for name in COLUMNS},
+        rejected=corrected.rejected, outcomes=corrected.outcomes, **{name: tables[name] for name in COLUMNS},
     )
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    tables: dict[str, pd.DataFrame]
+    sentences: Sentences
 
 
 # cache_resource, not cache_data: the tables are shared read-only (pandas copy-on-write),
 # so a rerun does not pay for unpickling a copy of every table.
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _load(path: str, version: str) -> Store:
-    return assemble(store.load_tables(Path(path), COLUMNS), open_sentences(Path(path)))
+def _parsed(path: str, version: str) -> _Parsed:
+    return _Parsed(store.load_tables(Path(path), COLUMNS), open_sentences(Path(path)))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _load(path: str, version: str, corrections: str) -> Store:
+    """The corrected view: applied again when an ingest or a correction changed the store (`corrections`
+    names the correction parts, so a correction made in any session shows in every session's next run)."""
+    parsed = _parsed(path, version)
+    return assemble(parsed.tables, parsed.sentences, review.corrected_view(parsed.tables, Path(path)))
 
 
 def load() -> Store:
     path = store_dir()
-    return _load(str(path), store_version(path))
+    return _load(str(path), store_version(path), corrections_log.version(path))
+
+
+def record(corrections: Sequence[Correction]) -> None:
+    """Appends an analyst's corrections to the store's corrections table (never to its parsed tables)."""
+    corrections_log.append(store_dir(), corrections)
+
+
+def import_corrections(path: Path) -> int:
+    return corrections_log.import_corrections(store_dir(), path)
+
+
+def export_corrections() -> bytes:
+    """Every correction of the store as the file `correct --import` and the review page read."""
+    return corrections_log.export_text(corrections_log.read_corrections(store_dir())).encode("utf-8")
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _matches(path: str, version: str, phrase: str) -> np.ndarray:
-    loaded = _load(path, version)
-    articles = loaded.articles
+    loaded = _parsed(path, version)
+    articles = loaded.tables["articles"]
     wanted = fold(phrase)
     in_heading = [pc.match_substring(folded(pa.array(articles[column], pa.large_string())), wanted).fill_null(False)
                   for column in ("title", "lead")]
@@ -211,5 +251,6 @@ def import_files(paths: Sequence[Path], manifest: Path | None, progress: Progres
     """Ingests uploaded files into the current store and drops the cached tables; `on_wait` hears what holds the
     store when another ingest is writing it. Raises StoreDamaged (changing nothing) for a damaged store."""
     report = store.ingest(list(paths), store_dir=store_dir(), manifest=manifest, progress=progress, on_wait=on_wait)
+    _parsed.clear()
     _load.clear()
     return report

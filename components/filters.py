@@ -24,7 +24,7 @@ KNOWN_VALUES = {
     "categories": DEAL_CATEGORIES,
     "deal_statuses": DEAL_STATUSES,
 }
-FILTER_PARAM_NAMES = ("from", "to", "lang", *LIST_PARAMS.values())
+FILTER_PARAM_NAMES = ("from", "to", "lang", "confidence", *LIST_PARAMS.values())
 
 
 def _parse_date(text: str | None) -> date | None:
@@ -32,6 +32,15 @@ def _parse_date(text: str | None) -> date | None:
         return date.fromisoformat(text) if text else None
     except ValueError:
         return None
+
+
+def _parse_confidence(text: str | None) -> float | None:
+    """A minimum confidence between 0 and 1, or None when `text` is not one."""
+    try:
+        value = float(text) if text else 0.0
+    except ValueError:
+        return None
+    return value if 0.0 <= value <= 1.0 else None
 
 
 def from_params(get_all: Callable[[str], list[str]]) -> Filters:
@@ -54,7 +63,11 @@ def read_params(get_all: Callable[[str], list[str]]) -> tuple[Filters, tuple[str
         ignored += [f"{param}={text}"] if text and dates[param] is None else []
     lang = next(iter(get_all("lang")), "vi")
     ignored += [] if lang in LANGS else [f"lang={lang}"]
-    filters = Filters(date_from=dates["from"], date_to=dates["to"], lang=lang if lang in LANGS else "vi", **lists)
+    text = next(iter(get_all("confidence")), None)
+    confidence = _parse_confidence(text)
+    ignored += [f"confidence={text}"] if text and confidence is None else []
+    filters = Filters(date_from=dates["from"], date_to=dates["to"], lang=lang if lang in LANGS else "vi",
+                      min_confidence=confidence or 0.0, **lists)
     return filters, tuple(ignored)
 
 
@@ -72,4 +85,6 @@ def to_params(filters: Filters) -> dict[str, list[str]]:
             params[param] = list(values)
     if filters.lang != "vi":
         params["lang"] = [filters.lang]
+    if filters.min_confidence:
+        params["confidence"] = [f"{filters.min_confidence:g}"]
     return params

@@ -30,6 +30,8 @@ WIDGETS = {
     "deal_statuses": "f_deal_statuses",
 }
 DATES_KEY = "f_dates"
+CONFIDENCE_KEY = "f_confidence"
+ORIGINALS_KEY = "show_original"
 LANG_KEY = "f_lang"
 
 
@@ -62,6 +64,7 @@ PAGES = (
     ("pages/bai-bao.py", "page_articles"),
     ("pages/nhan-vat.py", "page_people"),
     ("pages/nhap-du-lieu.py", "page_import"),
+    ("pages/ra-soat.py", "page_review"),
 )
 
 
@@ -83,6 +86,15 @@ def _take_list(name: str) -> None:
 
 def _take_lang() -> None:
     st.session_state[STATE_KEY] = replace(filters(), lang=st.session_state[LANG_KEY] or filters().lang)
+
+
+def _take_confidence() -> None:
+    st.session_state[STATE_KEY] = replace(filters(), min_confidence=float(st.session_state[CONFIDENCE_KEY]))
+
+
+def show_originals() -> bool:
+    """Whether tables show the parsed value beside each corrected one (a per-session choice, off by default)."""
+    return bool(st.session_state.get(ORIGINALS_KEY, False))
 
 
 def _take_dates(bounds: tuple[date, date]) -> None:
@@ -141,6 +153,9 @@ def render(store: Store) -> Filters:
         _multiselect("dialogue_statuses", t("dialogue_status", lang), list(DIALOGUE_STATUSES), current, code)
         _multiselect("categories", t("deal_category", lang), list(DEAL_CATEGORIES), current, code)
         _multiselect("deal_statuses", t("deal_status", lang), list(DEAL_STATUSES), current, code)
+        st.session_state[CONFIDENCE_KEY] = current.min_confidence
+        st.slider(t("min_confidence", lang), 0.0, 1.0, step=0.05, key=CONFIDENCE_KEY, on_change=_take_confidence)
+        st.toggle(t("show_original", lang), key=ORIGINALS_KEY, value=show_originals())
         st.button(t("clear_filters", lang), key="f_clear", on_click=_clear)
     return current
 

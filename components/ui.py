@@ -27,6 +27,7 @@ class Context:
     filters: Filters
     lang: str
     links: str
+    originals: bool = False
 
 
 def _build_store_once(lang: str) -> None:
@@ -75,7 +76,8 @@ def context(page_params: tuple[str, ...] = ()) -> Context:
     with links:
         sidebar.navigation(chosen)
     sidebar.write_url(chosen, page_params)
-    return Context(store=store, filters=chosen, lang=chosen.lang, links=link_base(to_params(chosen)))
+    return Context(store=store, filters=chosen, lang=chosen.lang, links=link_base(to_params(chosen)),
+                   originals=sidebar.show_originals())
 
 
 def ignored_note(ignored: tuple[str, ...], lang: str) -> None:

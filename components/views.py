@@ -106,7 +106,36 @@ def place(city: pd.Series, country: pd.Series, lang: str) -> pd.Series:
     return (city + ", " + names).str.strip(", ").astype(object)
 
 
-def dialogue_table(events: pd.DataFrame, mentions: pd.DataFrame, lang: str, base: str) -> pd.DataFrame:
+REVIEW_MARKS = {"confirmed": "✓", "corrected": "✎", "added": "+"}
+
+
+def _review_note(review: str, fields: list, original: str, lang: str, originals: bool) -> str:
+    """E.g. '✎ date, status', or with `originals` '✎ date (gốc: 2020-10), status (gốc: held)'."""
+    if not review:
+        return ""
+    was = json.loads(original or "{}") if originals else {}
+    said = [f"{name} ({t('original', lang)}: {_plain_text(was[name])})" if name in was else str(name) for name in fields]
+    return " ".join([REVIEW_MARKS.get(review, ""), t(f"review_{review}", lang) if not said else ", ".join(said)])
+
+
+def _plain_text(value: object) -> str:
+    if value is None:
+        return "—"
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def review_columns(events: pd.DataFrame, lang: str, originals: bool = False) -> dict[str, pd.Series]:
+    """The confidence and the analysts' marks of each event (what was corrected; the parsed values on request)."""
+    if "review" not in events:
+        return {}
+    notes = [_review_note(review, list(fields), original, lang, originals)
+             for review, fields, original in zip(events["review"], events["corrected"], events["original"])]
+    return {t("confidence", lang): events["confidence"],
+            t("corrected", lang): pd.Series(notes, index=events.index, dtype=object)}
+
+
+def dialogue_table(events: pd.DataFrame, mentions: pd.DataFrame, lang: str, base: str,
+                   originals: bool = False) -> pd.DataFrame:
     evidence = _first_evidence(events, mentions)
     return pd.DataFrame(
         {
@@ -118,6 +147,7 @@ def dialogue_table(events: pd.DataFrame, mentions: pd.DataFrame, lang: str, base
             t("participants", lang): participant_names(events["participants"]),
             t("n_sources", lang): events["n_sources"],
             t("conflict_flag", lang): has_conflicts(events["conflicts"]),
+            **review_columns(events, lang, originals),
             t("link", lang): evidence_links(evidence["article_id"], evidence["sentence"], base),
         },
         index=events.index,
@@ -167,7 +197,8 @@ def value_text(deals: pd.DataFrame, lang: str) -> pd.Series:
     return _per_value(keys, lambda key: _value_text(*key, lang) if isinstance(key, tuple) else "")
 
 
-def deal_table(events: pd.DataFrame, mentions: pd.DataFrame, lang: str, base: str) -> pd.DataFrame:
+def deal_table(events: pd.DataFrame, mentions: pd.DataFrame, lang: str, base: str,
+               originals: bool = False) -> pd.DataFrame:
     evidence = _first_evidence(events, mentions)
     return pd.DataFrame(
         {
@@ -184,6 +215,7 @@ def deal_table(events: pd.DataFrame, mentions: pd.DataFrame, lang: str, base: st
             t("suppliers", lang): joined_text(events["suppliers"]),
             t("n_sources", lang): events["n_sources"],
             t("conflict_flag", lang): has_conflicts(events["conflicts"]),
+            **review_columns(events, lang, originals),
             t("link", lang): evidence_links(evidence["article_id"], evidence["sentence"], base),
         },
         index=events.index,

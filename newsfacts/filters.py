@@ -28,6 +28,7 @@ class Filters:
     categories: tuple[str, ...] = ()
     deal_statuses: tuple[str, ...] = ()
     lang: str = "vi"  # the dashboard's interface language; filtering and exports ignore it
+    min_confidence: float = 0.0  # dialogues and deals below it are left out (newsfacts.store.confidence)
 
     @property
     def has_dates(self) -> bool:
@@ -138,6 +139,13 @@ def _from_sources(links: Links, tables: Filterable, sources: tuple[str, ...]) ->
     return links.reaching(tables.articles_among(_in(tables.articles["source"], sources)))
 
 
+def _confident(events: pd.DataFrame, filters: Filters) -> np.ndarray:
+    """Events whose confidence reaches the chosen minimum (all of them when there is no confidence column)."""
+    if not filters.min_confidence or "confidence" not in events:
+        return np.ones(len(events), dtype=bool)
+    return events["confidence"].to_numpy(dtype=float) >= filters.min_confidence
+
+
 def filter_articles(tables: Filterable, filters: Filters) -> pd.DataFrame:
     mask = _in_dates(tables.published, filters) & _in(tables.articles["source"], filters.sources)
     if filters.countries:
@@ -153,6 +161,7 @@ def filter_dialogues(tables: Filterable, filters: Filters) -> pd.DataFrame:
         & _in(dialogues["mechanism"], filters.mechanisms)
         & _in(dialogues["status"], filters.dialogue_statuses)
         & _from_sources(tables.dialogue_articles, tables, filters.sources)
+        & _confident(dialogues, filters)
     )
     if filters.countries:
         mask &= tables.dialogue_parties.reaching_any(filters.countries)
@@ -178,6 +187,7 @@ def filter_deals(tables: Filterable, filters: Filters) -> pd.DataFrame:
         & _in(deals["category"], filters.categories)
         & _in(deals["status"], filters.deal_statuses)
         & _from_sources(tables.deal_articles, tables, filters.sources)
+        & _confident(deals, filters)
     )
     if filters.countries:
         mask &= _in(deals["buyer"], filters.countries) | _in(deals["seller"], filters.countries)

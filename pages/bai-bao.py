@@ -128,14 +128,19 @@ if article_id:
         mentions = store.dialogue_mentions[store.dialogue_mentions["article_id"] == article_id]
         deals = store.deal_mentions[store.deal_mentions["article_id"] == article_id]
         people = store.people[store.people["article_id"] == article_id]
-        if len(mentions):
+        # The events this article is a source of, as the analysts corrected them (rejected ones are gone).
+        dialogue_events = store.dialogue_events[store.dialogue_events["event_id"].isin(mentions["event_id"])]
+        deal_events = store.deal_events[store.deal_events["event_id"].isin(deals["event_id"])]
+        mentions = mentions[mentions["event_id"].isin(dialogue_events["event_id"])]
+        deals = deals[deals["event_id"].isin(deal_events["event_id"])]
+        if len(dialogue_events):
             st.subheader(t("dialogues", lang))
-            events = mentions.assign(n_sources=1, conflicts="[]", mention_ids=mentions["mention_id"].map(lambda m: [m]))
-            ui.table(dialogue_table(events, mentions, lang, ctx.links), "bai-bao-doi-thoai", "article_dialogues", lang)
-        if len(deals):
+            ui.table(dialogue_table(dialogue_events, mentions, lang, ctx.links, ctx.originals), "bai-bao-doi-thoai",
+                     "article_dialogues", lang)
+        if len(deal_events):
             st.subheader(t("deals", lang))
-            events = deals.assign(n_sources=1, conflicts="[]", mention_ids=deals["mention_id"].map(lambda m: [m]))
-            ui.table(deal_table(events, deals, lang, ctx.links), "bai-bao-thuong-vu", "article_deals", lang)
+            ui.table(deal_table(deal_events, deals, lang, ctx.links, ctx.originals), "bai-bao-thuong-vu",
+                     "article_deals", lang)
         if len(people):
             st.subheader(t("people", lang))
             ui.table(pd.DataFrame({t("name", lang): people["name"], t("role", lang): people["role"],

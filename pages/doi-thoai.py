@@ -45,7 +45,7 @@ ui.lanes_note(timeline["lane"].nunique(), lang)
 
 newest = events.sort_values("date_start", ascending=False, na_position="last", kind="stable")
 ui.table(newest, "doi-thoai", "dialogue_table", lang,
-         build=lambda rows: dialogue_table(rows, store.dialogue_mentions, lang, ctx.links))
+         build=lambda rows: dialogue_table(rows, store.dialogue_mentions, lang, ctx.links, ctx.originals))
 ui.exports(ctx, "dialogues")
 
 st.subheader(t("conflicts", lang))

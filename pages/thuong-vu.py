@@ -17,7 +17,7 @@ if deals.empty:
     st.info(t("no_rows", lang))
 
 ui.table(deals, "thuong-vu", "deal_table", lang,
-         build=lambda rows: deal_table(rows, store.deal_mentions, lang, ctx.links))
+         build=lambda rows: deal_table(rows, store.deal_mentions, lang, ctx.links, ctx.originals))
 ui.exports(ctx, "deals")
 
 totals = {

@@ -15,14 +15,15 @@ from newsfacts.store.confidence import with_confidence
 __all__ = [
     "CorrectedView", "Correction", "CorrectionError", "EventRef", "FieldChange", "Outcome", "append",
     "apply_corrections", "corrected_view", "export_corrections", "import_corrections", "load_view",
-    "read_corrections",
+    "read_corrections", "with_confidence",
 ]
 
 
 def corrected_view(tables: Mapping[str, pd.DataFrame], store_dir: Path) -> CorrectedView:
     """The store's corrections applied to `tables`, with the confidence of every record."""
     view = apply_corrections(tables, read_corrections(store_dir))
-    return CorrectedView(with_confidence(view.tables), view.rejected, view.outcomes)
+    rejected = with_confidence({**view.tables, **view.rejected})
+    return CorrectedView(with_confidence(view.tables), {name: rejected[name] for name in view.rejected}, view.outcomes)
 
 
 def load_view(store_dir: Path) -> CorrectedView:

@@ -85,14 +85,18 @@ def version(store_dir: Path) -> str:
     return "|".join(sorted(p.name for p in folder.glob("*.parquet"))) if folder.is_dir() else ""
 
 
-def export_corrections(corrections: Iterable[Correction], path: Path) -> int:
-    """Writes `corrections` to `path` as one JSON document another analyst can import; returns how many."""
-    rows = [c.as_row() for c in corrections]
-    document = {"format": EXPORT_FORMAT, "exported_at": now(), "corrections": rows}
+def export_text(corrections: Iterable[Correction]) -> str:
+    """`corrections` as one JSON document another analyst can import."""
+    document = {"format": EXPORT_FORMAT, "exported_at": now(), "corrections": [c.as_row() for c in corrections]}
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def export_corrections(corrections: Sequence[Correction], path: Path) -> int:
+    """Writes `corrections` to `path` (whole or not at all); returns how many."""
     temporary = path.with_name(f".{path.name}.{uuid4().hex[:8]}.tmp")
-    temporary.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    temporary.write_text(export_text(corrections), encoding="utf-8")
     os.replace(temporary, path)
-    return len(rows)
+    return len(corrections)
 
 
 def read_export(path: Path) -> tuple[Correction, ...]:
@@ -111,7 +115,7 @@ def read_export(path: Path) -> tuple[Correction, ...]:
 def import_corrections(store_dir: Path, path: Path) -> int:
     """Appends the corrections of an exported file that the store does not hold yet; returns how many."""
     known = {c.correction_id for c in read_corrections(store_dir)}
-    new = [c for c in read_export(path) if c.correction_id not in known]
+    new = [c for c in {c.correction_id: c for c in read_export(path)}.values() if c.correction_id not in known]
     append(store_dir, new)
     return len(new)
 
