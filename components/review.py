@@ -18,7 +18,7 @@ from components import data
 from components.i18n import t, value_label
 from components.views import joined_country_names, labels
 from newsfacts.review import CorrectionError, actions
-from newsfacts.review.records import FIELDS, REJECT_REASONS, parse_assignment, parse_field
+from newsfacts.review.records import FIELDS, REJECT_REASONS, parse_assignment, parse_field, plain_value
 
 ANALYST_KEY = "analyst_name"
 MESSAGE_KEY = "review_message"
@@ -79,11 +79,11 @@ def event_label(row: pd.Series, kind: str, lang: str) -> str:
 
 def field_text(value: object, name: str) -> str:
     """A field's value as the edit form shows it and `parse_field` reads it back."""
-    if value is None or (not isinstance(value, (list, str)) and pd.isna(value)):
+    value = plain_value(value)
+    if value is None:
         return ""
-    if isinstance(value, list) or hasattr(value, "tolist") and not isinstance(value, (int, float)):
-        items = list(value)
-        return (";" if name == "suppliers" else ",").join(map(str, items))
+    if isinstance(value, list):
+        return (";" if name == "suppliers" else ",").join(map(str, value))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

@@ -19,8 +19,9 @@ from newsfacts.export.formats import to_csv_bytes
 from components.i18n import country_label, t, value_label
 
 PAGES = ["app.py", "pages/doi-thoai.py", "pages/ban-do.py", "pages/thuong-vu.py", "pages/bai-bao.py",
-         "pages/nhan-vat.py", "pages/nhap-du-lieu.py"]
-TITLES = ["app_title", "page_dialogues", "page_map", "page_deals", "page_articles", "page_people", "page_import"]
+         "pages/nhan-vat.py", "pages/nhap-du-lieu.py", "pages/ra-soat.py"]
+TITLES = ["app_title", "page_dialogues", "page_map", "page_deals", "page_articles", "page_people", "page_import",
+          "page_review"]
 
 
 def table(at, index: int = 0) -> pd.DataFrame:
