@@ -145,10 +145,14 @@ def _edited(store: data.Store, row: pd.Series, kind: str, by: str):
 def add_form(store: data.Store, lang: str, ready: bool) -> None:
     """An event the parser missed: its kind, article, sentence and fields (FIELD=VALUE, one per line)."""
     titles = store.articles.set_index("article_id")["title"].fillna("").to_dict()
-    st.selectbox(t("event_kind", lang), KINDS, key="add_kind", format_func=lambda k: t(f"{k}s", lang))
+    st.selectbox(t("add_kind", lang), KINDS, key="add_kind", format_func=lambda k: t(f"{k}s", lang))
     st.selectbox(t("choose_article", lang), list(titles), key="add_article", format_func=titles.get, index=None,
                  placeholder=t("choose", lang))
-    st.number_input(t("sentence_index", lang), min_value=0, step=1, key="add_sentence")
+    article_id = st.session_state.get("add_article")
+    sentences = store.sentences.of_article(article_id) if article_id else None
+    texts = dict(zip(sentences["sentence_index"], sentences["text"])) if sentences is not None else {}
+    st.selectbox(t("sentence_index", lang), list(texts), key="add_sentence", index=None, placeholder=t("choose", lang),
+                 format_func=lambda i: f"[{i}] {texts.get(i, '')[:160]}")
     st.text_area(t("add_fields", lang), key="add_fields", placeholder="buyer=IND\nseller=FRA\nsystem=…\ncategory=naval")
     st.button(t("add", lang), key="add_go", disabled=not ready, on_click=_run, args=(_added, lang))
 
@@ -157,6 +161,8 @@ def _added(store: data.Store, by: str) -> list:
     kind, article_id = st.session_state["add_kind"], st.session_state["add_article"]
     if not article_id:
         raise CorrectionError("choose the article the event is read from")
+    if st.session_state.get("add_sentence") is None:
+        raise CorrectionError("choose the sentence the event is read from")
     index = int(st.session_state["add_sentence"])
     sentences = store.sentences.of_article(article_id)
     found = sentences[sentences["sentence_index"] == index]

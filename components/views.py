@@ -106,16 +106,16 @@ def place(city: pd.Series, country: pd.Series, lang: str) -> pd.Series:
     return (city + ", " + names).str.strip(", ").astype(object)
 
 
-REVIEW_MARKS = {"confirmed": "✓", "corrected": "✎", "added": "+"}
+REVIEW_MARKS = {"confirmed": "✓", "corrected": "✎", "added": "✚"}
 
 
 def _review_note(review: str, fields: list, original: str, lang: str, originals: bool) -> str:
-    """E.g. '✎ date, status', or with `originals` '✎ date (gốc: 2020-10), status (gốc: held)'."""
-    if not review:
-        return ""
+    """'✓ đã xác nhận', '✚ đã thêm', '✎ date, status', or with `originals` '✎ date (gốc: 2020-10), status (gốc: held)'."""
+    if review != "corrected":
+        return f"{REVIEW_MARKS[review]} {t(f'review_{review}', lang)}" if review else ""
     was = json.loads(original or "{}") if originals else {}
     said = [f"{name} ({t('original', lang)}: {_plain_text(was[name])})" if name in was else str(name) for name in fields]
-    return " ".join([REVIEW_MARKS.get(review, ""), t(f"review_{review}", lang) if not said else ", ".join(said)])
+    return f"{REVIEW_MARKS[review]} {', '.join(said)}"
 
 
 def _plain_text(value: object) -> str:

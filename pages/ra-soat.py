@@ -41,7 +41,7 @@ if chosen is not None:
                          query_params={"article": mention.article_id, "sentence": str(index)})
     review.actions_for(row, kind, waiting, lang, ready=bool(analyst))
 
-with st.expander(t("add_missed", lang)):
+with st.expander(t("add_missed", lang), key="review_add_open"):
     review.add_form(store, lang, ready=bool(analyst))
 
 st.subheader(t("orphaned", lang))
@@ -54,7 +54,7 @@ if orphaned.empty:
 else:
     ui.table(orphaned, "ra-soat-mo-coi", "review_orphaned", lang)
 
-with st.expander(t("rejected", lang)):
+with st.expander(t("rejected", lang), key="review_rejected_open"):
     rejected = store.rejected["dialogue_events" if kind == "dialogue" else "deal_events"]
     ui.table(rejected, "ra-soat-loai-bo", "review_rejected", lang,
              build=lambda rows: review.queue_table(rows, kind, lang).assign(

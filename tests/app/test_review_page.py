@@ -141,8 +141,8 @@ def test_add_a_missed_deal(reviewer, private_store, tables):
     at = reviewer()
     article = tables["articles"].iloc[0]
     at.selectbox(key="add_kind").set_value("deal")
-    at.selectbox(key="add_article").set_value(article.article_id)
-    at.number_input(key="add_sentence").set_value(1)
+    at.selectbox(key="add_article").set_value(article.article_id).run()
+    at.selectbox(key="add_sentence").set_value(1)
     at.text_area(key="add_fields").set_value("buyer=VNM\nseller=ISR\nsystem=hệ thống SPYDER\ncategory=air-defence\nquantity=5")
     at.button(key="add_go").click().run()
     _saved(at)
