@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsfacts.review.records import Correction, CorrectionError
+from newsfacts.store.layout import fsync_dir
 
 FOLDER = "corrections"
 EXPORT_FORMAT = "newsfacts-corrections/1"
@@ -60,7 +61,7 @@ def append(store_dir: Path, corrections: Sequence[Correction]) -> Path | None:
     with open(temporary, "rb") as handle:
         os.fsync(handle.fileno())
     os.rename(temporary, folder / name)
-    _fsync_dir(folder)
+    fsync_dir(folder)
     return folder / name
 
 
@@ -119,10 +120,3 @@ def import_corrections(store_dir: Path, path: Path) -> int:
     append(store_dir, new)
     return len(new)
 
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

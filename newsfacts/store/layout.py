@@ -172,7 +172,7 @@ def point_current(store_dir: Path, snapshot: Path) -> None:
     pointer.write_text(snapshot.name + "\n", encoding="utf-8")
     _fsync_file(pointer)
     os.replace(pointer, store_dir / CURRENT)
-    _fsync_dir(store_dir)
+    fsync_dir(store_dir)
 
 
 def remove_unused(store_dir: Path) -> None:
@@ -290,7 +290,7 @@ def _fsync_file(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
