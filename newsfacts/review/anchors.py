@@ -32,31 +32,48 @@ def mention_anchors(mentions: pd.DataFrame) -> dict[str, tuple[str, ...]]:
     }
 
 
-class AnchorIndex:
-    """Events by anchor and anchors by event, kept up to date while corrections merge, split and add events."""
+def anchor_articles(anchors: Iterable[str]) -> set[str]:
+    """The article ids the anchors point into."""
+    return {item.partition("/")[0] for item in anchors}
 
-    def __init__(self) -> None:
+
+class AnchorIndex:
+    """Events by anchor and anchors by event, kept up to date while corrections merge, split and add events.
+
+    Only the events of the articles the corrections point into are indexed by anchor (hashing every
+    evidence sentence of a large store on each read would cost more than all the rest); `live` holds
+    every event id, for corrections that no anchor finds.
+    """
+
+    def __init__(self, live: Iterable[str] = ()) -> None:
+        self.live: set[str] = set(live)
         self.of_event: dict[str, set[str]] = {}
         self.events: dict[str, set[str]] = defaultdict(set)
 
     @classmethod
-    def of(cls, events: pd.DataFrame, anchors_of_mention: dict[str, tuple[str, ...]]) -> AnchorIndex:
-        index = cls()
-        for event_id, mention_ids in zip(events["event_id"], events["mention_ids"]):
-            index.add(event_id, (a for m in mention_ids for a in anchors_of_mention.get(m, ())))
+    def of(cls, events: pd.DataFrame, mentions: pd.DataFrame, articles: set[str]) -> AnchorIndex:
+        """The index of `events`, by the anchors of their mentions in `articles`."""
+        index = cls(events["event_id"])
+        if not articles:
+            return index
+        chosen = mentions[mentions["article_id"].isin(list(articles))]
+        anchors = mention_anchors(chosen)
+        for mention_id, event_id in zip(chosen["mention_id"], chosen["event_id"]):
+            if event_id in index.live:
+                index.add(event_id, anchors[mention_id])
         return index
 
     def add(self, event_id: str, anchors: Iterable[str]) -> None:
+        self.live.add(event_id)
         found = self.of_event.setdefault(event_id, set())
         for item in anchors:
             found.add(item)
             self.events[item].add(event_id)
 
-    def remove(self, event_id: str) -> set[str]:
-        anchors = self.of_event.pop(event_id, set())
-        for item in anchors:
+    def remove(self, event_id: str) -> None:
+        self.live.discard(event_id)
+        for item in self.of_event.pop(event_id, set()):
             self.events[item].discard(event_id)
-        return anchors
 
     def resolve(self, ref: EventRef) -> str | None:
         """The live event sharing most anchors with `ref` (its old id breaks ties), else its old id if live."""
@@ -66,7 +83,4 @@ class AnchorIndex:
                 shared[event_id] += 1
         if shared:
             return max(sorted(shared), key=lambda e: (shared[e], e == ref.event_id))
-        return ref.event_id if ref.event_id in self.of_event else None
-
-    def anchors(self, event_id: str) -> tuple[str, ...]:
-        return tuple(sorted(self.of_event.get(event_id, ())))
+        return ref.event_id if ref.event_id in self.live else None

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from newsfacts.review.anchors import AnchorIndex, mention_anchors
+from newsfacts.review.anchors import AnchorIndex, anchor_articles, mention_anchors
 from newsfacts.review.records import EVENT_TABLE, FIELDS, KINDS, MENTION_TABLE, Correction, plain_value
 from newsfacts.store.events import stable_id
 from newsfacts.store.tables import PRECISION_BY_LENGTH, date_start
@@ -59,7 +59,6 @@ class _Events:
     frame: pd.DataFrame
     mentions: pd.DataFrame
     index: AnchorIndex
-    anchors_of_mention: dict[str, tuple[str, ...]]
     rows: dict[str, dict[str, Any]] = field(default_factory=dict)
     gone: dict[str, str] = field(default_factory=dict)
     rejected: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -67,9 +66,12 @@ class _Events:
     new_mentions: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
-    def of(cls, kind: str, events: pd.DataFrame, mentions: pd.DataFrame) -> _Events:
-        anchors = mention_anchors(mentions)
-        return cls(kind, events, mentions, AnchorIndex.of(events, anchors), anchors)
+    def of(cls, kind: str, events: pd.DataFrame, mentions: pd.DataFrame, articles: set[str]) -> _Events:
+        return cls(kind, events, mentions, AnchorIndex.of(events, mentions, articles))
+
+    def anchors_of(self, mention_id: str) -> tuple[str, ...]:
+        mention = self.mention_row(mention_id)
+        return () if mention is None else mention_anchors(pd.DataFrame([mention]))[mention_id]
 
     def row(self, event_id: str) -> dict[str, Any]:
         if event_id not in self.rows:
@@ -98,7 +100,10 @@ def _with_review(row: dict[str, Any]) -> dict[str, Any]:
 
 def apply_corrections(tables: Mapping[str, pd.DataFrame], corrections: Iterable[Correction]) -> CorrectedView:
     """The corrected view of `tables` (which need the event and mention tables of both kinds)."""
-    working = {kind: _Events.of(kind, tables[EVENT_TABLE[kind]], tables[MENTION_TABLE[kind]]) for kind in KINDS}
+    corrections = list(corrections)
+    wanted = anchor_articles(a for c in corrections for ref in (c.target, *c.others) for a in ref.anchors)
+    working = {kind: _Events.of(kind, tables[EVENT_TABLE[kind]], tables[MENTION_TABLE[kind]], wanted)
+               for kind in KINDS}
     articles = set(tables["articles"]["article_id"]) if "articles" in tables else None
     outcomes = tuple(
         _apply(working[c.kind], c, articles) for c in sorted(corrections, key=lambda c: (c.at, c.correction_id))
@@ -168,7 +173,7 @@ def _merge(events: _Events, correction: Correction, event_id: str) -> Outcome:
         absorbed = events.leave(other, "merged")
         row["mention_ids"] = [*row["mention_ids"], *absorbed["mention_ids"]]
         row["article_ids"] = sorted({*row["article_ids"], *absorbed["article_ids"]})
-        events.index.add(event_id, (a for m in absorbed["mention_ids"] for a in events.anchors_of_mention.get(m, ())))
+        events.index.add(event_id, (a for m in absorbed["mention_ids"] for a in events.anchors_of(m)))
         events.mention_event.update(dict.fromkeys(absorbed["mention_ids"], event_id))
     row["n_sources"] = len(row["article_ids"])
     _mark(row, "merged", correction)
@@ -184,7 +189,7 @@ def _split(events: _Events, correction: Correction, event_id: str) -> Outcome:
         mention = events.mention_row(mention_id)
         if mention is None:
             continue
-        anchors = events.anchors_of_mention.get(mention_id, ())
+        anchors = events.anchors_of(mention_id)
         piece_id = "split-" + stable_id(events.kind, *(sorted(anchors) or [mention_id]))
         columns = [c for c in events.frame.columns if c in mention and c not in ("event_id",)]
         piece = _with_review({**{c: None for c in events.frame.columns}, **{c: mention[c] for c in columns},
@@ -230,8 +235,10 @@ _ACTIONS = {"confirm": _confirm, "reject": _reject, "set": _set, "merge": _merge
 def _event_frame(events: _Events) -> pd.DataFrame:
     frame = events.frame
     touched = set(events.rows) | set(events.gone)
-    kept = frame[~frame["event_id"].isin(touched)].assign(review="", original="{}", reviewed_by=None)
-    kept["corrected"] = [[] for _ in range(len(kept))]
+    kept = frame[~frame["event_id"].isin(list(touched))] if touched else frame
+    kept = kept.assign(review="", original="{}", reviewed_by=None, corrected=[[] for _ in range(len(kept))])
+    if not touched:
+        return kept[[*frame.columns, *REVIEW_COLUMNS]]
     live = [row for event_id, row in events.rows.items() if event_id not in events.gone]
     position = {event_id: i for i, event_id in enumerate(frame["event_id"])}
     changed = _frame_like(frame, live)
