@@ -117,7 +117,7 @@ def actions_for(row: pd.Series, kind: str, others: pd.DataFrame, lang: str, read
         for name in FIELDS[kind]:
             st.text_input(name, value=field_text(row.get(name), name), key=edit_key(event_id, name))
         st.form_submit_button(t("save", lang), disabled=not ready, on_click=_run, args=(
-            lambda store, by: [_edited(store, row, kind, by)], lang))
+            lambda store, by: [_edited(store, row, kind, by, lang)], lang))
     names = {e: event_label(r, kind, lang) for e, r in others.set_index("event_id").iterrows() if e != event_id}
     st.multiselect(t("merge_with", lang), list(names), key="review_merge", format_func=names.get,
                    placeholder=t("choose", lang))
@@ -133,12 +133,12 @@ def edit_key(event_id: str, name: str) -> str:
     return f"edit_{event_id}_{name}"
 
 
-def _edited(store: data.Store, row: pd.Series, kind: str, by: str):
+def _edited(store: data.Store, row: pd.Series, kind: str, by: str, lang: str):
     typed = {name: st.session_state[edit_key(row["event_id"], name)].strip() for name in FIELDS[kind]}
     values = {name: parse_field(kind, name, text) for name, text in typed.items()
               if text != field_text(row.get(name), name)}
     if not values:
-        raise CorrectionError(t("nothing_changed", "en"))
+        raise CorrectionError(t("nothing_changed", lang))
     return actions.set_fields(_tables(store), row["event_id"], values, by, st.session_state.get("review_note"))
 
 

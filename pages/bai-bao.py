@@ -144,7 +144,8 @@ if article_id:
         if len(people):
             st.subheader(t("people", lang))
             ui.table(pd.DataFrame({t("name", lang): people["name"], t("role", lang): people["role"],
-                                   t("country", lang): people["country"].map(lambda c: country_label(c, lang))}),
+                                   t("country", lang): people["country"].map(lambda c: country_label(c, lang)),
+                                   t("confidence", lang): people["confidence"]}),
                      "bai-bao-nhan-vat", "article_people", lang)
 
         evidence = {int(i) for frame in (mentions, deals, people) for lists in frame["evidence"] for i in lists}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 import pandas as pd
@@ -60,7 +60,7 @@ class Correction:
     changes: tuple[FieldChange, ...] = ()
     reason: str | None = None
     note: str | None = None
-    others: tuple[EventRef, ...] = field(default=())
+    others: tuple[EventRef, ...] = ()
     article_id: str | None = None
     sentence_index: int | None = None
 

@@ -175,3 +175,10 @@ def test_minimum_confidence_filters_the_tables_and_goes_into_the_url(app):
     assert kept[t("confidence", "vi")].ge(0.7).all()
     assert at.query_params["confidence"] in ("0.7", ["0.7"])
     assert app("pages/thuong-vu.py", confidence="0.7").dataframe[0].value[t("confidence", "vi")].ge(0.7).all()
+
+
+def test_an_articles_people_carry_their_confidence(app, tables):
+    article_id = tables["people"]["article_id"].value_counts().index[0]
+    at = app("pages/bai-bao.py", article=article_id)
+    people = next(frame.value for frame in at.dataframe if t("role", "vi") in frame.value.columns)
+    assert len(people) > 0 and people[t("confidence", "vi")].between(0.05, 0.99).all()
