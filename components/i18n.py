@@ -75,6 +75,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "import_corrections": ("Nhập tệp sửa đổi (.json)", "Import a corrections file (.json)"),
     "corrections_imported": ("Đã nhập {n} sửa đổi mới.", "{n} new corrections imported."),
     "correction_saved": ("Đã lưu {n} sửa đổi.", "{n} correction(s) saved."),
+    "corrections_damaged": ("Không đọc được một tệp sửa đổi của kho; không có gì bị thay đổi. Hãy kiểm tra hoặc "
+                            "chuyển tệp này ra chỗ khác:", "A corrections file of the store cannot be read; nothing was "
+                            "changed. Check it, or move it aside:"),
+    "not_saved": ("Chưa lưu được sửa đổi: {problem}", "The correction was not saved: {problem}"),
     "nothing_changed": ("Không có trường nào thay đổi.", "No field changed."),
     "filters": ("Bộ lọc", "Filters"),
     "language": ("Ngôn ngữ", "Language"),

@@ -50,6 +50,8 @@ def _run(action: Callable[[data.Store, str], list], lang: str) -> None:
         st.session_state[MESSAGE_KEY] = ("ok", t("correction_saved", lang, n=len(corrections)))
     except CorrectionError as error:
         st.session_state[MESSAGE_KEY] = ("error", str(error))
+    except OSError as error:
+        st.session_state[MESSAGE_KEY] = ("error", t("not_saved", lang, problem=error.strerror or error))
 
 
 def queue(events: pd.DataFrame) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from components.views import link_base, number
 from newsfacts.export import FORMATS, MIME_TYPES, Table, export_table, file_name
 from newsfacts.export.formats import to_csv_bytes
 from newsfacts.filters import Filters
+from newsfacts.review.log import CorrectionsFileError
 from newsfacts.store import StoreDamaged
 
 MAX_ROWS = 1_000
@@ -47,7 +48,8 @@ def _build_store_once(lang: str) -> None:
 
 
 def _usable_store(lang: str) -> data.Store:
-    """The store, built first when it is the default one; a damaged store stops the page with what to do."""
+    """The store, built first when it is the default one; a damaged store, or corrections
+    file, stops the page with what to do."""
     try:
         _build_store_once(lang)
         store = data.load()
@@ -56,6 +58,10 @@ def _usable_store(lang: str) -> data.Store:
         st.error(t("store_damaged", lang))
         st.code(f"# {damage}\npython -m newsfacts check --store {damage.store_dir}\n"
                 f"python -m newsfacts repair --store {damage.store_dir}", language="bash")
+        st.stop()
+    except CorrectionsFileError as damage:
+        st.error(t("corrections_damaged", lang))
+        st.code(str(damage), language=None)
         st.stop()
     if found is not None:
         st.warning(t(f"store_{found.state}", lang))

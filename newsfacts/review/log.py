@@ -68,8 +68,10 @@ def append(store_dir: Path, corrections: Sequence[Correction]) -> Path | None:
 def read_corrections(store_dir: Path) -> tuple[Correction, ...]:
     """Every correction of the store, oldest first; CorrectionsFileError names a damaged part."""
     folder = corrections_dir(store_dir)
-    if not folder.is_dir():
+    if not folder.exists():
         return ()
+    if not folder.is_dir():
+        raise CorrectionsFileError(f"{folder}: should be the folder of the store's corrections, but is not a folder")
     found: list[Correction] = []
     for part in sorted(p for p in folder.glob("*.parquet") if not p.name.startswith((".", "_"))):
         try:

@@ -182,3 +182,22 @@ def test_an_articles_people_carry_their_confidence(app, tables):
     at = app("pages/bai-bao.py", article=article_id)
     people = next(frame.value for frame in at.dataframe if t("role", "vi") in frame.value.columns)
     assert len(people) > 0 and people[t("confidence", "vi")].between(0.05, 0.99).all()
+
+
+def test_a_damaged_corrections_file_stops_the_page_and_names_it(app, private_store):
+    folder = private_store / "corrections"
+    folder.mkdir()
+    (folder / "bad.parquet").write_bytes(b"not parquet")
+    at = app(REVIEW)
+    assert at.error[0].value == t("corrections_damaged", "vi")
+    assert "bad.parquet" in at.code[0].value and not at.dataframe
+    assert (folder / "bad.parquet").read_bytes() == b"not parquet"
+
+
+def test_a_store_that_cannot_be_written_says_the_correction_was_not_saved(reviewer, private_store):
+    at = reviewer()
+    event_id = at.dataframe[0].value["event_id"].iloc[0]
+    _pick(at, event_id)
+    (private_store / "corrections").symlink_to("/proc/sys")  # a folder no one may create files in, even root
+    at.button(key="review_confirm").click().run()
+    assert not at.exception and at.error[0].value.startswith(t("not_saved", "vi", problem=""))

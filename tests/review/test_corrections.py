@@ -139,6 +139,10 @@ def test_bad_files_and_values_are_refused_with_the_reason(tmp_path: Path, store_
     bad.write_text('{"format": "something else"}', encoding="utf-8")
     with pytest.raises(CorrectionsFileError, match="bad.json"):
         import_corrections(store_dir, bad)
+    corrections_dir(store_dir).write_text("", encoding="utf-8")
+    with pytest.raises(CorrectionsFileError, match="not a folder"):
+        read_corrections(store_dir)
+    corrections_dir(store_dir).unlink()
     corrections_dir(store_dir).mkdir()
     (corrections_dir(store_dir) / "broken.parquet").write_bytes(b"not parquet")
     with pytest.raises(CorrectionsFileError, match="broken.parquet"):
