@@ -90,3 +90,26 @@ def test_two_sessions_and_an_ingest_at_once_lose_nothing(tmp_path: Path):
     assert len(events) == 24
     assert events.loc[ids[0::2], "status"].eq("planned").all() and events.loc[ids[1::2], "status"].eq("postponed").all()
     assert events.loc[ids, "reviewed_by"].tolist() == ["Lan", "Minh"] * 8
+
+
+def test_correct_adds_merges_and_splits(tmp_path: Path, store_dir: Path, corpus: Path):
+    from tests.review.conftest import DAY, DEAL, MONTH
+
+    write_articles(corpus, {"month.txt": MONTH, "deal.txt": DEAL, "day.txt": DAY})
+    assert ingest([corpus], store_dir=store_dir).ok
+    dialogue = view_tables(store_dir)["dialogue_events"].iloc[0]
+    run_cli("correct", "--store", str(store_dir), dialogue.event_id, "--split", check_code=0)
+    first, second = view_tables(store_dir)["dialogue_events"]["event_id"]
+    run_cli("correct", "--store", str(store_dir), first, "--merge", second, "--note", "one meeting", check_code=0)
+    assert view_tables(store_dir)["dialogue_events"]["event_id"].tolist() == [first]
+
+    article = dialogue.article_ids[0]
+    added = run_cli("correct", "--store", str(store_dir), "--add", "deal", "--article", article, "--sentence", "1",
+                    "--set", "buyer=JPN", "--set", "seller=USA", "--set", "system=tên lửa Tomahawk",
+                    "--set", "category=missile", check_code=0)
+    event_id = json.loads(added.stdout)["event_id"]
+    row = view_tables(store_dir)["deal_events"].set_index("event_id").loc[event_id]
+    assert (row.buyer, row.seller, row.review) == ("JPN", "USA", "added")
+    missing = run_cli("correct", "--store", str(store_dir), "--add", "deal", "--article", article, "--sentence", "99",
+                      check_code=2)
+    assert "no sentence 99" in missing.stderr
