@@ -94,8 +94,9 @@ class _Events:
 
 
 def _with_review(row: dict[str, Any]) -> dict[str, Any]:
-    return {"review": "", "corrected": [], "original": {}, "reviewed_by": None, **row,
-            "corrected": list(row.get("corrected") or []), "original": dict(row.get("original") or {})}
+    """A copy of `row` with the review columns, whose lists and dicts it may change."""
+    return {"review": "", "reviewed_by": None, **row, "corrected": list(row.get("corrected") or []),
+            "original": dict(row.get("original") or {})}
 
 
 def apply_corrections(tables: Mapping[str, pd.DataFrame], corrections: Iterable[Correction]) -> CorrectedView:
@@ -122,7 +123,9 @@ def _apply(events: _Events, correction: Correction, articles: set[str] | None) -
         return _add(events, correction, articles)
     event_id = events.index.resolve(correction.target)
     if event_id is None:
-        return Outcome(correction, "orphaned", detail="the event is no longer in the store")
+        why = events.gone.get(correction.target.event_id)
+        detail = f"the event was {why} by an earlier correction" if why else "the event is no longer in the store"
+        return Outcome(correction, "orphaned", detail=detail)
     return _ACTIONS[correction.action](events, correction, event_id)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,15 @@ def test_bad_files_and_values_are_refused_with_the_reason(tmp_path: Path, store_
         parse_field("dialogue", "date", "27/10/2020")
     with pytest.raises(CorrectionError, match="no dialogue or deal event"):
         actions.confirm(view_tables(tmp_path / "empty"), "nope", by="Lan")
+
+
+def test_a_correction_of_an_event_rejected_before_it_says_so(store_dir: Path):
+    from newsfacts.review import load_view
+
+    tables = view_tables(store_dir)
+    deal = _deal(tables)
+    confirm = actions.confirm(tables, deal.event_id, by="Minh")
+    append(store_dir, [actions.reject(tables, deal.event_id, "duplicate", by="Lan")])
+    append(store_dir, [replace(confirm, at="9999-01-01T00:00:00+00:00")])  # made before, applies after
+    [orphan] = load_view(store_dir).orphaned
+    assert orphan.correction.by == "Minh" and orphan.detail == "the event was rejected by an earlier correction"
