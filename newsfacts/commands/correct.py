@@ -6,11 +6,11 @@ import argparse
 import getpass
 import json
 import os
-import sys
 from pathlib import Path
 
-EXAMPLE = """examples:
-  python -m newsfacts correct 4be3de43ae072cb0 --confirm --by Lan
+from newsfacts.commands.common import Exit, fail, store_command
+
+EXAMPLE = """python -m newsfacts correct 4be3de43ae072cb0 --confirm --by Lan
   python -m newsfacts correct 4be3de43ae072cb0 --reject not-a-dialogue --note "a ministers' meeting"
   python -m newsfacts correct 9c1e0f6a2b7d4e11 --set buyer=IND --set quantity=36 --by Lan
   python -m newsfacts correct 4be3de43ae072cb0 --merge 02bfe68b7ef336cb
@@ -20,15 +20,12 @@ EXAMPLE = """examples:
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
-        "correct",
-        help="record an analyst's correction of an event; export or import corrections",
+    parser = store_command(
+        subparsers, "correct", help="record an analyst's correction of an event; export or import corrections",
         description="Corrections are kept beside the parsed tables (never in them) and apply on every read, "
         "also after a re-ingest. EVENT_ID is the event_id of the dialogue_events or deal_events table.",
-        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+        example=EXAMPLE, run=run)
     parser.add_argument("event_id", nargs="?", metavar="EVENT_ID", help="the event to correct")
-    parser.add_argument("--store", type=Path, default=None, help="store folder (default: $NEWSFACTS_STORE or data/store)")
     action = parser.add_mutually_exclusive_group()
     action.add_argument("--confirm", action="store_true", help="the event is right as it is")
     action.add_argument("--reject", metavar="REASON", help="not an event: not-a-dialogue, not-a-deal, wrong-article, "
@@ -47,7 +44,6 @@ def register(subparsers) -> None:
     parser.add_argument("--sentence", type=int, help="with --add: the sentence index in that article")
     parser.add_argument("--by", default=None, help="who corrects (default: $NEWSFACTS_ANALYST or the login name)")
     parser.add_argument("--note", default=None, help="a note kept with the correction")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,9 +54,10 @@ def run(args: argparse.Namespace) -> int:
     store_dir = args.store or default_store_dir()
     try:
         return _run(args, Path(store_dir))
-    except (CorrectionError, CorrectionsFileError) as error:
-        print(f"correct: {error}", file=sys.stderr)
-        return 2
+    except CorrectionError as error:
+        return fail(str(error), Exit.USAGE)
+    except CorrectionsFileError as error:
+        return fail(str(error), Exit.DAMAGED)
 
 
 def _run(args: argparse.Namespace, store_dir: Path) -> int:

@@ -33,7 +33,7 @@ SCHEMA = pa.schema([
 
 
 class CorrectionsFileError(ValueError):
-    """A corrections part or export file that cannot be read; names the file and the problem."""
+    """A part of the store's corrections table that cannot be read: the store is refused; names the file."""
 
 
 def corrections_dir(store_dir: Path) -> Path:
@@ -103,16 +103,17 @@ def export_corrections(corrections: Sequence[Correction], path: Path) -> int:
 
 
 def read_export(path: Path) -> tuple[Correction, ...]:
+    """The corrections of an exported file; CorrectionError (naming the file) when it is not one."""
     try:
         document = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise CorrectionsFileError(f"{path}: not a corrections file ({error})") from error
+        raise CorrectionError(f"{path}: not a corrections file ({error})") from error
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
-        raise CorrectionsFileError(f"{path}: not a corrections file (expected format {EXPORT_FORMAT!r})")
+        raise CorrectionError(f"{path}: not a corrections file (expected format {EXPORT_FORMAT!r})")
     try:
         return tuple(Correction.from_row(row) for row in document.get("corrections", []))
     except CorrectionError as error:
-        raise CorrectionsFileError(f"{path}: {error}") from error
+        raise CorrectionError(f"{path}: {error}") from error
 
 
 def import_corrections(store_dir: Path, path: Path) -> int:

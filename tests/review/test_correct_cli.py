@@ -113,3 +113,19 @@ def test_correct_adds_merges_and_splits(tmp_path: Path, store_dir: Path, corpus:
     missing = run_cli("correct", "--store", str(store_dir), "--add", "deal", "--article", article, "--sentence", "99",
                       check_code=2)
     assert "no sentence 99" in missing.stderr
+
+
+def test_a_damaged_corrections_part_is_refused_with_its_name(store_dir: Path):
+    folder = store_dir / "corrections"
+    folder.mkdir()
+    (folder / "broken.parquet").write_bytes(b"not parquet")
+    for command in (["correct", "--list"], ["gold", first_article(store_dir)]):
+        refused = run_cli(*command, "--store", str(store_dir), check_code=4)
+        assert "broken.parquet" in refused.stderr
+    assert (folder / "broken.parquet").read_bytes() == b"not parquet"
+
+
+def first_article(store: Path) -> str:
+    from newsfacts.store import load_tables
+
+    return load_tables(store)["articles"]["article_id"].iloc[0]

@@ -138,7 +138,7 @@ def test_export_and_import_share_corrections_once(tmp_path: Path, store_dir: Pat
 def test_bad_files_and_values_are_refused_with_the_reason(tmp_path: Path, store_dir: Path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "something else"}', encoding="utf-8")
-    with pytest.raises(CorrectionsFileError, match="bad.json"):
+    with pytest.raises(CorrectionError, match="bad.json"):
         import_corrections(store_dir, bad)
     corrections_dir(store_dir).write_text("", encoding="utf-8")
     with pytest.raises(CorrectionsFileError, match="not a folder"):
