@@ -201,3 +201,11 @@ def test_a_store_that_cannot_be_written_says_the_correction_was_not_saved(review
     (private_store / "corrections").symlink_to("/proc/sys")  # a folder no one may create files in, even root
     at.button(key="review_confirm").click().run()
     assert not at.exception and at.error[0].value.startswith(t("not_saved", "vi", problem=""))
+
+
+@pytest.mark.parametrize("confidence", ["2", "-0.1", "high"])
+def test_a_bad_minimum_confidence_is_ignored_and_named(app, confidence):
+    at = app("pages/thuong-vu.py", confidence=confidence)
+    assert t("ignored_params", "vi") in [w.value for w in at.warning]
+    assert f"confidence={confidence}" in at.code[0].value.splitlines()
+    assert at.session_state["filters"].min_confidence == 0.0 and "confidence" not in at.query_params
