@@ -30,6 +30,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs one command; a failure ends in one line on stderr and the exit code of its kind (`--help`)."""
+    from newsfacts.review.log import CorrectionsFileError
     from newsfacts.store.layout import StoreBusy, StoreDamaged
 
     args = parse_args(argv)
@@ -42,6 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return Exit.OK
     except StoreDamaged as damage:
         return fail(f"{damage}; {damage.advice()}", Exit.DAMAGED)
+    except CorrectionsFileError as damage:
+        return fail(f"{damage}; nothing was changed", Exit.DAMAGED)
     except StoreBusy as busy:
         return fail(f"{busy}; try again when it has finished", Exit.BUSY)
     except OSError as error:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from components import review, ui
 from components.data import export_corrections
-from components.export import csv_file_name
+from newsfacts.export import file_name
 from components.filters import filter_deals, filter_dialogues
 from components.i18n import t
 
@@ -62,6 +62,6 @@ with st.expander(t("rejected", lang), key="review_rejected_open"):
 
 st.subheader(t("share_corrections", lang))
 st.download_button(t("export_corrections", lang), data=export_corrections,
-                   file_name=csv_file_name("hieu-dinh", datetime.now()).replace(".csv", ".json"),
+                   file_name=file_name("hieu-dinh", "json", datetime.now()),
                    mime="application/json", key="review_export", on_click="ignore")
 review.import_file(lang)

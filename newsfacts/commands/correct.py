@@ -48,7 +48,6 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from newsfacts.review import CorrectionError
-    from newsfacts.review.log import CorrectionsFileError
     from newsfacts.store import default_store_dir
 
     store_dir = args.store or default_store_dir()
@@ -56,8 +55,7 @@ def run(args: argparse.Namespace) -> int:
         return _run(args, Path(store_dir))
     except CorrectionError as error:
         return fail(str(error), Exit.USAGE)
-    except CorrectionsFileError as error:
-        return fail(str(error), Exit.DAMAGED)
+
 
 
 def _run(args: argparse.Namespace, store_dir: Path) -> int:

@@ -58,6 +58,7 @@ def _write(data: bytes, out: Path | None) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from newsfacts.export import INPUTS, export_table
+    from newsfacts.review import corrected_view
     from newsfacts.extract.countries import all_country_codes
     from newsfacts.filters import Filters
     from newsfacts.store import default_store_dir, load_tables
@@ -78,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
     if args.out is not None and not args.out.parent.is_dir():
         return _problem(f"{args.out}: folder {args.out.parent} does not exist")
     filters = Filters(date_from=args.date_from, date_to=args.date_to, countries=tuple(dict.fromkeys(codes)))
-    tables = load_tables(Path(store_dir), {name: SCHEMAS[name].names for name in INPUTS})
+    parsed = load_tables(Path(store_dir), {name: SCHEMAS[name].names for name in INPUTS})
+    tables = corrected_view(parsed, Path(store_dir)).tables  # as the dashboard shows them: the analysts' corrections
     _write(export_table(tables, args.table, args.fmt, filters), args.out)
     return 0

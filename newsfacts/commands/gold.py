@@ -22,15 +22,13 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from newsfacts.review import CorrectionError, load_view
     from newsfacts.review.gold import article_gold
-    from newsfacts.review.log import CorrectionsFileError
     from newsfacts.store import default_store_dir
 
     try:
         gold = article_gold(load_view(args.store or default_store_dir()).tables, args.article_id)
     except CorrectionError as error:
         return fail(str(error), Exit.USAGE)
-    except CorrectionsFileError as error:
-        return fail(str(error), Exit.DAMAGED)
+
     if args.out:
         args.out.write_text(gold.text(), encoding="utf-8")
     else:

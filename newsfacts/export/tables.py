@@ -135,6 +135,18 @@ def _event_links(events: pd.DataFrame, sources: Sources, mentions: pd.DataFrame)
         **sources.columns(events["article_ids"]),
         **_evidence(events["mention_ids"], mentions),
         "mention_ids": [_items(m) for m in events["mention_ids"]],
+        **_review(events),
+    }
+
+
+def _review(events: pd.DataFrame) -> dict[str, list]:
+    """Confidence and the analysts' review (`newsfacts.review`); nulls for tables not read through the corrected view."""
+    def column(name: str, convert: Callable[[object], object]) -> list:
+        return [convert(v) for v in events[name]] if name in events else [None] * len(events)
+
+    return {
+        "confidence": column("confidence", float), "confidence_reasons": column("confidence_reasons", _items),
+        "review": column("review", lambda v: v or None), "corrected_fields": column("corrected", _items),
     }
 
 

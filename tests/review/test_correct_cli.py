@@ -129,3 +129,17 @@ def first_article(store: Path) -> str:
     from newsfacts.store import load_tables
 
     return load_tables(store)["articles"]["article_id"].iloc[0]
+
+
+def test_export_gives_the_corrected_view_with_the_corrected_fields(tmp_path: Path, store_dir: Path):
+    deal = view_tables(store_dir)["deal_events"].iloc[0]
+    run_cli("correct", "--store", str(store_dir), deal.event_id, "--set", "quantity=40", check_code=0)
+    out = tmp_path / "deals.json"
+    run_cli("export", "--store", str(store_dir), "--table", "deals", "--format", "json", "--out", str(out), check_code=0)
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    rows = exported if isinstance(exported, list) else next(v for v in exported.values() if isinstance(v, list))
+    [row] = [r for r in rows if r["event_id"] == deal.event_id]
+    assert (row["quantity"], row["review"], row["corrected_fields"], row["confidence"]) == (40, "corrected", ["quantity"], 1.0)
+    (store_dir / "corrections" / "broken.parquet").write_bytes(b"not parquet")
+    refused = run_cli("export", "--store", str(store_dir), "--table", "deals", "--format", "csv", check_code=4)
+    assert "broken.parquet" in refused.stderr
