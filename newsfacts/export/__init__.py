@@ -48,6 +48,15 @@ def export_frame(tables: frames.Tables, table: Table, filters: Filters) -> pd.Da
     return _BUILDERS[table](tables, filters, filterable(tables))
 
 
+def _filter_text(value: object) -> str:
+    """A filter's value as the filters sheet writes it ('' when it does not restrict)."""
+    if isinstance(value, tuple):
+        return "; ".join(value)
+    if isinstance(value, float):
+        return f"{value:g}" if value else ""
+    return value.isoformat() if value else ""
+
+
 def filters_sheet(table: Table, filters: Filters, n_rows: int) -> pd.DataFrame:
     """What the file holds: the table, every filter (empty: not restricted) and the row count."""
     rows = [("table", table)]
@@ -55,7 +64,7 @@ def filters_sheet(table: Table, filters: Filters, n_rows: int) -> pd.DataFrame:
         if field.name == "lang":
             continue
         value = getattr(filters, field.name)
-        rows.append((field.name, "; ".join(value) if isinstance(value, tuple) else (value.isoformat() if value else "")))
+        rows.append((field.name, _filter_text(value)))
     rows.append(("n_rows", str(n_rows)))
     rows.append(("codebook", "docs/codebook.md, datapackage.json"))
     return pd.DataFrame(rows, columns=["filter", "value"])

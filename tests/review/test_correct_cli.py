@@ -143,3 +143,18 @@ def test_export_gives_the_corrected_view_with_the_corrected_fields(tmp_path: Pat
     (store_dir / "corrections" / "broken.parquet").write_bytes(b"not parquet")
     refused = run_cli("export", "--store", str(store_dir), "--table", "deals", "--format", "csv", check_code=4)
     assert "broken.parquet" in refused.stderr
+
+
+def test_an_export_under_a_minimum_confidence_names_it_in_its_filters_sheet(store_dir: Path):
+    import io
+
+    import openpyxl
+
+    from newsfacts.export import export_table
+    from newsfacts.filters import Filters
+
+    tables = load_view(store_dir).tables
+    book = openpyxl.load_workbook(io.BytesIO(export_table(tables, "deals", "xlsx", Filters(min_confidence=0.7))))
+    assert ("min_confidence", "0.7") in list(book["filters"].values)
+    kept = [row[0] for row in book["deals"].iter_rows(min_row=2, values_only=True)]
+    assert set(kept) == set(tables["deal_events"].loc[tables["deal_events"]["confidence"] >= 0.7, "event_id"])
