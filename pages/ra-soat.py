@@ -8,7 +8,7 @@ import streamlit as st
 from components import review, ui
 from components.data import export_corrections
 from newsfacts.export import file_name
-from components.filters import filter_deals, filter_dialogues
+from newsfacts.filters import filter_deals, filter_dialogues
 from components.i18n import t
 
 ctx = ui.context()
