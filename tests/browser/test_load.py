@@ -29,6 +29,9 @@ pytestmark = pytest.mark.slow
 SESSIONS = 10
 SESSION_TIMEOUT_S = 300
 STEP_TIMEOUT_MS = 150_000
+SETTLE_S = 2.0
+DOWNLOAD_ATTEMPTS = 3
+SETTLE_POLL_S = 0.1
 BURST_REQUESTS = 300
 BURST_THREADS = 20
 REQUEST_TIMEOUT_S = 10
@@ -51,6 +54,7 @@ class Session:
     step: str = "not started"
     uploads_listed: int = 0
     uploads_refused: int = 0
+    canceled_downloads: int = 0
 
 
 def rss_kb(pid: int) -> int:
@@ -109,6 +113,37 @@ async def upload_past_the_budget(page, url: str, session: Session) -> None:
     session.uploads_refused = shown.count("status code 413")
 
 
+async def settled(page) -> None:
+    """Waits until no script run has started for SETTLE_S: a page's first render can be followed by a run its widgets
+    ask for, and a file a download button defers is dropped when a run replaces the button (a person does not click
+    within milliseconds of the first paint; ten sessions on two cores make the gap wide)."""
+    quiet_since = time.monotonic()
+    while time.monotonic() - quiet_since < SETTLE_S:
+        running = await page.evaluate(
+            "() => document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') !== 'notRunning'")
+        if running:
+            quiet_since = time.monotonic()
+        await asyncio.sleep(SETTLE_POLL_S)
+
+
+async def download_csv(page, session: Session) -> bytes:
+    """The table's CSV, clicked for again when Chromium cancels the download: with ten sessions on two cores a
+    deferred download is sometimes canceled (noted for the dashboard's owners); a person clicks again too, and the
+    file must still be this session's own."""
+    button = page.locator('[data-testid="stDownloadButton"] button', has_text=t("download_csv", "vi")).first
+    for attempt in range(DOWNLOAD_ATTEMPTS):
+        async with page.expect_download() as info:
+            await button.click()
+        download = await info.value
+        failure = await download.failure()
+        if failure is None:
+            session.file_name = download.suggested_filename
+            return Path(await download.path()).read_bytes()
+        session.canceled_downloads += 1
+        await settled(page)
+    raise AssertionError(f"the CSV download failed {DOWNLOAD_ATTEMPTS} times: {failure}")
+
+
 async def one_session(browser, url: str, session: Session) -> None:
     context = await browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
     context.set_default_timeout(STEP_TIMEOUT_MS)
@@ -123,15 +158,13 @@ async def one_session(browser, url: str, session: Session) -> None:
             "() => document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning'"
             " && document.querySelector('[data-testid=stDownloadButton]')"
         )
+        session.step = "wait for the page to settle"
+        await settled(page)
         session.step = "read the row count"
         caption = page.locator('[data-testid="stCaptionContainer"]', has_text=t("rows", "vi")).first
         session.shown = int((await caption.inner_text()).split()[0].replace(",", ""))
         session.step = "download the CSV"
-        async with page.expect_download() as info:
-            await page.locator('[data-testid="stDownloadButton"] button', has_text=t("download_csv", "vi")).first.click()
-        download = await info.value
-        session.file_name = download.suggested_filename
-        data = Path(await download.path()).read_bytes()
+        data = await download_csv(page, session)
         assert data.startswith(b"\xef\xbb\xbf")
         session.rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
         await upload_past_the_budget(page, url, session)
@@ -187,7 +220,8 @@ def test_ten_sessions_get_their_own_filtered_csv_and_uploads_stay_bounded(server
         run_in_thread(url, sessions)
     after = rss_kb(process.pid)
     print(f"\n{SESSIONS} sessions in {time.monotonic() - started:.1f} s; server RSS {before / 1024:.0f} MB "
-          f"before, {memory.peak_kb / 1024:.0f} MB at peak, {after / 1024:.0f} MB after")
+          f"before, {memory.peak_kb / 1024:.0f} MB at peak, {after / 1024:.0f} MB after; "
+          f"{sum(s.canceled_downloads for s in sessions)} CSV downloads canceled by the browser and clicked again")
     parties = tables["dialogue_events"]["parties"]
     pair = t("pair", "vi")
     for session in sessions:
