@@ -172,7 +172,12 @@ def find_money(text: str, on: date | None = None) -> list[MoneyHit]:
     """Amounts of money ("hơn 3 tỷ USD", "63.000 crore rupee", "$3 tỷ"), converted to USD at `on`'s yearly rate.
 
     A range without a hedge word is "over" its lower bound: SPEC's qualifiers have no range, and "over" keeps the
-    value one that the text guarantees."""
+    value one that the text guarantees. A dollar figure the text gives as the amount's equivalent is its value."""
+    return _with_stated_equivalents(text, amount_hits(text, on))
+
+
+def amount_hits(text: str, on: date | None = None) -> list[MoneyHit]:
+    """Every amount the amount pattern finds, with its hedge word, each on its own."""
     vocab = _vocabulary()
     hits = []
     previous_end = 0
@@ -190,7 +195,7 @@ def find_money(text: str, on: date | None = None) -> list[MoneyHit]:
         qualifier = vocab.qualifiers.get(hedge.casefold(), "over" if match.group("low") else "exact")
         hits.append(MoneyHit(start, match.end(), Money(amount, currency, value_usd, qualifier, rate_year,
                                                        text[start:match.end()])))
-    return _with_stated_equivalents(text, hits)
+    return hits
 
 
 STATED = "text"

@@ -194,7 +194,7 @@ def test_amounts_found_from_their_number_are_those_one_regex_with_the_hedge_word
                                         "over" if match.group("low") else "exact")
             expected.append((match.start(), match.end(), match.group(), kind, found))
     assert [(hit.start, hit.end, hit.money.text, hit.money.qualifier, (hit.money.amount, hit.money.currency))
-            for hit in find_money(text)] == expected
+            for hit in money_module.amount_hits(text)] == expected
 
 
 def test_no_amount_can_start_inside_a_hedge_word() -> None:
@@ -231,3 +231,20 @@ def test_a_rate_of_the_year_asked_for_is_used_as_is() -> None:
         row = next(r for r in csv.DictReader(handle) if r["currency"] == "INR")
     value, year = to_usd(1000.0, "INR", date(int(row["year"]), 6, 1))
     assert (value, year) == (1000.0 / float(row["per_usd"]), row["year"])
+
+
+@pytest.mark.parametrize(("text", "amount", "currency", "usd", "qualifier"), [
+    ("9.000 tỷ won (6,2 tỷ USD)", 9e12, "KRW", 6.2e9, "exact"),
+    ("500 tỷ yên, tương đương khoảng 3,4 tỷ USD", 5e11, "JPY", 3.4e9, "approx"),
+    ("€3(US$3", 3.0, "EUR", 3.0, "exact"),
+])
+def test_a_dollar_figure_given_as_the_equivalent_is_the_value_not_a_second_amount(text, amount, currency, usd,
+                                                                                   qualifier) -> None:
+    (hit,) = find_money(text)
+    assert (hit.money.amount, hit.money.currency, hit.money.value_usd, hit.money.qualifier, hit.money.rate_date) == (
+        amount, currency, usd, qualifier, money_module.STATED)
+    assert (hit.start, hit.end) == (0, len(text.rstrip(")")))
+
+
+def test_two_amounts_in_other_currencies_side_by_side_stay_two() -> None:
+    assert [hit.money.currency for hit in find_money("3 tỷ euro (2 tỷ bảng)")] == ["EUR", "GBP"]
