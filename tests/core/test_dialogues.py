@@ -218,3 +218,35 @@ def test_mechanism_spans_skip_no_mechanism_the_vocabulary_finds():
         assert _mechanism_spans(lower) == _every_pattern_spans(lower)
 
     check()
+
+
+HEADLINE = "Úc và Hàn Quốc họp 2+2\n\nNgày 1/5, Úc và Hàn Quốc đã tổ chức Đối thoại 2+2 tại Canberra.\n\n"
+
+
+def test_an_earlier_meeting_recalled_in_passing_is_its_own_held_meeting_with_its_venue():
+    recalls = [
+        "Hai bên điểm lại hợp tác kể từ khi Đối thoại 2+2 được tổ chức lần đầu tiên tại Seoul vào tháng 7/2013.",
+        "Cuộc họp 2+2 đầu tiên giữa hai nước theo cơ chế này diễn ra vào tháng 7/2013 tại Seoul.",
+        "Đây là cuộc gặp 2+2 đầu tiên giữa hai nước theo cơ chế này kể từ tháng 7/2013.",
+    ]
+    for recall in recalls:
+        found = {(d.date, d.status) for d in dialogues(HEADLINE + recall, "2024-05-02")}
+        assert found == {("2024-05-01", "held"), ("2013-07", "held")}, recall
+    found = {d.date: d.location.city for d in dialogues(HEADLINE + recalls[0], "2024-05-02")}
+    assert found["2013-07"] == "Seoul"
+
+
+def test_a_recalled_meeting_named_only_as_the_first_round_is_one_of_the_articles_mechanism():
+    text = HEADLINE + "Hai bên đã đạt nhiều tiến bộ kể từ Đối thoại lần đầu tổ chức tháng 9/2019 tại Sydney."
+    found = {(d.mechanism, d.parties, d.date, d.location.city) for d in dialogues(text, "2024-05-02")}
+    assert ("2+2", ("AUS", "KOR"), "2019-09", "Sydney") in found
+
+
+def test_dates_after_a_first_time_cue_that_date_something_else_are_no_meeting():
+    for sentence in [
+        "Đây là cuộc gặp 2+2 đầu tiên kể từ khi Tổng thống nhậm chức tháng 5/2022.",
+        "Đây là vòng đối thoại 2+2 thứ ba kể từ năm 2019.",
+        "Cuộc họp 2+2 lần thứ hai dự kiến diễn ra vào tháng 12/2024 tại Seoul.",
+    ]:
+        dates = {d.date for d in dialogues(HEADLINE + sentence, "2024-05-02") if d.status == "held"}
+        assert dates == {"2024-05-01"}, sentence

@@ -69,6 +69,26 @@ def _is_since(text: str, hit: DateHit) -> bool:
                 or _SINCE_EVENT.search(text, max(0, hit.start - _SINCE_EVENT_CHARS), hit.start))
 
 
+_RECALL_CHARS = 110
+
+
+def _recalled_dates(lower: str, dates: Sequence[DateHit]) -> list[tuple[int, DateHit]]:
+    """Dates of earlier meetings the sentence recalls ("cuộc gặp đầu tiên ... diễn ra vào tháng 7/2010", "kể từ khi
+    sự kiện này diễn ra lần đầu tiên ở Tokyo vào tháng 4/2022"), each with where its cue starts."""
+    cues = _patterns()
+    recalled = []
+    for hit in dates:
+        if not hit.value:
+            continue
+        cue = cues["recalled"].search(lower, max(0, hit.start - _RECALL_CHARS), hit.start)
+        if cue is None or cues["not_recalled"].search(cue.group("between")):
+            continue
+        if cue.group("nth") and cues["not_recalled_after_nth"].search(cue.group("between")):
+            continue
+        recalled.append((cue.start(), hit))
+    return recalled
+
+
 def _nearest_date(hits: Sequence[DateHit], start: int, end: int) -> DateHit | None:
     def cost(hit: DateHit) -> float:
         return hit.start - end if hit.start >= end else (start - hit.end) * 1.5

@@ -14,7 +14,7 @@ from newsfacts.extract.lowered import LoweredArticle
 from newsfacts.records import Location, Sentence
 from newsfacts.extract.dialogues.dating import (
     _FIRST_SINCE, _apposed_date, _best_date, _date_fields, _event_dates, _neighbour_date, _new_date, _ordinal,
-    _paragraph_date, _range_end, _since_only,
+    _paragraph_date, _range_end, _recalled_dates, _since_only,
 )
 from newsfacts.extract.dialogues.places import (
     _location, _parties, _separate_meetings, _venue_before, _venue_options,
@@ -102,7 +102,18 @@ def _span_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
                    only_span: bool, span: tuple[int, int, str], clause: tuple[int, int],
                    parties: tuple[str, ...]) -> list[_Mention]:
     """The meetings one mechanism name in the sentence stands for: itself, a new date it was moved to, meetings it
-    lists, the meeting before it."""
+    lists, the meeting before it, earlier meetings it recalls."""
+    mentions = _own_mentions(sentence, lower, hits, dates, event_dates, venues, paragraph_date, only_span, span,
+                             clause, parties)
+    own = next((m for m in mentions if m.status != "mechanism"), mentions[0])
+    return mentions + _recalled_meetings(sentence.text, lower, dates, venues, own)
+
+
+def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
+                  event_dates: Sequence[DateHit],
+                  venues: Sequence[tuple[int, Location]], paragraph_date: Callable[[], DateHit | None],
+                  only_span: bool, span: tuple[int, int, str], clause: tuple[int, int],
+                  parties: tuple[str, ...]) -> list[_Mention]:
     text = sentence.text
     start, end, mechanism = span
     left, right = clause
@@ -134,6 +145,29 @@ def _span_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
     mentions.extend(_listed_meetings(text, hits, candidates, hit, mentions[-1], lower[start:]))
     mentions.extend(_previous_meeting(text, dates, mentions[-1]))
     return mentions
+
+
+def _recalled_meetings(text: str, lower: str, dates: Sequence[DateHit], venues: Sequence[tuple[int, Location]],
+                       mention: _Mention) -> list[_Mention]:
+    """Earlier meetings of the mention's mechanism that its sentence recalls with their dates: held there and then.
+    A date not before the mention's own is the mention's meeting told again, not an earlier one."""
+    recalled = []
+    for cue_start, hit in _recalled_dates(lower, dates):
+        if mention.date and hit.value >= mention.date[:len(hit.value)]:
+            continue
+        value, rank = _date_fields(hit)
+        recalled.append(replace(mention, date=value, precision_rank=rank, status="held", weak_date=False, until=None,
+                                ordinal=None, location=_recalled_venue(text, venues, cue_start, hit)))
+    return recalled
+
+
+# "diễn ra vào tháng 7/2010 tại New Delhi": the venue follows its date closely, or stands between the cue and it.
+_VENUE_AFTER_DATE_CHARS = 25
+
+
+def _recalled_venue(text: str, venues: Sequence[tuple[int, Location]], cue_start: int, hit: DateHit) -> Location:
+    reach = min(hit.end + _VENUE_AFTER_DATE_CHARS, len(text))
+    return next((location for start, location in venues if cue_start <= start < reach), Location())
 
 
 def _sentence_change(lower: str, end: int) -> str | None:
@@ -204,6 +238,11 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         codes = tuple(sorted({h.code for h in hits}))
         mentions.append(_Mention("", codes, value, rank, location, status, sentence.index, bare=True,
                                  ordinal=_ordinal(lower, match.end(), right)))
+    # "kể từ Đối thoại lần đầu tổ chức tháng 9/2018 tại New Delhi": an earlier meeting recalled without its name.
+    recalled = _Mention("", tuple(sorted({h.code for h in hits})), None, 0, Location(), "held", sentence.index, bare=True)
+    told = {m.date for m in mentions}
+    mentions.extend(m for m in _recalled_meetings(text, lower, dates, _venue_options(text, hits), recalled)
+                    if m.date not in told)
     return mentions
 
 
