@@ -250,3 +250,15 @@ def test_dates_after_a_first_time_cue_that_date_something_else_are_no_meeting():
     ]:
         dates = {d.date for d in dialogues(HEADLINE + sentence, "2024-05-02") if d.status == "held"}
         assert dates == {"2024-05-01"}, sentence
+
+
+def test_the_venue_is_the_country_visited_or_the_city_after_a_named_building():
+    cases = {
+        "Ngày 6/12, hai bộ trưởng Australia thăm Mỹ, đồng chủ trì Đối thoại 2+2 Australia - Mỹ.": (None, "USA"),
+        "Ngày 6/12, Đối thoại 2+2 Mỹ - Ấn Độ đã diễn ra tại Nhà khách Hyderabad, New Delhi.": ("New Delhi", "IND"),
+        "Ngày 6/12, Đối thoại 2+2 Nhật - Mỹ đã diễn ra tại Washington D.C (Mỹ).": ("Washington D.C", "USA"),
+        "Ngày 6/12, Đối thoại 2+2 Nhật - Mỹ đã diễn ra tại Tokyo, Nhật Bản.": ("Tokyo", "JPN"),
+    }
+    for sentence, (city, country) in cases.items():
+        (found,) = dialogues("Họp 2+2\n\n" + sentence, "2024-12-07")
+        assert (found.location.city, found.location.country) == (city, country), sentence

@@ -20,7 +20,9 @@ _WITH_PARTNER = re.compile(r"(?:với|cùng)\s*$")
 _SEVERAL_SIDED = re.compile(r"ba bên|bốn bên|ba nước|bốn nước|đa phương|tam giác|\bbộ tứ\b|trilateral")
 
 
-_VENUE_LEAD = re.compile(r"(?<!\w)(?i:tại|ở|tới|đến|sang)\s+(?:(?i:thủ đô|thành phố)\s+)?")
+# "thăm Mỹ, đồng chủ trì cuộc tham vấn": the country visited is where the meeting is.
+_VENUE_LEAD = re.compile(r"(?<!\w)(?i:tại|ở|tới|đến|sang|thăm(?:\s+(?:chính thức|cấp nhà nước|làm việc))?)\s+"
+                         r"(?:(?i:thủ đô|thành phố)\s+)?")
 
 
 # "tại trụ sở Bộ Quốc phòng Nhật Bản": a building of one country's government stands for that country.
@@ -30,6 +32,11 @@ _SEAT_OF = re.compile(r"(?i:trụ sở|tòa nhà|văn phòng|trung tâm hội ng
 
 # "Theo phóng viên TTXVN tại New Delhi": where the reporter is, not where the meeting is.
 _REPORTER_BASE = re.compile(r"(?i:phóng viên|\bPV\b|thông tấn xã)[^,.;:]{0,30}$")
+
+
+# "tại Nhà khách Hyderabad, New Delhi": a named building, then the city or country it stands in.
+_NAMED_BUILDING = re.compile(r"(?i:nhà khách|khách sạn|trung tâm|cung|dinh|phủ|tòa nhà|trụ sở|hội trường|căn cứ|"
+                             r"học viện|bảo tàng)\b[^,.;:()]{0,40},\s*")
 
 
 _CITY_NAME = re.compile(rf"[{UPPER}][\w-]*(?: [{UPPER}][\w-]*){{0,2}}")
@@ -101,6 +108,9 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
         if _REPORTER_BASE.search(text, max(0, lead.start() - 40), lead.start()):
             continue
         position = lead.end()
+        if not _names_place(text, hits, position) and (building := _NAMED_BUILDING.match(text, position)) and (
+                _names_place(text, hits, building.end())):
+            position = building.end()
         venue = _venue_pattern().match(text, position)
         if venue:
             options.append((lead.start(), Location(venue.group(), _venues()[venue.group()])))
@@ -111,6 +121,10 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
         elif lead.group().rstrip().lower().endswith("thành phố") and (city := _CITY_NAME.match(text, position)):
             options.append((lead.start(), Location(city.group(), None)))
     return options
+
+
+def _names_place(text: str, hits: Sequence[CountryHit], position: int) -> bool:
+    return bool(_venue_pattern().match(text, position)) or any(h.start == position for h in hits)
 
 
 def _seat_country(text: str, hits: Sequence[CountryHit], position: int) -> CountryHit | None:
