@@ -1,7 +1,7 @@
 """The real-article development set (`data/realset/`, see its ANNOTATING.md): merge annotators' rows, score.
 
     python scripts/realset.py merge              # new rows of data/realset/incoming/*.csv -> data/realset/sources.csv
-    python scripts/realset.py score [--split dev|test|all] [--misses] [--json]
+    python scripts/realset.py score [--split dev|test|all] [--batch PREFIX] [--misses] [--json]
     python scripts/realset.py missing            # rows whose text is not on this machine (to collect again)
 
 The articles' text stays in the git-ignored `data/realset/text/`; only URLs, queries and gold records are in git.
@@ -59,13 +59,15 @@ def merge() -> int:
     return 0
 
 
-def chosen_rows(split: str) -> list[dict[str, str]]:
-    return [row for row in read_rows(SOURCES) if split == "all" or row["split"] == split]
+def chosen_rows(split: str, batch: str = "") -> list[dict[str, str]]:
+    """The rows of a split; with `batch`, only the files of that collection round (their name's prefix, "s2dlg")."""
+    return [row for row in read_rows(SOURCES) if (split == "all" or row["split"] == split)
+            and row["file"].startswith(batch)]
 
 
-def score(split: str, misses: bool, as_json: bool) -> int:
+def score(split: str, misses: bool, as_json: bool, batch: str = "") -> int:
     pairs, manifest = [], {}
-    for row in chosen_rows(split):
+    for row in chosen_rows(split, batch):
         text = REALSET / "text" / row["file"]
         gold = REALSET / "gold" / (Path(row["file"]).stem + ".gold.json")
         if not text.exists() or not gold.exists():
@@ -96,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("merge")
     scoring = commands.add_parser("score")
     scoring.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    scoring.add_argument("--batch", default="", help="only the files whose name starts with this (a collection round)")
     scoring.add_argument("--misses", action="store_true", help="list every miss, article by article")
     scoring.add_argument("--json", action="store_true")
     commands.add_parser("missing")
@@ -105,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "score":
         if args.split == "test" and args.misses:
             parser.error("the test split is scored, never read: --misses is for dev")
-        return score(args.split, args.misses, args.json)
+        return score(args.split, args.misses, args.json, args.batch)
     return missing()
 
 
