@@ -23,6 +23,10 @@ from newsfacts.records import ArticleMeta, CountryMention, ParsedArticle, RawArt
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
+# "date 2023-11", "2023-11-05T10:00": a page's machine-written date, which dates the page, never an event in it.
+_PAGE_DATE = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)-(?:0[1-9]|1[0-2])(?:-\d\d)?(?=$|[Tt\s])")
+
+
 def article_id(normalised_text: str) -> str:
     return hashlib.sha256(normalised_text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
@@ -115,11 +119,19 @@ def _dates(sentences: Sequence[Sentence], published: date | None
         return hits, None
     headline = [value for s in sentences if s.segment in ("title", "lead") for value in explicit[s.index]]
     full = [value for value in every if len(value) == 10]
-    year = int((headline[0] if headline else max(full) if full else max(every))[:4])
+    year = _page_year(sentences) or int((headline[0] if headline else max(full) if full else max(every))[:4])
     for s in sentences:
         if any(h.value is None for h in hits[s.index]):
             hits[s.index] = find_dates(s.text, None, year)
     return hits, max(every)
+
+
+def _page_year(sentences: Sequence[Sentence]) -> int | None:
+    """The year of the page's own machine-written date in its headline, if it shows one."""
+    for sentence in sentences:
+        if sentence.segment in ("title", "lead") and (found := _PAGE_DATE.search(sentence.text)):
+            return int(found.group(1))
+    return None
 
 
 def _country_mentions(country_hits: Mapping[int, Sequence[CountryHit]]) -> tuple[CountryMention, ...]:

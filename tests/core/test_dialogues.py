@@ -262,3 +262,61 @@ def test_the_venue_is_the_country_visited_or_the_city_after_a_named_building():
     for sentence, (city, country) in cases.items():
         (found,) = dialogues("Họp 2+2\n\n" + sentence, "2024-12-07")
         assert (found.location.city, found.location.country) == (city, country), sentence
+
+
+def test_a_meeting_under_consideration_is_not_held():
+    text = "Nhật Bản tính họp 2+2\n\nNhật Bản đang xem xét tổ chức đối thoại 2+2 với Philippines."
+    assert [d.status for d in dialogues(text, "2024-03-01")] == ["planned"]
+
+
+def test_a_later_sentence_about_these_meetings_gives_their_venue():
+    text = ("Nhật Bản họp 2+2\n\nNhật Bản sẽ tổ chức đối thoại 2+2 với Philippines vào đầu tháng 4. "
+            "Cuộc gặp này sẽ diễn ra ở thủ đô Tokyo.")
+    (found,) = dialogues(text, "2024-03-01")
+    assert (found.location.city, found.location.country) == ("Tokyo", "JPN")
+
+
+def test_a_sentence_placing_another_meeting_gives_no_venue():
+    text = ("Nhật Bản họp 2+2\n\nNhật Bản sẽ tổ chức đối thoại 2+2 với Philippines vào đầu tháng 4. "
+            "Hai bộ trưởng cũng có cuộc gặp riêng tại Manila.")
+    (found,) = dialogues(text, "2024-03-01")
+    assert found.location.city is None
+
+
+def test_a_round_counted_from_without_its_date_is_no_record():
+    text = ("Đối thoại Chính sách quốc phòng Việt Nam - Singapore lần thứ 15\n\n"
+            "Ngày 10/10, tại Hà Nội, Đối thoại Chính sách quốc phòng Việt Nam - Singapore lần thứ 15 đã diễn ra. "
+            "Hợp tác quốc phòng được triển khai hiệu quả kể từ phiên Đối thoại Chính sách quốc phòng lần thứ 14.")
+    assert [(d.date, d.status) for d in dialogues(text, "2024-10-11")] == [("2024-10-10", "held")]
+
+
+def test_a_round_counted_from_with_its_date_in_brackets_is_held_then():
+    text = ("Đối thoại Chính sách quốc phòng Việt Nam - Philippines lần thứ 7\n\n"
+            "Ngày 26/11, Đối thoại Chính sách quốc phòng Việt Nam - Philippines lần thứ 7 đã diễn ra. "
+            "Hai bên đánh giá kết quả kể từ Đối thoại Chính sách quốc phòng lần thứ 6 (tháng 7/2024).")
+    assert {d.date for d in dialogues(text, "2025-11-27")} == {"2025-11-26", "2024-07"}
+
+
+def test_the_defence_ministry_named_without_a_country_is_vietnams():
+    text = ("Đối thoại\n\nChiều 26/11, tại trụ sở Bộ Quốc phòng đã diễn ra Đối thoại Chính sách quốc phòng "
+            "Việt Nam - Philippines lần thứ 7.")
+    (found,) = dialogues(text, "2025-11-27")
+    assert (found.location.city, found.location.country) == (None, "VNM")
+
+
+def test_a_dialogue_about_defence_policy_spelt_with_ve_is_the_defence_policy_dialogue():
+    text = "Việt Nam, Indonesia đối thoại\n\nViệt Nam và Indonesia vừa tổ chức đối thoại về chính sách quốc phòng lần thứ 3 tại Hà Nội vào chiều 31/10."
+    (found,) = dialogues(text, "2023-11-01")
+    assert (found.mechanism, found.date, found.location.city) == ("defence policy dialogue", "2023-10-31", "Hà Nội")
+
+
+def test_a_forum_named_after_its_city_is_no_bilateral_dialogue():
+    text = ("Hàn Quốc và Australia\n\nNgày 19/10, ông Marles đang trong chuyến thăm Hàn Quốc để tham dự "
+            "Đối thoại an ninh Seoul 2023.")
+    assert dialogues(text, "2023-10-20") == ()
+
+
+def test_a_pages_own_date_in_the_headline_gives_the_year_of_dates_without_one():
+    text = ("date 2023-11 Việt Nam, Indonesia vừa tổ chức đối thoại chính sách quốc phòng lần thứ 3 tại Hà Nội "
+            "vào chiều 31/10.\n\nHai bên đánh giá kết quả kể từ Đối thoại lần thứ 2 vào năm 2021.")
+    assert "2023-10-31" in {d.date for d in dialogues(text, None)}

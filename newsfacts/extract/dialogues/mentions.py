@@ -21,7 +21,7 @@ from newsfacts.extract.dialogues.places import (
 )
 from newsfacts.extract.dialogues.vocabulary import (
     _CUES, _GENERIC_MECHANISM, _KEEPS_MECHANISM, _MECHANISMS_SUCH_AS, _MECHANISM_TALK, _MECHANISM_WORD,
-    _fixed_parties, _mechanism_spans, _patterns,
+    _fixed_parties, _mechanism_spans, _patterns, _venue_pattern,
 )
 
 
@@ -75,6 +75,8 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
     venues = _venue_options(text, hits)
     event_dates = _event_dates(text, dates)
     for start, end, mechanism in spans:
+        if _named_after_a_city(text, end):
+            continue
         left, right = _clause(text, start, end)
         mechanism = _at_its_level(mechanism, lower[left:right])
         fixed = _fixed_parties(lower, start, end)
@@ -87,6 +89,14 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
         else:
             mentions.extend(replace(m, parties=pair) for pair in separate for m in found)
     return mentions
+
+
+def _named_after_a_city(text: str, end: int) -> bool:
+    """"Đối thoại an ninh Seoul 2023": a forum named after the city that hosts it, no meeting of two countries."""
+    gap = end
+    while gap < len(text) and text[gap] == " ":
+        gap += 1
+    return gap > end and _venue_pattern().match(text, gap) is not None
 
 
 def _at_its_level(mechanism: str, clause: str) -> str:
@@ -123,6 +133,9 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
             or _MECHANISMS_SUCH_AS.search(lower, max(0, start - 30), start)
             or _MECHANISM_WORD.match(lower, start) and _KEEPS_MECHANISM.search(lower, max(0, start - 30), start)):
         return [_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index)]
+    if _SINCE_MEETING.search(lower, max(0, start - _SINCE_MEETING_CHARS), start) and not (
+            any(d.value and end <= d.start < right for d in dates) or _apposed_date(text, dates, right)):
+        return [_Mention(mechanism, parties, None, 0, location, "mechanism", sentence.index)]
     status = _status(lower, start, end, left, right)
     if status is None and only_span:
         status = _sentence_change(lower, end)
@@ -168,6 +181,13 @@ _VENUE_AFTER_DATE_CHARS = 25
 def _recalled_venue(text: str, venues: Sequence[tuple[int, Location]], cue_start: int, hit: DateHit) -> Location:
     reach = min(hit.end + _VENUE_AFTER_DATE_CHARS, len(text))
     return next((location for start, location in venues if cue_start <= start < reach), Location())
+
+
+# "kể từ phiên Đối thoại ... lần thứ 14": a round results are counted from; without its date it is no record.
+_SINCE_MEETING = re.compile(r"(?:kể từ|từ sau)\s+(?:khi\s+)?(?:các\s+)?(?:phiên|cuộc|kỳ|vòng|lần)?\s*$")
+
+
+_SINCE_MEETING_CHARS = 25
 
 
 def _sentence_change(lower: str, end: int) -> str | None:
@@ -246,6 +266,29 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
     return mentions
 
 
+# The sentence is about "these meetings" and says where they take place.
+_THESE_MEETINGS = re.compile(r"^(?:cả\s+)?(?:hai\s+|các\s+)?(?:cuộc (?:gặp|họp|đối thoại|hội đàm)|đối thoại|hội nghị)"
+                             r"(?: [^\s,.;]+){0,2}? (?:này|nói trên|trên) (?:đều )?(?:sẽ )?(?:diễn ra|được tổ chức)\b")
+
+
+_ANAPHORA_REACH = 2
+
+
+def _placed_by_a_later_sentence(named: list[_Mention], sentence: Sentence, lower: str,
+                                hits: Sequence[CountryHit]) -> list[_Mention]:
+    """"Cả hai cuộc gặp này đều diễn ra ở thủ đô Tokyo.": an undated sentence that places "these meetings" gives the
+    venue of the meetings named just before it that have none."""
+    reference = _THESE_MEETINGS.search(lower)
+    if reference is None:
+        return named
+    location = _location(_venue_options(sentence.text, hits), reference.start(), reference.end(), 0, len(lower))
+    if not (location.city or location.country):
+        return named
+    return [replace(m, location=location)
+            if 0 < sentence.index - m.sentence <= _ANAPHORA_REACH and not (m.location.city or m.location.country)
+            and m.status != "mechanism" else m for m in named]
+
+
 def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs: Mapping[int, int],
              country_hits: Mapping[int, Sequence[CountryHit]], date_hits: Mapping[int, Sequence[DateHit]]
              ) -> tuple[list[_Mention], list[_Mention]]:
@@ -269,6 +312,8 @@ def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs:
         hits = country_hits.get(sentence.index, ())
         dates = date_hits.get(sentence.index, ())
         found = _mentions_in(sentence, lower, hits, dates, lambda: paragraph_date(sentence))
+        if not found and not dates:
+            named[:] = _placed_by_a_later_sentence(named, sentence, lower, hits)
         named.extend(found)
         if all(m.status == "mechanism" for m in found):
             # "Cơ chế đối thoại ... được khởi đầu bằng cuộc họp tại Hà Nội tháng 3/2019": the mechanism, and a meeting.

@@ -36,7 +36,11 @@ _REPORTER_BASE = re.compile(r"(?i:phóng viên|\bPV\b|thông tấn xã)[^,.;:]{0
 
 # "tại Nhà khách Hyderabad, New Delhi": a named building, then the city or country it stands in.
 _NAMED_BUILDING = re.compile(r"(?i:nhà khách|khách sạn|trung tâm|cung|dinh|phủ|tòa nhà|trụ sở|hội trường|căn cứ|"
-                             r"học viện|bảo tàng)\b[^,.;:()]{0,40},\s*")
+                             r"học viện|bảo tàng|bộ tư lệnh)\b[^,.;:()]{0,40},\s*(?:(?i:thủ đô|thành phố)\s+)?")
+
+
+# "tại trụ sở Bộ Quốc phòng" with no country after it: in the Vietnamese press, Vietnam's own ministry.
+_OWN_MINISTRY = re.compile(r"(?i:trụ sở\s+)?(?i:bộ)\s+(?i:quốc phòng|ngoại giao)(?=\s*(?:[,.;:]|đã|$|\s(?:vào|ngày|sáng|chiều)\b))")
 
 
 _CITY_NAME = re.compile(rf"[{UPPER}][\w-]*(?: [{UPPER}][\w-]*){{0,2}}")
@@ -118,6 +122,8 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
         country = next((h for h in hits if h.start == position), None) or _seat_country(text, hits, position)
         if country:
             options.append((lead.start(), Location(None, country.code)))
+        elif _OWN_MINISTRY.match(text, position) and any(h.code == "VNM" for h in hits):
+            options.append((lead.start(), Location(None, "VNM")))
         elif lead.group().rstrip().lower().endswith("thành phố") and (city := _CITY_NAME.match(text, position)):
             options.append((lead.start(), Location(city.group(), None)))
     return options
