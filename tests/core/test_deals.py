@@ -289,3 +289,16 @@ def test_a_clause_read_from_the_sentence_breaks_is_the_clause_a_scan_up_to_it_fi
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
     right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end)), len(text))
     assert _clause(text, start, end) == (left, right)
+
+
+def test_firms_of_a_country_signing_with_another_to_sell_are_the_sellers():
+    text = ("UAE\n\nDưới thời Tổng thống Trump, các công ty của Mỹ đã ký hợp đồng với UAE bán 50 chiếc máy bay "
+            "chiến đấu tàng hình F-35 và 18 chiếc máy bay không người lái Reaper.")
+    assert {(d.buyer, d.seller, d.quantity) for d in deals(text)} == {("ARE", "USA", 50), ("ARE", "USA", 18)}
+
+
+def test_receiving_a_notice_is_no_delivery_and_makes_no_buyer():
+    text = ("UAE\n\nMỹ đã nhận được thông báo từ UAE rằng nước này dừng đàm phán mua máy bay chiến đấu F-35.")
+    found = deals(text)
+    assert [(d.buyer, d.seller) for d in found] == [("ARE", "USA")]
+    assert found[0].status != "delivered"

@@ -102,6 +102,7 @@ class _PartyCues(NamedTuple):
     sells: bool
     helped: bool
     helps: bool
+    signed_with: bool
 
 
 @lru_cache(maxsize=256)
@@ -120,7 +121,8 @@ def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ..
             after_of=_OF.search(before[-8:]) is not None,
             buys=buy.match(after) is not None, sells=sell.match(after) is not None,
             helped=helping and _HELPED.search(before[-15:]) is not None and _BUILDS.match(after) is not None,
-            helps=helping and _HELPS.match(after) is not None))
+            helps=helping and _HELPS.match(after) is not None,
+            signed_with=_WITH.search(lower[max(0, party.start - 160):party.start]) is not None))
     return tuple(cues)
 
 
@@ -144,9 +146,9 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
                 makers = joint
             else:
                 genitive = genitive or party.code
-        elif not party.company and cue.buys:
+        elif not party.company and cue.buys and not cue.signed_with:
             buyer = buyer or party.code
-        elif cue.sells:
+        elif cue.sells and not cue.signed_with:
             seller = seller or party.code
         elif (cue.helped or cue.helps) and 0 <= start - party.end <= _HELP_REACH:
             if cue.helped and not party.company:
@@ -178,12 +180,21 @@ def _signatories(lower: str, parties: tuple[_Party, ...]) -> tuple[str | None, s
         return None, counterpart.code
     signer = signers[-1]
     between = lower[sign.end():counterpart.start]
-    if _patterns()["sell_verbs"].search(between):
+    after = lower[counterpart.end:counterpart.end + _VERB_AFTER_COUNTERPART]
+    if _patterns()["sell_verbs"].search(between) or _patterns()["sell_verbs"].match(after.lstrip()):
         return counterpart.code, signer.code
-    if _patterns()["buy_verbs"].search(between):
+    if _patterns()["buy_verbs"].search(between) or _patterns()["buy_verbs"].match(after.lstrip()):
         return signer.code, counterpart.code
-    company_signer = any(p.company for p in signers)
+    company_signer = any(p.company for p in signers) or _FIRMS_OF.search(lower, max(0, signer.start - 30), signer.start)
     return (counterpart.code, signer.code) if company_signer else (signer.code, counterpart.code)
+
+
+# "ký hợp đồng với UAE bán 50 chiếc F-35": the verb right after the counterpart says which way the trade goes.
+_VERB_AFTER_COUNTERPART = 20
+
+
+# "các công ty của Mỹ đã ký ...": firms of a country sign as sellers, as a named firm does.
+_FIRMS_OF = re.compile(r"(?:công ty|tập đoàn|hãng|doanh nghiệp|nhà thầu)(?: quốc phòng)?(?: của)?\s+$")
 
 
 def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
