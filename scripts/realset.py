@@ -2,6 +2,7 @@
 
     python scripts/realset.py merge              # new rows of data/realset/incoming/*.csv -> data/realset/sources.csv
     python scripts/realset.py score [--split dev|test|all] [--batch PREFIX] [--misses] [--json]
+                                 # --misses leaves out the test split and the rounds listed in held_out.txt
     python scripts/realset.py missing            # rows whose text is not on this machine (to collect again)
 
 The articles' text stays in the git-ignored `data/realset/text/`; only URLs, queries and gold records are in git.
@@ -59,15 +60,28 @@ def merge() -> int:
     return 0
 
 
-def chosen_rows(split: str, batch: str = "") -> list[dict[str, str]]:
-    """The rows of a split; with `batch`, only the files of that collection round (their name's prefix, "s2dlg")."""
+HELD_OUT = REALSET / "held_out.txt"
+
+
+def held_out_batches() -> tuple[str, ...]:
+    """Collection rounds kept unread while they measure the rules written for other rounds (one prefix a line)."""
+    if not HELD_OUT.exists():
+        return ()
+    lines = HELD_OUT.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def chosen_rows(split: str, batch: str = "", readable: bool = False) -> list[dict[str, str]]:
+    """The rows of a split; with `batch`, only the files of that collection round (their name's prefix, "s2dlg");
+    `readable` leaves out the held-out rounds, whose misses nobody reads."""
+    held = held_out_batches() if readable else ()
     return [row for row in read_rows(SOURCES) if (split == "all" or row["split"] == split)
-            and row["file"].startswith(batch)]
+            and row["file"].startswith(batch) and not row["file"].startswith(held or ("\0",))]
 
 
 def score(split: str, misses: bool, as_json: bool, batch: str = "") -> int:
     pairs, manifest = [], {}
-    for row in chosen_rows(split, batch):
+    for row in chosen_rows(split, batch, readable=misses):
         text = REALSET / "text" / row["file"]
         gold = REALSET / "gold" / (Path(row["file"]).stem + ".gold.json")
         if not text.exists() or not gold.exists():

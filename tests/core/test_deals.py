@@ -302,3 +302,26 @@ def test_receiving_a_notice_is_no_delivery_and_makes_no_buyer():
     found = deals(text)
     assert [(d.buyer, d.seller) for d in found] == [("ARE", "USA")]
     assert found[0].status != "delivered"
+
+
+def test_a_support_package_a_sale_verb_governs_is_sold_not_aid():
+    text = ("Mỹ duyệt bán vũ khí\n\nBộ Ngoại giao Mỹ cũng phê duyệt bán các hệ thống radar cảm biến phòng không và "
+            "phòng thủ tên lửa cho Kuwait với chi phí khoảng 8 tỷ USD, cùng gói hỗ trợ máy bay và đạn dược cho Jordan "
+            "trị giá khoảng 70,5 triệu USD.")
+    found = {(d.buyer, d.seller, d.value_usd) for d in deals(text)}
+    assert ("KWT", "USA", 8e9) in found and {b for b, _, _ in found} == {"KWT", "JOR"}
+    assert len([d for d in deals(text) if d.buyer == "KWT"]) == 1
+
+
+def test_an_approved_possible_sale_is_proposed():
+    for verb in ("phê chuẩn thương vụ bán", "chấp thuận đề xuất bán", "phê duyệt khả năng bán"):
+        text = f"Mỹ duyệt bán\n\nBộ Ngoại giao Mỹ đã {verb} 10 tên lửa Patriot PAC-3 cho Saudi Arabia."
+        assert [(d.buyer, d.seller, d.status) for d in deals(text)] == [("SAU", "USA", "proposed")], verb
+
+
+def test_an_approval_naming_only_its_recipient_is_a_sale_by_the_roundups_seller():
+    text = ("Mỹ duyệt bán vũ khí cho Hà Lan và Úc\n\nBộ Ngoại giao Mỹ phê duyệt bán 96 tên lửa Patriot cho Hà Lan. "
+            "Úc cũng đã được chấp thuận mua 80 tên lửa hành trình tầm xa. Bộ Ngoại giao Mỹ cũng cho phép bán các loại "
+            "bom trị giá 397 triệu USD cho Kuwait.")
+    assert {(d.buyer, d.seller, d.status) for d in deals(text)} == {
+        ("NLD", "USA", "proposed"), ("AUS", "USA", "proposed"), ("KWT", "USA", "proposed")}

@@ -41,6 +41,10 @@ _TRAILING = ",.;:!?\"'“”"
 _WORD = re.compile(r"\S+")
 
 
+# "radar phòng không và phòng thủ tên lửa": a second purpose of the same system, not a second system.
+_PURPOSE = re.compile(r"(?:phòng thủ|phòng không|chống|đánh chặn)\b")
+
+
 _MAKER_DESCRIPTION = re.compile(
     r"\s*,?\s*(?:được\s+|vốn\s+|là sản phẩm\s+)?(?:(?:sản xuất|chế tạo|phát triển|thiết kế)\s+bởi"
     r"|do\s+[^,.;]{1,60}?\s+(?:cùng\s+|hợp tác\s+|liên doanh\s+|phối hợp\s+)?(?:sản xuất|chế tạo|phát triển|thiết kế))")
@@ -81,6 +85,8 @@ def _phrase_end(text: str, lower: str, position: int) -> int:
         pair = f"{bare} {words[i + 1].group().lower()}" if i + 1 < len(words) else ""
         if bare == "cho" and _patterns()["head"].match(lower, position + word.end() + 1):
             end = position + word.end()
+            continue
+        if bare == "và" and _PURPOSE.match(lower, position + word.end() + 1):
             continue
         if bare in _STOP_WORDS or pair in _STOP_PAIRS or not bare or bare.startswith("("):
             break

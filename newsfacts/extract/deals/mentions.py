@@ -84,12 +84,22 @@ class _Context:
 def _trade_sentences(sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, str]]:
     """Each sentence that names a trade and no aid or treaty, with its lowered text: every deal rule needs both, so
     the few sentences kept are the only ones the rest of the extractor reads."""
-    trigger, not_a_deal = _patterns()["trigger"], _patterns()["not_a_deal"]
+    trigger = _patterns()["trigger"]
     lowered = lowered_article(sentences)
     for position in trigger.found_in(lowered):
         lower = lowered.sentence(position)
-        if not not_a_deal.search(lower):
+        if not names_aid(lower):
             yield sentences[position], lower
+
+
+def names_aid(lower: str) -> bool:
+    """Whether a sentence gives aid, a grant or a treaty (SPEC: no deal). A support package a sale verb governs
+    ("phê duyệt bán ... cùng gói hỗ trợ máy bay và đạn dược cho Jordan") is sold, not given."""
+    patterns = _patterns()
+    for aid in patterns["not_a_deal"].pattern.finditer(lower):
+        if not (aid.group().startswith("gói") and patterns["sell_verbs"].search(lower, 0, aid.start())):
+            return True
+    return False
 
 
 def _sentence_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],

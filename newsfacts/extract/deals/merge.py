@@ -12,7 +12,7 @@ from newsfacts.extract.lowered import lowered_article
 from newsfacts.extract.money import STATED, to_usd
 from newsfacts.records import Deal, Money, Sentence
 from newsfacts.extract.deals.equipment import _system_spans, _without_maker_descriptions
-from newsfacts.extract.deals.mentions import _Mention
+from newsfacts.extract.deals.mentions import _Mention, names_aid
 from newsfacts.extract.deals.roles import _parties
 from newsfacts.extract.deals.vocabulary import _STATUS_RANK, _compatible_categories, _exporter_rank, _patterns
 
@@ -72,6 +72,7 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
         key = mention.acronym or mention.system.lower()
         target = next((g for g in groups if (g[0].acronym or g[0].system.lower()) == key), None)
         target.append(mention) if target else groups.append([mention])
+    equipment = _with_shared_counterpart(equipment)
     complete = [m for m in equipment if m.buyer and m.seller]
     for mention in complete + [m for m in equipment if not (m.buyer and m.seller)]:
         candidates = [g for g in groups if g[0].kind != "agreement" and _same_deal(g, mention)]
@@ -93,6 +94,17 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
         if target:
             target.append(mention)
     return groups
+
+
+def _with_shared_counterpart(mentions: list[_Mention]) -> list[_Mention]:
+    """In a roundup of one government's approved sales, an approval that names only its recipient ("Úc cũng được
+    chấp thuận mua 80 tên lửa") is a sale by the seller of every other sale the article names."""
+    sellers = {m.seller for m in mentions if m.buyer and m.seller}
+    if len(sellers) != 1:
+        return mentions
+    (seller,) = sellers
+    return [replace(m, seller=seller) if m.seller is None and m.buyer not in (None, seller) and m.status == "proposed"
+            else m for m in mentions]
 
 
 def _first(group: Sequence[_Mention], field: str):
@@ -208,6 +220,8 @@ def _aid_given(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
     if not not_a_deal.may_match(lowered.text):
         return frozenset(), frozenset()
     for position in lowered.matching(not_a_deal.pattern):
+        if not names_aid(lowered.sentence(position)):
+            continue
         sentence = sentences[position]
         countries.update(hit.code for hit in country_hits.get(sentence.index, ()))
         categories.update(category for _, _, category, _ in _system_spans(sentence.text, lowered.sentence(position)))
