@@ -559,7 +559,11 @@ def _glued_sentence_end(paragraph: str, punctuation_start: int) -> bool:
     if before in ")\"'”":
         return True
     word = _word_before(paragraph, punctuation_start)
-    return len(word) >= 2 and before.islower()
+    if len(word) >= 2 and before.islower():
+        return True
+    # "... khoảng 2 tỷ USD.Theo tuyên bố ...": an acronym of three letters or more, then a capitalised word.
+    after = paragraph[punctuation_start + 1:punctuation_start + 3]
+    return len(word) >= 3 and word.isalpha() and word.isupper() and after[:1].isupper() and after[1:].islower()
 
 
 def _ends_sentence_at(paragraph: str, match: re.Match[str]) -> bool:

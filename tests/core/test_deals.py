@@ -325,3 +325,18 @@ def test_an_approval_naming_only_its_recipient_is_a_sale_by_the_roundups_seller(
             "bom trị giá 397 triệu USD cho Kuwait.")
     assert {(d.buyer, d.seller, d.status) for d in deals(text)} == {
         ("NLD", "USA", "proposed"), ("AUS", "USA", "proposed"), ("KWT", "USA", "proposed")}
+
+
+def test_systems_listed_after_a_long_description_share_the_verb_and_the_rest_of_a_package_is_no_system():
+    text = ("UAE\n\nUAE đã đề nghị phía Washington bán 100 tên lửa Patriot GEM-T được trang bị hệ thống dẫn đường hiện "
+            "đại (do tập đoàn Raytheon chế tạo), 60 tên lửa Patriot PAC-3 và ống phóng cùng một số trang thiết bị quân "
+            "sự khác.")
+    assert sorted((d.system, d.quantity, d.status) for d in deals(text)) == [
+        ("tên lửa Patriot GEM-T", 100, "proposed"), ("tên lửa Patriot PAC-3", 60, "proposed")]
+
+
+def test_a_system_with_its_own_trade_verb_keeps_its_own_stage():
+    text = ("Hàn Quốc\n\nNăm 2022, Seoul đã bàn giao hệ thống tên lửa Cheongung cho UAE, cũng như bán pháo tự hành K9 "
+            "cho Ai Cập.")
+    found = {d.buyer: d.status for d in deals(text)}
+    assert found["ARE"] == "delivered" and found["EGY"] != "delivered"

@@ -367,3 +367,14 @@ def test_lines_with_the_same_words_in_another_order_are_not_near_duplicates():
     assert SequenceMatcher(None, first.split(), second.split()).quick_ratio() == 1.0
     assert not _near_duplicate(first, second)
     assert _near_duplicate(first, first.replace("Tokyo", "Tô-ky-ô"))
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ("Trị giá khoảng 2 tỷ USD.Theo tuyên bố, UAE đã mua.", ["Trị giá khoảng 2 tỷ USD.", "Theo tuyên bố, UAE đã mua."]),
+    ("Ông ở TP.Hồ Chí Minh.", ["Ông ở TP.Hồ Chí Minh."]),
+    ("Họp tại TP.HCM hôm nay.", ["Họp tại TP.HCM hôm nay."]),
+])
+def test_a_sentence_glued_after_an_acronym_is_split_but_a_dotted_abbreviation_is_not(paragraph, expected):
+    from newsfacts.segment import _sentences_of
+
+    assert _sentences_of(paragraph) == expected

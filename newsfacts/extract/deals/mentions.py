@@ -127,6 +127,10 @@ def _names_agreement(text: str, lower: str) -> bool:
                 or _ACRONYM.search(text) and patterns["acronym_reference"].search(text))
 
 
+# "... cùng một số trang thiết bị quân sự khác": the rest of a package, not a system of its own.
+_REMAINDER = re.compile(r"\skhác$")
+
+
 def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -> list[tuple[int, _Mention]]:
     text = context.sentence.text
     spans = [span for span in _system_spans(text, context.lower) if not any(a <= span[0] < b for a, b in blocked)]
@@ -136,13 +140,17 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
     clauses = [_clause(text, item.start, item.end) for item in items]
     kept = [(span, clause, item) for span, clause, item in zip(spans, clauses, items) if _traded(undescribed, clause)
             and not _patterns()["platform"].search(lower, max(0, span[0] - 30), span[0])
-            and not _patterns()["not_traded_before"].search(lower, max(0, span[0] - 40), span[0])]
+            and not _patterns()["not_traded_before"].search(lower, max(0, span[0] - 40), span[0])
+            and not _REMAINDER.search(lower, span[0], span[1])]
     clauses = [clause for _, clause, _ in kept]
     mutual = _MUTUAL.search(lower) is not None
     mentions = []
+    status = None
     for (start, end, category, model), clause, item in kept:
         buyer, seller = _roles(lower, context.parties, start, end, _maker_country(model) if model else None)
-        status = _clause_status(lower, clause, clauses)
+        # A system listed with no trade word of its own shares the verb of the system named before it.
+        own_verb = _patterns()["trigger"].found(lower, clause[0], start)
+        status = _clause_status(lower, clause, clauses) or (None if own_verb else status)
         money = _money(context.money, start, end, *clause) if item.alone else _own_money(context.money, item)
         mentions.append((start, _Mention(
             kind=_kind(undescribed, start, end, clause, context.parties, buyer), buyer=buyer, seller=seller,
