@@ -1,14 +1,9 @@
 """Merging mentions from many articles into one event per real-world meeting or deal.
 
-Dialogues merge when mechanism and parties are equal and their dates agree at
-their common precision ("2020-10" and "2020-10-27" agree; "2020-10-27" and
-"2020-10-28" do not). The most precise date anchors an event; a coarser date
-joins the anchor it agrees with (the one with most mentions when several do). A
-mention without a date joins only mentions that are identical to it in every
-other field, so it never bridges two dated meetings.
-
-Deals merge when buyer, seller and category are equal and at least one of
-quantity, value (within 1%), year or system agrees; two mentions from one
+What makes two records the same meeting or deal is defined in `newsfacts.same_event` (across articles: a
+shared fact must corroborate, an undated meeting never bridges dated ones); this module finds the clusters
+fast and merges each into one event. Dialogues: the most precise date anchors an event; a coarser date
+joins the anchor it agrees with (the one with most mentions when several do). Deals: two mentions from one
 article are never merged (the parser already merges within an article).
 
 Event ids hash the merge key (for a deal, with its first report's mention id), so the same mentions always
@@ -19,15 +14,17 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from newsfacts.records import Deal, Dialogue, Location, Participant
+from newsfacts.same_event import (
+    ACROSS_ARTICLES_VALUE_TOLERANCE, deal_key, deal_value, meeting_key,
+    figures_agree, system_key, undated_meeting_identity,
+)
 
-VALUE_TOLERANCE = 0.01
 STATUS_RANK = {"held": 4, "postponed": 3, "cancelled": 3, "planned": 2, "agreed": 1}
 
 
@@ -78,12 +75,6 @@ def stable_id(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(repr, parts)).encode("utf-8")).hexdigest()[:16]
 
 
-def dates_agree(a: str, b: str) -> bool:
-    """True when two ISO dates of any precision are equal at their common precision."""
-    common = min(len(a), len(b))
-    return a[:common] == b[:common]
-
-
 def _chronological(mention: DialogueMention | DealMention) -> tuple[str, str, str]:
     return (mention.published or "", mention.article_id, mention.mention_id)
 
@@ -98,7 +89,7 @@ def _article_ids(mentions: Iterable[DialogueMention | DealMention]) -> tuple[str
 def merge_dialogues(mentions: Iterable[DialogueMention]) -> tuple[DialogueEvent, ...]:
     groups: dict[tuple, list[DialogueMention]] = defaultdict(list)
     for mention in mentions:
-        groups[(mention.dialogue.mechanism, tuple(sorted(mention.dialogue.parties)))].append(mention)
+        groups[meeting_key(mention.dialogue.mechanism, mention.dialogue.parties)].append(mention)
     events = [
         _dialogue_event(key, cluster)
         for group in groups.values()
@@ -111,7 +102,7 @@ def _dialogue_clusters(group: list[DialogueMention]) -> list[tuple[tuple, list[D
     dated = sorted((m for m in group if m.dialogue.date), key=lambda m: (-len(m.dialogue.date), m.dialogue.date, _chronological(m)))
     lengths = sorted({len(m.dialogue.date) for m in dated})
     anchors: dict[str, list[DialogueMention]] = {}
-    # Dates come longest first, so a date agrees with an anchor when it is the anchor's prefix of its length.
+    # Dates come longest first, so a date agrees with an anchor (`dates_agree`) when it is the anchor's prefix of its length.
     anchors_by_prefix: dict[str, list[str]] = defaultdict(list)
     for mention in dated:
         date = mention.dialogue.date
@@ -126,18 +117,13 @@ def _dialogue_clusters(group: list[DialogueMention]) -> list[tuple[tuple, list[D
     undated: dict[tuple, list[DialogueMention]] = defaultdict(list)
     for mention in group:
         if not mention.dialogue.date:
-            undated[_undated_identity(mention.dialogue)].append(mention)
+            undated[undated_meeting_identity(mention.dialogue)].append(mention)
     head = group[0].dialogue
     keys = {anchor: ("dialogue", head.mechanism, tuple(sorted(head.parties)), anchor) for anchor in anchors}
     return [(keys[a], members) for a, members in anchors.items()] + [
         (("dialogue", head.mechanism, tuple(sorted(head.parties)), None, identity), members)
         for identity, members in undated.items()
     ]
-
-
-def _undated_identity(dialogue: Dialogue) -> tuple:
-    participants = tuple(sorted((p.name.casefold(), p.role or "", p.country or "") for p in dialogue.participants))
-    return (dialogue.location.city, dialogue.location.country, dialogue.status, participants)
 
 
 def _dialogue_event(key: tuple, members: list[DialogueMention]) -> DialogueEvent:
@@ -230,7 +216,7 @@ def _union_participants(members: Sequence[DialogueMention]) -> tuple[Participant
 def merge_deals(mentions: Iterable[DealMention]) -> tuple[DealEvent, ...]:
     groups: dict[tuple, list[DealMention]] = defaultdict(list)
     for mention in sorted(mentions, key=_chronological):
-        groups[(mention.deal.buyer, mention.deal.seller, mention.deal.category)].append(mention)
+        groups[deal_key(mention.deal)].append(mention)
     events = [_deal_event(cluster) for group in groups.values() for cluster in _deal_clusters(group)]
     return tuple(sorted(events, key=lambda e: (e.deal.buyer or "", e.deal.seller or "", e.deal.category, e.event_id)))
 
@@ -253,14 +239,15 @@ def _deal_clusters(group: list[DealMention]) -> list[list[DealMention]]:
 
 
 class _DealIndex:
-    """The clusters holding a deal that `deals_agree` with a given one, found by lookups instead of comparing all."""
+    """The clusters holding a deal that corroborates a given one (`same_event.deals_corroborate`), found by lookups
+    instead of comparing all."""
 
     def __init__(self) -> None:
         self.by_quantity: dict[int, set[int]] = defaultdict(set)
         self.by_year: dict[int, set[int]] = defaultdict(set)
         self.by_system: dict[str, set[int]] = defaultdict(set)
-        self.by_value: dict[float, set[int]] = defaultdict(set)
-        self.values: list[float] = []
+        self.amounts: dict[str, _ValueWindow] = defaultdict(_ValueWindow)
+        self.dollars: dict[str, _ValueWindow] = defaultdict(_ValueWindow)
 
     def add(self, deal: Deal, cluster: int) -> None:
         if deal.quantity is not None:
@@ -268,50 +255,58 @@ class _DealIndex:
         if deal.year is not None:
             self.by_year[deal.year].add(cluster)
         if deal.system:
-            self.by_system[_system_key(deal.system)].add(cluster)
-        value = deal.value_usd
-        if value is not None and not math.isnan(value):
-            if value not in self.by_value:
-                bisect.insort(self.values, value)
-            self.by_value[value].add(cluster)
+            self.by_system[system_key(deal.system)].add(cluster)
+        value = deal_value(deal)
+        if value is not None:
+            self.amounts[value.currency].add(value.amount, cluster)
+            if value.value_usd is not None:
+                self.dollars[value.currency].add(value.value_usd, cluster)
 
     def agreeing(self, deal: Deal) -> set[int]:
-        found = set(self.by_system.get(_system_key(deal.system or ""), ()))
+        found = set(self.by_system.get(system_key(deal.system or ""), ()))
         found.update(self.by_quantity.get(deal.quantity, ()), self.by_year.get(deal.year, ()))
-        value = deal.value_usd
-        if value is not None and not math.isnan(value):
-            # |a - b| <= 1% of the larger implies |a - b| <= |b| / 99: a window around b to check exactly.
-            reach = abs(value) / 98
-            start = bisect.bisect_left(self.values, value - reach)
-            for other in self.values[start : bisect.bisect_right(self.values, value + reach)]:
-                if values_agree(other, value):
-                    found.update(self.by_value[other])
+        value = deal_value(deal)
+        if value is not None:
+            found.update(self.amounts[value.currency].near(value.amount))
+            if value.value_usd is not None:
+                for currency, window in self.dollars.items():
+                    if currency != value.currency:
+                        found.update(window.near(value.value_usd))
         return found
 
 
-def deals_agree(a: Deal, b: Deal) -> bool:
-    """True when two deals of the same buyer, seller and category share a quantity, value, year or system."""
-    return (
-        (a.quantity is not None and a.quantity == b.quantity)
-        or (a.value_usd is not None and b.value_usd is not None and values_agree(a.value_usd, b.value_usd))
-        or (a.year is not None and a.year == b.year)
-        or (bool(a.system) and _system_key(a.system) == _system_key(b.system))
-    )
+class _ValueWindow:
+    """Values with the clusters holding them, sorted, to find those that agree with a value across articles."""
+
+    def __init__(self) -> None:
+        self.clusters: dict[float, set[int]] = defaultdict(set)
+        self.values: list[float] = []
+
+    def add(self, value: float, cluster: int) -> None:
+        if value not in self.clusters:
+            bisect.insort(self.values, value)
+        self.clusters[value].add(cluster)
+
+    def near(self, value: float) -> set[int]:
+        # |a - b| <= t * max(|a|, |b|) implies |a - b| <= |b| * t / (1 - t): a slightly wider window to check exactly.
+        reach = abs(value) * ACROSS_ARTICLES_VALUE_TOLERANCE / (1 - 2 * ACROSS_ARTICLES_VALUE_TOLERANCE)
+        start = bisect.bisect_left(self.values, value - reach)
+        found: set[int] = set()
+        for other in self.values[start : bisect.bisect_right(self.values, value + reach)]:
+            if _close_across_articles(other, value):
+                found.update(self.clusters[other])
+        return found
 
 
-def values_agree(a: float, b: float) -> bool:
-    return abs(a - b) <= VALUE_TOLERANCE * max(abs(a), abs(b))
-
-
-def _system_key(system: str) -> str:
-    return " ".join(system.casefold().split())
+def _close_across_articles(a: float, b: float) -> bool:
+    return figures_agree(a, b, ACROSS_ARTICLES_VALUE_TOLERANCE)
 
 
 def _deal_event(members: list[DealMention]) -> DealEvent:
     """The merged deal; its id hashes the first report's facts and mention id, which no other cluster has, so
     no event's id depends on which other events exist (an id numbered by collision order would)."""
     seed = members[0].deal
-    event_id = stable_id("deal", seed.buyer, seed.seller, seed.category, _system_key(seed.system), seed.quantity,
+    event_id = stable_id("deal", seed.buyer, seed.seller, seed.category, system_key(seed.system), seed.quantity,
                          seed.value_usd, seed.year, members[0].mention_id)
     valued = [m for m in members if m.deal.value_usd is not None]
     bucket_of = _value_buckets([m.deal.value_usd for m in valued])
@@ -354,7 +349,7 @@ def _deal_event(members: list[DealMention]) -> DealEvent:
 def _value_buckets(values: Sequence[float]) -> dict[float, float]:
     """Each reported value -> the smallest reported value within 1% of it, so near-equal amounts count as one."""
     distinct = sorted(set(values))
-    return {value: min(other for other in distinct if values_agree(other, value)) for value in distinct}
+    return {value: min(other for other in distinct if _close_across_articles(other, value)) for value in distinct}
 
 
 # Shared

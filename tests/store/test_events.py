@@ -4,10 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfacts.records import Deal, Dialogue, Location, Participant
-from newsfacts.store.events import (
-    DealMention, DialogueMention, dates_agree, deals_agree, merge_deals, merge_dialogues,
-)
+from newsfacts.records import Deal, Dialogue, Location, Money, Participant
+from newsfacts.same_event import dates_agree, same_deal_across_articles
+from newsfacts.store.events import DealMention, DialogueMention, merge_deals, merge_dialogues
 
 
 def dialogue(date, article, published=None, status="held", city=None, people=(), mention=None, parties=("USA", "IND")):
@@ -18,21 +17,14 @@ def dialogue(date, article, published=None, status="held", city=None, people=(),
     return DialogueMention(mention or f"m-{article}-{date}", article, published, record)
 
 
-def deal(article, published=None, value=None, quantity=None, year=None, status="signed", system="S-400", category="air-defence"):
+def deal(article, published=None, value=None, quantity=None, year=None, status="signed", system="S-400", category="air-defence",
+         written=None):
     record = Deal(
         kind="purchase", buyer="IND", seller="RUS", system=system, category=category, status=status,
         quantity=quantity, value_usd=value, year=year,
+        value_amount=written.amount if written else None, value_currency=written.currency if written else None,
     )
     return DealMention(f"d-{article}-{system}-{value}", article, published, record)
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "agree"),
-    [("2020-10", "2020-10-27", True), ("2020-10-27", "2020-10-28", False), ("2020", "2020-10-27", True),
-     ("2020-10", "2020-11", False), ("2021", "2020-10", False)],
-)
-def test_dates_agree_at_common_precision(a, b, agree):
-    assert dates_agree(a, b) is agree
 
 
 def test_month_and_day_mentions_of_one_meeting_merge_into_one_event_with_the_precise_date():
@@ -151,6 +143,13 @@ def test_two_deals_of_one_article_are_never_merged():
     assert len(events) == 2
 
 
+def test_one_written_amount_converted_at_two_rates_is_one_deal():
+    """The same 9.000 tỷ won, converted at the rates of two articles' dates, 6 % apart in dollars."""
+    won = Money(9e12, "KRW", None)
+    events = merge_deals([deal("a1", value=6.9e9, system="", written=won), deal("a2", value=6.5e9, system="", written=won)])
+    assert len(events) == 1
+
+
 def test_deal_status_conflict_is_recorded():
     events = merge_deals([deal("a1", quantity=5, status="signed"), deal("a2", quantity=5, status="delivered")])
     assert [c.field for c in events[0].conflicts] == ["status"]
@@ -192,7 +191,7 @@ def reference_deal_clusters(mentions):
         found = []
         for m in group:
             home = next((c for c in found if all(o.article_id != m.article_id for o in c)
-                         and any(deals_agree(o.deal, m.deal) for o in c)), None)
+                         and any(same_deal_across_articles(o.deal, m.deal) for o in c)), None)
             if home is None:
                 found.append([m])
             else:
@@ -204,6 +203,8 @@ def reference_deal_clusters(mentions):
 dates = st.sampled_from([None, "2020", "2020-10", "2020-11", "2020-10-27", "2020-10-28", "2021", "2021-01-05"])
 articles = st.sampled_from(["a1", "a2", "a3", "a4", "a5"])
 published = st.sampled_from([None, "2020-09-01", "2020-11-01", "2021-02-01"])
+written = st.sampled_from([None, Money(100e6, "USD", None), Money(130e9, "KRW", None), Money(131e9, "KRW", None),
+                           Money(140e9, "KRW", None), Money(float("nan"), "KRW", None)])
 
 
 @settings(max_examples=300, deadline=None)
@@ -221,11 +222,12 @@ def test_dialogues_cluster_as_when_every_pair_is_compared(specs):
 @given(st.lists(st.tuples(articles, published, st.sampled_from([None, 100e6, 100.5e6, 101.5e6, 103e6, 0.0, 5e9]),
                           st.sampled_from([None, 2, 12]), st.sampled_from([None, 2019, 2020]),
                           st.sampled_from(["S-400", " s-400 ", "Su-30", "", "  "]),
-                          st.sampled_from(["air-defence", "aircraft"])), max_size=25))
+                          st.sampled_from(["air-defence", "aircraft"]), written), max_size=25))
 def test_deals_cluster_as_when_every_pair_is_compared(specs):
     mentions = []
-    for i, (article, pub, value, quantity, year, system, category) in enumerate(specs):
-        made = deal(article, pub, value=value, quantity=quantity, year=year, system=system, category=category)
+    for i, (article, pub, value, quantity, year, system, category, amount) in enumerate(specs):
+        made = deal(article, pub, value=value, quantity=quantity, year=year, system=system, category=category,
+                    written=amount)
         mentions.append(DealMention(f"d{i}", made.article_id, made.published, made.deal))
     events = merge_deals(mentions)
     assert {frozenset(e.mention_ids) for e in events} == reference_deal_clusters(mentions)

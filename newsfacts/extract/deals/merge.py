@@ -11,42 +11,16 @@ from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.lowered import lowered_article
 from newsfacts.extract.money import STATED, to_usd
 from newsfacts.records import Deal, Money, Sentence
+from newsfacts.same_event import same_deal_in_article
 from newsfacts.extract.deals.equipment import _system_spans, _without_maker_descriptions
 from newsfacts.extract.deals.mentions import _Mention, names_aid
 from newsfacts.extract.deals.roles import _parties
 from newsfacts.extract.deals.vocabulary import _STATUS_RANK, _compatible_categories, _exporter_rank, _patterns
 
 
-def _compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
-
-
 def _same_deal(group: list[_Mention], mention: _Mention) -> bool:
-    for other in group:
-        if _earlier_and_pending(other, mention) or _earlier_and_pending(mention, other):
-            return False
-        if not (_compatible(other.buyer, mention.buyer) and _compatible(other.seller, mention.seller)):
-            return False
-        for field in ("quantity", "model", "year"):
-            if not _compatible(getattr(other, field), getattr(mention, field)):
-                return False
-        if other.money and mention.money and not _same_value(other.money, mention.money):
-            return False
-    categories = {m.category for m in [*group, mention] if m.category}
-    return len(categories) <= 1 or (len(categories) == 2 and frozenset(categories) in _compatible_categories())
-
-
-def _earlier_and_pending(recalled: _Mention, current: _Mention) -> bool:
-    """"Trước đó, hai nước đã ký ... năm 2022" beside a contract the headline says is still being negotiated: an
-    earlier order of the same equipment is another deal."""
-    return (recalled.recalled and recalled.status in ("signed", "delivered") and recalled.year is not None
-            and current.headline and current.status in ("proposed", "negotiating"))
-
-
-def _same_value(a: Money, b: Money) -> bool:
-    if a.currency == b.currency or a.value_usd is None or b.value_usd is None:
-        return a.currency == b.currency and abs(a.amount - b.amount) <= 0.05 * max(a.amount, b.amount)
-    return abs(a.value_usd - b.value_usd) <= 0.05 * max(a.value_usd, b.value_usd)
+    compatible = _compatible_categories()
+    return all(same_deal_in_article(other, mention, compatible) for other in group)
 
 
 def _nearest_group(groups: list[list[_Mention]], mention: _Mention) -> list[_Mention] | None:

@@ -12,27 +12,9 @@ from functools import cache
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.people import PersonMention, leader_titles
 from newsfacts.records import Location, Sentence
+from newsfacts.same_event import same_dialogue_in_article, times_agree_in_article
 from newsfacts.extract.dialogues.mentions import _Mention
 from newsfacts.extract.dialogues.vocabulary import _vocab
-
-
-def _compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a.startswith(b) or b.startswith(a)
-
-
-def _different_rounds(a: _Mention, b: _Mention) -> bool:
-    return a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal
-
-
-def _same_time(a: _Mention, b: _Mention) -> bool:
-    """Dates that can be the same meeting: equal at their common precision, or a day inside the other's range of
-    days ("từ ngày 18-22/6" and "ngày 20/6"); never two different rounds ("lần thứ 7", "lần thứ 8")."""
-    if _different_rounds(a, b):
-        return False
-    for ranged, other in ((a, b), (b, a)):
-        if ranged.until and other.date and len(other.date) == len(ranged.date):
-            return ranged.date <= other.date <= ranged.until
-    return _compatible(a.date, b.date)
 
 
 @dataclass
@@ -54,12 +36,12 @@ def _group(mentions: list[_Mention], main_sentence_order: Mapping[int, int]) -> 
     dated = [m for m in mentions if m.date and not m.weak_date]
     undated = [m for m in mentions if not m.date or m.weak_date]
     for mention in dated:
-        event = next((e for e in events if e.key == (mention.mechanism, mention.parties)
-                      and all(_same_time(mention, other) for other in e.mentions)), None)
+        event = next((e for e in events if all(same_dialogue_in_article(mention, other) for other in e.mentions)),
+                     None)
         event.mentions.append(mention) if event else events.append(_Event([mention]))
     for mention in undated:
-        same = [e for e in events if e.key == (mention.mechanism, mention.parties)
-                and not any(_different_rounds(mention, m) for m in e.mentions)]
+        date_unknown = replace(mention, date=None, until=None)
+        same = [e for e in events if all(same_dialogue_in_article(date_unknown, m) for m in e.mentions)]
         if mention.weak_date and not same:
             if mention.status not in (None, "mechanism"):
                 events.append(_Event([mention]))
@@ -85,7 +67,7 @@ def _fold_headline_names(events: list[_Event], headline: frozenset[int]) -> list
         if event.key[0] not in looser or any(m.sentence not in headline for m in event.mentions):
             continue
         named = [e for e in folded if e is not event and e.key[1] == event.key[1] and e.key[0] in looser[event.key[0]]
-                 and _compatible(e.anchor.date, event.anchor.date)]
+                 and times_agree_in_article(e.anchor, event.anchor)]
         if len(named) == 1:
             named[0].mentions.extend(event.mentions)
             folded.remove(event)
