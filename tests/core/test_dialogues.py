@@ -320,3 +320,31 @@ def test_a_pages_own_date_in_the_headline_gives_the_year_of_dates_without_one():
     text = ("date 2023-11 Việt Nam, Indonesia vừa tổ chức đối thoại chính sách quốc phòng lần thứ 3 tại Hà Nội "
             "vào chiều 31/10.\n\nHai bên đánh giá kết quả kể từ Đối thoại lần thứ 2 vào năm 2021.")
     assert "2023-10-31" in {d.date for d in dialogues(text, None)}
+
+
+def test_the_foreign_and_defence_ministers_meeting_spelt_out_is_a_2_plus_2():
+    text = ("Hàn Quốc và Australia\n\nHội nghị Bộ trưởng Ngoại giao, Quốc phòng Hàn-Australia lần thứ 5 được diễn ra "
+            "tại Seoul vào tháng 9/2021.")
+    assert [(d.mechanism, d.parties, d.date, d.location.city) for d in dialogues(text, "2024-04-16")] == [
+        ("2+2", ("AUS", "KOR"), "2021-09", "Seoul")]
+
+
+def test_a_meeting_planned_then_put_off_later_in_the_sentence_is_postponed():
+    text = ("Hàn Quốc và Australia\n\nNgày 19/10, Ngoại trưởng Penny Wong dự kiến tới Hàn Quốc để tham dự Hội nghị "
+            "Bộ trưởng Ngoại giao, Quốc phòng Hàn-Australia (Hội nghị 2+2), nhưng đã phải hoãn chuyến thăm do ảnh hưởng "
+            "từ tình hình Trung Đông và phải hủy lịch gặp.")
+    assert [d.status for d in dialogues(text, "2023-10-20")] == ["postponed"]
+
+
+def test_a_round_put_off_for_a_reason_naming_other_countries_stays_the_articles_meeting():
+    text = ("Hàn Quốc và Australia họp 2+2\n\nHàn Quốc và Australia sẽ tổ chức Hội nghị 2+2 lần thứ 6 vào tháng 5. "
+            "Ban đầu, cuộc họp lần thứ 6 được dự kiến tổ chức vào tháng 10 năm ngoái, nhưng đã bị hoãn lại do Hamas "
+            "của Palestine tấn công Israel.")
+    found = {(d.parties, d.date, d.status) for d in dialogues(text, "2024-04-16")}
+    assert (("AUS", "KOR"), "2023-10", "postponed") in found
+
+
+def test_naming_the_countries_that_hold_the_mechanism_is_no_meeting():
+    text = ("Hàn Quốc và Australia họp 2+2\n\nNgày 16/4, Hàn Quốc và Australia đã tổ chức Hội nghị 2+2 tại Canberra. "
+            "Cùng với Mỹ, Australia là một trong số hai nước mà Hàn Quốc đang tổ chức Hội nghị 2+2.")
+    assert [d.parties for d in dialogues(text, "2024-04-17")] == [("AUS", "KOR")]

@@ -21,6 +21,7 @@ from newsfacts.extract.dialogues.places import (
 )
 from newsfacts.extract.dialogues.vocabulary import (
     _CUES, _GENERIC_MECHANISM, _KEEPS_MECHANISM, _MECHANISMS_SUCH_AS, _MECHANISM_TALK, _MECHANISM_WORD,
+    _PARTNERS_OF_THE_MECHANISM,
     _fixed_parties, _mechanism_spans, _patterns, _venue_pattern,
 )
 
@@ -81,7 +82,8 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
         mechanism = _at_its_level(mechanism, lower[left:right])
         fixed = _fixed_parties(lower, start, end)
         parties = fixed or _parties(text, hits, start, end, left, right)
-        found = _span_mentions(sentence, lower, hits, dates, event_dates, venues, paragraph_date, len(spans) == 1,
+        found = _span_mentions(sentence, lower, hits, dates, event_dates, venues, paragraph_date,
+                               len({m for _, _, m in spans}) == 1,
                                (start, end, mechanism), (left, right), parties)
         separate = [parties] if fixed else _separate_meetings(text, lower, hits, start, end, parties)
         if len(separate) == 1:
@@ -131,14 +133,16 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     location = _location(venues, start, end, left, right)
     if (_MECHANISM_TALK.search(lower, 0, start) or _GENERIC_MECHANISM.search(lower, max(0, start - 8), start + 8)
             or _MECHANISMS_SUCH_AS.search(lower, max(0, start - 30), start)
+            or _PARTNERS_OF_THE_MECHANISM.search(lower, 0, start)
             or _MECHANISM_WORD.match(lower, start) and _KEEPS_MECHANISM.search(lower, max(0, start - 30), start)):
         return [_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index)]
     if _SINCE_MEETING.search(lower, max(0, start - _SINCE_MEETING_CHARS), start) and not (
             any(d.value and end <= d.start < right for d in dates) or _apposed_date(text, dates, right)):
         return [_Mention(mechanism, parties, None, 0, location, "mechanism", sentence.index)]
     status = _status(lower, start, end, left, right)
-    if status is None and only_span:
-        status = _sentence_change(lower, end)
+    if status in (None, "planned") and only_span:
+        # "Ban đầu, ông X dự kiến tới dự Hội nghị 2+2 ..., nhưng đã phải hoãn": planned, then put off.
+        status = _sentence_change(lower, end) or status
     if status is None and _ordinal(lower, end, right) is not None:
         status = "held"
     candidates = event_dates
@@ -192,7 +196,9 @@ _SINCE_MEETING_CHARS = 25
 
 def _sentence_change(lower: str, end: int) -> str | None:
     """A cancellation or postponement told later in the sentence ("Đối thoại X, vốn dự kiến ..., đã được lùi sang")."""
-    return next((status for status in ("cancelled", "postponed") if _patterns()[status].search(lower, end)), None)
+    found = [(cue.start(), status) for status in ("cancelled", "postponed")
+             if (cue := _patterns()[status].search(lower, end))]
+    return min(found)[1] if found else None
 
 
 def _mechanism_talk(lower: str, event_dates: Sequence[DateHit], mechanism: str, parties: tuple[str, ...],
@@ -253,9 +259,13 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         status = _status(lower, match.start(), match.end(), left, right) if own_dates else None
         if status is None:
             continue
+        # "cuộc họp lần thứ 6 được dự kiến tổ chức vào tháng 10, nhưng đã bị hoãn lại": told later in the sentence.
+        status = _sentence_change(lower, match.end()) or status
         value, rank = _date_fields(own_dates[0])
         location = _location(_venue_options(text, hits), match.start(), match.end(), left, right)
-        codes = tuple(sorted({h.code for h in hits}))
+        # The countries of the meeting's own clause: a reason given after it ("do ... Hamas tấn công Israel") names
+        # no party.
+        codes = tuple(sorted({h.code for h in hits if left <= h.start < max(right, reach)}))
         mentions.append(_Mention("", codes, value, rank, location, status, sentence.index, bare=True,
                                  ordinal=_ordinal(lower, match.end(), right)))
     # "kể từ Đối thoại lần đầu tổ chức tháng 9/2018 tại New Delhi": an earlier meeting recalled without its name.

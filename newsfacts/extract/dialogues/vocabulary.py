@@ -12,7 +12,7 @@ from newsfacts.extract.prefilter import Prefiltered, prefiltered
 
 # Every match of a mechanism or bare-meeting pattern holds one of these: a sentence holding none is not read.
 _CUES = ("2+2", "đối thoại", "tham vấn", "ausmin", "họp", "cuộc gặp", "hội đàm", "intersessional", "thảo luận",
-         "đàm phán")
+         "đàm phán", "hội nghị")
 
 
 _MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|thiết lập|thành lập)\s*$")
@@ -23,6 +23,10 @@ _MECHANISMS_SUCH_AS = re.compile(r"(?:các|những) (?:cơ chế|kênh|định d
 
 
 _MECHANISM_WORD = re.compile(r"(?:cơ chế|định dạng)\b")
+
+
+# "Australia là một trong số hai nước mà Hàn Quốc tổ chức Hội nghị 2+2": who holds the mechanism, not a meeting.
+_PARTNERS_OF_THE_MECHANISM = re.compile(r"là (?:một trong(?: số)?|những|các)(?: \S+){0,2} (?:nước|quốc gia|đối tác) mà\b")
 
 
 # "Ấn Độ duy trì cơ chế 2+2 với ...": the mechanism itself, not a meeting of it.
