@@ -277,3 +277,18 @@ def test_the_dashboard_export_is_the_file_the_cli_writes(page, base_url, store_d
     run_cli("export", "--store", str(store_dir), "--table", "deals", "--format", "parquet", "--country", "IND",
             "--from", "2018-01-01", "--to", "2024-12-31", "--out", str(out), check_code=0)
     assert download.value.path().read_bytes() == out.read_bytes()
+
+
+def test_the_articles_export_holds_the_articles_the_search_lists(page, base_url, store_dir, tmp_path):
+    """With a search phrase in the box, the export is the listed articles, the file the CLI's --search writes."""
+    open_page(page, base_url, "bai-bao", "q=hoa+binh")
+    listed = row_count(page)
+    with page.expect_download() as download:
+        page.locator('[data-testid="stDownloadButton"] button', has_text="CSV").last.click()
+    assert download.value.suggested_filename.startswith("articles_")
+    got = download.value.path().read_bytes()
+    assert len(list(csv.DictReader(io.StringIO(got.decode("utf-8-sig"))))) == listed
+    out = tmp_path / "articles.csv"
+    run_cli("export", "--store", str(store_dir), "--table", "articles", "--format", "csv", "--search", "hòa bình",
+            "--out", str(out), check_code=0)
+    assert got == out.read_bytes()
