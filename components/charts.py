@@ -140,16 +140,31 @@ def _side_by_side(points: pd.DataFrame) -> np.ndarray:
     return (rank - (size - 1) / 2) * 9.0
 
 
+def _period_ends(starts: np.ndarray, precision: pd.Series) -> np.ndarray:
+    """Where the year or month of a year-only or month-only date ends (NaT for a known day)."""
+    ends = np.full(len(starts), np.datetime64("NaT"), dtype="datetime64[ns]")
+    for unit, name in (("Y", "year"), ("M", "month")):
+        coarse = (precision == name).to_numpy()
+        ends[coarse] = (starts[coarse].astype(f"datetime64[{unit}]") + 1).astype("datetime64[ns]")
+    return ends
+
+
 def dialogue_timeline(events: pd.DataFrame, lang: str) -> Spec:
     """One lane per mechanism and country pair (the MAX_LANES busiest); markers by status, larger where a point
-    stands for several events, side by side where several fall on one day of a lane; a click selects the point's
-    event in DIALOGUE_PICK. Expects columns event_id, lane, day (datetime), status, date, place, participants,
-    n_sources."""
+    stands for several events, side by side where several fall on one day of a lane; a date known only to the
+    year or month is a pale bar over that year or month with a hollow marker in the middle. A click on a marker or a bar
+    selects its event in DIALOGUE_PICK. Expects columns event_id, lane, day (datetime), date_precision, status,
+    date, place, participants, n_sources."""
     points = _timeline_points(busiest_lanes(events.dropna(subset=["day"])))
     drawn = [status for status in DIALOGUE_STATUSES if status in set(points["status"])]
+    starts = points["day"].to_numpy(dtype="datetime64[ns]")
+    ends = _period_ends(starts, points["date_precision"])
+    middles = np.where(np.isnat(ends), starts, starts + (ends - starts) // 2)
     rows = pd.DataFrame({
         "lane": _text(points["lane"]),
-        "day": points["day"].to_numpy(dtype="datetime64[ns]"),
+        "day": middles,
+        "start": starts,
+        "end": ends,
         "status": [value_label(status, lang) for status in points["status"]],
         "date": _text(points["date"]),
         "place": _text(points["place"]),
@@ -157,22 +172,35 @@ def dialogue_timeline(events: pd.DataFrame, lang: str) -> Spec:
         "n_sources": points["n_sources"].to_numpy(dtype=float, na_value=0).astype(int),
         "size": (8 + points["count"].clip(upper=20).to_numpy()) ** 2,
         "event_id": _text(points["event_id"]),
-        "offset": _side_by_side(points),
     })
+    rows["offset"] = _side_by_side(rows)
     statuses = [value_label(status, lang) for status in drawn]
-    return _chart({"points": rows}, {
-        "data": {"name": "points"},
+    colour = _field("status", "nominal", legend=LEGEND,
+                    scale={"domain": statuses, "range": [STATUS_STYLE[s][1] for s in drawn]})
+    spans = {
+        "transform": [{"filter": "isValid(datum.end)"}],
+        "mark": {"type": "rule", "strokeWidth": 9, "strokeCap": "round", "opacity": 0.35, "cursor": "pointer"},
+        "encoding": {"x": _field("start", "temporal", t("date", lang)), "x2": {"field": "end"},
+                     "color": {**colour, "legend": None}},
+    }
+    markers = {
         "mark": {"type": "point", "filled": True, "stroke": "#333", "strokeWidth": 1, "opacity": 0.85, "cursor": "pointer"},
         "params": [{"name": DIALOGUE_PICK, "select": {"type": "point", "fields": ["event_id"], "on": "click"}}],
         "encoding": {
             "x": _field("day", "temporal", t("date", lang)),
             "xOffset": _field("offset", "quantitative", scale=None),
-            "y": _field("lane", "nominal", axis={"labelLimit": 320}),
-            "color": _field("status", "nominal", legend=LEGEND,
-                            scale={"domain": statuses, "range": [STATUS_STYLE[s][1] for s in drawn]}),
+            "color": colour,
             "shape": _field("status", "nominal", legend=LEGEND,
                             scale={"domain": statuses, "range": [STATUS_STYLE[s][0] for s in drawn]}),
             "size": _field("size", "quantitative", scale=None, legend=None),
+            # Hollow where the day is not known: a month's bar is hardly wider than the marker.
+            "fillOpacity": {"condition": {"test": "isValid(datum.end)", "value": 0.15}, "value": 1},
+        },
+    }
+    return _chart({"points": rows}, {
+        "data": {"name": "points"},
+        "encoding": {
+            "y": _field("lane", "nominal", axis={"labelLimit": 320}),
             "tooltip": [
                 _field("lane", "nominal", t("lane", lang)),
                 _field("status", "nominal", t("status", lang)),
@@ -182,6 +210,7 @@ def dialogue_timeline(events: pd.DataFrame, lang: str) -> Spec:
                 _field("n_sources", "quantitative", t("n_sources", lang)),
             ],
         },
+        "layer": [spans, markers],
         "height": max(260, 40 * rows["lane"].nunique() + 120),
     }, lang)
 

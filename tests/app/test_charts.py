@@ -16,6 +16,7 @@ EVENTS = pd.DataFrame({
     "day": pd.to_datetime(["2023-11-10", "2020-10-27", "2021-05-01"]),
     "status": ["held", "planned", "postponed"],
     "date": ["2023-11-10", "2020-10", "2021-05"],
+    "date_precision": ["day", "month", "month"],
     "place": ["New Delhi, Ấn Độ", "", "Moskva, Nga"],
     "participants": ["Antony Blinken", "", ""],
     "n_sources": [2, 1, 1],
@@ -30,6 +31,11 @@ def arrowheads(spec: dict) -> pd.DataFrame:
     return lines[lines[only["filter"]["field"]] == only["filter"]["equal"]]
 
 
+def timeline_markers(spec: dict) -> dict:
+    """The timeline's layer of clickable markers."""
+    return next(layer for layer in spec["layer"] if layer["mark"]["type"] == "point")
+
+
 def valid(spec: dict) -> dict:
     """`spec` after checking it against the Vega-Lite schema, with its tables as the records the browser gets."""
     records = {name: json.loads(table.to_json(orient="records", date_format="iso")) for name, table in spec["datasets"].items()}
@@ -41,9 +47,9 @@ def valid(spec: dict) -> dict:
 def test_timeline_has_one_marker_style_per_status_and_one_lane_per_mechanism_and_pair():
     spec = charts.dialogue_timeline(EVENTS, "vi")
     valid(spec)
-    points = spec["datasets"]["points"]
-    assert spec["encoding"]["shape"]["scale"]["domain"] == ["đã diễn ra", "dự kiến", "hoãn"]
-    assert spec["encoding"]["color"]["scale"]["range"] == ["#2e7d32", "#1565c0", "#ef6c00"]
+    points, markers = spec["datasets"]["points"], timeline_markers(spec)
+    assert markers["encoding"]["shape"]["scale"]["domain"] == ["đã diễn ra", "dự kiến", "hoãn"]
+    assert markers["encoding"]["color"]["scale"]["range"] == ["#2e7d32", "#1565c0", "#ef6c00"]
     assert set(points["lane"]) == set(EVENTS["lane"])
     assert "Antony Blinken" in set(points["participants"])
     tooltips = [tip["title"] for tip in spec["encoding"]["tooltip"]]
@@ -153,13 +159,13 @@ def test_timeline_never_sends_more_than_the_mark_limit():
     lanes = [f"2+2 · lane {i}" for i in range(charts.MAX_LANES)]
     years = pd.date_range("1990-01-01", periods=2 * charts.MAX_MARKS // charts.MAX_LANES, freq="YS")
     many = pd.DataFrame([(lane, day) for lane in lanes for day in years], columns=["lane", "day"]).assign(
-        status="held", date="2020", place="", participants="", n_sources=1, event_id="e")
+        status="held", date="2020", date_precision="year", place="", participants="", n_sources=1, event_id="e")
     assert len(charts.dialogue_timeline(many, "vi")["datasets"]["points"]) == charts.MAX_MARKS
 
 
 def test_timeline_draws_only_the_busiest_lanes():
     quiet = pd.DataFrame({"lane": [f"2+2 · quiet {i}" for i in range(charts.MAX_LANES)],
-                          "day": pd.Timestamp("2020-01-01"), "status": "held", "date": "2020", "place": "",
+                          "day": pd.Timestamp("2020-01-01"), "status": "held", "date": "2020", "date_precision": "year", "place": "",
                           "participants": "", "n_sources": 1})
     busy = pd.concat([EVENTS] * 2, ignore_index=True)
     points = charts.dialogue_timeline(pd.concat([quiet, busy], ignore_index=True), "vi")["datasets"]["points"]
@@ -188,4 +194,19 @@ def test_timeline_points_of_one_day_stand_side_by_side_and_a_click_picks_the_eve
     crowded = points[points["event_id"].isin(["a", "b", "c"])]
     assert sorted(crowded["offset"]) == [-9.0, 0.0, 9.0]
     assert set(points.loc[~points["event_id"].isin(["a", "b", "c"]), "offset"]) == {0.0}
-    assert spec["params"] == [{"name": charts.DIALOGUE_PICK, "select": {"type": "point", "fields": ["event_id"], "on": "click"}}]
+    assert timeline_markers(spec)["params"] == [
+        {"name": charts.DIALOGUE_PICK, "select": {"type": "point", "fields": ["event_id"], "on": "click"}}]
+
+
+def test_a_date_known_only_to_the_year_or_month_is_a_bar_over_it_with_its_marker_in_the_middle():
+    coarse = EVENTS.assign(day=pd.to_datetime(["2023-11-10", "2020-10-01", "2016-01-01"]),
+                           date_precision=["day", "month", "year"])
+    spec = valid(charts.dialogue_timeline(coarse, "vi"))
+    points = pd.DataFrame(spec["datasets"]["points"]).set_index("event_id")
+    assert pd.isna(points.loc["e1", "end"]) and points.loc["e1", "day"].startswith("2023-11-10")
+    assert (points.loc["e2", "start"][:10], points.loc["e2", "end"][:10]) == ("2020-10-01", "2020-11-01")
+    assert (points.loc["e3", "start"][:10], points.loc["e3", "end"][:10]) == ("2016-01-01", "2017-01-01")
+    assert points.loc["e3", "day"][:10] == "2016-07-02", "the marker sits in the middle of its year"
+    spans = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "rule")
+    assert spans["transform"] == [{"filter": "isValid(datum.end)"}]
+    assert (spans["encoding"]["x"]["field"], spans["encoding"]["x2"]["field"]) == ("start", "end")

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from components import charts
-from components.i18n import country_label, t
+from components.i18n import country_label, t, value_label
 from tests.browser.conftest import SCREENSHOTS
 from tests.store.conftest import run_cli
 
@@ -292,3 +292,27 @@ def test_the_articles_export_holds_the_articles_the_search_lists(page, base_url,
     run_cli("export", "--store", str(store_dir), "--table", "articles", "--format", "csv", "--search", "hòa bình",
             "--out", str(out), check_code=0)
     assert got == out.read_bytes()
+
+
+def test_a_year_only_dialogue_is_a_bar_over_its_year_and_clicking_the_bar_chooses_it(page, base_url, tables):
+    """Vega draws the bars as SVG lines; the widest is a year. A click on it away from its marker picks it."""
+    dialogues = tables["dialogue_events"]
+    assert (dialogues["date_precision"] == "year").any()
+    open_page(page, base_url, "doi-thoai")
+    bars = page.locator('[data-testid="stVegaLiteChart"] g.mark-rule line')
+    bars.first.wait_for(state="attached", timeout=30_000)
+    page.wait_for_timeout(1000)
+    widths = [bars.nth(i).bounding_box()["width"] for i in range(bars.count())]
+    markers = page.locator('[data-testid="stVegaLiteChart"] g.mark-symbol path').first.bounding_box()
+    box = bars.nth(widths.index(max(widths))).bounding_box()
+    assert box["width"] > 3 * markers["width"], "a year is drawn as a bar, not as a day's marker"
+    spot = (box["x"] + box["width"] * 0.15, box["y"] + box["height"] / 2)
+    page.mouse.move(*spot)
+    tooltip = page.locator("#vg-tooltip-element", has_text=value_label("year", "vi"))
+    tooltip.wait_for()
+    lane = tooltip.locator("tr").first.locator("td").last.inner_text()
+    page.mouse.click(*spot)
+    settle(page)
+    chosen = page.locator('[data-testid="stSelectbox"]', has_text=t("choose_dialogue", "vi")).locator("input")
+    page.get_by_text(t("open_article", "vi")).first.wait_for(timeout=30_000)
+    assert lane in chosen.input_value()
