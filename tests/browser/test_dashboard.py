@@ -102,6 +102,20 @@ def busiest_country(tables) -> str:
     return tables["dialogue_events"]["parties"].explode().value_counts().index[0]
 
 
+def click_on_timeline(page, spot: tuple[float, float], hover_says: str = "") -> tuple[str, str]:
+    """Hovers `spot` of the timeline until its tooltip (holding `hover_says`) shows, clicks it and waits for the
+    chosen dialogue's evidence; returns the tooltip's lane and the chosen dialogue as the list writes it."""
+    page.mouse.move(*spot)
+    tooltip = page.locator("#vg-tooltip-element", has_text=hover_says)
+    tooltip.wait_for()
+    lane = tooltip.locator("tr").first.locator("td").last.inner_text()
+    page.mouse.click(*spot)
+    settle(page)
+    chosen = page.locator('[data-testid="stSelectbox"]', has_text=t("choose_dialogue", "vi")).locator("input")
+    page.get_by_text(t("open_article", "vi")).first.wait_for(timeout=30_000)
+    return lane, chosen.input_value()
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_every_page_opens_without_error(page, base_url, lang):
     """Walks the sidebar links through every page, saving a 1400x900 screenshot of each in each language."""
@@ -245,16 +259,8 @@ def test_clicking_a_timeline_marker_chooses_that_dialogue(page, base_url):
     page.wait_for_timeout(1000)
     marker = markers.nth(markers.count() // 2)
     box = marker.bounding_box()
-    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.mouse.move(*centre)
-    tooltip = page.locator("#vg-tooltip-element")
-    tooltip.wait_for()
-    lane = tooltip.locator("tr").first.locator("td").last.inner_text()
-    page.mouse.click(*centre)
-    settle(page)
-    chosen = page.locator('[data-testid="stSelectbox"]', has_text=t("choose_dialogue", "vi")).locator("input")
-    page.get_by_text(t("open_article", "vi")).first.wait_for(timeout=30_000)
-    assert lane in chosen.input_value()
+    lane, chosen = click_on_timeline(page, (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2))
+    assert lane in chosen
 
 
 def test_an_evidence_link_scrolls_to_its_sentence(page, base_url, tables):
@@ -306,13 +312,6 @@ def test_a_year_only_dialogue_is_a_bar_over_its_year_and_clicking_the_bar_choose
     markers = page.locator('[data-testid="stVegaLiteChart"] g.mark-symbol path').first.bounding_box()
     box = bars.nth(widths.index(max(widths))).bounding_box()
     assert box["width"] > 3 * markers["width"], "a year is drawn as a bar, not as a day's marker"
-    spot = (box["x"] + box["width"] * 0.15, box["y"] + box["height"] / 2)
-    page.mouse.move(*spot)
-    tooltip = page.locator("#vg-tooltip-element", has_text=value_label("year", "vi"))
-    tooltip.wait_for()
-    lane = tooltip.locator("tr").first.locator("td").last.inner_text()
-    page.mouse.click(*spot)
-    settle(page)
-    chosen = page.locator('[data-testid="stSelectbox"]', has_text=t("choose_dialogue", "vi")).locator("input")
-    page.get_by_text(t("open_article", "vi")).first.wait_for(timeout=30_000)
-    assert lane in chosen.input_value()
+    lane, chosen = click_on_timeline(page, (box["x"] + box["width"] * 0.15, box["y"] + box["height"] / 2),
+                                     value_label("year", "vi"))
+    assert lane in chosen
