@@ -28,6 +28,9 @@ MAX_MARKS = 1_000
 # and more than 100 lines on a world map cannot be told apart anyway.
 MAX_LINES = 100
 MAX_LANES = 40
+# Arms flows are curves bent sideways by this share of their length, in 12 straight steps: enough to stay clear of
+# a dialogue line between the same pair and to look smooth at the map's size.
+CURVE_BEND, CURVE_STEPS = 0.15, 12
 TOPOJSON = Path(__file__).resolve().parent.parent / "static" / "topojson" / "world_110m.json"
 SMALL_STATES = Path(__file__).resolve().parent / "small_states.csv"
 # The same file as the browser fetches it from Streamlit's static serving, relative to the page (never a CDN).
@@ -216,8 +219,8 @@ def dialogue_timeline(events: pd.DataFrame, lang: str) -> Spec:
 
 
 def _segments(pairs: pd.DataFrame, weight: str, kind: str) -> pd.DataFrame:
-    """Lines between country centroids, the MAX_LINES heaviest, width 1..5 by weight, and the angle of the line's
-    end (degrees clockwise from north) for an arrowhead. Expects columns from, to, `weight`, label."""
+    """Lines between country centroids, the MAX_LINES heaviest, width 1..5 by weight. Expects columns from, to,
+    `weight`, label."""
     where = centroids()
     drawable = pairs[pairs["from"].isin(where.keys()) & pairs["to"].isin(where.keys())]
     drawable = drawable.sort_values(weight, ascending=False).head(MAX_LINES)
@@ -228,7 +231,6 @@ def _segments(pairs: pd.DataFrame, weight: str, kind: str) -> pd.DataFrame:
     return pd.DataFrame({
         "lon": start[:, 0], "lat": start[:, 1], "lon2": end[:, 0], "lat2": end[:, 1],
         "width": width.to_numpy(dtype=int), "label": _text(drawable["label"]).to_numpy(), "kind": kind,
-        "angle": np.degrees(np.arctan2(end[:, 0] - start[:, 0], end[:, 1] - start[:, 1])),
     })
 
 
@@ -265,18 +267,49 @@ def _country_layers(metric_label: str, top: float, lang: str) -> tuple[Spec, Spe
     return {"data": {"name": "countries"}, **shapes}, {"data": {"name": "countries"}, **points}
 
 
+def _curves(flows: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """Each of the `flows` segments as a quadratic curve bent to the left of its direction, CURVE_STEPS + 1 points
+    (columns flow, step, lon, lat, width, label, kind), so that an arms flow leaves the straight line of a dialogue
+    between the same pair, and A -> B and B -> A part; and the angle of each curve's end (degrees clockwise from
+    north), for its arrowhead."""
+    start, end = flows[["lon", "lat"]].to_numpy(float), flows[["lon2", "lat2"]].to_numpy(float)
+    along = end - start
+    control = (start + end) / 2 + CURVE_BEND * np.column_stack([-along[:, 1], along[:, 0]])
+    share = np.linspace(0, 1, CURVE_STEPS + 1)[None, :, None]
+    points = ((1 - share) ** 2 * start[:, None] + 2 * (1 - share) * share * control[:, None]
+              + share ** 2 * end[:, None]).reshape(-1, 2)
+    steps = CURVE_STEPS + 1
+    at_end = end - control
+    return pd.DataFrame({
+        "flow": np.repeat(np.arange(len(flows)), steps), "step": np.tile(np.arange(steps), len(flows)),
+        "lon": points[:, 0], "lat": points[:, 1], **{name: np.repeat(flows[name].to_numpy(), steps)
+                                                     for name in ("width", "label", "kind")},
+    }), np.degrees(np.arctan2(at_end[:, 0], at_end[:, 1]))
+
+
 def _line_layers(kinds: list[str]) -> Spec:
-    """Partner lines and arms flows (`kinds`) from the "lines" rows, arrowheads on the flows; one colour legend."""
+    """Straight partner lines (`kinds[0]`, from the "lines" rows), curved arms flows (`kinds[1]`, the "curves"
+    rows) with arrowheads drawn above both; one colour legend."""
     colour = _field("kind", "nominal", scale={"domain": kinds, "range": [PARTNER_COLOUR, FLOW_COLOUR]}, legend=LEGEND)
     tooltip = _field("label", "nominal")
+    width = _field("width", "quantitative", scale=None, legend=None)
     rules = {
         "data": {"name": "lines"},
+        "transform": [{"filter": {"field": "kind", "equal": kinds[0]}}],
         "mark": {"type": "rule", "opacity": 0.8},
         "encoding": {
             "longitude": _field("lon", "quantitative"), "latitude": _field("lat", "quantitative"),
             "longitude2": {"field": "lon2"}, "latitude2": {"field": "lat2"},
-            "strokeWidth": _field("width", "quantitative", scale=None, legend=None),
-            "color": colour, "tooltip": tooltip,
+            "strokeWidth": width, "color": colour, "tooltip": tooltip,
+        },
+    }
+    curves = {
+        "data": {"name": "curves"},
+        "mark": {"type": "line", "opacity": 0.85, "strokeDash": [6, 2]},
+        "encoding": {
+            "longitude": _field("lon", "quantitative"), "latitude": _field("lat", "quantitative"),
+            "detail": _field("flow", "nominal"), "order": _field("step", "quantitative"),
+            "strokeWidth": width, "color": colour, "tooltip": tooltip,
         },
     }
     arrows = {
@@ -288,7 +321,7 @@ def _line_layers(kinds: list[str]) -> Spec:
             "angle": _field("angle", "quantitative", scale=None), "color": colour, "tooltip": tooltip,
         },
     }
-    return {"layer": [rules, arrows]}
+    return {"layer": [rules, curves, arrows]}
 
 
 def _flow_label(seller: str, buyer: str, n: int, value: float, lang: str) -> str:
@@ -318,10 +351,12 @@ def world_map(involvement: pd.DataFrame, partners: pd.DataFrame, flows: pd.DataF
         _flow_label(seller, buyer, n, value, lang)
         for seller, buyer, n, value in zip(flow_lines["from"], flow_lines["to"], flow_lines["count"], flow_lines["value_usd"])])
     kinds = [t("dialogues", lang), t("deals", lang)]
-    lines = pd.concat([_segments(partner_lines, "count", kinds[0]), _segments(flow_lines, "weight", kinds[1])],
+    flow_segments = _segments(flow_lines, "weight", kinds[1])
+    curves, angles = _curves(flow_segments)
+    lines = pd.concat([_segments(partner_lines, "count", kinds[0]), flow_segments.assign(angle=angles)],
                       ignore_index=True)
     shapes, points = _country_layers(metric_label, max(float(countries["value"].max()), 1) if len(countries) else 1, lang)
-    return _chart({"countries": countries, "lines": lines}, {
+    return _chart({"countries": countries, "lines": lines, "curves": curves}, {
         "projection": {"type": "equalEarth"},
         # Lines and arrows share one colour legend; the countries' colour scale is a separate one.
         "layer": [shapes, _line_layers(kinds), points],

@@ -2,6 +2,7 @@
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 from altair.utils.schemapi import validate_jsonschema
@@ -25,9 +26,9 @@ EVENTS = pd.DataFrame({
 
 def arrowheads(spec: dict) -> pd.DataFrame:
     """The map's line rows its arrowhead layer draws, by that layer's filter."""
-    arrows = spec["layer"][1]["layer"][1]
+    arrows = spec["layer"][1]["layer"][2]
     (only,) = arrows["transform"]
-    lines = spec["datasets"][arrows["data"]["name"]]
+    lines = pd.DataFrame(spec["datasets"][arrows["data"]["name"]])
     return lines[lines[only["filter"]["field"]] == only["filter"]["equal"]]
 
 
@@ -88,6 +89,30 @@ def test_world_map_draws_countries_partner_lines_and_arms_flows():
     assert len(arrows) == 2
     usa_to_india = arrows[arrows["label"].str.startswith("Mỹ")]["angle"].iloc[0]
     assert 60 < usa_to_india < 120, "an arrow from the USA to India points east"
+
+
+def test_a_deal_arrow_bends_away_from_the_dialogue_line_of_the_same_pair():
+    """Where a dialogue line joins India and the USA, the USA -> India deal is a curve off that line ending in its
+    arrowhead, so neither hides the other."""
+    partners = pd.DataFrame({"a": ["IND"], "b": ["USA"], "count": [2]})
+    flows = pd.DataFrame({"seller": ["USA", "IND"], "buyer": ["IND", "USA"], "count": [1, 1], "value_usd": [3e9, 1e9]})
+    spec = valid(charts.world_map(pd.DataFrame(columns=["country", "value", "name"]), partners, flows, "vi", "x"))
+    layers = spec["layer"][1]["layer"]
+    assert [layer["mark"]["type"] for layer in layers] == ["rule", "line", "point"], "arrowheads above the lines"
+    curves = pd.DataFrame(spec["datasets"]["curves"])
+    (usa_lon, usa_lat), (ind_lon, ind_lat) = charts.centroids()["USA"], charts.centroids()["IND"]
+    for flow, rows in curves.groupby("flow"):
+        rows = rows.sort_values("step")
+        assert len(rows) == charts.CURVE_STEPS + 1
+        middle = rows.iloc[len(rows) // 2]
+        # Distance of the curve's middle from the straight line IND-USA, in degrees.
+        off = abs((usa_lon - ind_lon) * (ind_lat - middle["lat"]) - (ind_lon - middle["lon"]) * (usa_lat - ind_lat))
+        assert off / np.hypot(usa_lon - ind_lon, usa_lat - ind_lat) > 10
+    middles = curves[curves["step"] == charts.CURVE_STEPS // 2]
+    assert middles["lat"].round(3).nunique() == 2, "USA -> India and India -> USA bend to different sides"
+    arrows = arrowheads(spec)
+    ends = curves[curves["step"] == charts.CURVE_STEPS].sort_values("flow")
+    assert ends[["lon", "lat"]].to_numpy().tolist() == arrows[["lon2", "lat2"]].to_numpy().tolist()
 
 
 def test_world_map_lines_are_capped():

@@ -79,12 +79,12 @@ def go_to(page, title: str, lang: str = "vi") -> None:
 COUNTRY_SHAPES = '[data-testid="stVegaLiteChart"] g.mark-shape path'
 
 
-def click_on_map(page, marks: str, code: str) -> str:
-    """Hovers the mark of `code` among `marks` until its tooltip shows, clicks it, waits for the filter to take it;
-    returns the country's label as the sidebar writes it."""
+def click_on_map(page, marks: str, code: str, spot: tuple[float, float] | None = None) -> str:
+    """Hovers the mark of `code` among `marks` (at `spot`, else its box's centre) until its tooltip shows, clicks
+    there, waits for the filter to take it; returns the country's label as the sidebar writes it."""
     label = f"{country_label(code, 'vi')} ({code})"
     box = page.locator(f'{marks}[aria-label="{label}"]').bounding_box()
-    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    centre = spot or (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.move(*centre)
     page.locator("#vg-tooltip-element", has_text=country_label(code, "vi")).wait_for()
     page.mouse.click(*centre)
@@ -155,6 +155,32 @@ def test_clicking_a_country_on_the_map_filters_every_page(page, base_url, tables
     go_to(page, "page_dialogues")
     settle(page)
     assert row_count(page) == 0
+
+
+# The point of a country's shape farthest from its box's centre that the shape itself receives (no line above it).
+FAR_INSIDE = """(label) => {
+  const shape = [...document.querySelectorAll('%s')].find(p => p.getAttribute('aria-label') === label);
+  const box = shape.getBoundingClientRect(), cx = box.left + box.width / 2, cy = box.top + box.height / 2;
+  let best = null;
+  for (let i = 1; i < 40; i++) for (let j = 1; j < 40; j++) {
+    const x = box.left + box.width * i / 40, y = box.top + box.height * j / 40;
+    const d = Math.hypot(x - cx, y - cy);
+    if (document.elementFromPoint(x, y) === shape && (!best || d > best[2])) best = [x, y, d, box.width, box.height];
+  }
+  return best;
+}""" % COUNTRY_SHAPES
+
+
+def test_clicking_anywhere_inside_a_country_not_its_centre_filters_it(page, base_url):
+    """The whole area of a country takes the click: here the spot of Russia's shape farthest from its centre."""
+    open_page(page, base_url, "ban-do")
+    page.wait_for_function(f"() => document.querySelectorAll('{COUNTRY_SHAPES}').length > 20", timeout=30_000)
+    page.wait_for_timeout(1500)
+    label = f"{country_label('RUS', 'vi')} (RUS)"
+    x, y, distance, width, height = page.evaluate(FAR_INSIDE, label)
+    assert distance > min(width, height) / 3, "the spot is far from the centre, near the country's edge"
+    assert click_on_map(page, COUNTRY_SHAPES, "RUS", (x, y)) == label
+    assert chosen_countries_when_drawn(page, [label]) == [label]
 
 
 def test_country_filter_changes_the_table_and_the_csv_matches(page, base_url, tables):
