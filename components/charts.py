@@ -28,6 +28,9 @@ MAX_MARKS = 1_000
 # and more than 100 lines on a world map cannot be told apart anyway.
 MAX_LINES = 100
 MAX_LANES = 40
+# Arms flows are curves bent sideways by this share of their length, in 12 straight steps: enough to stay clear of
+# a dialogue line between the same pair and to look smooth at the map's size.
+CURVE_BEND, CURVE_STEPS = 0.15, 12
 TOPOJSON = Path(__file__).resolve().parent.parent / "static" / "topojson" / "world_110m.json"
 SMALL_STATES = Path(__file__).resolve().parent / "small_states.csv"
 # The same file as the browser fetches it from Streamlit's static serving, relative to the page (never a CDN).
@@ -140,16 +143,31 @@ def _side_by_side(points: pd.DataFrame) -> np.ndarray:
     return (rank - (size - 1) / 2) * 9.0
 
 
+def _period_ends(starts: np.ndarray, precision: pd.Series) -> np.ndarray:
+    """Where the year or month of a year-only or month-only date ends (NaT for a known day)."""
+    ends = np.full(len(starts), np.datetime64("NaT"), dtype="datetime64[ns]")
+    for unit, name in (("Y", "year"), ("M", "month")):
+        coarse = (precision == name).to_numpy()
+        ends[coarse] = (starts[coarse].astype(f"datetime64[{unit}]") + 1).astype("datetime64[ns]")
+    return ends
+
+
 def dialogue_timeline(events: pd.DataFrame, lang: str) -> Spec:
     """One lane per mechanism and country pair (the MAX_LANES busiest); markers by status, larger where a point
-    stands for several events, side by side where several fall on one day of a lane; a click selects the point's
-    event in DIALOGUE_PICK. Expects columns event_id, lane, day (datetime), status, date, place, participants,
-    n_sources."""
+    stands for several events, side by side where several fall on one day of a lane; a date known only to the
+    year or month is a pale bar over that year or month with a hollow marker in the middle. A click on a marker or a bar
+    selects its event in DIALOGUE_PICK. Expects columns event_id, lane, day (datetime), date_precision, status,
+    date, place, participants, n_sources."""
     points = _timeline_points(busiest_lanes(events.dropna(subset=["day"])))
     drawn = [status for status in DIALOGUE_STATUSES if status in set(points["status"])]
+    starts = points["day"].to_numpy(dtype="datetime64[ns]")
+    ends = _period_ends(starts, points["date_precision"])
+    middles = np.where(np.isnat(ends), starts, starts + (ends - starts) // 2)
     rows = pd.DataFrame({
         "lane": _text(points["lane"]),
-        "day": points["day"].to_numpy(dtype="datetime64[ns]"),
+        "day": middles,
+        "start": starts,
+        "end": ends,
         "status": [value_label(status, lang) for status in points["status"]],
         "date": _text(points["date"]),
         "place": _text(points["place"]),
@@ -157,22 +175,35 @@ def dialogue_timeline(events: pd.DataFrame, lang: str) -> Spec:
         "n_sources": points["n_sources"].to_numpy(dtype=float, na_value=0).astype(int),
         "size": (8 + points["count"].clip(upper=20).to_numpy()) ** 2,
         "event_id": _text(points["event_id"]),
-        "offset": _side_by_side(points),
     })
+    rows["offset"] = _side_by_side(rows)
     statuses = [value_label(status, lang) for status in drawn]
-    return _chart({"points": rows}, {
-        "data": {"name": "points"},
+    colour = _field("status", "nominal", legend=LEGEND,
+                    scale={"domain": statuses, "range": [STATUS_STYLE[s][1] for s in drawn]})
+    spans = {
+        "transform": [{"filter": "isValid(datum.end)"}],
+        "mark": {"type": "rule", "strokeWidth": 9, "strokeCap": "round", "opacity": 0.35, "cursor": "pointer"},
+        "encoding": {"x": _field("start", "temporal", t("date", lang)), "x2": {"field": "end"},
+                     "color": {**colour, "legend": None}},
+    }
+    markers = {
         "mark": {"type": "point", "filled": True, "stroke": "#333", "strokeWidth": 1, "opacity": 0.85, "cursor": "pointer"},
         "params": [{"name": DIALOGUE_PICK, "select": {"type": "point", "fields": ["event_id"], "on": "click"}}],
         "encoding": {
             "x": _field("day", "temporal", t("date", lang)),
             "xOffset": _field("offset", "quantitative", scale=None),
-            "y": _field("lane", "nominal", axis={"labelLimit": 320}),
-            "color": _field("status", "nominal", legend=LEGEND,
-                            scale={"domain": statuses, "range": [STATUS_STYLE[s][1] for s in drawn]}),
+            "color": colour,
             "shape": _field("status", "nominal", legend=LEGEND,
                             scale={"domain": statuses, "range": [STATUS_STYLE[s][0] for s in drawn]}),
             "size": _field("size", "quantitative", scale=None, legend=None),
+            # Hollow where the day is not known: a month's bar is hardly wider than the marker.
+            "fillOpacity": {"condition": {"test": "isValid(datum.end)", "value": 0.15}, "value": 1},
+        },
+    }
+    return _chart({"points": rows}, {
+        "data": {"name": "points"},
+        "encoding": {
+            "y": _field("lane", "nominal", axis={"labelLimit": 320}),
             "tooltip": [
                 _field("lane", "nominal", t("lane", lang)),
                 _field("status", "nominal", t("status", lang)),
@@ -182,13 +213,14 @@ def dialogue_timeline(events: pd.DataFrame, lang: str) -> Spec:
                 _field("n_sources", "quantitative", t("n_sources", lang)),
             ],
         },
+        "layer": [spans, markers],
         "height": max(260, 40 * rows["lane"].nunique() + 120),
     }, lang)
 
 
 def _segments(pairs: pd.DataFrame, weight: str, kind: str) -> pd.DataFrame:
-    """Lines between country centroids, the MAX_LINES heaviest, width 1..5 by weight, and the angle of the line's
-    end (degrees clockwise from north) for an arrowhead. Expects columns from, to, `weight`, label."""
+    """Lines between country centroids, the MAX_LINES heaviest, width 1..5 by weight. Expects columns from, to,
+    `weight`, label."""
     where = centroids()
     drawable = pairs[pairs["from"].isin(where.keys()) & pairs["to"].isin(where.keys())]
     drawable = drawable.sort_values(weight, ascending=False).head(MAX_LINES)
@@ -199,7 +231,6 @@ def _segments(pairs: pd.DataFrame, weight: str, kind: str) -> pd.DataFrame:
     return pd.DataFrame({
         "lon": start[:, 0], "lat": start[:, 1], "lon2": end[:, 0], "lat2": end[:, 1],
         "width": width.to_numpy(dtype=int), "label": _text(drawable["label"]).to_numpy(), "kind": kind,
-        "angle": np.degrees(np.arctan2(end[:, 0] - start[:, 0], end[:, 1] - start[:, 1])),
     })
 
 
@@ -236,18 +267,49 @@ def _country_layers(metric_label: str, top: float, lang: str) -> tuple[Spec, Spe
     return {"data": {"name": "countries"}, **shapes}, {"data": {"name": "countries"}, **points}
 
 
+def _curves(flows: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """Each of the `flows` segments as a quadratic curve bent to the left of its direction, CURVE_STEPS + 1 points
+    (columns flow, step, lon, lat, width, label, kind), so that an arms flow leaves the straight line of a dialogue
+    between the same pair, and A -> B and B -> A part; and the angle of each curve's end (degrees clockwise from
+    north), for its arrowhead."""
+    start, end = flows[["lon", "lat"]].to_numpy(float), flows[["lon2", "lat2"]].to_numpy(float)
+    along = end - start
+    control = (start + end) / 2 + CURVE_BEND * np.column_stack([-along[:, 1], along[:, 0]])
+    share = np.linspace(0, 1, CURVE_STEPS + 1)[None, :, None]
+    points = ((1 - share) ** 2 * start[:, None] + 2 * (1 - share) * share * control[:, None]
+              + share ** 2 * end[:, None]).reshape(-1, 2)
+    steps = CURVE_STEPS + 1
+    at_end = end - control
+    return pd.DataFrame({
+        "flow": np.repeat(np.arange(len(flows)), steps), "step": np.tile(np.arange(steps), len(flows)),
+        "lon": points[:, 0], "lat": points[:, 1], **{name: np.repeat(flows[name].to_numpy(), steps)
+                                                     for name in ("width", "label", "kind")},
+    }), np.degrees(np.arctan2(at_end[:, 0], at_end[:, 1]))
+
+
 def _line_layers(kinds: list[str]) -> Spec:
-    """Partner lines and arms flows (`kinds`) from the "lines" rows, arrowheads on the flows; one colour legend."""
+    """Straight partner lines (`kinds[0]`, from the "lines" rows), curved arms flows (`kinds[1]`, the "curves"
+    rows) with arrowheads drawn above both; one colour legend."""
     colour = _field("kind", "nominal", scale={"domain": kinds, "range": [PARTNER_COLOUR, FLOW_COLOUR]}, legend=LEGEND)
     tooltip = _field("label", "nominal")
+    width = _field("width", "quantitative", scale=None, legend=None)
     rules = {
         "data": {"name": "lines"},
+        "transform": [{"filter": {"field": "kind", "equal": kinds[0]}}],
         "mark": {"type": "rule", "opacity": 0.8},
         "encoding": {
             "longitude": _field("lon", "quantitative"), "latitude": _field("lat", "quantitative"),
             "longitude2": {"field": "lon2"}, "latitude2": {"field": "lat2"},
-            "strokeWidth": _field("width", "quantitative", scale=None, legend=None),
-            "color": colour, "tooltip": tooltip,
+            "strokeWidth": width, "color": colour, "tooltip": tooltip,
+        },
+    }
+    curves = {
+        "data": {"name": "curves"},
+        "mark": {"type": "line", "opacity": 0.85, "strokeDash": [6, 2]},
+        "encoding": {
+            "longitude": _field("lon", "quantitative"), "latitude": _field("lat", "quantitative"),
+            "detail": _field("flow", "nominal"), "order": _field("step", "quantitative"),
+            "strokeWidth": width, "color": colour, "tooltip": tooltip,
         },
     }
     arrows = {
@@ -259,7 +321,7 @@ def _line_layers(kinds: list[str]) -> Spec:
             "angle": _field("angle", "quantitative", scale=None), "color": colour, "tooltip": tooltip,
         },
     }
-    return {"layer": [rules, arrows]}
+    return {"layer": [rules, curves, arrows]}
 
 
 def _flow_label(seller: str, buyer: str, n: int, value: float, lang: str) -> str:
@@ -289,10 +351,12 @@ def world_map(involvement: pd.DataFrame, partners: pd.DataFrame, flows: pd.DataF
         _flow_label(seller, buyer, n, value, lang)
         for seller, buyer, n, value in zip(flow_lines["from"], flow_lines["to"], flow_lines["count"], flow_lines["value_usd"])])
     kinds = [t("dialogues", lang), t("deals", lang)]
-    lines = pd.concat([_segments(partner_lines, "count", kinds[0]), _segments(flow_lines, "weight", kinds[1])],
+    flow_segments = _segments(flow_lines, "weight", kinds[1])
+    curves, angles = _curves(flow_segments)
+    lines = pd.concat([_segments(partner_lines, "count", kinds[0]), flow_segments.assign(angle=angles)],
                       ignore_index=True)
     shapes, points = _country_layers(metric_label, max(float(countries["value"].max()), 1) if len(countries) else 1, lang)
-    return _chart({"countries": countries, "lines": lines}, {
+    return _chart({"countries": countries, "lines": lines, "curves": curves}, {
         "projection": {"type": "equalEarth"},
         # Lines and arrows share one colour legend; the countries' colour scale is a separate one.
         "layer": [shapes, _line_layers(kinds), points],

@@ -10,14 +10,11 @@ from uuid import uuid4
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 import streamlit as st
 
-from newsfacts import review, store
+from newsfacts import review, search, store
 from newsfacts.export import INPUTS
 from newsfacts.filters import Filterable
-from newsfacts.search import fold, folded
 from newsfacts.review import log as corrections_log
 from newsfacts.review.apply import Outcome
 from newsfacts.review.records import Correction
@@ -173,14 +170,7 @@ def export_corrections() -> bytes:
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _matches(path: str, version: str, phrase: str) -> np.ndarray:
     loaded = _parsed(path, version)
-    articles = loaded.tables["articles"]
-    wanted = fold(phrase)
-    in_heading = [pc.match_substring(folded(pa.array(articles[column], pa.large_string())), wanted).fill_null(False)
-                  for column in ("title", "lead")]
-    ids = pa.array(articles["article_id"])
-    found = pa.array(loaded.sentences.articles_containing(phrase), ids.type)
-    matches = (pc.or_(*in_heading).to_numpy(zero_copy_only=False)
-               | pc.is_in(ids, value_set=found).to_numpy(zero_copy_only=False))
+    matches = search.article_matches(loaded.tables["articles"], loaded.sentences.articles_containing, phrase)
     matches.flags.writeable = False
     return matches
 

@@ -211,6 +211,8 @@ LABELS: dict[str, tuple[str, str]] = {
                     "Showing the first {shown} of {n} rows; download the CSV for all of them."),
     "pick_capped": ("Danh sách chỉ gồm {shown} đối thoại đầu của bảng; thu hẹp bộ lọc để tìm các đối thoại khác.",
                     "The list holds only the table's first {shown} dialogues; narrow the filters to reach the others."),
+    "span_note": ("Điểm rỗng trên thanh nhạt: cuộc đối thoại chỉ biết năm hoặc tháng; thanh phủ cả năm (tháng) đó.",
+                  "Hollow marker on a pale bar: a dialogue dated only to the year or month; the bar covers that year (month)."),
     "lanes_capped": ("Chỉ vẽ {shown} làn (cơ chế · cặp nước) nhiều đối thoại nhất trong {n}.",
                      "Only the {shown} lanes (mechanism · pair) with the most dialogues of {n} are drawn."),
     # Articles page (data helper, issue #6)

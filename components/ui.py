@@ -16,6 +16,7 @@ from components.views import link_base, number
 from newsfacts.export import FORMATS, MIME_TYPES, Table, export_table, file_name
 from newsfacts.export.formats import to_csv_bytes
 from newsfacts.filters import Filters
+from newsfacts.search import Search
 from newsfacts.review.log import CorrectionsFileError
 from newsfacts.store import StoreDamaged
 
@@ -133,14 +134,15 @@ def table(rows: pd.DataFrame, what: str, key: str, lang: str,
     return state
 
 
-def exports(ctx: Context, table: Table) -> None:
-    """Download buttons for the export of `table` under the current filters, one per format (docs/codebook.md):
-    the file `python -m newsfacts export` writes for the same filters. Each is built only when clicked."""
+def exports(ctx: Context, table: Table, search: Search | None = None) -> None:
+    """Download buttons for the export of `table` under the current filters (and, for articles, the page's
+    `search`), one per format (docs/codebook.md): the file `python -m newsfacts export` writes for the same
+    filters and search. Each is built only when clicked."""
     st.caption(t("export_note", ctx.lang))
     for column, fmt in zip(st.columns(len(FORMATS)), FORMATS):
         column.download_button(
             t(f"export_{fmt}", ctx.lang), key=f"export_{table}_{fmt}", on_click="ignore", icon=":material/download:",
-            data=lambda fmt=fmt: export_table(data.export_tables(ctx.store), table, fmt, ctx.filters),
+            data=lambda fmt=fmt: export_table(data.export_tables(ctx.store), table, fmt, ctx.filters, search),
             file_name=file_name(table, fmt, datetime.now()), mime=MIME_TYPES[fmt],
         )
 

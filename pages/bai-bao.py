@@ -14,7 +14,7 @@ from newsfacts.filters import filter_articles
 from components.i18n import country_label, t
 from components.views import article_table, deal_table, dialogue_table, number
 from newsfacts.export.tables import absolute_url
-from newsfacts.search import spans
+from newsfacts.search import Search, spans
 
 MAX_SENTENCE_DIGITS = 6
 
@@ -165,4 +165,4 @@ if article_id:
 
 st.subheader(t("article_list", lang))
 ui.table(found, "bai-bao", "article_table", lang, build=lambda rows: article_table(rows, lang, ctx.links))
-ui.exports(ctx, "articles")
+ui.exports(ctx, "articles", Search.of(store.articles, data.article_matches(query), query) if query else None)

@@ -41,6 +41,8 @@ def pick_from_timeline() -> None:
 ui.chart(charts.dialogue_timeline(drawn, lang), key="dialogue_timeline", on_select=pick_from_timeline,
          selection_mode=[charts.DIALOGUE_PICK])
 ui.marks_note(len(drawn), lang)
+if drawn["date_precision"].isin(["year", "month"]).any():
+    st.caption(t("span_note", lang))
 ui.lanes_note(timeline["lane"].nunique(), lang)
 
 newest = events.sort_values("date_start", ascending=False, na_position="last", kind="stable")

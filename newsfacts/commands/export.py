@@ -1,4 +1,5 @@
-"""`python -m newsfacts export --table T --format F [--store DIR] [--out FILE] [--country ISO3 ...] [--from D] [--to D]`."""
+"""`python -m newsfacts export --table T --format F [--store DIR] [--out FILE] [--country ISO3 ...] [--from D] [--to D]
+[--search TEXT]`."""
 
 from __future__ import annotations
 
@@ -37,6 +38,9 @@ def register(subparsers) -> None:
                         help="keep rows involving any of these countries (ISO-3 codes)")
     parser.add_argument("--from", dest="date_from", type=_day, default=None, metavar="YYYY-MM-DD")
     parser.add_argument("--to", dest="date_to", type=_day, default=None, metavar="YYYY-MM-DD")
+    parser.add_argument("--search", default="", metavar="TEXT",
+                        help="articles only: keep those whose title, lead or a sentence holds TEXT, case and accents "
+                             "aside (\"hoa binh\" finds \"hòa bình\"), as the Articles page's search box does")
     parser.set_defaults(run=run)
 
 
@@ -54,6 +58,17 @@ def _write(data: bytes, out: Path | None) -> None:
     partial = out.with_name(f".{out.name}.partial")
     partial.write_bytes(data)
     os.replace(partial, out)
+
+
+def _search(tables, store_dir: Path, phrase: str):
+    """The articles `phrase` finds, as the Articles page finds them; None for no search."""
+    from newsfacts.search import Search, article_matches
+    from newsfacts.store.load import open_sentences
+
+    if not phrase:
+        return None
+    articles = tables["articles"]
+    return Search.of(articles, article_matches(articles, open_sentences(store_dir).articles_containing, phrase), phrase)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -74,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
         return _problem(f"unknown ISO-3 country code(s): {', '.join(unknown)}")
     if args.date_from and args.date_to and args.date_from > args.date_to:
         return _problem(f"--from {args.date_from} is after --to {args.date_to}")
+    if args.search and args.table != "articles":
+        return _problem(f"--search applies to --table articles only, not {args.table}")
     if args.out is None and args.fmt in ("xlsx", "parquet") and sys.stdout.isatty():
         return _problem(f"{args.fmt} is binary: give --out FILE or redirect the output")
     if args.out is not None and not args.out.parent.is_dir():
@@ -81,5 +98,5 @@ def run(args: argparse.Namespace) -> int:
     filters = Filters(date_from=args.date_from, date_to=args.date_to, countries=tuple(dict.fromkeys(codes)))
     parsed = load_tables(Path(store_dir), {name: SCHEMAS[name].names for name in INPUTS})
     tables = corrected_view(parsed, Path(store_dir)).tables  # as the dashboard shows them: the analysts' corrections
-    _write(export_table(tables, args.table, args.fmt, filters), args.out)
+    _write(export_table(tables, args.table, args.fmt, filters, _search(tables, Path(store_dir), args.search)), args.out)
     return 0

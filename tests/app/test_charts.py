@@ -2,6 +2,7 @@
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 from altair.utils.schemapi import validate_jsonschema
@@ -16,6 +17,7 @@ EVENTS = pd.DataFrame({
     "day": pd.to_datetime(["2023-11-10", "2020-10-27", "2021-05-01"]),
     "status": ["held", "planned", "postponed"],
     "date": ["2023-11-10", "2020-10", "2021-05"],
+    "date_precision": ["day", "month", "month"],
     "place": ["New Delhi, Ấn Độ", "", "Moskva, Nga"],
     "participants": ["Antony Blinken", "", ""],
     "n_sources": [2, 1, 1],
@@ -24,10 +26,15 @@ EVENTS = pd.DataFrame({
 
 def arrowheads(spec: dict) -> pd.DataFrame:
     """The map's line rows its arrowhead layer draws, by that layer's filter."""
-    arrows = spec["layer"][1]["layer"][1]
+    arrows = spec["layer"][1]["layer"][2]
     (only,) = arrows["transform"]
-    lines = spec["datasets"][arrows["data"]["name"]]
+    lines = pd.DataFrame(spec["datasets"][arrows["data"]["name"]])
     return lines[lines[only["filter"]["field"]] == only["filter"]["equal"]]
+
+
+def timeline_markers(spec: dict) -> dict:
+    """The timeline's layer of clickable markers."""
+    return next(layer for layer in spec["layer"] if layer["mark"]["type"] == "point")
 
 
 def valid(spec: dict) -> dict:
@@ -41,9 +48,9 @@ def valid(spec: dict) -> dict:
 def test_timeline_has_one_marker_style_per_status_and_one_lane_per_mechanism_and_pair():
     spec = charts.dialogue_timeline(EVENTS, "vi")
     valid(spec)
-    points = spec["datasets"]["points"]
-    assert spec["encoding"]["shape"]["scale"]["domain"] == ["đã diễn ra", "dự kiến", "hoãn"]
-    assert spec["encoding"]["color"]["scale"]["range"] == ["#2e7d32", "#1565c0", "#ef6c00"]
+    points, markers = spec["datasets"]["points"], timeline_markers(spec)
+    assert markers["encoding"]["shape"]["scale"]["domain"] == ["đã diễn ra", "dự kiến", "hoãn"]
+    assert markers["encoding"]["color"]["scale"]["range"] == ["#2e7d32", "#1565c0", "#ef6c00"]
     assert set(points["lane"]) == set(EVENTS["lane"])
     assert "Antony Blinken" in set(points["participants"])
     tooltips = [tip["title"] for tip in spec["encoding"]["tooltip"]]
@@ -82,6 +89,30 @@ def test_world_map_draws_countries_partner_lines_and_arms_flows():
     assert len(arrows) == 2
     usa_to_india = arrows[arrows["label"].str.startswith("Mỹ")]["angle"].iloc[0]
     assert 60 < usa_to_india < 120, "an arrow from the USA to India points east"
+
+
+def test_a_deal_arrow_bends_away_from_the_dialogue_line_of_the_same_pair():
+    """Where a dialogue line joins India and the USA, the USA -> India deal is a curve off that line ending in its
+    arrowhead, so neither hides the other."""
+    partners = pd.DataFrame({"a": ["IND"], "b": ["USA"], "count": [2]})
+    flows = pd.DataFrame({"seller": ["USA", "IND"], "buyer": ["IND", "USA"], "count": [1, 1], "value_usd": [3e9, 1e9]})
+    spec = valid(charts.world_map(pd.DataFrame(columns=["country", "value", "name"]), partners, flows, "vi", "x"))
+    layers = spec["layer"][1]["layer"]
+    assert [layer["mark"]["type"] for layer in layers] == ["rule", "line", "point"], "arrowheads above the lines"
+    curves = pd.DataFrame(spec["datasets"]["curves"])
+    (usa_lon, usa_lat), (ind_lon, ind_lat) = charts.centroids()["USA"], charts.centroids()["IND"]
+    for flow, rows in curves.groupby("flow"):
+        rows = rows.sort_values("step")
+        assert len(rows) == charts.CURVE_STEPS + 1
+        middle = rows.iloc[len(rows) // 2]
+        # Distance of the curve's middle from the straight line IND-USA, in degrees.
+        off = abs((usa_lon - ind_lon) * (ind_lat - middle["lat"]) - (ind_lon - middle["lon"]) * (usa_lat - ind_lat))
+        assert off / np.hypot(usa_lon - ind_lon, usa_lat - ind_lat) > 10
+    middles = curves[curves["step"] == charts.CURVE_STEPS // 2]
+    assert middles["lat"].round(3).nunique() == 2, "USA -> India and India -> USA bend to different sides"
+    arrows = arrowheads(spec)
+    ends = curves[curves["step"] == charts.CURVE_STEPS].sort_values("flow")
+    assert ends[["lon", "lat"]].to_numpy().tolist() == arrows[["lon2", "lat2"]].to_numpy().tolist()
 
 
 def test_world_map_lines_are_capped():
@@ -153,13 +184,13 @@ def test_timeline_never_sends_more_than_the_mark_limit():
     lanes = [f"2+2 · lane {i}" for i in range(charts.MAX_LANES)]
     years = pd.date_range("1990-01-01", periods=2 * charts.MAX_MARKS // charts.MAX_LANES, freq="YS")
     many = pd.DataFrame([(lane, day) for lane in lanes for day in years], columns=["lane", "day"]).assign(
-        status="held", date="2020", place="", participants="", n_sources=1, event_id="e")
+        status="held", date="2020", date_precision="year", place="", participants="", n_sources=1, event_id="e")
     assert len(charts.dialogue_timeline(many, "vi")["datasets"]["points"]) == charts.MAX_MARKS
 
 
 def test_timeline_draws_only_the_busiest_lanes():
     quiet = pd.DataFrame({"lane": [f"2+2 · quiet {i}" for i in range(charts.MAX_LANES)],
-                          "day": pd.Timestamp("2020-01-01"), "status": "held", "date": "2020", "place": "",
+                          "day": pd.Timestamp("2020-01-01"), "status": "held", "date": "2020", "date_precision": "year", "place": "",
                           "participants": "", "n_sources": 1})
     busy = pd.concat([EVENTS] * 2, ignore_index=True)
     points = charts.dialogue_timeline(pd.concat([quiet, busy], ignore_index=True), "vi")["datasets"]["points"]
@@ -188,4 +219,19 @@ def test_timeline_points_of_one_day_stand_side_by_side_and_a_click_picks_the_eve
     crowded = points[points["event_id"].isin(["a", "b", "c"])]
     assert sorted(crowded["offset"]) == [-9.0, 0.0, 9.0]
     assert set(points.loc[~points["event_id"].isin(["a", "b", "c"]), "offset"]) == {0.0}
-    assert spec["params"] == [{"name": charts.DIALOGUE_PICK, "select": {"type": "point", "fields": ["event_id"], "on": "click"}}]
+    assert timeline_markers(spec)["params"] == [
+        {"name": charts.DIALOGUE_PICK, "select": {"type": "point", "fields": ["event_id"], "on": "click"}}]
+
+
+def test_a_date_known_only_to_the_year_or_month_is_a_bar_over_it_with_its_marker_in_the_middle():
+    coarse = EVENTS.assign(day=pd.to_datetime(["2023-11-10", "2020-10-01", "2016-01-01"]),
+                           date_precision=["day", "month", "year"])
+    spec = valid(charts.dialogue_timeline(coarse, "vi"))
+    points = pd.DataFrame(spec["datasets"]["points"]).set_index("event_id")
+    assert pd.isna(points.loc["e1", "end"]) and points.loc["e1", "day"].startswith("2023-11-10")
+    assert (points.loc["e2", "start"][:10], points.loc["e2", "end"][:10]) == ("2020-10-01", "2020-11-01")
+    assert (points.loc["e3", "start"][:10], points.loc["e3", "end"][:10]) == ("2016-01-01", "2017-01-01")
+    assert points.loc["e3", "day"][:10] == "2016-07-02", "the marker sits in the middle of its year"
+    spans = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "rule")
+    assert spans["transform"] == [{"filter": "isValid(datum.end)"}]
+    assert (spans["encoding"]["x"]["field"], spans["encoding"]["x2"]["field"]) == ("start", "end")

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from components import charts
-from components.i18n import country_label, t
+from components.i18n import country_label, t, value_label
 from tests.browser.conftest import SCREENSHOTS
 from tests.store.conftest import run_cli
 
@@ -79,12 +79,12 @@ def go_to(page, title: str, lang: str = "vi") -> None:
 COUNTRY_SHAPES = '[data-testid="stVegaLiteChart"] g.mark-shape path'
 
 
-def click_on_map(page, marks: str, code: str) -> str:
-    """Hovers the mark of `code` among `marks` until its tooltip shows, clicks it, waits for the filter to take it;
-    returns the country's label as the sidebar writes it."""
+def click_on_map(page, marks: str, code: str, spot: tuple[float, float] | None = None) -> str:
+    """Hovers the mark of `code` among `marks` (at `spot`, else its box's centre) until its tooltip shows, clicks
+    there, waits for the filter to take it; returns the country's label as the sidebar writes it."""
     label = f"{country_label(code, 'vi')} ({code})"
     box = page.locator(f'{marks}[aria-label="{label}"]').bounding_box()
-    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    centre = spot or (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.move(*centre)
     page.locator("#vg-tooltip-element", has_text=country_label(code, "vi")).wait_for()
     page.mouse.click(*centre)
@@ -100,6 +100,20 @@ def outline_codes() -> list[str]:
 
 def busiest_country(tables) -> str:
     return tables["dialogue_events"]["parties"].explode().value_counts().index[0]
+
+
+def click_on_timeline(page, spot: tuple[float, float], hover_says: str = "") -> tuple[str, str]:
+    """Hovers `spot` of the timeline until its tooltip (holding `hover_says`) shows, clicks it and waits for the
+    chosen dialogue's evidence; returns the tooltip's lane and the chosen dialogue as the list writes it."""
+    page.mouse.move(*spot)
+    tooltip = page.locator("#vg-tooltip-element", has_text=hover_says)
+    tooltip.wait_for()
+    lane = tooltip.locator("tr").first.locator("td").last.inner_text()
+    page.mouse.click(*spot)
+    settle(page)
+    chosen = page.locator('[data-testid="stSelectbox"]', has_text=t("choose_dialogue", "vi")).locator("input")
+    page.get_by_text(t("open_article", "vi")).first.wait_for(timeout=30_000)
+    return lane, chosen.input_value()
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -141,6 +155,32 @@ def test_clicking_a_country_on_the_map_filters_every_page(page, base_url, tables
     go_to(page, "page_dialogues")
     settle(page)
     assert row_count(page) == 0
+
+
+# The point of a country's shape farthest from its box's centre that the shape itself receives (no line above it).
+FAR_INSIDE = """(label) => {
+  const shape = [...document.querySelectorAll('%s')].find(p => p.getAttribute('aria-label') === label);
+  const box = shape.getBoundingClientRect(), cx = box.left + box.width / 2, cy = box.top + box.height / 2;
+  let best = null;
+  for (let i = 1; i < 40; i++) for (let j = 1; j < 40; j++) {
+    const x = box.left + box.width * i / 40, y = box.top + box.height * j / 40;
+    const d = Math.hypot(x - cx, y - cy);
+    if (document.elementFromPoint(x, y) === shape && (!best || d > best[2])) best = [x, y, d, box.width, box.height];
+  }
+  return best;
+}""" % COUNTRY_SHAPES
+
+
+def test_clicking_anywhere_inside_a_country_not_its_centre_filters_it(page, base_url):
+    """The whole area of a country takes the click: here the spot of Russia's shape farthest from its centre."""
+    open_page(page, base_url, "ban-do")
+    page.wait_for_function(f"() => document.querySelectorAll('{COUNTRY_SHAPES}').length > 20", timeout=30_000)
+    page.wait_for_timeout(1500)
+    label = f"{country_label('RUS', 'vi')} (RUS)"
+    x, y, distance, width, height = page.evaluate(FAR_INSIDE, label)
+    assert distance > min(width, height) / 3, "the spot is far from the centre, near the country's edge"
+    assert click_on_map(page, COUNTRY_SHAPES, "RUS", (x, y)) == label
+    assert chosen_countries_when_drawn(page, [label]) == [label]
 
 
 def test_country_filter_changes_the_table_and_the_csv_matches(page, base_url, tables):
@@ -245,16 +285,8 @@ def test_clicking_a_timeline_marker_chooses_that_dialogue(page, base_url):
     page.wait_for_timeout(1000)
     marker = markers.nth(markers.count() // 2)
     box = marker.bounding_box()
-    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.mouse.move(*centre)
-    tooltip = page.locator("#vg-tooltip-element")
-    tooltip.wait_for()
-    lane = tooltip.locator("tr").first.locator("td").last.inner_text()
-    page.mouse.click(*centre)
-    settle(page)
-    chosen = page.locator('[data-testid="stSelectbox"]', has_text=t("choose_dialogue", "vi")).locator("input")
-    page.get_by_text(t("open_article", "vi")).first.wait_for(timeout=30_000)
-    assert lane in chosen.input_value()
+    lane, chosen = click_on_timeline(page, (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2))
+    assert lane in chosen
 
 
 def test_an_evidence_link_scrolls_to_its_sentence(page, base_url, tables):
@@ -277,3 +309,35 @@ def test_the_dashboard_export_is_the_file_the_cli_writes(page, base_url, store_d
     run_cli("export", "--store", str(store_dir), "--table", "deals", "--format", "parquet", "--country", "IND",
             "--from", "2018-01-01", "--to", "2024-12-31", "--out", str(out), check_code=0)
     assert download.value.path().read_bytes() == out.read_bytes()
+
+
+def test_the_articles_export_holds_the_articles_the_search_lists(page, base_url, store_dir, tmp_path):
+    """With a search phrase in the box, the export is the listed articles, the file the CLI's --search writes."""
+    open_page(page, base_url, "bai-bao", "q=hoa+binh")
+    listed = row_count(page)
+    with page.expect_download() as download:
+        page.locator('[data-testid="stDownloadButton"] button', has_text="CSV").last.click()
+    assert download.value.suggested_filename.startswith("articles_")
+    got = download.value.path().read_bytes()
+    assert len(list(csv.DictReader(io.StringIO(got.decode("utf-8-sig"))))) == listed
+    out = tmp_path / "articles.csv"
+    run_cli("export", "--store", str(store_dir), "--table", "articles", "--format", "csv", "--search", "hòa bình",
+            "--out", str(out), check_code=0)
+    assert got == out.read_bytes()
+
+
+def test_a_year_only_dialogue_is_a_bar_over_its_year_and_clicking_the_bar_chooses_it(page, base_url, tables):
+    """Vega draws the bars as SVG lines; the widest is a year. A click on it away from its marker picks it."""
+    dialogues = tables["dialogue_events"]
+    assert (dialogues["date_precision"] == "year").any()
+    open_page(page, base_url, "doi-thoai")
+    bars = page.locator('[data-testid="stVegaLiteChart"] g.mark-rule line')
+    bars.first.wait_for(state="attached", timeout=30_000)
+    page.wait_for_timeout(1000)
+    widths = [bars.nth(i).bounding_box()["width"] for i in range(bars.count())]
+    markers = page.locator('[data-testid="stVegaLiteChart"] g.mark-symbol path').first.bounding_box()
+    box = bars.nth(widths.index(max(widths))).bounding_box()
+    assert box["width"] > 3 * markers["width"], "a year is drawn as a bar, not as a day's marker"
+    lane, chosen = click_on_timeline(page, (box["x"] + box["width"] * 0.15, box["y"] + box["height"] / 2),
+                                     value_label("year", "vi"))
+    assert lane in chosen

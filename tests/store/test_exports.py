@@ -8,6 +8,7 @@ import io
 import json
 import re
 import shutil
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -183,6 +184,38 @@ def test_the_cli_writes_the_file_the_dashboard_gives(store, tables, tmp_path):
     written, given = (openpyxl.load_workbook(io.BytesIO(data)) for data in
                       (out.read_bytes(), export_table(tables, "deals", "xlsx", chosen)))
     assert [list(s.values) for s in written.worksheets] == [list(s.values) for s in given.worksheets]
+
+
+def test_the_cli_search_keeps_the_articles_the_search_box_finds_whatever_the_accents(store, tables, tmp_path):
+    """`--search` finds what the Articles page finds ("hoà bình", "hòa bình", NFD and "hoa binh" alike) and
+    writes the file the page's export gives for that search; the filters sheet names the phrase."""
+    from newsfacts.search import Search, article_matches
+    from newsfacts.store.load import open_sentences
+
+    articles = tables["articles"]
+    found = article_matches(articles, open_sentences(store).articles_containing, "hòa bình")
+    assert 0 < found.sum() < len(articles)
+    files = []
+    for phrase in ("hòa bình", "hoà bình", unicodedata.normalize("NFD", "hòa bình"), "HOA BINH"):
+        out = tmp_path / "articles.csv"
+        run_cli("export", "--store", str(store), "--table", "articles", "--format", "csv", "--search", phrase,
+                "--out", str(out), check_code=0)
+        files.append(out.read_bytes())
+    assert len(set(files)) == 1
+    exported = read(files[0], "csv")
+    assert set(exported["article_id"]) == set(articles.loc[found, "article_id"])
+    assert files[0] == export_table(tables, "articles", "csv", Filters(), Search.of(articles, found, "hòa bình"))
+    out = tmp_path / "articles.xlsx"
+    run_cli("export", "--store", str(store), "--table", "articles", "--format", "xlsx", "--search", "hoa binh",
+            "--out", str(out), check_code=0)
+    sheet = dict(openpyxl.load_workbook(out)["filters"].iter_rows(values_only=True))
+    assert sheet["search"] == "hoa binh" and sheet["n_rows"] == str(found.sum())
+
+
+def test_the_cli_refuses_a_search_of_another_table(store):
+    result = run_cli("export", "--store", str(store), "--table", "deals", "--format", "csv", "--search", "x",
+                     check_code=2)
+    assert "--search applies to --table articles only" in result.stderr
 
 
 @pytest.mark.parametrize(("args", "problem"), [
