@@ -340,3 +340,18 @@ def test_a_system_with_its_own_trade_verb_keeps_its_own_stage():
             "cho Ai Cập.")
     found = {d.buyer: d.status for d in deals(text)}
     assert found["ARE"] == "delivered" and found["EGY"] != "delivered"
+
+
+def test_a_value_told_after_a_news_agencys_name_joins_the_deal():
+    text = ("Ba Lan\n\nBa Lan đã ký hợp đồng mua 96 máy bay trực thăng AH-64E Apache của Mỹ. "
+            "Theo AFP, Bộ trưởng nhấn mạnh thương vụ trị giá khoảng 10 tỷ USD mang tính bước ngoặt.")
+    (deal,) = deals(text)
+    assert (deal.quantity, deal.value_usd, deal.value_qualifier) == (96, 1e10, "approx")
+
+
+def test_one_model_under_two_names_is_one_deal_and_a_value_sentence_with_guessed_roles_joins_it():
+    text = ("Ba Lan\n\nBa Lan sẽ tiếp nhận 96 trực thăng tấn công AH-64E Apache từ Mỹ, Bộ Ngoại giao Mỹ cho biết. "
+            "Thương vụ trị giá 12 tỷ USD này sẽ cải thiện năng lực của Ba Lan, theo Bộ Ngoại giao Mỹ. "
+            "Ba Lan năm ngoái quyết định mua trực thăng vũ trang Apache do Mỹ chế tạo.")
+    (deal,) = deals(text, "2023-08-22")
+    assert (deal.buyer, deal.seller, deal.quantity, deal.value_usd) == ("POL", "USA", 96, 12e9)

@@ -62,11 +62,16 @@ def _system_spans(text: str, lower: str) -> tuple[tuple[int, int, str, str | Non
         if start < position:
             continue
         end = _phrase_end(text, lower, head_end)
-        model = next((g for s, e, g in models if start <= s and e <= end), None)
+        model = _same_model(next((g for s, e, g in models if start <= s and e <= end), None))
         category = _weapons()["models"][model]["category"] if model else _phrase_category(lower, start, end, heads)
         spans.append((start, end, category, model))
         position = end
     return tuple(sorted(spans))
+
+
+def _same_model(model: str | None) -> str | None:
+    """One name for a model written under several ("Apache" and "AH-64")."""
+    return _weapons().get("same_model", {}).get(model, model) if model else None
 
 
 def _phrase_category(lower: str, start: int, end: int, heads) -> str:

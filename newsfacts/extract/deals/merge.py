@@ -62,11 +62,16 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
         elif mention.kind == "agreement":
             groups.append([mention])
     for mention in companions:
-        candidates = [g for g in groups if g[0].kind != "agreement" and _same_deal(g, replace(mention, category=None))
-                      and set(mention.countries) <= {c for m in g for c in (m.buyer, m.seller) if c} | set()]
-        target = _nearest_group(candidates, mention)
-        if target:
-            target.append(mention)
+        # Roles read from a sentence that names no equipment ("Thương vụ trị giá 12 tỷ USD này ..., theo Bộ Ngoại giao
+        # Mỹ") are guesses: when they contradict every deal, the sentence still joins one with its other details.
+        for companion in (mention, replace(mention, buyer=None, seller=None)):
+            candidates = [g for g in groups if g[0].kind != "agreement"
+                          and _same_deal(g, replace(companion, category=None))
+                          and set(mention.countries) <= {c for m in g for c in (m.buyer, m.seller) if c}]
+            target = _nearest_group(candidates, companion)
+            if target:
+                target.append(companion)
+                break
     return groups
 
 
@@ -166,10 +171,10 @@ def _other_side(deal: Deal, main_pair: tuple[str, ...]) -> Deal:
 
 def _made_in_buyer_next(deal: Deal, by_index: Mapping[int, Sentence],
                         country_hits: Mapping[int, Sequence[CountryHit]]) -> bool:
-    """The sentence after a deal's mention, naming no other kind of equipment, has it built in the buyer's country
-    ("hai tàu sẽ được đóng tại nhà máy của PT PAL")."""
+    """A sentence after the deal's first mention (one of its own, or the next), naming no other kind of equipment,
+    has it built in the buyer's country ("hai tàu sẽ được đóng tại nhà máy của PT PAL")."""
     local = _patterns()["local_production"]
-    for index in sorted({e + 1 for e in deal.evidence} - set(deal.evidence)):
+    for index in sorted({e + 1 for e in deal.evidence} - {deal.evidence[0]}):
         sentence = by_index.get(index)
         if sentence is None or "tại" not in sentence.text:
             continue
