@@ -355,3 +355,12 @@ def test_one_model_under_two_names_is_one_deal_and_a_value_sentence_with_guessed
             "Ba Lan năm ngoái quyết định mua trực thăng vũ trang Apache do Mỹ chế tạo.")
     (deal,) = deals(text, "2023-08-22")
     assert (deal.buyer, deal.seller, deal.quantity, deal.value_usd) == ("POL", "USA", 96, 12e9)
+
+
+def test_every_system_of_a_list_sold_to_one_buyer_goes_to_that_buyer_even_with_makers_named_between():
+    text = ("Hàn Quốc\n\nTrước khi bán cho Ba Lan 48 máy bay chiến đấu FA-50 do KAI sản xuất, 180 xe tăng chiến đấu K2 "
+            "do Hyundai Rotem sản xuất, năm 2022, Seoul đã bàn giao hệ thống tên lửa Cheongung cho UAE trị giá 3,6 tỷ USD.")
+    found = {d.system: (d.buyer, d.value_usd) for d in deals(text, "2023-01-01")}
+    assert found["máy bay chiến đấu FA-50"] == ("POL", None)
+    assert found["xe tăng chiến đấu K2"] == ("POL", None)
+    assert found["hệ thống tên lửa Cheongung"] == ("ARE", 3.6e9)

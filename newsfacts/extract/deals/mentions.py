@@ -136,7 +136,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
     spans = [span for span in _system_spans(text, context.lower) if not any(a <= span[0] < b for a, b in blocked)]
     lower = context.lower
     undescribed = _without_maker_descriptions(lower, spans)
-    items = _listed_items(lower, spans)
+    items = _listed_items(undescribed, spans)
     clauses = [_clause(text, item.start, item.end) for item in items]
     kept = [(span, clause, item) for span, clause, item in zip(spans, clauses, items) if _traded(undescribed, clause)
             and not _patterns()["platform"].search(lower, max(0, span[0] - 30), span[0])
@@ -147,7 +147,8 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
     mentions = []
     status = None
     for (start, end, category, model), clause, item in kept:
-        buyer, seller = _roles(lower, context.parties, start, end, _maker_country(model) if model else None)
+        # The verb before a list governs every item of it: "bán cho Ba Lan 48 FA-50 ..., 180 xe tăng K2 ...".
+        buyer, seller = _roles(lower, context.parties, item.start, end, _maker_country(model) if model else None)
         # A system listed with no trade word of its own shares the verb of the system named before it.
         own_verb = _patterns()["trigger"].found(lower, clause[0], start)
         status = _clause_status(lower, clause, clauses) or (None if own_verb else status)
