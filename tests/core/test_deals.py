@@ -364,3 +364,12 @@ def test_every_system_of_a_list_sold_to_one_buyer_goes_to_that_buyer_even_with_m
     assert found["máy bay chiến đấu FA-50"] == ("POL", None)
     assert found["xe tăng chiến đấu K2"] == ("POL", None)
     assert found["hệ thống tên lửa Cheongung"] == ("ARE", 3.6e9)
+
+
+def test_service_still_in_doubt_delivers_nothing_but_the_air_force_completing_deployment_does():
+    text = ("Australia\n\nAustralia sẽ mua 11 khinh hạm Mogami của Nhật Bản. "
+            "Hiện vẫn chưa rõ ngày đóng và đưa vào hoạt động tàu Mogami do Australia đóng.")
+    assert [d.status for d in deals(text)] == ["proposed"]
+    text = ("S-400\n\nẤn Độ đã ký hợp đồng mua 5 hệ thống S-400 của Nga. "
+            "Lực lượng Không quân Ấn Độ sẽ hoàn thành việc triển khai S-400 trong 6 tuần.")
+    assert [d.status for d in deals(text)] == ["delivered"]

@@ -249,6 +249,13 @@ def _excluded_acronyms() -> frozenset[str]:
     return frozenset(_verbs()["not_deal_acronyms"])
 
 
+# "Hiện vẫn chưa rõ ngày đóng và đưa vào hoạt động tàu Mogami": service still to come, or in doubt, delivers nothing.
+_NOT_YET = re.compile(r"\b(?:chưa|không(?! (?:quân|phận|gian|kích|người|khí|lực|đối))|dự kiến|có thể|kế hoạch)\b")
+
+
+_NOT_YET_CHARS = 30
+
+
 def _in_service_mentions(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]],
                          read: set[int]) -> list[_Mention]:
     """A named model in service with a country ("Ấn Độ bắt đầu triển khai S-400 ở Punjab"): a delivered mention with
@@ -259,11 +266,13 @@ def _in_service_mentions(sentences: Sequence[Sentence], country_hits: Mapping[in
     if not in_service.may_match(lowered.text):
         return found
     for position in lowered.matching(in_service.pattern):
-        sentence = sentences[position]
-        if sentence.index in read:
+        sentence, lower = sentences[position], lowered.sentence(position)
+        if sentence.index in read or not any(
+                not _NOT_YET.search(lower, max(0, cue.start() - _NOT_YET_CHARS), cue.start())
+                for cue in in_service.pattern.finditer(lower)):
             continue
         codes = tuple(dict.fromkeys(hit.code for hit in country_hits.get(sentence.index, ())))
-        for _, _, category, model in _system_spans(sentence.text, lowered.sentence(position)):
+        for _, _, category, model in _system_spans(sentence.text, lower):
             if model and codes:
                 found.append(_Mention("purchase", None, None, None, category, model, None, None, None, "delivered", (),
                                       sentence.index, countries=codes))
