@@ -373,3 +373,9 @@ def test_service_still_in_doubt_delivers_nothing_but_the_air_force_completing_de
     text = ("S-400\n\nẤn Độ đã ký hợp đồng mua 5 hệ thống S-400 của Nga. "
             "Lực lượng Không quân Ấn Độ sẽ hoàn thành việc triển khai S-400 trong 6 tuần.")
     assert [d.status for d in deals(text)] == ["delivered"]
+
+
+def test_dropping_a_deal_cancels_it():
+    text = ("Indonesia\n\nHồi tháng 12/2021, Indonesia thông báo bỏ thương vụ tiêm kích Su-35S trị giá hơn 1,1 tỷ USD "
+            "với Nga.")
+    assert [(d.buyer, d.seller, d.status) for d in deals(text, "2022-02-11")] == [("IDN", "RUS", "cancelled")]
