@@ -34,7 +34,7 @@ _MENTION = ("mention_id", "article_id", "event_id")
 _DIALOGUE = ("mechanism", "parties", "pair", "date", "date_precision", "date_start", "location_city",
              "location_country", "status", "participants")
 _DEAL = ("kind", "buyer", "seller", "suppliers", "system", "category", "quantity", "value_usd", "value_qualifier",
-         "value_amount", "value_currency", "year", "status")
+         "value_amount", "value_currency", "usd_rate", "usd_rate_date", "usd_rate_source", "year", "status")
 _EVENT = ("n_sources", "article_ids", "mention_ids", "conflicts")
 COLUMNS = {
     "articles": ("article_id", "file", "file_hash", "source", "url", "published", "published_inferred", "title", "lead",

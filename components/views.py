@@ -171,16 +171,31 @@ def usd_short(value: float, lang: str) -> str:
     return scaled(value, lang, places=1)
 
 
-def _value_text(qualifier: object, amount: object, currency: object, usd: object, lang: str) -> str:
-    """'khoảng 630 tỷ INR (≈ 7,2 tỷ USD)': the amount as the article wrote it, its qualifier, and the dollars
-    rounded to the digits the amount had; '' when no value is known."""
+def _value_text(qualifier: object, amount: object, currency: object, usd: object, rate_date: object,
+                rate_source: object, lang: str) -> str:
+    """'khoảng 630 tỷ INR (≈ 7,2 tỷ USD, tỷ giá ECB ngày 2025-04-28)': the amount as the article wrote it, its
+    qualifier, the dollars rounded to the digits the amount had, and the rate they were converted at (`rate_note`);
+    '' when no value is known."""
     if pd.isna(usd):
         return ""
     said = value_label(qualifier, lang) if isinstance(qualifier, str) else ""
     if not isinstance(currency, str) or currency == "USD" or pd.isna(amount):
         return f"{said} {scaled(float(usd), lang)} USD".strip()
     approx = approximate_usd(float(usd), float(amount), currency)
-    return f"{said} {scaled(float(amount), lang)} {currency} (≈ {scaled(approx, lang)} USD)".strip()
+    note = rate_note(rate_date, rate_source, lang)
+    return f"{said} {scaled(float(amount), lang)} {currency} (≈ {scaled(approx, lang)} USD{note})".strip()
+
+
+def rate_note(rate_date: object, rate_source: object, lang: str) -> str:
+    """", tỷ giá ECB ngày 2023-07-14" / ", ECB rate of 2023-07-14": which rate converted the amount; "" when the
+    store does not say (a store written before rates were kept)."""
+    if rate_source == "text":
+        return ", " + t("rate_text", lang)
+    if not isinstance(rate_date, str) or rate_source not in ("ECB", "yearly table"):
+        return ""
+    kind = {10: "day", 7: "month", 4: "year"}.get(len(rate_date), "day")
+    key = f"rate_ecb_{kind}" if rate_source == "ECB" else "rate_yearly"
+    return ", " + t(key, lang, period=rate_date)
 
 
 def rounded_values(deals: pd.DataFrame) -> pd.Series:
@@ -192,8 +207,10 @@ def rounded_values(deals: pd.DataFrame) -> pd.Series:
 
 def value_text(deals: pd.DataFrame, lang: str) -> pd.Series:
     """Each deal's value as `_value_text` writes it, once per distinct value."""
-    keys = pd.Series(list(zip(deals["value_qualifier"], deals["value_amount"], deals["value_currency"], deals["value_usd"])),
-                     index=deals.index, dtype=object)
+    rates = [deals[name] if name in deals else pd.Series(None, index=deals.index, dtype=object)
+             for name in ("usd_rate_date", "usd_rate_source")]
+    keys = pd.Series(list(zip(deals["value_qualifier"], deals["value_amount"], deals["value_currency"], deals["value_usd"],
+                              *rates)), index=deals.index, dtype=object)
     return _per_value(keys, lambda key: _value_text(*key, lang) if isinstance(key, tuple) else "")
 
 

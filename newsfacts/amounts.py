@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from newsfacts.extract.money import to_usd
+from newsfacts.extract.rates import table_rate
+from newsfacts.records import UsdRate
 
 RATE_YEARS = range(1990, 2041)
 
@@ -35,14 +37,35 @@ def approximate_values(values_usd: Iterable[float | None], amounts: Iterable[flo
             for v, a, c in zip(values_usd, amounts, currencies)]
 
 
-@lru_cache(maxsize=4096)
-def usd_rate(amount: float, currency: str, value_usd: float) -> tuple[float | None, int | None]:
-    """Units of `currency` per US dollar used for a conversion, and the year of that yearly average rate
-    (`newsfacts/vocab/exchange_rates.csv`); (1.0, None) for dollars, (None, None) when no year's rate gives it."""
+@dataclass(frozen=True)
+class UsedRate:
+    """The rate a deal's dollars were converted with, as the exports show it (`usd_rate*` columns)."""
+
+    per_usd: float | None = None
+    period: str | None = None
+    source: str | None = None
+
+    @property
+    def year(self) -> int | None:
+        return int(self.period[:4]) if self.period else None
+
+
+def used_rate(amount: float, currency: str, value_usd: float, stored: UsdRate | None) -> UsedRate:
+    """The rate behind `value_usd`: the one the store recorded when it still gives these figures (an analyst's
+    correction may have changed them), else `recovered_rate`."""
     if currency == "USD":
-        return 1.0, None
+        return UsedRate(1.0)
+    if stored is not None and math.isclose(amount / value_usd, stored.per_usd, rel_tol=1e-9):
+        return UsedRate(stored.per_usd, stored.period, stored.source)
+    return recovered_rate(amount, currency, value_usd)
+
+
+@lru_cache(maxsize=4096)
+def recovered_rate(amount: float, currency: str, value_usd: float) -> UsedRate:
+    """The rate of a store written before rates were recorded, where all came from the yearly table: the year
+    whose average gives `value_usd`; no rate when none does."""
     for year in reversed(RATE_YEARS):
-        converted, rate_year = to_usd(amount, currency, date(year, 7, 1))
-        if rate_year == str(year) and converted is not None and math.isclose(converted, value_usd, rel_tol=1e-9):
-            return amount / value_usd, year
-    return None, None
+        rate = table_rate(currency, date(year, 7, 1))
+        if rate and rate.period == str(year) and math.isclose(amount / rate.per_usd, value_usd, rel_tol=1e-9):
+            return UsedRate(rate.per_usd, rate.period, rate.source)
+    return UsedRate()

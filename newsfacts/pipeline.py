@@ -43,13 +43,14 @@ _WARM_UP_TEXT = (
     "Đối thoại 2+2 Ấn Độ - Mỹ\n\n"
     "Ngày 10/11/2023, Bộ trưởng Quốc phòng Mỹ Lloyd Austin và Bộ trưởng Ngoại giao Antony Blinken gặp hai bộ trưởng "
     "Ấn Độ tại New Delhi trong đối thoại 2+2 lần thứ năm.\n\n"
-    "Năm ngoái, Ấn Độ đã ký hợp đồng mua 31 máy bay không người lái MQ-9B của General Atomics trị giá 3,5 tỷ USD."
+    "Năm ngoái, Ấn Độ đã ký hợp đồng mua 31 máy bay không người lái MQ-9B của General Atomics trị giá 3,5 tỷ USD.\n\n"
+    "Tháng 7/2023, Ấn Độ đặt mua 26 tiêm kích Rafale của Pháp trị giá 5,5 tỷ euro."
 )
 
 
 def warm_up() -> None:
-    """Compiles the vocabulary patterns the parser builds on first use, e.g. before worker processes fork, so that
-    they inherit them instead of each compiling its own."""
+    """Compiles the vocabulary patterns (and reads the exchange rates) the parser builds on first use, e.g. before
+    worker processes fork, so that they inherit them instead of each building its own."""
     parse_text(_WARM_UP_TEXT, path="<warm-up>")
 
 

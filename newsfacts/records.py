@@ -27,6 +27,8 @@ DealCategory = Literal[
 ]
 DealStatus = Literal["proposed", "negotiating", "signed", "delivered", "cancelled"]
 ValueQualifier = Literal["exact", "approx", "over", "under"]
+DatePrecision = Literal["day", "month", "year"]
+RateSource = Literal["ECB", "yearly table", "text"]
 
 
 @dataclass(frozen=True)
@@ -98,14 +100,24 @@ class Dialogue:
 
 
 @dataclass(frozen=True)
+class UsdRate:
+    """The rate an amount was converted with: units of its currency per US dollar; the day ("2023-07-14") or period
+    ("2023-07", "2023") whose rate or average it is, None for a rate the text implies; and where it comes from."""
+
+    per_usd: float
+    period: str | None
+    source: RateSource
+
+
+@dataclass(frozen=True)
 class Money:
-    """An amount as written and its conversion to US dollars."""
+    """An amount as written and its conversion to US dollars (`rate` None for dollars and unknown currencies)."""
 
     amount: float
     currency: str
     value_usd: float | None
     qualifier: str = "exact"
-    rate_date: str | None = None
+    rate: UsdRate | None = None
     text: str = ""
 
 
@@ -125,6 +137,9 @@ class Deal:
     value_currency: str | None = None
     year: int | None = None
     evidence: tuple[int, ...] = ()
+    usd_rate: float | None = None
+    usd_rate_date: str | None = None
+    usd_rate_source: str | None = None
 
 
 @dataclass(frozen=True)

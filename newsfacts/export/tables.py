@@ -12,9 +12,10 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
-from newsfacts.amounts import approximate_values, usd_rate
+from newsfacts.amounts import UsedRate, approximate_values, used_rate
 from newsfacts.extract.countries import country_name
 from newsfacts.filters import Filterable, Filters, filter_articles, filter_deals, filter_dialogues
+from newsfacts.records import UsdRate
 from newsfacts.store.events import stable_id
 
 Tables = Mapping[str, pd.DataFrame]
@@ -171,13 +172,28 @@ def dialogues(tables: Tables, filters: Filters, filterable: Filterable) -> pd.Da
     })
 
 
-def _rates(deals: pd.DataFrame) -> tuple[list, list]:
+def _stored_rates(deals: pd.DataFrame) -> list[UsdRate | None]:
+    """The rate each deal's store row recorded; None where it has none (dollars, or a store written before)."""
+    columns = [deals[name] if name in deals else pd.Series([None] * len(deals), index=deals.index, dtype=object)
+               for name in ("usd_rate", "usd_rate_date", "usd_rate_source")]
+    return [UsdRate(float(rate), _text(period), source) if pd.notna(rate) and _text(source) else None
+            for rate, period, source in zip(*columns)]
+
+
+def _rates(deals: pd.DataFrame) -> dict[str, pd.array]:
+    """The `usd_rate*` columns: the rate used, its day or period, its year and where it comes from."""
     rates = [
-        usd_rate(float(amount), currency, float(usd))
-        if isinstance(currency, str) and pd.notna(amount) and pd.notna(usd) and usd else (None, None)
-        for amount, currency, usd in zip(deals["value_amount"], deals["value_currency"], deals["value_usd"])
+        used_rate(float(amount), currency, float(usd), stored)
+        if isinstance(currency, str) and pd.notna(amount) and pd.notna(usd) and usd else UsedRate()
+        for amount, currency, usd, stored in zip(deals["value_amount"], deals["value_currency"], deals["value_usd"],
+                                                 _stored_rates(deals))
     ]
-    return [r for r, _ in rates], [y for _, y in rates]
+    return {
+        "usd_rate": pd.array([r.per_usd for r in rates], dtype="Float64"),
+        "usd_rate_year": pd.array([r.year for r in rates], dtype="Int64"),
+        "usd_rate_date": [r.period for r in rates],
+        "usd_rate_source": [r.source for r in rates],
+    }
 
 
 def deals(tables: Tables, filters: Filters, filterable: Filterable) -> pd.DataFrame:
@@ -185,7 +201,6 @@ def deals(tables: Tables, filters: Filters, filterable: Filterable) -> pd.DataFr
     sources = Sources(tables["articles"])
     usd = pd.to_numeric(events["value_usd"], errors="coerce")
     amount = pd.to_numeric(events["value_amount"], errors="coerce")
-    rate, rate_year = _rates(events)
     return pd.DataFrame({
         "event_id": events["event_id"].tolist(),
         "kind": events["kind"].tolist(),
@@ -202,8 +217,7 @@ def deals(tables: Tables, filters: Filters, filterable: Filterable) -> pd.DataFr
         "value_qualifier": events["value_qualifier"].tolist(),
         "value_amount": amount.to_numpy(dtype=float),
         "value_currency": events["value_currency"].tolist(),
-        "usd_rate": pd.array(rate, dtype="Float64"),
-        "usd_rate_year": pd.array(rate_year, dtype="Int64"),
+        **_rates(events),
         "value_usd": usd.to_numpy(dtype=float),
         "value_usd_approx": approximate_values(usd.astype(float), amount.astype(float), events["value_currency"]),
         **_event_links(events, sources, tables["deal_mentions"]),

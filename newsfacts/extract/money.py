@@ -3,12 +3,11 @@
 Vietnamese writes "5,4 tỷ" (decimal comma) and "63.000" (thousands dot);
 scale words (tỷ, triệu, nghìn tỷ, crore...) multiply the number, and an amount
 may be built of several parts ("1 tỷ 200 triệu USD"). Other currencies are
-converted with the yearly average rates of `vocab/exchange_rates.csv`.
+converted with the rates of `newsfacts.extract.rates` (ECB daily rates, else yearly averages).
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from dataclasses import dataclass, replace
@@ -16,7 +15,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from newsfacts.records import Money
+from newsfacts.extract.rates import STATED, usd_rate
+from newsfacts.records import DatePrecision, Money, UsdRate
 
 _VOCAB_DIR = Path(__file__).resolve().parent.parent / "vocab"
 _NUMBER = r"\d+(?:[.,]\d+)*"
@@ -98,31 +98,19 @@ def _vocabulary() -> _Vocabulary:
     )
 
 
-@lru_cache(maxsize=1)
-def _rates() -> dict[tuple[int, str], float]:
-    """Units of each currency per US dollar, by (year, currency)."""
-    with (_VOCAB_DIR / "exchange_rates.csv").open(encoding="utf-8", newline="") as handle:
-        return {(int(row["year"]), row["currency"]): float(row["per_usd"]) for row in csv.DictReader(handle)}
-
-
-@lru_cache(maxsize=64)
-def _rate_years(currency: str) -> tuple[int, ...]:
-    return tuple(year for year, code in _rates() if code == currency)
-
-
-def to_usd(amount: float, currency: str, on: date | None = None) -> tuple[float | None, str | None]:
-    """The amount in US dollars and the year of the rate used: `on`'s year (or the nearest year in the table),
-    else the latest year in the table. US dollars are never converted; an unknown currency gives (None, None)."""
+def to_usd(amount: float, currency: str, on: date | None = None, precision: DatePrecision = "day"
+           ) -> tuple[float | None, UsdRate | None]:
+    """The amount in US dollars and the rate used (`rates.usd_rate`: the ECB's of `on` at `precision`, else the
+    yearly table's). US dollars are never converted (no rate); an unknown currency gives (None, None)."""
     if currency == "USD":
         return amount, None
-    rates = _rates()
-    if on is not None and (on.year, currency) in rates:
-        return amount / rates[(on.year, currency)], str(on.year)
-    years = _rate_years(currency)
-    if not years:
-        return None, None
-    year = max(years) if on is None else min(years, key=lambda known: abs(known - on.year))
-    return amount / rates[(year, currency)], str(year)
+    rate = usd_rate(currency, on, precision)
+    return (amount / rate.per_usd, rate) if rate else (None, None)
+
+
+def stated_rate(amount: float, value_usd: float) -> UsdRate:
+    """The rate a dollar figure the text gives beside the amount implies."""
+    return UsdRate(amount / value_usd, None, STATED)
 
 
 def _parse_number(written: str, scale: str | None, vocab: _Vocabulary) -> float:
@@ -168,15 +156,15 @@ def _amount_and_currency(match: re.Match[str], vocab: _Vocabulary) -> tuple[floa
     return _parse_parts(match.group("prefixed"), vocab), vocab.currency_codes[match.group("prefix").casefold()]
 
 
-def find_money(text: str, on: date | None = None) -> list[MoneyHit]:
-    """Amounts of money ("hơn 3 tỷ USD", "63.000 crore rupee", "$3 tỷ"), converted to USD at `on`'s yearly rate.
+def find_money(text: str, on: date | None = None, precision: DatePrecision = "day") -> list[MoneyHit]:
+    """Amounts of money ("hơn 3 tỷ USD", "63.000 crore rupee", "$3 tỷ"), converted to USD at the rate of `on`.
 
     A range without a hedge word is "over" its lower bound: SPEC's qualifiers have no range, and "over" keeps the
     value one that the text guarantees. A dollar figure the text gives as the amount's equivalent is its value."""
-    return _with_stated_equivalents(text, amount_hits(text, on))
+    return _with_stated_equivalents(text, amount_hits(text, on, precision))
 
 
-def amount_hits(text: str, on: date | None = None) -> list[MoneyHit]:
+def amount_hits(text: str, on: date | None = None, precision: DatePrecision = "day") -> list[MoneyHit]:
     """Every amount the amount pattern finds, with its hedge word, each on its own."""
     vocab = _vocabulary()
     hits = []
@@ -191,14 +179,13 @@ def amount_hits(text: str, on: date | None = None) -> list[MoneyHit]:
         if found is None or found[0] <= 0:
             continue
         amount, currency = found
-        value_usd, rate_year = to_usd(amount, currency, on)
+        value_usd, rate = to_usd(amount, currency, on, precision)
         qualifier = vocab.qualifiers.get(hedge.casefold(), "over" if match.group("low") else "exact")
-        hits.append(MoneyHit(start, match.end(), Money(amount, currency, value_usd, qualifier, rate_year,
+        hits.append(MoneyHit(start, match.end(), Money(amount, currency, value_usd, qualifier, rate,
                                                        text[start:match.end()])))
     return hits
 
 
-STATED = "text"
 _EQUIVALENT_LINK = re.compile(
     r"\s*(?:\(\s*(?:(?:khoảng|gần|hơn|xấp xỉ|chừng|tương đương(?: với)?|tức(?: là)?|khoảng chừng)\s+)?"
     r"|[,\-–]?\s*(?:tương đương|tức là|tức|tương ứng|quy đổi)(?: với)?(?:\s+(?:khoảng|gần|hơn|xấp xỉ|chừng))?\s+)",
@@ -207,7 +194,8 @@ _EQUIVALENT_LINK = re.compile(
 
 def _with_stated_equivalents(text: str, hits: list[MoneyHit]) -> list[MoneyHit]:
     """"9.000 tỷ won (6,2 tỷ USD)", "... tỷ yên, tương đương ... USD": the text's own dollar figure is the amount's
-    value in USD (SPEC), recorded with rate date "text"; the dollar figure is not a second amount."""
+    value in USD (SPEC), recorded with the rate it implies, of source "text"; the dollar figure is not a second
+    amount."""
     merged: list[MoneyHit] = []
     skip = False
     for hit, following in zip(hits, [*hits[1:], None]):
@@ -217,7 +205,8 @@ def _with_stated_equivalents(text: str, hits: list[MoneyHit]) -> list[MoneyHit]:
         if (following is not None and hit.money.currency != "USD" and following.money.currency == "USD"
                 and _EQUIVALENT_LINK.fullmatch(text, hit.end, following.start)):
             qualifier = following.money.qualifier if following.money.qualifier != "exact" else hit.money.qualifier
-            money = replace(hit.money, value_usd=following.money.amount, qualifier=qualifier, rate_date=STATED,
+            money = replace(hit.money, value_usd=following.money.amount, qualifier=qualifier,
+                            rate=stated_rate(hit.money.amount, following.money.amount),
                             text=text[hit.start:following.end])
             merged.append(MoneyHit(hit.start, following.end, money))
             skip = True

@@ -324,6 +324,9 @@ def _deal_event(members: list[DealMention]) -> DealEvent:
         value_qualifier=value_source.deal.value_qualifier if value_source else None,
         value_amount=value_source.deal.value_amount if value_source else None,
         value_currency=value_source.deal.value_currency if value_source else None,
+        usd_rate=value_source.deal.usd_rate if value_source else None,
+        usd_rate_date=value_source.deal.usd_rate_date if value_source else None,
+        usd_rate_source=value_source.deal.usd_rate_source if value_source else None,
         year=_most_reported(members, lambda m: m.deal.year),
     )
     conflicts = () if len(members) == 1 else tuple(

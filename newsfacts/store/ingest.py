@@ -176,7 +176,8 @@ def _resolved_input(item: inputs.Input) -> inputs.Input:
 
 
 def _previous(store_dir: Path) -> _Previous | None:
-    """The live snapshot when its format matches this code (else the next ingest rebuilds from scratch).
+    """The live snapshot when its format matches this code, or an earlier version of its tables that lacks columns
+    added since (its rows are carried over with those columns null); else the next ingest rebuilds from scratch.
 
     Raises StoreDamaged when the pointer or metadata cannot be trusted, or a table of the snapshot is missing or
     unreadable: rebuilding from the given paths alone would lose every other file's articles.
@@ -184,8 +185,8 @@ def _previous(store_dir: Path) -> _Previous | None:
     snapshot = layout.current_snapshot(store_dir)
     if snapshot is None or layout.read_meta(snapshot).get("format_version") != layout.FORMAT_VERSION:
         return None
-    for name, schema in tables.SCHEMAS.items():
-        if not _table_schema(store_dir, snapshot / f"{name}.parquet").equals(schema, check_metadata=False):
+    for name in tables.SCHEMAS:
+        if not tables.is_older_schema(name, _table_schema(store_dir, snapshot / f"{name}.parquet")):
             return None
     try:
         stored = pq.read_table(snapshot / "files.parquet").to_pylist()
@@ -605,7 +606,7 @@ class _Build:
             ("dialogue_mentions", self.dialogues, tables.dialogue_mention_from_row),
             ("deal_mentions", self.deals, tables.deal_mention_from_row),
         ):
-            old = pq.read_table(snapshot / f"{name}.parquet")
+            old = tables.conformed(name, pq.read_table(snapshot / f"{name}.parquet"))
             old = old.filter(pc.is_in(old.column("article_id"), value_set=id_array))
             self.mention_tables[name].append(old)
             target += [from_row(row) for row in old.to_pylist()]

@@ -61,7 +61,7 @@ class SnapshotWriter:
             kept = batch.filter(pc.is_in(batch.column("article_id"), value_set=article_ids))
             if kept.num_rows:
                 self._flush(name)
-                self.writers[name].write_table(pa.Table.from_batches([kept]))
+                self.writers[name].write_table(tables.conformed(name, pa.Table.from_batches([kept])))
 
     def write_table(self, name: str, table: pa.Table) -> None:
         pq.write_table(table, self.directory / f"{name}.parquet")
@@ -135,8 +135,10 @@ def _conformed(name: str, table: Table) -> pa.Table:
     if isinstance(table, pd.DataFrame):
         table = pa.Table.from_pandas(table, preserve_index=False)
     missing = [column for column in schema.names if column not in table.column_names]
-    if missing:
+    if set(missing) - set(tables.ADDED_COLUMNS):
         raise ValueError(f"write_snapshot: table {name} lacks columns {missing}")
+    for column in missing:  # added to the contract since: an engine written before may not produce it
+        table = table.append_column(schema.field(column), pa.nulls(table.num_rows, schema.field(column).type))
     try:
         return table.select(schema.names).cast(schema)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as error:

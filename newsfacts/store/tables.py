@@ -37,8 +37,11 @@ _DIALOGUE_FACTS = [
 _DEAL_FACTS = [
     ("kind", STR), ("buyer", STR), ("seller", STR), ("suppliers", STRS), ("system", STR), ("category", STR),
     ("quantity", INT), ("value_usd", pa.float64()), ("value_qualifier", STR), ("value_amount", pa.float64()),
-    ("value_currency", STR), ("year", INT), ("status", STR),
+    ("value_currency", STR), ("usd_rate", pa.float64()), ("usd_rate_date", STR), ("usd_rate_source", STR),
+    ("year", INT), ("status", STR),
 ]
+# Columns added to the contract after stores were first written: an older store or engine lacks them (nulls).
+ADDED_COLUMNS = ("usd_rate", "usd_rate_date", "usd_rate_source")
 _EVENT_LINKS = [("n_sources", INT), ("article_ids", STRS), ("mention_ids", STRS), ("conflicts", STR)]
 
 SCHEMAS: dict[str, pa.Schema] = {
@@ -97,6 +100,24 @@ def files_table(stored: Sequence[StoredFile]) -> pa.Table:
 
 def file_from_row(row: Mapping[str, Any]) -> StoredFile:
     return StoredFile(**{**row, "article_ids": tuple(row["article_ids"] or ())})
+
+
+def is_older_schema(name: str, stored: pa.Schema) -> bool:
+    """True when `stored` is `name`'s schema as an earlier version wrote it: the same columns with the same types,
+    less some added since (they read as nulls, `conformed`)."""
+    schema = SCHEMAS[name]
+    return all(field.name in schema.names and schema.field(field.name).type == field.type for field in stored)
+
+
+def conformed(name: str, table: pa.Table) -> pa.Table:
+    """`table`, written with `name`'s schema or an older one (`is_older_schema`), with exactly the current columns:
+    a column added since is all nulls."""
+    schema = SCHEMAS[name]
+    if table.schema.equals(schema, check_metadata=False):
+        return table
+    return pa.Table.from_arrays(
+        [table.column(f.name) if f.name in table.column_names else pa.nulls(table.num_rows, f.type) for f in schema],
+        schema=schema)
 
 
 def _table(name: str, columns: Mapping[str, Sequence]) -> pa.Table:
@@ -250,7 +271,7 @@ def dialogue_mention_from_row(row: Mapping[str, Any]) -> DialogueMention:
 
 
 def deal_mention_from_row(row: Mapping[str, Any]) -> DealMention:
-    fields = {name: row[name] for name, _ in _DEAL_FACTS}
+    fields = {name: row.get(name) for name, _ in _DEAL_FACTS}  # a store written before a column was added lacks it
     deal = Deal(**{**fields, "suppliers": tuple(row["suppliers"]), "evidence": tuple(row["evidence"])})
     return DealMention(row["mention_id"], row["article_id"], row["published"], deal)
 

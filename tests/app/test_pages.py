@@ -285,7 +285,7 @@ def test_an_empty_map_says_so_instead_of_drawing_an_empty_world(app, tables):
 def test_deal_values_keep_the_written_amount_and_missing_values_are_empty(app):
     shown = table(app("pages/thuong-vu.py"))
     values = shown[t("value", "vi")]
-    assert values.str.contains(r"tỷ INR \(≈ [\d,]+ tỷ USD\)", regex=True).any()
+    assert values.str.contains(r"tỷ INR \(≈ [\d,]+ tỷ USD, tỷ giá ECB ngày \d{4}-\d\d-\d\d\)", regex=True).any()
     assert not values.str.contains(r"\d{1,3}\.\d{3}\.\d{3}", regex=True).any()
     at = app("pages/thuong-vu.py")
     assert shown.isna().any().any(), "the sample has deals without a value or quantity"

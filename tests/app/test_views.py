@@ -44,6 +44,25 @@ def test_value_text_keeps_the_amount_as_written_and_rounds_the_dollars_to_its_di
     assert value_text(deals.iloc[:0], "vi").empty
 
 
+def test_value_text_says_which_rate_converted_the_amount():
+    deals = pd.DataFrame({
+        "value_usd": [6_171_550_000.0, 6_081_209_597.5, 84_079_539.2, 6.2e9, 3e9],
+        "value_qualifier": ["exact", "exact", "exact", "exact", "exact"],
+        "value_amount": [5.5e9, 5.5e9, 2e12, 9e12, 3e9],
+        "value_currency": ["EUR", "EUR", "VND", "KRW", "USD"],
+        "usd_rate_date": ["2023-07-14", "2023-07", "2023", None, None],
+        "usd_rate_source": ["ECB", "ECB", "yearly table", "text", None],
+    })
+    assert value_text(deals, "vi").tolist() == [
+        "5,5 tỷ EUR (≈ 6,2 tỷ USD, tỷ giá ECB ngày 2023-07-14)",
+        "5,5 tỷ EUR (≈ 6,1 tỷ USD, tỷ giá ECB trung bình tháng 2023-07)",
+        "2.000 tỷ VND (≈ 80 triệu USD, tỷ giá trung bình năm 2023)",
+        "9.000 tỷ KRW (≈ 6 tỷ USD, theo bài báo)",
+        "3 tỷ USD",
+    ]
+    assert value_text(deals, "en").tolist()[0] == "5.5 bn EUR (≈ 6.2 bn USD, ECB rate of 2023-07-14)"
+
+
 def test_dialogue_links_point_at_the_first_sentence_of_the_first_mention():
     events = pd.DataFrame({
         "date": ["2023-11-10"], "mechanism": ["2+2"], "parties": [["IND", "USA"]], "location_city": ["New Delhi"],

@@ -108,14 +108,15 @@ def test_foreign_money_converts_at_the_deals_year_not_the_publication_year():
             "12 tàu ngầm lớp Attack.")
     (deal,) = deals(text, published="2021-09-20")
     assert deal.year == 2016
-    assert deal.value_usd == to_usd(50e9, "AUD", date(2016, 1, 1))[0]
-    assert deal.value_usd != to_usd(50e9, "AUD", date(2021, 1, 1))[0]
+    assert deal.value_usd == to_usd(50e9, "AUD", date(2016, 1, 1), "year")[0]
+    assert deal.value_usd != to_usd(50e9, "AUD", date(2021, 1, 1), "year")[0]
 
 
 def test_without_a_deal_year_foreign_money_converts_at_publication():
     text = "Thái Lan cân nhắc\n\nThái Lan đang đàm phán mua 4 tiêm kích Gripen của Thụy Điển, trị giá 550 triệu euro."
     (deal,) = deals(text, published="2025-03-14")
-    assert deal.year is None and deal.value_usd == to_usd(550e6, "EUR", date(2025, 1, 1))[0]
+    assert deal.year is None and deal.value_usd == to_usd(550e6, "EUR", date(2025, 3, 14))[0]
+    assert (deal.usd_rate_date, deal.usd_rate_source) == ("2025-03-14", "ECB")
 
 
 @pytest.mark.parametrize("wording", [
@@ -203,7 +204,7 @@ def test_choosing_a_maker_to_build_is_a_signing_and_dates_the_conversion():
             "Năm 2016, Australia chọn Naval Group để đóng 12 tàu ngầm lớp Attack, chương trình có chi phí khoảng 90 tỷ AUD.")
     (deal,) = deals(text, published=None)
     assert (deal.buyer, deal.seller, deal.quantity, deal.status, deal.year) == ("AUS", "FRA", 12, "cancelled", 2016)
-    assert deal.value_usd == to_usd(90e9, "AUD", date(2016, 1, 1))[0]
+    assert deal.value_usd == to_usd(90e9, "AUD", date(2016, 1, 1), "year")[0]
 
 
 def test_an_exact_count_replaces_a_hedged_one_of_the_same_size():

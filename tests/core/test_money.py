@@ -75,23 +75,28 @@ def test_amounts(text: str, amount: float, currency: str, qualifier: str) -> Non
 def test_usd_is_never_converted() -> None:
     hit = one("hợp đồng trị giá 5,4 tỷ USD")
     assert hit.money.value_usd == 5_400_000_000
-    assert hit.money.rate_date is None
+    assert hit.money.rate is None
     assert to_usd(5.0, "USD", date(2019, 1, 1)) == (5.0, None)
 
 
-def test_other_currencies_use_the_rate_of_the_year() -> None:
-    rates = {(int(r["year"]), r["currency"]): float(r["per_usd"]) for r in csv.DictReader(RATES.open(encoding="utf-8"))}
-    hit = one("63.000 crore rupee", on=date(2023, 5, 1))
-    assert hit.money.rate_date == "2023"
-    assert hit.money.value_usd == pytest.approx(63_000 * 1e7 / rates[(2023, "INR")])
+def test_a_currency_the_ecb_publishes_converts_at_its_rate_of_the_day() -> None:
+    hit = one("63.000 crore rupee", on=date(2023, 5, 2))
+    assert (hit.money.rate.period, hit.money.rate.source) == ("2023-05-02", "ECB")
+    assert hit.money.value_usd == pytest.approx(63_000 * 1e7 / hit.money.rate.per_usd)
     assert 7.0e9 < hit.money.value_usd < 8.0e9
-    assert to_usd(1e9, "EUR", date(2018, 6, 1)) == (pytest.approx(1e9 / rates[(2018, "EUR")]), "2018")
+
+
+def test_a_currency_the_ecb_does_not_publish_converts_at_the_yearly_table() -> None:
+    rates = {(int(r["year"]), r["currency"]): float(r["per_usd"]) for r in csv.DictReader(RATES.open(encoding="utf-8"))}
+    value, rate = to_usd(1e12, "VND", date(2018, 6, 1))
+    assert (rate.period, rate.source) == ("2018", "yearly table")
+    assert value == pytest.approx(1e12 / rates[(2018, "VND")])
 
 
 def test_without_a_date_the_latest_rate_is_used() -> None:
     latest = max(year for year, _ in _rate_rows())
-    value, year = to_usd(1e9, "JPY")
-    assert year == str(latest)
+    value, rate = to_usd(1e9, "JPY")
+    assert (rate.period, rate.source) == (str(latest), "yearly table")
     assert value is not None and 5e6 < value < 1e7
 
 
@@ -228,9 +233,9 @@ def test_a_number_that_reads_as_no_number_is_no_amount(text: str) -> None:
 
 def test_a_rate_of_the_year_asked_for_is_used_as_is() -> None:
     with RATES.open(encoding="utf-8", newline="") as handle:
-        row = next(r for r in csv.DictReader(handle) if r["currency"] == "INR")
-    value, year = to_usd(1000.0, "INR", date(int(row["year"]), 6, 1))
-    assert (value, year) == (1000.0 / float(row["per_usd"]), row["year"])
+        row = next(r for r in csv.DictReader(handle) if r["currency"] == "VND")
+    value, rate = to_usd(1000.0, "VND", date(int(row["year"]), 6, 1))
+    assert (value, rate.period) == (1000.0 / float(row["per_usd"]), row["year"])
 
 
 @pytest.mark.parametrize(("text", "amount", "currency", "usd", "qualifier"), [
@@ -241,8 +246,9 @@ def test_a_rate_of_the_year_asked_for_is_used_as_is() -> None:
 def test_a_dollar_figure_given_as_the_equivalent_is_the_value_not_a_second_amount(text, amount, currency, usd,
                                                                                    qualifier) -> None:
     (hit,) = find_money(text)
-    assert (hit.money.amount, hit.money.currency, hit.money.value_usd, hit.money.qualifier, hit.money.rate_date) == (
-        amount, currency, usd, qualifier, money_module.STATED)
+    assert (hit.money.amount, hit.money.currency, hit.money.value_usd, hit.money.qualifier) == (
+        amount, currency, usd, qualifier)
+    assert (hit.money.rate.per_usd, hit.money.rate.period, hit.money.rate.source) == (amount / usd, None, "text")
     assert (hit.start, hit.end) == (0, len(text.rstrip(")")))
 
 

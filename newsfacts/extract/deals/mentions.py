@@ -20,7 +20,7 @@ from newsfacts.extract.deals.equipment import (
 )
 from newsfacts.extract.deals.roles import _Party, _nearest_pair, _parties, _roles
 from newsfacts.extract.deals.stage import (
-    _clause, _clause_status, _money, _money_date, _order_year, _own_money, _status, _year,
+    _clause, _clause_status, _money, _money_date, _nearest_date, _order_date, _own_money, _status,
 )
 from newsfacts.extract.deals.vocabulary import _patterns, _verbs
 
@@ -58,7 +58,7 @@ class _Mention:
     model: str | None
     quantity: int | None
     money: Money | None
-    year: int | None
+    dated: str | None  # when it was ordered or signed, ISO at the text's precision ("2023-07-14", "2023-07", "2023")
     status: str | None
     suppliers: tuple[str, ...]
     sentence: int
@@ -67,6 +67,10 @@ class _Mention:
     mutual: bool = False
     recalled: bool = False
     headline: bool = False
+
+    @property
+    def year(self) -> int | None:
+        return int(self.dated[:4]) if self.dated else None
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,7 @@ def _sentence_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit
     if not (_system_spans(text, lower) or _patterns()["contract_words"].search(lower) or _names_agreement(text, lower)):
         return []
     companies = find_companies(text)
-    money = find_money(text, _money_date(dates, published)) if _DIGIT.search(text) else []
+    money = find_money(text, *_money_date(dates, published)) if _DIGIT.search(text) else []
     context = _Context(sentence, lower, tuple(_parties(hits, companies)), tuple(dict.fromkeys(c.name for c in companies)),
                        tuple(dates), tuple(money))
     agreements = _agreement_mentions(sentence, lower, context.parties, dates, _status(lower), published)
@@ -157,7 +161,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             kind=_kind(undescribed, start, end, clause, context.parties, buyer), buyer=buyer, seller=seller,
             system=text[start:end], category=category, model=model, quantity=_quantity(lower, start),
             money=money,
-            year=_order_year(lower, context.dates, start, end, status) if status in ("signed", "delivered") else None,
+            dated=_order_date(lower, context.dates, start, end, status) if status in ("signed", "delivered") else None,
             status=status, suppliers=context.suppliers, sentence=context.sentence.index, mutual=mutual,
             recalled=_RECALLED.match(lower) is not None)))
     return mentions
@@ -169,10 +173,10 @@ def _contract_mention(context: _Context) -> _Mention:
     lower = context.lower
     buyer, seller = _roles(lower, context.parties, 0, 0, None)
     status = _status(lower)
-    year = _order_year(lower, context.dates, 0, 0, status) if status in ("signed", "delivered") else None
+    dated = _order_date(lower, context.dates, 0, 0, status) if status in ("signed", "delivered") else None
     kind = _kind(lower, 0, 0, (0, len(lower)), context.parties, buyer)
     return _Mention(kind, buyer, seller, None, None, None, None, _money(context.money, 0, 0, 0, len(lower)),
-                    year, status, context.suppliers, context.sentence.index,
+                    dated, status, context.suppliers, context.sentence.index,
                     countries=tuple(dict.fromkeys(p.code for p in context.parties)))
 
 
@@ -209,7 +213,7 @@ def _as_framework(mentions: list[_Mention], starts: list[int], lower: str) -> li
     if any(m.kind == "agreement" for m in rest):
         return rest
     status = _status(lower[:starts[mentions.index(equipment[0])]]) or equipment[0].status
-    first = replace(equipment[0], status=status, year=equipment[0].year if status == "signed" else None)
+    first = replace(equipment[0], status=status, dated=equipment[0].dated if status == "signed" else None)
     if len(equipment) == 1:
         return rest + [replace(first, kind="agreement")]
     return rest + [replace(first, kind="agreement", system=framework.group(), category="other", quantity=None,
@@ -236,10 +240,10 @@ def _agreement_mentions(sentence: Sentence, lower: str, parties: Sequence[_Party
         if acronym in _excluded_acronyms():
             continue
         codes = _nearest_pair(parties, start, end)
-        year = _year(dates, start, end) if status == "signed" else None
+        dated = _nearest_date(dates, start, end) if status == "signed" else None
         mentions.append((start, end, _Mention(
             kind="agreement" if system != "?" else "reference", buyer=None, seller=None,
-            system=system if system not in ("", "?") else None, category="other", model=None, quantity=None, money=None, year=year,
+            system=system if system not in ("", "?") else None, category="other", model=None, quantity=None, money=None, dated=dated,
             status=status, suppliers=(), sentence=sentence.index, acronym=acronym, countries=codes)))
     return mentions
 

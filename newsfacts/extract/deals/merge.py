@@ -10,6 +10,7 @@ from newsfacts.extract.companies import find_companies
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.lowered import lowered_article
 from newsfacts.extract.money import STATED, to_usd
+from newsfacts.extract.rates import period_of
 from newsfacts.records import Deal, Money, Sentence
 from newsfacts.same_event import same_deal_in_article
 from newsfacts.extract.deals.equipment import _system_spans, _without_maker_descriptions
@@ -102,7 +103,7 @@ def _deal(group: list[_Mention], published: date | None, headline: frozenset[int
     reported_now = kind == "agreement" or any(m.status == "signed" and m.sentence in headline for m in group)
     if year is None and status == "signed" and published and reported_now:
         year = published.year
-    money = _at_deal_year(main.money or _first(group, "money"), year, published)
+    money = _at_deal_date(main.money or _first(group, "money"), _first(group, "dated"), published)
     return Deal(
         kind=kind, buyer=_first(group, "buyer"), seller=_first(group, "seller"), system=system,
         category=main.category or "other", status=status,
@@ -110,16 +111,23 @@ def _deal(group: list[_Mention], published: date | None, headline: frozenset[int
         quantity=_first(group, "quantity"),
         value_usd=money.value_usd if money else None, value_qualifier=money.qualifier if money else None,
         value_amount=money.amount if money else None, value_currency=money.currency if money else None,
-        year=year, evidence=tuple(sorted({m.sentence for m in group})))
+        year=year, evidence=tuple(sorted({m.sentence for m in group})), **_rate_fields(money))
 
 
-def _at_deal_year(money: Money | None, year: int | None, published: date | None) -> Money | None:
-    """Foreign money converted at the rate of the deal's year, else of the publication year."""
-    if money is None or money.currency == "USD" or money.rate_date == STATED:
+def _at_deal_date(money: Money | None, dated: str | None, published: date | None) -> Money | None:
+    """Foreign money converted at the rate of the deal's date as precisely as the text dates it (SPEC), else of the
+    publication day; a dollar figure the text gives stays as it is."""
+    if money is None or money.currency == "USD" or money.rate is not None and money.rate.source == STATED:
         return money
-    on = date(year, 1, 1) if year else published
-    value_usd, rate_year = to_usd(money.amount, money.currency, on)
-    return replace(money, value_usd=value_usd, rate_date=rate_year)
+    on, precision = period_of(dated) if dated else (published, "day")
+    value_usd, rate = to_usd(money.amount, money.currency, on, precision)
+    return replace(money, value_usd=value_usd, rate=rate)
+
+
+def _rate_fields(money: Money | None) -> dict[str, object]:
+    rate = money.rate if money else None
+    return {"usd_rate": rate.per_usd if rate else None, "usd_rate_date": rate.period if rate else None,
+            "usd_rate_source": rate.source if rate else None}
 
 
 def _orient(deal: Deal, group: list[_Mention], oriented: Mapping[frozenset[str], tuple[str, str]],

@@ -11,7 +11,8 @@ from newsfacts.extract.clauses import clause_around, clause_breaks
 from newsfacts.extract.dates import DateHit
 from newsfacts.extract.money import MoneyHit
 from newsfacts.extract.prefilter import prefiltered
-from newsfacts.records import Money
+from newsfacts.extract.rates import period_of
+from newsfacts.records import DatePrecision, Money
 from newsfacts.extract.deals.equipment import _Item
 from newsfacts.extract.deals.vocabulary import _STATUS_RANK, _patterns
 
@@ -27,28 +28,29 @@ def _status(lower: str) -> str | None:
     return next((status for status, pattern in _patterns()["status"] if pattern.search(lower)), None)
 
 
-def _year(dates: Sequence[DateHit], start: int, end: int) -> int | None:
+def _nearest_date(dates: Sequence[DateHit], start: int, end: int) -> str | None:
+    """The resolved date nearest the span (one after it preferred), ISO at its precision."""
     dated = [d for d in dates if d.value]
     if not dated:
         return None
-    nearest = min(dated, key=lambda d: d.start - end if d.start >= end else (start - d.end) * 1.2)
-    return int(nearest.value[:4])
+    return min(dated, key=lambda d: d.start - end if d.start >= end else (start - d.end) * 1.2).value
 
 
-def _order_year(lower: str, dates: Sequence[DateHit], start: int, end: int, status: str | None) -> int | None:
-    """The year nearest the signing ("Năm 2014, Manila đã ký"), else, for a signing, nearest the equipment."""
+def _order_date(lower: str, dates: Sequence[DateHit], start: int, end: int, status: str | None) -> str | None:
+    """The date nearest the signing ("Năm 2014, Manila đã ký"), else, for a signing, nearest the equipment."""
     sign = _ORDER.search(lower)
     if sign is None:
-        return _year(dates, start, end) if status == "signed" else None
+        return _nearest_date(dates, start, end) if status == "signed" else None
     left, right = _clause(lower, sign.start(), sign.end())
     left = _clause(lower, max(0, left - 2), max(0, left - 2))[0] if left else 0
-    return _year([d for d in dates if left <= d.start < right], sign.start(), sign.end())
+    return _nearest_date([d for d in dates if left <= d.start < right], sign.start(), sign.end())
 
 
-def _money_date(dates: Sequence[DateHit], published: date | None) -> date | None:
-    """Convert at the year the sentence names, if any, else at publication."""
-    years = [int(d.value[:4]) for d in dates if d.value and _YEAR.search(d.text)]
-    return date(years[0], 7, 1) if years else published
+def _money_date(dates: Sequence[DateHit], published: date | None) -> tuple[date | None, DatePrecision]:
+    """A first conversion, to compare amounts: at the first date with a year the sentence names, else at
+    publication (the deal's own date converts it in the end, `merge`)."""
+    written = next((d.value for d in dates if d.value and _YEAR.search(d.text)), None)
+    return period_of(written) if written else (published, "day")
 
 
 def _money(hits, start: int, end: int, left: int, right: int) -> Money | None:
