@@ -380,3 +380,16 @@ def test_dropping_a_deal_cancels_it():
     text = ("Indonesia\n\nHồi tháng 12/2021, Indonesia thông báo bỏ thương vụ tiêm kích Su-35S trị giá hơn 1,1 tỷ USD "
             "với Nga.")
     assert [(d.buyer, d.seller, d.status) for d in deals(text, "2022-02-11")] == [("IDN", "RUS", "cancelled")]
+
+
+def test_a_further_order_of_the_same_system_is_its_own_deal_with_its_own_stage():
+    text = ("F-35\n\nMỹ đã ký với Thổ Nhĩ Kỳ hợp đồng mua 30 máy bay F-35A và dự kiến đặt thêm 70 chiếc sau khi hoàn tất "
+            "hợp đồng đầu tiên.")
+    assert sorted((d.quantity, d.status) for d in deals(text, "2018-06-20")) == [(30, "signed"), (70, "proposed")]
+
+
+def test_a_maker_named_after_one_system_is_not_the_seller_of_another():
+    text = ("Thổ Nhĩ Kỳ\n\nWashington muốn Ankara mua hệ thống tên lửa Patriot do Mỹ sản xuất, thay vì mua tổ hợp S-400 "
+            "của Nga.")
+    found = {d.system: (d.buyer, d.seller) for d in deals(text, "2018-06-20")}
+    assert found["S-400"] == ("TUR", "RUS") and found["hệ thống tên lửa Patriot"] == ("TUR", "USA")

@@ -16,7 +16,7 @@ from newsfacts.extract.money import MoneyHit, find_money
 from newsfacts.extract.prefilter import prefiltered
 from newsfacts.records import Money, Sentence
 from newsfacts.extract.deals.equipment import (
-    _listed_items, _maker_country, _quantity, _system_spans, _without_maker_descriptions,
+    _NUMBER_WORDS, _listed_items, _maker_country, _quantity, _system_spans, _without_maker_descriptions,
 )
 from newsfacts.extract.deals.roles import _Party, _nearest_pair, _parties, _roles
 from newsfacts.extract.deals.stage import (
@@ -119,9 +119,30 @@ def _sentence_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit
     agreements = _agreement_mentions(sentence, lower, context.parties, dates, _status(lower), published)
     blocked = [(start, end) for start, end, _ in agreements] + [(c.start, c.end) for c in companies]
     found = [(start, mention) for start, _, mention in agreements] + _equipment_mentions(context, blocked)
+    found += _follow_on_orders(lower, found)
     if not found and (companies or money) and _patterns()["contract_words"].search(lower):
         found.append((0, _contract_mention(context)))
     return _as_framework([m for _, m in found], [start for start, _ in found], lower)
+
+
+# "hợp đồng mua 30 máy bay F-35A và dự kiến đặt thêm 70 chiếc": a further order of the system named before it.
+_FOLLOW_ON = re.compile(r"\b(?:mua|đặt(?: mua| hàng)?) thêm (\d{1,4}|" + "|".join(_NUMBER_WORDS) + r") "
+                        r"(?:chiếc|hệ thống|tổ hợp|tàu|khẩu|bộ)\b")
+
+
+def _follow_on_orders(lower: str, found: Sequence[tuple[int, _Mention]]) -> list[tuple[int, _Mention]]:
+    orders = []
+    for match in _FOLLOW_ON.finditer(lower):
+        before = [(start, m) for start, m in found if start < match.start() and m.system]
+        if not before or _patterns()["head"].match(lower, match.end() + 1):
+            continue
+        _, system = max(before, key=lambda pair: pair[0])
+        count = match.group(1)
+        clause = _clause(lower, match.start(), match.end())
+        orders.append((match.start(), replace(system, quantity=int(count) if count.isdigit() else _NUMBER_WORDS[count],
+                                              money=None, dated=None,
+                                              status=_status(lower[max(0, match.start() - 30):clause[1]]))))
+    return orders
 
 
 def _names_agreement(text: str, lower: str) -> bool:

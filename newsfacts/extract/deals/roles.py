@@ -44,6 +44,10 @@ _FROM = prefiltered(r"\btừ\s+(?:phía\s+)?$")
 _MADE_BY = prefiltered(r"\bdo\s+(?:tập đoàn\s+|công ty\s+|hãng\s+)?$")
 
 
+# "hệ thống tên lửa Patriot do Mỹ sản xuất": the maker named right after its own equipment, not after another's.
+_MAKER_REACH = 40
+
+
 _MADE = re.compile(r"\s+(?:sản xuất|chế tạo|phát triển|cung cấp|đóng|thiết kế|thực hiện)")
 
 
@@ -135,7 +139,7 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
             break
         if cue.after_from and 0 <= party.start - end <= 60:
             seller = seller or party.code
-        elif cue.made_by:
+        elif cue.made_by and 0 <= party.start - end <= _MAKER_REACH:
             seller = seller or party.code
         elif (cue.after_to and (party.start >= start or 0 <= start - party.end <= _RECIPIENT_BEFORE)
               or cue.made_at) and not party.company:
