@@ -393,3 +393,11 @@ def test_a_maker_named_after_one_system_is_not_the_seller_of_another():
             "của Nga.")
     found = {d.system: (d.buyer, d.seller) for d in deals(text, "2018-06-20")}
     assert found["S-400"] == ("TUR", "RUS") and found["hệ thống tên lửa Patriot"] == ("TUR", "USA")
+
+
+def test_handing_over_equipment_is_a_trade_and_a_delivery():
+    text = ("UAV\n\nCông ty Baykar của Thổ Nhĩ Kỳ đã giao 20 máy bay không người lái có vũ trang cho Các Tiểu vương quốc "
+            "Ả Rập Thống nhất trong tháng này.")
+    assert [(d.buyer, d.seller, d.quantity, d.status) for d in deals(text, "2022-09-27")] == [
+        ("ARE", "TUR", 20, "delivered")]
+    assert deals("Ngoại giao\n\nHai nước đã giao lưu quốc phòng và ngoại giao tại Hà Nội.") == ()
