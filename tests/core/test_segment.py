@@ -378,3 +378,15 @@ def test_a_sentence_glued_after_an_acronym_is_split_but_a_dotted_abbreviation_is
     from newsfacts.segment import _sentences_of
 
     assert _sentences_of(paragraph) == expected
+
+
+@pytest.mark.parametrize("header", ["Multimedia", "Các tin bài khác", "Tin bài liên quan"])
+def test_a_box_of_other_stories_under_its_header_is_chaff(header):
+    from newsfacts.pipeline import parse_text
+
+    text = ("Nga bàn giao tàu ngầm cuối cùng cho Việt Nam\n\nViệt Nam vừa nhận chiếc tàu ngầm thứ sáu từ Nga.\n\n"
+            f"{header}\n\n22 Tháng 11, 2024\n\nSri Lanka bắt nhóm đối tượng\n\n21 Tháng 11, 2024\n\n"
+            "Việt-Mỹ tổ chức đối thoại an ninh năng lượng")
+    parsed = parse_text(text, published="2017-01-27")
+    assert [c.code for c in parsed.countries] == ["RUS", "VNM"]
+    assert parsed.dialogues == ()
