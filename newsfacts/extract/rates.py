@@ -128,7 +128,8 @@ def ecb_rate(currency: str, on: date, precision: DatePrecision = "day") -> UsdRa
         return None
     if precision != "day":
         period = on.isoformat()[:7 if precision == "month" else 4]
-        return UsdRate(series.averages[period], period, ECB)
+        average = series.averages.get(period)  # none for a period after the file's last day
+        return UsdRate(average, period, ECB) if average is not None else None
     position = bisect.bisect_right(series.days, on.toordinal()) - 1
     if position < 0 or on.toordinal() - series.days[position] > _LONGEST_GAP.days:
         return None

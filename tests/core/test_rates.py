@@ -90,3 +90,13 @@ def test_dollars_carry_no_rate() -> None:
     (deal,) = parse_text("Ba Lan mua K2\n\nNăm 2022, Ba Lan đã ký hợp đồng mua 180 xe tăng K2 của Hàn Quốc trị giá "
                          "3,37 tỷ USD.", published="2024-09-20").deals
     assert (deal.usd_rate, deal.usd_rate_date, deal.usd_rate_source) == (None, None, None)
+
+
+@pytest.mark.parametrize("precision", ["year", "month", "day"])
+def test_a_period_after_the_ecb_file_has_no_ecb_rate(precision) -> None:
+    assert ecb_rate("EUR", date(2038, 5, 15), precision) is None
+
+
+def test_a_deal_dated_years_ahead_still_parses_and_converts_at_the_yearly_table() -> None:
+    deal = _deal("Năm 2038", published="2026-11-20")
+    assert deal.value_usd is not None and deal.usd_rate_source == "yearly table"
