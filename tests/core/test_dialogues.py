@@ -348,3 +348,25 @@ def test_naming_the_countries_that_hold_the_mechanism_is_no_meeting():
     text = ("Hàn Quốc và Australia họp 2+2\n\nNgày 16/4, Hàn Quốc và Australia đã tổ chức Hội nghị 2+2 tại Canberra. "
             "Cùng với Mỹ, Australia là một trong số hai nước mà Hàn Quốc đang tổ chức Hội nghị 2+2.")
     assert [d.parties for d in dialogues(text, "2024-04-17")] == [("AUS", "KOR")]
+
+
+def test_a_meeting_told_on_the_day_the_sentence_opens_with_and_held_is_dated_that_day():
+    text = ("Australia và Mỹ tiến hành tham vấn cấp bộ trưởng AUSMIN 2023 tại Brisbane\n\n"
+            "Theo phóng viên TTXVN tại Sydney, ngày 29/7, Bộ trưởng Ngoại giao Australia Penny Wong và Phó Thủ tướng kiêm "
+            "Bộ trưởng Quốc phòng Richard Marles đã có cuộc tham vấn thường niên với Ngoại trưởng Mỹ Antony Blinken tại "
+            "thành phố Brisbane.")
+    assert [(d.date, d.status) for d in dialogues(text, "2023-07-29")] == [("2023-07-29", "held")]
+
+
+def test_the_day_a_postponement_was_asked_for_dates_no_meeting():
+    text = ("Ấn Độ và Mỹ hoãn 2+2\n\nĐối thoại 2+2 Mỹ - Ấn Độ vốn được lên lịch vào ngày 6/7 tại Washington. "
+            "Tuy nhiên, tối 27/6, phía Mỹ đề nghị hoãn cuộc gặp.")
+    assert {d.date for d in dialogues(text, "2018-06-28")} == {"2018-07-06"}
+
+
+def test_rounds_told_as_sessions_are_recalled_and_an_agreement_since_carried_out_is_no_record():
+    text = ("Ấn Độ, Nhật Bản sắp họp 2+2 lần thứ ba\n\nĐối thoại 2+2 Ấn Độ - Nhật Bản lần thứ ba sẽ diễn ra tại New Delhi "
+            "ngày 20/8. Cơ chế 2+2 giữa hai nước được lãnh đạo hai bên quyết định thiết lập năm 2018. "
+            "Phiên đầu tiên diễn ra tại New Delhi tháng 11/2019, phiên thứ hai được tổ chức ở Tokyo vào tháng 9/2022.")
+    assert sorted((d.date, d.status, d.location.city) for d in dialogues(text, "2024-08-19")) == [
+        ("2019-11", "held", "New Delhi"), ("2022-09", "held", "Tokyo"), ("2024-08-20", "planned", "New Delhi")]

@@ -43,4 +43,14 @@ def find_dialogues(sentences: Sequence[Sentence], paragraphs: Mapping[int, int],
     headline = frozenset(s.index for s in sentences if s.segment in ("title", "lead"))
     events = _fold_headline_names(_group(mentions, order), headline)
     events.sort(key=lambda e: min(order.get(m.sentence, 10**6) for m in e.mentions if m.date) if e.anchor.date else 10**6)
-    return _records(events, sentences, article, people, published)
+    return _without_carried_out_agreements(_records(events, sentences, article, people, published))
+
+
+def _without_carried_out_agreements(dialogues: tuple[Dialogue, ...]) -> tuple[Dialogue, ...]:
+    """"Cơ chế 2+2 được quyết định thiết lập năm 2018" in an article that reports the 2019 meeting as held: the
+    agreement was carried out, it is no meeting of its own."""
+    def carried_out(agreed: Dialogue) -> bool:
+        return agreed.status == "agreed" and agreed.date is not None and any(
+            other.status == "held" and other.mechanism == agreed.mechanism and other.parties == agreed.parties
+            and other.date is not None and other.date > agreed.date for other in dialogues)
+    return tuple(d for d in dialogues if not carried_out(d))

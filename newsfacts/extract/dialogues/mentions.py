@@ -240,6 +240,25 @@ def _listed_meetings(text: str, hits, dates: Sequence[DateHit], used: DateHit | 
 _SUBJECT_CHARS = 3
 
 
+# Where a sentence gives the day of its news: at its start, or after one opening clause ("Theo phóng viên TTXVN tại
+# Sydney, ngày 29/7, ...").
+_LEADING_NEWS_DAY = re.compile(r"(?:[^,.;]{0,50},\s*)?(?:(?:vào|hôm)\s+)?")
+
+
+def _bare_dates(text: str, dates: Sequence[DateHit], match: re.Match[str], reach: int
+                ) -> tuple[list[DateHit], bool]:
+    """The dates of a bare meeting: those after it within `reach`, else the day its sentence opens with ("Ngày 29/7,
+    ... đã có cuộc tham vấn thường niên với ..."), which is the meeting's only if the sentence says it was held."""
+    event_dates = [d for d in _event_dates(text, dates) if d.value]
+    own = [d for d in event_dates if match.end() <= d.start < reach]
+    if own or len(event_dates) != 1:
+        return own, False
+    (only,) = event_dates
+    news_day = (only.precision == "day" and only.start < match.start()
+                and _LEADING_NEWS_DAY.fullmatch(text, 0, only.start) is not None)
+    return ([only], True) if news_day else ([], False)
+
+
 def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit]
                    ) -> list[_Mention]:
     """A "cuộc gặp"/"cuộc họp" with its own date after it and a status cue: a meeting of the article's mechanism."""
@@ -249,18 +268,20 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
     mentions = []
     references = list(_patterns()["bare"].finditer(lower))
     for match, following in zip(references, [*references[1:], None]):
-        if not any(d.value and d.start >= match.end() for d in dates):  # no own date can follow: skip the clause work
-            continue
+        if not any(d.value and d.start >= match.end() for d in dates) and sum(1 for d in dates if d.value) != 1:
+            continue  # no own date can follow, nor the sentence's one date: skip the clause work
         left, right = _clause(text, match.start(), match.end())
         # "Cuộc họp ... được tổ chức ... tại Nusa Dua, Bali vào ngày 6/12/2019": a meeting the sentence is about may be
         # dated past a comma, not past the next meeting the sentence names.
         reach = right if match.start() > _SUBJECT_CHARS else following.start() if following else len(text)
-        own_dates = [d for d in _event_dates(text, dates) if match.end() <= d.start < reach and d.value]
+        own_dates, news_day = _bare_dates(text, dates, match, reach)
         status = _status(lower, match.start(), match.end(), left, right) if own_dates else None
         if status is None:
             continue
         # "cuộc họp lần thứ 6 được dự kiến tổ chức vào tháng 10, nhưng đã bị hoãn lại": told later in the sentence.
         status = _sentence_change(lower, match.end()) or status
+        if news_day and status != "held":
+            continue  # the day a postponement or a plan was announced is not the meeting's
         value, rank = _date_fields(own_dates[0])
         location = _location(_venue_options(text, hits), match.start(), match.end(), left, right)
         # The countries of the meeting's own clause: a reason given after it ("do ... Hamas tấn công Israel") names

@@ -123,9 +123,10 @@ def _names_leaders(text: str) -> bool:
 @cache
 def _leader_titles() -> re.Pattern[str]:
     """The titles of heads of state and government ("Tổng thống", "Thủ tướng", "Chủ tịch nước")."""
-    titles = [title for title, key in leader_titles()]
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(titles, key=len, reverse=True))) + r")(?!\w)",
-                      re.IGNORECASE)
+    # "Phó Thủ tướng kiêm Bộ trưởng Quốc phòng": a deputy is a minister, not a head of government.
+    titles = [title for title, key in leader_titles() if not title.casefold().startswith("phó ")]
+    return re.compile(r"(?<!\w)(?<!phó )(?<!Phó )(?:" + "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
+                      + r")(?!\w)", re.IGNORECASE)
 
 
 def _bump_past_reference(mentions: list[_Mention], reference: str | None) -> list[_Mention]:

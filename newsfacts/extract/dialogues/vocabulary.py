@@ -12,7 +12,7 @@ from newsfacts.extract.prefilter import Prefiltered, prefiltered
 
 # Every match of a mechanism or bare-meeting pattern holds one of these: a sentence holding none is not read.
 _CUES = ("2+2", "đối thoại", "tham vấn", "ausmin", "họp", "cuộc gặp", "hội đàm", "intersessional", "thảo luận",
-         "đàm phán", "hội nghị")
+         "đàm phán", "hội nghị", "phiên")
 
 
 _MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|thiết lập|thành lập)\s*$")
