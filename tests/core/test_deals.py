@@ -401,3 +401,17 @@ def test_handing_over_equipment_is_a_trade_and_a_delivery():
     assert [(d.buyer, d.seller, d.quantity, d.status) for d in deals(text, "2022-09-27")] == [
         ("ARE", "TUR", 20, "delivered")]
     assert deals("Ngoại giao\n\nHai nước đã giao lưu quốc phòng và ngoại giao tại Hà Nội.") == ()
+
+
+def test_a_gift_makes_no_aid_of_other_equipment_of_its_kind_the_same_countries_trade():
+    text = ("Philippines\n\nBộ Quốc phòng Philippines đã ký hợp đồng với Tập đoàn HHI của Hàn Quốc để đóng 6 tàu tuần tra "
+            "xa bờ. Hàn Quốc sẽ chuyển giao thêm cho Philippines một tàu hộ vệ lớp Pohang, dưới hình thức tặng.")
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2022-06-28")] == [("PHL", "KOR", 6)]
+
+
+def test_counted_equipment_in_a_sentence_naming_no_country_is_traded_by_the_articles_one_pair():
+    text = ("Philippines\n\nBộ Quốc phòng Philippines đã ký hợp đồng với Tập đoàn HHI của Hàn Quốc để đóng 6 tàu tuần tra "
+            "xa bờ. Theo hợp đồng trị giá 16 tỷ peso ký năm 2016, hãng này đã đóng và bàn giao hai khinh hạm tên lửa "
+            "lớp Jose Rizal.")
+    found = {d.quantity: (d.buyer, d.seller) for d in deals(text, "2022-06-28")}
+    assert found == {6: ("PHL", "KOR"), 2: ("PHL", "KOR")}

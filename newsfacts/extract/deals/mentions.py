@@ -184,7 +184,8 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             money=money,
             dated=_order_date(lower, context.dates, start, end, status) if status in ("signed", "delivered") else None,
             status=status, suppliers=context.suppliers, sentence=context.sentence.index, mutual=mutual,
-            recalled=_RECALLED.match(lower) is not None)))
+            recalled=_RECALLED.match(lower) is not None,
+            countries=tuple(dict.fromkeys(p.code for p in context.parties if not p.company)))))
     return mentions
 
 

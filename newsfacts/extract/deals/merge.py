@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -77,14 +78,25 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
 
 
 def _with_shared_counterpart(mentions: list[_Mention]) -> list[_Mention]:
-    """In a roundup of one government's approved sales, an approval that names only its recipient ("Úc cũng được
-    chấp thuận mua 80 tên lửa") is a sale by the seller of every other sale the article names."""
-    sellers = {m.seller for m in mentions if m.buyer and m.seller}
-    if len(sellers) != 1:
-        return mentions
-    (seller,) = sellers
-    return [replace(m, seller=seller) if m.seller is None and m.buyer not in (None, seller) and m.status == "proposed"
-            else m for m in mentions]
+    """Sides a mention leaves open that the article's other trades settle:
+
+    - in a roundup of one government's approved sales, an approval that names only its recipient ("Úc cũng được
+      chấp thuận mua 80 tên lửa") is a sale by the seller of every other sale;
+    - in an article whose trades are all between one buyer and one seller, equipment counted or priced in a sentence
+      naming no country ("Theo hợp đồng ký năm 2016, hãng này đã đóng hai khinh hạm") is traded between them too."""
+    pairs = {(m.buyer, m.seller) for m in mentions if m.buyer and m.seller}
+    sellers = {seller for _, seller in pairs}
+    completed = []
+    for mention in mentions:
+        if len(sellers) == 1 and mention.seller is None and mention.buyer not in (None, *sellers) \
+                and mention.status == "proposed":
+            mention = replace(mention, seller=next(iter(sellers)))
+        elif len(pairs) == 1 and mention.buyer is None and mention.seller is None and not mention.countries \
+                and (mention.quantity or mention.money):
+            buyer, seller = next(iter(pairs))
+            mention = replace(mention, buyer=buyer, seller=seller)
+        completed.append(mention)
+    return completed
 
 
 def _first(group: Sequence[_Mention], field: str):
@@ -198,10 +210,11 @@ def _made_in_buyer_next(deal: Deal, by_index: Mapping[int, Sentence],
 
 
 def _aid_given(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]]
-               ) -> tuple[frozenset[str], frozenset[str]]:
-    """The kinds of equipment the article's aid and grant sentences name, and the countries those sentences name."""
+               ) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
+    """The equipment the article's aid and grant sentences name (category and model, else head noun), and the
+    countries those sentences name."""
     lowered = lowered_article(sentences)
-    categories: set[str] = set()
+    items: set[tuple[str, str]] = set()
     countries: set[str] = set()
     not_a_deal = _patterns()["not_a_deal"]
     if not not_a_deal.may_match(lowered.text):
@@ -209,14 +222,32 @@ def _aid_given(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
     for position in lowered.matching(not_a_deal.pattern):
         if not names_aid(lowered.sentence(position)):
             continue
-        sentence = sentences[position]
+        sentence, lower = sentences[position], lowered.sentence(position)
         countries.update(hit.code for hit in country_hits.get(sentence.index, ()))
-        categories.update(category for _, _, category, _ in _system_spans(sentence.text, lowered.sentence(position)))
-    return frozenset(categories), frozenset(countries)
+        items.update((category, _equipment_name(sentence.text[start:end], model))
+                     for start, end, category, model in _system_spans(sentence.text, lower))
+    return frozenset(items), frozenset(countries)
 
 
-def _is_aid(deal: Deal, aid: tuple[frozenset[str], frozenset[str]]) -> bool:
+_SYSTEM_OF = re.compile(r"^(?:(?:các|những|một|hai|ba|\d+)\s+)?(?:hệ thống|tổ hợp)\s+")
+
+
+def _equipment_name(system: str, model: str | None) -> str:
+    """What tells one piece of equipment from another of its category: its model, else its head noun."""
+    if model:
+        return model
+    lower = _SYSTEM_OF.sub("", system.lower())  # "hệ thống radar" and "radar" are one kind
+    head = _patterns()["head"].match(lower)
+    return head.group() if head else lower
+
+
+def _is_aid(deal: Deal, aid: tuple[frozenset[tuple[str, str]], frozenset[str]]) -> bool:
     """"Nhật Bản bàn giao 5 radar cho Philippines" in an article whose aid sentence gives radars to Philippines under
-    Japan's OSA: the transfer is that aid (SPEC: not a deal)."""
-    categories, countries = aid
-    return deal.category in categories and deal.buyer in countries and deal.seller in countries
+    Japan's OSA: the transfer is that aid (SPEC: not a deal). A corvette given as a gift makes no aid of the patrol
+    ships the same countries trade in the same article."""
+    items, countries = aid
+    if deal.buyer not in countries or deal.seller not in countries:
+        return False
+    spans = _system_spans(deal.system, deal.system.lower())
+    model = spans[0][3] if spans else None
+    return (deal.category, _equipment_name(deal.system, model)) in items

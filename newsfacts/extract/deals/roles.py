@@ -54,8 +54,10 @@ _MADE = re.compile(r"\s+(?:sản xuất|chế tạo|phát triển|cung cấp|đ�
 _TO = prefiltered(r"\b(?:cho|sang)\s+(?!biết|hay|rằng|thấy|phép)(?:(?!của\b)\S+\s+){0,4}$")
 
 
+# "ký hợp đồng với Tập đoàn HHI của Hàn Quốc": a firm named before its country counts as that country.
 _WITH = prefiltered(r"\bký\b[^.;]{0,100}?\bvới\s+(?:(?:các\s+)?(?:công ty|tập đoàn|doanh nghiệp|hãng|nhà sản xuất|chính phủ"
-                    r"|cơ quan(?: mua sắm)?|bộ|lực lượng|quân đội|hải quân|không quân|lục quân)\s+)?(?:quốc phòng\s+)?$")
+                    r"|cơ quan(?: mua sắm)?|bộ|lực lượng|quân đội|hải quân|không quân|lục quân)\s+)?(?:quốc phòng\s+)?"
+                    r"(?:[^,.;()]{1,50}?(?:\([^()]{1,12}\))?\s+của\s+)?$")
 
 
 _OF = prefiltered(r"\bcủa\s+$")
