@@ -415,3 +415,12 @@ def test_counted_equipment_in_a_sentence_naming_no_country_is_traded_by_the_arti
             "lớp Jose Rizal.")
     found = {d.quantity: (d.buyer, d.seller) for d in deals(text, "2022-06-28")}
     assert found == {6: ("PHL", "KOR"), 2: ("PHL", "KOR")}
+
+
+def test_talks_that_fell_apart_cancel_the_deal_but_a_near_collapse_does_not():
+    text = ("Rafale\n\nNăm 2012, Rafale được chọn trong gói thầu mua 126 máy bay chiến đấu của Pháp cho Ấn Độ, nhưng các cuộc "
+            "đàm phán giá và chuyển giao công nghệ rơi vào bế tắc.")
+    assert [d.status for d in deals(text, "2016-09-23")] == ["cancelled"]
+    text = ("F-35\n\nMỹ đã ký hợp đồng bán 30 F-35 cho Thổ Nhĩ Kỳ. Tuy nhiên, thương vụ trên đã suýt \"đổ vỡ\" khi Mỹ "
+            "có ý định dừng bán.")
+    assert [d.status for d in deals(text, "2018-06-20")] == ["signed"]
