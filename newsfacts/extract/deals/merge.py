@@ -210,11 +210,11 @@ def _made_in_buyer_next(deal: Deal, by_index: Mapping[int, Sentence],
 
 
 def _aid_given(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]]
-               ) -> tuple[frozenset[tuple[str, str]], frozenset[str]]:
-    """The equipment the article's aid and grant sentences name (category and model, else head noun), and the
-    countries those sentences name."""
+               ) -> tuple[frozenset[tuple[str, str | None, str | None]], frozenset[str]]:
+    """The equipment the article's aid and grant sentences name (category, model, head noun), and the countries those
+    sentences name."""
     lowered = lowered_article(sentences)
-    items: set[tuple[str, str]] = set()
+    items: set[tuple[str, str | None, str | None]] = set()
     countries: set[str] = set()
     not_a_deal = _patterns()["not_a_deal"]
     if not not_a_deal.may_match(lowered.text):
@@ -224,7 +224,7 @@ def _aid_given(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
             continue
         sentence, lower = sentences[position], lowered.sentence(position)
         countries.update(hit.code for hit in country_hits.get(sentence.index, ()))
-        items.update((category, _equipment_name(sentence.text[start:end], model))
+        items.update((category, model, _head_noun(sentence.text[start:end]))
                      for start, end, category, model in _system_spans(sentence.text, lower))
     return frozenset(items), frozenset(countries)
 
@@ -232,16 +232,23 @@ def _aid_given(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
 _SYSTEM_OF = re.compile(r"^(?:(?:các|những|một|hai|ba|\d+)\s+)?(?:hệ thống|tổ hợp)\s+")
 
 
-def _equipment_name(system: str, model: str | None) -> str:
-    """What tells one piece of equipment from another of its category: its model, else its head noun."""
-    if model:
-        return model
-    lower = _SYSTEM_OF.sub("", system.lower())  # "hệ thống radar" and "radar" are one kind
-    head = _patterns()["head"].match(lower)
-    return head.group() if head else lower
+def _head_noun(system: str) -> str | None:
+    """The kind of equipment a phrase names ("tàu hộ vệ", "radar"); "hệ thống radar" and "radar" are one kind."""
+    head = _patterns()["head"].match(_SYSTEM_OF.sub("", system.lower()))
+    return head.group() if head else None
 
 
-def _is_aid(deal: Deal, aid: tuple[frozenset[tuple[str, str]], frozenset[str]]) -> bool:
+def _same_equipment(a: tuple[str, str | None, str | None], b: tuple[str, str | None, str | None]) -> bool:
+    """Same category, and nothing tells them apart: the same model when both name one, else the same head noun when
+    both have one."""
+    if a[0] != b[0]:
+        return False
+    if a[1] and b[1]:
+        return a[1] == b[1]
+    return a[2] is None or b[2] is None or a[2] == b[2]
+
+
+def _is_aid(deal: Deal, aid: tuple[frozenset[tuple[str, str | None, str | None]], frozenset[str]]) -> bool:
     """"Nhật Bản bàn giao 5 radar cho Philippines" in an article whose aid sentence gives radars to Philippines under
     Japan's OSA: the transfer is that aid (SPEC: not a deal). A corvette given as a gift makes no aid of the patrol
     ships the same countries trade in the same article."""
@@ -249,5 +256,5 @@ def _is_aid(deal: Deal, aid: tuple[frozenset[tuple[str, str]], frozenset[str]]) 
     if deal.buyer not in countries or deal.seller not in countries:
         return False
     spans = _system_spans(deal.system, deal.system.lower())
-    model = spans[0][3] if spans else None
-    return (deal.category, _equipment_name(deal.system, model)) in items
+    equipment = (deal.category, spans[0][3] if spans else None, _head_noun(deal.system))
+    return any(_same_equipment(equipment, item) for item in items)
