@@ -424,3 +424,10 @@ def test_talks_that_fell_apart_cancel_the_deal_but_a_near_collapse_does_not():
     text = ("F-35\n\nMỹ đã ký hợp đồng bán 30 F-35 cho Thổ Nhĩ Kỳ. Tuy nhiên, thương vụ trên đã suýt \"đổ vỡ\" khi Mỹ "
             "có ý định dừng bán.")
     assert [d.status for d in deals(text, "2018-06-20")] == ["signed"]
+
+
+def test_a_contract_announced_with_a_foreign_firm_to_buy_names_the_firms_country_as_seller():
+    text = ("Indonesia\n\nNgày 28/3, Bộ Quốc phòng Indonesia công bố hợp đồng trị giá 1,18 tỷ euro (khoảng 1,27 tỷ USD) "
+            "với tập đoàn Fincantieri của Italy để mua hai tàu tuần tra xa bờ.")
+    assert [(d.buyer, d.seller, d.quantity, d.value_usd) for d in deals(text, "2024-03-29")] == [
+        ("IDN", "ITA", 2, 1.27e9)]

@@ -17,6 +17,10 @@ from newsfacts.extract.deals.vocabulary import _AUXILIARY, _patterns
 _SIGN = prefiltered(r"\bký\b")
 
 
+# A contract is signed with its counterpart ("ký ... với X") or simply made with it ("công bố hợp đồng ... với X").
+_CONTRACT = prefiltered(r"hợp đồng")
+
+
 _PASSIVE = prefiltered(r"\bđược\s+$")
 
 
@@ -55,7 +59,7 @@ _TO = prefiltered(r"\b(?:cho|sang)\s+(?!biết|hay|rằng|thấy|phép)(?:(?!c�
 
 
 # "ký hợp đồng với Tập đoàn HHI của Hàn Quốc": a firm named before its country counts as that country.
-_WITH = prefiltered(r"\bký\b[^.;]{0,100}?\bvới\s+(?:(?:các\s+)?(?:công ty|tập đoàn|doanh nghiệp|hãng|nhà sản xuất|chính phủ"
+_WITH = prefiltered(r"(?:\bký\b|hợp đồng)[^.;]{0,100}?\bvới\s+(?:(?:các\s+)?(?:công ty|tập đoàn|doanh nghiệp|hãng|nhà sản xuất|chính phủ"
                     r"|cơ quan(?: mua sắm)?|bộ|lực lượng|quân đội|hải quân|không quân|lục quân)\s+)?(?:quốc phòng\s+)?"
                     r"(?:[^,.;()]{1,50}?(?:\([^()]{1,12}\))?\s+của\s+)?$")
 
@@ -178,7 +182,7 @@ def _signatories(lower: str, parties: tuple[_Party, ...]) -> tuple[str | None, s
     buying one does; else a company A sells to B's country and a government A buys from B. The same for every
     equipment phrase of the sentence, so worked out once."""
     counterpart = next((p for p in parties if _WITH.search(lower[max(0, p.start - 160):p.start])), None)
-    sign = _SIGN.search(lower)
+    sign = _SIGN.search(lower) or _CONTRACT.search(lower)
     if counterpart is None or sign is None:
         return None, None
     signers = [p for p in parties if p.end <= sign.start()]
