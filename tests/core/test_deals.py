@@ -431,3 +431,11 @@ def test_a_contract_announced_with_a_foreign_firm_to_buy_names_the_firms_country
             "với tập đoàn Fincantieri của Italy để mua hai tàu tuần tra xa bờ.")
     assert [(d.buyer, d.seller, d.quantity, d.value_usd) for d in deals(text, "2024-03-29")] == [
         ("IDN", "ITA", 2, 1.27e9)]
+
+
+def test_the_total_of_several_contracts_stays_off_each_and_a_type_named_back_is_no_system():
+    text = ("UAE\n\nNgày 3/12, UAE đã ký hợp đồng mua 80 máy bay chiến đấu Rafale của Pháp, đơn hàng lớn nhất kể từ khi loại "
+            "máy bay này đi vào hoạt động. Riêng hợp đồng Rafale có giá trị khoảng 16 tỷ euro. Cũng trong dịp này, UAE "
+            "đặt mua 12 trực thăng H225M Caracal của Pháp. Tổng giá trị hai hợp đồng vào khoảng 17 tỷ euro.")
+    found = {d.quantity: d.value_amount for d in deals(text, "2021-12-04")}
+    assert found == {80: 16e9, 12: None}

@@ -156,6 +156,11 @@ def _names_agreement(text: str, lower: str) -> bool:
 _REMAINDER = re.compile(r"\skhác$")
 
 
+# "kể từ khi loại máy bay này đi vào hoạt động": the type of a system already named, not a system traded.
+_TYPE_OF = re.compile(r"\bloại\s+$")
+_NAMED_BACK = re.compile(r"\s+(?:này|đó|nói trên)\b")
+
+
 def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -> list[tuple[int, _Mention]]:
     text = context.sentence.text
     spans = [span for span in _system_spans(text, context.lower) if not any(a <= span[0] < b for a, b in blocked)]
@@ -166,7 +171,8 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
     kept = [(span, clause, item) for span, clause, item in zip(spans, clauses, items) if _traded(undescribed, clause)
             and not _patterns()["platform"].search(lower, max(0, span[0] - 30), span[0])
             and not _patterns()["not_traded_before"].search(lower, max(0, span[0] - 40), span[0])
-            and not _REMAINDER.search(lower, span[0], span[1])]
+            and not _REMAINDER.search(lower, span[0], span[1])
+            and not (_TYPE_OF.search(lower, max(0, span[0] - 6), span[0]) and _NAMED_BACK.match(lower, span[1]))]
     clauses = [clause for _, clause, _ in kept]
     mutual = _MUTUAL.search(lower) is not None
     mentions = []
@@ -189,6 +195,10 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
     return mentions
 
 
+# "Tổng giá trị hai hợp đồng vào khoảng 17 tỷ euro": the total of several deals belongs to none of them (SPEC).
+_TOTAL_OF_SEVERAL = re.compile(r"tổng (?:giá trị|trị giá|cộng)\b[^.;,]{0,20}?\b(?:hai|ba|bốn|các|những|cả)\b")
+
+
 def _contract_mention(context: _Context) -> _Mention:
     """A contract that names no equipment ("thỏa thuận giữa GE và HAL", "hợp đồng ... trị giá 100 triệu USD"):
     it joins a deal nearby."""
@@ -197,7 +207,8 @@ def _contract_mention(context: _Context) -> _Mention:
     status = _status(lower)
     dated = _order_date(lower, context.dates, 0, 0, status) if status in ("signed", "delivered") else None
     kind = _kind(lower, 0, 0, (0, len(lower)), context.parties, buyer)
-    return _Mention(kind, buyer, seller, None, None, None, None, _money(context.money, 0, 0, 0, len(lower)),
+    money = None if _TOTAL_OF_SEVERAL.search(lower) else _money(context.money, 0, 0, 0, len(lower))
+    return _Mention(kind, buyer, seller, None, None, None, None, money,
                     dated, status, context.suppliers, context.sentence.index,
                     countries=tuple(dict.fromkeys(p.code for p in context.parties)))
 
