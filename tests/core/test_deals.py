@@ -439,3 +439,11 @@ def test_the_total_of_several_contracts_stays_off_each_and_a_type_named_back_is_
             "đặt mua 12 trực thăng H225M Caracal của Pháp. Tổng giá trị hai hợp đồng vào khoảng 17 tỷ euro.")
     found = {d.quantity: d.value_amount for d in deals(text, "2021-12-04")}
     assert found == {80: 16e9, 12: None}
+
+
+def test_equipment_bought_for_a_price_is_no_aid_though_the_article_tells_a_grant_of_its_kind():
+    text = ("Nhật Bản viện trợ radar cho Philippines\n\nNhật Bản viện trợ không hoàn lại cho Philippines các radar giám sát "
+            "bờ biển theo khuôn khổ OSA. Hồi tháng 10, tập đoàn Mitsubishi Electric của Nhật Bản đã bàn giao cho "
+            "Philippines hệ thống radar giám sát phòng không đầu tiên trong số bốn radar mà Philippines đặt mua theo hợp "
+            "đồng ký năm 2020, trị giá 103,5 triệu USD.")
+    assert [(d.buyer, d.seller, d.value_usd) for d in deals(text, "2023-11-04")] == [("PHL", "JPN", 103.5e6)]
