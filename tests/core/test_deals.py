@@ -447,3 +447,11 @@ def test_equipment_bought_for_a_price_is_no_aid_though_the_article_tells_a_grant
             "Philippines hệ thống radar giám sát phòng không đầu tiên trong số bốn radar mà Philippines đặt mua theo hợp "
             "đồng ký năm 2020, trị giá 103,5 triệu USD.")
     assert [(d.buyer, d.seller, d.value_usd) for d in deals(text, "2023-11-04")] == [("PHL", "JPN", 103.5e6)]
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("Theo hợp đồng ký năm 2016, hãng HHI của Hàn Quốc đã đóng và bàn giao hai khinh hạm cho Philippines.", "delivered"),
+    ("Năm 2021, Indonesia từng thông báo ý định mua sáu khinh hạm FREMM của Italy.", "proposed"),
+])
+def test_built_and_handed_over_is_delivered_and_an_intention_to_buy_is_proposed(sentence, status):
+    assert [d.status for d in deals("Tin\n\n" + sentence, "2024-03-29")] == [status]
