@@ -370,3 +370,15 @@ def test_rounds_told_as_sessions_are_recalled_and_an_agreement_since_carried_out
             "Phiên đầu tiên diễn ra tại New Delhi tháng 11/2019, phiên thứ hai được tổ chức ở Tokyo vào tháng 9/2022.")
     assert sorted((d.date, d.status, d.location.city) for d in dialogues(text, "2024-08-19")) == [
         ("2019-11", "held", "New Delhi"), ("2022-09", "held", "Tokyo"), ("2024-08-20", "planned", "New Delhi")]
+
+
+def test_naming_the_partners_a_country_holds_the_mechanism_with_is_no_meeting():
+    text = ("Hàn Quốc và Australia họp 2+2\n\nNgày 1/5, Hàn Quốc và Australia đã tổ chức Hội nghị 2+2 tại Melbourne. "
+            "Hàn Quốc hiện chỉ tổ chức cơ chế 2+2 cấp bộ trưởng với hai đối tác là Mỹ và Australia.")
+    assert [d.parties for d in dialogues(text, "2024-05-02")] == [("AUS", "KOR")]
+
+
+def test_the_foreign_ministers_framework_dialogue_is_an_other_dialogue():
+    text = ("Ấn Độ và Australia\n\nNgày 21/11, Ngoại trưởng Ấn Độ và Ngoại trưởng Australia sẽ đồng chủ trì Đối thoại "
+            "Khuôn khổ Bộ trưởng Ngoại giao lần thứ 14 tại New Delhi.")
+    assert [(d.mechanism, d.status) for d in dialogues(text, "2023-11-20")] == [("other dialogue", "planned")]

@@ -21,7 +21,7 @@ from newsfacts.extract.dialogues.places import (
 )
 from newsfacts.extract.dialogues.vocabulary import (
     _CUES, _GENERIC_MECHANISM, _KEEPS_MECHANISM, _MECHANISMS_SUCH_AS, _MECHANISM_TALK, _MECHANISM_WORD,
-    _PARTNERS_OF_THE_MECHANISM,
+    _PARTNERS_OF_THE_MECHANISM, _WITH_ITS_PARTNERS,
     _fixed_parties, _mechanism_spans, _patterns, _venue_pattern,
 )
 
@@ -93,6 +93,9 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
     return mentions
 
 
+_PARTNER_REACH = 40
+
+
 def _named_after_a_city(text: str, end: int) -> bool:
     """"Đối thoại an ninh Seoul 2023": a forum named after the city that hosts it, no meeting of two countries."""
     gap = end
@@ -134,6 +137,7 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     if (_MECHANISM_TALK.search(lower, 0, start) or _GENERIC_MECHANISM.search(lower, max(0, start - 8), start + 8)
             or _MECHANISMS_SUCH_AS.search(lower, max(0, start - 30), start)
             or _PARTNERS_OF_THE_MECHANISM.search(lower, 0, start)
+            or _WITH_ITS_PARTNERS.search(lower, end, end + _PARTNER_REACH)
             or _MECHANISM_WORD.match(lower, start) and _KEEPS_MECHANISM.search(lower, max(0, start - 30), start)):
         return [_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index)]
     if _SINCE_MEETING.search(lower, max(0, start - _SINCE_MEETING_CHARS), start) and not (

@@ -29,6 +29,11 @@ _MECHANISM_WORD = re.compile(r"(?:cơ chế|định dạng)\b")
 _PARTNERS_OF_THE_MECHANISM = re.compile(r"là (?:một trong(?: số)?|những|các)(?: \S+){0,2} (?:nước|quốc gia|đối tác) mà\b")
 
 
+# "Hàn Quốc hiện chỉ tổ chức cơ chế 2+2 cấp bộ trưởng với hai đối tác là Mỹ và Australia": the same, told after.
+_WITH_ITS_PARTNERS = re.compile(r"\bvới (?:hai|ba|bốn|các|những|một số|số ít)(?: \S+){0,2} (?:đối tác|nước|quốc gia)"
+                                r"(?: là|,? gồm)\b")
+
+
 # "Ấn Độ duy trì cơ chế 2+2 với ...": the mechanism itself, not a meeting of it.
 _KEEPS_MECHANISM = re.compile(r"(?:duy trì|\bcó\b|thiết lập|xây dựng|nâng cấp|mở rộng)(?: \S+){0,2} $")
 
