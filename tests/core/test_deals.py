@@ -455,3 +455,8 @@ def test_equipment_bought_for_a_price_is_no_aid_though_the_article_tells_a_grant
 ])
 def test_built_and_handed_over_is_delivered_and_an_intention_to_buy_is_proposed(sentence, status):
     assert [d.status for d in deals("Tin\n\n" + sentence, "2024-03-29")] == [status]
+
+
+def test_a_purchase_under_consideration_is_being_negotiated():
+    text = "Ấn Độ\n\nBộ Quốc phòng Ấn Độ đang xem xét khả năng mua thêm 5 hệ thống S-400 của Nga."
+    assert [d.status for d in deals(text, "2025-07-01")] == ["negotiating"]
