@@ -460,3 +460,9 @@ def test_built_and_handed_over_is_delivered_and_an_intention_to_buy_is_proposed(
 def test_a_purchase_under_consideration_is_being_negotiated():
     text = "Ấn Độ\n\nBộ Quốc phòng Ấn Độ đang xem xét khả năng mua thêm 5 hệ thống S-400 của Nga."
     assert [d.status for d in deals(text, "2025-07-01")] == ["negotiating"]
+
+
+def test_a_signing_told_without_the_equipment_makes_the_deal_signed():
+    text = ("Đức mua Arrow 3\n\nBộ trưởng Quốc phòng Đức nhấn mạnh lễ ký kết thỏa thuận là ngày lịch sử đối với hai nước. "
+            "Đức hy vọng hệ thống tên lửa Arrow 3 của Israel có thể được bàn giao vào quý IV/2025.")
+    assert [(d.buyer, d.seller, d.status) for d in deals(text, "2023-09-29")] == [("DEU", "ISR", "signed")]

@@ -120,7 +120,7 @@ def _sentence_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit
     blocked = [(start, end) for start, end, _ in agreements] + [(c.start, c.end) for c in companies]
     found = [(start, mention) for start, _, mention in agreements] + _equipment_mentions(context, blocked)
     found += _follow_on_orders(lower, found)
-    if not found and (companies or money) and _patterns()["contract_words"].search(lower):
+    if not found and _patterns()["contract_words"].search(lower) and (companies or money or _SIGNING.search(lower)):
         found.append((0, _contract_mention(context)))
     return _as_framework([m for _, m in found], [start for start, _ in found], lower)
 
@@ -143,6 +143,10 @@ def _follow_on_orders(lower: str, found: Sequence[tuple[int, _Mention]]) -> list
                                               money=None, dated=None,
                                               status=_status(lower[max(0, match.start() - 30):clause[1]]))))
     return orders
+
+
+# "lễ ký kết thỏa thuận là 'ngày lịch sử'": a signing told without the equipment still says the deal is signed.
+_SIGNING = re.compile(r"\b(?:lễ ký(?: kết)?|đã ký(?: kết)?|vừa ký(?: kết)?)\s+(?:\S+\s+){0,2}?(?:thỏa thuận|hợp đồng)")
 
 
 def _names_agreement(text: str, lower: str) -> bool:

@@ -255,8 +255,8 @@ def _is_aid(deal: Deal, aid: tuple[frozenset[tuple[str, str | None, str | None]]
     items, countries = aid
     if deal.buyer not in countries or deal.seller not in countries:
         return False
-    if deal.value_amount is not None or deal.year is not None:
-        return False  # ordered for a price or in a given year: bought, whatever the article says was given besides
+    if deal.value_amount is not None:
+        return False  # ordered for a price: bought, whatever the article says was given besides
     spans = _system_spans(deal.system, deal.system.lower())
     equipment = (deal.category, spans[0][3] if spans else None, _head_noun(deal.system))
     return any(_same_equipment(equipment, item) for item in items)
