@@ -382,3 +382,11 @@ def test_the_foreign_ministers_framework_dialogue_is_an_other_dialogue():
     text = ("Ấn Độ và Australia\n\nNgày 21/11, Ngoại trưởng Ấn Độ và Ngoại trưởng Australia sẽ đồng chủ trì Đối thoại "
             "Khuôn khổ Bộ trưởng Ngoại giao lần thứ 14 tại New Delhi.")
     assert [(d.mechanism, d.status) for d in dialogues(text, "2023-11-20")] == [("other dialogue", "planned")]
+
+
+def test_a_dialogue_with_a_partner_named_after_it_is_between_the_host_and_that_partner():
+    text = ("Australia đối thoại dồn dập\n\nNgày 11/9, Australia và Ấn Độ tổ chức Đối thoại 2+2 tại New Delhi. Sau Ấn Độ, "
+            "phái đoàn Australia sẽ tới Seoul để tiến hành Đối thoại 2+2 với Hàn Quốc vào ngày 13/9, trước khi sang "
+            "Washington dự Tham vấn Bộ trưởng Australia - Mỹ (AUSMIN) dự kiến diễn ra vào giữa tháng này.")
+    found = {(d.parties, d.location.city) for d in dialogues(text, "2021-09-12")}
+    assert (("AUS", "KOR"), "Seoul") in found and (("AUS", "USA"), "Washington") in found

@@ -26,7 +26,7 @@ from newsfacts.extract.dialogues.vocabulary import (
 )
 
 
-_CLAUSE_BREAK = clause_breaks(",;:.()", ("sau khi", "nhưng", "trong khi", "song", "tuy nhiên"))
+_CLAUSE_BREAK = clause_breaks(",;:.()", ("sau khi", "trước khi", "nhưng", "trong khi", "song", "tuy nhiên"))
 
 
 MAX_MENTIONS = 400

@@ -92,6 +92,14 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 def _parties(text: str, hits: Sequence[CountryHit], start: int, end: int, left: int, right: int
              ) -> tuple[str, ...]:
+    found = _nearest_parties(text, hits, start, end, left, right)
+    partner, partnered = _host_and_partner(text, hits, start, end)
+    # "Đối thoại 2+2 với Hàn Quốc", where the pair named nearby is another meeting's: the partner named wins.
+    return partnered if partnered and partner not in found else found
+
+
+def _nearest_parties(text: str, hits: Sequence[CountryHit], start: int, end: int, left: int, right: int
+                     ) -> tuple[str, ...]:
     groups = [g for g in _country_groups(text, hits, start, end) if len(g[2]) >= 2]
     if groups:
         best = min(groups, key=lambda g: _distance(g[0], g[1], start, end))
@@ -103,6 +111,21 @@ def _parties(text: str, hits: Sequence[CountryHit], start: int, end: int, left: 
         if hit.code not in codes:
             codes.append(hit.code)
     return tuple(sorted(codes[:2]))
+
+
+_PARTNER_AFTER = re.compile(r"\s+(?:với|cùng)\s+(?:(?:phía|đối tác|người đồng cấp|các đồng cấp)\s+)?")
+
+
+def _host_and_partner(text: str, hits: Sequence[CountryHit], start: int, end: int
+                      ) -> tuple[str | None, tuple[str, ...]]:
+    """"(phái đoàn Australia sẽ tới Seoul để tiến hành) Đối thoại 2+2 với Hàn Quốc": the country right after "với" is
+    the partner, the nearest other country before the mechanism the host."""
+    link = _PARTNER_AFTER.match(text, end)
+    partner = next((h for h in hits if link and h.start == link.end()), None)
+    if partner is None:
+        return None, ()
+    host = next((h for h in reversed(hits) if h.end <= start and h.code != partner.code), None)
+    return partner.code, tuple(sorted({host.code, partner.code})) if host else ()
 
 
 def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Location]]:
