@@ -390,3 +390,11 @@ def test_a_dialogue_with_a_partner_named_after_it_is_between_the_host_and_that_p
             "Washington dự Tham vấn Bộ trưởng Australia - Mỹ (AUSMIN) dự kiến diễn ra vào giữa tháng này.")
     found = {(d.parties, d.location.city) for d in dialogues(text, "2021-09-12")}
     assert (("AUS", "KOR"), "Seoul") in found and (("AUS", "USA"), "Washington") in found
+
+
+def test_a_round_told_after_a_comma_and_a_city_in_brackets_after_the_building():
+    text = ("Đối thoại Chính sách quốc phòng Việt Nam - Ấn Độ lần thứ 15\n\nChiều 10/11, tại Trụ sở Bộ Quốc phòng (Hà Nội), "
+            "hai bên đồng chủ trì Đối thoại Chính sách quốc phòng Việt Nam - Ấn Độ lần thứ 15. Hai bên điểm lại kết quả "
+            "đã thống nhất tại Đối thoại lần thứ 14, được tổ chức tại Thủ đô New Delhi ngày 1/8/2024.")
+    assert sorted((d.date, d.location.city) for d in dialogues(text, "2025-11-11")) == [
+        ("2024-08-01", "New Delhi"), ("2025-11-10", "Hà Nội")]

@@ -249,6 +249,9 @@ _SUBJECT_CHARS = 3
 _LEADING_NEWS_DAY = re.compile(r"(?:[^,.;]{0,50},\s*)?(?:(?:vào|hôm)\s+)?")
 
 
+_TOLD_AFTER_A_COMMA = re.compile(r",\s*(?:được tổ chức|diễn ra|tổ chức|đã diễn ra)\b")
+
+
 def _bare_dates(text: str, dates: Sequence[DateHit], match: re.Match[str], reach: int
                 ) -> tuple[list[DateHit], bool]:
     """The dates of a bare meeting: those after it within `reach`, else the day its sentence opens with ("Ngày 29/7,
@@ -278,6 +281,9 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         # "Cuộc họp ... được tổ chức ... tại Nusa Dua, Bali vào ngày 6/12/2019": a meeting the sentence is about may be
         # dated past a comma, not past the next meeting the sentence names.
         reach = right if match.start() > _SUBJECT_CHARS else following.start() if following else len(text)
+        if reach == right and _TOLD_AFTER_A_COMMA.match(text, right):
+            # "tại Đối thoại lần thứ 14, được tổ chức tại Thủ đô New Delhi ngày 1/8/2024"
+            reach = _clause(text, right + 2, right + 2)[1]
         own_dates, news_day = _bare_dates(text, dates, match, reach)
         status = _status(lower, match.start(), match.end(), left, right) if own_dates else None
         if status is None:
