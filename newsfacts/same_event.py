@@ -163,6 +163,9 @@ class DealMentionFacts(Protocol):
     @property
     def headline(self) -> bool: ...
 
+    @property
+    def additional(self) -> bool: ...
+
 
 def same_deal_in_article(a: DealMentionFacts, b: DealMentionFacts, compatible: frozenset[frozenset[str]]) -> bool:
     """No fact of one contradicts the other, and neither is an earlier order recalled beside a pending one."""
@@ -177,10 +180,11 @@ def same_deal_in_article(a: DealMentionFacts, b: DealMentionFacts, compatible: f
 
 
 def _earlier_and_pending(recalled: DealMentionFacts, current: DealMentionFacts) -> bool:
-    """"Trước đó, hai nước đã ký ... năm 2022" beside a contract the headline says is still being negotiated: an
-    earlier order of the same equipment is another deal."""
+    """"Trước đó, hai nước đã ký ... năm 2022" beside a contract the headline says is still being negotiated, or is
+    an order on top of earlier ones ("đặt mua thêm 12 máy bay"): an earlier order of the same equipment is another
+    deal."""
     return (recalled.recalled and recalled.status in ("signed", "delivered") and recalled.year is not None
-            and current.headline and current.status in ("proposed", "negotiating"))
+            and current.headline and (current.status in ("proposed", "negotiating") or current.additional))
 
 
 def deal_key(deal: Deal) -> tuple[str | None, str | None, str]:

@@ -466,3 +466,11 @@ def test_a_signing_told_without_the_equipment_makes_the_deal_signed():
     text = ("Đức mua Arrow 3\n\nBộ trưởng Quốc phòng Đức nhấn mạnh lễ ký kết thỏa thuận là ngày lịch sử đối với hai nước. "
             "Đức hy vọng hệ thống tên lửa Arrow 3 của Israel có thể được bàn giao vào quý IV/2025.")
     assert [(d.buyer, d.seller, d.status) for d in deals(text, "2023-09-29")] == [("DEU", "ISR", "signed")]
+
+
+def test_an_order_on_top_of_an_earlier_one_of_the_same_size_is_a_new_deal():
+    text = ("Philippines đặt mua thêm 12 máy bay chiến đấu FA-50\n\nBộ Quốc phòng Philippines và tập đoàn KAI của Hàn Quốc "
+            "đã ký hợp đồng cung cấp thêm 12 máy bay chiến đấu hạng nhẹ FA-50, trị giá khoảng 700 triệu USD. "
+            "Philippines lần đầu đặt mua 12 chiếc FA-50PH vào năm 2014 với giá 18,9 tỷ peso.")
+    found = sorted((d.year, d.value_currency) for d in deals(text, "2025-06-03"))
+    assert found == [(2014, "PHP"), (2025, "USD")]

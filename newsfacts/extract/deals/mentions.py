@@ -48,6 +48,15 @@ _PRICED_NEXT = re.compile(r"[,;]\s*(?:với |có )?(?:tổng )?(?:giá trị|tr�
 _RECALLED = re.compile(r"\W*(?:trước đó|trước đây|hồi)\b")
 
 
+# "Philippines lần đầu đặt mua 12 chiếc FA-50PH vào năm 2014": the first of several orders, an earlier one.
+_FIRST_ORDER = re.compile(r"\blần đầu(?: tiên)? (?:đặt mua|đặt hàng|mua|ký)\b")
+
+
+# "đặt mua thêm 12 máy bay": an order on top of earlier ones, a new deal.
+_ADDITIONAL = re.compile(r"\bthêm\s+(?:\d+|hai|ba|bốn|sáu|tám|mười)?\s*(?:chiếc\s+)?$")
+_ADDITIONAL_REACH = 25
+
+
 @dataclass(frozen=True)
 class _Mention:
     kind: str
@@ -67,6 +76,7 @@ class _Mention:
     mutual: bool = False
     recalled: bool = False
     headline: bool = False
+    additional: bool = False
 
     @property
     def year(self) -> int | None:
@@ -194,7 +204,8 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             money=money,
             dated=_order_date(lower, context.dates, start, end, status) if status in ("signed", "delivered") else None,
             status=status, suppliers=context.suppliers, sentence=context.sentence.index, mutual=mutual,
-            recalled=_RECALLED.match(lower) is not None,
+            recalled=_RECALLED.match(lower) is not None or _FIRST_ORDER.search(lower) is not None,
+            additional=_ADDITIONAL.search(lower, max(0, item.start - _ADDITIONAL_REACH), item.start) is not None,
             countries=tuple(dict.fromkeys(p.code for p in context.parties if not p.company)))))
     return mentions
 
