@@ -474,3 +474,11 @@ def test_an_order_on_top_of_an_earlier_one_of_the_same_size_is_a_new_deal():
             "Philippines lần đầu đặt mua 12 chiếc FA-50PH vào năm 2014 với giá 18,9 tỷ peso.")
     found = sorted((d.year, d.value_currency) for d in deals(text, "2025-06-03"))
     assert found == [(2014, "PHP"), (2025, "USD")]
+
+
+def test_a_signing_still_expected_makes_the_deal_negotiated_and_an_earlier_order_from_the_same_firm_is_the_pairs():
+    text = ("Australia chọn Redback\n\nChính phủ Australia công bố chọn tập đoàn Hanwha của Hàn Quốc cung cấp 129 xe chiến "
+            "đấu bộ binh Redback. Hợp đồng chính thức dự kiến được ký trong những tháng tới. Tháng 12/2021, Canberra đã "
+            "ký hợp đồng với công ty này để mua 30 pháo tự hành AS9 Huntsman.")
+    found = {d.quantity: (d.buyer, d.seller, d.status) for d in deals(text, "2023-07-28")}
+    assert found == {129: ("AUS", "KOR", "negotiating"), 30: ("AUS", "KOR", "signed")}

@@ -155,8 +155,10 @@ def _follow_on_orders(lower: str, found: Sequence[tuple[int, _Mention]]) -> list
     return orders
 
 
-# "lễ ký kết thỏa thuận là 'ngày lịch sử'": a signing told without the equipment still says the deal is signed.
-_SIGNING = re.compile(r"\b(?:lễ ký(?: kết)?|đã ký(?: kết)?|vừa ký(?: kết)?)\s+(?:\S+\s+){0,2}?(?:thỏa thuận|hợp đồng)")
+# "lễ ký kết thỏa thuận là 'ngày lịch sử'", "Hợp đồng chính thức dự kiến được ký trong những tháng tới": a signing
+# told without the equipment still gives the deal its stage.
+_SIGNING = re.compile(r"\b(?:lễ ký(?: kết)?|đã ký(?: kết)?|vừa ký(?: kết)?)\s+(?:\S+\s+){0,2}?(?:thỏa thuận|hợp đồng)"
+                      r"|(?:hợp đồng|thỏa thuận)(?: chính thức)? (?:dự kiến|sẽ|sắp) được ký")
 
 
 def _names_agreement(text: str, lower: str) -> bool:

@@ -95,6 +95,10 @@ def _with_shared_counterpart(mentions: list[_Mention]) -> list[_Mention]:
                 and (mention.quantity or mention.money):
             buyer, seller = next(iter(pairs))
             mention = replace(mention, buyer=buyer, seller=seller)
+        elif len(pairs) == 1 and (mention.quantity or mention.money) and (
+                (mention.buyer, mention.seller) in {(pair[0], None) for pair in pairs}):
+            # "Canberra đã ký hợp đồng ... với công ty này để mua 30 pháo tự hành": the seller is the pair's.
+            mention = replace(mention, seller=next(iter(pairs))[1])
         completed.append(mention)
     return completed
 
