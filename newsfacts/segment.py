@@ -546,7 +546,7 @@ def _word_before(text: str, end: int) -> str:
 def _is_abbreviation(word: str) -> bool:
     """An initial ("A"), a dotted abbreviation ("U.S", "TP.HCM") or a listed one ("Tp", "Dr")."""
     if len(word) == 1:
-        return word.isupper()
+        return word.isupper() and word.isascii()  # "châu Á." ends a sentence; "Donald J. Trump" has an initial
     if "." in word and _DOTTED_ABBREVIATION.fullmatch(word):
         return True
     return len(word) <= _MAX_ABBREVIATION_CHARS and word.casefold() in _ABBREVIATIONS

@@ -373,6 +373,8 @@ def test_lines_with_the_same_words_in_another_order_are_not_near_duplicates():
     ("Trị giá khoảng 2 tỷ USD.Theo tuyên bố, UAE đã mua.", ["Trị giá khoảng 2 tỷ USD.", "Theo tuyên bố, UAE đã mua."]),
     ("Ông ở TP.Hồ Chí Minh.", ["Ông ở TP.Hồ Chí Minh."]),
     ("Họp tại TP.HCM hôm nay.", ["Họp tại TP.HCM hôm nay."]),
+    ("Chuỗi hoạt động tại châu Á. Trước đó, họ ở Manila.", ["Chuỗi hoạt động tại châu Á.", "Trước đó, họ ở Manila."]),
+    ("Ông Donald J. Trump phát biểu.", ["Ông Donald J. Trump phát biểu."]),
 ])
 def test_a_sentence_glued_after_an_acronym_is_split_but_a_dotted_abbreviation_is_not(paragraph, expected):
     from newsfacts.segment import _sentences_of
