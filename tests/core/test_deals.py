@@ -489,3 +489,8 @@ def test_a_kind_of_equipment_bought_with_no_detail_is_no_record_but_a_counted_on
     assert deals(text, "2024-03-01") == ()
     text = "Philippines\n\nPhilippines đang cân nhắc mua hai tàu ngầm của Pháp."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2024-03-01")] == [("PHL", "FRA", 2)]
+
+
+def test_what_a_buyer_might_one_day_consider_is_no_deal():
+    text = ("UAE\n\nMỹ cho rằng Abu Dhabi có thể xem xét khả năng mua máy bay chiến đấu Su-57 của Nga.")
+    assert deals(text, "2021-12-15") == ()

@@ -172,6 +172,10 @@ def _names_agreement(text: str, lower: str) -> bool:
 _REMAINDER = re.compile(r"\skhác$")
 
 
+# "Abu Dhabi có thể xem xét khả năng mua máy bay Su-57": what a buyer might one day consider is no deal.
+_SPECULATION = re.compile(r"\b(?:có thể|có khả năng)\s+(?:\S+\s+){0,2}?(?:xem xét|cân nhắc|tính đến|quay sang)\b")
+
+
 # "kể từ khi loại máy bay này đi vào hoạt động": the type of a system already named, not a system traded.
 _TYPE_OF = re.compile(r"\bloại\s+$")
 _NAMED_BACK = re.compile(r"\s+(?:này|đó|nói trên)\b")
@@ -188,6 +192,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             and not _patterns()["platform"].search(lower, max(0, span[0] - 30), span[0])
             and not _patterns()["not_traded_before"].search(lower, max(0, span[0] - 40), span[0])
             and not _REMAINDER.search(lower, span[0], span[1])
+            and not _SPECULATION.search(lower, clause[0], span[0])
             and not (_TYPE_OF.search(lower, max(0, span[0] - 6), span[0]) and _NAMED_BACK.match(lower, span[1]))]
     clauses = [clause for _, clause, _ in kept]
     mutual = _MUTUAL.search(lower) is not None
