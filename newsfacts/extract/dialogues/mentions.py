@@ -205,10 +205,21 @@ def _sentence_change(lower: str, end: int) -> str | None:
     return min(found)[1] if found else None
 
 
+_LAUNCHED = re.compile(r"\b(?:chính thức\s+)?(?:khởi động|ra mắt|khai trương)\s+(?:cơ chế|định dạng)?\s*$")
+
+
+_LAUNCH_CHARS = 40
+
+
 def _mechanism_talk(lower: str, event_dates: Sequence[DateHit], mechanism: str, parties: tuple[str, ...],
                     start: int, end: int, sentence: int) -> _Mention:
     """The mechanism itself, not a meeting; agreeing to set it up ("nhất trí thiết lập cơ chế đối thoại 2+2") is an
-    agreed meeting, dated by the first meeting the sentence announces after it."""
+    agreed meeting, dated by the first meeting the sentence announces after it; launching it on a given day ("Ngày
+    11/9, New Delhi và Canberra chính thức khởi động cơ chế Đối thoại 2+2") is its first meeting, held that day."""
+    launch_day = next((d for d in event_dates if d.value and d.precision == "day"), None)
+    if launch_day and _LAUNCHED.search(lower, max(0, start - _LAUNCH_CHARS), start):
+        value, rank = _date_fields(launch_day)
+        return _Mention(mechanism, parties, value, rank, Location(), "held", sentence)
     if not _patterns()["agreed"].search(lower, max(0, start - 60), start):
         return _Mention(mechanism, parties, None, 0, Location(), "mechanism", sentence)
     later = [d for d in event_dates if d.start >= end and d.value]
