@@ -402,6 +402,6 @@ def test_a_round_told_after_a_comma_and_a_city_in_brackets_after_the_building():
 
 def test_launching_a_mechanism_on_a_given_day_is_its_first_meeting_held_that_day():
     text = ("Ấn Độ và Australia lần đầu đối thoại 2+2\n\nNgày 11/9, New Delhi và Canberra chính thức khởi động cơ chế "
-            "Đối thoại 2+2 cấp bộ trưởng.")
-    assert [(d.parties, d.date, d.status) for d in dialogues(text, "2021-09-12")] == [
-        (("AUS", "IND"), "2021-09-11", "held")]
+            "Đối thoại 2+2 cấp bộ trưởng. Cuộc đối thoại đầu tiên diễn ra tại thủ đô New Delhi của Ấn Độ.")
+    assert [(d.parties, d.date, d.status, d.location.city) for d in dialogues(text, "2021-09-12")] == [
+        (("AUS", "IND"), "2021-09-11", "held", "New Delhi")]

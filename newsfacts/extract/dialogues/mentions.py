@@ -320,7 +320,7 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
 
 # The sentence is about "these meetings" and says where they take place.
 _THESE_MEETINGS = re.compile(r"^(?:cả\s+)?(?:hai\s+|các\s+)?(?:cuộc (?:gặp|họp|đối thoại|hội đàm)|đối thoại|hội nghị)"
-                             r"(?: [^\s,.;]+){0,2}? (?:này|nói trên|trên) (?:đều )?(?:sẽ )?(?:diễn ra|được tổ chức)\b")
+                             r"(?: [^\s,.;]+){0,2}? (?:này|nói trên|trên|đầu tiên) (?:đều )?(?:sẽ )?(?:diễn ra|được tổ chức)\b")
 
 
 _ANAPHORA_REACH = 2
