@@ -494,3 +494,9 @@ def test_a_kind_of_equipment_bought_with_no_detail_is_no_record_but_a_counted_on
 def test_what_a_buyer_might_one_day_consider_is_no_deal():
     text = ("UAE\n\nMỹ cho rằng Abu Dhabi có thể xem xét khả năng mua máy bay chiến đấu Su-57 của Nga.")
     assert deals(text, "2021-12-15") == ()
+
+
+def test_a_logistics_memorandum_named_before_a_relative_clause_is_an_agreement():
+    text = ("Việt Nam - Ấn Độ\n\nHai bên điểm lại Bản ghi nhớ về hỗ trợ hậu cần lẫn nhau mà Bộ trưởng Quốc phòng Việt Nam "
+            "và Ấn Độ ký tại Hà Nội vào tháng 6/2022.")
+    assert [(d.kind, d.status, d.year) for d in deals(text, "2025-11-11")] == [("agreement", "signed", 2022)]
