@@ -76,7 +76,7 @@ def chosen_rows(split: str, batch: str = "", readable: bool = False) -> list[dic
     `readable` leaves out the held-out rounds, whose misses nobody reads."""
     held = held_out_batches() if readable else ()
     return [row for row in read_rows(SOURCES) if (split == "all" or row["split"] == split)
-            and row["file"].startswith(batch) and not row["file"].startswith(held or ("\0",))]
+            and row["file"].startswith(batch) and not row["file"].startswith(held)]
 
 
 def score(split: str, misses: bool, as_json: bool, batch: str = "") -> int:

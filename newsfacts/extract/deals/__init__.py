@@ -15,21 +15,12 @@ from datetime import date
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
 from newsfacts.records import Deal, Sentence
-from newsfacts.extract.deals.vocabulary import _weapons
 from newsfacts.extract.deals.mentions import (
     MAX_MENTIONS, _Mention, _in_service_mentions, _sentence_mentions, _trade_sentences,
 )
 from newsfacts.extract.deals.merge import (
-    _aid_given, _between_main_pair, _deal, _is_aid, _made_in_buyer_next, _merge, _orient, _other_side,
+    _aid_given, _between_main_pair, _deal, _is_aid, _made_in_buyer_next, _merge, _only_a_kind, _orient, _other_side,
 )
-
-
-def _only_a_kind(deal: Deal) -> bool:
-    """A purchase of a kind of equipment the text details in no way ("mua tàu ngầm", "bán tên lửa"): no model, no
-    count, no value, no year. Such a mention is talk of a market or of a package's contents, not a record an analyst
-    can use; a joint production is told in these words and stays."""
-    return (deal.kind == "purchase" and deal.system.lower() in _weapons()["heads"]
-            and deal.quantity is None and deal.value_usd is None and deal.year is None)
 
 
 def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]],

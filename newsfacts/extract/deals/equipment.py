@@ -101,6 +101,12 @@ def _phrase_end(text: str, lower: str, position: int) -> int:
     return end
 
 
+def _count(written: str) -> int:
+    """ "12", "1.200", "hai" -> the number."""
+    digits = written.replace(".", "")
+    return int(digits) if digits.isdigit() else _NUMBER_WORDS[written]
+
+
 def _quantity(lower: str, start: int) -> int | None:
     """The count before the equipment; a hedged one ("hơn 600.000 khẩu") gives way to an exact count of the same
     size later in the sentence ("tổng số súng là 601.427 khẩu")."""
@@ -108,8 +114,7 @@ def _quantity(lower: str, start: int) -> int | None:
     match = _QUANTITY.search(window)
     if not match:
         return None
-    value = match.group(1).replace(".", "")
-    quantity = int(value) if value.isdigit() else _NUMBER_WORDS[value]
+    quantity = _count(match.group(1))
     if _HEDGED.search(window, 0, match.start()):
         exact = (int(m.group(1).replace(".", "")) for m in _COUNT.finditer(lower, start))
         quantity = next((n for n in exact if 0.9 * quantity <= n <= 1.1 * quantity), quantity)

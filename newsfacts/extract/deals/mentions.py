@@ -16,7 +16,7 @@ from newsfacts.extract.money import MoneyHit, find_money
 from newsfacts.extract.prefilter import prefiltered
 from newsfacts.records import Money, Sentence
 from newsfacts.extract.deals.equipment import (
-    _NUMBER_WORDS, _listed_items, _maker_country, _quantity, _system_spans, _without_maker_descriptions,
+    _NUMBER_WORDS, _count, _listed_items, _maker_country, _quantity, _system_spans, _without_maker_descriptions,
 )
 from newsfacts.extract.deals.roles import _Party, _nearest_pair, _parties, _roles
 from newsfacts.extract.deals.stage import (
@@ -147,9 +147,8 @@ def _follow_on_orders(lower: str, found: Sequence[tuple[int, _Mention]]) -> list
         if not before or _patterns()["head"].match(lower, match.end() + 1):
             continue
         _, system = max(before, key=lambda pair: pair[0])
-        count = match.group(1)
         clause = _clause(lower, match.start(), match.end())
-        orders.append((match.start(), replace(system, quantity=int(count) if count.isdigit() else _NUMBER_WORDS[count],
+        orders.append((match.start(), replace(system, quantity=_count(match.group(1)),
                                               money=None, dated=None,
                                               status=_status(lower[max(0, match.start() - 30):clause[1]]))))
     return orders
@@ -202,8 +201,9 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
         # The verb before a list governs every item of it: "bán cho Ba Lan 48 FA-50 ..., 180 xe tăng K2 ...".
         buyer, seller = _roles(lower, context.parties, item.start, end, _maker_country(model) if model else None)
         # A system listed with no trade word of its own shares the verb of the system named before it.
-        own_verb = _patterns()["trigger"].found(lower, clause[0], start)
-        status = _clause_status(lower, clause, clauses) or (None if own_verb else status)
+        own_status = _clause_status(lower, clause, clauses)
+        if own_status or _patterns()["trigger"].found(lower, clause[0], start):
+            status = own_status
         money = _money(context.money, start, end, *clause) if item.alone else _own_money(context.money, item)
         mentions.append((start, _Mention(
             kind=_kind(undescribed, start, end, clause, context.parties, buyer), buyer=buyer, seller=seller,

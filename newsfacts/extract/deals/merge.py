@@ -17,7 +17,9 @@ from newsfacts.same_event import same_deal_in_article
 from newsfacts.extract.deals.equipment import _system_spans, _without_maker_descriptions
 from newsfacts.extract.deals.mentions import _Mention, names_aid
 from newsfacts.extract.deals.roles import _parties
-from newsfacts.extract.deals.vocabulary import _STATUS_RANK, _compatible_categories, _exporter_rank, _patterns
+from newsfacts.extract.deals.vocabulary import (
+    _STATUS_RANK, _compatible_categories, _exporter_rank, _patterns, _weapons,
+)
 
 
 def _same_deal(group: list[_Mention], mention: _Mention) -> bool:
@@ -264,3 +266,11 @@ def _is_aid(deal: Deal, aid: tuple[frozenset[tuple[str, str | None, str | None]]
     spans = _system_spans(deal.system, deal.system.lower())
     equipment = (deal.category, spans[0][3] if spans else None, _head_noun(deal.system))
     return any(_same_equipment(equipment, item) for item in items)
+
+
+def _only_a_kind(deal: Deal) -> bool:
+    """A purchase of a kind of equipment the text details in no way ("mua tàu ngầm", "bán tên lửa"): no model, no
+    count, no value, no year. Such a mention is talk of a market or of a package's contents, not a record an analyst
+    can use; a joint production is told in these words and stays."""
+    return (deal.kind == "purchase" and deal.system.lower() in _weapons()["heads"]
+            and deal.quantity is None and deal.value_usd is None and deal.year is None)

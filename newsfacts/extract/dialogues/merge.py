@@ -125,7 +125,7 @@ def _leader_titles() -> re.Pattern[str]:
     """The titles of heads of state and government ("Tổng thống", "Thủ tướng", "Chủ tịch nước")."""
     # "Phó Thủ tướng kiêm Bộ trưởng Quốc phòng": a deputy is a minister, not a head of government.
     titles = [title for title, key in leader_titles() if not title.casefold().startswith("phó ")]
-    return re.compile(r"(?<!\w)(?<!phó )(?<!Phó )(?:" + "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
+    return re.compile(r"(?<!\w)(?<!phó )(?:" + "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
                       + r")(?!\w)", re.IGNORECASE)
 
 
