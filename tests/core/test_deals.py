@@ -178,11 +178,24 @@ def test_a_country_working_with_its_own_maker_buys_from_the_foreign_one():
     assert (deal.buyer, deal.seller, deal.quantity, deal.status) == ("IND", "DEU", 6, "negotiating")
 
 
-def test_a_purchase_built_in_the_buyers_country_in_the_next_sentence_is_co_production():
+def test_a_purchase_built_in_the_buyers_country_is_still_a_purchase():
     text = ("Tàu ngầm Scorpène\n\nIndonesia đã ký hợp đồng mua 2 tàu ngầm Scorpène từ Naval Group. "
-            "Theo hợp đồng, hai tàu sẽ được đóng tại nhà máy của PT PAL ở Surabaya.")
+            "Theo hợp đồng, hai tàu sẽ được đóng tại nhà máy của PT PAL ở Surabaya với sự chuyển giao công nghệ.")
     (deal,) = deals(text, published="2024-04-03")
-    assert (deal.kind, deal.buyer, deal.seller) == ("co-production", "IDN", "FRA")
+    assert (deal.kind, deal.buyer, deal.seller) == ("purchase", "IDN", "FRA")
+
+
+def test_a_contract_assembled_locally_in_the_same_sentence_is_a_purchase():
+    text = ("Pháo tự hành\n\nNa Uy ký hợp đồng với Hanwha mua 24 pháo tự hành K9, "
+            "phần lớn sẽ được lắp ráp tại nhà máy của Na Uy.")
+    (deal,) = deals(text, published="2017-12-20")
+    assert (deal.kind, deal.buyer, deal.seller, deal.quantity) == ("purchase", "NOR", "KOR", 24)
+
+
+def test_jointly_producing_a_system_is_co_production():
+    text = ("Động cơ\n\nMỹ và Ấn Độ ký thỏa thuận cùng sản xuất động cơ phản lực F414 cho máy bay chiến đấu Tejas.")
+    (deal,) = deals(text, published="2023-06-22")
+    assert (deal.kind, deal.buyer, deal.seller) == ("co-production", "IND", "USA")
 
 
 def test_local_building_of_another_kind_of_equipment_does_not_change_the_kind():

@@ -19,7 +19,7 @@ from newsfacts.extract.deals.mentions import (
     MAX_MENTIONS, _Mention, _in_service_mentions, _sentence_mentions, _trade_sentences,
 )
 from newsfacts.extract.deals.merge import (
-    _aid_given, _between_main_pair, _deal, _is_aid, _made_in_buyer_next, _merge, _only_a_kind, _orient, _other_side,
+    _aid_given, _between_main_pair, _deal, _is_aid, _merge, _only_a_kind, _orient, _other_side,
 )
 
 
@@ -49,9 +49,6 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
                 if d.kind != "agreement" and d.buyer and d.seller}
     deals = [_orient(d, g, oriented, main_pair) if d.kind == "agreement" else _other_side(d, main_pair)
              for d, g in zip(deals, groups)]
-    by_index = {s.index: s for s in sentences}
-    deals = [replace(d, kind="co-production") if d.kind == "purchase" and _made_in_buyer_next(d, by_index, country_hits)
-             else d for d in deals]
     aid = _aid_given(sentences, country_hits)
     kept = [d for d in deals if d.buyer and d.seller and d.buyer != d.seller and not _is_aid(d, aid)
             and not _only_a_kind(d)]

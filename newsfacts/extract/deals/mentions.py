@@ -37,9 +37,6 @@ _DIGIT = re.compile(r"\d")
 _MUTUAL = prefiltered(r"\bhai (?:bên|nước|phía)\b")
 
 
-_CONTRACT = prefiltered(r"hợp đồng|thỏa thuận")
-
-
 # "180 chiếc K2, với giá trị khoảng 9.000 tỷ won": a price in the next clause makes the equipment traded.
 _PRICED_NEXT = re.compile(r"[,;]\s*(?:với |có )?(?:tổng )?(?:giá trị|trị giá)\b")
 
@@ -244,12 +241,12 @@ def _traded(lower: str, clause: tuple[int, int]) -> bool:
 
 def _kind(lower: str, start: int, end: int, clause: tuple[int, int], parties: Sequence[_Party],
           buyer: str | None) -> str:
-    """Co-production when a joint-production cue governs the equipment, or a contract has it made in the buyer's country."""
+    """Co-production when a joint-production cue governs the equipment. A bought system built in the buyer's country
+    ("hai tàu sẽ được đóng tại nhà máy của PT PAL", with or without a technology transfer) is still a purchase: local
+    building is how the purchase is delivered (data/sample/ANNOTATION.md)."""
     if _patterns()["co_production"].search(lower, clause[0], clause[1]) or _patterns()["partner_production"].search(lower, end):
         return "co-production"
-    made_in_buyer = any(p.code == buyer and p.start >= end
-                        and _patterns()["local_production"].search(lower, max(0, p.start - 90), p.start) for p in parties)
-    return "co-production" if made_in_buyer and _CONTRACT.search(lower) else "purchase"
+    return "purchase"
 
 
 def _as_framework(mentions: list[_Mention], starts: list[int], lower: str) -> list[_Mention]:

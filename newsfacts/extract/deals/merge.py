@@ -7,16 +7,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from newsfacts.extract.companies import find_companies
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.lowered import lowered_article
 from newsfacts.extract.money import STATED, to_usd
 from newsfacts.extract.rates import period_of
 from newsfacts.records import Deal, Money, Sentence
 from newsfacts.same_event import same_deal_in_article
-from newsfacts.extract.deals.equipment import _system_spans, _without_maker_descriptions
+from newsfacts.extract.deals.equipment import _system_spans
 from newsfacts.extract.deals.mentions import _Mention, names_aid
-from newsfacts.extract.deals.roles import _parties
 from newsfacts.extract.deals.vocabulary import (
     _STATUS_RANK, _compatible_categories, _exporter_rank, _patterns, _weapons,
 )
@@ -193,26 +191,6 @@ def _other_side(deal: Deal, main_pair: tuple[str, ...]) -> Deal:
         return deal
     (other,) = set(main_pair) - {known}
     return replace(deal, seller=other) if deal.seller is None else replace(deal, buyer=other)
-
-
-def _made_in_buyer_next(deal: Deal, by_index: Mapping[int, Sentence],
-                        country_hits: Mapping[int, Sequence[CountryHit]]) -> bool:
-    """A sentence after the deal's first mention (one of its own, or the next), naming no other kind of equipment,
-    has it built in the buyer's country ("hai tàu sẽ được đóng tại nhà máy của PT PAL")."""
-    local = _patterns()["local_production"]
-    for index in sorted({e + 1 for e in deal.evidence} - {deal.evidence[0]}):
-        sentence = by_index.get(index)
-        if sentence is None or "tại" not in sentence.text:
-            continue
-        lower = sentence.text.lower()
-        spans = _system_spans(sentence.text, lower)
-        if any(category != deal.category for _, _, category, _ in spans):
-            continue
-        lower = _without_maker_descriptions(lower, spans)
-        parties = _parties(country_hits.get(index, ()), find_companies(sentence.text))
-        if any(p.code == deal.buyer and local.search(lower, max(0, p.start - 90), p.start) for p in parties):
-            return True
-    return False
 
 
 def _aid_given(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]]

@@ -44,7 +44,6 @@ def _patterns() -> dict:
                 | {name: _guarded_prefiltered(verbs[name]) for name in filtered})
     compiled["trigger"] = any_alternative(verbs["trigger"], _guarded)
     compiled["named_agreement"] = prefiltered(verbs["named_agreement"])
-    compiled["local_production"] = prefiltered(verbs["local_production"])
     compiled["in_service"] = prefiltered(verbs["in_service"])
     compiled["status"] = [(status, _guarded_prefiltered(pattern)) for status, pattern in verbs["status"]]
     compiled["buyer_before_verb"] = re.compile(_AUXILIARY + "(?:" + verbs["buy_verbs"] + ")")
