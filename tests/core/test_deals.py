@@ -513,3 +513,38 @@ def test_a_logistics_memorandum_named_before_a_relative_clause_is_an_agreement()
     text = ("Việt Nam - Ấn Độ\n\nHai bên điểm lại Bản ghi nhớ về hỗ trợ hậu cần lẫn nhau mà Bộ trưởng Quốc phòng Việt Nam "
             "và Ấn Độ ký tại Hà Nội vào tháng 6/2022.")
     assert [(d.kind, d.status, d.year) for d in deals(text, "2025-11-11")] == [("agreement", "signed", 2022)]
+
+
+def test_a_system_listed_with_a_known_model_comes_from_the_same_seller():
+    text = ("Pháo tự hành\n\nHợp đồng với Bộ Quốc phòng Na Uy được ký hôm qua, bao gồm 24 pháo tự hành K9 "
+            "và 6 xe tiếp đạn bọc thép K10.")
+    found = {d.system: (d.buyer, d.seller, d.quantity) for d in deals(text, published="2017-12-21")}
+    assert found["xe tiếp đạn bọc thép K10"] == ("NOR", "KOR", 6)
+
+
+def test_uncounted_equipment_listed_after_the_systems_is_what_comes_with_them():
+    text = ("Pháo tự hành\n\nNa Uy ký hợp đồng mua 24 pháo tự hành K9 và 6 xe tiếp đạn K10 của Hàn Quốc, "
+            "cùng đạn dược và phụ tùng đi kèm.")
+    systems = sorted(d.system for d in deals(text, published="2017-12-21"))
+    assert systems == ["pháo tự hành K9", "xe tiếp đạn K10"]
+
+
+def test_a_package_total_told_in_the_next_sentence_stays_off_its_systems():
+    text = ("Pháo tự hành\n\nHợp đồng giữa Hanwha Aerospace và Bộ Quốc phòng Na Uy được ký hôm qua, bao gồm 24 pháo tự hành K9 và "
+            "6 xe tiếp đạn K10. Tổng giá trị gói mua sắm khoảng 2.000 tỷ won, tương đương gần 230 triệu USD, "
+            "là hợp đồng lớn nhất của Na Uy.")
+    found = {d.system: d.value_usd for d in deals(text, published="2017-12-21")}
+    assert found == {"pháo tự hành K9": None, "xe tiếp đạn K10": None}
+
+
+def test_a_price_told_after_a_single_system_is_its_value():
+    text = ("Pháo tự hành\n\nNa Uy ký hợp đồng mua 24 pháo tự hành K9 của Hàn Quốc. "
+            "Tổng giá trị hợp đồng khoảng 230 triệu USD.")
+    (deal,) = deals(text, published="2017-12-21")
+    assert deal.value_usd == 230e6
+
+
+def test_a_generation_does_not_end_the_system_name():
+    text = ("KAAN\n\nIndonesia sẽ mua 48 máy bay chiến đấu thế hệ thứ năm KAAN của Thổ Nhĩ Kỳ.")
+    (deal,) = deals(text, published="2025-06-12")
+    assert deal.system == "máy bay chiến đấu thế hệ thứ năm KAAN"

@@ -35,6 +35,10 @@ _STOP_WORDS = frozenset(
 _STOP_PAIRS = frozenset({"có thể", "trị giá", "bao gồm", "kéo dài", "có giá"})
 
 
+# "máy bay chiến đấu thế hệ thứ năm KAAN": a generation, not an ordinal that ends the phrase ("chiếc thứ hai").
+_GENERATION = re.compile(r"thế hệ\s+$")
+
+
 _TRAILING = ",.;:!?\"'“”"
 
 
@@ -92,6 +96,9 @@ def _phrase_end(text: str, lower: str, position: int) -> int:
             end = position + word.end()
             continue
         if bare == "và" and _PURPOSE.match(lower, position + word.end() + 1):
+            continue
+        if bare == "thứ" and _GENERATION.search(lower, 0, position + word.start()):
+            end = position + word.end()
             continue
         if bare in _STOP_WORDS or pair in _STOP_PAIRS or not bare or bare.startswith("("):
             break

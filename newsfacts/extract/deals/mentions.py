@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -16,7 +17,7 @@ from newsfacts.extract.money import MoneyHit, find_money
 from newsfacts.extract.prefilter import prefiltered
 from newsfacts.records import Money, Sentence
 from newsfacts.extract.deals.equipment import (
-    _NUMBER_WORDS, _count, _listed_items, _maker_country, _quantity, _system_spans, _without_maker_descriptions,
+    _NUMBER_WORDS, _Item, _count, _listed_items, _maker_country, _quantity, _system_spans, _without_maker_descriptions,
 )
 from newsfacts.extract.deals.roles import _Party, _nearest_pair, _parties, _roles
 from newsfacts.extract.deals.stage import (
@@ -74,6 +75,7 @@ class _Mention:
     recalled: bool = False
     headline: bool = False
     additional: bool = False
+    packaged: bool = False  # one system of a package named in one list
 
     @property
     def year(self) -> int | None:
@@ -168,6 +170,20 @@ def _names_agreement(text: str, lower: str) -> bool:
 _REMAINDER = re.compile(r"\skhác$")
 
 
+# "..., cùng đạn dược": equipment that comes along with the systems named before it.
+_ALONG = re.compile(r"\b(?:cùng|kèm)(?: với| theo)?\s+$")
+
+
+def _accessory(lower: str, span: tuple[int, int, str, str | None], item: _Item, first_start: int) -> bool:
+    """An uncounted, unnamed item listed after the systems of a contract, or brought along with them ("54 pháo K9 và
+    36 xe K10 của Hàn Quốc, cùng đạn dược và trang thiết bị đi kèm"): what comes with them, not a system of its own."""
+    start, _, category, model = span
+    if category != "other" or model is not None or _quantity(lower, start) is not None:
+        return False
+    listed_after = not item.alone and start > item.start
+    return listed_after or (start > first_start and _ALONG.search(lower, max(0, start - 12), start) is not None)
+
+
 # "Abu Dhabi có thể xem xét khả năng mua máy bay Su-57": what a buyer might one day consider is no deal.
 _SPECULATION = re.compile(r"\b(?:có thể|có khả năng)\s+(?:\S+\s+){0,2}?(?:xem xét|cân nhắc|tính đến|quay sang)\b")
 
@@ -188,15 +204,19 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             and not _patterns()["platform"].search(lower, max(0, span[0] - 30), span[0])
             and not _patterns()["not_traded_before"].search(lower, max(0, span[0] - 40), span[0])
             and not _REMAINDER.search(lower, span[0], span[1])
+            and not _accessory(lower, span, item, spans[0][0])
             and not _SPECULATION.search(lower, clause[0], span[0])
             and not (_TYPE_OF.search(lower, max(0, span[0] - 6), span[0]) and _NAMED_BACK.match(lower, span[1]))]
     clauses = [clause for _, clause, _ in kept]
     mutual = _MUTUAL.search(lower) is not None
     mentions = []
     status = None
+    list_makers = _list_makers(kept)
+    packages = _packages(lower, kept)
     for (start, end, category, model), clause, item in kept:
         # The verb before a list governs every item of it: "bán cho Ba Lan 48 FA-50 ..., 180 xe tăng K2 ...".
-        buyer, seller = _roles(lower, context.parties, item.start, end, _maker_country(model) if model else None)
+        maker = _maker_country(model) if model else list_makers.get(item.start)
+        buyer, seller = _roles(lower, context.parties, item.start, end, maker)
         # A system listed with no trade word of its own shares the verb of the system named before it.
         own_status = _clause_status(lower, clause, clauses)
         if own_status or _patterns()["trigger"].found(lower, clause[0], start):
@@ -209,9 +229,29 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             dated=_order_date(lower, context.dates, start, end, status) if status in ("signed", "delivered") else None,
             status=status, suppliers=context.suppliers, sentence=context.sentence.index, mutual=mutual,
             recalled=_RECALLED.match(lower) is not None or _FIRST_ORDER.search(lower) is not None,
+            packaged=item.start in packages,
             additional=_ADDITIONAL.search(lower, max(0, item.start - _ADDITIONAL_REACH), item.start) is not None,
             countries=tuple(dict.fromkeys(p.code for p in context.parties if not p.company)))))
     return mentions
+
+
+def _packages(lower: str, kept) -> frozenset[int]:
+    """The lists (by start) that name two or more systems each counted or named by model: a package, whose total
+    belongs to none of them (SPEC)."""
+    detailed = Counter(item.start for (start, _, _, model), _, item in kept
+                       if not item.alone and (model or _quantity(lower, start) is not None))
+    return frozenset(start for start, count in detailed.items() if count >= 2)
+
+
+def _list_makers(kept) -> dict[int, str]:
+    """The maker's country of the first known model of each list: the items listed with it come from the same
+    contract ("54 pháo tự hành K9 và 36 xe tiếp đạn bọc thép K10": the K10 is Korean too)."""
+    makers: dict[int, str] = {}
+    for (_, _, _, model), _, item in kept:
+        country = _maker_country(model) if model and not item.alone else None
+        if country:
+            makers.setdefault(item.start, country)
+    return makers
 
 
 # "Tổng giá trị hai hợp đồng vào khoảng 17 tỷ euro": the total of several deals belongs to none of them (SPEC).

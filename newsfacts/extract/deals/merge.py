@@ -72,9 +72,17 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
                           and set(mention.countries) <= {c for m in g for c in (m.buyer, m.seller) if c}]
             target = _nearest_group(candidates, companion)
             if target:
-                target.append(companion)
+                target.append(_without_package_total(companion, target))
                 break
     return groups
+
+
+def _without_package_total(companion: _Mention, group: list[_Mention]) -> _Mention:
+    """A price told apart from a package ("bao gồm 54 pháo K9 và 36 xe K10 ... Tổng giá trị gói khoảng 1 tỷ USD") is
+    the package's total, which belongs to none of its systems (SPEC)."""
+    if companion.money and any(m.packaged for m in group):
+        return replace(companion, money=None)
+    return companion
 
 
 def _with_shared_counterpart(mentions: list[_Mention]) -> list[_Mention]:
