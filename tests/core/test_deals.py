@@ -548,3 +548,17 @@ def test_a_generation_does_not_end_the_system_name():
     text = ("KAAN\n\nIndonesia sẽ mua 48 máy bay chiến đấu thế hệ thứ năm KAAN của Thổ Nhĩ Kỳ.")
     (deal,) = deals(text, published="2025-06-12")
     assert deal.system == "máy bay chiến đấu thế hệ thứ năm KAAN"
+
+
+def test_a_green_light_for_a_sale_is_a_proposal():
+    text = ("F-35 cho Hy Lạp\n\nWashington bật đèn xanh cho việc bán 40 tiêm kích F-35 cho Hy Lạp, "
+            "với giá trị ước tính 8,6 tỷ USD.")
+    (deal,) = deals(text, published="2024-01-27")
+    assert (deal.buyer, deal.seller, deal.status) == ("GRC", "USA", "proposed")
+
+
+def test_equipment_moved_to_the_buyer_is_delivered():
+    text = ("S-400\n\nThỏa thuận mua hệ thống S-400 của Nga được Ankara ký năm 2017, và những khẩu đội đầu tiên "
+            "đã được chuyển tới Thổ Nhĩ Kỳ từ tháng 7/2019.")
+    (deal,) = deals(text, published="2024-01-27")
+    assert (deal.buyer, deal.seller, deal.status) == ("TUR", "RUS", "delivered")
