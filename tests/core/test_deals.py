@@ -562,3 +562,10 @@ def test_equipment_moved_to_the_buyer_is_delivered():
             "đã được chuyển tới Thổ Nhĩ Kỳ từ tháng 7/2019.")
     (deal,) = deals(text, published="2024-01-27")
     assert (deal.buyer, deal.seller, deal.status) == ("TUR", "RUS", "delivered")
+
+
+def test_more_of_the_type_named_before_is_the_same_deal():
+    text = ("ERAM cho Ukraine\n\nMỹ phê duyệt bán cho Ukraine hơn 3.000 tên lửa ERAM với giá 825 triệu USD. "
+            "Trước đó Ukraine đã yêu cầu Mỹ cung cấp tới 3.350 tên lửa loại này, cùng với các hệ thống dẫn đường.")
+    (deal,) = deals(text, published="2025-08-29")
+    assert (deal.system, deal.quantity, deal.value_usd) == ("tên lửa ERAM", 3000, 825e6)

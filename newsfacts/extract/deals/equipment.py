@@ -32,7 +32,7 @@ _STOP_WORDS = frozenset(
     "đóng dự lớn đầu hiện còn thứ trên".split())
 
 
-_STOP_PAIRS = frozenset({"có thể", "trị giá", "bao gồm", "kéo dài", "có giá"})
+_STOP_PAIRS = frozenset({"có thể", "trị giá", "bao gồm", "kéo dài", "có giá", "loại này", "loại đó", "loại trên"})
 
 
 # "máy bay chiến đấu thế hệ thứ năm KAAN": a generation, not an ordinal that ends the phrase ("chiếc thứ hai").
@@ -91,7 +91,7 @@ def _phrase_end(text: str, lower: str, position: int) -> int:
     for i, word in enumerate(words[:10]):
         token = word.group()
         bare = token.rstrip(_TRAILING).lower()
-        pair = f"{bare} {words[i + 1].group().lower()}" if i + 1 < len(words) else ""
+        pair = f"{bare} {words[i + 1].group().rstrip(_TRAILING).lower()}" if i + 1 < len(words) else ""
         if bare == "cho" and _patterns()["head"].match(lower, position + word.end() + 1):
             end = position + word.end()
             continue

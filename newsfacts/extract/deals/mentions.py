@@ -76,6 +76,7 @@ class _Mention:
     headline: bool = False
     additional: bool = False
     packaged: bool = False  # one system of a package named in one list
+    named_back: bool = False  # "tên lửa loại này": the system named before
 
     @property
     def year(self) -> int | None:
@@ -193,6 +194,10 @@ _TYPE_OF = re.compile(r"\bloại\s+$")
 _NAMED_BACK = re.compile(r"\s+(?:này|đó|nói trên)\b")
 
 
+# "3.350 tên lửa loại này": more of the system named before, not another system.
+_OF_THAT_TYPE = re.compile(r"\s+loại\s+(?:này|đó|nói trên|trên)\b")
+
+
 def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -> list[tuple[int, _Mention]]:
     text = context.sentence.text
     spans = [span for span in _system_spans(text, context.lower) if not any(a <= span[0] < b for a, b in blocked)]
@@ -230,6 +235,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             status=status, suppliers=context.suppliers, sentence=context.sentence.index, mutual=mutual,
             recalled=_RECALLED.match(lower) is not None or _FIRST_ORDER.search(lower) is not None,
             packaged=item.start in packages,
+            named_back=_OF_THAT_TYPE.match(lower, end) is not None,
             additional=_ADDITIONAL.search(lower, max(0, item.start - _ADDITIONAL_REACH), item.start) is not None,
             countries=tuple(dict.fromkeys(p.code for p in context.parties if not p.company)))))
     return mentions

@@ -51,6 +51,8 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
     equipment = _with_shared_counterpart(equipment)
     complete = [m for m in equipment if m.buyer and m.seller]
     for mention in complete + [m for m in equipment if not (m.buyer and m.seller)]:
+        if mention.named_back:
+            mention = _as_named_before(groups, mention)
         candidates = [g for g in groups if g[0].kind != "agreement" and _same_deal(g, mention)]
         target = _nearest_group(candidates, mention)
         if target:
@@ -75,6 +77,15 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
                 target.append(_without_package_total(companion, target))
                 break
     return groups
+
+
+def _as_named_before(groups: list[list[_Mention]], mention: _Mention) -> _Mention:
+    """A system named back ("3.350 tên lửa loại này") joins a deal of its kind named before whatever its count or
+    price, which then add nothing to that deal's own."""
+    bare = replace(mention, quantity=None, money=None)
+    earlier = any(g[0].kind != "agreement" and min(m.sentence for m in g) <= mention.sentence and _same_deal(g, bare)
+                  for g in groups)
+    return bare if earlier else mention
 
 
 def _without_package_total(companion: _Mention, group: list[_Mention]) -> _Mention:
