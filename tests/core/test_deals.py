@@ -569,3 +569,10 @@ def test_more_of_the_type_named_before_is_the_same_deal():
             "Trước đó Ukraine đã yêu cầu Mỹ cung cấp tới 3.350 tên lửa loại này, cùng với các hệ thống dẫn đường.")
     (deal,) = deals(text, published="2025-08-29")
     assert (deal.system, deal.quantity, deal.value_usd) == ("tên lửa ERAM", 3000, 825e6)
+
+
+def test_putting_a_system_in_service_against_a_third_country_delivers_it():
+    text = ("S-400\n\nẤn Độ đã đặt mua 5 hệ thống S-400 từ Nga, nhưng việc tiếp nhận bị trì hoãn.\n\n"
+            "Năm 2021, Ấn Độ đã bắt đầu triển khai hệ thống S-400 đầu tiên ở Punjab để đối phó không quân Pakistan.")
+    (deal,) = deals(text, published="2025-06-01")
+    assert (deal.buyer, deal.seller, deal.status) == ("IND", "RUS", "delivered")

@@ -369,13 +369,20 @@ def _in_service_mentions(sentences: Sequence[Sentence], country_hits: Mapping[in
         return found
     for position in lowered.matching(in_service.pattern):
         sentence, lower = sentences[position], lowered.sentence(position)
-        if sentence.index in read or not any(
-                not _NOT_YET.search(lower, max(0, cue.start() - _NOT_YET_CHARS), cue.start())
-                for cue in in_service.pattern.finditer(lower)):
+        cues = [cue for cue in in_service.pattern.finditer(lower)
+                if not _NOT_YET.search(lower, max(0, cue.start() - _NOT_YET_CHARS), cue.start())]
+        if sentence.index in read or not cues:
             continue
-        codes = tuple(dict.fromkeys(hit.code for hit in country_hits.get(sentence.index, ())))
+        codes = _operators(country_hits.get(sentence.index, ()), cues[0].start())
         for _, _, category, model in _system_spans(sentence.text, lower):
             if model and codes:
                 found.append(_Mention("purchase", None, None, None, category, model, None, None, None, "delivered", (),
                                       sentence.index, countries=codes))
     return found
+
+
+def _operators(hits: Sequence[CountryHit], cue: int) -> tuple[str, ...]:
+    """The countries that put a system in service: those named before the cue ("Ấn Độ đã bắt đầu triển khai S-400 ...
+    để chống lại không quân Pakistan": India, not Pakistan), else every country of the sentence."""
+    before = [hit.code for hit in hits if hit.start < cue]
+    return tuple(dict.fromkeys(before or [hit.code for hit in hits]))
