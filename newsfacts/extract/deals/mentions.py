@@ -23,7 +23,7 @@ from newsfacts.extract.deals.roles import _Party, _nearest_pair, _parties, _role
 from newsfacts.extract.deals.stage import (
     _clause, _clause_status, _money, _money_date, _nearest_date, _order_date, _own_money, _status,
 )
-from newsfacts.extract.deals.vocabulary import _patterns, _verbs
+from newsfacts.extract.deals.vocabulary import _patterns, _verbs, _weapons
 
 
 MAX_MENTIONS = 400
@@ -176,10 +176,11 @@ _ALONG = re.compile(r"\b(?:cùng|kèm)(?: với| theo)?\s+$")
 
 
 def _accessory(lower: str, span: tuple[int, int, str, str | None], item: _Item, first_start: int) -> bool:
-    """An uncounted, unnamed item listed after the systems of a contract, or brought along with them ("54 pháo K9 và
-    36 xe K10 của Hàn Quốc, cùng đạn dược và trang thiết bị đi kèm"): what comes with them, not a system of its own."""
-    start, _, category, model = span
-    if category != "other" or model is not None or _quantity(lower, start) is not None:
+    """Uncounted supplies listed after the systems of a contract, or brought along with them ("54 pháo K9 và 36 xe
+    K10 của Hàn Quốc, cùng đạn dược và trang thiết bị đi kèm"): what comes with them, not a system of its own."""
+    start, _, _, model = span
+    if model is not None or _quantity(lower, start) is not None \
+            or not lower.startswith(tuple(_weapons()["supplies"]), start):
         return False
     listed_after = not item.alone and start > item.start
     return listed_after or (start > first_start and _ALONG.search(lower, max(0, start - 12), start) is not None)
