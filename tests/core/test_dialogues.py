@@ -405,3 +405,17 @@ def test_launching_a_mechanism_on_a_given_day_is_its_first_meeting_held_that_day
             "Đối thoại 2+2 cấp bộ trưởng. Cuộc đối thoại đầu tiên diễn ra tại thủ đô New Delhi của Ấn Độ.")
     assert [(d.parties, d.date, d.status, d.location.city) for d in dialogues(text, "2021-09-12")] == [
         (("AUS", "IND"), "2021-09-11", "held", "New Delhi")]
+
+
+def test_the_australia_uk_ministerial_consultations_are_a_2_2_under_their_acronym():
+    text = ("AUKMIN\n\nNgày 22/3, tại Adelaide, Australia và Anh tổ chức cuộc Tham vấn cấp Bộ trưởng Ngoại giao và "
+            "Quốc phòng thường niên (AUKMIN) năm 2024.\n\nTrước đó, AUKMIN 2022 được tổ chức tại Sydney vào tháng 1/2022.")
+    found = {(d.mechanism, d.parties, d.date, d.location.city) for d in dialogues(text, "2024-03-23")}
+    assert found == {("2+2", ("AUS", "GBR"), "2024-03-22", "Adelaide"), ("2+2", ("AUS", "GBR"), "2022-01", "Sydney")}
+
+
+def test_a_ministerial_consultation_of_foreign_and_defence_ministers_is_a_2_2_of_its_parties():
+    text = ("Tham vấn\n\nNgày 5/9, Nhật Bản và Australia tổ chức Tham vấn cấp Bộ trưởng Ngoại giao và Quốc phòng "
+            "tại Queenscliff.")
+    (dialogue,) = dialogues(text, "2024-09-06")
+    assert (dialogue.mechanism, dialogue.parties, dialogue.date) == ("2+2", ("AUS", "JPN"), "2024-09-05")

@@ -20,9 +20,9 @@ from newsfacts.extract.dialogues.places import (
     _location, _parties, _separate_meetings, _venue_before, _venue_options,
 )
 from newsfacts.extract.dialogues.vocabulary import (
-    _CUES, _GENERIC_MECHANISM, _KEEPS_MECHANISM, _MECHANISMS_SUCH_AS, _MECHANISM_TALK, _MECHANISM_WORD,
+    _GENERIC_MECHANISM, _KEEPS_MECHANISM, _MECHANISMS_SUCH_AS, _MECHANISM_TALK, _MECHANISM_WORD,
     _PARTNERS_OF_THE_MECHANISM, _WITH_ITS_PARTNERS,
-    _fixed_parties, _mechanism_spans, _patterns, _venue_pattern,
+    _cues, _fixed_parties, _mechanism_spans, _patterns, _venue_pattern,
 )
 
 
@@ -357,7 +357,7 @@ def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs:
         own = _paragraph_date(sentence, by_paragraph[paragraphs.get(sentence.index, -1)], date_hits)
         return own or _neighbour_date(sentence, sentences, date_hits)
 
-    for position in article.holding(_CUES):
+    for position in article.holding(_cues()):
         if len(named) >= MAX_MENTIONS:
             break
         sentence, lower = sentences[position], article.sentence(position)

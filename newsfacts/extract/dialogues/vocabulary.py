@@ -11,8 +11,8 @@ from newsfacts.extract.prefilter import Prefiltered, prefiltered
 
 
 # Every match of a mechanism or bare-meeting pattern holds one of these: a sentence holding none is not read.
-_CUES = ("2+2", "đối thoại", "tham vấn", "ausmin", "họp", "cuộc gặp", "hội đàm", "intersessional", "thảo luận",
-         "đàm phán", "hội nghị", "phiên")
+_CUE_WORDS = ("2+2", "đối thoại", "tham vấn", "họp", "cuộc gặp", "hội đàm", "intersessional", "thảo luận",
+              "đàm phán", "hội nghị", "phiên")
 
 
 _MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|thiết lập|thành lập)\s*$")
@@ -44,6 +44,13 @@ _GENERIC_MECHANISM = re.compile(r"(?:các|những)\s+(?=(?:cơ chế|định d�
 @cache
 def _vocab() -> dict:
     return json.loads(files("newsfacts.vocab").joinpath("mechanisms.json").read_text("utf-8"))
+
+
+@cache
+def _cues() -> tuple[str, ...]:
+    """Words a sentence must hold to name a meeting: the dialogue words, and each mechanism known by its own name
+    ("AUSMIN", "AUKMIN")."""
+    return _CUE_WORDS + tuple(key for key in _vocab()["fixed_parties"] if not any(cue in key for cue in _CUE_WORDS))
 
 
 @cache
