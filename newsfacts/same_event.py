@@ -174,9 +174,16 @@ def same_deal_in_article(a: DealMentionFacts, b: DealMentionFacts, compatible: f
     if not all(_known_or_equal(getattr(a, name), getattr(b, name))
                for name in ("buyer", "seller", "quantity", "model", "year")):
         return False
-    if a.money and b.money and not values_agree(a.money, b.money, IN_ARTICLE_VALUE_TOLERANCE):
+    if a.money and b.money and not values_agree(a.money, b.money, IN_ARTICLE_VALUE_TOLERANCE) \
+            and not _same_model_and_count(a, b):
         return False
     return categories_agree_in_article(a.category, b.category, compatible)
+
+
+def _same_model_and_count(a: DealMentionFacts, b: DealMentionFacts) -> bool:
+    """"30 tiêm kích Rafale, gần 4 tỷ euro" in the title and "30 chiếc Rafale ... 3,75 tỷ euro" in the body: the same
+    model in the same number is one order, whose price the title rounds or gives with its extras."""
+    return a.model is not None and a.model == b.model and a.quantity is not None and a.quantity == b.quantity
 
 
 def _earlier_and_pending(recalled: DealMentionFacts, current: DealMentionFacts) -> bool:

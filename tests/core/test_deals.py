@@ -576,3 +576,11 @@ def test_putting_a_system_in_service_against_a_third_country_delivers_it():
             "Năm 2021, Ấn Độ đã bắt đầu triển khai hệ thống S-400 đầu tiên ở Punjab để đối phó không quân Pakistan.")
     (deal,) = deals(text, published="2025-06-01")
     assert (deal.buyer, deal.seller, deal.status) == ("IND", "RUS", "delivered")
+
+
+def test_the_dollar_figure_the_body_gives_wins_over_a_rounded_title_price():
+    text = ("Ai Cập chi gần 4 tỷ euro mua thêm 30 tiêm kích Rafale\n\n"
+            "Ai Cập đã ký hợp đồng mua thêm 30 máy bay chiến đấu Rafale của Pháp. "
+            "Theo báo chí Pháp, riêng hợp đồng 30 chiếc Rafale có giá trị khoảng 3,75 tỷ euro (khoảng 4,5 tỷ USD).")
+    (deal,) = deals(text, published="2021-05-04")
+    assert (deal.buyer, deal.seller, deal.quantity, deal.value_usd) == ("EGY", "FRA", 30, 4.5e9)

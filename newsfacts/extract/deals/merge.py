@@ -138,7 +138,8 @@ def _deal(group: list[_Mention], published: date | None, headline: frozenset[int
     reported_now = kind == "agreement" or any(m.status == "signed" and m.sentence in headline for m in group)
     if year is None and status == "signed" and published and reported_now:
         year = published.year
-    money = _at_deal_date(main.money or _first(group, "money"), _first(group, "dated"), published)
+    money = _at_deal_date(_stated_in_dollars(group) or main.money or _first(group, "money"), _first(group, "dated"),
+                          published)
     return Deal(
         kind=kind, buyer=_first(group, "buyer"), seller=_first(group, "seller"), system=system,
         category=main.category or "other", status=status,
@@ -147,6 +148,15 @@ def _deal(group: list[_Mention], published: date | None, headline: frozenset[int
         value_usd=money.value_usd if money else None, value_qualifier=money.qualifier if money else None,
         value_amount=money.amount if money else None, value_currency=money.currency if money else None,
         year=year, evidence=tuple(sorted({m.sentence for m in group})), **_rate_fields(money))
+
+
+def _stated_in_dollars(group: Sequence[_Mention]) -> Money | None:
+    """An amount the text gives in dollars for a deal also priced in another currency ("gần 4 tỷ euro" in the title,
+    "khoảng 3,75 tỷ euro (khoảng 4,5 tỷ USD)" in the body): the text's own dollar figure needs no rate (SPEC)."""
+    priced = [m.money for m in group if m.money]
+    if len(priced) < 2 or all(money.currency == "USD" for money in priced):
+        return None
+    return next((money for money in priced if money.rate is not None and money.rate.source == STATED), None)
 
 
 def _at_deal_date(money: Money | None, dated: str | None, published: date | None) -> Money | None:
