@@ -182,8 +182,10 @@ def same_deal_in_article(a: DealMentionFacts, b: DealMentionFacts, compatible: f
 
 def _same_model_and_count(a: DealMentionFacts, b: DealMentionFacts) -> bool:
     """"30 tiêm kích Rafale, gần 4 tỷ euro" in the title and "30 chiếc Rafale ... 3,75 tỷ euro" in the body: the same
-    model in the same number is one order, whose price the title rounds or gives with its extras."""
-    return a.model is not None and a.model == b.model and a.quantity is not None and a.quantity == b.quantity
+    model in the same number is one order, whose price the title rounds or gives with its extras. An order dated
+    apart ("Năm 2014, Manila đã ký hợp đồng mua 12 chiếc FA-50PH với giá ...") is an earlier one of the same size."""
+    return (a.model is not None and a.model == b.model and a.quantity is not None and a.quantity == b.quantity
+            and a.year is None and b.year is None)
 
 
 def _earlier_and_pending(recalled: DealMentionFacts, current: DealMentionFacts) -> bool:

@@ -584,3 +584,11 @@ def test_the_dollar_figure_the_body_gives_wins_over_a_rounded_title_price():
             "Theo báo chí Pháp, riêng hợp đồng 30 chiếc Rafale có giá trị khoảng 3,75 tỷ euro (khoảng 4,5 tỷ USD).")
     (deal,) = deals(text, published="2021-05-04")
     assert (deal.buyer, deal.seller, deal.quantity, deal.value_usd) == ("EGY", "FRA", 30, 4.5e9)
+
+
+def test_an_earlier_order_of_the_same_size_dated_apart_stays_its_own_deal():
+    text = ("Philippines mua thêm 12 máy bay FA-50\n\n"
+            "Philippines đã ký hợp đồng trị giá hơn 700 triệu USD với KAI của Hàn Quốc để mua 12 máy bay FA-50 Block 70. "
+            "Năm 2014, Manila đã ký hợp đồng mua 12 chiếc FA-50PH với giá 18,9 tỷ peso.")
+    found = sorted((d.year, d.quantity) for d in deals(text, published="2025-06-04"))
+    assert found == [(2014, 12), (2025, 12)]
