@@ -592,3 +592,11 @@ def test_an_earlier_order_of_the_same_size_dated_apart_stays_its_own_deal():
             "Năm 2014, Manila đã ký hợp đồng mua 12 chiếc FA-50PH với giá 18,9 tỷ peso.")
     found = sorted((d.year, d.quantity) for d in deals(text, published="2025-06-04"))
     assert found == [(2014, 12), (2025, 12)]
+
+
+def test_a_counted_order_naming_only_its_buyer_is_from_the_articles_one_seller():
+    text = ("Rafale\n\nAi Cập đã ký hợp đồng mua thêm 30 máy bay Rafale của Pháp. "
+            "Hy Lạp cũng ký hợp đồng mua 18 chiếc Rafale của Pháp. "
+            "Tháng 2/2015, Cairo ký hợp đồng mua 24 chiếc với giá trị khoảng 5,2 tỷ euro, và số máy bay này đã phục vụ.")
+    found = {(d.buyer, d.seller, d.quantity, d.year) for d in deals(text, published="2021-05-04")}
+    assert ("EGY", "FRA", 2015) in {(buyer, seller, year) for buyer, seller, _, year in found}

@@ -99,8 +99,9 @@ def _without_package_total(companion: _Mention, group: list[_Mention]) -> _Menti
 def _with_shared_counterpart(mentions: list[_Mention]) -> list[_Mention]:
     """Sides a mention leaves open that the article's other trades settle:
 
-    - in a roundup of one government's approved sales, an approval that names only its recipient ("Úc cũng được
-      chấp thuận mua 80 tên lửa") is a sale by the seller of every other sale;
+    - in an article where one country sells every trade, one that names only its buyer and is counted, priced or
+      approved ("Úc cũng được chấp thuận mua 80 tên lửa", "Tháng 2/2015, Cairo ký hợp đồng mua 24 chiếc với giá
+      ...") is a sale by that seller;
     - in an article whose trades are all between one buyer and one seller, equipment counted or priced in a sentence
       naming no country ("Theo hợp đồng ký năm 2016, hãng này đã đóng hai khinh hạm") is traded between them too."""
     pairs = {(m.buyer, m.seller) for m in mentions if m.buyer and m.seller}
@@ -108,7 +109,7 @@ def _with_shared_counterpart(mentions: list[_Mention]) -> list[_Mention]:
     completed = []
     for mention in mentions:
         if len(sellers) == 1 and mention.seller is None and mention.buyer not in (None, *sellers) \
-                and mention.status == "proposed":
+                and (mention.status == "proposed" or mention.quantity or mention.money):
             mention = replace(mention, seller=next(iter(sellers)))
         elif len(pairs) == 1 and mention.buyer is None and mention.seller is None and not mention.countries \
                 and (mention.quantity or mention.money):
