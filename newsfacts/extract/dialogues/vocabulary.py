@@ -12,7 +12,7 @@ from newsfacts.extract.prefilter import Prefiltered, prefiltered
 
 # Every match of a mechanism or bare-meeting pattern holds one of these: a sentence holding none is not read.
 _CUE_WORDS = ("2+2", "đối thoại", "tham vấn", "họp", "cuộc gặp", "hội đàm", "intersessional", "thảo luận",
-              "đàm phán", "hội nghị", "phiên")
+              "đàm phán", "hội nghị", "phiên", "vòng")
 
 
 _MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|thiết lập|thành lập)\s*$")
@@ -36,6 +36,11 @@ _WITH_ITS_PARTNERS = re.compile(r"\bvới (?:hai|ba|bốn|các|những|một s�
 
 # "Ấn Độ duy trì cơ chế 2+2 với ...": the mechanism itself, not a meeting of it.
 _KEEPS_MECHANISM = re.compile(r"(?:duy trì|\bcó\b|thiết lập|xây dựng|nâng cấp|mở rộng)(?: \S+){0,2} $")
+
+
+# "Đàm phán Phối hợp chính sách quốc phòng từng được tổ chức thường niên": how often the mechanism meets, no meeting.
+_HELD_REGULARLY = re.compile(r"\s*(?:\S+\s+){0,8}?(?:từng|thường|vẫn|được)\s+(?:được\s+)?(?:tổ chức|diễn ra|nhóm họp)\s+"
+                             r"(?:thường niên|hằng năm|hàng năm|định kỳ|luân phiên|mỗi năm)")
 
 
 _GENERIC_MECHANISM = re.compile(r"(?:các|những)\s+(?=(?:cơ chế|định dạng)\b)")
