@@ -30,7 +30,8 @@ ACROSS_ARTICLES_VALUE_TOLERANCE = 0.01
 
 
 class MeetingMention(Protocol):
-    """What one sentence says of a meeting: its date at its precision, the last day of a range of days, its round."""
+    """What one sentence says of a meeting: its date at its precision, the last day of a range of days, its round,
+    its outcome."""
 
     @property
     def mechanism(self) -> str: ...
@@ -46,6 +47,9 @@ class MeetingMention(Protocol):
 
     @property
     def ordinal(self) -> int | None: ...
+
+    @property
+    def status(self) -> str | None: ...
 
 
 def meeting_key(mechanism: str, parties: Sequence[str]) -> tuple[str, tuple[str, ...]]:
@@ -78,7 +82,17 @@ def times_agree_in_article(a: MeetingMention, b: MeetingMention) -> bool:
 
 
 def same_dialogue_in_article(a: MeetingMention, b: MeetingMention) -> bool:
-    return meeting_key(a.mechanism, a.parties) == meeting_key(b.mechanism, b.parties) and times_agree_in_article(a, b)
+    return (meeting_key(a.mechanism, a.parties) == meeting_key(b.mechanism, b.parties) and times_agree_in_article(a, b)
+            and not outcomes_differ(a, b))
+
+
+_EXCLUSIVE_OUTCOMES = frozenset({"held", "cancelled"})
+
+
+def outcomes_differ(a: MeetingMention, b: MeetingMention) -> bool:
+    """A meeting that took place and one that was called off are two meetings ("nối lại đàm phán" after "hủy cuộc
+    đàm phán" of 2022)."""
+    return {a.status, b.status} == _EXCLUSIVE_OUTCOMES
 
 
 def times_agree_across_articles(a: str | None, b: str | None) -> bool:

@@ -419,3 +419,23 @@ def test_a_ministerial_consultation_of_foreign_and_defence_ministers_is_a_2_2_of
             "tại Queenscliff.")
     (dialogue,) = dialogues(text, "2024-09-06")
     assert (dialogue.mechanism, dialogue.parties, dialogue.date) == ("2+2", ("AUS", "JPN"), "2024-09-05")
+
+
+def test_the_defence_policy_coordination_talks_meet_in_rounds_recalled_by_number():
+    text = ("Mỹ - Trung Quốc tổ chức vòng đàm phán chính sách quốc phòng thứ 18 tại Bắc Kinh\n\n"
+            "Ngày 15/9, Bộ Quốc phòng Trung Quốc cho biết vòng Đàm phán Phối hợp chính sách quốc phòng Trung - Mỹ lần "
+            "thứ 18 đã diễn ra tại Bắc Kinh trong hai ngày 14 và 15/9.\n\n"
+            "Đàm phán Phối hợp chính sách quốc phòng từng được tổ chức thường niên, nhưng bị đình trệ sau chuyến thăm "
+            "Đài Loan của bà Nancy Pelosi vào tháng 8/2022. Vòng thứ 16 diễn ra theo hình thức trực tuyến vào cuối "
+            "tháng 9/2021.")
+    found = {(d.mechanism, d.parties, d.date) for d in dialogues(text, "2024-09-16")}
+    assert found == {("defence policy dialogue", ("CHN", "USA"), "2024-09-14"),
+                     ("defence policy dialogue", ("CHN", "USA"), "2021-09")}
+
+
+def test_talks_called_off_are_not_the_talks_resumed_later():
+    text = ("Mỹ - Trung nối lại đàm phán chính sách quốc phòng\n\n"
+            "Ngày 9/1, phiên Đàm phán Phối hợp chính sách quốc phòng Mỹ - Trung lần thứ 17 đã diễn ra tại Lầu Năm Góc.\n\n"
+            "Tháng 8/2022, Bắc Kinh tuyên bố hủy cuộc đàm phán phối hợp chính sách quốc phòng với Mỹ.")
+    found = {(d.date, d.status) for d in dialogues(text, "2024-01-10")}
+    assert found == {("2024-01-09", "held"), (None, "cancelled")}

@@ -21,6 +21,7 @@ class Meeting:
     parties: tuple[str, ...] = ("IND", "USA")
     until: str | None = None
     ordinal: int | None = None
+    status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,11 @@ def test_another_mechanism_or_other_parties_is_another_meeting_in_either_scope(o
 
 
 # Meetings: in one article
+
+
+def test_in_an_article_a_held_meeting_and_a_called_off_one_are_two():
+    assert not same_dialogue_in_article(Meeting(None, status="cancelled"), Meeting("2024-01-09", status="held"))
+    assert same_dialogue_in_article(Meeting(None, status="planned"), Meeting("2024-01-09", status="held"))
 
 
 def test_in_an_article_an_undated_mention_is_the_articles_meeting():

@@ -157,7 +157,10 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     candidates = [d for d in candidates if d is not new_date]
     in_clause = [d for d in candidates if left <= d.start < right]
     hit = _apposed_date(text, candidates, right) or _best_date(in_clause or candidates, start, end)
-    value, rank = _date_fields(hit if hit else paragraph_date())
+    if hit is not None and status == "cancelled" and _announced_on(text, hit, start):
+        value, rank = None, 0
+    else:
+        value, rank = _date_fields(hit if hit else paragraph_date())
     weak = hit is None and value is not None
     mentions.append(_Mention(mechanism, parties, value, rank, location, status, sentence.index, weak_date=weak,
                              until=_range_end(hit), ordinal=_ordinal(lower, end, right)))
@@ -167,6 +170,12 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     mentions.extend(_listed_meetings(text, hits, candidates, hit, mentions[-1], lower[start:]))
     mentions.extend(_previous_meeting(text, dates, mentions[-1]))
     return mentions
+
+
+def _announced_on(text: str, hit: DateHit, start: int) -> bool:
+    """"Tháng 8/2022, ..., Bắc Kinh tuyên bố hủy cuộc đàm phán ...": the day a sentence opens with, before the meeting
+    it calls off, is when the cancellation was told, not when the meeting was to be."""
+    return hit.end <= start and _LEADING_NEWS_DAY.fullmatch(text, 0, hit.start) is not None
 
 
 def _recalled_meetings(text: str, lower: str, dates: Sequence[DateHit], venues: Sequence[tuple[int, Location]],
