@@ -600,3 +600,22 @@ def test_a_counted_order_naming_only_its_buyer_is_from_the_articles_one_seller()
             "Tháng 2/2015, Cairo ký hợp đồng mua 24 chiếc với giá trị khoảng 5,2 tỷ euro, và số máy bay này đã phục vụ.")
     found = {(d.buyer, d.seller, d.quantity, d.year) for d in deals(text, published="2021-05-04")}
     assert ("EGY", "FRA", 2015) in {(buyer, seller, year) for buyer, seller, _, year in found}
+
+
+def test_second_hand_equipment_is_sold_by_its_owner_not_its_maker():
+    text = ("Mirage\n\nTháng 1/2023, Indonesia đã ký hợp đồng mua 12 tiêm kích Mirage 2000-5 đã qua sử dụng của Qatar.")
+    (deal,) = deals(text, published="2023-02-01")
+    assert (deal.buyer, deal.seller, deal.quantity) == ("IDN", "QAT", 12)
+
+
+def test_a_system_awaited_in_a_later_clause_is_not_traded_with_the_one_bought():
+    text = ("Mirage\n\nIndonesia đã ký hợp đồng trị giá 733 triệu euro mua 12 tiêm kích Mirage 2000-5 "
+            "đã qua sử dụng của Qatar, nhằm lấp khoảng trống trong thời gian chờ Rafale.")
+    assert [d.seller for d in deals(text, published="2023-02-01")] == ["QAT"]
+
+
+def test_a_system_given_up_in_a_later_clause_is_a_cancelled_deal_of_its_own():
+    text = ("Indonesia đặt mua 42 tiêm kích Rafale, từ bỏ Su-35 của Nga\n\n"
+            "Indonesia ngày 10/2 đã ký hợp đồng mua 42 tiêm kích Rafale của Pháp.")
+    found = {d.seller: d.status for d in deals(text, published="2022-02-11")}
+    assert found == {"FRA": "signed", "RUS": "cancelled"}

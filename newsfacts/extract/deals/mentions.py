@@ -206,7 +206,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
     undescribed = _without_maker_descriptions(lower, spans)
     items = _listed_items(undescribed, spans)
     clauses = [_clause(text, item.start, item.end) for item in items]
-    kept = [(span, clause, item) for span, clause, item in zip(spans, clauses, items) if _traded(undescribed, clause)
+    kept = [(span, clause, item) for span, clause, item in zip(spans, clauses, items) if _traded(undescribed, clause, spans)
             and not _patterns()["platform"].search(lower, max(0, span[0] - 30), span[0])
             and not _patterns()["not_traded_before"].search(lower, max(0, span[0] - 40), span[0])
             and not _REMAINDER.search(lower, span[0], span[1])
@@ -279,11 +279,24 @@ def _contract_mention(context: _Context) -> _Mention:
                     countries=tuple(dict.fromkeys(p.code for p in context.parties)))
 
 
-def _traded(lower: str, clause: tuple[int, int]) -> bool:
-    """Equipment counts when a trade word is in its clause or the clause before ("hạ cánh" alone is not a deal)."""
-    previous_start = _clause(lower, max(0, clause[0] - 2), max(0, clause[0] - 2))[0] if clause[0] else 0
-    return (_patterns()["trigger"].found(lower, previous_start, clause[1])
-            or _PRICED_NEXT.match(lower, clause[1]) is not None)
+def _traded(lower: str, clause: tuple[int, int], spans: Sequence[tuple[int, int, str, str | None]]) -> bool:
+    """Equipment counts when a trade word is in its clause or the clause before ("hạ cánh" alone is not a deal); the
+    clause before lends its trade word only when it trades no equipment of its own ("mua 12 tiêm kích Mirage ..., nhằm
+    lấp khoảng trống trong thời gian chờ Rafale": the Mirage is bought, the Rafale awaited)."""
+    trigger = _patterns()["trigger"]
+    if trigger.found(lower, clause[0], clause[1]) or _PRICED_NEXT.match(lower, clause[1]) is not None \
+            or _status(lower[clause[0]:clause[1]]) == "cancelled":
+        return True
+    if not clause[0]:
+        return False
+    previous_start = _clause(lower, max(0, clause[0] - 2), max(0, clause[0] - 2))[0]
+    return trigger.found(lower, previous_start, clause[0]) and (
+        _COUNTED_ITEM.match(lower, clause[0]) is not None
+        or not any(previous_start <= start < clause[0] for start, _, _, _ in spans))
+
+
+# ", 60 tên lửa Patriot PAC-3 và ống phóng": a counted item goes on with the list the clause before trades.
+_COUNTED_ITEM = re.compile(r"\s*(?:và\s+|cùng\s+)?(?:(?:khoảng|gần|hơn|thêm)\s+)?(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s)")
 
 
 def _kind(lower: str, start: int, end: int, clause: tuple[int, int], parties: Sequence[_Party],

@@ -67,6 +67,11 @@ _WITH = prefiltered(r"(?:\bký\b|hợp đồng)[^.;]{0,100}?\bvới\s+(?:(?:các
 _OF = prefiltered(r"\bcủa\s+$")
 
 
+# "12 tiêm kích Mirage 2000-5 đã qua sử dụng của Qatar": second-hand equipment is sold by its owner, not its maker.
+_SECOND_HAND_OF = prefiltered(r"(?:đã qua sử dụng|\bcũ|loại biên|thanh lý|đã nghỉ hưu)\s+(?:\S+\s+){0,3}?của\s+$")
+_SECOND_HAND_REACH = 40
+
+
 # "Mỹ sẵn sàng giúp Australia sản xuất tên lửa": the helper sells the know-how, the helped country builds.
 _HELPED = re.compile(r"\b(?:giúp|giúp đỡ|hỗ trợ)\s+$")
 
@@ -108,6 +113,7 @@ class _PartyCues(NamedTuple):
     after_to: bool
     made_at: bool
     after_of: bool
+    second_hand_of: bool
     buys: bool
     sells: bool
     helped: bool
@@ -129,6 +135,7 @@ def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ..
             made_by=_MADE_BY.search(before[-25:]) is not None and _MADE.match(lower, party.end) is not None,
             after_to=_TO.search(before[-30:]) is not None, made_at=_MADE_AT.search(before) is not None,
             after_of=_OF.search(before[-8:]) is not None,
+            second_hand_of=_SECOND_HAND_OF.search(before[-45:]) is not None,
             buys=buy.match(after) is not None, sells=sell.match(after) is not None,
             helped=helping and _HELPED.search(before[-15:]) is not None and _BUILDS.match(after) is not None,
             helps=helping and _HELPS.match(after) is not None,
@@ -143,7 +150,8 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
     for party, cue in zip(parties, _party_cues(lower, parties)):
         if buyer and seller and genitive:
             break
-        if cue.after_from and 0 <= party.start - end <= 60:
+        if cue.after_from and 0 <= party.start - end <= 60 \
+                or cue.second_hand_of and 0 <= party.start - end <= _SECOND_HAND_REACH:
             seller = seller or party.code
         elif cue.made_by and 0 <= party.start - end <= _MAKER_REACH:
             seller = seller or party.code
