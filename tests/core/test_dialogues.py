@@ -439,3 +439,16 @@ def test_talks_called_off_are_not_the_talks_resumed_later():
             "Tháng 8/2022, Bắc Kinh tuyên bố hủy cuộc đàm phán phối hợp chính sách quốc phòng với Mỹ.")
     found = {(d.date, d.status) for d in dialogues(text, "2024-01-10")}
     assert found == {("2024-01-09", "held"), (None, "cancelled")}
+
+
+def test_a_town_named_as_one_is_the_venue_with_the_country_placed_after_it():
+    text = ("2+2\n\nNgày 5/9, tại thị trấn ven biển Queenscliff thuộc bang Victoria, Australia, bộ trưởng ngoại giao và "
+            "quốc phòng Australia và Nhật Bản đã tiến hành cuộc Tham vấn 2+2 lần thứ 11.")
+    (dialogue,) = dialogues(text, "2024-09-06")
+    assert (dialogue.location.city, dialogue.location.country) == ("Queenscliff", "AUS")
+
+
+def test_a_country_named_past_a_comma_after_the_mechanism_is_not_a_party():
+    text = ("Nhật Bản - Australia nhóm họp 2+2, mở rộng hợp tác quốc phòng ba bên với Mỹ\n\n"
+            "Cuộc Tham vấn 2+2 lần thứ 10 đã diễn ra tại Tokyo ngày 9/12/2022.")
+    assert {d.parties for d in dialogues(text, "2024-09-06")} == {("AUS", "JPN")}

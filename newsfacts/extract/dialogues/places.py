@@ -22,7 +22,14 @@ _SEVERAL_SIDED = re.compile(r"ba bên|bốn bên|ba nước|bốn nước|đa ph
 
 # "thăm Mỹ, đồng chủ trì cuộc tham vấn": the country visited is where the meeting is.
 _VENUE_LEAD = re.compile(r"(?<!\w)(?i:tại|ở|tới|đến|sang|thăm(?:\s+(?:chính thức|cấp nhà nước|làm việc))?)\s+"
-                         r"(?:(?i:thủ đô|thành phố)\s+)?")
+                         r"(?:(?i:thủ đô|(?:thành phố|thị trấn|thị xã)(?:\s+(?:cảng|ven biển|biển))?)\s+)?")
+
+
+# "tại thị trấn ven biển Queenscliff thuộc bang Victoria, Australia": a town the gazetteer does not know, named as
+# one, and the country the text places it in.
+_TOWN = re.compile(r"(?i:thành phố|thị trấn|thị xã)(?:\s+(?:cảng|ven biển|biển))?\s+$")
+_PLACED_IN = re.compile(r"\s*(?:,\s*|\(\s*|\s(?:thuộc|của)\s+)(?:[^,.;:()]{0,30}?,\s*)?$")
+_PLACED_IN_CHARS = 45
 
 
 # "tại trụ sở Bộ Quốc phòng Nhật Bản": a building of one country's government stands for that country.
@@ -50,6 +57,10 @@ _CITY_NAME = re.compile(rf"[{UPPER}][\w-]*(?: [{UPPER}][\w-]*){{0,2}}")
 _MAX_SEAT_CHARS = 60
 
 
+# "Nhật Bản - Australia nhóm họp 2+2, mở rộng hợp tác ba bên với Mỹ": a partner past a comma is another matter's.
+_CLAUSE_MARK = re.compile(r"[,;.]")
+
+
 def _country_groups(text: str, hits: Sequence[CountryHit], start: int, end: int) -> list[tuple[int, int, set[str]]]:
     """Runs of countries joined by "và", "-", "," or "X <mechanism> với Y"."""
     return [(g_start, g_end, host | partners) for g_start, g_end, host, partners in _host_groups(text, hits, start, end)]
@@ -64,7 +75,8 @@ def _host_groups(text: str, hits: Sequence[CountryHit], start: int, end: int
         if groups:
             g_start, g_end, host, partners = groups[-1]
             between = text[g_end:hit.start]
-            if g_end <= start and end <= hit.start and not partners and _WITH_PARTNER.search(between):
+            if g_end <= start and end <= hit.start and not partners and _WITH_PARTNER.search(between) \
+                    and not _CLAUSE_MARK.search(text, end, hit.start):
                 groups[-1] = (g_start, hit.end, host, {hit.code})
                 continue
             if _CONNECTOR.fullmatch(between):
@@ -148,9 +160,15 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
             options.append((lead.start(), Location(None, country.code)))
         elif _OWN_MINISTRY.match(text, position) and any(h.code == "VNM" for h in hits):
             options.append((lead.start(), Location(None, "VNM")))
-        elif lead.group().rstrip().lower().endswith("thành phố") and (city := _CITY_NAME.match(text, position)):
-            options.append((lead.start(), Location(city.group(), None)))
+        elif _TOWN.search(lead.group()) and (city := _CITY_NAME.match(text, position)):
+            options.append((lead.start(), Location(city.group(), _placed_in(text, hits, city.end()))))
     return options
+
+
+def _placed_in(text: str, hits: Sequence[CountryHit], end: int) -> str | None:
+    """The country named right after a town ("Queenscliff thuộc bang Victoria, Australia", "Portsmouth của Anh")."""
+    country = next((h for h in hits if end <= h.start <= end + _PLACED_IN_CHARS), None)
+    return country.code if country and _PLACED_IN.fullmatch(text, end, country.start) else None
 
 
 def _names_place(text: str, hits: Sequence[CountryHit], position: int) -> bool:
