@@ -452,3 +452,11 @@ def test_a_country_named_past_a_comma_after_the_mechanism_is_not_a_party():
     text = ("Nhật Bản - Australia nhóm họp 2+2, mở rộng hợp tác quốc phòng ba bên với Mỹ\n\n"
             "Cuộc Tham vấn 2+2 lần thứ 10 đã diễn ra tại Tokyo ngày 9/12/2022.")
     assert {d.parties for d in dialogues(text, "2024-09-06")} == {("AUS", "JPN")}
+
+
+def test_the_first_meeting_since_a_date_recalls_the_meeting_held_then_and_where():
+    text = ("Mỹ - Nhật họp 2+2 tại Tokyo\n\nNgày 28/7, Mỹ và Nhật Bản tổ chức đối thoại 2+2 tại Tokyo.\n\n"
+            "Đây là cuộc đối thoại 2+2 Mỹ - Nhật đầu tiên kể từ tháng 1/2023, khi các bộ trưởng hai nước gặp nhau tại "
+            "Washington. Sau cuộc họp, hai bên ra tuyên bố chung vào tháng 2/2024.")
+    found = {(d.date, d.location.city, d.status) for d in dialogues(text, "2024-07-29")}
+    assert found == {("2024-07-28", "Tokyo", "held"), ("2023-01", "Washington", "held")}

@@ -11,7 +11,7 @@ from newsfacts.records import Sentence
 from newsfacts.extract.dialogues.vocabulary import _patterns
 
 
-_FIRST_SINCE = re.compile(r"lần đầu(?: tiên)? (?:kể )?từ\s+(?:năm\s+|tháng\s+)?$")
+_FIRST_SINCE = re.compile(r"(?:lần )?đầu(?: tiên)? (?:kể )?từ\s+(?:năm\s+|tháng\s+)?$")
 
 
 _PRECISION = {"day": 10, "month": 7, "year": 4}
@@ -102,9 +102,11 @@ def _date_fields(hit: DateHit | None) -> tuple[str | None, int]:
 
 
 def _since_only(text: str, dates: Sequence[DateHit], candidates: Sequence[DateHit], left: int, right: int) -> bool:
-    """"đã có Đối thoại Chiến lược ... từ năm 2013": the clause dates only the mechanism's start, not a meeting."""
+    """"đã có Đối thoại Chiến lược ... từ năm 2013": the clause dates only the mechanism's start, not a meeting; "đầu
+    tiên kể từ tháng 1/2023" dates the meeting before."""
     own = [d for d in dates if left <= d.start < right]
-    return bool(own) and not any(left <= d.start < right for d in candidates) and any(_is_since(text, d) for d in own)
+    return bool(own) and not any(left <= d.start < right for d in candidates) and any(
+        _is_since(text, d) and not _FIRST_SINCE.search(text, max(0, d.start - 30), d.start) for d in own)
 
 
 def _best_date(hits: Sequence[DateHit], start: int, end: int) -> DateHit | None:

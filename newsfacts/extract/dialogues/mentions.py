@@ -168,7 +168,7 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
         value, rank = _date_fields(new_date)
         mentions.append(_Mention(mechanism, parties, value, rank, Location(), "planned", sentence.index))
     mentions.extend(_listed_meetings(text, hits, candidates, hit, mentions[-1], lower[start:]))
-    mentions.extend(_previous_meeting(text, dates, mentions[-1]))
+    mentions.extend(_previous_meeting(text, dates, venues, mentions[-1]))
     return mentions
 
 
@@ -237,14 +237,22 @@ def _mechanism_talk(lower: str, event_dates: Sequence[DateHit], mechanism: str, 
     return _Mention(mechanism, parties, value, rank, Location(), "agreed", sentence)
 
 
-def _previous_meeting(text: str, dates: Sequence[DateHit], mention: _Mention) -> list[_Mention]:
-    """"lần đầu tiên kể từ năm 2016": the meeting before this one was held then."""
+def _previous_meeting(text: str, dates: Sequence[DateHit], venues: Sequence[tuple[int, Location]],
+                      mention: _Mention) -> list[_Mention]:
+    """"lần đầu tiên kể từ năm 2016": the meeting before this one was held then, where the words after its date put
+    it ("đầu tiên kể từ tháng 1/2023, khi các bộ trưởng gặp nhau tại Washington")."""
     previous = []
     for hit in dates:
         if hit.value and _FIRST_SINCE.search(text[max(0, hit.start - 30):hit.start]):
             value, rank = _date_fields(hit)
-            previous.append(replace(mention, date=value, precision_rank=rank, location=Location(), status="held"))
+            location = next((place for start, place in venues if hit.end <= start <= hit.end + _SINCE_VENUE_CHARS),
+                            Location())
+            previous.append(replace(mention, date=value, precision_rank=rank, location=location, status="held",
+                                    weak_date=False, until=None, ordinal=None))
     return previous
+
+
+_SINCE_VENUE_CHARS = 70
 
 
 def _listed_meetings(text: str, hits, dates: Sequence[DateHit], used: DateHit | None, mention: _Mention,
