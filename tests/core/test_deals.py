@@ -619,3 +619,18 @@ def test_a_system_given_up_in_a_later_clause_is_a_cancelled_deal_of_its_own():
             "Indonesia ngày 10/2 đã ký hợp đồng mua 42 tiêm kích Rafale của Pháp.")
     found = {d.seller: d.status for d in deals(text, published="2022-02-11")}
     assert found == {"FRA": "signed", "RUS": "cancelled"}
+
+
+def test_buyers_counted_beside_the_system_under_discussion_are_deals_of_their_own():
+    text = ("Croatia mua Rafale\n\nCroatia đã ký hợp đồng mua 12 tiêm kích Rafale của Pháp. Croatia là nước thứ ba trong "
+            "năm nay ký hợp đồng mua Rafale, sau Hy Lạp với 18 chiếc hồi tháng 1 và Ai Cập với 30 chiếc hồi tháng 5. "
+            "Trước đó, Qatar và Ấn Độ mỗi nước cũng đặt mua 36 chiếc.")
+    found = {(d.buyer, d.seller, d.quantity) for d in deals(text, published="2021-11-26")}
+    assert found == {("HRV", "FRA", 12), ("GRC", "FRA", 18), ("EGY", "FRA", 30), ("QAT", "FRA", 36),
+                     ("IND", "FRA", 36)}
+
+
+def test_a_count_followed_by_a_model_is_that_models_not_the_system_under_discussion():
+    text = ("Rafale\n\nẤn Độ đã ký hợp đồng mua 26 tiêm kích Rafale-M của Pháp, sau khi Ấn Độ đặt mua 36 chiếc Su-30 "
+            "của Nga.")
+    assert ("IND", "FRA", 36) not in {(d.buyer, d.seller, d.quantity) for d in deals(text, published="2025-04-29")}

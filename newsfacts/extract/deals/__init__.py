@@ -16,7 +16,7 @@ from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
 from newsfacts.records import Deal, Sentence
 from newsfacts.extract.deals.mentions import (
-    MAX_MENTIONS, _Mention, _in_service_mentions, _sentence_mentions, _trade_sentences,
+    MAX_MENTIONS, _Mention, _buyers_counted, _in_service_mentions, _sentence_mentions, _trade_sentences,
 )
 from newsfacts.extract.deals.merge import (
     _aid_given, _between_main_pair, _deal, _is_aid, _merge, _only_a_kind, _orient, _other_side,
@@ -36,6 +36,7 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
             break
         mentions.extend(_sentence_mentions(s, lower, country_hits.get(s.index, ()), date_hits.get(s.index, ()),
                                            published))
+        mentions.extend(_buyers_counted(s, lower, country_hits.get(s.index, ()), date_hits.get(s.index, ()), mentions))
     if not mentions:
         return ()
     mentions.extend(_in_service_mentions(sentences, country_hits, {m.sentence for m in mentions}))

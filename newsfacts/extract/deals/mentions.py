@@ -400,3 +400,36 @@ def _operators(hits: Sequence[CountryHit], cue: int) -> tuple[str, ...]:
     để chống lại không quân Pakistan": India, not Pakistan), else every country of the sentence."""
     before = [hit.code for hit in hits if hit.start < cue]
     return tuple(dict.fromkeys(before or [hit.code for hit in hits]))
+
+
+# "sau Hy Lạp với 18 chiếc hồi tháng 1 và Ai Cập với 30 chiếc", "Qatar và Ấn Độ mỗi nước cũng đặt mua 36 chiếc": buyers
+# of the system under discussion, each with its own count.
+_COUNT_OF_BUYER = re.compile(r"\s+(?:(?:mỗi nước|mỗi bên)\s+)?(?:cũng\s+)?(?:đã\s+|vừa\s+)?"
+                             r"(?:với|đặt mua|mua|đặt hàng|nhận)\s+(?:thêm\s+)?(\d{1,4}) chiếc\b(?!\s+\S*[A-Z0-9])")
+_EACH = re.compile(r"\s+(?:mỗi nước|mỗi bên)\b")
+_COORDINATED = re.compile(r"\s*(?:,|và)\s*")
+_COUNT_DATE_CHARS = 20
+
+
+def _buyers_counted(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
+                    earlier: Sequence[_Mention]) -> list[_Mention]:
+    """One mention per country the sentence counts a bare number of the system under discussion for: the system and
+    seller of the latest mention naming a model, the stage of the sentence, the date right after the count."""
+    system = next((m for m in reversed(earlier) if m.model and m.seller and m.sentence <= sentence.index), None)
+    if system is None or not hits:
+        return []
+    found = []
+    for i, hit in enumerate(hits):
+        count = _COUNT_OF_BUYER.match(lower, hit.end)
+        if count is None and i + 1 < len(hits) and _COORDINATED.fullmatch(lower, hit.end, hits[i + 1].start):
+            shared = _COUNT_OF_BUYER.match(lower, hits[i + 1].end)
+            count = shared if shared and _EACH.match(lower, hits[i + 1].end) else None
+        if count is None or hit.code == system.seller:
+            continue
+        dated = next((d.value for d in dates if d.value and count.end() <= d.start <= count.end() + _COUNT_DATE_CHARS),
+                     None)
+        found.append(replace(system, kind="purchase", buyer=hit.code, quantity=int(count.group(1)), money=None,
+                             dated=dated, status=_status(lower) or system.status, sentence=sentence.index,
+                             countries=(hit.code,), recalled=True, headline=False, additional=False,
+                             packaged=False, named_back=False))
+    return found
