@@ -392,3 +392,12 @@ def test_a_box_of_other_stories_under_its_header_is_chaff(header):
     parsed = parse_text(text, published="2017-01-27")
     assert [c.code for c in parsed.countries] == ["RUS", "VNM"]
     assert parsed.dialogues == ()
+
+
+def test_a_related_stories_heading_with_a_link_arrow_ends_the_body():
+    text = ("Ấn Độ mua hệ thống phòng không của Israel\n\n"
+            "Hôm nay, Ấn Độ đã ký hợp đồng trị giá 1,4 tỷ USD mua hệ thống phòng không của Israel.\n\n"
+            "CÁC TIN KHÁC >>\nArgentina thông qua kế hoạch bầu cử trước thời hạn (27/03/2009)\n"
+            "Mexico: Bắt giữ kẻ tình nghi là trùm ma túy (26/03/2009)")
+    kinds = [s.kind for s in segment(normalise(text))]
+    assert kinds[:2] == ["title", "lead"] and "body" not in kinds[2:]
