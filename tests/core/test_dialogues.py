@@ -460,3 +460,16 @@ def test_the_first_meeting_since_a_date_recalls_the_meeting_held_then_and_where(
             "Washington. Sau cuộc họp, hai bên ra tuyên bố chung vào tháng 2/2024.")
     found = {(d.date, d.location.city, d.status) for d in dialogues(text, "2024-07-29")}
     assert found == {("2024-07-28", "Tokyo", "held"), ("2023-01", "Washington", "held")}
+
+
+def test_a_long_name_ending_in_2_2_is_one_2_2_mechanism():
+    text = ("Hàn - Trung\n\n\"Đối thoại An ninh và ngoại giao Hàn-Trung 2+2\" đã được tổ chức vào tháng 12/2013, với sự "
+            "tham gia của các Vụ trưởng thuộc Bộ Ngoại giao và Bộ Quốc phòng hai nước.")
+    assert {d.mechanism for d in dialogues(text, "2020-11-27")} == {"2+2 intersessional"}
+
+
+def test_the_defence_ministries_security_and_defence_dialogue_is_their_defence_policy_dialogue():
+    text = ("Việt Nam - Ấn Độ\n\nNgày 12/1, Bộ trưởng Quốc phòng Ấn Độ Ajay Kumar đồng chủ trì Đối thoại An ninh Quốc "
+            "phòng Việt Nam - Ấn Độ lần thứ 13 cùng Thượng tướng Nguyễn Chí Vịnh.")
+    (dialogue,) = dialogues(text, "2021-01-13")
+    assert (dialogue.mechanism, dialogue.parties) == ("defence policy dialogue", ("IND", "VNM"))

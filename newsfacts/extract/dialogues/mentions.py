@@ -79,7 +79,7 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
         if _named_after_a_city(text, end):
             continue
         left, right = _clause(text, start, end)
-        mechanism = _at_its_level(mechanism, lower[left:right])
+        mechanism = _at_its_level(mechanism, lower[left:_sentence_clause_end(lower, right)])
         fixed = _fixed_parties(lower, start, end)
         parties = fixed or _parties(text, hits, start, end, left, right)
         found = _span_mentions(sentence, lower, hits, dates, event_dates, venues, paragraph_date,
@@ -102,6 +102,15 @@ def _named_after_a_city(text: str, end: int) -> bool:
     while gap < len(text) and text[gap] == " ":
         gap += 1
     return gap > end and _venue_pattern().match(text, gap) is not None
+
+
+# "..., với sự tham gia của các Vụ trưởng ...": who attends is told in the clause after the meeting's.
+_ATTENDED_BY = re.compile(r",\s*(?:với|có) sự tham (?:gia|dự) của\b")
+
+
+def _sentence_clause_end(lower: str, right: int) -> int:
+    """The end of the meeting's clause, or of the next one when it says who attends."""
+    return _clause(lower, right + 2, right + 2)[1] if _ATTENDED_BY.match(lower, right) else right
 
 
 def _at_its_level(mechanism: str, clause: str) -> str:
