@@ -634,3 +634,10 @@ def test_a_count_followed_by_a_model_is_that_models_not_the_system_under_discuss
     text = ("Rafale\n\nẤn Độ đã ký hợp đồng mua 26 tiêm kích Rafale-M của Pháp, sau khi Ấn Độ đặt mua 36 chiếc Su-30 "
             "của Nga.")
     assert ("IND", "FRA", 36) not in {(d.buyer, d.seller, d.quantity) for d in deals(text, published="2025-04-29")}
+
+
+def test_a_combat_ship_named_by_its_role_is_naval_equipment():
+    text = ("LMS\n\nBộ Quốc phòng Malaysia đã trao thư chấp thuận mua sắm cho tập đoàn STM của Thổ Nhĩ Kỳ "
+            "để đóng 3 tàu tác chiến ven biển.")
+    (deal,) = deals(text, published="2024-06-11")
+    assert (deal.buyer, deal.seller, deal.category, deal.quantity) == ("MYS", "TUR", "naval", 3)
