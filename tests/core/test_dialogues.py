@@ -473,3 +473,19 @@ def test_the_defence_ministries_security_and_defence_dialogue_is_their_defence_p
             "phòng Việt Nam - Ấn Độ lần thứ 13 cùng Thượng tướng Nguyễn Chí Vịnh.")
     (dialogue,) = dialogues(text, "2021-01-13")
     assert (dialogue.mechanism, dialogue.parties) == ("defence policy dialogue", ("IND", "VNM"))
+
+
+def test_a_meeting_dated_to_a_past_day_is_held_though_another_sentence_tells_it_was_agreed_on():
+    text = ("Nhật Bản - Pháp họp 2+2\n\nNgày 9/5, Nhật Bản và Pháp đã tổ chức cuộc họp Bộ trưởng Ngoại giao và Quốc "
+            "phòng (2+2) lần thứ bảy.\n\nCuộc họp được thu xếp sau khi hai nhà lãnh đạo, trong cuộc hội đàm hồi tháng 1, "
+            "nhất trí tổ chức \"2+2\" trong nửa đầu năm 2023.")
+    (dialogue,) = dialogues(text, "2023-05-10")
+    assert (dialogue.date, dialogue.status) == ("2023-05-09", "held")
+
+
+def test_a_meeting_by_video_link_takes_no_venue_from_other_sentences():
+    text = ("Nhật Bản - Pháp họp 2+2\n\nNgày 9/5, Nhật Bản và Pháp đã tổ chức cuộc họp 2+2 lần thứ bảy theo hình thức "
+            "trực tuyến.\n\nCuộc họp được thu xếp sau khi Thủ tướng Kishida và Tổng thống Macron, trong cuộc hội đàm tại "
+            "Paris hồi tháng 1, nhất trí tổ chức \"2+2\" trong nửa đầu năm 2023.")
+    (dialogue,) = dialogues(text, "2023-05-10")
+    assert (dialogue.location.city, dialogue.location.country) == (None, None)

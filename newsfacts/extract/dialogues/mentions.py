@@ -47,6 +47,12 @@ class _Mention:
     weak_date: bool = False
     until: str | None = None
     ordinal: int | None = None
+    online: bool = False  # held by video link: no place, whatever other mentions say
+
+
+# "tổ chức cuộc họp ... (2+2) lần thứ bảy theo hình thức trực tuyến": a meeting by video link has no venue.
+_ONLINE = re.compile(r"\btrực tuyến\b|\bqua video\b|\bhình thức trực tuyến\b|\bhội nghị truyền hình\b")
+_ONLINE_REACH = 80
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -171,8 +177,10 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     else:
         value, rank = _date_fields(hit if hit else paragraph_date())
     weak = hit is None and value is not None
-    mentions.append(_Mention(mechanism, parties, value, rank, location, status, sentence.index, weak_date=weak,
-                             until=_range_end(hit), ordinal=_ordinal(lower, end, right)))
+    online = _ONLINE.search(lower, max(0, start - _ONLINE_REACH), min(len(lower), end + _ONLINE_REACH)) is not None
+    mentions.append(_Mention(mechanism, parties, value, rank, Location() if online else location, status,
+                             sentence.index, weak_date=weak, until=_range_end(hit), ordinal=_ordinal(lower, end, right),
+                             online=online))
     if new_date is not None:
         value, rank = _date_fields(new_date)
         mentions.append(_Mention(mechanism, parties, value, rank, Location(), "planned", sentence.index))

@@ -151,12 +151,23 @@ def _final_status(event: _Event, published: date | None) -> str:
     status = next((s for s in statuses if s not in (None, "mechanism")), None)
     if status == "planned" and "agreed" in statuses:
         status = "agreed"
+    if status == "agreed" and _past_day(anchor, published):
+        # "nhất trí tổ chức 2+2 trong nửa đầu năm 2023", told of the meeting the article dates to a day gone by
+        status = "held"
     if anchor.date and published and status in (None, "held"):
         status = "planned" if anchor.date > published.isoformat()[:len(anchor.date)] else "held"
     return status or "held"
 
 
+def _past_day(anchor: _Mention, published: date | None) -> bool:
+    """The meeting's own mention says nothing of its stage but dates it to a day before publication."""
+    return (anchor.status is None and anchor.date is not None and len(anchor.date) == 10 and published is not None
+            and anchor.date < published.isoformat())
+
+
 def _final_location(event: _Event) -> Location:
     anchor = event.anchor
+    if anchor.online:
+        return Location()
     ordered = [anchor] + [m for m in event.mentions if m is not anchor]
     return next((m.location for m in ordered if m.location.city or m.location.country), Location())
