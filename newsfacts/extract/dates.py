@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import compress
 from typing import NamedTuple
@@ -362,7 +362,26 @@ def find_dates(text: str, published: date | None = None, context_year: int | Non
     for hit in sorted(candidates, key=lambda h: (h.start, h.start - h.end)):
         if not chosen or hit.start >= chosen[-1].end:
             chosen.append(hit)
-    return chosen
+    return _in_that_year(text, chosen)
+
+
+# "khởi động năm 2015, với phiên họp đầu tiên ... vào tháng 1 năm đó": the year named before in the sentence.
+_THAT_YEAR = re.compile(r"\s+(?:năm đó|năm ấy|cùng năm|năm này)\b")
+_WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _in_that_year(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """A day or month "of that year" takes the year of the last date before it that writes its year."""
+    resolved = []
+    for i, hit in enumerate(hits):
+        before = [h for h in hits[:i] if h.value and _WRITTEN_YEAR.search(h.text)]
+        if hit.month and before and not _WRITTEN_YEAR.search(hit.text) and _THAT_YEAR.match(text, hit.end):
+            year = before[-1].value[:4]
+            value = f"{year}-{hit.month:02d}" + (f"-{hit.day:02d}" if hit.day and hit.precision == "day" else "")
+            hit = replace(hit, value=value, end=_THAT_YEAR.match(text, hit.end).end(),
+                          text=text[hit.start:_THAT_YEAR.match(text, hit.end).end()])
+        resolved.append(hit)
+    return resolved
 
 
 def infer_publication_date(text: str) -> date | None:

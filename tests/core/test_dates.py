@@ -238,3 +238,8 @@ def test_every_relative_word_pair_is_scanned() -> None:
 
 def test_a_sentence_without_a_date_word_or_number_scans_no_form() -> None:
     assert _forms_to_scan("Hai bên nhấn mạnh tầm quan trọng của hợp tác quốc phòng.") == []
+
+
+def test_a_month_of_that_year_takes_the_year_written_before_it():
+    hits = find_dates("Cơ chế được khởi động năm 2015, với phiên họp đầu tiên vào tháng 1 năm đó.", date(2023, 11, 8))
+    assert [h.value for h in hits] == ["2015", "2015-01"]

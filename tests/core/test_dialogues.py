@@ -489,3 +489,11 @@ def test_a_meeting_by_video_link_takes_no_venue_from_other_sentences():
             "Paris hồi tháng 1, nhất trí tổ chức \"2+2\" trong nửa đầu năm 2023.")
     (dialogue,) = dialogues(text, "2023-05-10")
     assert (dialogue.location.city, dialogue.location.country) == (None, None)
+
+
+def test_a_month_of_that_year_dates_the_first_session_of_a_mechanism_launched_that_year():
+    text = ("Nhật - Anh họp 2+2\n\nNgày 7/11, Nhật Bản và Anh tổ chức đối thoại 2+2 lần thứ năm tại Tokyo.\n\n"
+            "Cơ chế \"2+2\" Nhật - Anh được khởi động năm 2015, với phiên họp đầu tiên diễn ra tại London vào tháng 1 "
+            "năm đó.")
+    assert {(d.date, d.location.city) for d in dialogues(text, "2023-11-08")} == {
+        ("2023-11-07", "Tokyo"), ("2015-01", "London")}

@@ -172,6 +172,10 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     candidates = [d for d in candidates if d is not new_date]
     in_clause = [d for d in candidates if left <= d.start < right]
     hit = _apposed_date(text, candidates, right) or _best_date(in_clause or candidates, start, end)
+    if hit is not None and in_clause and hit.precision == "year":
+        # "được khởi động năm 2015, với phiên họp đầu tiên ... vào tháng 1 năm đó": the same year, told finer after.
+        hit = next((h for h in candidates if h.value and h.start > hit.end and len(h.value) > 4
+                    and h.value.startswith(hit.value)), hit)
     if hit is not None and status == "cancelled" and _announced_on(text, hit, start):
         value, rank = None, 0
     else:
