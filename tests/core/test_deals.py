@@ -641,3 +641,17 @@ def test_a_combat_ship_named_by_its_role_is_naval_equipment():
             "để đóng 3 tàu tác chiến ven biển.")
     (deal,) = deals(text, published="2024-06-11")
     assert (deal.buyer, deal.seller, deal.category, deal.quantity) == ("MYS", "TUR", "naval", 3)
+
+
+def test_a_memorandum_on_promoting_defence_cooperation_is_an_agreement():
+    text = ("Việt Nam - Mỹ\n\nNăm 2011, hai nước đã ký Bản ghi nhớ về thúc đẩy hợp tác quốc phòng song phương giữa "
+            "Việt Nam và Mỹ.")
+    (deal,) = deals(text, published="2019-03-26")
+    assert (deal.kind, {deal.buyer, deal.seller}, deal.year) == ("agreement", {"VNM", "USA"}, 2011)
+
+
+def test_a_defence_cooperation_protocol_is_an_agreement():
+    text = ("Việt Nam - Campuchia\n\nHai bên đang đàm phán Nghị định thư hợp tác quốc phòng giữa Việt Nam và Campuchia "
+            "giai đoạn 2025 - 2029.")
+    (deal,) = deals(text, published="2025-03-01")
+    assert (deal.kind, {deal.buyer, deal.seller}, deal.status) == ("agreement", {"VNM", "KHM"}, "negotiating")
