@@ -655,3 +655,10 @@ def test_a_defence_cooperation_protocol_is_an_agreement():
             "giai đoạn 2025 - 2029.")
     (deal,) = deals(text, published="2025-03-01")
     assert (deal.kind, {deal.buyer, deal.seller}, deal.status) == ("agreement", {"VNM", "KHM"}, "negotiating")
+
+
+def test_a_buyer_of_this_system_buys_the_system_under_discussion():
+    text = ("Cheongung-II cho Iraq\n\nIraq đã ký hợp đồng mua 8 hệ thống tên lửa phòng không Cheongung-II của Hàn Quốc. "
+            "Tháng 1/2022, UAE ký hợp đồng trị giá 3,5 tỷ USD mua hệ thống này.")
+    found = {(d.buyer, d.seller, d.value_usd, d.year) for d in deals(text, published="2024-09-21")}
+    assert ("ARE", "KOR", 3.5e9, 2022) in found

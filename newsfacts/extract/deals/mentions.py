@@ -413,8 +413,9 @@ _COUNT_DATE_CHARS = 20
 
 def _buyers_counted(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
                     earlier: Sequence[_Mention]) -> list[_Mention]:
-    """One mention per country the sentence counts a bare number of the system under discussion for: the system and
-    seller of the latest mention naming a model, the stage of the sentence, the date right after the count."""
+    """Mentions of the system under discussion (the latest one naming a model and its seller) that the sentence
+    names only by reference: one per country it counts a bare number for ("Hy Lạp với 18 chiếc"), or the buyer of
+    "hệ thống này" ("Tháng 1/2022, UAE ký hợp đồng trị giá 3,5 tỷ USD mua hệ thống này")."""
     system = next((m for m in reversed(earlier) if m.model and m.seller and m.sentence <= sentence.index), None)
     if system is None or not hits:
         return []
@@ -428,8 +429,34 @@ def _buyers_counted(sentence: Sentence, lower: str, hits: Sequence[CountryHit], 
             continue
         dated = next((d.value for d in dates if d.value and count.end() <= d.start <= count.end() + _COUNT_DATE_CHARS),
                      None)
-        found.append(replace(system, kind="purchase", buyer=hit.code, quantity=int(count.group(1)), money=None,
-                             dated=dated, status=_status(lower) or system.status, sentence=sentence.index,
-                             countries=(hit.code,), recalled=True, headline=False, additional=False,
-                             packaged=False, named_back=False))
-    return found
+        found.append(_as_referenced(system, sentence, lower, hit.code, int(count.group(1)), dated, None))
+    return found or _bought_by_reference(sentence, lower, hits, dates, system)
+
+
+# "mua hệ thống này", "đặt hàng loại máy bay này": the system named before, bought again by the sentence's buyer.
+_THIS_SYSTEM = re.compile(r"\b(?:mua|đặt mua|đặt hàng|sở hữu|nhận)\s+(?:\S+\s+){0,2}?(?:hệ thống|tổ hợp|loại (?:vũ khí|máy bay|"
+                          r"tên lửa|tàu|pháo|xe)|mẫu (?:máy bay|tàu|xe)|dòng (?:máy bay|tiêm kích|vũ khí|pháo))\s+"
+                          r"(?:này|đó|nói trên)\b")
+
+
+def _bought_by_reference(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
+                         system: _Mention) -> list[_Mention]:
+    reference = _THIS_SYSTEM.search(lower)
+    if reference is None or _system_spans(sentence.text, lower):
+        return []
+    parties = tuple(_parties(hits, ()))
+    buyer, _ = _roles(lower, parties, reference.start(), reference.end(), system.seller)
+    if buyer is None or buyer == system.seller:
+        return []
+    money = find_money(sentence.text, *_money_date(dates, None)) if _DIGIT.search(sentence.text) else []
+    status = _status(lower)
+    dated = _order_date(lower, dates, reference.start(), reference.end(), status) \
+        if status in ("signed", "delivered") else None
+    return [_as_referenced(system, sentence, lower, buyer, None, dated, money[0].money if len(money) == 1 else None)]
+
+
+def _as_referenced(system: _Mention, sentence: Sentence, lower: str, buyer: str, quantity: int | None,
+                   dated: str | None, money: Money | None) -> _Mention:
+    return replace(system, kind="purchase", buyer=buyer, quantity=quantity, money=money, dated=dated,
+                   status=_status(lower) or system.status, sentence=sentence.index, countries=(buyer,), recalled=True,
+                   headline=False, additional=False, packaged=False, named_back=False)
