@@ -85,9 +85,10 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
 
 
 def _dated(meta: ArticleMeta, published: date | None, inferred: bool) -> ArticleMeta:
-    """`meta` with the publication date worked out; the same record when it already says so, as most do."""
+    """`meta` with the publication date worked out; the same record when it already says so, as most do, or when
+    it gives a month or a year only (the record says no more than its source)."""
     iso = published.isoformat() if published else None
-    if meta.published == iso and meta.published_inferred == inferred:
+    if meta.published == iso and meta.published_inferred == inferred or _partial_date(meta.published) is not None:
         return meta
     return replace(meta, published=iso, published_inferred=inferred)
 
@@ -97,9 +98,23 @@ def _publication(meta: ArticleMeta, text: str) -> tuple[date | None, bool]:
         try:
             return date.fromisoformat(meta.published[:10]), meta.published_inferred
         except ValueError:
-            pass
+            partial = _partial_date(meta.published)
+            if partial is not None:
+                return partial, meta.published_inferred
     inferred = infer_publication_date(text)
     return inferred, inferred is not None
+
+
+_PARTIAL_ISO = re.compile(r"(\d{4})(?:-(\d{2}))?")
+
+
+def _partial_date(published: str | None) -> date | None:
+    """A publication month ("2019-12") or year ("2019") as the middle day of that period, to resolve the dates the
+    text writes without a year."""
+    found = _PARTIAL_ISO.fullmatch(published.strip()) if published else None
+    if found is None or not 1 <= int(found.group(2) or 7) <= 12:
+        return None
+    return date(int(found.group(1)), int(found.group(2) or 7), 15 if found.group(2) else 1)
 
 
 def _dates(sentences: Sequence[Sentence], published: date | None

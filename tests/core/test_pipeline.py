@@ -29,6 +29,14 @@ def test_missing_publication_date_is_inferred_and_marked_or_left_unknown():
     assert (unknown.meta.published, unknown.meta.published_inferred) == (None, False)
 
 
+def test_a_publication_month_dates_the_days_the_text_writes_without_a_year_and_is_kept_as_given():
+    text = ("Ấn Độ sắp mua trực thăng MH-60R\n\nTrực thăng cũ mà Ấn Độ có được từ 1978 sẽ được thay thế. Hai nước sẽ "
+            "thảo luận trong cuộc đối thoại Ấn Độ - Mỹ 2+2 vào ngày 18/12 tại Washington.")
+    article = parse_text(text, published="2019-12")
+    assert article.meta.published == "2019-12"
+    assert [d.date for d in article.dialogues] == ["2019-12-18"]
+
+
 def test_every_evidence_index_points_at_a_main_text_sentence():
     (article,) = parse_file(SEEDS / "000_50faedf6c48001df.txt")
     indexes = {s.index for s in article.sentences}
