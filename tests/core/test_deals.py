@@ -662,3 +662,9 @@ def test_a_buyer_of_this_system_buys_the_system_under_discussion():
             "Tháng 1/2022, UAE ký hợp đồng trị giá 3,5 tỷ USD mua hệ thống này.")
     found = {(d.buyer, d.seller, d.value_usd, d.year) for d in deals(text, published="2024-09-21")}
     assert ("ARE", "KOR", 3.5e9, 2022) in found
+
+
+def test_a_system_name_ends_before_a_hedged_figure_or_a_day():
+    text = ("Tomahawk\n\nNhật Bản đã ký hợp đồng mua 400 tên lửa Tomahawk có tầm bắn khoảng 1.600 km. "
+            "UAE ký hợp đồng mua 80 tiêm kích Rafale hơn 10 năm sau khi đàm phán.")
+    assert sorted(d.system for d in deals(text, published="2024-01-18")) == ["tiêm kích Rafale", "tên lửa Tomahawk"]
