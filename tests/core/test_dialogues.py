@@ -497,3 +497,10 @@ def test_a_month_of_that_year_dates_the_first_session_of_a_mechanism_launched_th
             "năm đó.")
     assert {(d.date, d.location.city) for d in dialogues(text, "2023-11-08")} == {
         ("2023-11-07", "Tokyo"), ("2015-01", "London")}
+
+
+def test_a_leaders_title_in_an_aside_about_a_participant_does_not_make_a_session_a_leaders_meeting():
+    text = ("Nhật Bản - Indonesia họp 2+2\n\nNgày 17/11, Nhật Bản và Indonesia tổ chức cuộc họp 2+2 lần thứ ba tại Tokyo."
+            "\n\nPhiên thứ hai diễn ra ngày 30/3/2021, cũng tại Tokyo, với sự tham gia của Bộ trưởng Quốc phòng Prabowo "
+            "Subianto - người hiện là Tổng thống Indonesia.")
+    assert {d.date for d in dialogues(text, "2025-11-18")} == {"2025-11-17", "2021-03-30"}

@@ -117,7 +117,16 @@ def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[
 
 
 def _names_leaders(text: str) -> bool:
-    return _leader_titles().search(text) is not None
+    """A leader's title in the sentence ("Thủ tướng Abe và Chủ tịch Tập Cận Bình đã có cuộc gặp"): leaders meet, no
+    dialogue mechanism does. A title that only says what a participant is or became ("Prabowo Subianto - người hiện là
+    Tổng thống") names no leader at the meeting."""
+    return any(not _DESCRIBED_AS.search(text, max(0, title.start() - _DESCRIBED_CHARS), title.start())
+               for title in _leader_titles().finditer(text))
+
+
+_DESCRIBED_AS = re.compile(r"(?:hiện là|hiện nay là|nay là|khi đó là|lúc đó là|sau này là|sau này trở thành|từng là"
+                           r")\s+$", re.IGNORECASE)
+_DESCRIBED_CHARS = 25
 
 
 @cache
