@@ -504,3 +504,16 @@ def test_a_leaders_title_in_an_aside_about_a_participant_does_not_make_a_session
             "\n\nPhiên thứ hai diễn ra ngày 30/3/2021, cũng tại Tokyo, với sự tham gia của Bộ trưởng Quốc phòng Prabowo "
             "Subianto - người hiện là Tổng thống Indonesia.")
     assert {d.date for d in dialogues(text, "2025-11-18")} == {"2025-11-17", "2021-03-30"}
+
+
+def test_channels_called_off_together_are_all_cancelled_and_the_maritime_consultations_are_a_dialogue():
+    text = ("Mỹ - Trung\n\nTháng 8/2022, Bắc Kinh tuyên bố hủy cuộc đàm phán phối hợp chính sách quốc phòng với Mỹ, cùng "
+            "với các cuộc họp theo Thỏa thuận tham vấn quân sự trên biển (MMCA).")
+    found = {(d.mechanism, d.date, d.status) for d in dialogues(text, "2024-01-10")}
+    assert found == {("defence policy dialogue", None, "cancelled"), ("other dialogue", None, "cancelled")}
+
+
+def test_the_maritime_consultative_agreement_is_no_arms_deal():
+    text = ("MMCA\n\nCác cuộc họp diễn ra tại Honolulu trong khuôn khổ Thỏa thuận tham vấn hàng hải quân sự (MMCA) đã "
+            "ký giữa Mỹ và Trung Quốc.")
+    assert parse_text(text, published="2024-04-05").deals == ()

@@ -160,6 +160,9 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
             any(d.value and end <= d.start < right for d in dates) or _apposed_date(text, dates, right)):
         return [_Mention(mechanism, parties, None, 0, location, "mechanism", sentence.index)]
     status = _status(lower, start, end, left, right)
+    if status in (None, "held") and (called_off := _CALLED_OFF_WITH.search(lower, 0, start)):
+        # "tuyên bố hủy cuộc đàm phán ..., cùng với ... các cuộc họp theo Thỏa thuận tham vấn quân sự trên biển"
+        status = "postponed" if called_off.group(1) == "hoãn" else "cancelled"
     if status in (None, "planned") and only_span:
         # "Ban đầu, ông X dự kiến tới dự Hội nghị 2+2 ..., nhưng đã phải hoãn": planned, then put off.
         status = _sentence_change(lower, end) or status
@@ -176,7 +179,7 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
         # "được khởi động năm 2015, với phiên họp đầu tiên ... vào tháng 1 năm đó": the same year, told finer after.
         hit = next((h for h in candidates if h.value and h.start > hit.end and len(h.value) > 4
                     and h.value.startswith(hit.value)), hit)
-    if hit is not None and status == "cancelled" and _announced_on(text, hit, start):
+    if hit is not None and status in ("cancelled", "postponed") and _announced_on(text, hit, start):
         value, rank = None, 0
     else:
         value, rank = _date_fields(hit if hit else paragraph_date())
@@ -191,6 +194,9 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     mentions.extend(_listed_meetings(text, hits, candidates, hit, mentions[-1], lower[start:]))
     mentions.extend(_previous_meeting(text, dates, venues, mentions[-1]))
     return mentions
+
+
+_CALLED_OFF_WITH = re.compile(r"\b(hủy|hoãn|đình chỉ)\b[^.;]{0,160}?\bcùng với\b[^.;]*$")
 
 
 def _announced_on(text: str, hit: DateHit, start: int) -> bool:
