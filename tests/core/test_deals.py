@@ -668,3 +668,10 @@ def test_a_system_name_ends_before_a_hedged_figure_or_a_day():
     text = ("Tomahawk\n\nNhật Bản đã ký hợp đồng mua 400 tên lửa Tomahawk có tầm bắn khoảng 1.600 km. "
             "UAE ký hợp đồng mua 80 tiêm kích Rafale hơn 10 năm sau khi đàm phán.")
     assert sorted(d.system for d in deals(text, published="2024-01-18")) == ["tiêm kích Rafale", "tên lửa Tomahawk"]
+
+
+def test_a_country_in_an_aside_about_the_buyer_is_not_the_buyer():
+    text = ("Algeria\n\nAlgeria - khách hàng lâu năm của công nghiệp quốc phòng Nga - được cho là đã đặt mua 14 máy bay "
+            "chiến đấu Su-57.")
+    (deal,) = deals(text, published="2025-02-12")
+    assert (deal.buyer, deal.seller) == ("DZA", "RUS")

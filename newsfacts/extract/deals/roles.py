@@ -267,13 +267,23 @@ def _subject(lower: str, parties: Sequence[_Party], verb_starts: tuple[int, ...]
         if _PASSIVE.search(lower, 0, verb_start):
             continue
         before = [p for p in parties if p.end <= verb_start and p.code != exclude
-                  and not (countries_only and p.company)]
+                  and not (countries_only and p.company) and not _in_an_aside(lower, p, verb_start)]
         if not before:
             continue
         last = before[-1]
         coordinated = len(before) > 1 and _COORDINATION.fullmatch(lower, before[-2].end, last.start)
         return None if coordinated and before[-2].code != last.code else last.code
     return None
+
+
+# "Algeria - khách hàng lâu năm của công nghiệp quốc phòng Nga - được cho là đã đặt mua ...": an aside between dashes
+# describes the subject; a country inside it is not the subject.
+_ASIDE = re.compile(r"\s[-–]\s[^-–.;]{1,80}\s[-–]\s")
+
+
+def _in_an_aside(lower: str, party: _Party, verb_start: int) -> bool:
+    return any(aside.start() < party.start and party.end < aside.end() <= verb_start
+               for aside in _ASIDE.finditer(lower, 0, verb_start))
 
 
 def _nearest_pair(parties: Sequence[_Party], start: int, end: int) -> tuple[str, ...]:
