@@ -675,3 +675,8 @@ def test_a_country_in_an_aside_about_the_buyer_is_not_the_buyer():
             "chiến đấu Su-57.")
     (deal,) = deals(text, published="2025-02-12")
     assert (deal.buyer, deal.seller) == ("DZA", "RUS")
+
+
+def test_what_a_bought_ship_is_armed_with_is_not_traded():
+    text = ("LMS\n\nHiện Malaysia đang vận hành 4 tàu tuần tra mua từ Trung Quốc, chỉ được trang bị pháo cỡ nhỏ.")
+    assert {d.category for d in deals(text, published="2024-06-11")} == {"naval"}
