@@ -680,3 +680,10 @@ def test_a_country_in_an_aside_about_the_buyer_is_not_the_buyer():
 def test_what_a_bought_ship_is_armed_with_is_not_traded():
     text = ("LMS\n\nHiện Malaysia đang vận hành 4 tàu tuần tra mua từ Trung Quốc, chỉ được trang bị pháo cỡ nhỏ.")
     assert {d.category for d in deals(text, published="2024-06-11")} == {"naval"}
+
+
+def test_a_first_batch_of_a_model_named_back_belongs_to_its_contract():
+    text = ("Indonesia nhận lô tiêm kích Rafale đầu tiên\n\nIndonesia đã ký hợp đồng mua 42 tiêm kích Rafale của Pháp "
+            "vào tháng 2/2022. Ba chiếc Rafale này thuộc hợp đồng mua 42 máy bay trị giá khoảng 8,1 tỷ USD mà Jakarta ký "
+            "với Paris.")
+    assert [(d.quantity, d.value_usd) for d in deals(text, published="2026-01-24")] == [(42, 8.1e9)]

@@ -195,8 +195,10 @@ _TYPE_OF = re.compile(r"\bloại\s+$")
 _NAMED_BACK = re.compile(r"\s+(?:này|đó|nói trên)\b")
 
 
-# "3.350 tên lửa loại này": more of the system named before, not another system.
+# "3.350 tên lửa loại này", "Ba chiếc Rafale này thuộc hợp đồng mua 42 máy bay": the system named before, not another
+# (a model named back; a bare "máy bay này" may point at another aircraft).
 _OF_THAT_TYPE = re.compile(r"\s+loại\s+(?:này|đó|nói trên|trên)\b")
+_THIS_MODEL = re.compile(r"\s+(?:này|nói trên)\b")
 
 
 def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -> list[tuple[int, _Mention]]:
@@ -236,7 +238,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             status=status, suppliers=context.suppliers, sentence=context.sentence.index, mutual=mutual,
             recalled=_RECALLED.match(lower) is not None or _FIRST_ORDER.search(lower) is not None,
             packaged=item.start in packages,
-            named_back=_OF_THAT_TYPE.match(lower, end) is not None,
+            named_back=_OF_THAT_TYPE.match(lower, end) is not None or bool(model and _THIS_MODEL.match(lower, end)),
             additional=_ADDITIONAL.search(lower, max(0, item.start - _ADDITIONAL_REACH), item.start) is not None,
             countries=tuple(dict.fromkeys(p.code for p in context.parties if not p.company)))))
     return mentions
