@@ -687,3 +687,10 @@ def test_a_first_batch_of_a_model_named_back_belongs_to_its_contract():
             "vào tháng 2/2022. Ba chiếc Rafale này thuộc hợp đồng mua 42 máy bay trị giá khoảng 8,1 tỷ USD mà Jakarta ký "
             "với Paris.")
     assert [(d.quantity, d.value_usd) for d in deals(text, published="2026-01-24")] == [(42, 8.1e9)]
+
+
+def test_a_rejected_offer_to_sell_is_a_cancelled_purchase_by_the_country_that_rejected_it():
+    text = ("UAE\n\nAbu Dhabi hồi năm 2011 công khai từ chối đề xuất bán 60 chiến đấu cơ của Paris, cho rằng thỏa thuận "
+            "thiếu tính cạnh tranh.")
+    (deal,) = deals(text, published="2021-12-04")
+    assert (deal.buyer, deal.seller, deal.quantity, deal.status) == ("ARE", "FRA", 60, "cancelled")

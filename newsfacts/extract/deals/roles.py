@@ -256,8 +256,15 @@ def _domestic_partner(parties: Sequence[_Party]) -> tuple[str | None, str | None
 
 @lru_cache(maxsize=256)
 def _verb_starts(lower: str, verbs: str) -> tuple[int, ...]:
-    """Where the buying (or selling) verbs of a sentence start, found once for all its equipment phrases."""
-    return tuple(m.start() for m in _patterns()[verbs].finditer(lower))
+    """Where the buying (or selling) verbs of a sentence start, found once for all its equipment phrases; a verb that
+    names an offer ("từ chối đề xuất bán 60 chiến đấu cơ của Paris") has no subject of its own: who rejects or
+    accepts an offer to sell is the buyer."""
+    return tuple(m.start() for m in _patterns()[verbs].finditer(lower)
+                 if not _OFFER.search(lower, max(0, m.start() - _OFFER_CHARS), m.start()))
+
+
+_OFFER = re.compile(r"(?:đề xuất|đề nghị|lời đề nghị|lời chào|chào hàng|lời mời|từ chối|bác bỏ|chấp nhận)\s+$")
+_OFFER_CHARS = 20
 
 
 def _subject(lower: str, parties: Sequence[_Party], verb_starts: tuple[int, ...], exclude: str | None,
