@@ -694,3 +694,10 @@ def test_a_rejected_offer_to_sell_is_a_cancelled_purchase_by_the_country_that_re
             "thiếu tính cạnh tranh.")
     (deal,) = deals(text, published="2021-12-04")
     assert (deal.buyer, deal.seller, deal.quantity, deal.status) == ("ARE", "FRA", 60, "cancelled")
+
+
+def test_countries_with_respective_counts_are_buyers_of_the_system_under_discussion():
+    text = ("UAE\n\nHợp đồng bán 80 tiêm kích Rafale cho UAE là hợp đồng xuất khẩu lớn nhất của dòng chiến đấu cơ này. "
+            "Kỷ lục trước đó thuộc về Qatar và Ai Cập với lần lượt 36 và 54 chiếc.")
+    found = {(d.buyer, d.seller, d.quantity) for d in deals(text, published="2021-12-04")}
+    assert found == {("ARE", "FRA", 80), ("QAT", "FRA", 36), ("EGY", "FRA", 54)}

@@ -432,7 +432,42 @@ def _buyers_counted(sentence: Sentence, lower: str, hits: Sequence[CountryHit], 
         dated = next((d.value for d in dates if d.value and count.end() <= d.start <= count.end() + _COUNT_DATE_CHARS),
                      None)
         found.append(_as_referenced(system, sentence, lower, hit.code, int(count.group(1)), dated, None))
+    found += _respective_counts(sentence, lower, hits, system)
     return found or _bought_by_reference(sentence, lower, hits, dates, system)
+
+
+def respective_count_mentions(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]],
+                              mentions: Sequence[_Mention], read: set[int]) -> list[_Mention]:
+    """"Kỷ lục trước đó thuộc về Qatar và Ai Cập với lần lượt 36 và 54 chiếc": counts of the system under discussion
+    in a sentence with no trade word, which the trade sentences' reading skipped."""
+    found: list[_Mention] = []
+    for sentence in sentences:
+        if sentence.index in read or "lần lượt" not in sentence.text:
+            continue
+        system = next((m for m in reversed(mentions) if m.model and m.seller and m.sentence <= sentence.index), None)
+        if system is not None:
+            found += _respective_counts(sentence, sentence.text.lower(), country_hits.get(sentence.index, ()), system)
+    return found
+
+
+# "thuộc về Qatar và Ai Cập với lần lượt 36 và 54 chiếc": each country with its count, in order.
+_RESPECTIVELY = re.compile(r"\s+(?:với\s+)?lần lượt(?:\s+là)?\s+(\d{1,4}(?:\s*(?:,|và)\s*\d{1,4})+)\s+chiếc\b")
+_COUNT_IN_LIST = re.compile(r"\d{1,4}")
+
+
+def _respective_counts(sentence: Sentence, lower: str, hits: Sequence[CountryHit], system: _Mention) -> list[_Mention]:
+    found = []
+    for i, hit in enumerate(hits):
+        counts = _RESPECTIVELY.match(lower, hit.end)
+        if counts is None:
+            continue
+        buyers = [hit]
+        while len(buyers) <= i and _COORDINATED.fullmatch(lower, hits[i - len(buyers)].end, buyers[0].start):
+            buyers.insert(0, hits[i - len(buyers)])
+        numbers = [int(n) for n in _COUNT_IN_LIST.findall(counts.group(1))]
+        if len(numbers) == len(buyers) and system.seller not in {b.code for b in buyers}:
+            found += [_as_referenced(system, sentence, lower, b.code, n, None, None) for b, n in zip(buyers, numbers)]
+    return found
 
 
 # "mua hệ thống này", "đặt hàng loại máy bay này": the system named before, bought again by the sentence's buyer.
