@@ -701,3 +701,9 @@ def test_countries_with_respective_counts_are_buyers_of_the_system_under_discuss
             "Kỷ lục trước đó thuộc về Qatar và Ai Cập với lần lượt 36 và 54 chiếc.")
     found = {(d.buyer, d.seller, d.quantity) for d in deals(text, published="2021-12-04")}
     assert found == {("ARE", "FRA", 80), ("QAT", "FRA", 36), ("EGY", "FRA", 54)}
+
+
+def test_the_line_of_a_system_named_back_is_no_deal():
+    text = ("UAE\n\nHợp đồng bán 80 tiêm kích Rafale cho UAE là hợp đồng xuất khẩu lớn nhất của dòng chiến đấu cơ này "
+            "kể từ khi được Pháp đưa vào biên chế năm 2004.")
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text, published="2021-12-04")] == [("ARE", "FRA", 80)]

@@ -190,8 +190,9 @@ def _accessory(lower: str, span: tuple[int, int, str, str | None], item: _Item, 
 _SPECULATION = re.compile(r"\b(?:có thể|có khả năng)\s+(?:\S+\s+){0,2}?(?:xem xét|cân nhắc|tính đến|quay sang)\b")
 
 
-# "kể từ khi loại máy bay này đi vào hoạt động": the type of a system already named, not a system traded.
-_TYPE_OF = re.compile(r"\bloại\s+$")
+# "kể từ khi loại máy bay này đi vào hoạt động", "dòng chiến đấu cơ này": the type of a system already named, not a
+# system traded.
+_TYPE_OF = re.compile(r"\b(?:loại|dòng|kiểu|mẫu)\s+$")
 _NAMED_BACK = re.compile(r"\s+(?:này|đó|nói trên)\b")
 
 
