@@ -704,6 +704,7 @@ def test_countries_with_respective_counts_are_buyers_of_the_system_under_discuss
 
 
 def test_the_line_of_a_system_named_back_is_no_deal():
-    text = ("UAE\n\nHợp đồng bán 80 tiêm kích Rafale cho UAE là hợp đồng xuất khẩu lớn nhất của dòng chiến đấu cơ này "
-            "kể từ khi được Pháp đưa vào biên chế năm 2004.")
+    text = ("UAE\n\nUAE ký hợp đồng mua 80 tiêm kích đa năng Rafale trị giá không dưới 15 tỷ USD. Tổng trị giá của gói "
+            "hợp đồng này rơi vào khoảng 19,2 tỷ USD.\n\nHợp đồng bán 80 tiêm kích Rafale cho UAE là hợp đồng xuất khẩu "
+            "lớn nhất của dòng chiến đấu cơ này kể từ khi được Pháp đưa vào biên chế năm 2004.")
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, published="2021-12-04")] == [("ARE", "FRA", 80)]
