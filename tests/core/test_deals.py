@@ -708,3 +708,10 @@ def test_the_line_of_a_system_named_back_is_no_deal():
             "hợp đồng này rơi vào khoảng 19,2 tỷ USD.\n\nHợp đồng bán 80 tiêm kích Rafale cho UAE là hợp đồng xuất khẩu "
             "lớn nhất của dòng chiến đấu cơ này kể từ khi được Pháp đưa vào biên chế năm 2004.")
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, published="2021-12-04")] == [("ARE", "FRA", 80)]
+
+
+def test_this_country_buys_what_the_article_was_telling_of_and_each_makers_system_is_its_to_sell():
+    text = ("Indonesia\n\nIndonesia đã ký hợp đồng mua 48 tiêm kích KAAN của Thổ Nhĩ Kỳ. Nước này cũng đang cân nhắc mua "
+            "tiêm kích J-10 của Trung Quốc và tiếp tục đàm phán mua F-15EX do Mỹ sản xuất.")
+    found = {(d.buyer, d.seller) for d in deals(text, published="2025-06-12")}
+    assert found == {("IDN", "TUR"), ("IDN", "CHN"), ("IDN", "USA")}

@@ -16,7 +16,7 @@ from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
 from newsfacts.records import Deal, Sentence
 from newsfacts.extract.deals.mentions import (
-    MAX_MENTIONS, _Mention, _buyers_counted, _in_service_mentions, respective_count_mentions, _sentence_mentions, _trade_sentences,
+    MAX_MENTIONS, _Mention, _buyers_counted, _in_service_mentions, _this_country_buys, respective_count_mentions, _sentence_mentions, _trade_sentences,
 )
 from newsfacts.extract.deals.merge import (
     _aid_given, _between_main_pair, _deal, _is_aid, _merge, _only_a_kind, _orient, _other_side,
@@ -34,8 +34,8 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
     for s, lower in _trade_sentences(sentences):
         if len(mentions) >= MAX_MENTIONS:
             break
-        mentions.extend(_sentence_mentions(s, lower, country_hits.get(s.index, ()), date_hits.get(s.index, ()),
-                                           published))
+        found = _sentence_mentions(s, lower, country_hits.get(s.index, ()), date_hits.get(s.index, ()), published)
+        mentions.extend(_this_country_buys(found, lower, mentions))
         mentions.extend(_buyers_counted(s, lower, country_hits.get(s.index, ()), date_hits.get(s.index, ()), mentions))
     if not mentions:
         return ()

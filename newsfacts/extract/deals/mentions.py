@@ -222,10 +222,13 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
     status = None
     list_makers = _list_makers(kept)
     packages = _packages(lower, kept)
+    owners = _owners(lower, context.parties, [span for span, _, _ in kept])
     for (start, end, category, model), clause, item in kept:
         # The verb before a list governs every item of it: "bán cho Ba Lan 48 FA-50 ..., 180 xe tăng K2 ...".
         maker = _maker_country(model) if model else list_makers.get(item.start)
         buyer, seller = _roles(lower, context.parties, item.start, end, maker)
+        if start in owners and buyer in {code for other, code in owners.items() if other != start}:
+            buyer = None  # "cân nhắc tiêm kích J-10 của Trung Quốc và F-15EX của Mỹ": each is its owner's to sell
         # A system listed with no trade word of its own shares the verb of the system named before it.
         own_status = _clause_status(lower, clause, clauses)
         if own_status or _patterns()["trigger"].found(lower, clause[0], start):
@@ -251,6 +254,22 @@ def _packages(lower: str, kept) -> frozenset[int]:
     detailed = Counter(item.start for (start, _, _, model), _, item in kept
                        if not item.alone and (model or _quantity(lower, start) is not None))
     return frozenset(start for start, count in detailed.items() if count >= 2)
+
+
+_OWNER_CHARS = 8
+
+
+def _owners(lower: str, parties: Sequence[_Party], spans: Sequence[tuple[int, int, str, str | None]]
+            ) -> dict[int, str]:
+    """The country named right after each system as its own ("F-15EX của Mỹ", "F-15EX do Mỹ sản xuất"), by the
+    system's start."""
+    owners = {}
+    for start, end, _, _ in spans:
+        owner = next((p for p in parties if not p.company and end <= p.start <= end + _OWNER_CHARS
+                      and lower[end:p.start].strip() in ("của", "do")), None)
+        if owner is not None:
+            owners[start] = owner.code
+    return owners
 
 
 def _list_makers(kept) -> dict[int, str]:
@@ -498,3 +517,16 @@ def _as_referenced(system: _Mention, sentence: Sentence, lower: str, buyer: str,
     return replace(system, kind="purchase", buyer=buyer, quantity=quantity, money=money, dated=dated,
                    status=_status(lower) or system.status, sentence=sentence.index, countries=(buyer,), recalled=True,
                    headline=False, additional=False, packaged=False, named_back=False)
+
+
+# "Nước này cũng đang cân nhắc mua ...": the country the article was just telling of.
+_THIS_COUNTRY = re.compile(r"\b(?:nước này|quốc gia này)\b")
+
+
+def _this_country_buys(found: Sequence[_Mention], lower: str, earlier: Sequence[_Mention]) -> list[_Mention]:
+    """A sentence whose buyer is "nước này" buys for the buyer of the latest trade told before it."""
+    if not _THIS_COUNTRY.search(lower):
+        return list(found)
+    buyer = next((m.buyer for m in reversed(earlier) if m.buyer), None)
+    return [replace(m, buyer=buyer, countries=tuple(dict.fromkeys((*m.countries, buyer))))
+            if m.buyer is None and m.seller and buyer and buyer != m.seller else m for m in found]
