@@ -238,7 +238,7 @@ def _coordinate(text: str, mentions: list[PersonMention], hits: Sequence[Country
     for group in groups:
         last = mentions[group[-1]]
         after = next((h for h in hits if h.start > last.end and _COUNTRY_OF.fullmatch(text[last.end:h.start])), None)
-        side = next((h for h in hits if h.end <= mentions[group[0]].start and _SIDE.search(text[:h.start])
+        side = next((h for h in reversed(hits) if h.end <= mentions[group[0]].start and _SIDE.search(text[:h.start])
                      and text[h.end:mentions[group[0]].start].strip().split(" ")[0] in ("có", "là", "gồm", "do", "")),
                     None)
         inherited = None

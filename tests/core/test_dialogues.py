@@ -517,3 +517,14 @@ def test_the_maritime_consultative_agreement_is_no_arms_deal():
     text = ("MMCA\n\nCác cuộc họp diễn ra tại Honolulu trong khuôn khổ Thỏa thuận tham vấn hàng hải quân sự (MMCA) đã "
             "ký giữa Mỹ và Trung Quốc.")
     assert parse_text(text, published="2024-04-05").deals == ()
+
+
+def test_meetings_a_travelling_pair_of_ministers_held_with_partners_on_their_tour():
+    text = ("Hàn Quốc - Australia họp 2+2\n\nNgày 13/9, Hàn Quốc và Australia tổ chức đối thoại 2+2 tại Seoul. Phía Hàn "
+            "Quốc có Ngoại trưởng Chung Eui-yong; phía Úc có Ngoại trưởng Marise Payne và Bộ trưởng Quốc phòng Peter "
+            "Dutton.\n\nSeoul là điểm dừng thứ ba của bà Payne và ông Dutton trong chuyến công du khu vực. Trước đó, ngày "
+            "9-9, hai bộ trưởng đã dự cuộc họp 2+2 với Indonesia tại Jakarta, và ngày 11-9 tiến hành cuộc họp 2+2 đầu "
+            "tiên với Ấn Độ tại New Delhi.")
+    found = {(d.parties, d.date, d.location.city) for d in dialogues(text, "2021-09-14")}
+    assert found == {(("AUS", "KOR"), "2021-09-13", "Seoul"), (("AUS", "IDN"), "2021-09-09", "Jakarta"),
+                     (("AUS", "IND"), "2021-09-11", "New Delhi")}

@@ -67,3 +67,9 @@ def test_titles_are_found_whatever_their_case_and_wherever_lowercasing_shifts_of
     # "İ" lowercases to two characters, so this sentence is scanned in its original case.
     assert people("Tin\n\nÔng İlker nói rằng Ngoại trưởng Mevlüt Çavuşoğlu của Thổ Nhĩ Kỳ đã tới Hà Nội.") == {
         "Mevlüt Çavuşoğlu": ("Ngoại trưởng", "TUR")}
+
+
+def test_each_side_names_its_own_people():
+    text = "Họp\n\nPhía Hàn Quốc có Ngoại trưởng Chung Eui-yong; phía Úc có Ngoại trưởng Marise Payne."
+    countries = {p.name: p.country for p in parse_text(text, published="2021-09-14").people}
+    assert countries == {"Chung Eui-yong": "KOR", "Marise Payne": "AUS"}

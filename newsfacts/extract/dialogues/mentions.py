@@ -81,14 +81,18 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
     mentions: list[_Mention] = []
     venues = _venue_options(text, hits)
     event_dates = _event_dates(text, dates)
-    for start, end, mechanism in spans:
+    for i, (start, end, mechanism) in enumerate(spans):
         if _named_after_a_city(text, end):
             continue
+        # "ngày 9-9, ... dự cuộc họp 2+2 với Indonesia tại Jakarta, và ngày 11-9 ... cuộc họp 2+2 với Ấn Độ": a date past
+        # the next meeting named is that meeting's.
+        following = _clause(text, spans[i + 1][0], spans[i + 1][1])[0] if i + 1 < len(spans) else len(text)
+        own_dates = [d for d in event_dates if d.start < max(following, end)]
         left, right = _clause(text, start, end)
         mechanism = _at_its_level(mechanism, lower[left:_sentence_clause_end(lower, right)])
         fixed = _fixed_parties(lower, start, end)
         parties = fixed or _parties(text, hits, start, end, left, right)
-        found = _span_mentions(sentence, lower, hits, dates, event_dates, venues, paragraph_date,
+        found = _span_mentions(sentence, lower, hits, dates, own_dates, venues, paragraph_date,
                                len({m for _, _, m in spans}) == 1,
                                (start, end, mechanism), (left, right), parties)
         separate = [parties] if fixed else _separate_meetings(text, lower, hits, start, end, parties)

@@ -93,6 +93,8 @@ def _complete_parties(mentions: list[_Mention], main_pair: tuple[str, ...],
     for m in mentions:
         if len(m.parties) == 1 and m.parties[0] not in main_pair:
             visitors = {p.country for p in people if p.sentence == m.sentence and p.country} - set(m.parties)
+            if not visitors:  # "Trước đó, hai bộ trưởng đã dự ...": the people of the sentence before
+                visitors = {p.country for p in people if p.sentence == m.sentence - 1 and p.country} - set(m.parties)
             if len(visitors) == 1:
                 m = replace(m, parties=tuple(sorted(set(m.parties) | visitors)))
         if not m.parties:

@@ -108,6 +108,9 @@ def _parties(text: str, hits: Sequence[CountryHit], start: int, end: int, left: 
     found = _nearest_parties(text, hits, start, end, left, right)
     partner, partnered = _host_and_partner(text, hits, start, end)
     # "Đối thoại 2+2 với Hàn Quốc", where the pair named nearby is another meeting's: the partner named wins.
+    if partner is not None and not partnered and not any(h.end <= start and not _not_a_host(text, h) for h in hits):
+        # "hai bộ trưởng đã dự cuộc họp 2+2 với Indonesia tại Jakarta, và ... với Ấn Độ": the host is told elsewhere.
+        return (partner,)
     return partnered if partnered and partner not in found else found
 
 
@@ -126,7 +129,18 @@ def _nearest_parties(text: str, hits: Sequence[CountryHit], start: int, end: int
     return tuple(sorted(codes[:2]))
 
 
-_PARTNER_AFTER = re.compile(r"\s+(?:với|cùng)\s+(?:(?:phía|đối tác|người đồng cấp|các đồng cấp)\s+)?")
+_PARTNER_AFTER = re.compile(r"\s+(?:(?:đầu tiên|lần (?:thứ )?[^\s,.;]+|thường niên)\s+)?(?:với|cùng)\s+"
+                            r"(?:(?:phía|đối tác|người đồng cấp|các đồng cấp)\s+)?")
+
+
+def _not_a_host(text: str, hit: CountryHit) -> bool:
+    """"... với Indonesia tại Jakarta": a country named after "với" is some meeting's partner, a capital after "tại"
+    its venue; neither is the host of a meeting named after them."""
+    before = text[max(0, hit.start - 8):hit.start]
+    return _WITH_PARTNER.search(before) is not None or (hit.kind == "metonym" and _AT.search(before) is not None)
+
+
+_AT = re.compile(r"(?:tại|ở)\s+$")
 
 
 def _host_and_partner(text: str, hits: Sequence[CountryHit], start: int, end: int
@@ -137,7 +151,8 @@ def _host_and_partner(text: str, hits: Sequence[CountryHit], start: int, end: in
     partner = next((h for h in hits if link and h.start == link.end()), None)
     if partner is None:
         return None, ()
-    host = next((h for h in reversed(hits) if h.end <= start and h.code != partner.code), None)
+    host = next((h for h in reversed(hits) if h.end <= start and h.code != partner.code and not _not_a_host(text, h)),
+                None)
     return partner.code, tuple(sorted({host.code, partner.code})) if host else ()
 
 
