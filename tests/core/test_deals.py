@@ -715,3 +715,10 @@ def test_this_country_buys_what_the_article_was_telling_of_and_each_makers_syste
             "tiêm kích J-10 của Trung Quốc và tiếp tục đàm phán mua F-15EX do Mỹ sản xuất.")
     found = {(d.buyer, d.seller) for d in deals(text, published="2025-06-12")}
     assert found == {("IDN", "TUR"), ("IDN", "CHN"), ("IDN", "USA")}
+
+
+def test_systems_a_buyer_is_still_weighing_are_deals_under_negotiation():
+    text = ("Indonesia\n\nNăm 2025, Indonesia ký hợp đồng mua 48 tiêm kích KAAN của Thổ Nhĩ Kỳ, trong khi vẫn đang cân "
+            "nhắc tiêm kích J-10 của Trung Quốc và F-15EX của Mỹ.")
+    found = {(d.buyer, d.seller, d.status) for d in deals(text, published="2026-01-24")}
+    assert found == {("IDN", "TUR", "signed"), ("IDN", "CHN", "negotiating"), ("IDN", "USA", "negotiating")}
