@@ -722,3 +722,9 @@ def test_systems_a_buyer_is_still_weighing_are_deals_under_negotiation():
             "nhắc tiêm kích J-10 của Trung Quốc và F-15EX của Mỹ.")
     found = {(d.buyer, d.seller, d.status) for d in deals(text, published="2026-01-24")}
     assert found == {("IDN", "TUR", "signed"), ("IDN", "CHN", "negotiating"), ("IDN", "USA", "negotiating")}
+
+
+def test_the_owner_of_a_system_named_with_cua_is_never_the_subject_of_the_next_verb():
+    text = ("Rafale\n\nẤn Độ đã ký thỏa thuận liên chính phủ mua 36 tiêm kích Rafale của Pháp năm 2016 và bắt đầu nhận "
+            "máy bay từ năm 2020.")
+    assert {(d.buyer, d.seller) for d in deals(text, published="2022-03-12")} == {("IND", "FRA")}

@@ -274,7 +274,8 @@ def _subject(lower: str, parties: Sequence[_Party], verb_starts: tuple[int, ...]
         if _PASSIVE.search(lower, 0, verb_start):
             continue
         before = [p for p in parties if p.end <= verb_start and p.code != exclude
-                  and not (countries_only and p.company) and not _in_an_aside(lower, p, verb_start)]
+                  and not (countries_only and p.company) and not _in_an_aside(lower, p, verb_start)
+                  and not _OF.search(lower, max(0, p.start - 8), p.start)]
         if not before:
             continue
         last = before[-1]
