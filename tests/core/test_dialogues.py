@@ -528,3 +528,9 @@ def test_meetings_a_travelling_pair_of_ministers_held_with_partners_on_their_tou
     found = {(d.parties, d.date, d.location.city) for d in dialogues(text, "2021-09-14")}
     assert found == {(("AUS", "KOR"), "2021-09-13", "Seoul"), (("AUS", "IDN"), "2021-09-09", "Jakarta"),
                      (("AUS", "IND"), "2021-09-11", "New Delhi")}
+
+
+def test_a_mechanism_held_twice_on_two_listed_dates_is_two_meetings():
+    text = ("Hàn - Trung\n\nĐối thoại 2+2 Hàn - Trung cấp Vụ trưởng đã được tổ chức hai lần vào tháng 12/2013 và tháng "
+            "1/2015.")
+    assert {d.date for d in dialogues(text, "2020-11-27")} == {"2013-12", "2015-01"}

@@ -286,10 +286,15 @@ def _previous_meeting(text: str, dates: Sequence[DateHit], venues: Sequence[tupl
 _SINCE_VENUE_CHARS = 70
 
 
+# "sau các cuộc gặp ở New Delhi năm 2018 và Washington năm 2019", "đã được tổ chức hai lần vào tháng 12/2013 và tháng
+# 1/2015": several meetings, one per date listed.
+_SEVERAL_MEETINGS = re.compile(r"\bcác (?:cuộc|vòng|kỳ|lần)\b|\b(?:hai|ba|bốn|năm) lần\b")
+
+
 def _listed_meetings(text: str, hits, dates: Sequence[DateHit], used: DateHit | None, mention: _Mention,
                      rest: str) -> list[_Mention]:
     """"sau các cuộc gặp ở New Delhi năm 2018 và Washington năm 2019": one meeting per listed date."""
-    if used is None or not re.search(r"\bcác (?:cuộc|vòng|kỳ|lần)\b", rest):
+    if used is None or not _SEVERAL_MEETINGS.search(rest):
         return []
     listed = []
     for hit in dates:
