@@ -534,3 +534,17 @@ def test_a_mechanism_held_twice_on_two_listed_dates_is_two_meetings():
     text = ("Hàn - Trung\n\nĐối thoại 2+2 Hàn - Trung cấp Vụ trưởng đã được tổ chức hai lần vào tháng 12/2013 và tháng "
             "1/2015.")
     assert {d.date for d in dialogues(text, "2020-11-27")} == {"2013-12", "2015-01"}
+
+
+def test_the_first_round_counted_from_is_a_meeting_when_its_date_is_told_after_it():
+    text = ("Nhật Bản - Indonesia\n\nNgày 30-3, tại Tokyo, Nhật Bản và Indonesia đã tổ chức đối thoại \"2+2\" lần thứ "
+            "hai.\n\nĐây là lần đầu tiên hai nước tổ chức cơ chế này kể từ phiên đối thoại \"2+2\" đầu tiên, cũng diễn "
+            "ra tại Tokyo, vào tháng 12-2015.")
+    assert {(d.date, d.status) for d in dialogues(text, "2021-03-31")} == {("2021-03-30", "held"), ("2015-12", "held")}
+
+
+def test_a_meeting_dated_to_a_past_day_is_held_though_a_later_sentence_speaks_of_plans():
+    text = ("Nhật Bản - Indonesia\n\nNgày 30-3, tại Tokyo, Nhật Bản và Indonesia đã tổ chức cuộc đối thoại giữa bộ "
+            "trưởng ngoại giao và bộ trưởng quốc phòng hai nước (đối thoại \"2+2\") lần thứ hai.\n\nBộ trưởng Kishi cho "
+            "biết Tokyo sẽ đẩy nhanh việc thảo luận tại đối thoại \"2+2\".")
+    assert [(d.date, d.status) for d in dialogues(text, "2021-03-31")] == [("2021-03-30", "held")]

@@ -161,7 +161,8 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
             or _MECHANISM_WORD.match(lower, start) and _KEEPS_MECHANISM.search(lower, max(0, start - 30), start)):
         return [_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index)]
     if _SINCE_MEETING.search(lower, max(0, start - _SINCE_MEETING_CHARS), start) and not (
-            any(d.value and end <= d.start < right for d in dates) or _apposed_date(text, dates, right)):
+            any(d.value and end <= d.start < right for d in dates) or _apposed_date(text, dates, right)
+            or any(d.value and d.start >= right and _TOLD_HOW.search(lower, end, d.start) for d in dates)):
         return [_Mention(mechanism, parties, None, 0, location, "mechanism", sentence.index)]
     status = _status(lower, start, end, left, right)
     if status in (None, "held") and (called_off := _CALLED_OFF_WITH.search(lower, 0, start)):
@@ -230,6 +231,11 @@ _VENUE_AFTER_DATE_CHARS = 25
 def _recalled_venue(text: str, venues: Sequence[tuple[int, Location]], cue_start: int, hit: DateHit) -> Location:
     reach = min(hit.end + _VENUE_AFTER_DATE_CHARS, len(text))
     return next((location for start, location in venues if cue_start <= start < reach), Location())
+
+
+# "kể từ phiên đối thoại "2+2" đầu tiên, cũng diễn ra tại Tokyo, vào tháng 12-2015": the round counted from, told
+# with its date in the clauses after it.
+_TOLD_HOW = re.compile(r"\b(?:diễn ra|được tổ chức|tổ chức)\b")
 
 
 # "kể từ phiên Đối thoại ... lần thứ 14": a round results are counted from; without its date it is no record.

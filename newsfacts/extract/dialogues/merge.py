@@ -162,7 +162,7 @@ def _final_status(event: _Event, published: date | None) -> str:
     status = next((s for s in statuses if s not in (None, "mechanism")), None)
     if status == "planned" and "agreed" in statuses:
         status = "agreed"
-    if status == "agreed" and _past_day(anchor, published):
+    if status in ("agreed", "planned") and _past_day(anchor, published):
         # "nhất trí tổ chức 2+2 trong nửa đầu năm 2023", told of the meeting the article dates to a day gone by
         status = "held"
     if anchor.date and published and status in (None, "held"):
