@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -109,12 +110,14 @@ _PARTIAL_ISO = re.compile(r"(\d{4})(?:-(\d{2}))?")
 
 
 def _partial_date(published: str | None) -> date | None:
-    """A publication month ("2019-12") or year ("2019") as the middle day of that period, to resolve the dates the
-    text writes without a year."""
+    """A publication month ("2019-12") or year ("2019") as the last day of that period: it resolves the dates the text
+    writes without a year, and a meeting told of as done that month ("vừa tổ chức ... từ ngày 19/09") is not taken
+    for one still to come."""
     found = _PARTIAL_ISO.fullmatch(published.strip()) if published else None
-    if found is None or not 1 <= int(found.group(2) or 7) <= 12:
+    if found is None or not 1 <= int(found.group(2) or 12) <= 12:
         return None
-    return date(int(found.group(1)), int(found.group(2) or 7), 15 if found.group(2) else 1)
+    year, month = int(found.group(1)), int(found.group(2) or 12)
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _dates(sentences: Sequence[Sentence], published: date | None

@@ -76,3 +76,10 @@ def test_every_company_name_and_alias_is_found_whole_and_mapped_to_its_full_name
     for written, name in [*((name, name) for name in vocab["companies"]), *vocab["aliases"].items()]:
         article = parse_text(f"Tin\n\nHãng {written} cho biết đã nhận đơn hàng.")
         assert article.companies == (name,), written
+
+
+def test_a_meeting_told_as_done_in_the_publication_month_is_held():
+    text = ("Đối thoại quốc phòng Việt Nam - Thái Lan\n\nBộ Quốc phòng Việt Nam và Bộ Quốc phòng Thái Lan vừa tổ chức "
+            "Đối thoại Chính sách Quốc phòng lần thứ 3 từ ngày 19/09 đến 20/09 tại Thành phố Hồ Chí Minh.")
+    (dialogue,) = parse_text(text, published="2019-09").dialogues
+    assert (dialogue.date, dialogue.status) == ("2019-09-19", "held")
