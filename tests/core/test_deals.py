@@ -728,3 +728,8 @@ def test_the_owner_of_a_system_named_with_cua_is_never_the_subject_of_the_next_v
     text = ("Rafale\n\nẤn Độ đã ký thỏa thuận liên chính phủ mua 36 tiêm kích Rafale của Pháp năm 2016 và bắt đầu nhận "
             "máy bay từ năm 2020.")
     assert {(d.buyer, d.seller) for d in deals(text, published="2022-03-12")} == {("IND", "FRA")}
+
+
+def test_a_country_in_brackets_after_another_only_qualifies_it():
+    text = ("Abrams\n\nĐài Loan (Trung Quốc) đã nhận lô 38 xe tăng M1A2T Abrams đầu tiên mua của Mỹ.")
+    assert {(d.buyer, d.seller) for d in deals(text, published="2024-12-16")} == {("TWN", "USA")}

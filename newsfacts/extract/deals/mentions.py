@@ -124,7 +124,7 @@ def _sentence_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit
         return []
     companies = find_companies(text)
     money = find_money(text, *_money_date(dates, published)) if _DIGIT.search(text) else []
-    context = _Context(sentence, lower, tuple(_parties(hits, companies)), tuple(dict.fromkeys(c.name for c in companies)),
+    context = _Context(sentence, lower, tuple(_parties(hits, companies, text)), tuple(dict.fromkeys(c.name for c in companies)),
                        tuple(dates), tuple(money))
     agreements = _agreement_mentions(sentence, lower, context.parties, dates, _status(lower), published)
     blocked = [(start, end) for start, end, _ in agreements] + [(c.start, c.end) for c in companies]
@@ -501,7 +501,7 @@ def _bought_by_reference(sentence: Sentence, lower: str, hits: Sequence[CountryH
     reference = _THIS_SYSTEM.search(lower)
     if reference is None or _system_spans(sentence.text, lower):
         return []
-    parties = tuple(_parties(hits, ()))
+    parties = tuple(_parties(hits, (), sentence.text))
     buyer, _ = _roles(lower, parties, reference.start(), reference.end(), system.seller)
     if buyer is None or buyer == system.seller:
         return []

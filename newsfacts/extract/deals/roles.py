@@ -36,10 +36,17 @@ class _Party(NamedTuple):
     company: bool = False
 
 
-def _parties(hits: Sequence[CountryHit], companies: Sequence[CompanyHit]) -> list[_Party]:
-    parties = [_Party(h.code, h.start, h.end) for h in hits]
+def _parties(hits: Sequence[CountryHit], companies: Sequence[CompanyHit], text: str = "") -> list[_Party]:
+    """The countries and makers of a sentence; a country in brackets right after another ("Đài Loan (Trung Quốc)")
+    only qualifies it and plays no part of its own."""
+    parties = [_Party(h.code, h.start, h.end) for i, h in enumerate(hits)
+               if not (text and i and _BRACKETED.fullmatch(text, hits[i - 1].end, h.start)
+                       and text.startswith(")", h.end))]
     parties += [_Party(c.country, c.start, c.end, company=True) for c in companies]
     return sorted(parties, key=lambda p: p.start)
+
+
+_BRACKETED = re.compile(r"\s*\(\s*")
 
 
 _FROM = prefiltered(r"\btừ\s+(?:phía\s+)?$")
