@@ -548,3 +548,10 @@ def test_a_meeting_dated_to_a_past_day_is_held_though_a_later_sentence_speaks_of
             "trưởng ngoại giao và bộ trưởng quốc phòng hai nước (đối thoại \"2+2\") lần thứ hai.\n\nBộ trưởng Kishi cho "
             "biết Tokyo sẽ đẩy nhanh việc thảo luận tại đối thoại \"2+2\".")
     assert [(d.date, d.status) for d in dialogues(text, "2021-03-31")] == [("2021-03-30", "held")]
+
+
+def test_an_earlier_round_told_in_the_clause_after_it_is_held_there_and_then():
+    text = ("Việt Nam - Thái Lan\n\nNgày 18-3, tại Bangkok, Việt Nam và Thái Lan tổ chức Đối thoại Chính sách Quốc phòng "
+            "lần thứ 6.\n\nĐánh giá kết quả hợp tác kể từ Đối thoại lần thứ 5, diễn ra tại Hà Nội ngày 13-12-2023, hai "
+            "bên nhất trí cho rằng hợp tác tiếp tục được triển khai tích cực.")
+    assert {(d.date, d.status) for d in dialogues(text, "2025-03-19")} == {("2025-03-18", "held"), ("2023-12-13", "held")}

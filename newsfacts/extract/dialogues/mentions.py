@@ -356,7 +356,8 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
             # "tại Đối thoại lần thứ 14, được tổ chức tại Thủ đô New Delhi ngày 1/8/2024"
             reach = _clause(text, right + 2, right + 2)[1]
         own_dates, news_day = _bare_dates(text, dates, match, reach)
-        status = _status(lower, match.start(), match.end(), left, right) if own_dates else None
+        # "... kể từ Đối thoại lần thứ 5, diễn ra tại Hà Nội ngày 13-12-2023": the clause told after it gives its stage.
+        status = _status(lower, match.start(), match.end(), left, max(right, reach)) if own_dates else None
         if status is None:
             continue
         # "cuộc họp lần thứ 6 được dự kiến tổ chức vào tháng 10, nhưng đã bị hoãn lại": told later in the sentence.
