@@ -555,3 +555,10 @@ def test_an_earlier_round_told_in_the_clause_after_it_is_held_there_and_then():
             "lần thứ 6.\n\nĐánh giá kết quả hợp tác kể từ Đối thoại lần thứ 5, diễn ra tại Hà Nội ngày 13-12-2023, hai "
             "bên nhất trí cho rằng hợp tác tiếp tục được triển khai tích cực.")
     assert {(d.date, d.status) for d in dialogues(text, "2025-03-19")} == {("2025-03-18", "held"), ("2023-12-13", "held")}
+
+
+def test_the_last_time_the_mechanism_was_held_is_a_meeting():
+    text = ("Úc - Trung Quốc\n\nNgày 17-2, Úc và Trung Quốc tổ chức đối thoại chính sách quốc phòng lần thứ 23 tại Bắc "
+            "Kinh.\n\nLần gần nhất cơ chế này được tổ chức là vào ngày 14-11-2019 tại Sydney.")
+    assert {(d.date, d.location.city) for d in dialogues(text, "2025-02-18")} == {
+        ("2025-02-17", "Bắc Kinh"), ("2019-11-14", "Sydney")}
