@@ -733,3 +733,10 @@ def test_the_owner_of_a_system_named_with_cua_is_never_the_subject_of_the_next_v
 def test_a_country_in_brackets_after_another_only_qualifies_it():
     text = ("Abrams\n\nĐài Loan (Trung Quốc) đã nhận lô 38 xe tăng M1A2T Abrams đầu tiên mua của Mỹ.")
     assert {(d.buyer, d.seller) for d in deals(text, published="2024-12-16")} == {("TWN", "USA")}
+
+
+def test_a_makers_worldwide_tally_is_no_ones_deal():
+    text = ("F414\n\nGE và HAL đã ký bản ghi nhớ cùng sản xuất động cơ F414 tại Ấn Độ cho tiêm kích Tejas Mk2. "
+            "Hơn 1.600 động cơ F414 đã được chuyển giao trên toàn thế giới.")
+    (deal,) = deals(text, published="2023-06-23")
+    assert (deal.kind, deal.quantity, deal.status) == ("co-production", None, "signed")
