@@ -231,3 +231,8 @@ def test_anh_opening_a_sentence_before_a_speech_verb_is_a_pronoun(text: str) -> 
                                   "Anh sẽ gửi tàu sân bay."])
 def test_anh_as_a_country_stays(text: str) -> None:
     assert codes(text) == ["GBR"] or "GBR" in codes(text)
+
+
+def test_the_french_spellings_the_vietnamese_press_uses_name_their_countries():
+    assert [h.code for h in find_countries("Mỹ phê duyệt bán 600 tên lửa Stinger cho Maroc và Mianma")] == [
+        "USA", "MAR", "MMR"]
