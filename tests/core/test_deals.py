@@ -740,3 +740,15 @@ def test_a_makers_worldwide_tally_is_no_ones_deal():
             "Hơn 1.600 động cơ F414 đã được chuyển giao trên toàn thế giới.")
     (deal,) = deals(text, published="2023-06-23")
     assert (deal.kind, deal.quantity, deal.status) == ("co-production", None, "signed")
+
+
+def test_a_sale_withheld_is_no_deal():
+    text = ("Ai Cập\n\nGiới phân tích cho rằng việc Washington hạn chế bán tên lửa tầm xa cho Cairo là lý do khiến Ai Cập "
+            "tìm nhà cung cấp khác.")
+    assert deals(text, published="2025-05-13") == ()
+
+
+def test_troops_named_by_their_arm_are_no_equipment():
+    text = ("Archer\n\nThụy Điển và Anh đã ký thư ý định về việc mua thêm Archer nhằm thành lập một tiểu đoàn pháo binh "
+            "mới.")
+    assert {d.system for d in deals(text, published="2023-09-14")} <= {"Archer"}

@@ -62,8 +62,12 @@ def _system_spans(text: str, lower: str) -> tuple[tuple[int, int, str, str | Non
     spans: list[tuple[int, int, str, str | None]] = []
     position = 0
     candidates = heads + [(s, e, _weapons()["models"][g]["category"]) for s, e, g in models]
+    arms = tuple(_weapons().get("arms_of_service", ()))
     for start, head_end, category in sorted(candidates, key=lambda c: (c[0], -c[1])):
         if start < position:
+            continue
+        if lower.startswith(arms, start):
+            position = start + 1
             continue
         end = _phrase_end(text, lower, head_end)
         model = _same_model(next((g for s, e, g in models if start <= s and e <= end), None))

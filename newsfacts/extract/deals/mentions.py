@@ -186,6 +186,10 @@ def _accessory(lower: str, span: tuple[int, int, str, str | None], item: _Item, 
     return listed_after or (start > first_start and _ALONG.search(lower, max(0, start - 12), start) is not None)
 
 
+# "Washington hạn chế bán tên lửa tầm xa ... cho Cairo": a sale withheld is no deal.
+_WITHHELD = re.compile(r"\b(?:hạn chế|cấm|cấm vận)\s+(?:việc\s+)?(?:bán|cung cấp|xuất khẩu|chuyển giao)\b")
+
+
 # "Hơn 1.600 động cơ F414 đã được chuyển giao trên toàn thế giới": a maker's worldwide tally, no one's deal.
 _WORLDWIDE = re.compile(r"\btrên (?:toàn |khắp )?thế giới\b|\bcho (?:hơn |gần )?\d+ (?:quốc gia|nước)\b")
 
@@ -220,6 +224,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             and not _accessory(lower, span, item, spans[0][0])
             and not _SPECULATION.search(lower, clause[0], span[0])
             and not _WORLDWIDE.search(lower, clause[0], clause[1])
+            and not _WITHHELD.search(lower, clause[0], span[0])
             and not (_TYPE_OF.search(lower, max(0, span[0] - 6), span[0]) and _NAMED_BACK.match(lower, span[1]))]
     clauses = [clause for _, clause, _ in kept]
     mutual = _MUTUAL.search(lower) is not None
