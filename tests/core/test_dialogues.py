@@ -562,3 +562,10 @@ def test_the_last_time_the_mechanism_was_held_is_a_meeting():
             "Kinh.\n\nLần gần nhất cơ chế này được tổ chức là vào ngày 14-11-2019 tại Sydney.")
     assert {(d.date, d.location.city) for d in dialogues(text, "2025-02-18")} == {
         ("2025-02-17", "Bắc Kinh"), ("2019-11-14", "Sydney")}
+
+
+def test_a_city_the_gazetteer_knows_with_its_thanh_pho_is_the_venue_in_its_country():
+    text = ("Việt Nam - Thái Lan\n\nNgày 19/9, Việt Nam và Thái Lan tổ chức Đối thoại Chính sách Quốc phòng lần thứ 3 tại "
+            "Thành phố Hồ Chí Minh.")
+    (dialogue,) = dialogues(text, "2019-09-20")
+    assert (dialogue.location.city, dialogue.location.country) == ("Thành phố Hồ Chí Minh", "VNM")

@@ -22,7 +22,7 @@ _SEVERAL_SIDED = re.compile(r"ba bên|bốn bên|ba nước|bốn nước|đa ph
 
 # "thăm Mỹ, đồng chủ trì cuộc tham vấn": the country visited is where the meeting is.
 _VENUE_LEAD = re.compile(r"(?<!\w)(?i:tại|ở|tới|đến|sang|thăm(?:\s+(?:chính thức|cấp nhà nước|làm việc))?)\s+"
-                         r"(?:(?i:thủ đô|(?:thành phố|thị trấn|thị xã)(?:\s+(?:cảng|ven biển|biển))?)\s+)?")
+                         r"(?P<kind>(?i:thủ đô|(?:thành phố|thị trấn|thị xã)(?:\s+(?:cảng|ven biển|biển))?)\s+)?")
 
 
 # "tại thị trấn ven biển Queenscliff thuộc bang Victoria, Australia": a town the gazetteer does not know, named as
@@ -166,7 +166,9 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
         if not _names_place(text, hits, position) and (building := _NAMED_BUILDING.match(text, position)) and (
                 _names_place(text, hits, building.end())):
             position = building.end()
-        venue = _venue_pattern().match(text, position)
+        # "tại Thành phố Hồ Chí Minh": the gazetteer may hold the name with its "Thành phố".
+        venue = (lead.group("kind") and _venue_pattern().match(text, lead.start("kind"))) \
+            or _venue_pattern().match(text, position)
         if venue:
             options.append((lead.start(), Location(venue.group(), _venues()[venue.group()])))
             continue
