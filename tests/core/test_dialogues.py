@@ -569,3 +569,11 @@ def test_a_city_the_gazetteer_knows_with_its_thanh_pho_is_the_venue_in_its_count
             "Thành phố Hồ Chí Minh.")
     (dialogue,) = dialogues(text, "2019-09-20")
     assert (dialogue.location.city, dialogue.location.country) == ("Thành phố Hồ Chí Minh", "VNM")
+
+
+def test_the_ministrys_seat_before_the_meeting_and_an_abbreviated_city_are_venues():
+    seat = dialogues("Việt Nam - Thái Lan\n\nNgày 13/12, tại trụ sở Bộ Quốc phòng diễn ra Đối thoại Chính sách Quốc phòng "
+                     "Việt Nam - Thái Lan lần thứ 5.", "2023-12-14")
+    city = dialogues("MMCA\n\nCác cuộc họp của Thỏa thuận tham vấn hàng hải quân sự (MMCA) giữa Mỹ và Trung Quốc diễn ra "
+                     "từ ngày 3 - 4.4 tại TP.Honolulu.", "2024-04-05")
+    assert [(d.location.city, d.location.country) for d in seat + city] == [(None, "VNM"), ("Honolulu", "USA")]

@@ -22,12 +22,12 @@ _SEVERAL_SIDED = re.compile(r"ba bên|bốn bên|ba nước|bốn nước|đa ph
 
 # "thăm Mỹ, đồng chủ trì cuộc tham vấn": the country visited is where the meeting is.
 _VENUE_LEAD = re.compile(r"(?<!\w)(?i:tại|ở|tới|đến|sang|thăm(?:\s+(?:chính thức|cấp nhà nước|làm việc))?)\s+"
-                         r"(?P<kind>(?i:thủ đô|(?:thành phố|thị trấn|thị xã)(?:\s+(?:cảng|ven biển|biển))?)\s+)?")
+                         r"(?P<kind>(?i:thủ đô|(?:thành phố|thị trấn|thị xã)(?:\s+(?:cảng|ven biển|biển))?)\s+|TP\.\s*|TP\s+)?")
 
 
 # "tại thị trấn ven biển Queenscliff thuộc bang Victoria, Australia": a town the gazetteer does not know, named as
 # one, and the country the text places it in.
-_TOWN = re.compile(r"(?i:thành phố|thị trấn|thị xã)(?:\s+(?:cảng|ven biển|biển))?\s+$")
+_TOWN = re.compile(r"(?:(?i:thành phố|thị trấn|thị xã)(?:\s+(?:cảng|ven biển|biển))?\s+|TP\.\s*|TP\s+)$")
 _PLACED_IN = re.compile(r"\s*(?:,\s*|\(\s*|\s(?:thuộc|của)\s+)(?:[^,.;:()]{0,30}?,\s*)?$")
 _PLACED_IN_CHARS = 45
 
@@ -48,7 +48,8 @@ _NAMED_BUILDING = re.compile(r"(?i:nhà khách|khách sạn|trung tâm|cung|dinh
 
 
 # "tại trụ sở Bộ Quốc phòng" with no country after it: in the Vietnamese press, Vietnam's own ministry.
-_OWN_MINISTRY = re.compile(r"(?i:trụ sở\s+)?(?i:bộ)\s+(?i:quốc phòng|ngoại giao)(?=\s*(?:[,.;:]|đã|$|\s(?:vào|ngày|sáng|chiều)\b))")
+_OWN_MINISTRY = re.compile(r"(?i:trụ sở\s+)?(?i:bộ)\s+(?i:quốc phòng|ngoại giao)"
+                           r"(?=\s*(?:[,.;:]|đã|$|\s(?:vào|ngày|sáng|chiều|diễn ra|đã diễn ra)\b))")
 
 
 _CITY_NAME = re.compile(rf"[{UPPER}][\w-]*(?: [{UPPER}][\w-]*){{0,2}}")
