@@ -577,3 +577,12 @@ def test_the_ministrys_seat_before_the_meeting_and_an_abbreviated_city_are_venue
     city = dialogues("MMCA\n\nCác cuộc họp của Thỏa thuận tham vấn hàng hải quân sự (MMCA) giữa Mỹ và Trung Quốc diễn ra "
                      "từ ngày 3 - 4.4 tại TP.Honolulu.", "2024-04-05")
     assert [(d.location.city, d.location.country) for d in seat + city] == [(None, "VNM"), ("Honolulu", "USA")]
+
+
+def test_the_date_of_another_event_in_the_paragraph_does_not_date_the_meeting():
+    text = ("Việt Nam - Campuchia\n\nHội nghị Đối thoại chính sách quốc phòng Việt Nam - Campuchia lần thứ 8 do hai Thứ "
+            "trưởng đồng chủ trì.\n\nPhát biểu tại hội nghị, thượng tướng Hoàng Xuân Chiến nhấn mạnh, Đối thoại chính "
+            "sách quốc phòng Việt Nam - Campuchia lần thứ 8 có ý nghĩa quan trọng. Sự kiện này nhằm triển khai kết quả "
+            "cuộc gặp giữa Bộ Chính trị Đảng Cộng sản Việt Nam và Ban Thường vụ Trung ương Đảng Nhân dân Campuchia vào "
+            "tháng 2.2025.")
+    assert [d.date for d in dialogues(text, "2025-10-29")] == [None]

@@ -122,8 +122,14 @@ def _names_leaders(text: str) -> bool:
     """A leader's title in the sentence ("Thủ tướng Abe và Chủ tịch Tập Cận Bình đã có cuộc gặp"): leaders meet, no
     dialogue mechanism does. A title that only says what a participant is or became ("Prabowo Subianto - người hiện là
     Tổng thống") names no leader at the meeting."""
-    return any(not _DESCRIBED_AS.search(text, max(0, title.start() - _DESCRIBED_CHARS), title.start())
-               for title in _leader_titles().finditer(text))
+    return _PARTY_BODIES.search(text) is not None or any(
+        not _DESCRIBED_AS.search(text, max(0, title.start() - _DESCRIBED_CHARS), title.start())
+        for title in _leader_titles().finditer(text))
+
+
+# "cuộc gặp giữa Bộ Chính trị Đảng Cộng sản Việt Nam và Ban Thường vụ Trung ương Đảng Nhân dân Campuchia": a meeting of
+# party leaderships, which no defence or foreign-policy mechanism holds.
+_PARTY_BODIES = re.compile(r"\b(?:Bộ Chính trị|Ban Thường vụ Trung ương|Ban Chấp hành Trung ương)\b")
 
 
 _DESCRIBED_AS = re.compile(r"(?:hiện là|hiện nay là|nay là|khi đó là|lúc đó là|sau này là|sau này trở thành|từng là"
