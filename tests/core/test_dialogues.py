@@ -586,3 +586,9 @@ def test_the_date_of_another_event_in_the_paragraph_does_not_date_the_meeting():
             "cuộc gặp giữa Bộ Chính trị Đảng Cộng sản Việt Nam và Ban Thường vụ Trung ương Đảng Nhân dân Campuchia vào "
             "tháng 2.2025.")
     assert [d.date for d in dialogues(text, "2025-10-29")] == [None]
+
+
+def test_a_kind_of_dialogue_in_general_is_no_meeting():
+    text = ("Trung Quốc - Indonesia họp 2+2\n\nNgày 21/4, Trung Quốc và Indonesia tổ chức đối thoại 2+2 đầu tiên tại Bắc "
+            "Kinh.\n\nVới Jakarta, đây cũng là sự bổ sung cho mạng lưới đối thoại an ninh vốn đã khá dày.")
+    assert [(d.mechanism, d.date) for d in dialogues(text, "2025-04-22")] == [("2+2", "2025-04-21")]

@@ -20,7 +20,8 @@ from newsfacts.extract.dialogues.places import (
     _location, _parties, _separate_meetings, _venue_before, _venue_options,
 )
 from newsfacts.extract.dialogues.vocabulary import (
-    _GENERIC_MECHANISM, _HELD_REGULARLY, _KEEPS_MECHANISM, _MECHANISMS_SUCH_AS, _MECHANISM_TALK, _MECHANISM_WORD,
+    _GENERIC_MECHANISM, _HELD_REGULARLY, _KEEPS_MECHANISM, _KIND_OF_DIALOGUE, _MECHANISMS_SUCH_AS, _MECHANISM_TALK,
+    _MECHANISM_WORD,
     _PARTNERS_OF_THE_MECHANISM, _WITH_ITS_PARTNERS,
     _cues, _fixed_parties, _mechanism_spans, _patterns, _venue_pattern,
 )
@@ -158,6 +159,7 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
             or _PARTNERS_OF_THE_MECHANISM.search(lower, 0, start)
             or _WITH_ITS_PARTNERS.search(lower, end, end + _PARTNER_REACH)
             or _HELD_REGULARLY.match(lower, end)
+            or _KIND_OF_DIALOGUE.search(lower, max(0, start - 12), start)
             or _MECHANISM_WORD.match(lower, start) and _KEEPS_MECHANISM.search(lower, max(0, start - 30), start)):
         return [_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index)]
     if _SINCE_MEETING.search(lower, max(0, start - _SINCE_MEETING_CHARS), start) and not (

@@ -43,6 +43,10 @@ _HELD_REGULARLY = re.compile(r"\s*(?:\S+\s+){0,8}?(?:từng|thường|vẫn|đư
                              r"(?:thường niên|hằng năm|hàng năm|định kỳ|luân phiên|mỗi năm)")
 
 
+# "bổ sung cho mạng lưới đối thoại an ninh", "các đối thoại an ninh": a kind of dialogue in general, no meeting.
+_KIND_OF_DIALOGUE = re.compile(r"\b(?:mạng lưới|các|những|nhiều)\s+$")
+
+
 _GENERIC_MECHANISM = re.compile(r"(?:các|những)\s+(?=(?:cơ chế|định dạng)\b)")
 
 
