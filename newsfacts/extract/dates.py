@@ -373,13 +373,14 @@ _WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d")
 def _in_that_year(text: str, hits: list[DateHit]) -> list[DateHit]:
     """A day or month "of that year" takes the year of the last date before it that writes its year."""
     resolved = []
-    for i, hit in enumerate(hits):
-        before = [h for h in hits[:i] if h.value and _WRITTEN_YEAR.search(h.text)]
-        if hit.month and before and not _WRITTEN_YEAR.search(hit.text) and _THAT_YEAR.match(text, hit.end):
-            year = before[-1].value[:4]
+    year = None  # of the last date so far that writes its year
+    for hit in hits:
+        that_year = _THAT_YEAR.match(text, hit.end) if hit.month and year else None
+        if that_year and not _WRITTEN_YEAR.search(hit.text):
             value = f"{year}-{hit.month:02d}" + (f"-{hit.day:02d}" if hit.day and hit.precision == "day" else "")
-            hit = replace(hit, value=value, end=_THAT_YEAR.match(text, hit.end).end(),
-                          text=text[hit.start:_THAT_YEAR.match(text, hit.end).end()])
+            hit = replace(hit, value=value, end=that_year.end(), text=text[hit.start:that_year.end()])
+        if hit.value and _WRITTEN_YEAR.search(hit.text):
+            year = hit.value[:4]
         resolved.append(hit)
     return resolved
 

@@ -16,7 +16,8 @@ from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
 from newsfacts.records import Deal, Sentence
 from newsfacts.extract.deals.mentions import (
-    MAX_MENTIONS, _Mention, _buyers_counted, _in_service_mentions, _this_country_buys, respective_count_mentions, _sentence_mentions, _trade_sentences,
+    MAX_MENTIONS, _Mention, _buyers_counted, _in_service_mentions, _respective_count_mentions, _sentence_mentions,
+    _this_country_buys, _trade_sentences,
 )
 from newsfacts.extract.deals.merge import (
     _aid_given, _between_main_pair, _deal, _is_aid, _merge, _only_a_kind, _orient, _other_side,
@@ -41,7 +42,7 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
         return ()
     read = {m.sentence for m in mentions}
     mentions.extend(_in_service_mentions(sentences, country_hits, read))
-    mentions.extend(respective_count_mentions(sentences, country_hits, mentions, read))
+    mentions.extend(_respective_count_mentions(sentences, country_hits, mentions, read))
     headline = frozenset(s.index for s in sentences if s.segment in ("title", "lead"))
     mentions = [replace(m, headline=True) if m.sentence in headline else m for m in mentions]
     counts = Counter(h.code for hits in country_hits.values() for h in hits)

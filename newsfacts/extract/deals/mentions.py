@@ -124,8 +124,8 @@ def _sentence_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit
         return []
     companies = find_companies(text)
     money = find_money(text, *_money_date(dates, published)) if _DIGIT.search(text) else []
-    context = _Context(sentence, lower, tuple(_parties(hits, companies, text)), tuple(dict.fromkeys(c.name for c in companies)),
-                       tuple(dates), tuple(money))
+    context = _Context(sentence, lower, tuple(_parties(hits, companies, text)),
+                       tuple(dict.fromkeys(c.name for c in companies)), tuple(dates), tuple(money))
     agreements = _agreement_mentions(sentence, lower, context.parties, dates, _status(lower), published)
     blocked = [(start, end) for start, end, _ in agreements] + [(c.start, c.end) for c in companies]
     found = [(start, mention) for start, _, mention in agreements] + _equipment_mentions(context, blocked)
@@ -217,7 +217,8 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
     undescribed = _without_maker_descriptions(lower, spans)
     items = _listed_items(undescribed, spans)
     clauses = [_clause(text, item.start, item.end) for item in items]
-    kept = [(span, clause, item) for span, clause, item in zip(spans, clauses, items) if _traded(undescribed, clause, spans)
+    kept = [(span, clause, item) for span, clause, item in zip(spans, clauses, items)
+            if _traded(undescribed, clause, spans)
             and not _patterns()["platform"].search(lower, max(0, span[0] - 30), span[0])
             and not _patterns()["not_traded_before"].search(lower, max(0, span[0] - 40), span[0])
             and not _REMAINDER.search(lower, span[0], span[1])
@@ -328,7 +329,8 @@ def _traded(lower: str, clause: tuple[int, int], spans: Sequence[tuple[int, int,
 
 
 # ", 60 tên lửa Patriot PAC-3 và ống phóng": a counted item goes on with the list the clause before trades.
-_COUNTED_ITEM = re.compile(r"\s*(?:và\s+|cùng\s+)?(?:(?:khoảng|gần|hơn|thêm)\s+)?(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s)")
+_COUNTED_ITEM = re.compile(r"\s*(?:và\s+|cùng\s+)?(?:(?:khoảng|gần|hơn|thêm)\s+)?"
+                           r"(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s)")
 
 
 def _kind(lower: str, start: int, end: int, clause: tuple[int, int], parties: Sequence[_Party],
@@ -448,7 +450,7 @@ def _buyers_counted(sentence: Sentence, lower: str, hits: Sequence[CountryHit], 
     """Mentions of the system under discussion (the latest one naming a model and its seller) that the sentence
     names only by reference: one per country it counts a bare number for ("Hy Lạp với 18 chiếc"), or the buyer of
     "hệ thống này" ("Tháng 1/2022, UAE ký hợp đồng trị giá 3,5 tỷ USD mua hệ thống này")."""
-    system = next((m for m in reversed(earlier) if m.model and m.seller and m.sentence <= sentence.index), None)
+    system = _system_under_discussion(earlier, sentence.index)
     if system is None or not hits:
         return []
     found = []
@@ -466,15 +468,20 @@ def _buyers_counted(sentence: Sentence, lower: str, hits: Sequence[CountryHit], 
     return found or _bought_by_reference(sentence, lower, hits, dates, system)
 
 
-def respective_count_mentions(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]],
-                              mentions: Sequence[_Mention], read: set[int]) -> list[_Mention]:
+def _system_under_discussion(mentions: Sequence[_Mention], sentence: int) -> _Mention | None:
+    """The latest mention up to the sentence that names a model and its seller."""
+    return next((m for m in reversed(mentions) if m.model and m.seller and m.sentence <= sentence), None)
+
+
+def _respective_count_mentions(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]],
+                               mentions: Sequence[_Mention], read: set[int]) -> list[_Mention]:
     """"Kỷ lục trước đó thuộc về Qatar và Ai Cập với lần lượt 36 và 54 chiếc": counts of the system under discussion
     in a sentence with no trade word, which the trade sentences' reading skipped."""
     found: list[_Mention] = []
     for sentence in sentences:
         if sentence.index in read or "lần lượt" not in sentence.text:
             continue
-        system = next((m for m in reversed(mentions) if m.model and m.seller and m.sentence <= sentence.index), None)
+        system = _system_under_discussion(mentions, sentence.index)
         if system is not None:
             found += _respective_counts(sentence, sentence.text.lower(), country_hits.get(sentence.index, ()), system)
     return found
@@ -501,9 +508,9 @@ def _respective_counts(sentence: Sentence, lower: str, hits: Sequence[CountryHit
 
 
 # "mua hệ thống này", "đặt hàng loại máy bay này": the system named before, bought again by the sentence's buyer.
-_THIS_SYSTEM = re.compile(r"\b(?:mua|đặt mua|đặt hàng|sở hữu|nhận)\s+(?:\S+\s+){0,2}?(?:hệ thống|tổ hợp|loại (?:vũ khí|máy bay|"
-                          r"tên lửa|tàu|pháo|xe)|mẫu (?:máy bay|tàu|xe)|dòng (?:máy bay|tiêm kích|vũ khí|pháo))\s+"
-                          r"(?:này|đó|nói trên)\b")
+_THIS_SYSTEM = re.compile(r"\b(?:mua|đặt mua|đặt hàng|sở hữu|nhận)\s+(?:\S+\s+){0,2}?(?:hệ thống|tổ hợp"
+                          r"|loại (?:vũ khí|máy bay|tên lửa|tàu|pháo|xe)|mẫu (?:máy bay|tàu|xe)"
+                          r"|dòng (?:máy bay|tiêm kích|vũ khí|pháo))\s+(?:này|đó|nói trên)\b")
 
 
 def _bought_by_reference(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],

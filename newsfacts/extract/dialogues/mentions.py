@@ -52,7 +52,7 @@ class _Mention:
 
 
 # "tổ chức cuộc họp ... (2+2) lần thứ bảy theo hình thức trực tuyến": a meeting by video link has no venue.
-_ONLINE = re.compile(r"\btrực tuyến\b|\bqua video\b|\bhình thức trực tuyến\b|\bhội nghị truyền hình\b")
+_ONLINE = re.compile(r"\btrực tuyến\b|\bqua video\b|\bhội nghị truyền hình\b")
 _ONLINE_REACH = 80
 
 
@@ -85,8 +85,8 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
     for i, (start, end, mechanism) in enumerate(spans):
         if _named_after_a_city(text, end):
             continue
-        # "ngày 9-9, ... dự cuộc họp 2+2 với Indonesia tại Jakarta, và ngày 11-9 ... cuộc họp 2+2 với Ấn Độ": a date past
-        # the next meeting named is that meeting's.
+        # "ngày 9-9, ... dự cuộc họp 2+2 với Indonesia tại Jakarta, và ngày 11-9 ... cuộc họp 2+2 với Ấn Độ": a date
+        # in the clause of the next meeting named is that meeting's.
         following = _clause(text, spans[i + 1][0], spans[i + 1][1])[0] if i + 1 < len(spans) else len(text)
         own_dates = [d for d in event_dates if d.start < max(following, end)]
         left, right = _clause(text, start, end)

@@ -21,13 +21,10 @@ _SEVERAL_SIDED = re.compile(r"ba bên|bốn bên|ba nước|bốn nước|đa ph
 
 
 # "thăm Mỹ, đồng chủ trì cuộc tham vấn": the country visited is where the meeting is.
+# The lead word of a place, and what kind of place it names: a capital, or a town ("thành phố cảng", "TP.").
 _VENUE_LEAD = re.compile(r"(?<!\w)(?i:tại|ở|tới|đến|sang|thăm(?:\s+(?:chính thức|cấp nhà nước|làm việc))?)\s+"
-                         r"(?P<kind>(?i:thủ đô|(?:thành phố|thị trấn|thị xã)(?:\s+(?:cảng|ven biển|biển))?)\s+|TP\.\s*|TP\s+)?")
-
-
-# "tại thị trấn ven biển Queenscliff thuộc bang Victoria, Australia": a town the gazetteer does not know, named as
-# one, and the country the text places it in.
-_TOWN = re.compile(r"(?:(?i:thành phố|thị trấn|thị xã)(?:\s+(?:cảng|ven biển|biển))?\s+|TP\.\s*|TP\s+)$")
+                         r"(?:(?P<capital>(?i:thủ đô)\s+)"
+                         r"|(?P<town>(?i:thành phố|thị trấn|thị xã)(?:\s+(?:cảng|ven biển|biển))?\s+|TP\.\s*|TP\s+))?")
 _PLACED_IN = re.compile(r"\s*(?:,\s*|\(\s*|\s(?:thuộc|của)\s+)(?:[^,.;:()]{0,30}?,\s*)?$")
 _PLACED_IN_CHARS = 45
 
@@ -168,8 +165,8 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
                 _names_place(text, hits, building.end())):
             position = building.end()
         # "tại Thành phố Hồ Chí Minh": the gazetteer may hold the name with its "Thành phố".
-        venue = (lead.group("kind") and _venue_pattern().match(text, lead.start("kind"))) \
-            or _venue_pattern().match(text, position)
+        kind = "capital" if lead.group("capital") else "town" if lead.group("town") else None
+        venue = (kind and _venue_pattern().match(text, lead.start(kind))) or _venue_pattern().match(text, position)
         if venue:
             options.append((lead.start(), Location(venue.group(), _venues()[venue.group()])))
             continue
@@ -178,7 +175,9 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
             options.append((lead.start(), Location(None, country.code)))
         elif _OWN_MINISTRY.match(text, position) and any(h.code == "VNM" for h in hits):
             options.append((lead.start(), Location(None, "VNM")))
-        elif _TOWN.search(lead.group()) and (city := _CITY_NAME.match(text, position)):
+        # "tại thị trấn ven biển Queenscliff thuộc bang Victoria, Australia": a town the gazetteer does not know,
+        # named as one, and the country the text places it in.
+        elif kind == "town" and (city := _CITY_NAME.match(text, position)):
             options.append((lead.start(), Location(city.group(), _placed_in(text, hits, city.end()))))
     return options
 
