@@ -752,3 +752,16 @@ def test_troops_named_by_their_arm_are_no_equipment():
     text = ("Archer\n\nThụy Điển và Anh đã ký thư ý định về việc mua thêm Archer nhằm thành lập một tiểu đoàn pháo binh "
             "mới.")
     assert {d.system for d in deals(text, published="2023-09-14")} <= {"Archer"}
+
+
+def test_a_sale_to_several_recipients_is_one_record_per_buyer_without_the_shared_count():
+    text = ("Rafale\n\nTrong năm 2021, Pháp cũng đã bán 30 chiếc Rafale cho Hy Lạp và Croatia. "
+            "Mỹ bán vũ khí cho Đài Loan và Trung Quốc phản đối.")
+    found = {(d.buyer, d.seller, d.quantity) for d in deals(text, published="2022-01-10")}
+    assert found == {("GRC", "FRA", None), ("HRV", "FRA", None)}
+
+
+def test_a_count_for_each_of_several_recipients_is_kept():
+    text = "Trực thăng\n\nMỹ phê duyệt bán cho Na Uy và Đan Mạch mỗi nước 12 trực thăng vào tháng 3/2023."
+    found = {(d.buyer, d.seller, d.quantity) for d in deals(text, published="2023-04-10")}
+    assert found == {("NOR", "USA", 12), ("DNK", "USA", 12)}

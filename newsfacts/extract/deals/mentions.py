@@ -19,7 +19,7 @@ from newsfacts.records import Money, Sentence
 from newsfacts.extract.deals.equipment import (
     _NUMBER_WORDS, _Item, _count, _listed_items, _maker_country, _quantity, _system_spans, _without_maker_descriptions,
 )
-from newsfacts.extract.deals.roles import _Party, _nearest_pair, _parties, _roles
+from newsfacts.extract.deals.roles import _Party, _coordinated_buyers, _nearest_pair, _parties, _roles
 from newsfacts.extract.deals.stage import (
     _clause, _clause_status, _money, _money_date, _nearest_date, _order_date, _own_money, _status,
 )
@@ -245,7 +245,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
         if own_status or _patterns()["trigger"].found(lower, clause[0], start):
             status = own_status
         money = _money(context.money, start, end, *clause) if item.alone else _own_money(context.money, item)
-        mentions.append((start, _Mention(
+        mention = _Mention(
             kind=_kind(undescribed, start, end, clause, context.parties, buyer), buyer=buyer, seller=seller,
             system=text[start:end], category=category, model=model, quantity=_quantity(lower, start),
             money=money,
@@ -255,8 +255,16 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             packaged=item.start in packages,
             named_back=_OF_THAT_TYPE.match(lower, end) is not None or bool(model and _THIS_MODEL.match(lower, end)),
             additional=_ADDITIONAL.search(lower, max(0, item.start - _ADDITIONAL_REACH), item.start) is not None,
-            countries=tuple(dict.fromkeys(p.code for p in context.parties if not p.company)))))
+            countries=tuple(dict.fromkeys(p.code for p in context.parties if not p.company)))
+        buyers = _coordinated_buyers(lower, context.parties, item.start, buyer, seller)
+        if buyers and not _EACH_BUYER.search(lower):
+            mention = replace(mention, quantity=None, money=None)  # the count and price of the whole sale
+        mentions += [(start, replace(mention, buyer=each)) for each in buyers] or [(start, mention)]
     return mentions
+
+
+# "mỗi nước 12 chiếc": a count or a price per buyer, not of the whole sale.
+_EACH_BUYER = re.compile(r"\bmỗi (?:nước|bên|quốc gia)\b")
 
 
 def _packages(lower: str, kept) -> frozenset[int]:

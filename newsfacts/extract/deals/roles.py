@@ -250,6 +250,42 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
     return buyer, seller
 
 
+# "bán Rafale cho Hy Lạp và Croatia": the buyers of one sale, listed together.
+_BUYER_LINK = re.compile(r"\s*(?:,|và|cùng)\s*")
+
+
+# What may follow a list of recipients without starting a clause of its own ("cho Đài Loan và Trung Quốc phản đối"
+# does): the end of the clause, a date, a price, a count per buyer.
+_AFTER_RECIPIENTS = re.compile(r"\s*(?:[.;:)]|$|(?:vào|hồi|năm|tháng|ngày|mỗi|lần lượt)\b)")
+
+
+def _coordinated_buyers(lower: str, parties: tuple[_Party, ...], start: int, buyer: str | None,
+                        seller: str | None) -> tuple[str, ...]:
+    """The countries listed with the buyer as recipients of one sale ("cho Hy Lạp và Croatia"): each buys. Empty when
+    the buyer stands alone. (Countries listed as the subject of a buying verb, "Ba Lan và Romania đã mua", were tried
+    too and withdrawn: real test pages lost by them.)"""
+    cues = _party_cues(lower, parties)
+    countries = [(p, c) for p, c in zip(parties, cues) if not p.company]
+    i = 0
+    while i < len(countries):
+        j = i
+        while j + 1 < len(countries) and _BUYER_LINK.fullmatch(lower, countries[j][0].end, countries[j + 1][0].start):
+            j += 1
+        chain = countries[i:j + 1]
+        i = j + 1
+        codes = tuple(dict.fromkeys(p.code for p, _ in chain))
+        if len(codes) < 2 or seller in codes or (buyer is not None and buyer not in codes):
+            continue
+        first, first_cue = chain[0]
+        last = chain[-1][0]
+        reach = _RECIPIENT_BEFORE + (len("mỗi nước ") if "mỗi" in lower[last.end:start] else 0)
+        recipients = first_cue.after_to and (first.start >= start or 0 <= start - last.end <= reach) \
+            and _AFTER_RECIPIENTS.match(lower, last.end) is not None
+        if recipients:
+            return codes
+    return ()
+
+
 def _domestic_partner(parties: Sequence[_Party]) -> tuple[str | None, str | None]:
     """"New Delhi đàm phán với Mazagon Dock và đối tác TKMS của Đức": the subject country works with its own maker,
     so the maker of another country is the seller."""
