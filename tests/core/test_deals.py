@@ -765,3 +765,29 @@ def test_a_count_for_each_of_several_recipients_is_kept():
     text = "Trực thăng\n\nMỹ phê duyệt bán cho Na Uy và Đan Mạch mỗi nước 12 trực thăng vào tháng 3/2023."
     found = {(d.buyer, d.seller, d.quantity) for d in deals(text, published="2023-04-10")}
     assert found == {("NOR", "USA", 12), ("DNK", "USA", 12)}
+
+
+def test_ships_in_service_built_by_another_country_are_delivered_purchases_from_it():
+    text = ("Rafale\n\nAi Cập ký hợp đồng mua 30 tiêm kích Rafale của Pháp. Hải quân Ai Cập đã đưa vào biên chế một tàu "
+            "khu trục nhỏ FREMM, 4 tàu hộ tống lớp Gowind và 2 tàu đổ bộ chở trực thăng lớp Mistral do Pháp đóng. "
+            "Các tiêm kích mới sẽ thay thế 14 tiêm kích Mirage 2000 do Pháp sản xuất mà không quân Ai Cập đang sử dụng.")
+    found = {(d.system, d.buyer, d.seller, d.quantity, d.category, d.status)
+             for d in deals(text, published="2021-05-05") if d.status == "delivered"}
+    assert found == {
+        ("tàu khu trục nhỏ FREMM", "EGY", "FRA", 1, "naval", "delivered"),
+        ("tàu hộ tống lớp Gowind", "EGY", "FRA", 4, "naval", "delivered"),
+        ("tàu đổ bộ chở trực thăng lớp Mistral", "EGY", "FRA", 2, "naval", "delivered"),
+    }
+
+
+def test_equipment_its_buyer_already_operates_is_delivered_whatever_the_contract_stage():
+    text = ("Kilo\n\nHải quân Việt Nam hiện cũng vận hành 6 tàu ngầm Kilo do Nga đóng theo hợp đồng ký năm 2009. "
+            "Ấn Độ đang vận hành Su-30MKI và đã ký mua thêm 12 chiếc Su-30MKI của Nga.")
+    found = {(d.buyer, d.quantity, d.status) for d in deals(text, published="2025-06-01")}
+    assert found == {("VNM", 6, "delivered"), ("IND", 12, "signed")}
+
+
+def test_a_system_of_its_named_owner_keeps_that_seller_in_a_list():
+    text = "Tàu ngầm\n\nẤn Độ đã mua 8 tàu ngầm Kilo và 4 tàu ngầm lớp Shishumar của Đức trong thập niên 1980."
+    found = {(d.system, d.seller) for d in deals(text, published="2025-06-01")}
+    assert found == {("tàu ngầm Kilo", "RUS"), ("tàu ngầm lớp Shishumar", "DEU")}

@@ -70,11 +70,21 @@ def _system_spans(text: str, lower: str) -> tuple[tuple[int, int, str, str | Non
             position = start + 1
             continue
         end = _phrase_end(text, lower, head_end)
-        model = _same_model(next((g for s, e, g in models if start <= s and e <= end), None))
+        named = next(((s, g) for s, e, g in models if start <= s and e <= end), None)
+        model = _same_model(named[1]) if named else None
+        if model and _is_class_name(lower, named[0], start, end, heads, _weapons()["models"][model]["category"]):
+            model = None
         category = _weapons()["models"][model]["category"] if model else _phrase_category(lower, start, end, heads)
         spans.append((start, end, category, model))
         position = end
     return tuple(sorted(spans))
+
+
+def _is_class_name(lower: str, model_start: int, start: int, end: int, heads, model_category: str) -> bool:
+    """"tàu đổ bộ lớp Mistral": a ship class that shares its name with a model of another kind (the Mistral
+    missile) names no model."""
+    return lower.endswith("lớp ", 0, model_start) and any(h[0] == start for h in heads) \
+        and _phrase_category(lower, start, end, heads) != model_category
 
 
 def _same_model(model: str | None) -> str | None:

@@ -236,7 +236,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
     owners = _owners(lower, context.parties, [span for span, _, _ in kept])
     for (start, end, category, model), clause, item in kept:
         # The verb before a list governs every item of it: "bán cho Ba Lan 48 FA-50 ..., 180 xe tăng K2 ...".
-        maker = _maker_country(model) if model else list_makers.get(item.start)
+        maker = _maker_country(model) if model else None if start in owners else list_makers.get(item.start)
         buyer, seller = _roles(lower, context.parties, item.start, end, maker)
         if start in owners and buyer in {code for other, code in owners.items() if other != start}:
             buyer = None  # "cân nhắc tiêm kích J-10 của Trung Quốc và F-15EX của Mỹ": each is its owner's to sell
@@ -245,12 +245,15 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
         if own_status or _patterns()["trigger"].found(lower, clause[0], start):
             status = own_status
         money = _money(context.money, start, end, *clause) if item.alone else _own_money(context.money, item)
+        item_status = "delivered" if status in (None, "signed") and _in_service_before(lower, clause, item.start) \
+            else status
         mention = _Mention(
             kind=_kind(undescribed, start, end, clause, context.parties, buyer), buyer=buyer, seller=seller,
             system=text[start:end], category=category, model=model, quantity=_quantity(lower, start),
             money=money,
-            dated=_order_date(lower, context.dates, start, end, status) if status in ("signed", "delivered") else None,
-            status=status, suppliers=context.suppliers, sentence=context.sentence.index, mutual=mutual,
+            dated=_order_date(lower, context.dates, start, end, item_status)
+            if item_status in ("signed", "delivered") else None,
+            status=item_status, suppliers=context.suppliers, sentence=context.sentence.index, mutual=mutual,
             recalled=_RECALLED.match(lower) is not None or _FIRST_ORDER.search(lower) is not None,
             packaged=item.start in packages,
             named_back=_OF_THAT_TYPE.match(lower, end) is not None or bool(model and _THIS_MODEL.match(lower, end)),
@@ -267,6 +270,20 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
 _EACH_BUYER = re.compile(r"\bmỗi (?:nước|bên|quốc gia)\b")
 
 
+def _in_service_before(lower: str, clause: tuple[int, int], start: int) -> bool:
+    """"Hải quân Việt Nam hiện vận hành 6 tàu ngầm Kilo do Nga đóng theo hợp đồng ký năm 2009": equipment its buyer
+    already operates has been delivered, whatever the contract's own stage; a trade word between the two, or a further
+    order after it ("đang vận hành Su-30MKI và đã ký mua thêm 12 chiếc"), leaves the equipment to its own stage."""
+    cue = _IN_SERVICE_NOW.search(lower, clause[0], start)
+    return cue is not None and not _patterns()["trigger"].found(lower, cue.end(), start) \
+        and "thêm" not in lower[start:clause[1]] \
+        and not _NOT_YET.search(lower, max(0, cue.start() - _NOT_YET_CHARS), cue.start())
+
+
+_IN_SERVICE_NOW = re.compile(r"\b(?:(?:đang|hiện|còn|hiện cũng|cũng đang|hiện đang)\s+(?:vận hành|sử dụng|khai thác)"
+                             r"|(?:đã|vừa|chính thức)(?: được)? đưa vào (?:biên chế|trực chiến|hoạt động|sử dụng|vận hành))\b")
+
+
 def _packages(lower: str, kept) -> frozenset[int]:
     """The lists (by start) that name two or more systems each counted or named by model: a package, whose total
     belongs to none of them (SPEC)."""
@@ -275,17 +292,18 @@ def _packages(lower: str, kept) -> frozenset[int]:
     return frozenset(start for start, count in detailed.items() if count >= 2)
 
 
-_OWNER_CHARS = 8
+_OWNER_CHARS = 12
+_OWNER_LINKS = ("của", "do", "mua của", "mua từ", "nhập từ")
 
 
 def _owners(lower: str, parties: Sequence[_Party], spans: Sequence[tuple[int, int, str, str | None]]
             ) -> dict[int, str]:
-    """The country named right after each system as its own ("F-15EX của Mỹ", "F-15EX do Mỹ sản xuất"), by the
-    system's start."""
+    """The country named right after each system as its own ("F-15EX của Mỹ", "F-15EX do Mỹ sản xuất", "tàu lớp
+    Shishumar mua của Đức"), by the system's start."""
     owners = {}
     for start, end, _, _ in spans:
         owner = next((p for p in parties if not p.company and end <= p.start <= end + _OWNER_CHARS
-                      and lower[end:p.start].strip() in ("của", "do")), None)
+                      and lower[end:p.start].strip() in _OWNER_LINKS), None)
         if owner is not None:
             owners[start] = owner.code
     return owners
@@ -429,12 +447,47 @@ def _in_service_mentions(sentences: Sequence[Sentence], country_hits: Mapping[in
                 if not _NOT_YET.search(lower, max(0, cue.start() - _NOT_YET_CHARS), cue.start())]
         if sentence.index in read or not cues:
             continue
-        codes = _operators(country_hits.get(sentence.index, ()), cues[0].start())
-        for _, _, category, model in _system_spans(sentence.text, lower):
+        hits = country_hits.get(sentence.index, ())
+        codes = _operators(hits, cues[0].start())
+        spans = _system_spans(sentence.text, lower)
+        built = _built_abroad(sentence, lower, hits, codes, spans)
+        found += built
+        for _, _, category, model in spans if not built else ():
             if model and codes:
                 found.append(_Mention("purchase", None, None, None, category, model, None, None, None, "delivered", (),
                                       sentence.index, countries=codes))
     return found
+
+
+# "... 2 tàu đổ bộ lớp Mistral do Pháp đóng": the country that built the list of systems named just before.
+_BUILT_BY = re.compile(r"\s+do\s+$")
+_BUILT = re.compile(r"\s+(?:đóng|sản xuất|chế tạo)\b")
+_BUILT_REACH = 12
+# "Redback sẽ thay thế dòng xe M113 do Mỹ sản xuất mà quân đội Australia đưa vào sử dụng từ năm 1964": the fleet a
+# new purchase replaces is no deal of the article's.
+_REPLACED = re.compile(r"\bthay thế\b")
+_REPLACED_CHARS = 60
+
+
+def _built_abroad(sentence: Sentence, lower: str, hits: Sequence[CountryHit], operators: tuple[str, ...],
+                  spans: Sequence[tuple[int, int, str, str | None]]) -> list[_Mention]:
+    """Systems in service with one country and built by another ("Hải quân Ai Cập đã đưa vào biên chế ... 4 tàu hộ
+    tống lớp Gowind và 2 tàu đổ bộ lớp Mistral do Pháp đóng"): each a delivered purchase from the builder."""
+    builder = next((hit for hit in hits if _BUILT_BY.search(lower, max(0, hit.start - 5), hit.start)
+                    and _BUILT.match(lower, hit.end)), None)
+    buyers = [code for code in operators if builder is not None and code != builder.code]
+    if len(buyers) != 1:
+        return []
+    spans = [span for span in spans if not _REPLACED.search(lower, max(0, span[0] - _REPLACED_CHARS), span[0])]
+    items = _listed_items(lower, spans)
+    last = max((item for item in items if 0 <= builder.start - item.end <= _BUILT_REACH), key=lambda i: i.end,
+               default=None)
+    if last is None:
+        return []
+    return [_Mention("purchase", buyers[0], builder.code, sentence.text[start:end], category, model,
+                     _quantity(lower, start), None, None, "delivered", (), sentence.index,
+                     countries=(buyers[0], builder.code))
+            for (start, end, category, model), item in zip(spans, items) if item.start == last.start]
 
 
 def _operators(hits: Sequence[CountryHit], cue: int) -> tuple[str, ...]:
