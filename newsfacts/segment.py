@@ -89,6 +89,7 @@ _NUMBERED = re.compile(r"\d{1,2}\.\s+\S")
 _MAX_MENU_ITEM_WORDS = 12
 _MIN_GLUED = 2
 _MIN_GLUED_CHARS = 60
+_LIST_SEPARATOR_END = re.compile(r"\s[-•·]$")
 
 
 def _letters(test) -> str:
@@ -405,6 +406,8 @@ class _Page:
                 self.kinds[i] = "chaff"
             elif _is_breadcrumb(line):
                 self.kinds[i] = _page_furniture(line, key)
+            elif loose and self._in_separated_list(i):
+                self.kinds[i] = "chaff"
             elif loose and _is_doubled_headline(key):
                 self.kinds[i] = "chaff"
                 self.starts_tail[i] = True
@@ -418,6 +421,14 @@ class _Page:
             if not loose and _ends_article(line) and i + 1 < len(self.lines):
                 self.starts_tail[i + 1] = True
             i += 1
+
+    def _in_separated_list(self, i: int) -> bool:
+        """"Bão Kalmaegi mạnh nhất năm sắp đổ bộ ... -" over "Khai mạc Hội nghị Trung ương 14 -": headlines of other
+        stories, each ended by the separator that joins them into one list. Two such lines in a row make the list."""
+        if not _LIST_SEPARATOR_END.search(self.lines[i]):
+            return False
+        return any(0 <= j < len(self.lines) and _LIST_SEPARATOR_END.search(self.lines[j])
+                   and not _ends_sentence(self.lines[j]) for j in (i - 1, i + 1))
 
     def _mark_teaser(self, i: int) -> int:
         """Label a headline printed twice, and the summary after it, as chaff; return the next line."""

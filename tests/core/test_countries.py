@@ -31,6 +31,7 @@ def codes(text: str) -> list[str]:
         ("Hàn Quốc, Đài Loan, Philippines, Philippin", ["KOR", "TWN", "PHL", "PHL"]),
         ("Ả Rập Xê-út, Ả-rập Xê-út, Saudi Arabia, UAE", ["SAU", "SAU", "SAU", "ARE"]),
         ("Các Tiểu vương quốc Ả Rập Thống nhất", ["ARE"]),
+        ("Ảrập Xêút, Qatar và Các Tiểu vương quốc Ảrập thống nhất", ["SAU", "QAT", "ARE"]),
         ("Xin-ga-po, In-đô-nê-xi-a, Ma-lai-xi-a, Phi-líp-pin", ["SGP", "IDN", "MYS", "PHL"]),
         ("Ô-xtrây-li-a, Ca-na-đa, Ác-hen-ti-na, Bra-xin", ["AUS", "CAN", "ARG", "BRA"]),
         ("I-ran, I-xra-en, U-crai-na", ["IRN", "ISR", "UKR"]),

@@ -401,3 +401,19 @@ def test_a_related_stories_heading_with_a_link_arrow_ends_the_body():
             "Mexico: Bắt giữ kẻ tình nghi là trùm ma túy (26/03/2009)")
     kinds = [s.kind for s in segment(normalise(text))]
     assert kinds[:2] == ["title", "lead"] and "body" not in kinds[2:]
+
+
+def test_a_list_of_headlines_joined_by_dashes_is_chaff():
+    text = ("Đọc nhiều\n"
+            "Giá vàng hôm nay tăng mạnh sau phiên điều chỉnh của thị trường thế giới -\n"
+            "Tòa án Đức xét xử vụ tranh chấp thương mại kéo dài nhiều năm -\n"
+            "Khai mạc hội nghị xúc tiến đầu tư tại Hà Nội -\n"
+            "Indonesia đề nghị Campuchia tuần tra chung\n"
+            "Bộ trưởng Quốc phòng Indonesia hôm qua có cuộc gặp với người đồng cấp Campuchia tại Phnom Penh để bàn về "
+            "một thỏa thuận hợp tác quốc phòng mới giữa hai nước.\n"
+            "Hai bên cũng trao đổi về huấn luyện quân sự và tuần tra chung - một nội dung mới trong quan hệ hai nước.\n")
+    segments = segment(normalise(text))
+    kept = [s.text for s in segments if s.kind != "chaff"]
+    assert not any(t.startswith(("Giá vàng", "Tòa án Đức", "Khai mạc")) for t in kept)
+    assert any(t.startswith("Bộ trưởng Quốc phòng Indonesia") for t in kept)
+    assert any(t.startswith("Hai bên cũng") for t in kept)
