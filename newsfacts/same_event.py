@@ -180,6 +180,9 @@ class DealMentionFacts(Protocol):
     @property
     def additional(self) -> bool: ...
 
+    @property
+    def head_kind(self) -> str | None: ...
+
 
 def same_deal_in_article(a: DealMentionFacts, b: DealMentionFacts, compatible: frozenset[frozenset[str]]) -> bool:
     """No fact of one contradicts the other, and neither is an earlier order recalled beside a pending one."""
@@ -188,10 +191,19 @@ def same_deal_in_article(a: DealMentionFacts, b: DealMentionFacts, compatible: f
     if not all(_known_or_equal(getattr(a, name), getattr(b, name))
                for name in ("buyer", "seller", "quantity", "model", "year")):
         return False
+    if kinds_differ(a, b):
+        return False
     if a.money and b.money and not values_agree(a.money, b.money, IN_ARTICLE_VALUE_TOLERANCE) \
             and not _same_model_and_count(a, b):
         return False
     return categories_agree_in_article(a.category, b.category, compatible)
+
+
+def kinds_differ(a: DealMentionFacts, b: DealMentionFacts) -> bool:
+    """"tàu đổ bộ" and "tàu ngầm S26T", "xe tăng K2" and "xe công binh": equipment of different kinds is traded in
+    different deals, unless both name the same model ("máy bay huấn luyện FA-50" and "tiêm kích FA-50")."""
+    return (a.head_kind is not None and b.head_kind is not None and a.head_kind != b.head_kind
+            and not (a.model is not None and a.model == b.model))
 
 
 def _same_model_and_count(a: DealMentionFacts, b: DealMentionFacts) -> bool:

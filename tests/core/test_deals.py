@@ -791,3 +791,10 @@ def test_a_system_of_its_named_owner_keeps_that_seller_in_a_list():
     text = "Tàu ngầm\n\nẤn Độ đã mua 8 tàu ngầm Kilo và 4 tàu ngầm lớp Shishumar của Đức trong thập niên 1980."
     found = {(d.system, d.seller) for d in deals(text, published="2025-06-01")}
     assert found == {("tàu ngầm Kilo", "RUS"), ("tàu ngầm lớp Shishumar", "DEU")}
+
+
+def test_a_landing_ship_and_a_submarine_from_one_seller_are_two_deals():
+    text = ("Thái Lan mua tàu đổ bộ\n\nThái Lan đã ký hợp đồng mua một tàu đổ bộ Type 071E của Trung Quốc. "
+            "Trước đó, năm 2017 Bangkok đã ký mua tàu ngầm S26T của Trung Quốc.")
+    found = {(d.system, d.year) for d in deals(text, published="2019-09-12")}
+    assert found == {("tàu đổ bộ Type 071E", 2019), ("tàu ngầm S26T", 2017)}

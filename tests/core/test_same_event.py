@@ -36,6 +36,8 @@ class DealFacts:
     status: str | None = "signed"
     recalled: bool = False
     headline: bool = False
+    additional: bool = False
+    head_kind: str | None = None
 
 
 def record(date, city=None, status="held", parties=("IND", "USA"), mechanism="2+2", people=()):
@@ -168,6 +170,16 @@ def test_in_an_article_values_apart_by_more_than_rounding_are_two_deals():
 def test_in_an_article_a_part_named_for_the_system_is_the_same_equipment():
     assert same_deal_in_article(DealFacts(category="missile"), DealFacts(category="air-defence"), COMPATIBLE)
     assert not same_deal_in_article(DealFacts(category="naval"), DealFacts(category="air-defence"), COMPATIBLE)
+
+
+def test_in_an_article_equipment_of_different_kinds_is_another_deal_unless_the_model_is_the_same():
+    landing_ship = DealFacts(category="naval", head_kind="amphibious")
+    submarine = DealFacts(category="naval", head_kind="submarine", model="S26T")
+    assert not same_deal_in_article(landing_ship, submarine, COMPATIBLE)
+    assert same_deal_in_article(DealFacts(category="naval"), submarine, COMPATIBLE)
+    trainer = DealFacts(category="aircraft", head_kind="fixed-wing", model="FA-50")
+    assert same_deal_in_article(trainer, DealFacts(category="aircraft", head_kind="helicopter", model="FA-50"),
+                                COMPATIBLE)
 
 
 def test_in_an_article_an_earlier_order_recalled_beside_a_pending_contract_is_another_deal():

@@ -23,7 +23,7 @@ from newsfacts.extract.deals.roles import _Party, _coordinated_buyers, _nearest_
 from newsfacts.extract.deals.stage import (
     _clause, _clause_status, _money, _money_date, _nearest_date, _order_date, _own_money, _status,
 )
-from newsfacts.extract.deals.vocabulary import _patterns, _verbs, _weapons
+from newsfacts.extract.deals.vocabulary import _patterns, _verbs, _weapons, head_kind
 
 
 MAX_MENTIONS = 400
@@ -81,6 +81,10 @@ class _Mention:
     @property
     def year(self) -> int | None:
         return int(self.dated[:4]) if self.dated else None
+
+    @property
+    def head_kind(self) -> str | None:
+        return head_kind(self.system) if self.system else None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import json
 import operator
 import re
 from re import _constants as sre, _parser as sre_parse
-from functools import cache, reduce
+from functools import cache, lru_cache, reduce
 from importlib.resources import files
 from typing import NamedTuple
 
@@ -102,6 +102,19 @@ def _first_chars(items, any_case: bool = False) -> _Start | None:
             return None if inner is None or rest is None else inner | rest
         return None
     return None
+
+
+@cache
+def _head_kinds() -> dict[str, str]:
+    return {head: kind for kind, heads in _weapons()["head_kinds"].items() for head in heads}
+
+
+@lru_cache(maxsize=4096)
+def head_kind(system: str) -> str | None:
+    """The kind of equipment the head noun a system's name opens with names ("tàu đổ bộ Type 071E": amphibious), if
+    it names one."""
+    head = _patterns()["head"].match(system.lower())
+    return _head_kinds().get(head.group()) if head else None
 
 
 @cache
