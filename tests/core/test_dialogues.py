@@ -592,3 +592,15 @@ def test_a_kind_of_dialogue_in_general_is_no_meeting():
     text = ("Trung Quốc - Indonesia họp 2+2\n\nNgày 21/4, Trung Quốc và Indonesia tổ chức đối thoại 2+2 đầu tiên tại Bắc "
             "Kinh.\n\nVới Jakarta, đây cũng là sự bổ sung cho mạng lưới đối thoại an ninh vốn đã khá dày.")
     assert [(d.mechanism, d.date) for d in dialogues(text, "2025-04-22")] == [("2+2", "2025-04-21")]
+
+
+def test_rounds_recalled_as_the_mechanisms_start_its_resumption_and_its_latest_round():
+    text = ("Nga - Nhật họp 2+2\n\n"
+            "Ngoại trưởng và Bộ trưởng Quốc phòng Nga và Nhật Bản ngày 30/5 đã tiến hành vòng tham vấn theo định dạng "
+            "\"2+2\" tại Tokyo. Cơ chế này được khởi động tại Tokyo vào tháng 11/2013, bị gián đoạn hơn ba năm và chỉ "
+            "được nối lại vào tháng 3/2017, sau chuyến thăm Nhật Bản của Tổng thống Vladimir Putin cuối năm 2016. "
+            "Vòng gần nhất diễn ra tại Moskva ngày 31/7/2018.")
+    found = {(d.date, d.status, d.location.city) for d in dialogues(text, published="2019-05-31")}
+    assert {("2019-05-30", "held", "Tokyo"), ("2013-11", "held", "Tokyo"), ("2018-07-31", "held", "Moskva")} <= found
+    assert {d.date for d in dialogues(text, published="2019-05-31")} == {"2019-05-30", "2013-11", "2017-03",
+                                                                        "2018-07-31"}

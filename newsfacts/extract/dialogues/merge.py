@@ -121,10 +121,16 @@ def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[
 def _names_leaders(text: str) -> bool:
     """A leader's title in the sentence ("Thủ tướng Abe và Chủ tịch Tập Cận Bình đã có cuộc gặp"): leaders meet, no
     dialogue mechanism does. A title that only says what a participant is or became ("Prabowo Subianto - người hiện là
-    Tổng thống") names no leader at the meeting."""
+    Tổng thống") names no leader at the meeting, nor does one whose visit dates it ("sau chuyến thăm Nhật Bản của
+    Tổng thống Vladimir Putin")."""
     return _PARTY_BODIES.search(text) is not None or any(
         not _DESCRIBED_AS.search(text, max(0, title.start() - _DESCRIBED_CHARS), title.start())
+        and not _VISIT_BY.search(text, max(0, title.start() - _VISIT_CHARS), title.start())
         for title in _leader_titles().finditer(text))
+
+
+_VISIT_BY = re.compile(r"\bchuyến (?:thăm|công du)\b[^,.;]{0,40}?\bcủa\s+$", re.IGNORECASE)
+_VISIT_CHARS = 60
 
 
 # "cuộc gặp giữa Bộ Chính trị Đảng Cộng sản Việt Nam và Ban Thường vụ Trung ương Đảng Nhân dân Campuchia": a meeting of
