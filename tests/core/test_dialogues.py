@@ -604,3 +604,11 @@ def test_rounds_recalled_as_the_mechanisms_start_its_resumption_and_its_latest_r
     assert {("2019-05-30", "held", "Tokyo"), ("2013-11", "held", "Tokyo"), ("2018-07-31", "held", "Moskva")} <= found
     assert {d.date for d in dialogues(text, published="2019-05-31")} == {"2019-05-30", "2013-11", "2017-03",
                                                                         "2018-07-31"}
+
+
+def test_a_bilateral_defence_ministers_meeting_named_by_its_two_countries_is_a_defence_policy_dialogue():
+    text = ("Philippines - Úc\n\nBộ trưởng Quốc phòng Philippines và Phó thủ tướng kiêm Bộ trưởng Quốc phòng Úc hôm 22/8 "
+            "đã tiến hành Hội nghị Bộ trưởng Quốc phòng Philippines - Úc lần thứ 2 tại thủ đô Manila. "
+            "Hội nghị Bộ trưởng Quốc phòng ASEAN mở rộng sẽ họp vào tháng 11.")
+    found = {(d.mechanism, d.parties, d.date, d.location.city) for d in dialogues(text, published="2025-08-22")}
+    assert found == {("defence policy dialogue", ("AUS", "PHL"), "2025-08-22", "Manila")}
