@@ -798,3 +798,18 @@ def test_a_landing_ship_and_a_submarine_from_one_seller_are_two_deals():
             "Trước đó, năm 2017 Bangkok đã ký mua tàu ngầm S26T của Trung Quốc.")
     found = {(d.system, d.year) for d in deals(text, published="2019-09-12")}
     assert found == {("tàu đổ bộ Type 071E", 2019), ("tàu ngầm S26T", 2017)}
+
+
+def test_a_price_stays_with_the_equipment_its_own_trading_clause_names():
+    text = ("Kuwait\n\nNăm 2018, Kuwait ký hợp đồng trị giá 1,5 tỷ USD với Boeing để mua 28 tiêm kích F/A-18E/F Super "
+            "Hornet; nước này cũng đặt mua 28 tiêm kích Eurofighter Typhoon từ tập đoàn Leonardo của Italy năm 2016.")
+    found = {(d.system, d.seller, d.value_usd) for d in deals(text, published="2025-06-18")}
+    assert found == {("tiêm kích F/A-18E/F Super Hornet", "USA", 1_500_000_000),
+                     ("tiêm kích Eurofighter Typhoon", "ITA", None)}
+
+
+def test_the_total_of_a_package_of_contracts_stays_off_its_systems():
+    text = ("UAE\n\nNgoài hợp đồng mua 80 tiêm kích Rafale trị giá 15 tỷ USD, UAE cũng đồng ý mua 12 trực thăng vận "
+            "tải Caracal do Pháp sản xuất. Tổng trị giá của gói hợp đồng này rơi vào khoảng 19,2 tỷ USD.")
+    found = {(d.quantity, d.value_usd) for d in deals(text, published="2021-12-04")}
+    assert found == {(80, 15_000_000_000), (12, None)}

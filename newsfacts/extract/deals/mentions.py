@@ -248,7 +248,8 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
         own_status = _clause_status(lower, clause, clauses)
         if own_status or _patterns()["trigger"].found(lower, clause[0], start):
             status = own_status
-        money = _money(context.money, start, end, *clause) if item.alone else _own_money(context.money, item)
+        money = _money(context.money, start, end, *clause, _trading_clauses(lower, clauses)) if item.alone \
+            else _own_money(context.money, item)
         item_status = "delivered" if status in (None, "signed") and _in_service_before(lower, clause, item.start) \
             else status
         mention = _Mention(
@@ -272,6 +273,14 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
 
 # "mỗi nước 12 chiếc": a count or a price per buyer, not of the whole sale.
 _EACH_BUYER = re.compile(r"\bmỗi (?:nước|bên|quốc gia)\b")
+
+
+def _trading_clauses(lower: str, clauses: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clauses that trade their equipment with a verb of their own ("nước này cũng đặt mua 28 Eurofighter"): each
+    tells its own deal, with its own price."""
+    buy, sell = _patterns()["buy_verbs"], _patterns()["sell_verbs"]
+    return [clause for clause in dict.fromkeys(clauses)
+            if buy.search(lower, *clause) or sell.search(lower, *clause)]
 
 
 def _in_service_before(lower: str, clause: tuple[int, int], start: int) -> bool:
@@ -325,7 +334,7 @@ def _list_makers(kept) -> dict[int, str]:
 
 
 # "Tổng giá trị hai hợp đồng vào khoảng 17 tỷ euro": the total of several deals belongs to none of them (SPEC).
-_TOTAL_OF_SEVERAL = re.compile(r"tổng (?:giá trị|trị giá|cộng)\b[^.;,]{0,20}?\b(?:hai|ba|bốn|các|những|cả)\b")
+_TOTAL_OF_SEVERAL = re.compile(r"tổng (?:giá trị|trị giá|cộng)\b[^.;,]{0,20}?\b(?:hai|ba|bốn|các|những|cả|gói)\b")
 
 
 def _contract_mention(context: _Context) -> _Mention:

@@ -49,7 +49,7 @@ def _parties(hits: Sequence[CountryHit], companies: Sequence[CompanyHit], text: 
 _BRACKETED = re.compile(r"\s*\(\s*")
 
 
-_FROM = prefiltered(r"\btừ\s+(?:phía\s+)?$")
+_FROM = prefiltered(r"\btừ\s+(?:phía\s+|tập đoàn\s+|công ty\s+|hãng\s+)?$")
 
 
 _MADE_BY = prefiltered(r"\bdo\s+(?:tập đoàn\s+|công ty\s+|hãng\s+)?$")

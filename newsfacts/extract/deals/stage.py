@@ -37,8 +37,11 @@ def _nearest_date(dates: Sequence[DateHit], start: int, end: int) -> str | None:
 
 
 def _order_date(lower: str, dates: Sequence[DateHit], start: int, end: int, status: str | None) -> str | None:
-    """The date nearest the signing ("Năm 2014, Manila đã ký"), else, for a signing, nearest the equipment."""
-    sign = _ORDER.search(lower)
+    """The date nearest the signing ("Năm 2014, Manila đã ký"), else, for a signing, nearest the equipment. Of several
+    signings, the one in the equipment's own clause ("..., nước này cũng đặt mua 28 Eurofighter ... năm 2016")."""
+    signs = list(_ORDER.finditer(lower))
+    own_clause = _clause(lower, start, end)
+    sign = next((m for m in signs if own_clause[0] <= m.start() < own_clause[1]), signs[0] if signs else None)
     if sign is None:
         return _nearest_date(dates, start, end) if status == "signed" else None
     left, right = _clause(lower, sign.start(), sign.end())
@@ -53,8 +56,13 @@ def _money_date(dates: Sequence[DateHit], published: date | None) -> tuple[date 
     return period_of(written) if written else (published, "day")
 
 
-def _money(hits, start: int, end: int, left: int, right: int) -> Money | None:
-    in_clause = [h for h in hits if left <= h.start < right] or hits
+def _money(hits, start: int, end: int, left: int, right: int,
+           other_clauses: Sequence[tuple[int, int]] = ()) -> Money | None:
+    """The amount in the system's clause nearest it, else the nearest one of the sentence that no other trading
+    clause holds ("Kuwait ký hợp đồng trị giá 1,5 tỷ USD ... mua 28 F/A-18E/F; nước này cũng đặt mua 28 Eurofighter":
+    the price is the Super Hornets')."""
+    in_clause = [h for h in hits if left <= h.start < right] or [
+        h for h in hits if not any(a <= h.start < b for a, b in other_clauses if (a, b) != (left, right))]
     if not in_clause:
         return None
     return min(in_clause, key=lambda h: abs(h.start - end) if h.start >= end else abs(start - h.end)).money
