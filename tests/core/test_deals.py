@@ -813,3 +813,19 @@ def test_the_total_of_a_package_of_contracts_stays_off_its_systems():
             "tải Caracal do Pháp sản xuất. Tổng trị giá của gói hợp đồng này rơi vào khoảng 19,2 tỷ USD.")
     found = {(d.quantity, d.value_usd) for d in deals(text, published="2021-12-04")}
     assert found == {(80, 15_000_000_000), (12, None)}
+
+
+def test_the_island_named_as_recipient_is_the_buyer_told_before_and_an_objector_takes_no_part():
+    text = ("F-16V\n\nMỹ phê duyệt bán 66 tiêm kích F-16V cho Đài Loan. Trước đó Washington thông qua hai gói bán vũ khí "
+            "cho hòn đảo vào tháng 7, gồm 108 xe tăng M1A2T Abrams trị giá khoảng 2 tỉ USD và 250 tên lửa phòng không "
+            "vác vai Stinger trị giá 223,56 triệu USD. Bắc Kinh đã nhiều lần lên tiếng phản đối thương vụ F-16.")
+    found = {(d.buyer, d.quantity, d.value_usd) for d in deals(text, published="2019-08-21")}
+    assert found == {("TWN", 66, None), ("TWN", 108, 2_000_000_000), ("TWN", 250, 223_560_000)}
+
+
+def test_the_last_item_of_a_list_takes_the_price_told_right_after_it_when_the_items_are_priced_one_by_one():
+    text = ("Gói vũ khí\n\nMỹ phê duyệt bán cho Ba Lan 48 tiêm kích F-16 trị giá 3 tỷ USD, 180 xe tăng Abrams trị giá "
+            "6 tỷ USD và 96 trực thăng Apache trị giá 12 tỷ USD. Hàn Quốc bán cho Ba Lan 180 xe tăng K2 và 212 pháo tự "
+            "hành K9 trị giá 8 tỷ USD.")
+    found = {(d.quantity, d.value_usd) for d in deals(text, published="2023-08-21")}
+    assert found == {(48, 3e9), (180, 6e9), (96, 12e9), (180, None), (212, None)}

@@ -249,7 +249,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
         if own_status or _patterns()["trigger"].found(lower, clause[0], start):
             status = own_status
         money = _money(context.money, start, end, *clause, _trading_clauses(lower, clauses)) if item.alone \
-            else _own_money(context.money, item)
+            else _own_money(context.money, item, start, lower)
         item_status = "delivered" if status in (None, "signed") and _in_service_before(lower, clause, item.start) \
             else status
         mention = _Mention(
@@ -610,8 +610,8 @@ def _as_referenced(system: _Mention, sentence: Sentence, lower: str, buyer: str,
                    headline=False, additional=False, packaged=False, named_back=False)
 
 
-# "Nước này cũng đang cân nhắc mua ...": the country the article was just telling of.
-_THIS_COUNTRY = re.compile(r"\b(?:nước này|quốc gia này)\b")
+# "Nước này cũng đang cân nhắc mua ...", "bán vũ khí cho hòn đảo": the country the article was just telling of.
+_THIS_COUNTRY = re.compile(r"\b(?:nước này|quốc gia này|hòn đảo(?: này)?)\b")
 
 
 def _this_country_buys(found: Sequence[_Mention], lower: str, earlier: Sequence[_Mention]) -> list[_Mention]:

@@ -38,15 +38,21 @@ class _Party(NamedTuple):
 
 def _parties(hits: Sequence[CountryHit], companies: Sequence[CompanyHit], text: str = "") -> list[_Party]:
     """The countries and makers of a sentence; a country in brackets right after another ("Đài Loan (Trung Quốc)")
-    only qualifies it and plays no part of its own."""
+    only qualifies it and plays no part of its own, nor does one that objects to the deal."""
     parties = [_Party(h.code, h.start, h.end) for i, h in enumerate(hits)
                if not (text and i and _BRACKETED.fullmatch(text, hits[i - 1].end, h.start)
-                       and text.startswith(")", h.end))]
+                       and text.startswith(")", h.end))
+               and not (text and _OBJECTS.match(text, h.end))]
     parties += [_Party(c.country, c.start, c.end, company=True) for c in companies]
     return sorted(parties, key=lambda p: p.start)
 
 
 _BRACKETED = re.compile(r"\s*\(\s*")
+
+
+# "Bắc Kinh đã nhiều lần lên tiếng phản đối thương vụ F-16": a country that objects to a deal takes no part in it.
+_OBJECTS = re.compile(r"\s+(?:(?:đã|đang|cũng|liên tục|nhiều lần|kịch liệt|mạnh mẽ|lên tiếng|lập tức|ngay lập tức)\s+)*"
+                      r"(?:phản đối|chỉ trích|lên án|phản ứng|cảnh báo)\b", re.IGNORECASE)
 
 
 _FROM = prefiltered(r"\btừ\s+(?:phía\s+|tập đoàn\s+|công ty\s+|hãng\s+)?$")

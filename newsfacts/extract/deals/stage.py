@@ -65,7 +65,9 @@ def _money(hits, start: int, end: int, left: int, right: int,
         h for h in hits if not any(a <= h.start < b for a, b in other_clauses if (a, b) != (left, right))]
     if not in_clause:
         return None
-    return min(in_clause, key=lambda h: abs(h.start - end) if h.start >= end else abs(start - h.end)).money
+    # A price told before the equipment is farther than one told after it: "108 xe tăng Abrams trị giá khoảng 2 tỉ USD
+    # và 250 tên lửa Stinger trị giá 223,56 triệu USD".
+    return min(in_clause, key=lambda h: abs(h.start - end) if h.start >= end else 2 * abs(start - h.end)).money
 
 
 _CLAUSE_BREAK = clause_breaks(",;", ("nhưng", "sau khi", "trong khi", "còn"))
@@ -94,7 +96,16 @@ def _without_cancelled_tenders(text: str) -> str:
     return cancels.pattern.sub(" ", text) if cancels.may_match(text) else text
 
 
-def _own_money(money: Sequence[MoneyHit], item: _Item) -> Money | None:
-    """A listed system's value is only one written inside its own item ("48 FA-50 trị giá 3 tỷ USD"): a total
-    before or after the list is the package's (SPEC: it stays off the systems)."""
-    return next((hit.money for hit in money if item.start <= hit.start < item.own_end), None)
+def _own_money(money: Sequence[MoneyHit], item: _Item, start: int, lower: str) -> Money | None:
+    """A listed system's value is only one written inside its own item ("48 FA-50 trị giá 3 tỷ USD"), from its own
+    start: a total before or after the list is the package's (SPEC: it stays off the systems). The last item's price
+    follows it ("... và 250 tên lửa Stinger trị giá 223,56 triệu USD") when an item before it has its own price too."""
+    own = next((hit.money for hit in money if start <= hit.start < item.own_end), None)
+    if own is not None or item.own_end != item.end:
+        return own
+    trailing = next((hit for hit in money if _PRICE_RIGHT_AFTER.fullmatch(lower, item.end, hit.start)), None)
+    priced_before = any(item.start <= hit.start < start for hit in money)
+    return trailing.money if trailing is not None and priced_before else None
+
+
+_PRICE_RIGHT_AFTER = re.compile(r"\s+(?:trị giá|có giá|với giá)(?: (?:khoảng|gần|hơn|trên|dưới|lên tới|lên đến))?\s+")
