@@ -829,3 +829,11 @@ def test_the_last_item_of_a_list_takes_the_price_told_right_after_it_when_the_it
             "hành K9 trị giá 8 tỷ USD.")
     found = {(d.quantity, d.value_usd) for d in deals(text, published="2023-08-21")}
     assert found == {(48, 3e9), (180, 6e9), (96, 12e9), (180, None), (212, None)}
+
+
+def test_receiving_a_first_lot_is_a_trade_and_a_country_named_as_a_place_takes_no_part():
+    text = ("KHAN\n\nIndonesia xác nhận nhận lô tên lửa đạn đạo KHAN đầu tiên từ Thổ Nhĩ Kỳ.\n\n"
+            "Chuyên gia của hãng Janes tại Singapore nhận định việc Indonesia sở hữu tên lửa đạn đạo chiến thuật có thể "
+            "khiến các nước khác mua vũ khí tương tự.")
+    found = {(d.buyer, d.seller) for d in deals(text, published="2025-09-21")}
+    assert found == {("IDN", "TUR")}

@@ -249,7 +249,8 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
         buyer, seller = _domestic_partner(parties)
     if seller is None:
         seller = next((p.code for p in parties if p.company and p.code != buyer), None)
-    others = {p.code for p in parties if not p.company} - {buyer, seller} - set(cues.makers)
+    others = {p.code for p in parties if not p.company and not _LOCATED.search(lower, max(0, p.start - 6), p.start)} \
+        - {buyer, seller} - set(cues.makers)
     if len(others) == 1 and (buyer is None) != (seller is None):
         (other,) = others
         buyer, seller = (other, seller) if buyer is None else (buyer, other)
@@ -290,6 +291,10 @@ def _coordinated_buyers(lower: str, parties: tuple[_Party, ...], start: int, buy
         if recipients:
             return codes
     return ()
+
+
+# "chuyên gia của hãng Janes tại Singapore": a country named as a place is no side of the trade the sentence tells.
+_LOCATED = re.compile(r"\b(?:tại|ở)\s+$")
 
 
 def _domestic_partner(parties: Sequence[_Party]) -> tuple[str | None, str | None]:
