@@ -612,3 +612,19 @@ def test_a_bilateral_defence_ministers_meeting_named_by_its_two_countries_is_a_d
             "Hội nghị Bộ trưởng Quốc phòng ASEAN mở rộng sẽ họp vào tháng 11.")
     found = {(d.mechanism, d.parties, d.date, d.location.city) for d in dialogues(text, published="2025-08-22")}
     assert found == {("defence policy dialogue", ("AUS", "PHL"), "2025-08-22", "Manila")}
+
+
+def test_a_round_named_by_its_year_is_dated_by_the_day_its_sentence_opens_with():
+    text = ("Đối thoại Chính sách quốc phòng Việt Nam - Hoa Kỳ năm 2019 tại Washington\n\n"
+            "Washington (TTXVN 12/12) - Ngày 11/12 (giờ địa phương), tại trụ sở Bộ Quốc phòng Mỹ, Thứ trưởng Bộ Quốc phòng "
+            "Việt Nam và Trợ lý Bộ trưởng Quốc phòng Mỹ đã đồng chủ trì Đối thoại Chính sách quốc phòng Việt Nam - Hoa Kỳ "
+            "năm 2019.")
+    assert [d.date for d in dialogues(text, published="2019-12-12")] == ["2019-12-11"]
+
+
+def test_a_joint_working_group_on_defence_cooperation_and_a_strategic_mechanism_are_named_dialogues():
+    text = ("JWG\n\nNgày 4-11, tại Tel Aviv, cuộc họp lần thứ 17 Nhóm công tác chung (JWG) về hợp tác quốc phòng Ấn Độ - "
+            "Israel đã diễn ra. Ngoại trưởng Mỹ và người đồng cấp Thổ Nhĩ Kỳ ngày 18/1 đã có cuộc gặp tại Washington trong "
+            "khuôn khổ Cơ chế chiến lược Mỹ - Thổ Nhĩ Kỳ.")
+    found = {(d.mechanism, d.parties) for d in dialogues(text, published="2025-11-05")}
+    assert found == {("defence policy dialogue", ("IND", "ISR")), ("strategic dialogue", ("TUR", "USA"))}

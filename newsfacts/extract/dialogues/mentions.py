@@ -186,6 +186,11 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
         # "được khởi động năm 2015, với phiên họp đầu tiên ... vào tháng 1 năm đó": the same year, told finer after.
         hit = next((h for h in candidates if h.value and h.start > hit.end and len(h.value) > 4
                     and h.value.startswith(hit.value)), hit)
+    if hit is not None and hit.precision == "year" and status == "held" and hit.start >= end:
+        # "Ngày 11/12, tại ..., đã đồng chủ trì Đối thoại Chính sách quốc phòng ... năm 2019": the year names the
+        # round; the day the sentence opens with is when it was held.
+        hit = next((h for h in candidates if h.value and h.end <= start and len(h.value) > 4
+                    and h.value.startswith(hit.value) and _OPENING_DAY.fullmatch(text, 0, h.start)), hit)
     if hit is not None and status in ("cancelled", "postponed") and _announced_on(text, hit, start):
         value, rank = None, 0
     else:
@@ -320,6 +325,10 @@ _SUBJECT_CHARS = 3
 # Where a sentence gives the day of its news: at its start, or after one opening clause ("Theo phóng viên TTXVN tại
 # Sydney, ngày 29/7, ...").
 _LEADING_NEWS_DAY = re.compile(r"(?:[^,.;]{0,50},\s*)?(?:(?:vào|hôm)\s+)?")
+
+
+# The day a sentence opens with, after a dateline or an opening clause: "Washington (TTXVN 12/12) - Ngày 11/12, ...".
+_OPENING_DAY = re.compile(r"(?:[^,.;]{0,50}(?:,|\s[-–])\s*)?(?:(?:vào|hôm)\s+)?")
 
 
 _TOLD_AFTER_A_COMMA = re.compile(r",\s*(?:được tổ chức|diễn ra|tổ chức|đã diễn ra)\b")
