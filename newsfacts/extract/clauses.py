@@ -22,8 +22,9 @@ _MARKS = {
 
 
 def clause_breaks(marks: str, words: Iterable[str] = ()) -> re.Pattern[str]:
-    """A pattern of the clause breaks made of `marks` (characters among ",;:.()") and of `words` (spaced)."""
-    parts = [_MARKS[mark] for mark in marks] + [f" {re.escape(word)} " for word in words]
+    """A pattern of the clause breaks made of `marks` (characters among ",;:.()") and of `words` (spaced; each a
+    regular expression, so that "song(?! phương)" breaks at "song" (but) and not inside "song phương")."""
+    parts = [_MARKS[mark] for mark in marks] + [f" {word} " for word in words]
     return re.compile("|".join(parts))
 
 

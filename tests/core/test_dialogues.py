@@ -628,3 +628,19 @@ def test_a_joint_working_group_on_defence_cooperation_and_a_strategic_mechanism_
             "khuôn khổ Cơ chế chiến lược Mỹ - Thổ Nhĩ Kỳ.")
     found = {(d.mechanism, d.parties) for d in dialogues(text, published="2025-11-05")}
     assert found == {("defence policy dialogue", ("IND", "ISR")), ("strategic dialogue", ("TUR", "USA"))}
+
+
+def test_a_round_recalled_beside_a_leaders_meeting_in_another_clause_is_kept():
+    text = ("Mỹ - Kuwait\n\nĐối thoại chiến lược Mỹ - Kuwait lần thứ tư diễn ra tại Washington ngày 24/11/2020. "
+            "Phiên thứ hai cũng được tổ chức tại thủ đô của Mỹ ngày 8/9/2017, do hai ngoại trưởng đồng chủ trì, một ngày "
+            "sau cuộc gặp giữa Tiểu vương Kuwait và Tổng thống Donald Trump tại Nhà Trắng. Tuyên bố chung cho rằng tiến "
+            "trình đối thoại chiến lược là công cụ định hướng chương trình nghị sự trong năm tới.")
+    found = {(d.date, d.status) for d in dialogues(text, published="2020-11-25")}
+    assert found == {("2020-11-24", "held"), ("2017-09-08", "held")}
+
+
+def test_a_session_of_another_named_body_and_a_leaders_meeting_are_no_rounds():
+    text = ("3+3\n\nCơ chế \"3+3\" Việt - Trung họp phiên đầu tiên ngày 9/12/2024 tại Bắc Kinh, ở cấp thứ trưởng, ngay trước "
+            "Phiên họp lần thứ 16 Ủy ban Chỉ đạo Hợp tác song phương diễn ra hôm 10/12/2024. Trước đó, lãnh đạo cấp cao "
+            "hai nước cũng đã có cuộc gặp vào tháng 5/2024, trong đó hai bên nhất trí tăng cường hợp tác.")
+    assert {d.date for d in dialogues(text, published="2024-12-12")} <= {"2024-12-09"}

@@ -27,7 +27,7 @@ from newsfacts.extract.dialogues.vocabulary import (
 )
 
 
-_CLAUSE_BREAK = clause_breaks(",;:.()", ("sau khi", "trước khi", "nhưng", "trong khi", "song", "tuy nhiên"))
+_CLAUSE_BREAK = clause_breaks(",;:.()", ("sau khi", "trước khi", "nhưng", "trong khi", "song(?! phương| song)", "tuy nhiên"))
 
 
 MAX_MENTIONS = 400
@@ -49,6 +49,7 @@ class _Mention:
     until: str | None = None
     ordinal: int | None = None
     online: bool = False  # held by video link: no place, whatever other mentions say
+    told: tuple[int, int] | None = None  # a bare meeting's part of its sentence: up to the meetings named beside it
 
 
 # "tổ chức cuộc họp ... (2+2) lần thứ bảy theo hình thức trực tuyến": a meeting by video link has no venue.
@@ -327,6 +328,11 @@ _SUBJECT_CHARS = 3
 _LEADING_NEWS_DAY = re.compile(r"(?:[^,.;]{0,50},\s*)?(?:(?:vào|hôm)\s+)?")
 
 
+# "Phiên họp lần thứ 16 Ủy ban Chỉ đạo Hợp tác song phương": a session of a body the sentence names, not of the
+# article's dialogue.
+_OF_ANOTHER_BODY = re.compile(r"(?:\s+(?:lần\s+)?thứ\s+\S+)?\s+(?:của\s+)?(?:ủy ban|hội đồng|ban chỉ đạo|quốc hội|đại hội)\b")
+
+
 # The day a sentence opens with, after a dateline or an opening clause: "Washington (TTXVN 12/12) - Ngày 11/12, ...".
 _OPENING_DAY = re.compile(r"(?:[^,.;]{0,50}(?:,|\s[-–])\s*)?(?:(?:vào|hôm)\s+)?")
 
@@ -356,9 +362,11 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
     text = sentence.text
     mentions = []
     references = list(_patterns()["bare"].finditer(lower))
-    for match, following in zip(references, [*references[1:], None]):
+    for previous, match, following in zip([None, *references[:-1]], references, [*references[1:], None]):
         if not any(d.value and d.start >= match.end() for d in dates) and sum(1 for d in dates if d.value) != 1:
             continue  # no own date can follow, nor the sentence's one date: skip the clause work
+        if _OF_ANOTHER_BODY.match(lower, match.end()):
+            continue
         left, right = _clause(text, match.start(), match.end())
         # "Cuộc họp ... được tổ chức ... tại Nusa Dua, Bali vào ngày 6/12/2019": a meeting the sentence is about may be
         # dated past a comma, not past the next meeting the sentence names.
@@ -381,7 +389,8 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         # no party.
         codes = tuple(sorted({h.code for h in hits if left <= h.start < max(right, reach)}))
         mentions.append(_Mention("", codes, value, rank, location, status, sentence.index, bare=True,
-                                 ordinal=_ordinal(lower, match.end(), right)))
+                                 ordinal=_ordinal(lower, match.end(), right),
+                                 told=(previous.end() if previous else 0, following.start() if following else len(text))))
     # "kể từ Đối thoại lần đầu tổ chức tháng 9/2018 tại New Delhi": an earlier meeting recalled without its name.
     recalled = _Mention("", tuple(sorted({h.code for h in hits})), None, 0, Location(), "held", sentence.index, bare=True)
     told = {m.date for m in mentions}

@@ -115,7 +115,14 @@ def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[
         return []
     mechanism = Counter(m.mechanism for m in meetings).most_common(1)[0][0]
     return [replace(m, mechanism=mechanism, parties=main_pair) for m in bare
-            if set(m.parties) <= set(main_pair) and not _names_leaders(sentences[m.sentence].text)]
+            if set(m.parties) <= set(main_pair) and not _names_leaders(_told_in(sentences[m.sentence].text, m))]
+
+
+def _told_in(text: str, mention: _Mention) -> str:
+    """The part of its sentence a bare meeting is told in, up to the other meetings it names ("Phiên thứ hai ... ngày
+    8/9/2017, ..., một ngày sau cuộc gặp giữa Tiểu vương Kuwait và Tổng thống Donald Trump": the leaders met at the
+    other meeting)."""
+    return text[mention.told[0]:mention.told[1]] if mention.told else text
 
 
 def _names_leaders(text: str) -> bool:
@@ -133,9 +140,11 @@ _VISIT_BY = re.compile(r"\bchuyến (?:thăm|công du)\b[^,.;]{0,40}?\bcủa\s+$
 _VISIT_CHARS = 60
 
 
-# "cuộc gặp giữa Bộ Chính trị Đảng Cộng sản Việt Nam và Ban Thường vụ Trung ương Đảng Nhân dân Campuchia": a meeting of
-# party leaderships, which no defence or foreign-policy mechanism holds.
-_PARTY_BODIES = re.compile(r"\b(?:Bộ Chính trị|Ban Thường vụ Trung ương|Ban Chấp hành Trung ương)\b")
+# "cuộc gặp giữa Bộ Chính trị Đảng Cộng sản Việt Nam và Ban Thường vụ Trung ương Đảng Nhân dân Campuchia", "lãnh đạo
+# cấp cao hai nước cũng đã có cuộc gặp": a meeting of party or state leaderships, which no defence or foreign-policy
+# mechanism holds.
+_PARTY_BODIES = re.compile(r"\b(?:Bộ Chính trị|Ban Thường vụ Trung ương|Ban Chấp hành Trung ương"
+                           r"|[Ll]ãnh đạo (?:cấp cao|chủ chốt) (?:hai|của hai|các)\b)")
 
 
 _DESCRIBED_AS = re.compile(r"(?:hiện là|hiện nay là|nay là|khi đó là|lúc đó là|sau này là|sau này trở thành|từng là"
