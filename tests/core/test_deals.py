@@ -837,3 +837,11 @@ def test_receiving_a_first_lot_is_a_trade_and_a_country_named_as_a_place_takes_n
             "khiến các nước khác mua vũ khí tương tự.")
     found = {(d.buyer, d.seller) for d in deals(text, published="2025-09-21")}
     assert found == {("IDN", "TUR")}
+
+
+def test_customers_given_as_examples_and_the_country_of_an_arms_fair_take_no_part():
+    text = ("T-90\n\nNga đã hoàn tất giao 64 xe tăng T-90S/SK cho Việt Nam. Ngoài Việt Nam, những năm gần đây Nga đã giao "
+            "hơn 130 tiêm kích họ Su-30 cho các khách hàng như Trung Quốc, Indonesia và Venezuela. Tháng 11/2017, tại một "
+            "triển lãm quốc phòng ở Thái Lan, ông Petukhov xác nhận Nga và Việt Nam đã ký hợp đồng T-90S/SK.")
+    found = {(d.buyer, d.seller) for d in deals(text, published="2019-03-27")}
+    assert found == {("VNM", "RUS")}

@@ -42,12 +42,18 @@ def _parties(hits: Sequence[CountryHit], companies: Sequence[CompanyHit], text: 
     parties = [_Party(h.code, h.start, h.end) for i, h in enumerate(hits)
                if not (text and i and _BRACKETED.fullmatch(text, hits[i - 1].end, h.start)
                        and text.startswith(")", h.end))
-               and not (text and _OBJECTS.match(text, h.end))]
+               and not (text and _OBJECTS.match(text, h.end))
+               and not (text and _AT_AN_EVENT.search(text, max(0, h.start - 60), h.start))]
     parties += [_Party(c.country, c.start, c.end, company=True) for c in companies]
     return sorted(parties, key=lambda p: p.start)
 
 
 _BRACKETED = re.compile(r"\s*\(\s*")
+
+
+# "tại một triển lãm quốc phòng ở Thái Lan": the country where an event took place takes no part in the deal told there.
+_AT_AN_EVENT = re.compile(r"\b(?:tại|ở|trong)\s+(?:một\s+|các\s+)?(?:triển lãm|hội chợ|hội nghị|diễn đàn|hội thảo|cuộc họp|sự kiện)"
+                          r"[^,.;]{0,30}?\s(?:ở|tại)\s+$", re.IGNORECASE)
 
 
 # "Bắc Kinh đã nhiều lần lên tiếng phản đối thương vụ F-16": a country that objects to a deal takes no part in it.
@@ -66,6 +72,11 @@ _MAKER_REACH = 40
 
 
 _MADE = re.compile(r"\s+(?:sản xuất|chế tạo|phát triển|cung cấp|đóng|thiết kế|thực hiện)")
+
+
+# "giao hơn 130 tiêm kích họ Su-30 cho các khách hàng như Trung Quốc, Indonesia và Venezuela": examples of a maker's
+# customers in a tally, no one's deal.
+_EXAMPLES = re.compile(r"\bcho\s+(?:\S+\s+){0,3}?như\s+$")
 
 
 _TO = prefiltered(r"\b(?:cho|sang)\s+(?!biết|hay|rằng|thấy|phép)(?:(?!của\b)\S+\s+){0,4}$")
@@ -146,7 +157,8 @@ def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ..
         cues.append(_PartyCues(
             after_from=_FROM.search(before[-15:]) is not None,
             made_by=_MADE_BY.search(before[-25:]) is not None and _MADE.match(lower, party.end) is not None,
-            after_to=_TO.search(before[-30:]) is not None, made_at=_MADE_AT.search(before) is not None,
+            after_to=_TO.search(before[-30:]) is not None and not _EXAMPLES.search(before[-30:]),
+            made_at=_MADE_AT.search(before) is not None,
             after_of=_OF.search(before[-8:]) is not None,
             second_hand_of=_SECOND_HAND_OF.search(before[-45:]) is not None,
             buys=buy.match(after) is not None, sells=sell.match(after) is not None,
