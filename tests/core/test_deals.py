@@ -845,3 +845,10 @@ def test_customers_given_as_examples_and_the_country_of_an_arms_fair_take_no_par
             "triển lãm quốc phòng ở Thái Lan, ông Petukhov xác nhận Nga và Việt Nam đã ký hợp đồng T-90S/SK.")
     found = {(d.buyer, d.seller) for d in deals(text, published="2019-03-27")}
     assert found == {("VNM", "RUS")}
+
+
+def test_the_country_that_presses_or_sanctions_a_buyer_takes_no_part_in_its_deal():
+    text = ("S-400\n\nẤn Độ đã chính thức ký thỏa thuận trị giá 5,43 tỷ USD để mua 5 hệ thống tên lửa phòng không S-400 "
+            "của Nga, bất chấp các mối đe dọa từ Mỹ. Ấn Độ đã thúc đẩy hợp đồng S-400 bất chấp áp lực rất lớn từ "
+            "Washington. Nhiều quốc gia gặp khó khi tìm cách mua máy bay chiến đấu Su-35 của Nga do đạo luật CAATSA của Mỹ.")
+    assert {(d.buyer, d.seller) for d in deals(text, published="2018-10-06")} == {("IND", "RUS")}

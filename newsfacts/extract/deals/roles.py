@@ -43,7 +43,8 @@ def _parties(hits: Sequence[CountryHit], companies: Sequence[CompanyHit], text: 
                if not (text and i and _BRACKETED.fullmatch(text, hits[i - 1].end, h.start)
                        and text.startswith(")", h.end))
                and not (text and _OBJECTS.match(text, h.end))
-               and not (text and _AT_AN_EVENT.search(text, max(0, h.start - 60), h.start))]
+               and not (text and _AT_AN_EVENT.search(text, max(0, h.start - 60), h.start))
+               and not (text and _PRESSURE_OF.search(text, max(0, h.start - 40), h.start))]
     parties += [_Party(c.country, c.start, c.end, company=True) for c in companies]
     return sorted(parties, key=lambda p: p.start)
 
@@ -54,6 +55,12 @@ _BRACKETED = re.compile(r"\s*\(\s*")
 # "tại một triển lãm quốc phòng ở Thái Lan": the country where an event took place takes no part in the deal told there.
 _AT_AN_EVENT = re.compile(r"\b(?:tại|ở|trong)\s+(?:một\s+|các\s+)?(?:triển lãm|hội chợ|hội nghị|diễn đàn|hội thảo|cuộc họp|sự kiện)"
                           r"[^,.;]{0,30}?\s(?:ở|tại)\s+$", re.IGNORECASE)
+
+
+# "bất chấp áp lực rất lớn từ Washington", "do đạo luật CAATSA của Mỹ": the country that presses or sanctions a buyer
+# takes no part in its deal.
+_PRESSURE_OF = re.compile(r"\b(?:áp lực|sức ép|mối đe dọa|lời cảnh báo|lệnh trừng phạt|đạo luật|lệnh cấm vận)"
+                          r"(?:\s+(?:rất lớn|mạnh mẽ|[A-Z]{3,}))?\s+(?:từ|của)\s+(?:phía\s+)?$")
 
 
 # "Bắc Kinh đã nhiều lần lên tiếng phản đối thương vụ F-16": a country that objects to a deal takes no part in it.
