@@ -644,3 +644,10 @@ def test_a_session_of_another_named_body_and_a_leaders_meeting_are_no_rounds():
             "Phiên họp lần thứ 16 Ủy ban Chỉ đạo Hợp tác song phương diễn ra hôm 10/12/2024. Trước đó, lãnh đạo cấp cao "
             "hai nước cũng đã có cuộc gặp vào tháng 5/2024, trong đó hai bên nhất trí tăng cường hợp tác.")
     assert {d.date for d in dialogues(text, published="2024-12-12")} <= {"2024-12-09"}
+
+
+def test_strategic_security_consultations_are_a_security_dialogue():
+    text = ("Trung - Nga\n\nNgày 26/7, tại Bắc Kinh, Ủy viên Quốc vụ Trung Quốc và Thư ký Hội đồng An ninh Nga đã đồng chủ "
+            "trì vòng tham vấn an ninh chiến lược Trung - Nga lần thứ 13.")
+    found = {(d.mechanism, d.parties, d.date) for d in dialogues(text, published="2017-07-27")}
+    assert found == {("security dialogue", ("CHN", "RUS"), "2017-07-26")}
