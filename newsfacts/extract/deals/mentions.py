@@ -194,8 +194,10 @@ def _accessory(lower: str, span: tuple[int, int, str, str | None], item: _Item, 
 _WITHHELD = re.compile(r"\b(?:hạn chế|cấm|cấm vận)\s+(?:việc\s+)?(?:bán|cung cấp|xuất khẩu|chuyển giao)\b")
 
 
-# "Hơn 1.600 động cơ F414 đã được chuyển giao trên toàn thế giới": a maker's worldwide tally, no one's deal.
-_WORLDWIDE = re.compile(r"\btrên (?:toàn |khắp )?thế giới\b|\bcho (?:hơn |gần )?\d+ (?:quốc gia|nước)\b")
+# "Hơn 1.600 động cơ F414 đã được chuyển giao trên toàn thế giới", "đã giao hơn 130 tiêm kích cho các khách hàng như
+# Trung Quốc, Indonesia và Venezuela": a maker's tally, no one's deal.
+_WORLDWIDE = re.compile(r"\btrên (?:toàn |khắp )?thế giới\b|\bcho (?:hơn |gần )?\d+ (?:quốc gia|nước)\b"
+                        r"|\bcho (?:các|nhiều) (?:khách hàng|nước|quốc gia)(?: khác)? như\b")
 
 
 # "Abu Dhabi có thể xem xét khả năng mua máy bay Su-57": what a buyer might one day consider is no deal.

@@ -237,7 +237,11 @@ _VENUE_AFTER_DATE_CHARS = 25
 
 
 def _recalled_venue(text: str, venues: Sequence[tuple[int, Location]], cue_start: int, hit: DateHit) -> Location:
+    """A venue after the date is the meeting's only within its clause ("vào tháng 3/2017, sau chuyến thăm Nhật Bản của
+    ...": a visit told after the comma)."""
     reach = min(hit.end + _VENUE_AFTER_DATE_CHARS, len(text))
+    comma = text.find(",", hit.end, reach)
+    reach = comma if comma >= 0 else reach
     return next((location for start, location in venues if cue_start <= start < reach), Location())
 
 
