@@ -651,3 +651,11 @@ def test_strategic_security_consultations_are_a_security_dialogue():
             "trì vòng tham vấn an ninh chiến lược Trung - Nga lần thứ 13.")
     found = {(d.mechanism, d.parties, d.date) for d in dialogues(text, published="2017-07-27")}
     assert found == {("security dialogue", ("CHN", "RUS"), "2017-07-26")}
+
+
+def test_a_state_councillor_and_a_security_council_secretary_are_participants():
+    text = ("Trung - Nga\n\nNgày 26/7, tại Bắc Kinh, Ủy viên Quốc vụ Trung Quốc Dương Khiết Trì và Thư ký Hội đồng An ninh "
+            "Nga Nikolai Patrushev đã đồng chủ trì vòng tham vấn an ninh chiến lược Trung - Nga lần thứ 13.")
+    (meeting,) = dialogues(text, published="2017-07-27")
+    assert {(p.name, p.role, p.country) for p in meeting.participants} == {
+        ("Dương Khiết Trì", "Ủy viên Quốc vụ", "CHN"), ("Nikolai Patrushev", "Thư ký Hội đồng An ninh", "RUS")}
