@@ -575,7 +575,10 @@ def _glued_sentence_end(paragraph: str, punctuation_start: int) -> bool:
         return True
     # "... khoảng 2 tỷ USD.Theo tuyên bố ...": an acronym of three letters or more, then a capitalised word.
     after = paragraph[punctuation_start + 1:punctuation_start + 3]
-    return len(word) >= 3 and word.isalpha() and word.isupper() and after[:1].isupper() and after[1:].islower()
+    capitalised = after[:1].isupper() and after[1:].islower()
+    # "... 11 tiêm kích Su-35.Mặc dù vậy ...": a model designation (letters and figures), then a capitalised word.
+    model = before.isdigit() and any(c.isalpha() for c in word)
+    return capitalised and (len(word) >= 3 and word.isalpha() and word.isupper() or model)
 
 
 def _ends_sentence_at(paragraph: str, match: re.Match[str]) -> bool:

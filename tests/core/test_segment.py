@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfacts.normalise import normalise
+from newsfacts.pipeline import parse_text
 from newsfacts.records import Segment
 from newsfacts.segment import (
     _BOUNDARY,
@@ -417,3 +418,10 @@ def test_a_list_of_headlines_joined_by_dashes_is_chaff():
     assert not any(t.startswith(("Giá vàng", "Tòa án Đức", "Khai mạc")) for t in kept)
     assert any(t.startswith("Bộ trưởng Quốc phòng Indonesia") for t in kept)
     assert any(t.startswith("Hai bên cũng") for t in kept)
+
+
+def test_a_sentence_glued_after_a_model_designation_is_split():
+    text = "Su-35\n\nIndonesia đã đặt mua 11 tiêm kích Su-35.Mặc dù vậy Nga chưa giao chiếc nào. Hợp đồng trị giá 1.140 triệu USD."
+    sentences = [s.text for s in parse_text(text).sentences]
+    assert "Indonesia đã đặt mua 11 tiêm kích Su-35." in sentences
+    assert "Hợp đồng trị giá 1.140 triệu USD." in sentences
