@@ -852,3 +852,10 @@ def test_the_country_that_presses_or_sanctions_a_buyer_takes_no_part_in_its_deal
             "của Nga, bất chấp các mối đe dọa từ Mỹ. Ấn Độ đã thúc đẩy hợp đồng S-400 bất chấp áp lực rất lớn từ "
             "Washington. Nhiều quốc gia gặp khó khi tìm cách mua máy bay chiến đấu Su-35 của Nga do đạo luật CAATSA của Mỹ.")
     assert {(d.buyer, d.seller) for d in deals(text, published="2018-10-06")} == {("IND", "RUS")}
+
+
+def test_a_government_and_a_maker_signing_together_buy_and_sell_and_the_eurofighter_has_no_one_seller():
+    text = ("Typhoon\n\nBộ Quốc phòng Kuwait và tập đoàn Finmeccanica của Italy ngày 5/4 ký hợp đồng cung cấp 28 tiêm kích "
+            "Eurofighter Typhoon. Qatar ký hợp đồng mua 24 tiêm kích Eurofighter Typhoon của Anh.")
+    found = {(d.buyer, d.seller, d.quantity) for d in deals(text, published="2016-04-06")}
+    assert found == {("KWT", "ITA", 28), ("QAT", "GBR", 24)}

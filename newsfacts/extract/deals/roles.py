@@ -223,8 +223,10 @@ def _signatories(lower: str, parties: tuple[_Party, ...]) -> tuple[str | None, s
     equipment phrase of the sentence, so worked out once."""
     counterpart = next((p for p in parties if _WITH.search(lower[max(0, p.start - 160):p.start])), None)
     sign = _SIGN.search(lower) or _CONTRACT.search(lower)
-    if counterpart is None or sign is None:
+    if sign is None:
         return None, None
+    if counterpart is None:
+        return _joint_signers(lower, [p for p in parties if p.end <= sign.start()])
     signers = [p for p in parties if p.end <= sign.start()]
     if not signers or signers[-1].code == counterpart.code:
         return None, counterpart.code
@@ -237,6 +239,24 @@ def _signatories(lower: str, parties: tuple[_Party, ...]) -> tuple[str | None, s
         return signer.code, counterpart.code
     company_signer = any(p.company for p in signers) or _FIRMS_OF.search(lower, max(0, signer.start - 30), signer.start)
     return (counterpart.code, signer.code) if company_signer else (signer.code, counterpart.code)
+
+
+_SIGNERS_LINK = re.compile(r"\s*(?:và|cùng)\s+(?:(?:tập đoàn|công ty|hãng|nhà sản xuất|bộ quốc phòng|chính phủ)\s+)?")
+
+
+def _joint_signers(lower: str, signers: Sequence[_Party]) -> tuple[str | None, str | None]:
+    """"Bộ Quốc phòng Kuwait và tập đoàn Finmeccanica của Italy ... ký hợp đồng": a government and a maker that sign
+    together, the maker selling; None, None for any other signers."""
+    if len(signers) < 2:
+        return None, None
+    first, second = signers[-2], signers[-1]
+    if second.company is False and first.company and first.code == second.code and len(signers) >= 3:
+        first, second = signers[-3], first  # "tập đoàn Finmeccanica của Italy": the firm, then its country
+    if first.company == second.company or first.code == second.code \
+            or not _SIGNERS_LINK.fullmatch(lower, first.end, second.start):
+        return None, None
+    government, maker = (second, first) if first.company else (first, second)
+    return government.code, maker.code
 
 
 # "ký hợp đồng với UAE bán 50 chiếc F-35": the verb right after the counterpart says which way the trade goes.
