@@ -859,3 +859,10 @@ def test_a_government_and_a_maker_signing_together_buy_and_sell_and_the_eurofigh
             "Eurofighter Typhoon. Qatar ký hợp đồng mua 24 tiêm kích Eurofighter Typhoon của Anh.")
     found = {(d.buyer, d.seller, d.quantity) for d in deals(text, published="2016-04-06")}
     assert found == {("KWT", "ITA", 28), ("QAT", "GBR", 24)}
+
+
+def test_a_country_named_as_a_systems_customer_bought_it():
+    text = ("Patriot\n\nRomania cũng là một trong những khách hàng châu Âu của hệ thống Patriot, với tổ hợp đầu tiên được "
+            "bàn giao năm 2020. Philippines là khách hàng nước ngoài đầu tiên của BrahMos.")
+    found = {(d.buyer, d.seller, d.status) for d in deals(text, published="2024-06-22")}
+    assert found == {("ROU", "USA", "delivered"), ("PHL", "IND", "signed")}
