@@ -866,3 +866,8 @@ def test_a_country_named_as_a_systems_customer_bought_it():
             "bàn giao năm 2020. Philippines là khách hàng nước ngoài đầu tiên của BrahMos.")
     found = {(d.buyer, d.seller, d.status) for d in deals(text, published="2024-06-22")}
     assert found == {("ROU", "USA", "delivered"), ("PHL", "IND", "signed")}
+
+
+def test_aegis_ashore_is_air_defence():
+    text = "Aegis\n\nNhật Bản hủy kế hoạch mua 2 hệ thống phòng thủ tên lửa Aegis Ashore của Mỹ."
+    assert [d.category for d in deals(text, published="2020-06-16")] == ["air-defence"]

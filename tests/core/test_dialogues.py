@@ -659,3 +659,11 @@ def test_a_state_councillor_and_a_security_council_secretary_are_participants():
     (meeting,) = dialogues(text, published="2017-07-27")
     assert {(p.name, p.role, p.country) for p in meeting.participants} == {
         ("Dương Khiết Trì", "Ủy viên Quốc vụ", "CHN"), ("Nikolai Patrushev", "Thư ký Hội đồng An ninh", "RUS")}
+
+
+def test_a_round_recalled_by_its_session_is_dated_finely_and_its_parties_read_in_its_own_clause():
+    text = ("AUSMIN 2022\n\nHội nghị tham vấn cấp bộ trưởng ngoại giao và quốc phòng Mỹ - Australia (AUSMIN) diễn ra tại "
+            "Washington ngày 6/12/2022. Phiên tham vấn năm ngoái cũng được tổ chức tại Washington vào tháng 9/2021, ngay "
+            "sau khi ba nước Mỹ, Australia và Anh công bố quan hệ đối tác an ninh AUKUS.")
+    found = {(d.parties, d.date) for d in dialogues(text, published="2022-12-07")}
+    assert found == {(("AUS", "USA"), "2022-12-06"), (("AUS", "USA"), "2021-09")}

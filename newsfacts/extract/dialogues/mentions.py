@@ -387,11 +387,13 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         status = _sentence_change(lower, match.end()) or status
         if news_day and status != "held":
             continue  # the day a postponement or a plan was announced is not the meeting's
-        value, rank = _date_fields(own_dates[0])
+        # "Phiên tham vấn năm ngoái ... vào tháng 9/2021": the same period told finer.
+        value, rank = _date_fields(_best_date(own_dates, match.start(), match.end()))
         location = _location(_venue_options(text, hits), match.start(), match.end(), left, right)
         # The countries of the meeting's own clause: a reason given after it ("do ... Hamas tấn công Israel") names
         # no party.
-        codes = tuple(sorted({h.code for h in hits if left <= h.start < max(right, reach)}))
+        codes = tuple(sorted({h.code for h in hits if left <= h.start < right}
+                             or {h.code for h in hits if left <= h.start < max(right, reach)}))
         mentions.append(_Mention("", codes, value, rank, location, status, sentence.index, bare=True,
                                  ordinal=_ordinal(lower, match.end(), right),
                                  told=(previous.end() if previous else 0, following.start() if following else len(text))))
