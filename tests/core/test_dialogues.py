@@ -667,3 +667,11 @@ def test_a_round_recalled_by_its_session_is_dated_finely_and_its_parties_read_in
             "sau khi ba nước Mỹ, Australia và Anh công bố quan hệ đối tác an ninh AUKUS.")
     found = {(d.parties, d.date) for d in dialogues(text, published="2022-12-07")}
     assert found == {(("AUS", "USA"), "2022-12-06"), (("AUS", "USA"), "2021-09")}
+
+
+def test_a_mechanism_held_with_several_partners_names_no_meeting_of_them():
+    text = ("Nhật Bản - Indonesia\n\nNgày 17/12, Ngoại trưởng và Bộ trưởng Quốc phòng Nhật Bản đã hội đàm với hai bộ trưởng "
+            "Indonesia tại Tokyo, trong khuôn khổ cuộc đối thoại \"2+2\" lần đầu tiên giữa hai nước. Indonesia là thành viên "
+            "ASEAN đầu tiên thiết lập cơ chế này với Nhật Bản; trước đó Tokyo đã tổ chức \"2+2\" với năm đối tác, trong đó có "
+            "Mỹ, Anh và Australia.")
+    assert {d.parties for d in dialogues(text, published="2015-12-18")} == {("IDN", "JPN")}

@@ -29,9 +29,10 @@ _MECHANISM_WORD = re.compile(r"(?:cơ chế|định dạng)\b")
 _PARTNERS_OF_THE_MECHANISM = re.compile(r"là (?:một trong(?: số)?|những|các)(?: \S+){0,2} (?:nước|quốc gia|đối tác) mà\b")
 
 
-# "Hàn Quốc hiện chỉ tổ chức cơ chế 2+2 cấp bộ trưởng với hai đối tác là Mỹ và Australia": the same, told after.
-_WITH_ITS_PARTNERS = re.compile(r"\bvới (?:hai|ba|bốn|các|những|một số|số ít)(?: \S+){0,2} (?:đối tác|nước|quốc gia)"
-                                r"(?: là|,? gồm)\b")
+# "Hàn Quốc hiện chỉ tổ chức cơ chế 2+2 cấp bộ trưởng với hai đối tác là Mỹ và Australia", "Tokyo đã tổ chức "2+2" với
+# năm đối tác, trong đó có Mỹ, Anh và Australia": the same, told after.
+_WITH_ITS_PARTNERS = re.compile(r"\bvới (?:hai|ba|bốn|năm|sáu|bảy|tám|\d+|các|những|một số|số ít)(?: \S+){0,2} "
+                                r"(?:đối tác|nước|quốc gia)(?: là|,? gồm|,? trong đó có)\b")
 
 
 # "Ấn Độ duy trì cơ chế 2+2 với ...": the mechanism itself, not a meeting of it.
