@@ -871,3 +871,13 @@ def test_a_country_named_as_a_systems_customer_bought_it():
 def test_aegis_ashore_is_air_defence():
     text = "Aegis\n\nNhật Bản hủy kế hoạch mua 2 hệ thống phòng thủ tên lửa Aegis Ashore của Mỹ."
     assert [d.category for d in deals(text, published="2020-06-16")] == ["air-defence"]
+
+
+def test_the_counted_items_of_a_package_told_after_it_are_traded_between_its_sides():
+    text = ("Đài Loan\n\nNgày 16/12, Bộ Ngoại giao Mỹ thông báo với Quốc hội kế hoạch bán cho Đài Loan gói vũ khí trị giá "
+            "1,83 tỷ USD. Gói này gồm hai khinh hạm lớp Oliver Hazard Perry đã loại biên của Hải quân Mỹ, 769 tên lửa chống "
+            "tăng TOW 2B và 201 tên lửa chống tăng Javelin. Ấn Độ đã ký mua 36 Rafale của Pháp. Theo các quan chức Ấn Độ, 36 "
+            "máy bay sẽ được chuyển giao, kèm theo gói vũ khí gồm tên lửa không đối không tầm xa.")
+    found = {(d.buyer, d.seller, d.quantity) for d in deals(text, published="2015-12-17")}
+    assert {("TWN", "USA", 2), ("TWN", "USA", 769), ("TWN", "USA", 201)} <= found
+    assert all(d.buyer != "IND" or d.quantity == 36 for d in deals(text, published="2015-12-17"))

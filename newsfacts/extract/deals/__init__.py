@@ -16,8 +16,8 @@ from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
 from newsfacts.records import Deal, Sentence
 from newsfacts.extract.deals.mentions import (
-    MAX_MENTIONS, _Mention, _buyers_counted, _in_service_mentions, _respective_count_mentions, _sentence_mentions,
-    _this_country_buys, _trade_sentences,
+    MAX_MENTIONS, _Mention, _buyers_counted, _in_service_mentions, _package_items, _respective_count_mentions,
+    _sentence_mentions, _this_country_buys, _trade_sentences,
 )
 from newsfacts.extract.deals.merge import (
     _aid_given, _between_main_pair, _deal, _is_aid, _merge, _only_a_kind, _orient, _other_side,
@@ -36,7 +36,7 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
         if len(mentions) >= MAX_MENTIONS:
             break
         found = _sentence_mentions(s, lower, country_hits.get(s.index, ()), date_hits.get(s.index, ()), published)
-        mentions.extend(_this_country_buys(found, lower, mentions))
+        mentions.extend(_package_items(_this_country_buys(found, lower, mentions), lower, mentions))
         mentions.extend(_buyers_counted(s, lower, country_hits.get(s.index, ()), date_hits.get(s.index, ()), mentions))
     if not mentions:
         return ()

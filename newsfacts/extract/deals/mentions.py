@@ -623,3 +623,27 @@ def _this_country_buys(found: Sequence[_Mention], lower: str, earlier: Sequence[
     buyer = next((m.buyer for m in reversed(earlier) if m.buyer), None)
     return [replace(m, buyer=buyer, countries=tuple(dict.fromkeys((*m.countries, buyer))))
             if m.buyer is None and m.seller and buyer and buyer != m.seller else m for m in found]
+
+
+# "Gói này gồm hai khinh hạm ..., 36 xe AAV7 ... và 201 tên lửa Javelin": the items of the package told just before.
+_PACKAGE_INCLUDES = re.compile(r"\bgói (?:\S+ ){0,3}?(?:bao )?gồm\b")
+# "36 máy bay ..., kèm theo gói vũ khí gồm tên lửa ...": the weapons that come with a system are part of its deal.
+_ALONG_WITH = re.compile(r"\b(?:kèm theo|kèm|cùng với|cùng)\s+$")
+
+
+def _package_items(found: Sequence[_Mention], lower: str, earlier: Sequence[_Mention]) -> list[_Mention]:
+    """Equipment a sentence lists, counted or by model, as the contents of a package, with no buyer or seller of its
+    own, is traded between the sides of the latest trade told before it, at its stage."""
+    package = _PACKAGE_INCLUDES.search(lower)
+    if package is None or _ALONG_WITH.search(lower, max(0, package.start() - 15), package.start()):
+        return list(found)
+    told = next((m for m in reversed(earlier) if m.buyer and m.seller), None)
+    if told is None:
+        return list(found)
+    # With no trade verb of its own, the sentence's countries only describe the items ("đã loại biên của Hải quân Mỹ").
+    own_roles = _patterns()["buy_verbs"].search(lower) or _patterns()["sell_verbs"].search(lower)
+    return [replace(m, buyer=m.buyer if own_roles and m.buyer else told.buyer,
+                    seller=m.seller if own_roles and m.seller else told.seller, status=m.status or told.status,
+                    countries=tuple(dict.fromkeys((*m.countries, told.buyer, told.seller))), packaged=True)
+            if m.system and (m.quantity is not None or m.model) and (not own_roles or m.buyer is None or m.seller is None)
+            else m for m in found]
