@@ -881,3 +881,9 @@ def test_the_counted_items_of_a_package_told_after_it_are_traded_between_its_sid
     found = {(d.buyer, d.seller, d.quantity) for d in deals(text, published="2015-12-17")}
     assert {("TWN", "USA", 2), ("TWN", "USA", 769), ("TWN", "USA", 201)} <= found
     assert all(d.buyer != "IND" or d.quantity == 36 for d in deals(text, published="2015-12-17"))
+
+
+def test_a_list_of_counted_items_over_several_clauses_goes_back_to_its_verb():
+    text = ("Đài Loan\n\nMỹ bán cho Đài Loan hai khinh hạm lớp Oliver Hazard Perry, 36 xe tấn công đổ bộ AAV7 của BAE "
+            "Systems, 769 tên lửa chống tăng TOW 2B và 201 tên lửa chống tăng Javelin.")
+    assert {d.quantity for d in deals(text, published="2015-12-17")} == {2, 36, 769, 201}

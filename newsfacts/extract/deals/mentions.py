@@ -364,9 +364,18 @@ def _traded(lower: str, clause: tuple[int, int], spans: Sequence[tuple[int, int,
     if not clause[0]:
         return False
     previous_start = _clause(lower, max(0, clause[0] - 2), max(0, clause[0] - 2))[0]
+    counted = _COUNTED_ITEM.match(lower, clause[0]) is not None
+    # ", 36 xe AAV7 ..., 769 tên lửa TOW 2B và 201 tên lửa Javelin": a list of counted items goes back to its verb.
+    for _ in range(_LIST_CLAUSES):
+        if trigger.found(lower, previous_start, clause[0]) or not counted or not previous_start \
+                or _COUNTED_ITEM.match(lower, previous_start) is None:
+            break
+        previous_start = _clause(lower, max(0, previous_start - 2), max(0, previous_start - 2))[0]
     return trigger.found(lower, previous_start, clause[0]) and (
-        _COUNTED_ITEM.match(lower, clause[0]) is not None
-        or not any(previous_start <= start < clause[0] for start, _, _, _ in spans))
+        counted or not any(previous_start <= start < clause[0] for start, _, _, _ in spans))
+
+
+_LIST_CLAUSES = 6
 
 
 # ", 60 tên lửa Patriot PAC-3 và ống phóng": a counted item goes on with the list the clause before trades.
