@@ -887,3 +887,10 @@ def test_a_list_of_counted_items_over_several_clauses_goes_back_to_its_verb():
     text = ("Đài Loan\n\nMỹ bán cho Đài Loan hai khinh hạm lớp Oliver Hazard Perry, 36 xe tấn công đổ bộ AAV7 của BAE "
             "Systems, 769 tên lửa chống tăng TOW 2B và 201 tên lửa chống tăng Javelin.")
     assert {d.quantity for d in deals(text, published="2015-12-17")} == {2, 36, 769, 201}
+
+
+def test_countries_listed_as_the_subject_of_buying_the_system_named_back_each_buy_it():
+    text = ("HIMARS\n\nEstonia ký hợp đồng mua 6 hệ thống HIMARS của Mỹ. Các nước láng giềng vùng Baltic là Latvia và "
+            "Litva cũng đang trong quá trình mua sắm loại vũ khí này từ Mỹ.")
+    found = {(d.buyer, d.seller, d.status) for d in deals(text, published="2022-12-04")}
+    assert found == {("EST", "USA", "signed"), ("LVA", "USA", "negotiating"), ("LTU", "USA", "negotiating")}

@@ -605,13 +605,34 @@ def _bought_by_reference(sentence: Sentence, lower: str, hits: Sequence[CountryH
         return []
     parties = tuple(_parties(hits, (), sentence.text))
     buyer, _ = _roles(lower, parties, reference.start(), reference.end(), system.seller)
-    if buyer is None or buyer == system.seller:
+    # "Latvia và Litva cũng đang trong quá trình mua sắm loại vũ khí này": each country of the subject buys.
+    buyers = (buyer,) if buyer else _subject_list(lower, parties, reference.start())
+    buyers = tuple(code for code in buyers if code and code != system.seller)
+    if not buyers:
         return []
     money = find_money(sentence.text, *_money_date(dates, None)) if _DIGIT.search(sentence.text) else []
     status = _status(lower)
     dated = _order_date(lower, dates, reference.start(), reference.end(), status) \
         if status in ("signed", "delivered") else None
-    return [_as_referenced(system, sentence, lower, buyer, None, dated, money[0].money if len(money) == 1 else None)]
+    value = money[0].money if len(money) == 1 and len(buyers) == 1 else None
+    return [_as_referenced(system, sentence, lower, each, None, dated, value) for each in buyers]
+
+
+# "Latvia và Litva cũng đang trong quá trình mua sắm ...": the countries listed together right before the verb.
+_SUBJECT_LIST_REACH = 45
+
+
+def _subject_list(lower: str, parties: Sequence[_Party], verb: int) -> tuple[str, ...]:
+    countries = [p for p in parties if not p.company and p.end <= verb]
+    if len(countries) < 2 or verb - countries[-1].end > _SUBJECT_LIST_REACH \
+            or re.search(r"[,.;]", lower[countries[-1].end:verb]):
+        return ()
+    chain = [countries[-1]]
+    for party in reversed(countries[:-1]):
+        if not _COORDINATED.fullmatch(lower, party.end, chain[0].start):
+            break
+        chain.insert(0, party)
+    return tuple(dict.fromkeys(p.code for p in chain)) if len(chain) > 1 else ()
 
 
 def _as_referenced(system: _Mention, sentence: Sentence, lower: str, buyer: str, quantity: int | None,
