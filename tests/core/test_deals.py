@@ -894,3 +894,9 @@ def test_countries_listed_as_the_subject_of_buying_the_system_named_back_each_bu
             "Litva cũng đang trong quá trình mua sắm loại vũ khí này từ Mỹ.")
     found = {(d.buyer, d.seller, d.status) for d in deals(text, published="2022-12-04")}
     assert found == {("EST", "USA", "signed"), ("LVA", "USA", "negotiating"), ("LTU", "USA", "negotiating")}
+
+
+def test_surplus_equipment_transferred_under_eda_is_aid():
+    text = ("Hamilton\n\nTháng 5/2017, Tuần duyên Mỹ đã bàn giao tàu tuần tra lớp Hamilton cho Cảnh sát biển Việt Nam theo "
+            "chương trình chuyển giao trang bị quốc phòng dư thừa (EDA).")
+    assert deals(text, published="2018-03-05") == ()
