@@ -900,3 +900,10 @@ def test_surplus_equipment_transferred_under_eda_is_aid():
     text = ("Hamilton\n\nTháng 5/2017, Tuần duyên Mỹ đã bàn giao tàu tuần tra lớp Hamilton cho Cảnh sát biển Việt Nam theo "
             "chương trình chuyển giao trang bị quốc phòng dư thừa (EDA).")
     assert deals(text, published="2018-03-05") == ()
+
+
+def test_a_package_told_as_the_next_one_is_traded_between_the_sides_told_before():
+    text = ("F-16\n\nBộ Ngoại giao Mỹ đã phê duyệt kế hoạch bán máy bay chiến đấu F-16 cho Philippines. Gói tiếp theo là "
+            "12 tên lửa phóng từ trên không Harpoon Block II do Boeing sản xuất có giá trị 120 triệu USD.")
+    found = {(d.buyer, d.seller, d.quantity, d.value_usd) for d in deals(text, published="2021-06-25")}
+    assert ("PHL", "USA", 12, 120_000_000) in found

@@ -655,8 +655,10 @@ def _this_country_buys(found: Sequence[_Mention], lower: str, earlier: Sequence[
             if m.buyer is None and m.seller and buyer and buyer != m.seller else m for m in found]
 
 
-# "Gói này gồm hai khinh hạm ..., 36 xe AAV7 ... và 201 tên lửa Javelin": the items of the package told just before.
-_PACKAGE_INCLUDES = re.compile(r"\bgói (?:\S+ ){0,3}?(?:bao )?gồm\b")
+# "Gói này gồm hai khinh hạm ..., 36 xe AAV7 ... và 201 tên lửa Javelin", "Gói tiếp theo là 12 tên lửa Harpoon": the
+# items of the package told just before.
+_PACKAGE_INCLUDES = re.compile(r"\bgói (?:\S+ ){0,3}?(?:bao )?gồm\b"
+                               r"|\bgói (?:tiếp theo|thứ (?:nhất|hai|ba|tư)|cuối cùng|còn lại) (?:là|gồm)\b")
 # "36 máy bay ..., kèm theo gói vũ khí gồm tên lửa ...": the weapons that come with a system are part of its deal.
 _ALONG_WITH = re.compile(r"\b(?:kèm theo|kèm|cùng với|cùng)\s+$")
 
