@@ -907,3 +907,9 @@ def test_a_package_told_as_the_next_one_is_traded_between_the_sides_told_before(
             "12 tên lửa phóng từ trên không Harpoon Block II do Boeing sản xuất có giá trị 120 triệu USD.")
     found = {(d.buyer, d.seller, d.quantity, d.value_usd) for d in deals(text, published="2021-06-25")}
     assert ("PHL", "USA", 12, 120_000_000) in found
+
+
+def test_a_shipbuilding_project_for_a_buyer_is_a_trade():
+    text = ("L&T\n\nTập đoàn Larsen & Toubro của Ấn Độ vừa khởi công dự án đóng 5 trong số 12 tàu tuần tra cho lực lượng "
+            "Biên phòng Việt Nam.")
+    assert {(d.buyer, d.seller, d.quantity) for d in deals(text, published="2019-08-20")} == {("VNM", "IND", 12)}
