@@ -913,3 +913,9 @@ def test_a_shipbuilding_project_for_a_buyer_is_a_trade():
     text = ("L&T\n\nTập đoàn Larsen & Toubro của Ấn Độ vừa khởi công dự án đóng 5 trong số 12 tàu tuần tra cho lực lượng "
             "Biên phòng Việt Nam.")
     assert {(d.buyer, d.seller, d.quantity) for d in deals(text, published="2019-08-20")} == {("VNM", "IND", 12)}
+
+
+def test_equipment_added_along_with_the_traded_system_is_traded_too():
+    text = ("Saudi\n\nHai nước đã đạt thỏa thuận về việc cung cấp S-400 của Nga cho Ả Rập Xê-út, cùng với tổ hợp tên lửa "
+            "chống tăng Kornet-EM và hệ thống pháo phản lực hạng nặng TOS-1A.")
+    assert {d.category for d in deals(text, published="2017-10-06")} == {"air-defence", "missile", "artillery"}

@@ -364,7 +364,7 @@ def _traded(lower: str, clause: tuple[int, int], spans: Sequence[tuple[int, int,
     if not clause[0]:
         return False
     previous_start = _clause(lower, max(0, clause[0] - 2), max(0, clause[0] - 2))[0]
-    counted = _COUNTED_ITEM.match(lower, clause[0]) is not None
+    counted = _COUNTED_ITEM.match(lower, clause[0]) is not None or _ALONG_WITH_ITEM.match(lower, clause[0]) is not None
     # ", 36 xe AAV7 ..., 769 tên lửa TOW 2B và 201 tên lửa Javelin": a list of counted items goes back to its verb.
     for _ in range(_LIST_CLAUSES):
         if trigger.found(lower, previous_start, clause[0]) or not counted or not previous_start \
@@ -376,6 +376,10 @@ def _traded(lower: str, clause: tuple[int, int], spans: Sequence[tuple[int, int,
 
 
 _LIST_CLAUSES = 6
+
+
+# "cung cấp S-400, cùng với tổ hợp tên lửa Kornet-EM và ...": equipment added to the list the clause before trades.
+_ALONG_WITH_ITEM = re.compile(r"\s*(?:cùng với|cùng|kèm theo)\s+(?:các\s+|những\s+)?\S")
 
 
 # ", 60 tên lửa Patriot PAC-3 và ống phóng": a counted item goes on with the list the clause before trades.
