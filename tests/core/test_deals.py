@@ -919,3 +919,8 @@ def test_equipment_added_along_with_the_traded_system_is_traded_too():
     text = ("Saudi\n\nHai nước đã đạt thỏa thuận về việc cung cấp S-400 của Nga cho Ả Rập Xê-út, cùng với tổ hợp tên lửa "
             "chống tăng Kornet-EM và hệ thống pháo phản lực hạng nặng TOS-1A.")
     assert {d.category for d in deals(text, published="2017-10-06")} == {"air-defence", "missile", "artillery"}
+
+
+def test_a_memorandum_named_with_its_abbreviation_in_brackets_is_an_agreement():
+    text = "JWG\n\nTrong khuôn khổ cuộc họp, Ấn Độ và Israel đã ký Bản ghi nhớ (MoU) về hợp tác quốc phòng."
+    assert [(d.kind, d.status) for d in deals(text, published="2025-11-05")] == [("agreement", "signed")]
