@@ -924,3 +924,9 @@ def test_equipment_added_along_with_the_traded_system_is_traded_too():
 def test_a_memorandum_named_with_its_abbreviation_in_brackets_is_an_agreement():
     text = "JWG\n\nTrong khuôn khổ cuộc họp, Ấn Độ và Israel đã ký Bản ghi nhớ (MoU) về hợp tác quốc phòng."
     assert [(d.kind, d.status) for d in deals(text, published="2025-11-05")] == [("agreement", "signed")]
+
+
+def test_a_signed_defence_cooperation_roadmap_is_an_agreement():
+    text = ("Maroc\n\nNgày 2/10/2020, trong chuyến thăm Rabat của Bộ trưởng Quốc phòng Mỹ, hai nước đã ký lộ trình hợp tác "
+            "quốc phòng kéo dài 10 năm giữa Mỹ và Maroc.")
+    assert [(d.kind, d.status, d.year) for d in deals(text, published="2020-10-03")] == [("agreement", "signed", 2020)]
