@@ -19,7 +19,9 @@ from newsfacts.records import Money, Sentence
 from newsfacts.extract.deals.equipment import (
     _NUMBER_WORDS, _Item, _count, _listed_items, _maker_country, _quantity, _system_spans, _without_maker_descriptions,
 )
-from newsfacts.extract.deals.roles import _Party, _coordinated_buyers, _nearest_pair, _parties, _roles
+from newsfacts.extract.deals.roles import (
+    _Party, _coordinated_buyers, _country_lists, _nearest_pair, _parties, _roles,
+)
 from newsfacts.extract.deals.stage import (
     _clause, _clause_status, _money, _money_date, _nearest_date, _order_date, _own_money, _status,
 )
@@ -627,16 +629,11 @@ _SUBJECT_LIST_REACH = 45
 
 
 def _subject_list(lower: str, parties: Sequence[_Party], verb: int) -> tuple[str, ...]:
-    countries = [p for p in parties if not p.company and p.end <= verb]
-    if len(countries) < 2 or verb - countries[-1].end > _SUBJECT_LIST_REACH \
-            or re.search(r"[,.;]", lower[countries[-1].end:verb]):
+    runs = [run for run in _country_lists(lower, parties) if run[-1].end <= verb]
+    if not runs or verb - runs[-1][-1].end > _SUBJECT_LIST_REACH or re.search(r"[,.;]", lower[runs[-1][-1].end:verb]):
         return ()
-    chain = [countries[-1]]
-    for party in reversed(countries[:-1]):
-        if not _COORDINATED.fullmatch(lower, party.end, chain[0].start):
-            break
-        chain.insert(0, party)
-    return tuple(dict.fromkeys(p.code for p in chain)) if len(chain) > 1 else ()
+    codes = tuple(dict.fromkeys(p.code for p in runs[-1]))
+    return codes if len(codes) > 1 else ()
 
 
 def _as_referenced(system: _Mention, sentence: Sentence, lower: str, buyer: str, quantity: int | None,

@@ -296,8 +296,19 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
     return buyer, seller
 
 
-# "bán Rafale cho Hy Lạp và Croatia": the buyers of one sale, listed together.
-_BUYER_LINK = re.compile(r"\s*(?:,|và|cùng)\s*")
+# "cho Hy Lạp và Croatia", "Latvia và Litva": countries listed together.
+_LIST_LINK = re.compile(r"\s*(?:,|và|cùng)\s*")
+
+
+def _country_lists(lower: str, parties: Sequence[_Party]) -> list[list[_Party]]:
+    """The sentence's countries in runs listed together (a run of one for a country named alone)."""
+    runs: list[list[_Party]] = []
+    for party in (p for p in parties if not p.company):
+        if runs and _LIST_LINK.fullmatch(lower, runs[-1][-1].end, party.start):
+            runs[-1].append(party)
+        else:
+            runs.append([party])
+    return runs
 
 
 # What may follow a list of recipients without starting a clause of its own ("cho Đài Loan và Trung Quốc phản đối"
@@ -310,24 +321,15 @@ def _coordinated_buyers(lower: str, parties: tuple[_Party, ...], start: int, buy
     """The countries listed with the buyer as recipients of one sale ("cho Hy Lạp và Croatia"): each buys. Empty when
     the buyer stands alone. (Countries listed as the subject of a buying verb, "Ba Lan và Romania đã mua", were tried
     too and withdrawn: real test pages lost by them.)"""
-    cues = _party_cues(lower, parties)
-    countries = [(p, c) for p, c in zip(parties, cues) if not p.company]
-    i = 0
-    while i < len(countries):
-        j = i
-        while j + 1 < len(countries) and _BUYER_LINK.fullmatch(lower, countries[j][0].end, countries[j + 1][0].start):
-            j += 1
-        chain = countries[i:j + 1]
-        i = j + 1
-        codes = tuple(dict.fromkeys(p.code for p, _ in chain))
+    cue_of = dict(zip(parties, _party_cues(lower, parties)))
+    for run in _country_lists(lower, parties):
+        codes = tuple(dict.fromkeys(p.code for p in run))
         if len(codes) < 2 or seller in codes or (buyer is not None and buyer not in codes):
             continue
-        first, first_cue = chain[0]
-        last = chain[-1][0]
+        first, last = run[0], run[-1]
         reach = _RECIPIENT_BEFORE + (len("mỗi nước ") if "mỗi" in lower[last.end:start] else 0)
-        recipients = first_cue.after_to and (first.start >= start or 0 <= start - last.end <= reach) \
-            and _AFTER_RECIPIENTS.match(lower, last.end) is not None
-        if recipients:
+        if cue_of[first].after_to and (first.start >= start or 0 <= start - last.end <= reach) \
+                and _AFTER_RECIPIENTS.match(lower, last.end) is not None:
             return codes
     return ()
 
