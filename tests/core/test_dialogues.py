@@ -675,3 +675,11 @@ def test_a_mechanism_held_with_several_partners_names_no_meeting_of_them():
             "ASEAN đầu tiên thiết lập cơ chế này với Nhật Bản; trước đó Tokyo đã tổ chức \"2+2\" với năm đối tác, trong đó có "
             "Mỹ, Anh và Australia.")
     assert {d.parties for d in dialogues(text, published="2015-12-18")} == {("IDN", "JPN")}
+
+
+def test_a_meeting_of_the_body_that_is_the_mechanism_is_its_round():
+    text = ("Mỹ - Nhật\n\nSáng 27/4 (giờ địa phương), tại thành phố New York, Ngoại trưởng Mỹ John Kerry và Bộ trưởng Quốc "
+            "phòng Ashton Carter đã chủ trì cuộc họp Ủy ban Tư vấn An ninh Mỹ - Nhật Bản, thường được gọi là cơ chế đối "
+            "thoại \"2+2\", với hai bộ trưởng Nhật Bản. Cuộc họp \"2+2\" tại New York là lần đầu tiên cơ chế này được triệu "
+            "tập kể từ phiên họp diễn ra ở Tokyo ngày 3/10/2013.")
+    assert {d.date for d in dialogues(text, published="2015-04-28")} == {"2015-04-27", "2013-10-03"}

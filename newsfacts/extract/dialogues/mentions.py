@@ -23,7 +23,7 @@ from newsfacts.extract.dialogues.vocabulary import (
     _GENERIC_MECHANISM, _HELD_REGULARLY, _KEEPS_MECHANISM, _KIND_OF_DIALOGUE, _MECHANISMS_SUCH_AS, _MECHANISM_TALK,
     _MECHANISM_WORD,
     _PARTNERS_OF_THE_MECHANISM, _WITH_ITS_PARTNERS,
-    _cues, _fixed_parties, _mechanism_spans, _patterns, _venue_pattern,
+    _cues, _fixed_parties, _mechanism_patterns, _mechanism_spans, _patterns, _venue_pattern,
 )
 
 
@@ -333,8 +333,8 @@ _LEADING_NEWS_DAY = re.compile(r"(?:[^,.;]{0,50},\s*)?(?:(?:vào|hôm)\s+)?")
 
 
 # "Phiên họp lần thứ 16 Ủy ban Chỉ đạo Hợp tác song phương": a session of a body the sentence names, not of the
-# article's dialogue.
-_OF_ANOTHER_BODY = re.compile(r"(?:\s+(?:lần\s+)?thứ\s+\S+)?\s+(?:của\s+)?(?:ủy ban|hội đồng|ban chỉ đạo|quốc hội|đại hội)\b")
+# article's dialogue (unless the body is the dialogue mechanism itself).
+_OF_ANOTHER_BODY = re.compile(r"(?:\s+(?:lần\s+)?thứ\s+\S+)?\s+(?:của\s+)?(?P<body>ủy ban|hội đồng|ban chỉ đạo|quốc hội|đại hội)\b")
 
 
 # The day a sentence opens with, after a dateline or an opening clause: "Washington (TTXVN 12/12) - Ngày 11/12, ...".
@@ -369,8 +369,9 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
     for previous, match, following in zip([None, *references[:-1]], references, [*references[1:], None]):
         if not any(d.value and d.start >= match.end() for d in dates) and sum(1 for d in dates if d.value) != 1:
             continue  # no own date can follow, nor the sentence's one date: skip the clause work
-        if _OF_ANOTHER_BODY.match(lower, match.end()):
-            continue
+        body = _OF_ANOTHER_BODY.match(lower, match.end())
+        if body and not any(pattern.pattern.match(lower, body.start("body")) for _, pattern in _mechanism_patterns()):
+            continue  # a body that is itself a dialogue mechanism ("Ủy ban Tham vấn An ninh") holds the meeting
         left, right = _clause(text, match.start(), match.end())
         # "Cuộc họp ... được tổ chức ... tại Nusa Dua, Bali vào ngày 6/12/2019": a meeting the sentence is about may be
         # dated past a comma, not past the next meeting the sentence names.
