@@ -683,3 +683,10 @@ def test_a_meeting_of_the_body_that_is_the_mechanism_is_its_round():
             "thoại \"2+2\", với hai bộ trưởng Nhật Bản. Cuộc họp \"2+2\" tại New York là lần đầu tiên cơ chế này được triệu "
             "tập kể từ phiên họp diễn ra ở Tokyo ngày 3/10/2013.")
     assert {d.date for d in dialogues(text, published="2015-04-28")} == {"2015-04-27", "2013-10-03"}
+
+
+def test_leaders_named_in_a_relative_clause_do_not_make_a_round_a_leaders_meeting():
+    text = ("Việt - Hàn\n\nĐối thoại chính sách quốc phòng Việt Nam - Hàn Quốc lần thứ 5 diễn ra tại Hà Nội ngày 27/12/2016. "
+            "Phiên đối thoại đầu tiên được tổ chức vào năm 2012, là một trong những kết quả của quan hệ Đối tác hợp tác "
+            "chiến lược mà lãnh đạo cấp cao hai nước xác lập từ năm 2009.")
+    assert {d.date for d in dialogues(text, published="2016-12-27")} == {"2016-12-27", "2012"}

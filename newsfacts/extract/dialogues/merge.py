@@ -144,7 +144,8 @@ _VISIT_CHARS = 60
 # cấp cao hai nước cũng đã có cuộc gặp": a meeting of party or state leaderships, which no defence or foreign-policy
 # mechanism holds.
 _PARTY_BODIES = re.compile(r"\b(?:Bộ Chính trị|Ban Thường vụ Trung ương|Ban Chấp hành Trung ương"
-                           r"|[Ll]ãnh đạo (?:cấp cao|chủ chốt) (?:hai|của hai|các)\b)")
+                           r"|[Ll]ãnh đạo (?:cấp cao|chủ chốt) (?:hai|của hai|các) (?:nước|bên)(?: [^\s,.;]+){0,3}? "
+                           r"(?:có|tổ chức|tiến hành) (?:cuộc |các cuộc )?(?:gặp|hội đàm|điện đàm))")
 
 
 _DESCRIBED_AS = re.compile(r"(?:hiện là|hiện nay là|nay là|khi đó là|lúc đó là|sau này là|sau này trở thành|từng là"
