@@ -930,3 +930,8 @@ def test_a_signed_defence_cooperation_roadmap_is_an_agreement():
     text = ("Maroc\n\nNgày 2/10/2020, trong chuyến thăm Rabat của Bộ trưởng Quốc phòng Mỹ, hai nước đã ký lộ trình hợp tác "
             "quốc phòng kéo dài 10 năm giữa Mỹ và Maroc.")
     assert [(d.kind, d.status, d.year) for d in deals(text, published="2020-10-03")] == [("agreement", "signed", 2020)]
+
+
+def test_the_wildcat_is_sold_from_the_united_kingdom():
+    text = "AW159\n\nPhilippines ký hợp đồng mua 2 trực thăng chống ngầm AW159 Wildcat trị giá 114 triệu USD."
+    assert [(d.buyer, d.seller) for d in deals(text, published="2016-03-31")] == [("PHL", "GBR")]
