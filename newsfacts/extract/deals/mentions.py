@@ -660,15 +660,14 @@ def _this_country_buys(found: Sequence[_Mention], lower: str, earlier: Sequence[
 # items of the package told just before.
 _PACKAGE_INCLUDES = re.compile(r"\bgói (?:\S+ ){0,3}?(?:bao )?gồm\b"
                                r"|\bgói (?:tiếp theo|thứ (?:nhất|hai|ba|tư)|cuối cùng|còn lại) (?:là|gồm)\b")
-# "36 máy bay ..., kèm theo gói vũ khí gồm tên lửa ...": the weapons that come with a system are part of its deal.
-_ALONG_WITH = re.compile(r"\b(?:kèm theo|kèm|cùng với|cùng)\s+$")
 
 
 def _package_items(found: Sequence[_Mention], lower: str, earlier: Sequence[_Mention]) -> list[_Mention]:
     """Equipment a sentence lists, counted or by model, as the contents of a package, with no buyer or seller of its
     own, is traded between the sides of the latest trade told before it, at its stage."""
     package = _PACKAGE_INCLUDES.search(lower)
-    if package is None or _ALONG_WITH.search(lower, max(0, package.start() - 15), package.start()):
+    # "36 máy bay ..., kèm theo gói vũ khí gồm tên lửa ...": the weapons that come with a system are part of its deal.
+    if package is None or _ALONG.search(lower, max(0, package.start() - 15), package.start()):
         return list(found)
     told = next((m for m in reversed(earlier) if m.buyer and m.seller), None)
     if told is None:
