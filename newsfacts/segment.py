@@ -427,8 +427,7 @@ class _Page:
         stories, each ended by the separator that joins them into one list. Two such lines in a row make the list."""
         if not _LIST_SEPARATOR_END.search(self.lines[i]):
             return False
-        return any(0 <= j < len(self.lines) and _LIST_SEPARATOR_END.search(self.lines[j])
-                   and not _ends_sentence(self.lines[j]) for j in (i - 1, i + 1))
+        return any(0 <= j < len(self.lines) and _LIST_SEPARATOR_END.search(self.lines[j]) for j in (i - 1, i + 1))
 
     def _mark_teaser(self, i: int) -> int:
         """Label a headline printed twice, and the summary after it, as chaff; return the next line."""
