@@ -1,5 +1,7 @@
 """Dialogue extraction on short articles written for these tests."""
 
+import pytest
+
 from newsfacts.pipeline import parse_text
 
 
@@ -690,3 +692,18 @@ def test_leaders_named_in_a_relative_clause_do_not_make_a_round_a_leaders_meetin
             "Phiên đối thoại đầu tiên được tổ chức vào năm 2012, là một trong những kết quả của quan hệ Đối tác hợp tác "
             "chiến lược mà lãnh đạo cấp cao hai nước xác lập từ năm 2009.")
     assert {d.date for d in dialogues(text, published="2016-12-27")} == {"2016-12-27", "2012"}
+
+
+@pytest.mark.parametrize("name, mechanism", [
+    ("Đối thoại Bộ trưởng Ngoại giao - Quốc phòng", "2+2"),
+    ("Hội nghị Ngoại trưởng và Bộ trưởng Quốc phòng", "2+2"),
+    ("Tham vấn quốc phòng thường niên", "defence policy dialogue"),
+    ("Tham vấn Quốc phòng cấp Thứ trưởng", "defence policy dialogue"),
+    ("Đối thoại Hợp tác Quốc phòng", "defence policy dialogue"),
+    ("cuộc họp Nhóm Chính sách Quốc phòng (DPG)", "defence policy dialogue"),
+    ("Tham vấn chiến lược", "strategic dialogue"),
+])
+def test_mechanisms_named_by_their_family_words(name, mechanism):
+    text = f"Tin quốc phòng\n\n{name} Canada - Hàn Quốc lần thứ tư đã diễn ra tại Ottawa ngày 12/2."
+    found = [(d.mechanism, d.parties, d.date, d.location.city) for d in dialogues(text)]
+    assert found == [(mechanism, ("CAN", "KOR"), "2024-02-12", "Ottawa")]

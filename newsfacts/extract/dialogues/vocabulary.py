@@ -12,7 +12,7 @@ from newsfacts.extract.prefilter import Prefiltered, prefiltered
 
 # Every match of a mechanism or bare-meeting pattern holds one of these: a sentence holding none is not read.
 _CUE_WORDS = ("2+2", "đối thoại", "tham vấn", "họp", "cuộc gặp", "hội đàm", "intersessional", "thảo luận",
-              "đàm phán", "hội nghị", "phiên", "vòng", "lần gần", "khởi động")
+              "đàm phán", "hội nghị", "phiên", "vòng", "lần gần", "khởi động", "nhóm chính sách")
 
 
 _MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|thiết lập|thành lập|tiến trình)\s*$")
