@@ -935,3 +935,14 @@ def test_a_signed_defence_cooperation_roadmap_is_an_agreement():
 def test_the_wildcat_is_sold_from_the_united_kingdom():
     text = "AW159\n\nPhilippines ký hợp đồng mua 2 trực thăng chống ngầm AW159 Wildcat trị giá 114 triệu USD."
     assert [(d.buyer, d.seller) for d in deals(text, published="2016-03-31")] == [("PHL", "GBR")]
+
+
+@pytest.mark.parametrize("sentence, system", [
+    ("Hai nước đã ký thỏa thuận khung về mua bán vũ khí vào năm 2022.", "thỏa thuận khung về mua bán vũ khí"),
+    ("Hai bên đã ký thỏa thuận về các nguyên tắc và thủ tục chuyển giao khí tài quân sự.",
+     "thỏa thuận về các nguyên tắc và thủ tục chuyển giao khí tài quân sự"),
+])
+def test_agreements_on_arms_trade_and_its_procedures(sentence, system):
+    text = f"Ba Lan - Hàn Quốc\n\nTổng thống Ba Lan thăm Hàn Quốc. {sentence}"
+    found = [(d.kind, {d.buyer, d.seller}, d.system, d.status) for d in deals(text)]
+    assert found == [("agreement", {"KOR", "POL"}, system, "signed")]

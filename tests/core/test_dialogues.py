@@ -707,3 +707,27 @@ def test_mechanisms_named_by_their_family_words(name, mechanism):
     text = f"Tin quốc phòng\n\n{name} Canada - Hàn Quốc lần thứ tư đã diễn ra tại Ottawa ngày 12/2."
     found = [(d.mechanism, d.parties, d.date, d.location.city) for d in dialogues(text)]
     assert found == [(mechanism, ("CAN", "KOR"), "2024-02-12", "Ottawa")]
+
+
+_POLICY_DIALOGUE_HELD = (
+    "Việt Nam - Canada đối thoại quốc phòng\n\n"
+    "Ngày 9/2, tại Hà Nội, Thứ trưởng Quốc phòng Việt Nam và Thứ trưởng Quốc phòng Canada đồng chủ trì Đối thoại "
+    "Chính sách Quốc phòng Việt Nam - Canada lần thứ 5. "
+)
+
+
+def test_a_numbered_round_agreed_without_a_date_is_a_meeting_of_its_own():
+    text = _POLICY_DIALOGUE_HELD + "Dịp này, hai bên thống nhất sẽ tiến hành Đối thoại lần thứ 6 tại Canada."
+    found = sorted((d.date or "", d.status) for d in dialogues(text))
+    assert found == [("", "agreed"), ("2024-02-09", "held")]
+
+
+def test_a_numbered_round_told_after_the_period_that_opens_its_sentence():
+    text = _POLICY_DIALOGUE_HELD + "Năm 2022, Đối thoại lần thứ 4 đã diễn ra tại Ottawa."
+    found = sorted((d.date, d.status, d.location.city) for d in dialogues(text))
+    assert found == [("2022", "held", "Ottawa"), ("2024-02-09", "held", "Hà Nội")]
+
+
+def test_a_talk_opened_by_a_period_is_no_round_without_its_number():
+    text = _POLICY_DIALOGUE_HELD + "Hồi tháng 1 năm nay, hai bộ trưởng cũng đã có cuộc hội đàm tại Ottawa."
+    assert [d.date for d in dialogues(text)] == ["2024-02-09"]

@@ -344,7 +344,7 @@ _OPENING_DAY = re.compile(r"(?:[^,.;]{0,50}(?:,|\s[-–])\s*)?(?:(?:vào|hôm)\s
 _TOLD_AFTER_A_COMMA = re.compile(r",\s*(?:được tổ chức|diễn ra|tổ chức|đã diễn ra)\b")
 
 
-def _bare_dates(text: str, dates: Sequence[DateHit], match: re.Match[str], reach: int
+def _bare_dates(text: str, dates: Sequence[DateHit], match: re.Match[str], reach: int, numbered: bool
                 ) -> tuple[list[DateHit], bool]:
     """The dates of a bare meeting: those after it within `reach`, else the day its sentence opens with ("Ngày 29/7,
     ... đã có cuộc tham vấn thường niên với ..."), which is the meeting's only if the sentence says it was held."""
@@ -353,16 +353,23 @@ def _bare_dates(text: str, dates: Sequence[DateHit], match: re.Match[str], reach
     if own or len(event_dates) != 1:
         return own, False
     (only,) = event_dates
+    if numbered and only.precision != "day" and only.start < match.start() \
+            and _OPENING_PERIOD.fullmatch(text, 0, only.start):
+        return [only], False  # "Năm 2023, Đối thoại lần thứ 12 đã diễn ra tại New Delhi": a round and its period
     news_day = (only.precision == "day" and only.start < match.start()
                 and _LEADING_NEWS_DAY.fullmatch(text, 0, only.start) is not None)
     return ([only], True) if news_day else ([], False)
+
+
+# A sentence that opens with the period it tells of ("Năm 2023, ...", "Hồi tháng 6/2023, ...").
+_OPENING_PERIOD = re.compile(r"(?:(?:vào|hồi|trong)\s+)?", re.IGNORECASE)
 
 
 def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit]
                    ) -> list[_Mention]:
     """A "cuộc gặp"/"cuộc họp" with its own date after it and a status cue: a meeting of the article's mechanism."""
     if not any(d.value for d in dates):
-        return []
+        return _next_rounds(sentence, lower, hits)
     text = sentence.text
     mentions = []
     references = list(_patterns()["bare"].finditer(lower))
@@ -379,7 +386,7 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         if reach == right and _TOLD_AFTER_A_COMMA.match(text, right):
             # "tại Đối thoại lần thứ 14, được tổ chức tại Thủ đô New Delhi ngày 1/8/2024"
             reach = _clause(text, right + 2, right + 2)[1]
-        own_dates, news_day = _bare_dates(text, dates, match, reach)
+        own_dates, news_day = _bare_dates(text, dates, match, reach, _ordinal(lower, match.start(), right) is not None)
         # "... kể từ Đối thoại lần thứ 5, diễn ra tại Hà Nội ngày 13-12-2023": the clause told after it gives its stage.
         status = _status(lower, match.start(), match.end(), left, max(right, reach)) if own_dates else None
         if status is None:
@@ -403,6 +410,23 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
     told = {m.date for m in mentions}
     mentions.extend(m for m in _recalled_meetings(text, lower, dates, _venue_options(text, hits), recalled)
                     if m.date not in told)
+    return mentions
+
+
+def _next_rounds(sentence: Sentence, lower: str, hits: Sequence[CountryHit]) -> list[_Mention]:
+    """"Hai bên thống nhất sẽ tiến hành Đối thoại lần thứ 14 tại Ấn Độ": a round named by its number that the parties
+    agree to hold, or plan, without a date; its number keeps it apart from the round the article reports."""
+    text = sentence.text
+    mentions = []
+    for match in _patterns()["bare"].finditer(lower):
+        left, right = _clause(text, match.start(), match.end())
+        ordinal = _ordinal(lower, match.start(), right)
+        status = _status(lower, match.start(), match.end(), left, right) if ordinal is not None else None
+        if status not in ("agreed", "planned"):
+            continue
+        location = _location(_venue_options(text, hits), match.start(), match.end(), left, right)
+        codes = tuple(sorted({h.code for h in hits if left <= h.start < right}))
+        mentions.append(_Mention("", codes, None, 0, location, status, sentence.index, bare=True, ordinal=ordinal))
     return mentions
 
 
