@@ -291,14 +291,10 @@ def _in_service_before(lower: str, clause: tuple[int, int], start: int) -> bool:
     """"Hải quân Việt Nam hiện vận hành 6 tàu ngầm Kilo do Nga đóng theo hợp đồng ký năm 2009": equipment its buyer
     already operates has been delivered, whatever the contract's own stage; a trade word between the two, or a further
     order after it ("đang vận hành Su-30MKI và đã ký mua thêm 12 chiếc"), leaves the equipment to its own stage."""
-    cue = _IN_SERVICE_NOW.search(lower, clause[0], start)
+    cue = _patterns()["operated_now"].search(lower, clause[0], start)
     return cue is not None and not _patterns()["trigger"].found(lower, cue.end(), start) \
         and "thêm" not in lower[start:clause[1]] \
         and not _NOT_YET.search(lower, max(0, cue.start() - _NOT_YET_CHARS), cue.start())
-
-
-_IN_SERVICE_NOW = re.compile(r"\b(?:(?:đang|hiện|còn|hiện cũng|cũng đang|hiện đang)\s+(?:vận hành|sử dụng|khai thác)"
-                             r"|(?:đã|vừa|chính thức)(?: được)? đưa vào (?:biên chế|trực chiến|hoạt động|sử dụng|vận hành))\b")
 
 
 def _packages(lower: str, kept) -> frozenset[int]:
