@@ -731,3 +731,17 @@ def test_a_numbered_round_told_after_the_period_that_opens_its_sentence():
 def test_a_talk_opened_by_a_period_is_no_round_without_its_number():
     text = _POLICY_DIALOGUE_HELD + "Hồi tháng 1 năm nay, hai bộ trưởng cũng đã có cuộc hội đàm tại Ottawa."
     assert [d.date for d in dialogues(text)] == ["2024-02-09"]
+
+
+def test_talks_of_a_visit_are_no_round_of_a_mechanism_named_only_for_an_earlier_date():
+    text = ("Bộ trưởng Nội vụ Việt Nam thăm Canada\n\n"
+            "Ngày 12/2, đoàn đại biểu Bộ Nội vụ Việt Nam đã có cuộc hội đàm với Cố vấn An ninh Quốc gia Canada tại "
+            "Ottawa. Hai bên nhắc lại Đối thoại An ninh Việt Nam - Canada lần thứ nhất vào tháng 5/2023 tại Hà Nội.")
+    assert [(d.mechanism, d.date, d.status) for d in dialogues(text)] == [("security dialogue", "2023-05", "held")]
+
+
+def test_a_round_told_without_its_name_beside_a_recalled_one_is_still_a_round():
+    text = ("Nhật Bản - Canada họp 2+2\n\n"
+            "Ngày 12/2, Ngoại trưởng và Bộ trưởng Quốc phòng Nhật Bản và Canada đã có cuộc họp 2+2 tại Tokyo. "
+            "Cuộc họp 2+2 đầu tiên giữa hai nước diễn ra vào tháng 5/2023 tại Ottawa.")
+    assert sorted(d.date for d in dialogues(text)) == ["2023-05", "2024-02-12"]

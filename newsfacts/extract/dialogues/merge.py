@@ -115,7 +115,26 @@ def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[
         return []
     mechanism = Counter(m.mechanism for m in meetings).most_common(1)[0][0]
     return [replace(m, mechanism=mechanism, parties=main_pair) for m in bare
-            if set(m.parties) <= set(main_pair) and not _names_leaders(_told_in(sentences[m.sentence].text, m))]
+            if set(m.parties) <= set(main_pair) and not _names_leaders(_told_in(sentences[m.sentence].text, m))
+            and not _only_recalled_before(m, meetings)]
+
+
+# Months after the latest round an article recalls by date from which a meeting it tells without a name is another
+# kind of meeting.
+_RECALLED_GAP_MONTHS = 6
+
+
+def _only_recalled_before(bare: _Mention, meetings: Sequence[_Mention]) -> bool:
+    """"Ngày 10/4, đoàn ... đã có cuộc hội đàm ...; hai bên nhắc lại Đối thoại An ninh ... lần thứ hai vào tháng
+    9/2022": when the article names its mechanism only for rounds it dates well before, the talks it tells without a
+    name are a visit's, not a round."""
+    if bare.date is None or bare.status != "held" or any(m.date is None or m.weak_date for m in meetings):
+        return False
+    return all(_months(bare.date) - _months(m.date) > _RECALLED_GAP_MONTHS for m in meetings)
+
+
+def _months(iso: str) -> int:
+    return int(iso[:4]) * 12 + (int(iso[5:7]) if len(iso) >= 7 else 12)
 
 
 def _told_in(text: str, mention: _Mention) -> str:
