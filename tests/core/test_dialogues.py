@@ -745,3 +745,15 @@ def test_a_round_told_without_its_name_beside_a_recalled_one_is_still_a_round():
             "Ngày 12/2, Ngoại trưởng và Bộ trưởng Quốc phòng Nhật Bản và Canada đã có cuộc họp 2+2 tại Tokyo. "
             "Cuộc họp 2+2 đầu tiên giữa hai nước diễn ra vào tháng 5/2023 tại Ottawa.")
     assert sorted(d.date for d in dialogues(text)) == ["2023-05", "2024-02-12"]
+
+
+def test_a_bilateral_defence_ministers_dialogue_is_the_defence_ministries_dialogue():
+    text = ("Canada - Hàn Quốc\n\nNgày 12/2, hai bộ trưởng đã đồng chủ trì Đối thoại Bộ trưởng Quốc phòng Canada - "
+            "Hàn Quốc lần thứ nhất tại Ottawa.")
+    assert [(d.mechanism, d.date) for d in dialogues(text)] == [("defence policy dialogue", "2024-02-12")]
+
+
+def test_institutionalising_a_dialogue_is_talk_of_the_mechanism():
+    text = ("Canada - Hàn Quốc\n\nGiới phân tích tại Ottawa cho rằng việc thể chế hóa đối thoại quốc phòng phản ánh "
+            "mối quan tâm chung của Canada và Hàn Quốc.")
+    assert dialogues(text) == ()

@@ -15,7 +15,7 @@ _CUE_WORDS = ("2+2", "đối thoại", "tham vấn", "họp", "cuộc gặp", "h
               "đàm phán", "hội nghị", "phiên", "vòng", "lần gần", "khởi động", "nhóm chính sách")
 
 
-_MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|thiết lập|thành lập|tiến trình)\s*$")
+_MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|thiết lập|thành lập|tiến trình|thể chế hóa)\s*$")
 
 
 # "các cơ chế như Đối thoại Chính sách Quốc phòng": mechanisms named as examples, no meeting.
