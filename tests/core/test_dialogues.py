@@ -757,3 +757,11 @@ def test_institutionalising_a_dialogue_is_talk_of_the_mechanism():
     text = ("Canada - Hàn Quốc\n\nGiới phân tích tại Ottawa cho rằng việc thể chế hóa đối thoại quốc phòng phản ánh "
             "mối quan tâm chung của Canada và Hàn Quốc.")
     assert dialogues(text) == ()
+
+
+def test_a_meeting_held_within_a_mechanism_named_as_such_is_its_round():
+    text = ("Canada và Hàn Quốc khởi động cơ chế mới\n\n"
+            "Ngày 12/2, tại Ottawa, Canada và Hàn Quốc đã tổ chức cuộc họp đầu tiên trong khuôn khổ Cơ chế Đối thoại "
+            "\"2+2\" giữa bộ trưởng ngoại giao và bộ trưởng quốc phòng hai nước.")
+    assert [(d.mechanism, d.parties, d.date, d.location.city) for d in dialogues(text)] == [
+        ("2+2", ("CAN", "KOR"), "2024-02-12", "Ottawa")]

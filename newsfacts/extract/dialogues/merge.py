@@ -111,8 +111,12 @@ def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[
     """Bare meetings ("cuộc họp", "cuộc gặp") are meetings of the article's mechanism, except a meeting of leaders
     ("Thủ tướng Abe và Chủ tịch Tập Cận Bình đã có cuộc gặp"), which no dialogue mechanism holds."""
     meetings = [m for m in named if m.status not in ("mechanism", "agreed")]
+    named_with = {m.sentence: m for m in named if m.status == "mechanism"}
+    resolved = [replace(m, mechanism=named_with[m.sentence].mechanism, parties=named_with[m.sentence].parties or main_pair)
+                for m in bare if not meetings and m.sentence in named_with and m.status == "held"
+                and set(m.parties) <= set(named_with[m.sentence].parties or main_pair)]
     if not meetings:
-        return []
+        return resolved
     mechanism = Counter(m.mechanism for m in meetings).most_common(1)[0][0]
     return [replace(m, mechanism=mechanism, parties=main_pair) for m in bare
             if set(m.parties) <= set(main_pair) and not _names_leaders(_told_in(sentences[m.sentence].text, m))
