@@ -765,3 +765,15 @@ def test_a_meeting_held_within_a_mechanism_named_as_such_is_its_round():
             "\"2+2\" giữa bộ trưởng ngoại giao và bộ trưởng quốc phòng hai nước.")
     assert [(d.mechanism, d.parties, d.date, d.location.city) for d in dialogues(text)] == [
         ("2+2", ("CAN", "KOR"), "2024-02-12", "Ottawa")]
+
+
+def test_a_2_2_given_the_officials_level_in_another_clause_is_their_round():
+    text = ("Canada - Hàn Quốc\n\nNgày 12/2, Canada và Hàn Quốc đã tiến hành Đối thoại ngoại giao và an ninh theo định "
+            "dạng \"2+2\" tại Ottawa, lần đầu tiên ở cấp thứ trưởng kể từ khi cơ chế này được thiết lập.")
+    assert [(d.mechanism, d.date) for d in dialogues(text)] == [("2+2 intersessional", "2024-02-12")]
+
+
+def test_a_2_2_whose_sentence_names_ministers_stays_ministerial():
+    text = ("Canada - Hàn Quốc\n\nNgày 12/2, Bộ trưởng Ngoại giao và Bộ trưởng Quốc phòng Canada và Hàn Quốc đã họp "
+            "\"2+2\" tại Ottawa, với sự tham dự của các quan chức cấp thứ trưởng.")
+    assert [(d.mechanism, d.date) for d in dialogues(text)] == [("2+2", "2024-02-12")]

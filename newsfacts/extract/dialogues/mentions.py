@@ -91,7 +91,7 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
         following = _clause(text, spans[i + 1][0], spans[i + 1][1])[0] if i + 1 < len(spans) else len(text)
         own_dates = [d for d in event_dates if d.start < max(following, end)]
         left, right = _clause(text, start, end)
-        mechanism = _at_its_level(mechanism, lower[left:_sentence_clause_end(lower, right)])
+        mechanism = _at_its_level(mechanism, lower[left:_sentence_clause_end(lower, right)], lower)
         fixed = _fixed_parties(lower, start, end)
         parties = fixed or _parties(text, hits, start, end, left, right)
         found = _span_mentions(sentence, lower, hits, dates, own_dates, venues, paragraph_date,
@@ -125,11 +125,15 @@ def _sentence_clause_end(lower: str, right: int) -> int:
     return _clause(lower, right + 2, right + 2)[1] if _ATTENDED_BY.match(lower, right) else right
 
 
-def _at_its_level(mechanism: str, clause: str) -> str:
-    """A 2+2 whose clause says officials meet, and names no minister, is the officials' round (SPEC: intersessional)."""
-    if mechanism != "2+2" or "bộ trưởng" in clause or not _patterns()["officials"].search(clause):
+def _at_its_level(mechanism: str, clause: str, sentence: str) -> str:
+    """A 2+2 whose clause says officials meet, and names no minister, is the officials' round (SPEC: intersessional);
+    so is one whose sentence names no minister and gives the officials' level in another clause ("..., lần đầu tiên ở
+    cấp thứ trưởng")."""
+    if mechanism != "2+2" or "bộ trưởng" in clause:
         return mechanism
-    return "2+2 intersessional"
+    if _patterns()["officials"].search(clause) or "bộ trưởng" not in sentence and _patterns()["officials"].search(sentence):
+        return "2+2 intersessional"
+    return mechanism
 
 
 def _span_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
