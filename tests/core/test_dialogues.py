@@ -777,3 +777,11 @@ def test_a_2_2_whose_sentence_names_ministers_stays_ministerial():
     text = ("Canada - Hàn Quốc\n\nNgày 12/2, Bộ trưởng Ngoại giao và Bộ trưởng Quốc phòng Canada và Hàn Quốc đã họp "
             "\"2+2\" tại Ottawa, với sự tham dự của các quan chức cấp thứ trưởng.")
     assert [(d.mechanism, d.date) for d in dialogues(text)] == [("2+2", "2024-02-12")]
+
+
+def test_the_rounds_a_meeting_comes_after_are_held_meetings_of_their_own():
+    text = ("Canada - Hàn Quốc họp 2+2\n\nNgày 12/2, Ngoại trưởng và Bộ trưởng Quốc phòng Canada và Hàn Quốc đã họp "
+            "2+2 tại Ottawa. Đây là lần thứ ba hai nước tổ chức đối thoại ở định dạng này, sau lần đầu tiên tại Seoul "
+            "năm 2019 và lần thứ hai tại Ottawa năm 2022.")
+    found = sorted((d.date, d.status, d.location.city) for d in dialogues(text))
+    assert found == [("2019", "held", "Seoul"), ("2022", "held", "Ottawa"), ("2024-02-12", "held", "Ottawa")]

@@ -393,6 +393,8 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         own_dates, news_day = _bare_dates(text, dates, match, reach, _ordinal(lower, match.start(), right) is not None)
         # "... kể từ Đối thoại lần thứ 5, diễn ra tại Hà Nội ngày 13-12-2023": the clause told after it gives its stage.
         status = _status(lower, match.start(), match.end(), left, max(right, reach)) if own_dates else None
+        if status is None and own_dates and _EARLIER_ROUNDS.search(lower, 0, match.end()):
+            status = "held"  # "..., sau lần đầu tiên tại Seoul năm 2010 và lần thứ hai tại Washington năm 2012"
         if status is None:
             continue
         # "cuộc họp lần thứ 6 được dự kiến tổ chức vào tháng 10, nhưng đã bị hoãn lại": told later in the sentence.
@@ -415,6 +417,10 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
     mentions.extend(m for m in _recalled_meetings(text, lower, dates, _venue_options(text, hits), recalled)
                     if m.date not in told)
     return mentions
+
+
+# The rounds a meeting comes after, each told with its date.
+_EARLIER_ROUNDS = re.compile(r"\bsau lần (?:đầu|thứ)\b")
 
 
 def _next_rounds(sentence: Sentence, lower: str, hits: Sequence[CountryHit]) -> list[_Mention]:
