@@ -946,3 +946,8 @@ def test_agreements_on_arms_trade_and_its_procedures(sentence, system):
     text = f"Ba Lan - Hàn Quốc\n\nTổng thống Ba Lan thăm Hàn Quốc. {sentence}"
     found = [(d.kind, {d.buyer, d.seller}, d.system, d.status) for d in deals(text)]
     assert found == [("agreement", {"KOR", "POL"}, system, "signed")]
+
+
+def test_civil_airliners_bought_beside_fighters_are_no_deal():
+    text = "Qatar mua máy bay\n\nQatar đặt mua 50 máy bay chở khách Airbus A321neo và 12 tiêm kích Rafale của Pháp."
+    assert [(d.buyer, d.seller, d.quantity, d.category) for d in deals(text)] == [("QAT", "FRA", 12, "aircraft")]

@@ -63,10 +63,11 @@ def _system_spans(text: str, lower: str) -> tuple[tuple[int, int, str, str | Non
     position = 0
     candidates = heads + [(s, e, _weapons()["models"][g]["category"]) for s, e, g in models]
     arms = tuple(_weapons().get("arms_of_service", ()))
+    civil = tuple(_weapons()["civil_qualifiers"])
     for start, head_end, category in sorted(candidates, key=lambda c: (c[0], -c[1])):
         if start < position:
             continue
-        if lower.startswith(arms, start):
+        if lower.startswith(arms, start) or lower.startswith(civil, head_end + 1):
             position = start + 1
             continue
         end = _phrase_end(text, lower, head_end)
