@@ -951,3 +951,14 @@ def test_agreements_on_arms_trade_and_its_procedures(sentence, system):
 def test_civil_airliners_bought_beside_fighters_are_no_deal():
     text = "Qatar mua máy bay\n\nQatar đặt mua 50 máy bay chở khách Airbus A321neo và 12 tiêm kích Rafale của Pháp."
     assert [(d.buyer, d.seller, d.quantity, d.category) for d in deals(text)] == [("QAT", "FRA", 12, "aircraft")]
+
+
+@pytest.mark.parametrize("sentence, seller", [
+    ("Canada ký thỏa thuận trị giá khoảng 800 triệu USD để mua 12 tiêm kích Mirage 2000-5 đã qua sử dụng của không "
+     "quân Qatar.", "QAT"),
+    ("Bộ Quốc phòng Canada đã ký hợp đồng với Chính phủ Na Uy để mua 32 tiêm kích F-16 từng phục vụ trong Không quân "
+     "nước này.", "NOR"),
+])
+def test_second_hand_equipment_is_sold_by_its_owner_not_its_maker(sentence, seller):
+    text = f"Canada mua máy bay cũ\n\n{sentence}"
+    assert [(d.buyer, d.seller) for d in deals(text)] == [("CAN", seller)]

@@ -99,8 +99,12 @@ _OF = prefiltered(r"\bcủa\s+$")
 
 
 # "12 tiêm kích Mirage 2000-5 đã qua sử dụng của Qatar": second-hand equipment is sold by its owner, not its maker.
-_SECOND_HAND_OF = prefiltered(r"(?:đã qua sử dụng|\bcũ|loại biên|thanh lý|đã nghỉ hưu)\s+(?:\S+\s+){0,3}?của\s+$")
+_SECOND_HAND_OF = prefiltered(r"(?:đã qua sử dụng|\bcũ|loại biên|thanh lý|đã nghỉ hưu)\s+(?:\S+\s+){0,3}?của\s+"
+                              r"(?:(?:không quân|hải quân|lục quân|quân đội|chính phủ|bộ quốc phòng)\s+)?$")
 _SECOND_HAND_REACH = 40
+
+
+_SECOND_HAND = re.compile(r"\b(?:đã qua sử dụng|cũ|từng phục vụ|loại biên|đã nghỉ hưu)\b")
 
 
 # "Mỹ sẵn sàng giúp Australia sản xuất tên lửa": the helper sells the know-how, the helped country builds.
@@ -274,6 +278,8 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
     signer_buyer, signer_seller = cues.signed_by
     if maker is not None and maker == signer_buyer:
         signer_buyer, signer_seller = signer_seller, signer_buyer
+    if signer_seller and _SECOND_HAND.search(lower, start, end + _SECOND_HAND_REACH):
+        maker = None  # "ký hợp đồng ... với Chính phủ Na Uy để mua 32 tiêm kích F-16 từng phục vụ ...": the owner sells
     seller = cues.seller or maker or (cues.makers[0] if cues.makers else None) or signer_seller
     buyer = cues.buyer or signer_buyer
     buyer = buyer if buyer != seller else None
