@@ -962,3 +962,18 @@ def test_civil_airliners_bought_beside_fighters_are_no_deal():
 def test_second_hand_equipment_is_sold_by_its_owner_not_its_maker(sentence, seller):
     text = f"Canada mua máy bay cũ\n\n{sentence}"
     assert [(d.buyer, d.seller) for d in deals(text)] == [("CAN", seller)]
+
+
+@pytest.mark.parametrize("sentence, buyer, seller", [
+    ("Bộ Quốc phòng Thổ Nhĩ Kỳ xác nhận đã hủy dự án hệ thống phòng thủ tên lửa tầm xa trị giá 3,4 tỷ USD, vốn được "
+     "trao tạm thời cho một công ty Trung Quốc.", "TUR", "CHN"),
+    ("Hải quân Pakistan đã tiếp nhận tàu hộ vệ PNS Babur, chiếc đầu tiên trong số 4 tàu hộ vệ đặt đóng tại Thổ Nhĩ "
+     "Kỳ.", "PAK", "TUR"),
+])
+def test_who_is_awarded_the_contract_or_builds_the_order_sells(sentence, buyer, seller):
+    assert [(d.buyer, d.seller) for d in deals(f"Tin quốc phòng\n\n{sentence}")] == [(buyer, seller)]
+
+
+def test_switching_to_talks_with_a_country_makes_it_no_recipient():
+    text = "Pakistan\n\nIslamabad sau đó chuyển sang đàm phán với Trung Quốc về mẫu trực thăng tấn công Z-10ME."
+    assert all(d.buyer != "CHN" for d in deals(text))

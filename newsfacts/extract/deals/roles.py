@@ -86,7 +86,12 @@ _MADE = re.compile(r"\s+(?:sản xuất|chế tạo|phát triển|cung cấp|đ�
 _EXAMPLES = re.compile(r"\bcho\s+(?:\S+\s+){0,3}?như\s+$")
 
 
-_TO = prefiltered(r"\b(?:cho|sang)\s+(?!biết|hay|rằng|thấy|phép)(?:(?!của\b)\S+\s+){0,4}$")
+_TO = prefiltered(r"\b(?:cho|sang)\s+(?!biết|hay|rằng|thấy|phép)(?:(?!của\b|với\b)\S+\s+){0,4}$")
+
+
+# "vốn được trao tạm thời cho một công ty Trung Quốc": a contract awarded to a firm of that country, which sells.
+_AWARDED_TO = re.compile(r"\bcho\s+(?:một\s+|các\s+)?(?:công ty|tập đoàn|hãng|doanh nghiệp|nhà thầu)"
+                         r"(?:\s+(?:quốc phòng|nhà nước|của))?\s+$")
 
 
 # "ký hợp đồng với Tập đoàn HHI của Hàn Quốc": a firm named before its country counts as that country.
@@ -128,7 +133,7 @@ _HELPS = re.compile(_AUXILIARY.replace("+", "*", 1) + r"(?:sẵn sàng\s+)?(?:gi
 _RECIPIENT_BEFORE = 12
 
 
-_MADE_AT = prefiltered(r"(?:sản xuất|lắp ráp|đóng)\b[^.,;]{0,60}\btại\s+$")
+_MADE_AT = prefiltered(r"(?<!đặt )(?<!đặt hàng )(?:sản xuất|lắp ráp|đóng)\b[^.,;]{0,60}\btại\s+$")
 
 
 @dataclass(frozen=True)
@@ -166,7 +171,7 @@ def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ..
         before = lower[max(0, party.start - 80):party.start]
         after = " " + lower[party.end:party.end + 50]
         cues.append(_PartyCues(
-            after_from=_FROM.search(before[-15:]) is not None,
+            after_from=_FROM.search(before[-15:]) is not None or _AWARDED_TO.search(before[-40:]) is not None,
             made_by=_MADE_BY.search(before[-25:]) is not None and _MADE.match(lower, party.end) is not None,
             after_to=_TO.search(before[-30:]) is not None and not _EXAMPLES.search(before[-30:]),
             made_at=_MADE_AT.search(before) is not None,
