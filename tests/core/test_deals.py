@@ -967,8 +967,8 @@ def test_second_hand_equipment_is_sold_by_its_owner_not_its_maker(sentence, sell
 @pytest.mark.parametrize("sentence, buyer, seller", [
     ("Bộ Quốc phòng Thổ Nhĩ Kỳ xác nhận đã hủy dự án hệ thống phòng thủ tên lửa tầm xa trị giá 3,4 tỷ USD, vốn được "
      "trao tạm thời cho một công ty Trung Quốc.", "TUR", "CHN"),
-    ("Hải quân Pakistan đã tiếp nhận tàu hộ vệ PNS Babur, chiếc đầu tiên trong số 4 tàu hộ vệ đa năng lớp MILGEM đặt "
-     "đóng tại Thổ Nhĩ Kỳ.", "PAK", "TUR"),
+    ("Hải quân Pakistan ngày 23-9 đã tiếp nhận tàu hộ vệ PNS Babur, chiếc đầu tiên trong số 4 tàu hộ vệ đa năng lớp "
+     "MILGEM đặt đóng tại Thổ Nhĩ Kỳ.", "PAK", "TUR"),
 ])
 def test_who_is_awarded_the_contract_or_builds_the_order_sells(sentence, buyer, seller):
     assert [(d.buyer, d.seller) for d in deals(f"Tin quốc phòng\n\n{sentence}")] == [(buyer, seller)]
