@@ -977,3 +977,8 @@ def test_who_is_awarded_the_contract_or_builds_the_order_sells(sentence, buyer, 
 def test_switching_to_talks_with_a_country_makes_it_no_recipient():
     text = "Pakistan\n\nIslamabad sau đó chuyển sang đàm phán với Trung Quốc về mẫu trực thăng tấn công Z-10ME."
     assert all(d.buyer != "CHN" for d in deals(text))
+
+
+def test_the_country_a_government_negotiates_with_sells():
+    text = "Pakistan\n\nIslamabad sau đó chuyển sang đàm phán với Trung Quốc về mẫu trực thăng tấn công Z-10ME."
+    assert [(d.buyer, d.seller, d.status) for d in deals(text)] == [("PAK", "CHN", "negotiating")]
