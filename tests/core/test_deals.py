@@ -982,3 +982,16 @@ def test_switching_to_talks_with_a_country_makes_it_no_recipient():
 def test_the_country_a_government_negotiates_with_sells():
     text = "Pakistan\n\nIslamabad sau đó chuyển sang đàm phán với Trung Quốc về mẫu trực thăng tấn công Z-10ME."
     assert [(d.buyer, d.seller, d.status) for d in deals(text)] == [("PAK", "CHN", "negotiating")]
+
+
+def test_another_buyer_of_the_type_named_back_buys_from_the_same_seller():
+    text = ("JF-17\n\nAzerbaijan đã ký hợp đồng mua tiêm kích JF-17 Block III của Pakistan. Ngoài ra, Iraq đang cân "
+            "nhắc khả năng mua dòng máy bay này.")
+    found = sorted((d.buyer, d.seller, d.status) for d in deals(text))
+    assert found == [("AZE", "PAK", "signed"), ("IRQ", "PAK", "negotiating")]
+
+
+def test_a_type_named_back_that_no_one_buys_is_no_deal():
+    text = ("JF-17\n\nAzerbaijan đã ký hợp đồng mua tiêm kích JF-17 Block III của Pakistan. Kể từ khi dòng máy bay này "
+            "đi vào hoạt động, Iraq đã theo dõi sát.")
+    assert [(d.buyer, d.seller) for d in deals(text)] == [("AZE", "PAK")]

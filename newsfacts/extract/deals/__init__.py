@@ -16,7 +16,7 @@ from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
 from newsfacts.records import Deal, Sentence
 from newsfacts.extract.deals.mentions import (
-    MAX_MENTIONS, _Mention, _buyers_counted, _in_service_mentions, _package_items, _respective_count_mentions,
+    MAX_MENTIONS, _Mention, _buyers_counted, _in_service_mentions, _named_back_for_another_buyer, _package_items, _respective_count_mentions,
     _sentence_mentions, _this_country_buys, _trade_sentences,
 )
 from newsfacts.extract.deals.merge import (
@@ -36,7 +36,8 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
         if len(mentions) >= MAX_MENTIONS:
             break
         found = _sentence_mentions(s, lower, country_hits.get(s.index, ()), date_hits.get(s.index, ()), published)
-        mentions.extend(_package_items(_this_country_buys(found, lower, mentions), lower, mentions))
+        found = _named_back_for_another_buyer(_this_country_buys(found, lower, mentions), mentions)
+        mentions.extend(_package_items(found, lower, mentions))
         mentions.extend(_buyers_counted(s, lower, country_hits.get(s.index, ()), date_hits.get(s.index, ()), mentions))
     if not mentions:
         return ()

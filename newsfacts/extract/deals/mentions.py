@@ -210,11 +210,17 @@ _SPECULATION = re.compile(r"\b(?:có thể|có khả năng)\s+(?:\S+\s+){0,2}?(?
 # system traded.
 _TYPE_OF = re.compile(r"\b(?:loại|dòng|kiểu|mẫu)\s+$")
 _NAMED_BACK = re.compile(r"\s+(?:này|đó|nói trên)\b")
+# "Iraq đang cân nhắc khả năng mua dòng máy bay này": the type is what a buyer buys.
+_BOUGHT_BACK = re.compile(r"\b(?:mua|đặt mua|đặt hàng|nhập khẩu)\s+(?:loại|dòng|kiểu|mẫu)\s+$")
 
 
 # "3.350 tên lửa loại này", "Ba chiếc Rafale này thuộc hợp đồng mua 42 máy bay": the system named before, not another
 # (a model named back; a bare "máy bay này" may point at another aircraft).
 _OF_THAT_TYPE = re.compile(r"\s+loại\s+(?:này|đó|nói trên|trên)\b")
+
+
+# "dòng máy bay này", "loại tàu nói trên": a kind named back by its head.
+_KIND_OF = re.compile(r"\b(?:loại|dòng|mẫu|kiểu)\s+$")
 _THIS_MODEL = re.compile(r"\s+(?:này|nói trên)\b")
 
 
@@ -234,7 +240,8 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             and not _SPECULATION.search(lower, clause[0], span[0])
             and not _WORLDWIDE.search(lower, clause[0], clause[1])
             and not _WITHHELD.search(lower, clause[0], span[0])
-            and not (_TYPE_OF.search(lower, max(0, span[0] - 6), span[0]) and _NAMED_BACK.match(lower, span[1]))]
+            and not (_TYPE_OF.search(lower, max(0, span[0] - 6), span[0]) and _NAMED_BACK.match(lower, span[1])
+                     and not _BOUGHT_BACK.search(lower, max(0, span[0] - 12), span[0]))]
     clauses = [clause for _, clause, _ in kept]
     mutual = _MUTUAL.search(lower) is not None
     mentions = []
@@ -265,7 +272,8 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             status=item_status, suppliers=context.suppliers, sentence=context.sentence.index, mutual=mutual,
             recalled=_RECALLED.match(lower) is not None or _FIRST_ORDER.search(lower) is not None,
             packaged=item.start in packages,
-            named_back=_OF_THAT_TYPE.match(lower, end) is not None or bool(model and _THIS_MODEL.match(lower, end)),
+            named_back=_OF_THAT_TYPE.match(lower, end) is not None or bool(model and _THIS_MODEL.match(lower, end))
+            or bool(_KIND_OF.search(lower, max(0, item.start - 8), item.start) and _THIS_MODEL.match(lower, end)),
             additional=_ADDITIONAL.search(lower, max(0, item.start - _ADDITIONAL_REACH), item.start) is not None,
             countries=tuple(dict.fromkeys(p.code for p in context.parties if not p.company)))
         buyers = _coordinated_buyers(lower, context.parties, item.start, buyer, seller)
@@ -637,6 +645,20 @@ def _as_referenced(system: _Mention, sentence: Sentence, lower: str, buyer: str,
     return replace(system, kind="purchase", buyer=buyer, quantity=quantity, money=money, dated=dated,
                    status=_status(lower) or system.status, sentence=sentence.index, countries=(buyer,), recalled=True,
                    headline=False, additional=False, packaged=False, named_back=False)
+
+
+def _named_back_for_another_buyer(found: Sequence[_Mention], earlier: Sequence[_Mention]) -> list[_Mention]:
+    """"Ngoài ra, Iraq đang cân nhắc khả năng mua dòng máy bay này": the system of the latest trade of its kind told
+    before, from the same seller, for a buyer of its own."""
+    kept = []
+    for mention in found:
+        if mention.named_back and mention.buyer and mention.seller is None:
+            told = next((m for m in reversed(earlier) if m.system and m.seller and m.category == mention.category
+                         and m.buyer != mention.buyer and m.seller != mention.buyer), None)
+            if told is not None:
+                mention = replace(mention, seller=told.seller, system=told.system, model=told.model, named_back=False)
+        kept.append(mention)
+    return kept
 
 
 # "Nước này cũng đang cân nhắc mua ...", "bán vũ khí cho hòn đảo": the country the article was just telling of.
