@@ -16,8 +16,8 @@ from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
 from newsfacts.records import Deal, Sentence
 from newsfacts.extract.deals.mentions import (
-    MAX_MENTIONS, _Mention, _buyers_counted, _in_service_mentions, _named_back_for_another_buyer, _package_items, _respective_count_mentions,
-    _sentence_mentions, _this_country_buys, _trade_sentences,
+    MAX_MENTIONS, _Mention, _buyers_counted, _in_service_mentions, _named_back_for_another_buyer, _package_items,
+    _respective_count_mentions, _sentence_mentions, _this_country_buys, _trade_sentences,
 )
 from newsfacts.extract.deals.merge import (
     _aid_given, _between_main_pair, _deal, _is_aid, _merge, _only_a_kind, _orient, _other_side,
