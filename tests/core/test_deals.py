@@ -995,3 +995,9 @@ def test_a_type_named_back_that_no_one_buys_is_no_deal():
     text = ("JF-17\n\nAzerbaijan đã ký hợp đồng mua tiêm kích JF-17 Block III của Pakistan. Kể từ khi dòng máy bay này "
             "đi vào hoạt động, Iraq đã theo dõi sát.")
     assert [(d.buyer, d.seller) for d in deals(text)] == [("AZE", "PAK")]
+
+
+def test_equipment_a_seller_refuses_to_sell_is_no_deal():
+    text = ("Ai Cập mua Su-35\n\nAi Cập quyết định đặt mua Su-35 của Nga là do Mỹ từ chối bán tiêm kích tàng hình F-35 "
+            "cho Cairo.")
+    assert [(d.buyer, d.seller) for d in deals(text)] == [("EGY", "RUS")]
