@@ -1001,3 +1001,9 @@ def test_equipment_a_seller_refuses_to_sell_is_no_deal():
     text = ("Ai Cập mua Su-35\n\nAi Cập quyết định đặt mua Su-35 của Nga là do Mỹ từ chối bán tiêm kích tàng hình F-35 "
             "cho Cairo.")
     assert [(d.buyer, d.seller) for d in deals(text)] == [("EGY", "RUS")]
+
+
+def test_a_count_told_after_the_equipment_is_its_quantity():
+    text = ("Ai Cập mua Su-35\n\nAi Cập đã ký hợp đồng với Nga để mua lô tiêm kích Su-35 lớn nhất từng được xuất khẩu, "
+            "với số lượng lên đến 26 chiếc.")
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text)] == [("EGY", "RUS", 26)]

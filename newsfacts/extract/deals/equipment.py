@@ -143,6 +143,16 @@ def _quantity(lower: str, start: int) -> int | None:
     return quantity
 
 
+# "... tiêm kích Su-35 lớn nhất từng được xuất khẩu, với số lượng lên đến 26 chiếc": the count told after the equipment.
+_COUNT_AFTER = re.compile(r"[^,.;:()]{0,50}?,?\s*với số lượng (?:lên (?:đến|tới) |khoảng |gần |hơn |là )?"
+                          r"(\d{1,3}(?:\.\d{3})*|\d+|" + "|".join(_NUMBER_WORDS) + r") (?:chiếc|hệ thống|tổ hợp|khẩu|tàu|bộ)\b")
+
+
+def _quantity_after(lower: str, end: int) -> int | None:
+    match = _COUNT_AFTER.match(lower, end)
+    return _count(match.group(1)) if match else None
+
+
 class _Item(NamedTuple):
     """Where an equipment phrase stands for clause purposes: a phrase listed with others ("180 xe tăng K2, 212 pháo
     tự hành K9 và 48 FA-50") reads its clause from the start of the list; `own_end` is where its own item ends."""
