@@ -785,3 +785,10 @@ def test_the_rounds_a_meeting_comes_after_are_held_meetings_of_their_own():
             "năm 2019 và lần thứ hai tại Ottawa năm 2022.")
     found = sorted((d.date, d.status, d.location.city) for d in dialogues(text))
     assert found == [("2019", "held", "Seoul"), ("2022", "held", "Ottawa"), ("2024-02-12", "held", "Ottawa")]
+
+
+def test_a_consultation_round_recalled_with_its_date_is_a_meeting():
+    text = ("Canada - Hàn Quốc tham vấn an ninh chiến lược\n\n"
+            "Ngày 12/2, tại Ottawa, hai bên đã đồng chủ trì vòng tham vấn an ninh chiến lược Canada - Hàn Quốc lần thứ "
+            "5. Vòng tham vấn thứ 4 từng được tổ chức tại Seoul ngày 6/6/2022.")
+    assert sorted(d.date for d in dialogues(text)) == ["2022-06-06", "2024-02-12"]
