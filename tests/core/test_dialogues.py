@@ -788,7 +788,8 @@ def test_the_rounds_a_meeting_comes_after_are_held_meetings_of_their_own():
 
 
 def test_a_consultation_round_recalled_with_its_date_is_a_meeting():
-    text = ("Canada - Hàn Quốc tham vấn an ninh chiến lược\n\n"
-            "Ngày 12/2, tại Ottawa, hai bên đã đồng chủ trì vòng tham vấn an ninh chiến lược Canada - Hàn Quốc lần thứ "
-            "5. Vòng tham vấn thứ 4 từng được tổ chức tại Seoul ngày 6/6/2022.")
+    text = ("Ấn Độ - Nga tiến hành tham vấn an ninh chiến lược vòng thứ 5\n\n"
+            "Ngày 12/2, tại New Delhi, Cố vấn An ninh Quốc gia Ấn Độ và Thư ký Hội đồng An ninh Liên bang Nga đã đồng "
+            "chủ trì vòng tham vấn an ninh chiến lược Ấn - Nga lần thứ 5. Vòng tham vấn thứ 4 từng được tổ chức tại "
+            "Nhà khách Chính phủ ở Moskva ngày 6/6/2022, cũng do hai ông chủ trì.")
     assert sorted(d.date for d in dialogues(text)) == ["2022-06-06", "2024-02-12"]
