@@ -1007,3 +1007,10 @@ def test_a_count_told_after_the_equipment_is_its_quantity():
     text = ("Ai Cập mua Su-35\n\nAi Cập đã ký hợp đồng với Nga để mua lô tiêm kích Su-35 lớn nhất từng được xuất khẩu, "
             "với số lượng lên đến 26 chiếc.")
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text)] == [("EGY", "RUS", 26)]
+
+
+def test_counted_and_priced_equipment_of_a_named_seller_is_bought_by_the_articles_one_buyer():
+    text = ("Ba Lan mua pháo K9\n\nBa Lan đã ký hợp đồng mua 152 pháo tự hành K9 của Hàn Quốc. Hợp đồng thực hiện "
+            "đầu tiên được ký vào tháng 8/2022, với 212 pháo K9A1 sản xuất tại Hàn Quốc, trị giá khoảng 2,4 tỷ USD.")
+    found = sorted((d.buyer, d.seller, d.quantity) for d in deals(text))
+    assert found == [("POL", "KOR", 152), ("POL", "KOR", 212)]

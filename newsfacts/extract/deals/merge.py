@@ -106,11 +106,17 @@ def _with_shared_counterpart(mentions: list[_Mention]) -> list[_Mention]:
       naming no country ("Theo hợp đồng ký năm 2016, hãng này đã đóng hai khinh hạm") is traded between them too."""
     pairs = {(m.buyer, m.seller) for m in mentions if m.buyer and m.seller}
     sellers = {seller for _, seller in pairs}
+    buyers = {buyer for buyer, _ in pairs}
     completed = []
     for mention in mentions:
         if len(sellers) == 1 and mention.seller is None and mention.buyer not in (None, *sellers) \
                 and (mention.status == "proposed" or mention.quantity or mention.money):
             mention = replace(mention, seller=next(iter(sellers)))
+        elif len(buyers) == 1 and mention.buyer is None and mention.seller not in (None, *buyers) \
+                and (mention.quantity and mention.money):
+            # "Hợp đồng ... được ký vào tháng 8/2022, với 212 pháo K9A1 sản xuất tại Hàn Quốc, trị giá khoảng 2,4 tỷ
+            # USD", in an article whose trades are all bought by Ba Lan.
+            mention = replace(mention, buyer=next(iter(buyers)))
         elif len(pairs) == 1 and mention.buyer is None and mention.seller is None and not mention.countries \
                 and (mention.quantity or mention.money):
             buyer, seller = next(iter(pairs))
