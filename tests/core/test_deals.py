@@ -1014,3 +1014,11 @@ def test_counted_and_priced_equipment_of_a_named_seller_is_bought_by_the_article
             "đầu tiên được ký vào tháng 8/2022, với 212 pháo K9A1 sản xuất tại Hàn Quốc, trị giá khoảng 2,4 tỷ USD.")
     found = sorted((d.buyer, d.seller, d.quantity) for d in deals(text))
     assert found == [("POL", "KOR", 152), ("POL", "KOR", 212)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mỹ và Nhật Bản đang đàm phán Hiệp định Đối tác xuyên Thái Bình Dương (TPP).",
+    "Thương vụ rơi vào bế tắc do Mỹ không cấp phép xuất khẩu động cơ LHTEC T800 lắp trên trực thăng của Nhật Bản.",
+])
+def test_trade_pacts_and_refused_export_licences_are_no_deal(sentence):
+    assert deals(f"Tin quốc tế\n\n{sentence}") == ()
