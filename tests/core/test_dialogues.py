@@ -793,3 +793,13 @@ def test_a_consultation_round_recalled_with_its_date_is_a_meeting():
             "chủ trì vòng tham vấn an ninh chiến lược Ấn - Nga lần thứ 5. Vòng tham vấn thứ 4 từng được tổ chức tại "
             "Nhà khách Chính phủ ở Moskva ngày 6/6/2022, cũng do hai ông chủ trì.")
     assert sorted(d.date for d in dialogues(text)) == ["2022-06-06", "2024-02-12"]
+
+
+@pytest.mark.parametrize("sentence, mechanism", [
+    ("Ngày 12/2, Canada và Hàn Quốc tổ chức đối thoại 2+2 cấp làm việc tại Ottawa.", "2+2 intersessional"),
+    ("Ngày 12/2, Phó Bộ trưởng Ngoại giao và Phó Bộ trưởng Quốc phòng Canada và Hàn Quốc đã họp 2+2 tại Ottawa.",
+     "2+2 intersessional"),
+    ("Ngày 12/2, Ngoại trưởng và Bộ trưởng Quốc phòng Canada và Hàn Quốc tổ chức cuộc họp 2+2 tại Ottawa.", "2+2"),
+])
+def test_who_meets_decides_the_level_of_a_2_2(sentence, mechanism):
+    assert [d.mechanism for d in dialogues(f"Canada - Hàn Quốc\n\n{sentence}")] == [mechanism]

@@ -129,9 +129,10 @@ def _at_its_level(mechanism: str, clause: str, sentence: str) -> str:
     """A 2+2 whose clause says officials meet, and names no minister, is the officials' round (SPEC: intersessional);
     so is one whose sentence names no minister and gives the officials' level in another clause ("..., lần đầu tiên ở
     cấp thứ trưởng")."""
-    if mechanism != "2+2" or "bộ trưởng" in clause:
+    cues = _patterns()
+    if mechanism != "2+2" or cues["ministers"].search(clause):
         return mechanism
-    if _patterns()["officials"].search(clause) or "bộ trưởng" not in sentence and _patterns()["officials"].search(sentence):
+    if cues["officials"].search(clause) or not cues["ministers"].search(sentence) and cues["officials"].search(sentence):
         return "2+2 intersessional"
     return mechanism
 

@@ -118,6 +118,7 @@ def _patterns() -> dict[str, re.Pattern[str] | Prefiltered]:
     compiled["since"] = re.compile(vocab["since_cue"])
     compiled["since_year"] = re.compile(vocab["since_year_cue"])
     compiled["officials"] = re.compile(vocab["officials_level"])
+    compiled["ministers"] = re.compile(vocab["ministers_level"])
     compiled["recalled"] = re.compile(vocab["recalled_meeting_cue"])
     compiled["not_recalled"] = re.compile(vocab["not_recalled"])
     compiled["not_recalled_after_nth"] = re.compile(vocab["not_recalled_after_nth"])
