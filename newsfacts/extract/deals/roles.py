@@ -14,7 +14,7 @@ from newsfacts.extract.prefilter import prefiltered
 from newsfacts.extract.deals.vocabulary import _AUXILIARY, _patterns
 
 
-_SIGN = prefiltered(r"\bký\b|\bđàm phán\b")
+_SIGN = prefiltered(r"\bký\b")
 
 
 # A contract is signed with its counterpart ("ký ... với X") or simply made with it ("công bố hợp đồng ... với X").
@@ -95,7 +95,7 @@ _AWARDED_TO = re.compile(r"\bcho\s+(?:một\s+|các\s+)?(?:công ty|tập đoàn
 
 
 # "ký hợp đồng với Tập đoàn HHI của Hàn Quốc": a firm named before its country counts as that country.
-_WITH = prefiltered(r"(?:\bký\b|hợp đồng|\bđàm phán)[^.;]{0,100}?\bvới\s+(?:(?:các\s+)?(?:công ty|tập đoàn|doanh nghiệp|hãng|nhà sản xuất|chính phủ"
+_WITH = prefiltered(r"(?:\bký\b|hợp đồng)[^.;]{0,100}?\bvới\s+(?:(?:các\s+)?(?:công ty|tập đoàn|doanh nghiệp|hãng|nhà sản xuất|chính phủ"
                     r"|cơ quan(?: mua sắm)?|bộ|lực lượng|quân đội|hải quân|không quân|lục quân)\s+)?(?:quốc phòng\s+)?"
                     r"(?:[^,.;()]{1,50}?(?:\([^()]{1,12}\))?\s+của\s+)?$")
 
@@ -237,8 +237,6 @@ def _signatories(lower: str, parties: tuple[_Party, ...]) -> tuple[str | None, s
     if counterpart is None:
         return _joint_signers(lower, [p for p in parties if p.end <= sign.start()])
     signers = [p for p in parties if p.end <= sign.start()]
-    if signers and signers[-1].code == counterpart.code and sign.group() == "đàm phán":
-        return None, None  # "New Delhi đàm phán với tập đoàn Mazagon Dock và đối tác TKMS của Đức": its own maker
     if not signers or signers[-1].code == counterpart.code:
         return None, counterpart.code
     signer = signers[-1]
