@@ -1017,3 +1017,8 @@ def test_counted_and_priced_equipment_of_a_named_seller_is_bought_by_the_article
 ])
 def test_trade_pacts_and_refused_export_licences_are_no_deal(sentence):
     assert deals(f"Tin quốc tế\n\n{sentence}") == ()
+
+
+def test_countries_listed_as_supplied_by_the_seller_each_buy():
+    text = "S-400\n\nTrung Quốc và Ấn Độ đều đã được Nga cung cấp hệ thống S-400."
+    assert sorted((d.buyer, d.seller) for d in deals(text)) == [("CHN", "RUS"), ("IND", "RUS")]

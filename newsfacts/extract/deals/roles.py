@@ -342,7 +342,14 @@ def _coordinated_buyers(lower: str, parties: tuple[_Party, ...], start: int, buy
         if cue_of[first].after_to and (first.start >= start or 0 <= start - last.end <= reach) \
                 and _AFTER_RECIPIENTS.match(lower, last.end) is not None:
             return codes
+        supplied = _SUPPLIED_BY.match(lower, last.end)
+        if supplied and last.end <= start and any(p.start == supplied.end() and p.code == seller for p in parties):
+            return codes
     return ()
+
+
+# "Trung Quốc và Ấn Độ đều đã được Nga cung cấp hệ thống S-400": countries listed as receiving from the seller.
+_SUPPLIED_BY = re.compile(r"\s+(?:(?:đều|cũng|đã|lần lượt)\s+)*được\s+")
 
 
 # "chuyên gia của hãng Janes tại Singapore": a country named as a place is no side of the trade the sentence tells.
