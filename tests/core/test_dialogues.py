@@ -803,3 +803,10 @@ def test_a_consultation_round_recalled_with_its_date_is_a_meeting():
 ])
 def test_who_meets_decides_the_level_of_a_2_2(sentence, mechanism):
     assert [d.mechanism for d in dialogues(f"Canada - Hàn Quốc\n\n{sentence}")] == [mechanism]
+
+
+def test_the_annual_security_consultative_meeting_is_the_defence_ministers_dialogue():
+    text = ("Mỹ - Hàn Quốc\n\nNgày 23/1, hai bộ trưởng quốc phòng Mỹ và Hàn Quốc đã đồng chủ trì Hội nghị Tham vấn "
+            "An ninh (SCM) thường niên lần thứ 46 tại Washington.")
+    assert [(d.mechanism, d.parties, d.date, d.status) for d in dialogues(text)] == [
+        ("defence policy dialogue", ("KOR", "USA"), "2024-01-23", "held")]
