@@ -1022,3 +1022,26 @@ def test_trade_pacts_and_refused_export_licences_are_no_deal(sentence):
 def test_countries_listed_as_supplied_by_the_seller_each_buy():
     text = "S-400\n\nTrung Quốc và Ấn Độ đều đã được Nga cung cấp hệ thống S-400."
     assert sorted((d.buyer, d.seller) for d in deals(text)) == [("CHN", "RUS"), ("IND", "RUS")]
+
+
+def test_ships_ordered_to_be_built_abroad_are_sold_by_the_builders_country():
+    text = ("Pakistan nhận tàu\n\nHải quân Pakistan đã tiếp nhận tàu hộ vệ PNS Babur, chiếc đầu tiên trong số các tàu "
+            "hộ vệ lớp MILGEM đặt đóng tại Thổ Nhĩ Kỳ.")
+    assert [(d.buyer, d.seller, d.status) for d in deals(text)] == [("PAK", "TUR", "delivered")]
+
+
+def test_the_country_that_cancels_a_purchase_is_its_buyer():
+    text = "Điểm tin\n\nIndonesia hủy mua Rafale của Pháp, Pakistan nhận tàu hộ vệ."
+    assert [(d.buyer, d.seller, d.status) for d in deals(text)] == [("IDN", "FRA", "cancelled")]
+
+
+def test_a_country_trading_in_a_clause_of_its_own_is_no_side_of_anothers_deal():
+    text = ("Điểm tin\n\nĐiểm tin: Indonesia hủy mua tiêm kích cũ, Pakistan nhận tàu hộ vệ\n\n"
+            "Indonesia đã hủy thương vụ mua 12 tiêm kích Mirage 2000-5 đã qua sử dụng của không quân Qatar.")
+    assert [(d.buyer, d.seller) for d in deals(text)] == [("IDN", "QAT")]
+
+
+def test_the_maker_of_a_civil_airliner_supplies_no_defence_deal():
+    text = ("Qatar mua máy bay\n\nQatar đặt mua 12 tiêm kích Rafale của Pháp, cùng lúc hãng hàng không quốc gia nước "
+            "này đặt mua 50 máy bay chở khách Airbus A321neo.")
+    assert [(d.buyer, d.seller, d.suppliers) for d in deals(text)] == [("QAT", "FRA", ())]

@@ -129,7 +129,7 @@ def _sentence_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit
     text = sentence.text
     if not (_system_spans(text, lower) or _patterns()["contract_words"].search(lower) or _names_agreement(text, lower)):
         return []
-    companies = find_companies(text)
+    companies = [c for c in find_companies(text) if not _makes_civil_equipment(lower, c.start)]
     money = find_money(text, *_money_date(dates, published)) if _DIGIT.search(text) else []
     context = _Context(sentence, lower, tuple(_parties(hits, companies, text)),
                        tuple(dict.fromkeys(c.name for c in companies)), tuple(dates), tuple(money))
@@ -140,6 +140,15 @@ def _sentence_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit
     if not found and _patterns()["contract_words"].search(lower) and (companies or money or _SIGNING.search(lower)):
         found.append((0, _contract_mention(context)))
     return _as_framework([m for _, m in found], [start for start, _ in found], lower)
+
+
+# "đặt mua 50 máy bay chở khách Airbus A321neo": the maker named with civil equipment supplies no defence deal.
+_CIVIL_REACH = 25
+
+
+def _makes_civil_equipment(lower: str, start: int) -> bool:
+    return any(lower.find(qualifier, max(0, start - _CIVIL_REACH), start) >= 0
+               for qualifier in _weapons()["civil_qualifiers"])
 
 
 # "hợp đồng mua 30 máy bay F-35A và dự kiến đặt thêm 70 chiếc": a further order of the system named before it.

@@ -133,6 +133,11 @@ _HELPS = re.compile(_AUXILIARY.replace("+", "*", 1) + r"(?:sẵn sàng\s+)?(?:gi
 _RECIPIENT_BEFORE = 12
 
 
+# "4 tàu hộ vệ lớp MILGEM đặt đóng tại Thổ Nhĩ Kỳ": the country a buyer orders its ships from builds and sells them.
+_ORDERED_BUILT_AT = re.compile(r"\bđặt (?:hàng |mua )?(?:đóng|sản xuất|chế tạo)\b[^.,;]{0,40}\btại\s+$")
+_BUILT_AT_REACH = 90
+
+
 _MADE_AT = prefiltered(r"(?<!đặt )(?<!đặt hàng )(?:sản xuất|lắp ráp|đóng)\b[^.,;]{0,60}\btại\s+$")
 
 
@@ -159,6 +164,7 @@ class _PartyCues(NamedTuple):
     helped: bool
     helps: bool
     signed_with: bool
+    ordered_built_at: bool
 
 
 @lru_cache(maxsize=256)
@@ -180,7 +186,8 @@ def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ..
             buys=buy.match(after) is not None, sells=sell.match(after) is not None,
             helped=helping and _HELPED.search(before[-15:]) is not None and _BUILDS.match(after) is not None,
             helps=helping and _HELPS.match(after) is not None,
-            signed_with=_WITH.search(lower[max(0, party.start - 160):party.start]) is not None))
+            signed_with=_WITH.search(lower[max(0, party.start - 160):party.start]) is not None,
+            ordered_built_at=_ORDERED_BUILT_AT.search(before) is not None))
     return tuple(cues)
 
 
@@ -194,7 +201,8 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
         if cue.after_from and 0 <= party.start - end <= 60 \
                 or cue.second_hand_of and 0 <= party.start - end <= _SECOND_HAND_REACH:
             seller = seller or party.code
-        elif cue.made_by and 0 <= party.start - end <= _MAKER_REACH:
+        elif cue.made_by and 0 <= party.start - end <= _MAKER_REACH \
+                or cue.ordered_built_at and 0 <= party.start - end <= _BUILT_AT_REACH:
             seller = seller or party.code
         elif (cue.after_to and (party.start >= start or 0 <= start - party.end <= _RECIPIENT_BEFORE)
               or cue.made_at) and not party.company:
@@ -299,12 +307,23 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
         buyer, seller = _domestic_partner(parties)
     if seller is None:
         seller = next((p.code for p in parties if p.company and p.code != buyer), None)
-    others = {p.code for p in parties if not p.company and not _LOCATED.search(lower, max(0, p.start - 6), p.start)} \
-        - {buyer, seller} - set(cues.makers)
+    others = {p.code for p, cue in zip(parties, _party_cues(lower, parties))
+              if not p.company and not _LOCATED.search(lower, max(0, p.start - 6), p.start)
+              and not ((cue.buys or cue.sells) and _apart(lower, p, start, end))} - {buyer, seller} - set(cues.makers)
     if len(others) == 1 and (buyer is None) != (seller is None):
         (other,) = others
         buyer, seller = (other, seller) if buyer is None else (buyer, other)
     return buyer, seller
+
+
+_CLAUSE_MARK = re.compile(r"[,;:]")
+
+
+def _apart(lower: str, party: _Party, start: int, end: int) -> bool:
+    """"Indonesia hủy mua tiêm kích cũ, Pakistan nhận tàu hộ vệ": a country that trades in a clause of its own, apart
+    from the equipment's, is no side of its deal."""
+    gap = lower[end:party.start] if party.start >= end else lower[party.end:start]
+    return _CLAUSE_MARK.search(gap) is not None
 
 
 # "cho Hy Lạp và Croatia", "Latvia và Litva": countries listed together.
