@@ -427,6 +427,8 @@ _EARLIER_ROUNDS = re.compile(r"\bsau lần (?:đầu|thứ)\b")
 def _next_rounds(sentence: Sentence, lower: str, hits: Sequence[CountryHit]) -> list[_Mention]:
     """"Hai bên thống nhất sẽ tiến hành Đối thoại lần thứ 14 tại Ấn Độ": a round named by its number that the parties
     agree to hold, or plan, without a date; its number keeps it apart from the round the article reports."""
+    if "lần" not in lower:
+        return []  # no round named by its number ("lần thứ 14"): most sentences, read without the clause work
     text = sentence.text
     mentions = []
     for match in _patterns()["bare"].finditer(lower):
