@@ -1045,3 +1045,8 @@ def test_the_maker_of_a_civil_airliner_supplies_no_defence_deal():
     text = ("Qatar mua máy bay\n\nQatar đặt mua 12 tiêm kích Rafale của Pháp, cùng lúc hãng hàng không quốc gia nước "
             "này đặt mua 50 máy bay chở khách Airbus A321neo.")
     assert [(d.buyer, d.seller, d.suppliers) for d in deals(text)] == [("QAT", "FRA", ())]
+
+
+def test_each_item_is_bought_by_the_subject_of_the_buying_verb_nearest_before_it():
+    text = "F-35\n\nBa Lan mua 32 chiếc F-35A và Nhật Bản mua 42 chiếc F-35B."
+    assert sorted((d.buyer, d.quantity) for d in deals(text)) == [("JPN", 42), ("POL", 32)]

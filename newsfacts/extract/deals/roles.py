@@ -194,6 +194,7 @@ def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ..
 def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: int) -> _Cues:
     """Roles the words around each party give: "từ X", "do X sản xuất", "cho X", "sản xuất tại X", "X mua", "X bán"."""
     buyer = seller = genitive = None
+    by_verb = ""
     makers: tuple[str, ...] = ()
     for party, cue in zip(parties, _party_cues(lower, parties)):
         if buyer and seller and genitive:
@@ -214,9 +215,13 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
             else:
                 genitive = genitive or party.code
         elif not party.company and cue.buys and not cue.signed_with:
-            buyer = buyer or party.code
+            # "Ba Lan mua 32 chiếc F-35A và Nhật Bản mua 42 chiếc F-35B": the buyer of each is the subject of the
+            # buying verb nearest before it.
+            if buyer is None or by_verb == "buys" and party.end <= start:
+                buyer, by_verb = party.code, "buys"
         elif cue.sells and not cue.signed_with:
-            seller = seller or party.code
+            if seller is None or by_verb == "sells" and party.end <= start:
+                seller, by_verb = party.code, "sells"
         elif (cue.helped or cue.helps) and 0 <= start - party.end <= _HELP_REACH:
             if cue.helped and not party.company:
                 buyer = buyer or party.code
