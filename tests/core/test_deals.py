@@ -1050,3 +1050,12 @@ def test_the_maker_of_a_civil_airliner_supplies_no_defence_deal():
 def test_each_item_is_bought_by_the_subject_of_the_buying_verb_nearest_before_it():
     text = "F-35\n\nBa Lan mua 32 chiếc F-35A và Nhật Bản mua 42 chiếc F-35B."
     assert sorted((d.buyer, d.quantity) for d in deals(text)) == [("JPN", 42), ("POL", 32)]
+
+
+@pytest.mark.parametrize("sentence, seller", [
+    ("Philippines đã ký hợp đồng mua thêm 32 trực thăng S-70i Black Hawk do công ty PZL Mielec của Ba Lan sản xuất.",
+     "POL"),
+    ("Ấn Độ mua 6 máy bay vận tải C-295 do Tập đoàn Airbus của Tây Ban Nha sản xuất.", "ESP"),
+])
+def test_the_country_of_the_firm_that_makes_the_equipment_sells_it(sentence, seller):
+    assert [d.seller for d in deals(f"Tin quốc phòng\n\n{sentence}")] == [seller]

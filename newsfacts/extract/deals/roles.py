@@ -78,6 +78,11 @@ _MADE_BY = prefiltered(r"\bdo\s+(?:tập đoàn\s+|công ty\s+|hãng\s+)?$")
 _MAKER_REACH = 40
 
 
+# "S-70i Black Hawk do công ty PZL Mielec của Ba Lan sản xuất": the country of the firm that makes it.
+_MADE_BY_FIRM_OF = re.compile(r"\bdo\s+(?:tập đoàn|công ty|hãng|nhà máy)\s+[^,.;]{1,40}?\s+của\s+$")
+_FIRM_MAKER_REACH = 70
+
+
 _MADE = re.compile(r"\s+(?:sản xuất|chế tạo|phát triển|cung cấp|đóng|thiết kế|thực hiện)")
 
 
@@ -155,6 +160,7 @@ class _PartyCues(NamedTuple):
 
     after_from: bool
     made_by: bool
+    made_by_firm_of: bool
     after_to: bool
     made_at: bool
     after_of: bool
@@ -179,6 +185,7 @@ def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ..
         cues.append(_PartyCues(
             after_from=_FROM.search(before[-15:]) is not None or _AWARDED_TO.search(before[-40:]) is not None,
             made_by=_MADE_BY.search(before[-25:]) is not None and _MADE.match(lower, party.end) is not None,
+            made_by_firm_of=_MADE_BY_FIRM_OF.search(before[-70:]) is not None and _MADE.match(lower, party.end) is not None,
             after_to=_TO.search(before[-30:]) is not None and not _EXAMPLES.search(before[-30:]),
             made_at=_MADE_AT.search(before) is not None,
             after_of=_OF.search(before[-8:]) is not None,
@@ -203,6 +210,7 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
                 or cue.second_hand_of and 0 <= party.start - end <= _SECOND_HAND_REACH:
             seller = seller or party.code
         elif cue.made_by and 0 <= party.start - end <= _MAKER_REACH \
+                or cue.made_by_firm_of and 0 <= party.start - end <= _FIRM_MAKER_REACH \
                 or cue.ordered_built_at and 0 <= party.start - end <= _BUILT_AT_REACH:
             seller = seller or party.code
         elif (cue.after_to and (party.start >= start or 0 <= start - party.end <= _RECIPIENT_BEFORE)
