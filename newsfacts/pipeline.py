@@ -12,7 +12,7 @@ from pathlib import Path
 
 from newsfacts.extract.companies import find_companies
 from newsfacts.extract.countries import CountryHit, find_countries
-from newsfacts.extract.dates import DateHit, find_dates, infer_publication_date
+from newsfacts.extract.dates import DateHit, days_apart, find_dates, infer_publication_date
 from newsfacts.extract.deals import find_deals
 from newsfacts.extract.dialogues import find_dialogues
 from newsfacts.extract.people import find_person_mentions, people_records
@@ -130,7 +130,7 @@ def _dates(sentences: Sequence[Sentence], published: date | None
     """
     hits = {s.index: find_dates(s.text, published, None) for s in sentences}
     if published is not None:
-        return hits, None
+        return _with_days_apart(sentences, hits), None
     explicit = {index: [h.value for h in found if h.value and _EXPLICIT_YEAR.search(h.text)]
                 for index, found in hits.items()}
     every = [value for values in explicit.values() for value in values]
@@ -142,7 +142,23 @@ def _dates(sentences: Sequence[Sentence], published: date | None
     for s in sentences:
         if any(h.value is None for h in hits[s.index]):
             hits[s.index] = find_dates(s.text, None, year)
-    return hits, max(every)
+    return _with_days_apart(sentences, hits), max(every)
+
+
+def _with_days_apart(sentences: Sequence[Sentence], hits: dict[int, list[DateHit]]) -> dict[int, list[DateHit]]:
+    """"Ngày 24/10, ... . Một ngày trước đó, ...": a sentence with no day of its own that counts days from the last
+    day told before it gets that day."""
+    told_before: date | None = None
+    for s in sentences:
+        own = hits[s.index]
+        if told_before is not None and not any(h.precision == "day" for h in own) and "ngày" in s.text:
+            counted = days_apart(s.text, told_before)
+            if counted:
+                hits[s.index] = sorted([*own, *counted], key=lambda h: h.start)
+        days = [h for h in hits[s.index] if h.precision == "day" and h.value and not h.relative]
+        if days:
+            told_before = date.fromisoformat(days[-1].value)
+    return hits
 
 
 def _page_year(sentences: Sequence[Sentence]) -> int | None:

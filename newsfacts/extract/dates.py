@@ -398,3 +398,35 @@ def infer_publication_date(text: str) -> date | None:
         if found is not None:
             return found
     return None
+
+
+# "Một ngày trước đó, hai bộ trưởng ...", "Hai ngày sau đó": a day counted from the day the article told just before.
+_DAYS_APART = re.compile(r"\b(một|hai|ba|bốn|năm|\d{1,2}) ngày (trước đó|sau đó)\b|\bngày hôm (trước|sau)(?! nữa)\b",
+                         re.IGNORECASE)
+_DAY_COUNTS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
+
+
+# Only a sentence that opens with the count dates its own news by it; later in a sentence the count dates a
+# background event ("..., diễn ra trong bối cảnh: chỉ một ngày trước đó, nhóm IS tung video ...").
+_OPENING_CHARS = 30
+
+
+def days_apart(text: str, told_before: date) -> list[DateHit]:
+    """The days a sentence that opens with a count of days counts from `told_before`, the last day the article named
+    before it."""
+    found = []
+    for match in _DAYS_APART.finditer(text, 0, _OPENING_CHARS):
+        if match.group(1):
+            count = _DAY_COUNTS.get(match.group(1).lower()) or int(match.group(1))
+            sign = -1 if match.group(2) == "trước đó" else 1
+        else:
+            count, sign = 1, -1 if match.group(3) == "trước" else 1
+        day = told_before + timedelta(days=sign * count)
+        found.append(_hit(text, match.start(), match.end(), day.isoformat(), "day", relative=True,
+                          month=day.month, day=day.day))
+    return found
+
+
+def counts_days(hit: DateHit) -> bool:
+    """Whether a hit is a day counted from another ("Một ngày trước đó")."""
+    return hit.relative and _DAYS_APART.fullmatch(hit.text) is not None

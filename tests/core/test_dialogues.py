@@ -810,3 +810,17 @@ def test_the_annual_security_consultative_meeting_is_the_defence_ministers_dialo
             "An ninh (SCM) thường niên lần thứ 46 tại Washington.")
     assert [(d.mechanism, d.parties, d.date, d.status) for d in dialogues(text)] == [
         ("defence policy dialogue", ("KOR", "USA"), "2024-01-23", "held")]
+
+
+def test_a_meeting_told_as_the_day_before_the_news_is_dated_by_it():
+    text = ("Mỹ - Hàn Quốc họp 2+2\n\nNgày 24/1, Ngoại trưởng và Bộ trưởng Quốc phòng Mỹ và Hàn Quốc đã họp 2+2 tại "
+            "Washington. Một ngày trước đó, hai bộ trưởng quốc phòng Mỹ và Hàn Quốc đã đồng chủ trì Hội nghị Tham vấn "
+            "An ninh (SCM) thường niên lần thứ 46 tại Washington.")
+    assert sorted((d.mechanism, d.date) for d in dialogues(text)) == [
+        ("2+2", "2024-01-24"), ("defence policy dialogue", "2024-01-23")]
+
+
+def test_a_day_counted_later_in_a_sentence_dates_a_background_event_only():
+    text = ("Nhật Bản - Anh họp 2+2\n\nNgày 21/1, Nhật Bản và Anh họp 2+2 lần đầu tại London. Cuộc họp diễn ra trong "
+            "bối cảnh đặc biệt: chỉ một ngày trước đó, một nhóm vũ trang tung đoạn video đe dọa con tin người Nhật.")
+    assert [d.date for d in dialogues(text)] == ["2024-01-21"]

@@ -9,7 +9,7 @@ from datetime import date
 
 from newsfacts.extract.clauses import clause_around, clause_breaks
 from newsfacts.extract.countries import CountryHit
-from newsfacts.extract.dates import DateHit
+from newsfacts.extract.dates import DateHit, counts_days
 from newsfacts.extract.lowered import LoweredArticle
 from newsfacts.records import Location, Sentence
 from newsfacts.extract.dialogues.dating import (
@@ -361,7 +361,7 @@ def _bare_dates(text: str, dates: Sequence[DateHit], match: re.Match[str], reach
     if numbered and only.precision != "day" and only.start < match.start() \
             and _OPENING_PERIOD.fullmatch(text, 0, only.start):
         return [only], False  # "Năm 2023, Đối thoại lần thứ 12 đã diễn ra tại New Delhi": a round and its period
-    news_day = (only.precision == "day" and only.start < match.start()
+    news_day = (only.precision == "day" and only.start < match.start() and not counts_days(only)
                 and _LEADING_NEWS_DAY.fullmatch(text, 0, only.start) is not None)
     return ([only], True) if news_day else ([], False)
 
