@@ -218,19 +218,17 @@ _SPECULATION = re.compile(r"\b(?:có thể|có khả năng)\s+(?:\S+\s+){0,2}?(?
 
 # "kể từ khi loại máy bay này đi vào hoạt động", "dòng chiến đấu cơ này": the type of a system already named, not a
 # system traded.
-_TYPE_OF = re.compile(r"\b(?:loại|dòng|kiểu|mẫu)\s+$")
+_TYPE_WORD = r"(?:loại|dòng|kiểu|mẫu)\s+$"
+_TYPE_OF = re.compile(r"\b" + _TYPE_WORD)
 _NAMED_BACK = re.compile(r"\s+(?:này|đó|nói trên)\b")
 # "Iraq đang cân nhắc khả năng mua dòng máy bay này": the type is what a buyer buys.
-_BOUGHT_BACK = re.compile(r"\b(?:mua|đặt mua|đặt hàng|nhập khẩu)\s+(?:loại|dòng|kiểu|mẫu)\s+$")
+_BOUGHT_BACK = re.compile(r"\b(?:mua|đặt mua|đặt hàng|nhập khẩu)\s+" + _TYPE_WORD)
 
 
 # "3.350 tên lửa loại này", "Ba chiếc Rafale này thuộc hợp đồng mua 42 máy bay": the system named before, not another
 # (a model named back; a bare "máy bay này" may point at another aircraft).
 _OF_THAT_TYPE = re.compile(r"\s+loại\s+(?:này|đó|nói trên|trên)\b")
 
-
-# "dòng máy bay này", "loại tàu nói trên": a kind named back by its head.
-_KIND_OF = re.compile(r"\b(?:loại|dòng|mẫu|kiểu)\s+$")
 _THIS_MODEL = re.compile(r"\s+(?:này|nói trên)\b")
 
 
@@ -284,7 +282,8 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             recalled=_RECALLED.match(lower) is not None or _FIRST_ORDER.search(lower) is not None,
             packaged=item.start in packages,
             named_back=_OF_THAT_TYPE.match(lower, end) is not None or bool(model and _THIS_MODEL.match(lower, end))
-            or bool(_KIND_OF.search(lower, max(0, item.start - 8), item.start) and _THIS_MODEL.match(lower, end)),
+            # "dòng máy bay này", "loại tàu nói trên": a kind named back by its head.
+            or bool(_TYPE_OF.search(lower, max(0, item.start - 8), item.start) and _THIS_MODEL.match(lower, end)),
             additional=_ADDITIONAL.search(lower, max(0, item.start - _ADDITIONAL_REACH), item.start) is not None,
             countries=tuple(dict.fromkeys(p.code for p in context.parties if not p.company)))
         buyers = _coordinated_buyers(lower, context.parties, item.start, buyer, seller)

@@ -109,12 +109,13 @@ _OF = prefiltered(r"\bcủa\s+$")
 
 
 # "12 tiêm kích Mirage 2000-5 đã qua sử dụng của Qatar": second-hand equipment is sold by its owner, not its maker.
-_SECOND_HAND_OF = prefiltered(r"(?:đã qua sử dụng|\bcũ|loại biên|thanh lý|đã nghỉ hưu)\s+(?:\S+\s+){0,3}?của\s+"
+_SECOND_HAND_WORDS = r"đã qua sử dụng|\bcũ|loại biên|đã nghỉ hưu"
+_SECOND_HAND_OF = prefiltered(r"(?:" + _SECOND_HAND_WORDS + r"|thanh lý)\s+(?:\S+\s+){0,3}?của\s+"
                               r"(?:(?:không quân|hải quân|lục quân|quân đội|chính phủ|bộ quốc phòng)\s+)?$")
 _SECOND_HAND_REACH = 40
 
 
-_SECOND_HAND = re.compile(r"\b(?:đã qua sử dụng|cũ|từng phục vụ|loại biên|đã nghỉ hưu)\b")
+_SECOND_HAND = re.compile(r"\b(?:" + _SECOND_HAND_WORDS + r"|từng phục vụ)\b")
 
 
 # "Mỹ sẵn sàng giúp Australia sản xuất tên lửa": the helper sells the know-how, the helped country builds.

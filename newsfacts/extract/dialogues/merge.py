@@ -111,16 +111,26 @@ def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[
     """Bare meetings ("cuộc họp", "cuộc gặp") are meetings of the article's mechanism, except a meeting of leaders
     ("Thủ tướng Abe và Chủ tịch Tập Cận Bình đã có cuộc gặp"), which no dialogue mechanism holds."""
     meetings = [m for m in named if m.status not in ("mechanism", "agreed")]
-    named_with = {m.sentence: m for m in named if m.status == "mechanism"}
-    resolved = [replace(m, mechanism=named_with[m.sentence].mechanism, parties=named_with[m.sentence].parties or main_pair)
-                for m in bare if not meetings and m.sentence in named_with and m.status == "held"
-                and set(m.parties) <= set(named_with[m.sentence].parties or main_pair)]
     if not meetings:
-        return resolved
+        return _held_within_a_named_mechanism(bare, named, main_pair)
     mechanism = Counter(m.mechanism for m in meetings).most_common(1)[0][0]
     return [replace(m, mechanism=mechanism, parties=main_pair) for m in bare
             if set(m.parties) <= set(main_pair) and not _names_leaders(_told_in(sentences[m.sentence].text, m))
             and not _only_recalled_before(m, meetings)]
+
+
+def _held_within_a_named_mechanism(bare: list[_Mention], named: list[_Mention], main_pair: tuple[str, ...]
+                                   ) -> list[_Mention]:
+    """"tổ chức cuộc họp đầu tiên trong khuôn khổ Cơ chế Đối thoại chiến lược "2+2"": in an article that names its
+    mechanism only as such, a meeting held in a sentence naming it is its round."""
+    named_with = {m.sentence: m for m in named if m.status == "mechanism"}
+    resolved = []
+    for m in bare:
+        mechanism = named_with.get(m.sentence)
+        parties = (mechanism.parties or main_pair) if mechanism else ()
+        if mechanism and m.status == "held" and set(m.parties) <= set(parties):
+            resolved.append(replace(m, mechanism=mechanism.mechanism, parties=parties))
+    return resolved
 
 
 # Months after the latest round an article recalls by date from which a meeting it tells without a name is another
