@@ -270,7 +270,9 @@ def find_person_mentions(sentences: Sequence[Sentence], country_hits: Mapping[in
 def _resolve(mentions: list[PersonMention]) -> list[PersonMention]:
     """Map short names to the full name ending with them and fill missing country and title from other mentions."""
     longer: dict[str, str] = {}
-    for name in sorted({m.name for m in mentions}, key=lambda n: -len(n.split())):
+    # In the article's order among names of one length: a surname two full names share ("Sergei Shoigu", "Sergey
+    # Shoigu") goes to the first named, the same on every run.
+    for name in sorted(dict.fromkeys(m.name for m in mentions), key=lambda n: -len(n.split())):
         tokens = name.split(" ")
         for cut in range(1, len(tokens)):
             longer.setdefault(" ".join(tokens[cut:]), name)

@@ -73,3 +73,26 @@ def test_each_side_names_its_own_people():
     text = "Họp\n\nPhía Hàn Quốc có Ngoại trưởng Chung Eui-yong; phía Úc có Ngoại trưởng Marise Payne."
     countries = {p.name: p.country for p in parse_text(text, published="2021-09-14").people}
     assert countries == {"Chung Eui-yong": "KOR", "Marise Payne": "AUS"}
+
+
+def test_a_surname_two_full_names_share_goes_to_the_first_named_whatever_the_hash_seed():
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    script = (
+        "import json; from newsfacts.pipeline import parse_text; "
+        "a = parse_text('Nga - Ấn Độ\\n\\nThư ký Hội đồng An ninh Nga Sergei Shoigu đã tiếp ông Ajit Doval. "
+        "Ông Sergey Shoigu cho biết hai bên nhất trí. Ông Shoigu nói thêm.', published='2025-05-27'); "
+        "print(json.dumps([(p.name, list(p.evidence)) for p in a.people]))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    outputs = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        outputs.add(subprocess.run([sys.executable, "-c", script], env=env, cwd=root, capture_output=True,
+                                   text=True, check=True).stdout)
+    assert len(outputs) == 1
+    people = dict(json.loads(outputs.pop()))
+    assert people["Sergei Shoigu"] == [1, 3]
