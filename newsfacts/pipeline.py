@@ -151,7 +151,7 @@ def _with_days_apart(sentences: Sequence[Sentence], hits: dict[int, list[DateHit
     told_before: date | None = None
     for s in sentences:
         own = hits[s.index]
-        if told_before is not None and not any(h.precision == "day" for h in own) and "ngày" in s.text:
+        if told_before is not None and not any(h.precision == "day" for h in own) and "ngày" in s.text.lower():
             counted = days_apart(s.text, told_before)
             if counted:
                 hits[s.index] = sorted([*own, *counted], key=lambda h: h.start)

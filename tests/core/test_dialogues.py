@@ -820,6 +820,14 @@ def test_a_meeting_told_as_the_day_before_the_news_is_dated_by_it():
         ("2+2", "2024-01-24"), ("defence policy dialogue", "2024-01-23")]
 
 
+def test_the_next_day_told_at_the_head_of_a_sentence_is_dated_by_the_day_before():
+    text = ("Mỹ - Hàn Quốc họp 2+2\n\nNgày 24/1, Ngoại trưởng và Bộ trưởng Quốc phòng Mỹ và Hàn Quốc đã họp 2+2 tại "
+            "Washington. Ngày hôm sau, hai bộ trưởng quốc phòng Mỹ và Hàn Quốc đồng chủ trì Hội nghị Tham vấn An ninh "
+            "(SCM) thường niên lần thứ 46 tại Washington.")
+    assert sorted((d.mechanism, d.date) for d in dialogues(text)) == [
+        ("2+2", "2024-01-24"), ("defence policy dialogue", "2024-01-25")]
+
+
 def test_a_day_counted_later_in_a_sentence_dates_a_background_event_only():
     text = ("Nhật Bản - Anh họp 2+2\n\nNgày 21/1, Nhật Bản và Anh họp 2+2 lần đầu tại London. Cuộc họp diễn ra trong "
             "bối cảnh đặc biệt: chỉ một ngày trước đó, một nhóm vũ trang tung đoạn video đe dọa con tin người Nhật.")
