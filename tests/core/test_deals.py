@@ -1059,3 +1059,13 @@ def test_each_item_is_bought_by_the_subject_of_the_buying_verb_nearest_before_it
 ])
 def test_the_country_of_the_firm_that_makes_the_equipment_sells_it(sentence, seller):
     assert [d.seller for d in deals(f"Tin quốc phòng\n\n{sentence}")] == [seller]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ngày 10/5, Nhật Bản quyết định mua thêm 105 tiêm kích của Mỹ, gồm 63 chiếc F-35A và 42 chiếc F-35B.",
+     [("F-35A", 63), ("F-35B", 42)]),
+    ("Ngày 10/5, Ai Cập đặt mua của Pháp 30 máy bay chiến đấu, trong đó có 20 chiếc Rafale và 10 chiếc Mirage 2000.",
+     [("Mirage 2000", 10), ("Rafale", 20)]),
+])
+def test_a_counted_kind_broken_down_into_models_is_a_deal_per_model(sentence, expected):
+    assert sorted((d.system, d.quantity) for d in deals(f"Tin quốc phòng\n\n{sentence}")) == expected

@@ -202,6 +202,20 @@ def _accessory(lower: str, span: tuple[int, int, str, str | None], item: _Item, 
     return listed_after or (start > first_start and _ALONG.search(lower, max(0, start - 12), start) is not None)
 
 
+# "105 tiêm kích của Mỹ, gồm 63 chiếc F-35A và 42 chiếc F-35B": the models a counted kind breaks down into.
+_BREAKDOWN = re.compile(r"[^.;]{0,30}?,?\s*(?:bao\s+)?(?:gồm|trong đó(?:\s+có)?)\s+(?:\d|(?:" + "|".join(_NUMBER_WORDS)
+                        + r")\s)")
+
+
+def _broken_down(lower: str, span: tuple[int, int, str, str | None], spans: Sequence[tuple[int, int, str, str | None]]
+                 ) -> bool:
+    """A counted kind whose models are counted right after it: the models are the deals, the kind only their sum."""
+    start, end, _, model = span
+    later = [other for other in spans if other[0] >= end]
+    return model is None and _quantity(lower, start) is not None and bool(later) and later[0][3] is not None \
+        and _BREAKDOWN.match(lower, end, later[0][0]) is not None
+
+
 # "Washington hạn chế bán tên lửa tầm xa ... cho Cairo": a sale withheld is no deal.
 _WITHHELD = re.compile(r"\b(?:hạn chế|cấm|cấm vận)\s+(?:việc\s+)?(?:bán|cung cấp|xuất khẩu|chuyển giao)\b")
 
@@ -245,6 +259,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             and not _patterns()["not_traded_before"].search(lower, max(0, span[0] - 40), span[0])
             and not _REMAINDER.search(lower, span[0], span[1])
             and not _accessory(lower, span, item, spans[0][0])
+            and not _broken_down(lower, span, spans)
             and not _SPECULATION.search(lower, clause[0], span[0])
             and not _WORLDWIDE.search(lower, clause[0], clause[1])
             and not _WITHHELD.search(lower, clause[0], span[0])
@@ -399,7 +414,7 @@ _ALONG_WITH_ITEM = re.compile(r"\s*(?:cùng với|cùng|kèm theo)\s+(?:các\s+|
 
 
 # ", 60 tên lửa Patriot PAC-3 và ống phóng": a counted item goes on with the list the clause before trades.
-_COUNTED_ITEM = re.compile(r"\s*(?:và\s+|cùng\s+)?(?:(?:khoảng|gần|hơn|thêm)\s+)?"
+_COUNTED_ITEM = re.compile(r"\s*(?:và\s+|cùng\s+|(?:bao\s+)?gồm\s+|trong đó(?:\s+có)?\s+)?(?:(?:khoảng|gần|hơn|thêm)\s+)?"
                            r"(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s)")
 
 
