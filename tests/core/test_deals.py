@@ -1069,3 +1069,11 @@ def test_the_country_of_the_firm_that_makes_the_equipment_sells_it(sentence, sel
 ])
 def test_a_counted_kind_broken_down_into_models_is_a_deal_per_model(sentence, expected):
     assert sorted((d.system, d.quantity) for d in deals(f"Tin quốc phòng\n\n{sentence}")) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Song song với xe tăng Mỹ, Ba Lan còn đặt mua 180 xe tăng K2 của Hàn Quốc.",
+    "Bên cạnh tiêm kích của Mỹ, Ba Lan vẫn mua 180 xe tăng K2 của Hàn Quốc.",
+])
+def test_the_buyer_is_the_subject_of_its_verb_across_an_adverb(sentence):
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(f"Tin quốc phòng\n\n{sentence}")] == [("POL", "KOR", 180)]
