@@ -218,7 +218,12 @@ def _earlier_and_pending(recalled: DealMentionFacts, current: DealMentionFacts) 
     """"Trước đó, hai nước đã ký ... năm 2022" beside a contract the headline says is still being negotiated, or is
     an order on top of earlier ones ("đặt mua thêm 12 máy bay"): an earlier order of the same equipment is another
     deal."""
-    return (recalled.recalled and recalled.status in ("signed", "delivered") and recalled.year is not None
+    if recalled.year is None or recalled.additional:
+        return False
+    if current.additional and current.status in ("proposed", "negotiating") and current.model is not None \
+            and current.model == recalled.model:
+        return True  # "mua thêm ba hệ thống SPYDER" under talks beside "mua SPYDER ... năm 2015"
+    return (recalled.recalled and recalled.status in ("signed", "delivered")
             and current.headline and (current.status in ("proposed", "negotiating") or current.additional))
 
 

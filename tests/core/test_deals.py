@@ -1077,3 +1077,9 @@ def test_a_counted_kind_broken_down_into_models_is_a_deal_per_model(sentence, ex
 ])
 def test_the_buyer_is_the_subject_of_its_verb_across_an_adverb(sentence):
     assert [(d.buyer, d.seller, d.quantity) for d in deals(f"Tin quốc phòng\n\n{sentence}")] == [("POL", "KOR", 180)]
+
+
+def test_more_systems_under_talks_are_another_deal_than_the_order_of_an_earlier_year():
+    text = ("Tin quốc phòng\n\nNăm 2015, Việt Nam đã ký hợp đồng mua hệ thống phòng không SPYDER của Israel. "
+            "Hiện hãng Rafael đang đàm phán để Việt Nam mua thêm ba hệ thống SPYDER.")
+    assert sorted((d.quantity or 0, d.status) for d in deals(text)) == [(0, "signed"), (3, "negotiating")]

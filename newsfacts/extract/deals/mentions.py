@@ -54,7 +54,7 @@ _FIRST_ORDER = re.compile(r"\blần đầu(?: tiên)? (?:đặt mua|đặt hàng
 
 
 # "đặt mua thêm 12 máy bay": an order on top of earlier ones, a new deal.
-_ADDITIONAL = re.compile(r"\bthêm\s+(?:\d+|hai|ba|bốn|sáu|tám|mười)?\s*(?:chiếc\s+)?$")
+_ADDITIONAL = re.compile(r"\bthêm\s+(?:\d+|hai|ba|bốn|sáu|tám|mười)?\s*(?:(?:chiếc|tổ hợp|hệ thống|bộ|khẩu|tàu|xe)\s+)?$")
 _ADDITIONAL_REACH = 25
 
 
