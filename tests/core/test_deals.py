@@ -1083,3 +1083,11 @@ def test_more_systems_under_talks_are_another_deal_than_the_order_of_an_earlier_
     text = ("Tin quốc phòng\n\nNăm 2015, Việt Nam đã ký hợp đồng mua hệ thống phòng không SPYDER của Israel. "
             "Hiện hãng Rafael đang đàm phán để Việt Nam mua thêm ba hệ thống SPYDER.")
     assert sorted((d.quantity or 0, d.status) for d in deals(text)) == [(0, "signed"), (3, "negotiating")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Năm 2020, Argentina buộc phải gác lại dự án mua máy bay chiến đấu hạng nhẹ FA-50 của Hàn Quốc.",
+    "Năm 2020, Argentina đình chỉ đàm phán mua máy bay chiến đấu hạng nhẹ FA-50 của Hàn Quốc.",
+])
+def test_a_purchase_shelved_or_whose_talks_are_suspended_is_cancelled(sentence):
+    assert [(d.buyer, d.seller, d.status) for d in deals(f"Tin quốc phòng\n\n{sentence}")] == [("ARG", "KOR", "cancelled")]
