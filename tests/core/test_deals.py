@@ -1091,3 +1091,9 @@ def test_more_systems_under_talks_are_another_deal_than_the_order_of_an_earlier_
 ])
 def test_a_purchase_shelved_or_whose_talks_are_suspended_is_cancelled(sentence):
     assert [(d.buyer, d.seller, d.status) for d in deals(f"Tin quốc phòng\n\n{sentence}")] == [("ARG", "KOR", "cancelled")]
+
+
+def test_an_option_for_more_is_a_term_of_the_contract_not_another_order():
+    text = ("Tin quốc phòng\n\nNăm 2024, Hy Lạp ký hợp đồng mua 20 tiêm kích F-35 của Mỹ. "
+            "Hy Lạp còn có quyền chọn mua thêm 20 chiếc F-35 nữa và dự kiến sẽ dùng quyền này sau năm 2030.")
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text)] == [("GRC", "USA", 20)]

@@ -58,6 +58,10 @@ _ADDITIONAL = re.compile(r"\bthêm\s+(?:\d+|hai|ba|bốn|sáu|tám|mười)?\s*(
 _ADDITIONAL_REACH = 25
 
 
+# "giữ quyền chọn mua thêm 20 chiếc F-35 nữa": an option is a term of the contract, not another order.
+_OPTION = re.compile(r"\bquyền chọn\b")
+
+
 @dataclass(frozen=True)
 class _Mention:
     kind: str
@@ -299,7 +303,8 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             named_back=_OF_THAT_TYPE.match(lower, end) is not None or bool(model and _THIS_MODEL.match(lower, end))
             # "dòng máy bay này", "loại tàu nói trên": a kind named back by its head.
             or bool(_TYPE_OF.search(lower, max(0, item.start - 8), item.start) and _THIS_MODEL.match(lower, end)),
-            additional=_ADDITIONAL.search(lower, max(0, item.start - _ADDITIONAL_REACH), item.start) is not None,
+            additional=_ADDITIONAL.search(lower, max(0, item.start - _ADDITIONAL_REACH), item.start) is not None
+            and not _OPTION.search(lower, max(0, item.start - _ADDITIONAL_REACH - 15), item.start),
             countries=tuple(dict.fromkeys(p.code for p in context.parties if not p.company)))
         buyers = _coordinated_buyers(lower, context.parties, item.start, buyer, seller)
         if buyers and not _EACH_BUYER.search(lower):
