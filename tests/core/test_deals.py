@@ -1097,3 +1097,9 @@ def test_an_option_for_more_is_a_term_of_the_contract_not_another_order():
     text = ("Tin quốc phòng\n\nNăm 2024, Hy Lạp ký hợp đồng mua 20 tiêm kích F-35 của Mỹ. "
             "Hy Lạp còn có quyền chọn mua thêm 20 chiếc F-35 nữa và dự kiến sẽ dùng quyền này sau năm 2030.")
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text)] == [("GRC", "USA", 20)]
+
+
+def test_a_defence_cooperation_framework_signed_by_two_ministers_is_an_agreement():
+    text = ("Mỹ - Kenya\n\nNgày 25/9, Bộ trưởng Quốc phòng Mỹ và Bộ trưởng Quốc phòng Kenya đã ký khuôn khổ hợp tác "
+            "quốc phòng 5 năm tại Nairobi.")
+    assert [(d.kind, d.status) for d in deals(text)] == [("agreement", "signed")]
