@@ -1103,3 +1103,15 @@ def test_a_defence_cooperation_framework_signed_by_two_ministers_is_an_agreement
     text = ("Mỹ - Kenya\n\nNgày 25/9, Bộ trưởng Quốc phòng Mỹ và Bộ trưởng Quốc phòng Kenya đã ký khuôn khổ hợp tác "
             "quốc phòng 5 năm tại Nairobi.")
     assert [(d.kind, d.status) for d in deals(text)] == [("agreement", "signed")]
+
+
+def test_the_country_visited_to_sign_is_the_other_side():
+    text = ("Argentina mua F-16\n\nTháng 4/2024, Bộ trưởng Quốc phòng Argentina đã tới Đan Mạch ký hợp đồng mua 24 "
+            "tiêm kích F-16 đã qua sử dụng.")
+    assert ("ARG", "DNK", 24) in [(d.buyer, d.seller, d.quantity) for d in deals(text)]
+
+
+def test_a_country_consenting_to_a_deal_of_others_is_no_side_of_it():
+    text = ("Không quân Argentina hồi sinh\n\nTháng 4/2024, ông Petri đã tới Đan Mạch ký hợp đồng mua 24 tiêm kích "
+            "F-16 đã qua sử dụng, với sự chấp thuận của Washington.")
+    assert [(d.buyer, d.seller) for d in deals(text)] == [("ARG", "DNK")]

@@ -57,9 +57,10 @@ _AT_AN_EVENT = re.compile(r"\b(?:tại|ở|trong)\s+(?:một\s+|các\s+)?(?:tri�
                           r"[^,.;]{0,30}?\s(?:ở|tại)\s+$", re.IGNORECASE)
 
 
-# "bất chấp áp lực rất lớn từ Washington", "do đạo luật CAATSA của Mỹ": the country that presses or sanctions a buyer
-# takes no part in its deal.
-_PRESSURE_OF = re.compile(r"\b(?:áp lực|sức ép|mối đe dọa|lời cảnh báo|lệnh trừng phạt|đạo luật|lệnh cấm vận)"
+# "bất chấp áp lực rất lớn từ Washington", "do đạo luật CAATSA của Mỹ", "với sự chấp thuận của Washington": the
+# country that presses, sanctions or consents to a deal of others takes no part in it.
+_PRESSURE_OF = re.compile(r"\b(?:áp lực|sức ép|mối đe dọa|lời cảnh báo|lệnh trừng phạt|đạo luật|lệnh cấm vận"
+                          r"|sự (?:chấp thuận|cho phép|đồng ý))"
                           r"(?:\s+(?:rất lớn|mạnh mẽ|[A-Z]{3,}))?\s+(?:từ|của)\s+(?:phía\s+)?$")
 
 
@@ -252,7 +253,8 @@ def _signatories(lower: str, parties: tuple[_Party, ...]) -> tuple[str | None, s
     """In "A ký ... với B": A sells when a selling verb comes between ("ký hợp đồng cung cấp ... với B"), buys when a
     buying one does; else a company A sells to B's country and a government A buys from B. The same for every
     equipment phrase of the sentence, so worked out once."""
-    counterpart = next((p for p in parties if _WITH.search(lower[max(0, p.start - 160):p.start])), None)
+    counterpart = next((p for p in parties if _WITH.search(lower[max(0, p.start - 160):p.start])
+                        or _VISITED.search(lower, max(0, p.start - 12), p.start) and _TO_SIGN.match(lower, p.end)), None)
     sign = _SIGN.search(lower) or _CONTRACT.search(lower)
     if sign is None:
         return None, None
@@ -270,6 +272,11 @@ def _signatories(lower: str, parties: tuple[_Party, ...]) -> tuple[str | None, s
         return signer.code, counterpart.code
     company_signer = any(p.company for p in signers) or _FIRMS_OF.search(lower, max(0, signer.start - 30), signer.start)
     return (counterpart.code, signer.code) if company_signer else (signer.code, counterpart.code)
+
+
+# "Bộ trưởng Quốc phòng nước A sang nước B để ký hợp đồng mua ...": the country visited to sign is the other side.
+_VISITED = re.compile(r"\b(?:tới|đến|sang)\s+(?:thăm\s+)?$")
+_TO_SIGN = re.compile(r"\s+(?:để\s+)?ký\b")
 
 
 _SIGNERS_LINK = re.compile(r"\s*(?:và|cùng)\s+(?:(?:tập đoàn|công ty|hãng|nhà sản xuất|bộ quốc phòng|chính phủ)\s+)?")
