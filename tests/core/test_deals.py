@@ -1115,3 +1115,14 @@ def test_a_country_consenting_to_a_deal_of_others_is_no_side_of_it():
     text = ("Không quân Argentina hồi sinh\n\nTháng 4/2024, ông Petri đã tới Đan Mạch ký hợp đồng mua 24 tiêm kích "
             "F-16 đã qua sử dụng, với sự chấp thuận của Washington.")
     assert [(d.buyer, d.seller) for d in deals(text)] == [("ARG", "DNK")]
+
+
+def test_a_shipbuilder_named_with_its_country_is_the_seller_the_buyer_signs_with():
+    text = "Tin quốc phòng\n\nNăm 2019, Philippines ký hợp đồng với công ty đóng tàu Hàn Quốc HHI để mua 2 khinh hạm."
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text)] == [("PHL", "KOR", 2)]
+
+
+def test_the_type_a_system_is_a_variant_of_is_not_traded():
+    text = ("Tin quốc phòng\n\nNăm 2011, Indonesia đặt mua 3 tàu ngầm lớp Nagapasa của Hàn Quốc (phiên bản của lớp "
+            "Type 209 do Đức thiết kế).")
+    assert [(d.buyer, d.seller) for d in deals(text)] == [("IDN", "KOR")]

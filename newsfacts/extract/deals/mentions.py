@@ -206,6 +206,11 @@ def _accessory(lower: str, span: tuple[int, int, str, str | None], item: _Item, 
     return listed_after or (start > first_start and _ALONG.search(lower, max(0, start - 12), start) is not None)
 
 
+# "hai tàu ngầm lớp X (phiên bản của lớp Y do Đức thiết kế)": the type a system derives from is not traded.
+_VARIANT_OF = re.compile(r"\((?:là\s+)?(?:một\s+)?(?:biến thể|phiên bản)\s+(?:của|từ)\s+(?:(?:mẫu|loại|dòng|lớp)\s+)?$")
+_VARIANT_REACH = 30
+
+
 # "105 tiêm kích của Mỹ, gồm 63 chiếc F-35A và 42 chiếc F-35B": the models a counted kind breaks down into.
 _BREAKDOWN = re.compile(r"[^.;]{0,30}?,?\s*(?:bao\s+)?(?:gồm|trong đó(?:\s+có)?)\s+(?:\d|(?:" + "|".join(_NUMBER_WORDS)
                         + r")\s)")
@@ -264,6 +269,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             and not _REMAINDER.search(lower, span[0], span[1])
             and not _accessory(lower, span, item, spans[0][0])
             and not _broken_down(lower, span, spans)
+            and not _VARIANT_OF.search(lower, max(0, span[0] - _VARIANT_REACH), span[0])
             and not _SPECULATION.search(lower, clause[0], span[0])
             and not _WORLDWIDE.search(lower, clause[0], clause[1])
             and not _WITHHELD.search(lower, clause[0], span[0])

@@ -100,9 +100,11 @@ _AWARDED_TO = re.compile(r"\bcho\s+(?:một\s+|các\s+)?(?:công ty|tập đoàn
                          r"(?:\s+(?:quốc phòng|nhà nước|của))?\s+$")
 
 
-# "ký hợp đồng với Tập đoàn HHI của Hàn Quốc": a firm named before its country counts as that country.
+# "ký hợp đồng với Tập đoàn HHI của Hàn Quốc", "ký với công ty đóng tàu Hàn Quốc X": a firm named with its country
+# counts as that country.
 _WITH = prefiltered(r"(?:\bký\b|hợp đồng)[^.;]{0,100}?\bvới\s+(?:(?:các\s+)?(?:công ty|tập đoàn|doanh nghiệp|hãng|nhà sản xuất|chính phủ"
-                    r"|cơ quan(?: mua sắm)?|bộ|lực lượng|quân đội|hải quân|không quân|lục quân)\s+)?(?:quốc phòng\s+)?"
+                    r"|cơ quan(?: mua sắm)?|bộ|lực lượng|quân đội|hải quân|không quân|lục quân)\s+)?"
+                    r"(?:(?:quốc phòng|đóng tàu|vũ khí|hàng không(?: vũ trụ)?|công nghiệp quốc phòng)\s+)?"
                     r"(?:[^,.;()]{1,50}?(?:\([^()]{1,12}\))?\s+của\s+)?$")
 
 
