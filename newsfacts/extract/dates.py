@@ -59,6 +59,8 @@ _DAY_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _DAY_BEFORE_MONTH = re.compile(r"(?<!\w)(?:ngày|mùng|mồng)\s+(?P<day>\d{1,2})\s+$", re.IGNORECASE)
+# "Cách mạng tháng Tám", "Cách mạng Tháng Mười Nga": names of revolutions, not months.
+_NAMED_AFTER_A_MONTH = re.compile(r"(?<!\w)cách mạng\s+$", re.IGNORECASE)
 _MONTH_PART = re.compile(r"(?<!\w)(?:đầu|cuối|giữa)\s+$", re.IGNORECASE)
 _YEAR_WORD = re.compile(r"(?<!\w)năm\s+$", re.IGNORECASE)
 _YEAR_CONTEXT = re.compile(r"(?<!\w)(?:từ|đến|tới|vào|trước|sau|cuối|đầu|giữa|hồi|trong)\s+$", re.IGNORECASE)
@@ -193,7 +195,7 @@ def _parse_month(text: str, match: re.Match[str], published: date | None, contex
     """"tháng 10/2020", "đầu tháng 12", "tháng Chín năm ngoái", and "ngày 10 tháng 11 năm 2023" (a day)."""
     part = _before(_MONTH_PART, text, match.start())
     month = _month_number(match, part is not None)
-    if month is None:
+    if month is None or (match.group("month_word") and _before(_NAMED_AFTER_A_MONTH, text, match.start())):
         return None
     day_before = _before(_DAY_BEFORE_MONTH, text, match.start())
     if day_before is not None:
@@ -357,12 +359,34 @@ def find_dates(text: str, published: date | None = None, context_year: int | Non
         return []
     candidates = _candidates(text, forms, published, context_year)
     if len(candidates) < 2:
-        return candidates
+        return _without_anniversary_spans(text, candidates)
     chosen: list[DateHit] = []
     for hit in sorted(candidates, key=lambda h: (h.start, h.start - h.end)):
         if not chosen or hit.start >= chosen[-1].end:
             chosen.append(hit)
-    return _in_that_year(text, chosen)
+    return _in_that_year(text, _without_anniversary_spans(text, chosen))
+
+
+# "(1945 - 2025)", "(30/4/1975 - 30/4/2025)": the years an anniversary spans, no event's date.
+_SPAN_LINK = re.compile(r"\s*[-–]\s*")
+_SPAN_OPENS = re.compile(r"\(\s*$")
+_SPAN_CLOSES = re.compile(r"\s*\)")
+_ANNIVERSARY_YEARS = 5
+
+
+def _without_anniversary_spans(text: str, hits: list[DateHit]) -> list[DateHit]:
+    spans = set()
+    for first, last in zip(hits, hits[1:]):
+        if first.value and last.value and _SPAN_LINK.fullmatch(text, first.end, last.start) \
+                and _SPAN_OPENS.search(text, max(0, first.start - 3), first.start) and _SPAN_CLOSES.match(text, last.end) \
+                and abs(int(last.value[:4]) - int(first.value[:4])) >= _ANNIVERSARY_YEARS:
+            spans.update((first.start, last.start))
+    for hit in hits:
+        years = _WRITTEN_YEAR.findall(hit.text)
+        if len(years) == 2 and abs(int(years[1]) - int(years[0])) >= _ANNIVERSARY_YEARS \
+                and _SPAN_OPENS.search(text, max(0, hit.start - 3), hit.start) and _SPAN_CLOSES.match(text, hit.end):
+            spans.add(hit.start)
+    return [hit for hit in hits if hit.start not in spans] if spans else hits
 
 
 # "khởi động năm 2015, với phiên họp đầu tiên ... vào tháng 1 năm đó": the year named before in the sentence.

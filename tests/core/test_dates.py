@@ -243,3 +243,16 @@ def test_a_sentence_without_a_date_word_or_number_scans_no_form() -> None:
 def test_a_month_of_that_year_takes_the_year_written_before_it():
     hits = find_dates("Cơ chế được khởi động năm 2015, với phiên họp đầu tiên vào tháng 1 năm đó.", date(2023, 11, 8))
     assert [h.value for h in hits] == ["2015", "2015-01"]
+
+
+@pytest.mark.parametrize("text", [
+    "nhân dịp kỷ niệm 50 năm Ngày Giải phóng (30/4/1975 - 30/4/2025) tại TP Hồ Chí Minh",
+    "nhân kỷ niệm 50 năm thiết lập quan hệ ngoại giao (1975 - 2025)",
+    "dự kỷ niệm 80 năm Cách mạng tháng Tám thành công",
+])
+def test_anniversary_spans_and_revolutions_named_after_a_month_are_no_dates(text):
+    assert find_dates(text, date(2025, 9, 3)) == []
+
+
+def test_a_short_span_in_brackets_is_still_dated():
+    assert [h.value for h in find_dates("giai đoạn (2021 - 2025)", date(2025, 9, 3))] == ["2021"]
