@@ -63,16 +63,18 @@ def parse_file(path: Path, manifest=None) -> Iterator[ParsedArticle | ReadError]
 
 def parse_article(raw: RawArticle) -> ParsedArticle:
     """Run every stage on one article and return its records, each with evidence sentence indexes."""
-    text = normalise(raw.text)
+    normalised = normalise(raw.text)
+    text, stamped = _without_date_field(normalised)
     segments = segment(text, title_hint=raw.meta.title)
     sentences, paragraphs = sentences_and_paragraphs(segments)
-    published, inferred = _publication(raw.meta, text)
+    published, inferred = _publication(raw.meta if raw.meta.published or not stamped
+                                       else replace(raw.meta, published=stamped, published_inferred=True), text)
     country_hits = {s.index: find_countries(s.text) for s in sentences}
     date_hits, reference = _dates(sentences, published)
     people = find_person_mentions(sentences, country_hits)
     meta = _dated(raw.meta, published, inferred)
     return ParsedArticle(
-        article_id=article_id(text),
+        article_id=article_id(normalised),
         meta=meta,
         title=next((s.text for s in segments if s.kind == "title"), ""),
         segments=segments,
@@ -83,6 +85,19 @@ def parse_article(raw: RawArticle) -> ParsedArticle:
         people=people_records(people),
         companies=tuple(dict.fromkeys(c.name for s in sentences for c in find_companies(s.text))),
     )
+
+
+# " date 2025-12-04 <first line of the page>": a crawler's date field glued to the page's first line.
+_DATE_FIELD = re.compile(r"date\s+(\d{4}(?:-\d{2}){0,2})\s+")
+
+
+def _without_date_field(text: str) -> tuple[str, str | None]:
+    """The page without a leading crawler date field, its first line kept as a line of its own; and the field's
+    date."""
+    field = _DATE_FIELD.match(text)
+    if field is None:
+        return text, None
+    return text[field.end():], field.group(1)
 
 
 def _dated(meta: ArticleMeta, published: date | None, inferred: bool) -> ArticleMeta:

@@ -83,3 +83,12 @@ def test_a_meeting_told_as_done_in_the_publication_month_is_held():
             "Đối thoại Chính sách Quốc phòng lần thứ 3 từ ngày 19/09 đến 20/09 tại Thành phố Hồ Chí Minh.")
     (dialogue,) = parse_text(text, published="2019-09").dialogues
     assert (dialogue.date, dialogue.status) == ("2019-09-19", "held")
+
+
+def test_a_crawler_date_field_glued_to_the_first_line_dates_the_page_and_is_no_title():
+    text = (" date 2025-12-04 Theo phóng viên TTXVN tại New Delhi, chiều 3/12, Ấn Độ và Nga đã ký thỏa thuận hợp tác "
+            "quốc phòng mới.\n\nHai bên nhất trí tăng cường hợp tác.")
+    article = parse_text(text)
+    assert article.meta.published == "2025-12-04" and article.meta.published_inferred
+    assert "date" not in article.title and not article.title.startswith("2025")
+    assert [s.text[:5] for s in article.sentences][0] == "Theo "
