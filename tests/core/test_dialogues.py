@@ -832,3 +832,9 @@ def test_a_day_counted_later_in_a_sentence_dates_a_background_event_only():
     text = ("Nhật Bản - Anh họp 2+2\n\nNgày 21/1, Nhật Bản và Anh họp 2+2 lần đầu tại London. Cuộc họp diễn ra trong "
             "bối cảnh đặc biệt: chỉ một ngày trước đó, một nhóm vũ trang tung đoạn video đe dọa con tin người Nhật.")
     assert [d.date for d in dialogues(text)] == ["2024-01-21"]
+
+
+def test_the_clause_of_a_mechanism_goes_on_after_its_short_name_in_brackets():
+    text = ("Hàn Quốc - Mỹ\n\nNgày 11/4, Bộ Quốc phòng Hàn Quốc thông báo Đối thoại quốc phòng tích hợp Hàn - Mỹ (KIDD) "
+            "lần thứ 23 sẽ khai mạc tại Seoul trong hai ngày 11-12/4.")
+    assert [(d.date, d.status) for d in dialogues(text, "2023-04-11")] == [("2023-04-11", "planned")]

@@ -91,6 +91,8 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
         following = _clause(text, spans[i + 1][0], spans[i + 1][1])[0] if i + 1 < len(spans) else len(text)
         own_dates = [d for d in event_dates if d.start < max(following, end)]
         left, right = _clause(text, start, end)
+        if named_in_brackets := _BRACKETED_NAME.match(text, right):
+            right = _clause(text, start, named_in_brackets.end())[1]
         mechanism = _at_its_level(mechanism, lower[left:_sentence_clause_end(lower, right)], lower)
         fixed = _fixed_parties(lower, start, end)
         parties = fixed or _parties(text, hits, start, end, left, right)
@@ -103,6 +105,11 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
         else:
             mentions.extend(replace(m, parties=pair) for pair in separate for m in found)
     return mentions
+
+
+# "Đối thoại X Hàn - Mỹ (KIDD) lần tới sẽ được tổ chức ...": the short name in brackets belongs to the
+# mechanism's clause, which goes on after it.
+_BRACKETED_NAME = re.compile(r"\s*\([^()]{1,15}\)")
 
 
 _PARTNER_REACH = 40
