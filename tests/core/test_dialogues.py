@@ -838,3 +838,13 @@ def test_the_clause_of_a_mechanism_goes_on_after_its_short_name_in_brackets():
     text = ("Hàn Quốc - Mỹ\n\nNgày 11/4, Bộ Quốc phòng Hàn Quốc thông báo Đối thoại quốc phòng tích hợp Hàn - Mỹ (KIDD) "
             "lần thứ 23 sẽ khai mạc tại Seoul trong hai ngày 11-12/4.")
     assert [(d.date, d.status) for d in dialogues(text, "2023-04-11")] == [("2023-04-11", "planned")]
+
+
+@pytest.mark.parametrize("recall, expected", [
+    ("Lần họp trước diễn ra tại Tokyo vào tháng 1/2018.", ("2018-01", "Tokyo")),
+    ("Trước đó, cơ chế này nhóm họp tại Paris vào tháng 1/2017.", ("2017-01", "Paris")),
+])
+def test_an_earlier_round_told_as_the_last_meeting_or_as_this_mechanism_meeting(recall, expected):
+    text = ("Nhật Bản - Pháp họp 2+2\n\nNgày 10/1/2019, Ngoại trưởng và Bộ trưởng Quốc phòng Nhật Bản và Pháp đã họp "
+            f"2+2 lần thứ năm tại Brest. {recall}")
+    assert expected in [(d.date, d.location.city) for d in dialogues(text, "2019-01-11")]
