@@ -1126,3 +1126,9 @@ def test_the_type_a_system_is_a_variant_of_is_not_traded():
     text = ("Tin quốc phòng\n\nNăm 2011, Indonesia đặt mua 3 tàu ngầm lớp Nagapasa của Hàn Quốc (phiên bản của lớp "
             "Type 209 do Đức thiết kế).")
     assert [(d.buyer, d.seller) for d in deals(text)] == [("IDN", "KOR")]
+
+
+def test_a_country_named_only_as_where_arms_come_from_receives_none():
+    text = ("Tin quốc phòng\n\nCuộc cạnh tranh giữa SAMP/T của Pháp và Patriot là thử thách đầu tiên cho nỗ lực của "
+            "châu Âu nhằm giảm mua sắm vũ khí từ Mỹ.")
+    assert "USA" not in {d.buyer for d in deals(text)}

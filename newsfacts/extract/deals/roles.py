@@ -335,8 +335,16 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
               and not ((cue.buys or cue.sells) and _apart(lower, p, start, end))} - {buyer, seller} - set(cues.makers)
     if len(others) == 1 and (buyer is None) != (seller is None):
         (other,) = others
-        buyer, seller = (other, seller) if buyer is None else (buyer, other)
+        if seller is None or not _a_source(lower, parties, other):
+            buyer, seller = (other, seller) if buyer is None else (buyer, other)
     return buyer, seller
+
+
+def _a_source(lower: str, parties: tuple[_Party, ...], code: str) -> bool:
+    """"giảm phụ thuộc vào vũ khí từ Mỹ", "do Mỹ sản xuất": a country named only as where arms come from or who makes
+    them receives none of them."""
+    cues = [cue for party, cue in zip(parties, _party_cues(lower, parties)) if party.code == code]
+    return bool(cues) and all(cue.after_from or cue.made_by or cue.made_by_firm_of for cue in cues)
 
 
 _CLAUSE_MARK = re.compile(r"[,;:]")
