@@ -1132,3 +1132,9 @@ def test_a_country_named_only_as_where_arms_come_from_receives_none():
     text = ("Tin quốc phòng\n\nCuộc cạnh tranh giữa SAMP/T của Pháp và Patriot là thử thách đầu tiên cho nỗ lực của "
             "châu Âu nhằm giảm mua sắm vũ khí từ Mỹ.")
     assert "USA" not in {d.buyer for d in deals(text)}
+
+
+def test_the_owner_of_the_equipment_being_replaced_receives_none():
+    text = ("Thái Lan nhận Gripen\n\nNhững chiếc Gripen sản xuất năm 2008 được biên chế nhằm thay thế phi đội F-5 Tiger "
+            "cũ của Mỹ.")
+    assert "USA" not in {d.buyer for d in deals(text)}

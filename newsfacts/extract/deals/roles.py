@@ -220,7 +220,7 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
         elif (cue.after_to and (party.start >= start or 0 <= start - party.end <= _RECIPIENT_BEFORE)
               or cue.made_at) and not party.company:
             buyer = buyer or party.code
-        elif cue.after_of and 0 <= party.start - end <= 6:
+        elif cue.after_of and 0 <= party.start - end <= _OWN_GENITIVE_CHARS:
             joint = _joint_makers(lower, parties, party)
             if joint:
                 makers = joint
@@ -335,16 +335,25 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
               and not ((cue.buys or cue.sells) and _apart(lower, p, start, end))} - {buyer, seller} - set(cues.makers)
     if len(others) == 1 and (buyer is None) != (seller is None):
         (other,) = others
-        if seller is None or not _a_source(lower, parties, other):
+        if seller is None or not _a_source(lower, parties, other, end):
             buyer, seller = (other, seller) if buyer is None else (buyer, other)
     return buyer, seller
 
 
-def _a_source(lower: str, parties: tuple[_Party, ...], code: str) -> bool:
-    """"giảm phụ thuộc vào vũ khí từ Mỹ", "do Mỹ sản xuất": a country named only as where arms come from or who makes
-    them receives none of them."""
-    cues = [cue for party, cue in zip(parties, _party_cues(lower, parties)) if party.code == code]
-    return bool(cues) and all(cue.after_from or cue.made_by or cue.made_by_firm_of for cue in cues)
+def _a_source(lower: str, parties: tuple[_Party, ...], code: str, end: int) -> bool:
+    """"giảm phụ thuộc vào vũ khí từ Mỹ", "do Mỹ sản xuất", "thay cho loại máy bay cũ của Mỹ": a country named only
+    as where arms come from, who makes them or whose equipment is being replaced receives none of them."""
+    cues = [(party, cue) for party, cue in zip(parties, _party_cues(lower, parties)) if party.code == code]
+    return bool(cues) and all(cue.after_from or cue.made_by or cue.made_by_firm_of
+                              or cue.after_of and party.start > end and _REPLACING.search(lower, end, party.start)
+                              for party, cue in cues)
+
+
+_REPLACING = re.compile(r"\bthay thế\b")
+
+
+# "tiêm kích F-16 của Mỹ": a genitive right after the equipment is its own.
+_OWN_GENITIVE_CHARS = 6
 
 
 _CLAUSE_MARK = re.compile(r"[,;:]")
