@@ -848,3 +848,15 @@ def test_an_earlier_round_told_as_the_last_meeting_or_as_this_mechanism_meeting(
     text = ("Nhật Bản - Pháp họp 2+2\n\nNgày 10/1/2019, Ngoại trưởng và Bộ trưởng Quốc phòng Nhật Bản và Pháp đã họp "
             f"2+2 lần thứ năm tại Brest. {recall}")
     assert expected in [(d.date, d.location.city) for d in dialogues(text, "2019-01-11")]
+
+
+def test_a_round_told_by_its_number_and_a_dated_day_is_an_earlier_meeting():
+    text = ("Mỹ - Uzbekistan\n\nNgày 13/11/2024, Mỹ và Uzbekistan tổ chức phiên thứ tư của Đối thoại Đối tác chiến lược "
+            "tại Washington. Hai năm trước, ngày 5/12/2022, Ngoại trưởng Uzbekistan tới Washington dự phiên thứ hai.")
+    assert sorted(d.date for d in dialogues(text, "2024-11-15")) == ["2022-12-05", "2024-11-13"]
+
+
+def test_a_bare_year_in_a_later_clause_does_not_date_a_meeting():
+    text = ("Ấn Độ - Maldives\n\nẤn Độ và Maldives vừa tổ chức Đối thoại hợp tác quốc phòng lần thứ 6 tại Male, sau "
+            "một thời gian quan hệ nguội lạnh năm 2024. Theo phía Ấn Độ, phiên đối thoại diễn ra ngày 6/10.")
+    assert [d.date for d in dialogues(text, "2025-10-07")] == ["2025-10-06"]

@@ -115,6 +115,7 @@ _BRACKETED_NAME = re.compile(r"\s*\([^()]{1,15}\)")
 _PARTNER_REACH = 40
 
 
+
 def _named_after_a_city(text: str, end: int) -> bool:
     """"Đối thoại an ninh Seoul 2023": a forum named after the city that hosts it, no meeting of two countries."""
     gap = end
@@ -194,7 +195,12 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     new_date = _new_date(text, candidates) if status == "postponed" else None
     candidates = [d for d in candidates if d is not new_date]
     in_clause = [d for d in candidates if left <= d.start < right]
-    hit = _apposed_date(text, candidates, right) or _best_date(in_clause or candidates, start, end)
+    # "... lần thứ 6 tại Male, tiếp tục xu hướng ... sau giai đoạn trầm lắng năm 2024": a bare year in a later clause
+    # is the period of something else.
+    datable = in_clause or (candidates if _SEVERAL_MEETINGS.search(lower, end) else
+                            [d for d in candidates if not (d.start >= right and d.precision == "year"
+                                                           and not _TOLD_HOW.search(lower, end, d.start))])
+    hit = _apposed_date(text, candidates, right) or _best_date(datable, start, end)
     if hit is not None and in_clause and hit.precision == "year":
         # "được khởi động năm 2015, với phiên họp đầu tiên ... vào tháng 1 năm đó": the same year, told finer after.
         hit = next((h for h in candidates if h.value and h.start > hit.end and len(h.value) > 4
@@ -373,6 +379,9 @@ def _bare_dates(text: str, dates: Sequence[DateHit], match: re.Match[str], reach
     return ([only], True) if news_day else ([], False)
 
 
+_YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d")
+
+
 # A sentence that opens with the period it tells of ("Năm 2023, ...", "Hồi tháng 6/2023, ...").
 _OPENING_PERIOD = re.compile(r"(?:(?:vào|hồi|trong)\s+)?", re.IGNORECASE)
 
@@ -398,11 +407,16 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         if reach == right and _TOLD_AFTER_A_COMMA.match(text, right):
             # "tại Đối thoại lần thứ 14, được tổ chức tại Thủ đô New Delhi ngày 1/8/2024"
             reach = _clause(text, right + 2, right + 2)[1]
-        own_dates, news_day = _bare_dates(text, dates, match, reach, _ordinal(lower, match.start(), right) is not None)
+        ordinal = _ordinal(lower, match.start(), right)
+        numbered = ordinal is not None
+        own_dates, news_day = _bare_dates(text, dates, match, reach, numbered)
         # "... kể từ Đối thoại lần thứ 5, diễn ra tại Hà Nội ngày 13-12-2023": the clause told after it gives its stage.
         status = _status(lower, match.start(), match.end(), left, max(right, reach)) if own_dates else None
-        if status is None and own_dates and _EARLIER_ROUNDS.search(lower, 0, match.end()):
-            status = "held"  # "..., sau lần đầu tiên tại Seoul năm 2010 và lần thứ hai tại Washington năm 2012"
+        if status is None and own_dates and (_EARLIER_ROUNDS.search(lower, 0, match.end())
+                                             or numbered and _YEAR_WRITTEN.search(own_dates[0].text)):
+            # "..., sau lần đầu tiên tại Seoul năm 2010 và lần thứ hai ...", "Ngày 3/5/2022, ... dự phiên thứ hai": a
+            # round dated to its year is told of as held (the publication date still decides, `merge`).
+            status = "held"
         if status is None:
             continue
         # "cuộc họp lần thứ 6 được dự kiến tổ chức vào tháng 10, nhưng đã bị hoãn lại": told later in the sentence.
@@ -417,7 +431,7 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         codes = tuple(sorted({h.code for h in hits if left <= h.start < right}
                              or {h.code for h in hits if left <= h.start < max(right, reach)}))
         mentions.append(_Mention("", codes, value, rank, location, status, sentence.index, bare=True,
-                                 ordinal=_ordinal(lower, match.end(), right),
+                                 ordinal=ordinal,
                                  told=(previous.end() if previous else 0, following.start() if following else len(text))))
     # "kể từ Đối thoại lần đầu tổ chức tháng 9/2018 tại New Delhi": an earlier meeting recalled without its name.
     recalled = _Mention("", tuple(sorted({h.code for h in hits})), None, 0, Location(), "held", sentence.index, bare=True)
