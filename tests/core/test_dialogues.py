@@ -860,3 +860,10 @@ def test_a_bare_year_in_a_later_clause_does_not_date_a_meeting():
     text = ("Ấn Độ - Maldives\n\nẤn Độ và Maldives vừa tổ chức Đối thoại hợp tác quốc phòng lần thứ 6 tại Male, sau "
             "một thời gian quan hệ nguội lạnh năm 2024. Theo phía Ấn Độ, phiên đối thoại diễn ra ngày 6/10.")
     assert [d.date for d in dialogues(text, "2025-10-07")] == ["2025-10-06"]
+
+
+@pytest.mark.parametrize("city, country", [("Malé", "MDV"), ("Nairobi", "KEN"), ("Tallinn", "EST"), ("Brest", "FRA")])
+def test_a_meeting_held_in_a_listed_city_is_placed_in_its_country(city, country):
+    text = (f"Ấn Độ - Maldives\n\nNgày 6/10, Ấn Độ và Maldives tổ chức Đối thoại hợp tác quốc phòng lần thứ 6 tại "
+            f"{city}.")
+    assert [(d.location.city, d.location.country) for d in dialogues(text, "2025-10-07")] == [(city, country)]
