@@ -867,3 +867,14 @@ def test_a_meeting_held_in_a_listed_city_is_placed_in_its_country(city, country)
     text = (f"Ấn Độ - Maldives\n\nNgày 6/10, Ấn Độ và Maldives tổ chức Đối thoại hợp tác quốc phòng lần thứ 6 tại "
             f"{city}.")
     assert [(d.location.city, d.location.country) for d in dialogues(text, "2025-10-07")] == [(city, country)]
+
+
+def test_a_meeting_at_a_ministry_takes_the_city_the_story_is_filed_from():
+    text = ("Hàn Quốc - Mỹ họp 2+2\n\nWashington (TTXVN) - Ngày 14/6, Ngoại trưởng và Bộ trưởng Quốc phòng Mỹ và Hàn "
+            "Quốc đã họp 2+2 lần thứ hai tại trụ sở Bộ Ngoại giao Mỹ.")
+    assert [(d.location.city, d.location.country) for d in dialogues(text, "2012-06-15")] == [("Washington", "USA")]
+
+
+def test_the_city_a_story_is_filed_from_does_not_place_a_meeting_in_another_country():
+    text = ("Ấn Độ - Mỹ\n\nNew Delhi (TTXVN) - Ngày 14/6, Ấn Độ và Mỹ đã tổ chức Đối thoại 2+2 lần thứ ba tại Mỹ.")
+    assert [(d.location.city, d.location.country) for d in dialogues(text, "2020-06-15")] == [(None, "USA")]

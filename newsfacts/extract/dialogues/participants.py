@@ -11,6 +11,7 @@ from newsfacts.extract.lowered import LoweredArticle
 from newsfacts.extract.people import PersonMention, dialogue_role_keys
 from newsfacts.records import Dialogue, Participant, Sentence
 from newsfacts.extract.dialogues.merge import _Event, _final_location, _final_status
+from newsfacts.extract.dialogues.places import dateline_city, with_dateline_city
 from newsfacts.extract.dialogues.vocabulary import _patterns
 
 
@@ -27,6 +28,8 @@ def _records(events: Sequence[_Event], sentences: Sequence[Sentence], article: L
     meeting = _patterns()["meeting"]
     meeting_sentences = frozenset(i for i in people_by_sentence if i in lower_of and meeting.search(lower_of[i]))
     main_keys: set[tuple] = set()
+    lead = next((s.text for s in sentences if s.segment == "lead"), "")
+    filed_from = dateline_city(lead)
     records = []
     for event in events:
         is_main = event.key not in main_keys
@@ -34,7 +37,8 @@ def _records(events: Sequence[_Event], sentences: Sequence[Sentence], article: L
         scope = _participant_scope(event, events, meeting_sentences if is_main else frozenset())
         records.append(Dialogue(
             mechanism=event.key[0], parties=event.key[1], date=event.anchor.date,
-            location=_final_location(event), status=_final_status(event, published),
+            location=with_dateline_city(_final_location(event), filed_from if is_main else None),
+            status=_final_status(event, published),
             participants=_participants(event, scope, people_by_sentence, lower_of), date_text=None,
             evidence=tuple(sorted({m.sentence for m in event.mentions}))))
     return tuple(records)

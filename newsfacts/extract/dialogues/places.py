@@ -218,3 +218,25 @@ def _venue_before(text: str, hits, position: int) -> Location:
     if venues:
         return Location(venues[-1].group(), _venues()[venues[-1].group()])
     return Location()
+
+
+# "Washington (TTXVN) - ...", "Tokyo, 14/6 (VNA) - ...", "Theo phóng viên TTXVN tại Tokyo, ...": where the news is
+# filed from.
+_DATELINE_CITY = re.compile(r"(?:[^\s,]{2,20}\s*[-–]\s*)?(?:Theo phóng viên \S+ tại\s+)?(?P<city>[^\W\d][^,(]{1,30}?)"
+                            r"\s*(?:,|\(|\s[-–])")
+
+
+def dateline_city(lead: str) -> Location | None:
+    """The city the article's lead is filed from, when the gazetteer knows it."""
+    found = _DATELINE_CITY.match(lead)
+    venue = found and _venue_pattern().fullmatch(found.group("city").strip())
+    return Location(venue.group(), _venues()[venue.group()]) if venue else None
+
+
+def with_dateline_city(location: Location, dateline: Location | None) -> Location:
+    """"... tại trụ sở Bộ Ngoại giao Mỹ" in a story filed from Washington: the meeting's country gets the city the
+    story is filed from when that city is in it."""
+    if location.city is None and location.country and dateline and dateline.country == location.country:
+        return dateline
+    return location
+
