@@ -878,3 +878,10 @@ def test_a_meeting_at_a_ministry_takes_the_city_the_story_is_filed_from():
 def test_the_city_a_story_is_filed_from_does_not_place_a_meeting_in_another_country():
     text = ("Ấn Độ - Mỹ\n\nNew Delhi (TTXVN) - Ngày 14/6, Ấn Độ và Mỹ đã tổ chức Đối thoại 2+2 lần thứ ba tại Mỹ.")
     assert [(d.location.city, d.location.country) for d in dialogues(text, "2020-06-15")] == [(None, "USA")]
+
+
+def test_a_numbered_high_level_dialogue_is_a_named_mechanism():
+    text = ("Chile - Mỹ\n\nNgày 3/4, Đối thoại cấp cao Chile - Mỹ lần thứ 5 đã diễn ra tại Santiago. Hai bên nhất trí "
+            "tăng cường đối thoại cấp cao trong thời gian tới.")
+    assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, "2024-04-04")] == [
+        ("other dialogue", ("CHL", "USA"), "2024-04-03")]
