@@ -1138,3 +1138,9 @@ def test_the_owner_of_the_equipment_being_replaced_receives_none():
     text = ("Thái Lan nhận Gripen\n\nNhững chiếc Gripen sản xuất năm 2008 được biên chế nhằm thay thế phi đội F-5 Tiger "
             "cũ của Mỹ.")
     assert "USA" not in {d.buyer for d in deals(text)}
+
+
+def test_receiving_a_system_is_a_trade():
+    text = ("Tin quốc phòng\n\nẤn Độ bị Mỹ cảnh báo trừng phạt sau khi New Delhi nhận tổ hợp phòng không S-400 do Nga "
+            "sản xuất.")
+    assert [(d.buyer, d.seller) for d in deals(text)] == [("IND", "RUS")]

@@ -290,7 +290,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             buyer = None  # "cân nhắc tiêm kích J-10 của Trung Quốc và F-15EX của Mỹ": each is its owner's to sell
         # A system listed with no trade word of its own shares the verb of the system named before it.
         own_status = _clause_status(lower, clause, clauses)
-        if own_status or _patterns()["trigger"].found(lower, clause[0], start):
+        if own_status or _patterns()["trigger"].found(lower, clause[0], end):
             status = own_status
         money = _money(context.money, start, end, *clause, _trading_clauses(lower, clauses)) if item.alone \
             else _own_money(context.money, item, start, lower)
