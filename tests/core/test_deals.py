@@ -1144,3 +1144,11 @@ def test_receiving_a_system_is_a_trade():
     text = ("Tin quốc phòng\n\nẤn Độ bị Mỹ cảnh báo trừng phạt sau khi New Delhi nhận tổ hợp phòng không S-400 do Nga "
             "sản xuất.")
     assert [(d.buyer, d.seller) for d in deals(text)] == [("IND", "RUS")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Singapore đặt đóng thêm 2 tàu ngầm Type 218SG của Đức.", ("SGP", "DEU", 2)),
+    ("Hải quân Việt Nam đang chờ nhận thêm hai tàu hộ vệ lớp Gepard 3.9 do Nga đóng.", ("VNM", "RUS", 2)),
+])
+def test_ordering_ships_built_or_awaiting_them_is_a_trade(sentence, expected):
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(f"Tin quốc phòng\n\n{sentence}")] == [expected]
