@@ -1152,3 +1152,17 @@ def test_receiving_a_system_is_a_trade():
 ])
 def test_ordering_ships_built_or_awaiting_them_is_a_trade(sentence, expected):
     assert [(d.buyer, d.seller, d.quantity) for d in deals(f"Tin quốc phòng\n\n{sentence}")] == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Thụy Sĩ chọn tiêm kích F-35A của Mỹ để thay thế phi đội F/A-18.", ("CHE", "USA", "negotiating")),
+    ("Ba Lan lựa chọn 96 trực thăng tấn công AH-64E Apache của Mỹ.", ("POL", "USA", "negotiating")),
+    ("Lô 4 tiêm kích Rafale đầu tiên mà Ấn Độ mua của Pháp đã về nước.", ("IND", "FRA", "delivered")),
+])
+def test_a_system_selected_or_arrived_home_is_a_trade(sentence, expected):
+    assert [(d.buyer, d.seller, d.status) for d in deals(f"Tin quốc phòng\n\n{sentence}")] == [expected]
+
+
+def test_a_package_named_with_its_value_before_its_items_is_read():
+    text = "Tin quốc phòng\n\nMỹ phê duyệt gói vũ khí trị giá 2 tỷ USD gồm 3 tổ hợp NASAMS cho Đài Loan."
+    assert [(d.buyer, d.quantity) for d in deals(text)] == [("TWN", 3)]
