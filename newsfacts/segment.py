@@ -295,6 +295,12 @@ def _is_repeated_text(line: str, key: str) -> bool:
     return _is_caption(line, key) or _is_long_sentence(line)
 
 
+def _ends_with_full_stop(line: str) -> bool:
+    """"Ngoại trưởng hai nước tại cuộc gặp (ảnh trái)." printed twice is a photo's caption and its copy: a teaser's
+    headline ends with no full stop."""
+    return line.endswith(".") and not line.endswith("...")
+
+
 def _is_long_sentence(line: str) -> bool:
     """Longer than a headline and ended as a sentence is: no teaser's headline looks so."""
     return _ends_sentence(line) and len(_WORD.findall(line)) >= _MIN_LEAD_WORDS
@@ -412,7 +418,8 @@ class _Page:
                 self.kinds[i] = "chaff"
                 self.starts_tail[i] = True
             elif i + 1 < len(self.lines) and _near_duplicate(key, self.keys[i + 1]):
-                if _is_repeated_text(self.lines[i], key) or _is_long_sentence(self.lines[i + 1]):
+                if _is_repeated_text(self.lines[i], key) or _is_long_sentence(self.lines[i + 1]) \
+                        or _ends_with_full_stop(self.lines[i]):
                     self.kinds[i + 1] = "chaff"
                     i += 2
                     continue

@@ -885,3 +885,9 @@ def test_a_numbered_high_level_dialogue_is_a_named_mechanism():
             "tăng cường đối thoại cấp cao trong thời gian tới.")
     assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, "2024-04-04")] == [
         ("other dialogue", ("CHL", "USA"), "2024-04-03")]
+
+
+def test_talks_between_the_top_officials_of_both_ministries_are_the_ministers_2_2():
+    text = ("Nhật Bản - Australia\n\nTheo Bộ Ngoại giao Nhật Bản, Tokyo và Canberra sẽ có cuộc họp 2+2 giữa các quan "
+            "chức ngoại giao và quốc phòng hàng đầu hai nước tại Sydney ngày 5/12.")
+    assert [d.mechanism for d in dialogues(text, "2024-11-20")] == ["2+2"]

@@ -425,3 +425,15 @@ def test_a_sentence_glued_after_a_model_designation_is_split():
     sentences = [s.text for s in parse_text(text).sentences]
     assert "Indonesia đã đặt mua 11 tiêm kích Su-35." in sentences
     assert "Hợp đồng trị giá 1.140 triệu USD." in sentences
+
+
+def test_a_caption_printed_twice_ending_with_a_full_stop_keeps_the_paragraph_after_it():
+    text = ("Hai nước sắp họp 2+2\n\nCuộc họp sẽ diễn ra tại Washington giữa các bộ trưởng ngoại giao và quốc phòng "
+            "của hai nước vào cuối tuần này, theo thông báo của Bộ Ngoại giao.\n\n"
+            "Ngoại trưởng hai nước trong một cuộc gặp trước đây (ảnh trái).\n\n"
+            "Ngoại trưởng hai nước trong một cuộc gặp trước đây (ảnh trái).\n\n"
+            "Theo hãng tin Yonhap, hai bên sẽ bàn về hợp tác an ninh khu vực, chuỗi cung ứng quốc phòng và việc "
+            "tăng cường răn đe mở rộng trước các vụ phóng tên lửa gần đây.\n\n"
+            "Đây là lần đầu tiên hai nước tổ chức đối thoại ở cấp này kể từ năm 2021.")
+    kinds = [(s.kind, s.text[:8]) for s in segment(text)]
+    assert ("body", "Theo hãn") in kinds
