@@ -891,3 +891,10 @@ def test_talks_between_the_top_officials_of_both_ministries_are_the_ministers_2_
     text = ("Nhật Bản - Australia\n\nTheo Bộ Ngoại giao Nhật Bản, Tokyo và Canberra sẽ có cuộc họp 2+2 giữa các quan "
             "chức ngoại giao và quốc phòng hàng đầu hai nước tại Sydney ngày 5/12.")
     assert [d.mechanism for d in dialogues(text, "2024-11-20")] == ["2+2"]
+
+
+@pytest.mark.parametrize("venue, expected", [("tại thủ đô của Mỹ", ("Washington", "USA")),
+                                              ("ở thủ đô Nhật Bản", ("Tokyo", "JPN"))])
+def test_a_meeting_in_the_capital_of_a_country_is_placed_in_that_capital(venue, expected):
+    text = f"Mỹ - Nhật Bản\n\nĐối thoại 2+2 Mỹ - Nhật Bản lần thứ hai được tổ chức {venue} ngày 8/9/2017."
+    assert [(d.location.city, d.location.country) for d in dialogues(text, "2020-11-25")] == [expected]

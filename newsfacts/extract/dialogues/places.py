@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.people import UPPER
 from newsfacts.records import Location
-from newsfacts.extract.dialogues.vocabulary import _venue_pattern, _venues
+from newsfacts.extract.dialogues.vocabulary import _capitals, _venue_pattern, _venues
 
 
 _CONNECTOR = re.compile(r"\s*(?:và|với|cùng|,|-|/|–)\s*")
@@ -170,6 +170,9 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
         if venue:
             options.append((lead.start(), Location(venue.group(), _venues()[venue.group()])))
             continue
+        if kind == "capital" and (capital := _capital_of(text, hits, lead.end())):
+            options.append((lead.start(), capital))
+            continue
         country = next((h for h in hits if h.start == position), None) or _seat_country(text, hits, position)
         if country:
             options.append((lead.start(), Location(None, country.code)))
@@ -180,6 +183,17 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
         elif kind == "town" and (city := _CITY_NAME.match(text, position)):
             options.append((lead.start(), Location(city.group(), _placed_in(text, hits, city.end()))))
     return options
+
+
+_OF = re.compile(r"(?:của\s+)?")
+
+
+def _capital_of(text: str, hits: Sequence[CountryHit], position: int) -> Location | None:
+    """"tại thủ đô của Mỹ", "ở thủ đô Nhật Bản": the capital of the country named."""
+    after = _OF.match(text, position).end()
+    country = next((h for h in hits if h.start == after), None)
+    city = _capitals().get(country.code) if country else None
+    return Location(city, country.code) if city else None
 
 
 def _placed_in(text: str, hits: Sequence[CountryHit], end: int) -> str | None:

@@ -126,8 +126,18 @@ def _patterns() -> dict[str, re.Pattern[str] | Prefiltered]:
 
 
 @cache
+def _venue_vocabulary() -> dict:
+    return json.loads(files("newsfacts.vocab").joinpath("venues.json").read_text("utf-8"))
+
+
+@cache
 def _venues() -> dict[str, str]:
-    return json.loads(files("newsfacts.vocab").joinpath("venues.json").read_text("utf-8"))["cities"]
+    return _venue_vocabulary()["cities"]
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    return _venue_vocabulary()["capitals"]
 
 
 @cache
