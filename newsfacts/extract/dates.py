@@ -394,6 +394,11 @@ _THAT_YEAR = re.compile(r"\s+(?:năm đó|năm ấy|cùng năm|năm này)\b")
 _WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+def writes_its_year(hit: DateHit) -> bool:
+    """Whether a date is written with its year ("ngày 5/12/2022"), not resolved from the context ("ngày 5/12")."""
+    return _WRITTEN_YEAR.search(hit.text) is not None
+
+
 def _in_that_year(text: str, hits: list[DateHit]) -> list[DateHit]:
     """A day or month "of that year" takes the year of the last date before it that writes its year."""
     resolved = []

@@ -9,7 +9,7 @@ from datetime import date
 
 from newsfacts.extract.clauses import clause_around, clause_breaks
 from newsfacts.extract.countries import CountryHit
-from newsfacts.extract.dates import DateHit, counts_days
+from newsfacts.extract.dates import DateHit, counts_days, writes_its_year
 from newsfacts.extract.lowered import LoweredArticle
 from newsfacts.records import Location, Sentence
 from newsfacts.extract.dialogues.dating import (
@@ -379,9 +379,6 @@ def _bare_dates(text: str, dates: Sequence[DateHit], match: re.Match[str], reach
     return ([only], True) if news_day else ([], False)
 
 
-_YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d")
-
-
 # A sentence that opens with the period it tells of ("Năm 2023, ...", "Hồi tháng 6/2023, ...").
 _OPENING_PERIOD = re.compile(r"(?:(?:vào|hồi|trong)\s+)?", re.IGNORECASE)
 
@@ -413,7 +410,7 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         # "... kể từ Đối thoại lần thứ 5, diễn ra tại Hà Nội ngày 13-12-2023": the clause told after it gives its stage.
         status = _status(lower, match.start(), match.end(), left, max(right, reach)) if own_dates else None
         if status is None and own_dates and (_EARLIER_ROUNDS.search(lower, 0, match.end())
-                                             or numbered and _YEAR_WRITTEN.search(own_dates[0].text)):
+                                             or numbered and writes_its_year(own_dates[0])):
             # "..., sau lần đầu tiên tại Seoul năm 2010 và lần thứ hai ...", "Ngày 3/5/2022, ... dự phiên thứ hai": a
             # round dated to its year is told of as held (the publication date still decides, `merge`).
             status = "held"
