@@ -1166,3 +1166,9 @@ def test_a_system_selected_or_arrived_home_is_a_trade(sentence, expected):
 def test_a_package_named_with_its_value_before_its_items_is_read():
     text = "Tin quốc phòng\n\nMỹ phê duyệt gói vũ khí trị giá 2 tỷ USD gồm 3 tổ hợp NASAMS cho Đài Loan."
     assert [(d.buyer, d.quantity) for d in deals(text)] == [("TWN", 3)]
+
+
+def test_a_country_that_asks_to_buy_is_the_buyer():
+    text = ("Tin quốc phòng\n\nTheo DSCA, Nigeria đề nghị mua tối đa 12 máy bay Air Tractor AT-802L và hai máy bay "
+            "huấn luyện AT-504 của Mỹ.")
+    assert ("NGA", "USA", 12) in [(d.buyer, d.seller, d.quantity) for d in deals(text)]
