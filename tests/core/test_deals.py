@@ -1172,3 +1172,9 @@ def test_a_country_that_asks_to_buy_is_the_buyer():
     text = ("Tin quốc phòng\n\nTheo DSCA, Nigeria đề nghị mua tối đa 12 máy bay Air Tractor AT-802L và hai máy bay "
             "huấn luyện AT-504 của Mỹ.")
     assert ("NGA", "USA", 12) in [(d.buyer, d.seller, d.quantity) for d in deals(text)]
+
+
+def test_the_country_of_a_relative_clause_that_orders_the_equipment_is_the_buyer():
+    text = ("Tin quốc phòng\n\nKhác với Brazil, bất đồng giữa Colombia và Israel không làm chậm hợp đồng 18 khẩu pháo "
+            "ATMOS mà Bogota đã ký năm 2022.")
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text)] == [("COL", "ISR", 18)]

@@ -175,6 +175,13 @@ class _PartyCues(NamedTuple):
     helps: bool
     signed_with: bool
     ordered_built_at: bool
+    orders_in_relative: bool
+
+
+# "đơn hàng 18 khẩu ATMOS mà Bogota ký cuối năm 2022": the country of a relative clause that orders the equipment.
+_WHICH = re.compile(r"\bmà\s+$")
+_ORDERS = re.compile(r"\s+(?:(?:đã|vừa|từng|mới)\s+)?(?:ký|đặt mua|đặt hàng|đặt|mua|nhận|tiếp nhận)\b")
+_RELATIVE_REACH = 40
 
 
 @lru_cache(maxsize=256)
@@ -198,7 +205,8 @@ def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ..
             helped=helping and _HELPED.search(before[-15:]) is not None and _BUILDS.match(after) is not None,
             helps=helping and _HELPS.match(after) is not None,
             signed_with=_WITH.search(lower[max(0, party.start - 160):party.start]) is not None,
-            ordered_built_at=_ORDERED_BUILT_AT.search(before) is not None))
+            ordered_built_at=_ORDERED_BUILT_AT.search(before) is not None,
+            orders_in_relative=_WHICH.search(before[-6:]) is not None and _ORDERS.match(after) is not None))
     return tuple(cues)
 
 
@@ -218,7 +226,8 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
                 or cue.ordered_built_at and 0 <= party.start - end <= _BUILT_AT_REACH:
             seller = seller or party.code
         elif (cue.after_to and (party.start >= start or 0 <= start - party.end <= _RECIPIENT_BEFORE)
-              or cue.made_at) and not party.company:
+              or cue.made_at or cue.orders_in_relative and 0 <= party.start - end <= _RELATIVE_REACH) \
+                and not party.company:
             buyer = buyer or party.code
         elif cue.after_of and 0 <= party.start - end <= _OWN_GENITIVE_CHARS:
             joint = _joint_makers(lower, parties, party)
