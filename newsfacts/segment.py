@@ -397,11 +397,18 @@ class _Page:
     def mark_chaff(self) -> None:
         i = self.first
         title_key = _key(self.title)
+        prose_seen = False
         while i < len(self.lines):
             key, line = self.keys[i], self.lines[i]
             if _is_page_end(key):
-                self.hard_end = i
-                return
+                if prose_seen:
+                    self.hard_end = i
+                    return
+                # "Bình luận (0) | Chia sẻ" under the byline: a toolbar above the text, not the page's end.
+                self.kinds[i] = "chaff"
+                i += 1
+                continue
+            prose_seen = prose_seen or _is_prose(line)
             # A run-together link list, a table row or a doubled headline never ends as a sentence does.
             loose = not _ends_sentence(line)
             if key in _vocab().section_starts:

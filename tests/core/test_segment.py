@@ -437,3 +437,13 @@ def test_a_caption_printed_twice_ending_with_a_full_stop_keeps_the_paragraph_aft
             "Đây là lần đầu tiên hai nước tổ chức đối thoại ở cấp này kể từ năm 2021.")
     kinds = [(s.kind, s.text[:8]) for s in segment(text)]
     assert ("body", "Theo hãn") in kinds
+
+
+def test_a_comments_toolbar_above_the_text_does_not_end_the_page():
+    text = ("Thế giới > Quân sự\n\nMalaysia nhận lô tiêm kích đầu tiên\n\n30/08/2019 07:12 GMT+7\n\n"
+            "Bình luận (0) | Chia sẻ\n\n"
+            "Malaysia hôm qua đã tiếp nhận 4 tiêm kích hạng nhẹ đầu tiên do Hàn Quốc cung cấp, theo hợp đồng ký năm "
+            "2023.\n\nLô tiếp theo dự kiến được bàn giao vào cuối năm nay tại căn cứ không quân Kuantan.\n\n"
+            "Bình luận (0)\n\nTin liên quan")
+    kinds = [s.kind for s in segment(text)]
+    assert kinds.count("body") + kinds.count("lead") == 2 and kinds[-1] == "chaff"
