@@ -1178,3 +1178,11 @@ def test_the_country_of_a_relative_clause_that_orders_the_equipment_is_the_buyer
     text = ("Tin quốc phòng\n\nKhác với Brazil, bất đồng giữa Colombia và Israel không làm chậm hợp đồng 18 khẩu pháo "
             "ATMOS mà Bogota đã ký năm 2022.")
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text)] == [("COL", "ISR", 18)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ngày 13/3/2015, Nhật Bản và Pháp đã ký kết thỏa thuận chuyển nhượng công nghệ và trang bị quốc phòng.",
+    "Năm 2015, Nhật Bản và Anh ký Hiệp định trang bị quốc phòng song phương.",
+])
+def test_an_agreement_on_transferring_defence_equipment_is_an_agreement(sentence):
+    assert [d.kind for d in deals(f"Tin quốc phòng\n\n{sentence}", published="2016-01-01")] == ["agreement"]
