@@ -12,7 +12,7 @@ from pathlib import Path
 
 from newsfacts.extract.companies import find_companies
 from newsfacts.extract.countries import CountryHit, find_countries
-from newsfacts.extract.dates import DateHit, days_apart, find_dates, infer_publication_date
+from newsfacts.extract.dates import DateHit, days_apart, find_dates, infer_publication_date, writes_its_year
 from newsfacts.extract.deals import find_deals
 from newsfacts.extract.dialogues import find_dialogues
 from newsfacts.extract.people import find_person_mentions, people_records
@@ -20,9 +20,6 @@ from newsfacts.normalise import normalise
 from newsfacts.read import ReadError, read_file
 from newsfacts.segment import segment, sentences_and_paragraphs
 from newsfacts.records import ArticleMeta, CountryMention, ParsedArticle, RawArticle, Sentence
-
-_EXPLICIT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
 
 # "date 2023-11", "2023-11-05T10:00": a page's machine-written date, which dates the page, never an event in it.
 _PAGE_DATE = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)-(?:0[1-9]|1[0-2])(?:-\d\d)?(?=$|[Tt\s])")
@@ -146,7 +143,7 @@ def _dates(sentences: Sequence[Sentence], published: date | None
     hits = {s.index: find_dates(s.text, published, None) for s in sentences}
     if published is not None:
         return _with_days_apart(sentences, hits), None
-    explicit = {index: [h.value for h in found if h.value and _EXPLICIT_YEAR.search(h.text)]
+    explicit = {index: [h.value for h in found if h.value and writes_its_year(h)]
                 for index, found in hits.items()}
     every = [value for values in explicit.values() for value in values]
     if not every:

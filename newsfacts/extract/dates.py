@@ -378,20 +378,24 @@ def _without_anniversary_spans(text: str, hits: list[DateHit]) -> list[DateHit]:
     spans = set()
     for first, last in zip(hits, hits[1:]):
         if first.value and last.value and _SPAN_LINK.fullmatch(text, first.end, last.start) \
-                and _SPAN_OPENS.search(text, max(0, first.start - 3), first.start) and _SPAN_CLOSES.match(text, last.end) \
+                and _in_brackets(text, first.start, last.end) \
                 and abs(int(last.value[:4]) - int(first.value[:4])) >= _ANNIVERSARY_YEARS:
             spans.update((first.start, last.start))
     for hit in hits:
         years = _WRITTEN_YEAR.findall(hit.text)
         if len(years) == 2 and abs(int(years[1]) - int(years[0])) >= _ANNIVERSARY_YEARS \
-                and _SPAN_OPENS.search(text, max(0, hit.start - 3), hit.start) and _SPAN_CLOSES.match(text, hit.end):
+                and _in_brackets(text, hit.start, hit.end):
             spans.add(hit.start)
     return [hit for hit in hits if hit.start not in spans] if spans else hits
 
 
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    return _SPAN_OPENS.search(text, max(0, start - 3), start) is not None and _SPAN_CLOSES.match(text, end) is not None
+
+
 # "khởi động năm 2015, với phiên họp đầu tiên ... vào tháng 1 năm đó": the year named before in the sentence.
 _THAT_YEAR = re.compile(r"\s+(?:năm đó|năm ấy|cùng năm|năm này)\b")
-_WRITTEN_YEAR = re.compile(r"(?:19|20)\d\d")
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def writes_its_year(hit: DateHit) -> bool:

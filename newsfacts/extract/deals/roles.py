@@ -111,6 +111,10 @@ _WITH = prefiltered(r"(?:\bký\b|hợp đồng)[^.;]{0,100}?\bvới\s+(?:(?:các
 _OF = prefiltered(r"\bcủa\s+$")
 
 
+# "tiêm kích F-16 của Mỹ": a genitive right after the equipment is its own.
+_OWN_GENITIVE_CHARS = 6
+
+
 # "12 tiêm kích Mirage 2000-5 đã qua sử dụng của Qatar": second-hand equipment is sold by its owner, not its maker.
 _SECOND_HAND_WORDS = r"đã qua sử dụng|\bcũ|loại biên|đã nghỉ hưu"
 _SECOND_HAND_OF = prefiltered(r"(?:" + _SECOND_HAND_WORDS + r"|thanh lý)\s+(?:\S+\s+){0,3}?của\s+"
@@ -359,10 +363,6 @@ def _a_source(lower: str, parties: tuple[_Party, ...], code: str, end: int) -> b
 
 
 _REPLACING = re.compile(r"\bthay thế\b")
-
-
-# "tiêm kích F-16 của Mỹ": a genitive right after the equipment is its own.
-_OWN_GENITIVE_CHARS = 6
 
 
 _CLAUSE_MARK = re.compile(r"[,;:]")

@@ -115,7 +115,6 @@ _BRACKETED_NAME = re.compile(r"\s*\([^()]{1,15}\)")
 _PARTNER_REACH = 40
 
 
-
 def _named_after_a_city(text: str, end: int) -> bool:
     """"Đối thoại an ninh Seoul 2023": a forum named after the city that hosts it, no meeting of two countries."""
     gap = end

@@ -185,12 +185,12 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
     return options
 
 
-_OF = re.compile(r"(?:của\s+)?")
+_GENITIVE_WORD = re.compile(r"(?:của\s+)?")
 
 
 def _capital_of(text: str, hits: Sequence[CountryHit], position: int) -> Location | None:
     """"tại thủ đô của Mỹ", "ở thủ đô Nhật Bản": the capital of the country named."""
-    after = _OF.match(text, position).end()
+    after = _GENITIVE_WORD.match(text, position).end()
     country = next((h for h in hits if h.start == after), None)
     city = _capitals().get(country.code) if country else None
     return Location(city, country.code) if city else None
@@ -253,4 +253,3 @@ def with_dateline_city(location: Location, dateline: Location | None) -> Locatio
     if location.city is None and location.country and dateline and dateline.country == location.country:
         return dateline
     return location
-
