@@ -1186,3 +1186,18 @@ def test_the_country_of_a_relative_clause_that_orders_the_equipment_is_the_buyer
 ])
 def test_an_agreement_on_transferring_defence_equipment_is_an_agreement(sentence):
     assert [d.kind for d in deals(f"Tin quốc phòng\n\n{sentence}", published="2016-01-01")] == ["agreement"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Phe đối lập ở Armenia cho rằng Moskva đang kéo Yerevan vào cuộc chạy đua vũ trang với Gruzia, nước đã mua của "
+     "Israel máy bay không người lái Hermes hồi năm 2008.", ("GEO", "ISR")),
+    ("Cũng như Bulgaria, Romania đã nhận 12 tiêm kích F-16 mua lại của Bồ Đào Nha.", ("ROU", "PRT")),
+])
+def test_the_country_bought_from_is_the_seller(sentence, expected):
+    assert [(d.buyer, d.seller) for d in deals(f"Tin quốc phòng\n\n{sentence}")] == [expected]
+
+
+def test_countries_at_war_are_not_sellers():
+    text = ("Tin quốc phòng\n\nTrong lúc Nga và Ukraine giao tranh ác liệt, Ai Cập ký hợp đồng mua 12 tiêm kích Rafale "
+            "của Pháp.")
+    assert [(d.buyer, d.seller) for d in deals(text)] == [("EGY", "FRA")]

@@ -180,12 +180,18 @@ class _PartyCues(NamedTuple):
     signed_with: bool
     ordered_built_at: bool
     orders_in_relative: bool
+    bought_of: bool
 
 
 # "đơn hàng 18 khẩu ATMOS mà Bogota ký cuối năm 2022": the country of a relative clause that orders the equipment.
 _WHICH = re.compile(r"\bmà\s+$")
 _ORDERS = re.compile(r"\s+(?:(?:đã|vừa|từng|mới)\s+)?(?:ký|đặt mua|đặt hàng|đặt|mua|nhận|tiếp nhận)\b")
 _RELATIVE_REACH = 40
+
+# "nước đã mua của Nga xe tăng", "F-16 mua lại của Na Uy": the country bought from, on either side of the equipment
+# ("mua sắm của Indonesia" is the buyer's own procurement, so not this).
+_BOUGHT_OF = re.compile(r"\bmua(?:\s+lại|\s+thêm)?\s+của\s+$")
+_BOUGHT_OF_REACH = 40
 
 
 @lru_cache(maxsize=256)
@@ -210,7 +216,8 @@ def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ..
             helps=helping and _HELPS.match(after) is not None,
             signed_with=_WITH.search(lower[max(0, party.start - 160):party.start]) is not None,
             ordered_built_at=_ORDERED_BUILT_AT.search(before) is not None,
-            orders_in_relative=_WHICH.search(before[-6:]) is not None and _ORDERS.match(after) is not None))
+            orders_in_relative=_WHICH.search(before[-6:]) is not None and _ORDERS.match(after) is not None,
+            bought_of=_BOUGHT_OF.search(before[-20:]) is not None))
     return tuple(cues)
 
 
@@ -223,7 +230,8 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
         if buyer and seller and genitive:
             break
         if cue.after_from and 0 <= party.start - end <= 60 \
-                or cue.second_hand_of and 0 <= party.start - end <= _SECOND_HAND_REACH:
+                or cue.second_hand_of and 0 <= party.start - end <= _SECOND_HAND_REACH \
+                or cue.bought_of and (0 <= party.start - end <= _BOUGHT_OF_REACH or 0 <= start - party.end <= _BOUGHT_OF_REACH):
             seller = seller or party.code
         elif cue.made_by and 0 <= party.start - end <= _MAKER_REACH \
                 or cue.made_by_firm_of and 0 <= party.start - end <= _FIRM_MAKER_REACH \
