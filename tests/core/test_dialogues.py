@@ -898,3 +898,21 @@ def test_talks_between_the_top_officials_of_both_ministries_are_the_ministers_2_
 def test_a_meeting_in_the_capital_of_a_country_is_placed_in_that_capital(venue, expected):
     text = f"Mỹ - Nhật Bản\n\nĐối thoại 2+2 Mỹ - Nhật Bản lần thứ hai được tổ chức {venue} ngày 8/9/2017."
     assert [(d.location.city, d.location.country) for d in dialogues(text, "2020-11-25")] == [expected]
+
+
+def test_meetings_held_under_this_mechanism_are_rounds_of_the_mechanism_named_before():
+    text = ("Pháp và Indonesia bàn nâng cấp đối thoại\n\n"
+            "Paris và Jakarta đang trao đổi về việc nâng cơ chế đối thoại 2+2 giữa hai bộ ngoại giao và quốc phòng, "
+            "hiện ở cấp thứ trưởng. Phiên họp đầu tiên theo cơ chế này được tổ chức vào tháng 5/2019 tại "
+            "Paris và phiên họp thứ hai vào tháng 11/2021 tại Jakarta.")
+    found = {(d.mechanism, d.parties, d.date, d.location.city) for d in dialogues(text, "2023-01-10")}
+    assert found == {("2+2 intersessional", ("FRA", "IDN"), "2019-05", "Paris"),
+                     ("2+2 intersessional", ("FRA", "IDN"), "2021-11", "Jakarta")}
+
+
+def test_a_place_named_before_a_second_meeting_of_the_sentence_is_the_first_ones():
+    text = ("Đức và Nhật Bản tổ chức Đối thoại 2+2 lần thứ ba\n\n"
+            "Ngày 2/4, Đức và Nhật Bản tổ chức Đối thoại 2+2 lần thứ ba tại Munich. Cuộc họp đầu tiên diễn ra vào "
+            "tháng 4/2021 tại Tokyo và cuộc họp thứ hai vào tháng 11/2022 tại Berlin.")
+    found = {(d.date, d.location.city) for d in dialogues(text, "2024-04-03")}
+    assert found == {("2024-04-02", "Munich"), ("2021-04", "Tokyo"), ("2022-11", "Berlin")}

@@ -421,7 +421,8 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
             continue  # the day a postponement or a plan was announced is not the meeting's
         # "Phiên tham vấn năm ngoái ... vào tháng 9/2021": the same period told finer.
         value, rank = _date_fields(_best_date(own_dates, match.start(), match.end()))
-        location = _location(_venue_options(text, hits), match.start(), match.end(), left, right)
+        location = _location(_own_venues(_venue_options(text, hits), match, previous, following),
+                             match.start(), match.end(), left, right)
         # The countries of the meeting's own clause: a reason given after it ("do ... Hamas tấn công Israel") names
         # no party.
         codes = tuple(sorted({h.code for h in hits if left <= h.start < right}
@@ -435,6 +436,17 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
     mentions.extend(m for m in _recalled_meetings(text, lower, dates, _venue_options(text, hits), recalled)
                     if m.date not in told)
     return mentions
+
+
+def _own_venues(options: Sequence[tuple[int, Location]], match: re.Match[str], previous: re.Match[str] | None,
+                following: re.Match[str] | None) -> Sequence[tuple[int, Location]]:
+    """"Phiên đầu tiên ... tại Paris và phiên thứ hai vào tháng 11 tại Jakarta": after an earlier meeting of the same
+    sentence, a place named before a meeting is the earlier one's; its own comes after it, before the next one."""
+    if previous is None:
+        return options
+    stop = following.start() if following else None
+    after = [o for o in options if o[0] >= match.end() and (stop is None or o[0] < stop)]
+    return after or options
 
 
 # The rounds a meeting comes after, each told with its date.

@@ -112,25 +112,31 @@ def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[
     ("Thủ tướng Abe và Chủ tịch Tập Cận Bình đã có cuộc gặp"), which no dialogue mechanism holds."""
     meetings = [m for m in named if m.status not in ("mechanism", "agreed")]
     if not meetings:
-        return _held_within_a_named_mechanism(bare, named, main_pair)
+        return _held_within_a_named_mechanism(bare, named, main_pair, sentences)
     mechanism = Counter(m.mechanism for m in meetings).most_common(1)[0][0]
     return [replace(m, mechanism=mechanism, parties=main_pair) for m in bare
             if set(m.parties) <= set(main_pair) and not _names_leaders(_told_in(sentences[m.sentence].text, m))
             and not _only_recalled_before(m, meetings)]
 
 
-def _held_within_a_named_mechanism(bare: list[_Mention], named: list[_Mention], main_pair: tuple[str, ...]
-                                   ) -> list[_Mention]:
+def _held_within_a_named_mechanism(bare: list[_Mention], named: list[_Mention], main_pair: tuple[str, ...],
+                                   sentences: Sequence[Sentence]) -> list[_Mention]:
     """"tổ chức cuộc họp đầu tiên trong khuôn khổ Cơ chế Đối thoại chiến lược "2+2"": in an article that names its
-    mechanism only as such, a meeting held in a sentence naming it is its round."""
-    named_with = {m.sentence: m for m in named if m.status == "mechanism"}
+    mechanism only as such, a meeting held in a sentence naming it is its round; so is one held "theo cơ chế này",
+    after a sentence naming it."""
+    mechanisms = sorted((m for m in named if m.status == "mechanism"), key=lambda m: m.sentence)
     resolved = []
     for m in bare:
-        mechanism = named_with.get(m.sentence)
+        mechanism = next((n for n in mechanisms if n.sentence == m.sentence), None)
+        if mechanism is None and _THIS_MECHANISM.search(sentences[m.sentence].text.lower()):
+            mechanism = next((n for n in reversed(mechanisms) if n.sentence < m.sentence), None)
         parties = (mechanism.parties or main_pair) if mechanism else ()
         if mechanism and m.status == "held" and set(m.parties) <= set(parties):
             resolved.append(replace(m, mechanism=mechanism.mechanism, parties=parties))
     return resolved
+
+
+_THIS_MECHANISM = re.compile(r"\b(?:cơ chế|định dạng|khuôn khổ) (?:đối thoại )?này\b")
 
 
 # Months after the latest round an article recalls by date from which a meeting it tells without a name is another
