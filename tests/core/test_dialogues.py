@@ -916,3 +916,19 @@ def test_a_place_named_before_a_second_meeting_of_the_sentence_is_the_first_ones
             "tháng 4/2021 tại Tokyo và cuộc họp thứ hai vào tháng 11/2022 tại Berlin.")
     found = {(d.date, d.location.city) for d in dialogues(text, "2024-04-03")}
     assert found == {("2024-04-02", "Munich"), ("2021-04", "Tokyo"), ("2022-11", "Berlin")}
+
+
+@pytest.mark.parametrize("sentence, parties, day, city", [
+    ("Mỹ và Hàn Quốc ngày 25/2 tổ chức phiên họp thứ tư của Nhóm tư vấn hạt nhân (NCG) tại Washington.",
+     ("KOR", "USA"), "2024-02-25", "Washington"),
+    ("Ngày 12/2, đại diện đặc biệt của Trung Quốc và Ấn Độ về vấn đề biên giới đã tiến hành vòng đàm phán thứ 25 tại "
+     "Bắc Kinh.", ("CHN", "IND"), "2024-02-12", "Bắc Kinh"),
+    ("Nhật Bản và Trung Quốc ngày 20/2 tổ chức vòng tham vấn cấp cao thứ 16 về các vấn đề hàng hải tại Tokyo.",
+     ("CHN", "JPN"), "2024-02-20", "Tokyo"),
+    ("Ngày 3/2, Việt Nam và Ấn Độ tổ chức Tham vấn chính trị lần thứ 18 tại Hà Nội.",
+     ("IND", "VNM"), "2024-02-03", "Hà Nội"),
+])
+def test_named_consultations_outside_the_main_kinds_are_other_dialogues(sentence, parties, day, city):
+    found = [(d.mechanism, d.parties, d.date, d.status, d.location.city)
+             for d in dialogues(f"Tin đối ngoại\n\n{sentence}")]
+    assert found == [("other dialogue", parties, day, "held", city)]
