@@ -932,3 +932,19 @@ def test_named_consultations_outside_the_main_kinds_are_other_dialogues(sentence
     found = [(d.mechanism, d.parties, d.date, d.status, d.location.city)
              for d in dialogues(f"Tin đối ngoại\n\n{sentence}")]
     assert found == [("other dialogue", parties, day, "held", city)]
+
+
+def test_a_strategic_partnership_commission_is_a_strategic_dialogue():
+    text = ("Mỹ và Gruzia họp ủy ban đối tác\n\n"
+            "Ngày 20/2, Ủy ban Đối tác Chiến lược Mỹ - Gruzia đã họp tại Tbilisi dưới sự đồng chủ trì của hai ngoại "
+            "trưởng.")
+    assert [(d.mechanism, d.parties, d.date) for d in dialogues(text)] == [
+        ("strategic dialogue", ("GEO", "USA"), "2024-02-20")]
+
+
+def test_a_framework_dialogue_of_foreign_ministers_is_an_other_dialogue():
+    text = ("Nhật Bản và Ấn Độ đối thoại khung\n\n"
+            "Ngày 18/2, tại Tokyo, hai ngoại trưởng Nhật Bản và Ấn Độ đồng chủ trì Đối thoại khung cấp ngoại trưởng "
+            "lần thứ 15.")
+    assert [(d.mechanism, d.parties, d.date) for d in dialogues(text)] == [
+        ("other dialogue", ("IND", "JPN"), "2024-02-18")]
