@@ -948,3 +948,12 @@ def test_a_framework_dialogue_of_foreign_ministers_is_an_other_dialogue():
             "lần thứ 15.")
     assert [(d.mechanism, d.parties, d.date) for d in dialogues(text)] == [
         ("other dialogue", ("IND", "JPN"), "2024-02-18")]
+
+
+def test_a_leader_in_a_clause_telling_when_a_round_met_does_not_make_it_a_leaders_meeting():
+    text = ("Pháp và Ấn Độ đối thoại chiến lược vòng hai\n\n"
+            "Ngày 10/2, Pháp và Ấn Độ tổ chức Đối thoại chiến lược lần thứ hai tại Paris.\n\n"
+            "Vòng đối thoại đầu tiên được tổ chức tại New Delhi hồi tháng 5/2022, khi Thủ tướng Narendra Modi vừa kết "
+            "thúc chuyến công du châu Âu.")
+    found = {(d.date, d.location.city) for d in dialogues(text)}
+    assert found == {("2024-02-10", "Paris"), ("2022-05", "New Delhi")}

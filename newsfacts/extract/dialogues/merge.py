@@ -168,11 +168,18 @@ def _names_leaders(text: str) -> bool:
     """A leader's title in the sentence ("Thủ tướng Abe và Chủ tịch Tập Cận Bình đã có cuộc gặp"): leaders meet, no
     dialogue mechanism does. A title that only says what a participant is or became ("Prabowo Subianto - người hiện là
     Tổng thống") names no leader at the meeting, nor does one whose visit dates it ("sau chuyến thăm Nhật Bản của
-    Tổng thống Vladimir Putin")."""
+    Tổng thống Vladimir Putin"), nor one in a clause that tells when the meeting was."""
     return _PARTY_BODIES.search(text) is not None or any(
         not _DESCRIBED_AS.search(text, max(0, title.start() - _DESCRIBED_CHARS), title.start())
         and not _VISIT_BY.search(text, max(0, title.start() - _VISIT_CHARS), title.start())
+        and not _WHEN.search(text, max(0, title.start() - _WHEN_CHARS), title.start())
         for title in _leader_titles().finditer(text))
+
+
+# "Vòng đối thoại đầu tiên được tổ chức tại Washington hồi tháng 6/2010, khi Tổng thống Obama ghé qua buổi chiêu đãi":
+# a leader in a clause that tells when the meeting was is no participant of it.
+_WHEN = re.compile(r",\s+(?:khi|lúc|vào lúc|trong lúc)\s+(?:[^\s,.;]+\s+){0,3}$")
+_WHEN_CHARS = 40
 
 
 _VISIT_BY = re.compile(r"\bchuyến (?:thăm|công du)\b[^,.;]{0,40}?\bcủa\s+$", re.IGNORECASE)
