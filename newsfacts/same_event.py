@@ -31,7 +31,7 @@ ACROSS_ARTICLES_VALUE_TOLERANCE = 0.01
 
 class MeetingMention(Protocol):
     """What one sentence says of a meeting: its date at its precision, the last day of a range of days, its round,
-    its outcome."""
+    its outcome, whether it is told as the next round."""
 
     @property
     def mechanism(self) -> str: ...
@@ -50,6 +50,9 @@ class MeetingMention(Protocol):
 
     @property
     def status(self) -> str | None: ...
+
+    @property
+    def next_round(self) -> bool: ...
 
 
 def meeting_key(mechanism: str, parties: Sequence[str]) -> tuple[str, tuple[str, ...]]:
@@ -91,8 +94,10 @@ _EXCLUSIVE_OUTCOMES = frozenset({"held", "cancelled"})
 
 def outcomes_differ(a: MeetingMention, b: MeetingMention) -> bool:
     """A meeting that took place and one that was called off are two meetings ("nối lại đàm phán" after "hủy cuộc
-    đàm phán" of 2022)."""
-    return {a.status, b.status} == _EXCLUSIVE_OUTCOMES
+    đàm phán" of 2022); so are one that took place and the next round ("vòng kế tiếp sẽ được tổ chức tại ...")."""
+    if {a.status, b.status} == _EXCLUSIVE_OUTCOMES:
+        return True
+    return a.next_round != b.next_round and "held" in (a.status, b.status)
 
 
 def times_agree_across_articles(a: str | None, b: str | None) -> bool:

@@ -957,3 +957,18 @@ def test_a_leader_in_a_clause_telling_when_a_round_met_does_not_make_it_a_leader
             "thúc chuyến công du châu Âu.")
     found = {(d.date, d.location.city) for d in dialogues(text)}
     assert found == {("2024-02-10", "Paris"), ("2022-05", "New Delhi")}
+
+
+def test_the_next_round_the_parties_plan_is_its_own_meeting():
+    text = ("Mỹ và Ai Cập đối thoại chiến lược\n\n"
+            "Cairo và Washington kết thúc hai ngày đối thoại chiến lược tại thủ đô Mỹ hôm 3/8.\n\n"
+            "Hai bên cũng nhất trí vòng đối thoại tiếp theo sẽ được tổ chức tại Cairo, có thể ngay trong năm nay.")
+    found = {(d.date, d.status, d.location.city) for d in dialogues(text, "2015-08-05")}
+    assert found == {("2015-08-03", "held", "Washington"), ("2015", "planned", "Cairo")}
+
+
+def test_a_next_round_whose_time_and_place_are_not_yet_set_is_no_meeting():
+    text = ("Mỹ và Ai Cập đối thoại chiến lược\n\n"
+            "Cairo và Washington kết thúc hai ngày đối thoại chiến lược tại thủ đô Mỹ hôm 3/8.\n\n"
+            "Hai bên chưa công bố thời gian và địa điểm tổ chức phiên đối thoại tiếp theo.")
+    assert [(d.date, d.status) for d in dialogues(text, "2015-08-05")] == [("2015-08-03", "held")]

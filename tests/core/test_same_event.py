@@ -22,6 +22,7 @@ class Meeting:
     until: str | None = None
     ordinal: int | None = None
     status: str | None = None
+    next_round: bool = False
 
 
 @dataclass(frozen=True)
@@ -234,3 +235,9 @@ def test_a_headline_naming_another_round_loosely_is_not_folded_into_the_articles
     assert len(_fold_headline_names([headline, body], frozenset({0}))) == 2
     same_round = _Event([mention("strategic dialogue", "2023", 7, 0)])
     assert len(_fold_headline_names([same_round, body], frozenset({0}))) == 1
+
+
+def test_in_an_article_the_next_round_is_not_the_round_held():
+    assert not same_dialogue_in_article(Meeting(None, status="planned", next_round=True),
+                                        Meeting("2024-01-09", status="held"))
+    assert same_dialogue_in_article(Meeting(None, status="planned", next_round=True), Meeting(None, status="planned"))

@@ -50,6 +50,7 @@ class _Mention:
     ordinal: int | None = None
     online: bool = False  # held by video link: no place, whatever other mentions say
     told: tuple[int, int] | None = None  # a bare meeting's part of its sentence: up to the meetings named beside it
+    next_round: bool = False  # told as the round after the one reported ("vòng kế tiếp")
 
 
 # "tổ chức cuộc họp ... (2+2) lần thứ bảy theo hình thức trực tuyến": a meeting by video link has no venue.
@@ -430,6 +431,8 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         mentions.append(_Mention("", codes, value, rank, location, status, sentence.index, bare=True,
                                  ordinal=ordinal,
                                  told=(previous.end() if previous else 0, following.start() if following else len(text))))
+    if not mentions:
+        mentions = _next_rounds(sentence, lower, hits, dates)  # "vòng ... kế tiếp sẽ được tổ chức tại X, trong năm nay"
     # "kể từ Đối thoại lần đầu tổ chức tháng 9/2018 tại New Delhi": an earlier meeting recalled without its name.
     recalled = _Mention("", tuple(sorted({h.code for h in hits})), None, 0, Location(), "held", sentence.index, bare=True)
     told = {m.date for m in mentions}
@@ -449,26 +452,40 @@ def _own_venues(options: Sequence[tuple[int, Location]], match: re.Match[str], p
     return after or options
 
 
+# "vòng đối thoại kế tiếp", "phiên họp tiếp theo": the round after the one the article reports.
+_NEXT = re.compile(r"\s+(?:tiếp theo|kế tiếp)\b")
+_NOT_YET_SET = re.compile(r"\bchưa (?:công bố|thông báo|xác định|ấn định|quyết định|thống nhất|định)\b")
+
+
 # The rounds a meeting comes after, each told with its date.
 _EARLIER_ROUNDS = re.compile(r"\bsau lần (?:đầu|thứ)\b")
 
 
-def _next_rounds(sentence: Sentence, lower: str, hits: Sequence[CountryHit]) -> list[_Mention]:
-    """"Hai bên thống nhất sẽ tiến hành Đối thoại lần thứ 14 tại Ấn Độ": a round named by its number that the parties
-    agree to hold, or plan, without a date; its number keeps it apart from the round the article reports."""
-    if "lần" not in lower:
-        return []  # no round named by its number ("lần thứ 14"): most sentences, read without the clause work
+def _next_rounds(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit] = ()
+                 ) -> list[_Mention]:
+    """"Hai bên thống nhất sẽ tiến hành Đối thoại lần thứ 14 tại Ấn Độ", "vòng đối thoại kế tiếp sẽ được tổ chức tại
+    Islamabad": a round named by its number, or as the next one, that the parties agree to hold, or plan, without a
+    date; its number or its being the next keeps it apart from the round the article reports."""
+    if "lần" not in lower and "tiếp" not in lower:
+        return []  # no round named by its number ("lần thứ 14") or as the next: most sentences, read without the clause work
     text = sentence.text
     mentions = []
     for match in _patterns()["bare"].finditer(lower):
         left, right = _clause(text, match.start(), match.end())
         ordinal = _ordinal(lower, match.start(), right)
-        status = _status(lower, match.start(), match.end(), left, right) if ordinal is not None else None
+        told_apart = ordinal is not None or _NEXT.match(lower, match.end()) is not None
+        status = _status(lower, match.start(), match.end(), left, right) if told_apart else None
         if status not in ("agreed", "planned"):
             continue
         location = _location(_venue_options(text, hits), match.start(), match.end(), left, right)
+        if ordinal is None and _NOT_YET_SET.search(lower, left, match.start()):
+            continue  # "chưa công bố thời gian và địa điểm tổ chức phiên đối thoại tiếp theo": nothing planned yet
         codes = tuple(sorted({h.code for h in hits if left <= h.start < right}))
-        mentions.append(_Mention("", codes, None, 0, location, status, sentence.index, bare=True, ordinal=ordinal))
+        # "..., nhiều khả năng ngay trong năm nay": the one period the sentence gives after the next round is its own.
+        later = [d for d in _event_dates(text, dates) if d.value and d.start >= match.end()] if ordinal is None else []
+        value, rank = _date_fields(later[0] if len(later) == 1 else None)
+        mentions.append(_Mention("", codes, value, rank, location, status, sentence.index, bare=True, ordinal=ordinal,
+                                 next_round=ordinal is None))
     return mentions
 
 
