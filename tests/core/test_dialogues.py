@@ -972,3 +972,10 @@ def test_a_next_round_whose_time_and_place_are_not_yet_set_is_no_meeting():
             "Cairo và Washington kết thúc hai ngày đối thoại chiến lược tại thủ đô Mỹ hôm 3/8.\n\n"
             "Hai bên chưa công bố thời gian và địa điểm tổ chức phiên đối thoại tiếp theo.")
     assert [(d.date, d.status) for d in dialogues(text, "2015-08-05")] == [("2015-08-03", "held")]
+
+
+def test_a_2_plus_2_of_the_ministries_representatives_is_the_officials_round():
+    text = ("Ấn Độ và Mexico đối thoại 2+2\n\n"
+            "Ngày 14/2, tại Mexico City, Ấn Độ và Mexico tổ chức phiên đầu tiên của đối thoại 2+2, với sự tham gia của "
+            "đại diện bộ ngoại giao và bộ quốc phòng hai nước.")
+    assert [(d.mechanism, d.date) for d in dialogues(text)] == [("2+2 intersessional", "2024-02-14")]
