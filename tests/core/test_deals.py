@@ -1201,3 +1201,17 @@ def test_countries_at_war_are_not_sellers():
     text = ("Tin quốc phòng\n\nTrong lúc Nga và Ukraine giao tranh ác liệt, Ai Cập ký hợp đồng mua 12 tiêm kích Rafale "
             "của Pháp.")
     assert [(d.buyer, d.seller) for d in deals(text)] == [("EGY", "FRA")]
+
+
+def test_the_sellers_own_production_line_does_not_make_a_sale_co_production():
+    text = ("Mỹ duyệt bán trực thăng cho Maroc\n\n"
+            "Bộ Ngoại giao Mỹ phê duyệt bán 24 trực thăng AH-64E Apache cho Maroc với giá 4,25 tỷ USD.\n\n"
+            "Nhà thầu chính là hãng Boeing, với dây chuyền sản xuất AH-64 đặt tại Mesa, bang Arizona.")
+    assert [(d.kind, d.buyer, d.quantity) for d in deals(text)] == [("purchase", "MAR", 24)]
+
+
+def test_the_fleet_a_buyer_already_flies_does_not_deliver_a_sale_only_approved():
+    text = ("Mỹ duyệt bán F-16 cho Bahrain\n\n"
+            "Bộ Ngoại giao Mỹ phê duyệt bán 16 tiêm kích F-16 Block 70 cho Bahrain với giá 2,8 tỷ USD.\n\n"
+            "Hiện không quân Bahrain đang vận hành khoảng 20 chiếc F-16 thế hệ cũ.")
+    assert [(d.buyer, d.quantity, d.status) for d in deals(text)] == [("BHR", 16, "proposed")]

@@ -129,17 +129,34 @@ def _with_shared_counterpart(mentions: list[_Mention]) -> list[_Mention]:
     return completed
 
 
+def _aside_on_making(mention: _Mention, group: Sequence[_Mention]) -> bool:
+    """"Nhà thầu chính là Lockheed Martin, với dây chuyền sản xuất F-16 đặt tại Greenville": a sentence on making the
+    system that names no buyer, in a deal whose other sentences name one, says how the seller makes it, not that the
+    buyer makes it too."""
+    return mention.kind == "co-production" and mention.buyer is None and any(
+        m.buyer is not None and m.kind != "co-production" for m in group)
+
+
+def _fleet_in_service_before(mention: _Mention, group: Sequence[_Mention]) -> bool:
+    """"Mỹ phê chuẩn bán 16 tiêm kích F-16 Block 70 cho Jordan ... Jordan đang vận hành khoảng 60 chiếc F-16A/B": a
+    model in service with the buyer, in a deal that is only offered or negotiated, is the fleet it already has, not
+    this deal delivered."""
+    stages = {m.status for m in group if m.system is not None}
+    return mention.system is None and mention.status == "delivered" and bool(mention.countries) \
+        and bool(stages & {"proposed", "negotiating"}) and not stages & {"signed", "delivered"}
+
+
 def _first(group: Sequence[_Mention], field: str):
     return next((getattr(m, field) for m in group if getattr(m, field) is not None), None)
 
 
 def _deal(group: list[_Mention], published: date | None, headline: frozenset[int]) -> Deal:
     """One record from a deal's mentions; a signing the title or lead reports took place in the publication year."""
-    kinds = {m.kind for m in group}
+    kinds = {m.kind for m in group if not _aside_on_making(m, group)}
     kind = next(k for k in ("agreement", "co-production", "purchase") if k in kinds)
     main = max(group, key=lambda m: len(m.system or ""))
     system = main.system or (f"thỏa thuận {main.acronym}" if main.acronym else "")
-    statuses = [m.status for m in group if m.status]
+    statuses = [m.status for m in group if m.status and not _fleet_in_service_before(m, group)]
     status = max(statuses, key=_STATUS_RANK.__getitem__) if statuses else "signed"
     year = _first(group, "year")
     reported_now = kind == "agreement" or any(m.status == "signed" and m.sentence in headline for m in group)
