@@ -1215,3 +1215,21 @@ def test_the_fleet_a_buyer_already_flies_does_not_deliver_a_sale_only_approved()
             "Bộ Ngoại giao Mỹ phê duyệt bán 16 tiêm kích F-16 Block 70 cho Bahrain với giá 2,8 tỷ USD.\n\n"
             "Hiện không quân Bahrain đang vận hành khoảng 20 chiếc F-16 thế hệ cũ.")
     assert [(d.buyer, d.quantity, d.status) for d in deals(text)] == [("BHR", 16, "proposed")]
+
+
+def test_spare_parts_for_a_system_are_a_deal_for_that_system():
+    text = ("Tin quốc phòng\n\nCác Tiểu vương quốc Arab Thống nhất (UAE) được chấp thuận mua phụ tùng thay thế cho hệ "
+            "thống tên lửa phòng không HAWK của Mỹ, trị giá khoảng 30 triệu USD.")
+    assert [(d.buyer, d.seller, d.category, d.value_usd) for d in deals(text)] == [
+        ("ARE", "USA", "air-defence", 30_000_000)]
+
+
+def test_systems_listed_after_a_platform_cue_are_all_platforms():
+    text = ("Tin quốc phòng\n\nMỹ duyệt bán 12 trực thăng MH-60R cho Hy Lạp, cùng thiết bị liên lạc cho các hệ thống "
+            "phòng không NASAMS và Patriot.")
+    assert [(d.buyer, d.system) for d in deals(text)] == [("GRC", "trực thăng MH-60R")]
+
+
+def test_a_country_allowed_to_buy_has_an_offer_not_a_contract():
+    text = "Tin quốc phòng\n\nBa Lan được phép mua 96 trực thăng tấn công AH-64E Apache của Mỹ."
+    assert [(d.buyer, d.seller, d.status) for d in deals(text)] == [("POL", "USA", "proposed")]

@@ -264,7 +264,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
     clauses = [_clause(text, item.start, item.end) for item in items]
     kept = [(span, clause, item) for span, clause, item in zip(spans, clauses, items)
             if _traded(undescribed, clause, spans)
-            and not _patterns()["platform"].search(lower, max(0, span[0] - 30), span[0])
+            and not any(_patterns()["platform"].search(lower, max(0, at - 30), at) for at in {span[0], item.start})
             and not _patterns()["not_traded_before"].search(lower, max(0, span[0] - 40), span[0])
             and not _REMAINDER.search(lower, span[0], span[1])
             and not _accessory(lower, span, item, spans[0][0])
