@@ -1233,3 +1233,9 @@ def test_systems_listed_after_a_platform_cue_are_all_platforms():
 def test_a_country_allowed_to_buy_has_an_offer_not_a_contract():
     text = "Tin quốc phòng\n\nBa Lan được phép mua 96 trực thăng tấn công AH-64E Apache của Mỹ."
     assert [(d.buyer, d.seller, d.status) for d in deals(text)] == [("POL", "USA", "proposed")]
+
+
+def test_a_government_that_signs_alone_buys():
+    text = ("Tin quân sự tuần qua\n\nBrazil ký hợp đồng 36 tiêm kích Gripen và được Mỹ bật đèn xanh mua tên lửa "
+            "Javelin; Chile tăng ngân sách quốc phòng.")
+    assert ("BRA", "SWE", 36) in [(d.buyer, d.seller, d.quantity) for d in deals(text)]

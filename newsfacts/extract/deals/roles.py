@@ -282,7 +282,8 @@ def _signatories(lower: str, parties: tuple[_Party, ...]) -> tuple[str | None, s
     if sign is None:
         return None, None
     if counterpart is None:
-        return _joint_signers(lower, [p for p in parties if p.end <= sign.start()])
+        signers = [p for p in parties if p.end <= sign.start()]
+        return _joint_signers(lower, signers) if len(signers) != 1 else _lone_signer(lower, signers[0])
     signers = [p for p in parties if p.end <= sign.start()]
     if not signers or signers[-1].code == counterpart.code:
         return None, counterpart.code
@@ -295,6 +296,24 @@ def _signatories(lower: str, parties: tuple[_Party, ...]) -> tuple[str | None, s
         return signer.code, counterpart.code
     company_signer = any(p.company for p in signers) or _FIRMS_OF.search(lower, max(0, signer.start - 30), signer.start)
     return (counterpart.code, signer.code) if company_signer else (signer.code, counterpart.code)
+
+
+def _lone_signer(lower: str, signer: _Party) -> tuple[str | None, str | None]:
+    """"Indonesia ký hợp đồng 42 tiêm kích Rafale và ...": a government that is the subject of "ký", with no
+    counterpart named, buys, unless a selling verb follows the signing ("ký hợp đồng xuất khẩu ..."); a firm sells."""
+    signs = _SIGNS_AFTER_SUBJECT.match(lower, signer.end)
+    if signs is None:
+        return None, None
+    # "hợp đồng mua bán vũ khí" names a trade, not a side of it
+    verbs = _patterns()["sell_verbs"].finditer(lower, signs.end(), signs.end() + _VERB_AFTER_SIGNING)
+    sells = any(not lower.endswith("mua ", 0, verb.start()) for verb in verbs)
+    if signer.company or sells:
+        return None, signer.code
+    return signer.code, None
+
+
+_SIGNS_AFTER_SUBJECT = re.compile(r"\s+(?:(?:đã|vừa|chính thức|cũng|mới|chính thức)\s+)*ký\b")
+_VERB_AFTER_SIGNING = 30
 
 
 # "Bộ trưởng Quốc phòng nước A sang nước B để ký hợp đồng mua ...": the country visited to sign is the other side.
