@@ -90,6 +90,9 @@ _MAX_MENU_ITEM_WORDS = 12
 _MIN_GLUED = 2
 _MIN_GLUED_CHARS = 60
 _LIST_SEPARATOR_END = re.compile(r"\s[-•·]$")
+# "malaysia dong them 6 tau tuan tra co lon": a page's address slug (Vietnamese written without its marks), which
+# pages print as a picture's alt text and before the headlines of their links; Vietnamese prose never reads so.
+_SLUG = re.compile(r"[a-z0-9]+(?:[ -][a-z0-9]+){4,}(?=\s|$)")
 
 
 def _letters(test) -> str:
@@ -411,9 +414,14 @@ class _Page:
             prose_seen = prose_seen or _is_prose(line)
             # A run-together link list, a table row or a doubled headline never ends as a sentence does.
             loose = not _ends_sentence(line)
+            slug = _SLUG.match(line)
             if key in _vocab().section_starts:
                 self.kinds[i] = "chaff"
                 self.starts_tail[i] = True
+            elif slug:
+                # A URL slug alone is a picture's alt text; one run into a headline is a link to another story.
+                self.kinds[i] = "chaff"
+                self.starts_tail[i] = slug.end() < len(line)
             elif (_near_duplicate(key, title_key) or _is_chaff_line(key)
                   or loose and (_is_glued_links(line) or _is_table_row(line))):
                 self.kinds[i] = "chaff"
@@ -487,7 +495,8 @@ class _Page:
         if len(line) >= _MIN_RESUMING_CHARS and len(_sentences_of(line)) > 1:
             return True
         following = i + 1
-        while following < self.hard_end and _is_caption(self.lines[following], self.keys[following]):
+        while following < self.hard_end and (_is_caption(self.lines[following], self.keys[following])
+                                              or _SLUG.fullmatch(self.lines[following])):
             following += 1
         return (
             following < self.hard_end

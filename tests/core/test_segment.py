@@ -447,3 +447,23 @@ def test_a_comments_toolbar_above_the_text_does_not_end_the_page():
             "Bình luận (0)\n\nTin liên quan")
     kinds = [s.kind for s in segment(text)]
     assert kinds.count("body") + kinds.count("lead") == 2 and kinds[-1] == "chaff"
+
+
+def test_address_slugs_mark_picture_alt_texts_and_links_to_other_stories():
+    text = ("Thái Lan đóng thêm 4 tàu tuần tra ven biển\n\n"
+            "Theo hãng tin Thai PBS, Hải quân Thái Lan đang đóng 4 tàu tuần tra ven biển tại nhà máy trong nước để "
+            "tăng cường giám sát vùng biển phía nam.\n\n"
+            "TIN LIÊN QUAN\n\n"
+            "thai lan dong them 4 tau tuan tra ven bien Hội nghị quốc phòng khu vực khai mạc tại Bangkok\n\n"
+            "thai lan dong them 4 tau tuan tra ven bien Lào và Campuchia ký thỏa thuận biên giới\n\n"
+            "Ngày 3/5, Tư lệnh Hải quân cho biết 2 trong số 4 tàu sẽ được triển khai gần vùng biển giáp Malaysia và "
+            "Myanmar.\n\n"
+            "thai lan dong them 4 tau tuan tra ven bien\n\n"
+            "Tàu tuần tra ven biển của Hải quân Thái Lan. (Ảnh: Hải quân Thái Lan)\n\n"
+            "Theo ông, các tàu mới được lắp radar và có sàn cho máy bay không người lái.\n\n"
+            "thai lan dong them 4 tau tuan tra ven bien Singapore tăng cường tuần tra eo biển\n\n"
+            "Động thái nhằm ứng phó với các vụ cướp biển gia tăng trong khu vực.")
+    kinds = {s.text[:12]: s.kind for s in segment(text)}
+    assert kinds["Ngày 3/5, Tư"] == "body" and kinds["Theo ông, cá"] == "body"
+    assert kinds["Động thái nh"] == "chaff"
+    assert {c.code for c in parse_text(text, published="2024-05-04").countries} == {"MMR", "MYS", "THA"}
