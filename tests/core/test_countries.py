@@ -91,7 +91,6 @@ def test_compounds(text: str, expected: list[str]) -> None:
     [
         "ông Trung phát biểu",
         "người Việt ở nước ngoài",
-        "văn hóa Nhật",
         "lực lượng Hàn",
         "triều đại nhà Triều",
         "dấu Ấn",
@@ -99,6 +98,17 @@ def test_compounds(text: str, expected: list[str]) -> None:
 )
 def test_compound_stems_alone_are_nothing(text: str) -> None:
     assert codes(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israel và Nhật cũng đặt hàng loại máy bay này.", ["ISR", "JPN"]),
+    ("Bộ trưởng Quốc phòng Nhật Nobuo Kishi tới Hà Nội.", ["JPN", "VNM"]),
+    ("Nhật Nam", []),
+    ("Tác giả: Nguyễn Nhật Minh", []),
+])
+def test_nhat_alone_is_japan_but_not_in_a_persons_name(text: str, expected: list[str]) -> None:
+    """The press writes Japan as "Nhật" alone far more than it writes a person's name with it."""
+    assert codes(text) == expected
 
 
 @pytest.mark.parametrize(
