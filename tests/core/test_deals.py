@@ -1239,3 +1239,9 @@ def test_a_government_that_signs_alone_buys():
     text = ("Tin quân sự tuần qua\n\nBrazil ký hợp đồng 36 tiêm kích Gripen và được Mỹ bật đèn xanh mua tên lửa "
             "Javelin; Chile tăng ngân sách quốc phòng.")
     assert ("BRA", "SWE", 36) in [(d.buyer, d.seller, d.quantity) for d in deals(text)]
+
+
+def test_an_export_version_is_a_description_not_an_export():
+    text = ("Tin quốc phòng\n\nMalaysia đã nhận 12 trực thăng AW149 từ Italy. Trong khi đó, Hy Lạp dùng trực thăng "
+            "AW169 là phiên bản xuất khẩu của dòng AW109.")
+    assert [(d.buyer, d.seller) for d in deals(text)] == [("MYS", "ITA")]

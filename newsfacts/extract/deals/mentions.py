@@ -206,9 +206,11 @@ def _accessory(lower: str, span: tuple[int, int, str, str | None], item: _Item, 
     return listed_after or (start > first_start and _ALONG.search(lower, max(0, start - 12), start) is not None)
 
 
-# "hai tàu ngầm lớp X (phiên bản của lớp Y do Đức thiết kế)": the type a system derives from is not traded.
-_VARIANT_OF = re.compile(r"\((?:là\s+)?(?:một\s+)?(?:biến thể|phiên bản)\s+(?:của|từ)\s+(?:(?:mẫu|loại|dòng|lớp)\s+)?$")
-_VARIANT_REACH = 30
+# "hai tàu ngầm lớp X (phiên bản của lớp Y do Đức thiết kế)", "X là phiên bản xuất khẩu của trực thăng Y": the type a
+# system derives from is not traded.
+_VARIANT_OF = re.compile(r"(?:\(|\blà\s+)(?:là\s+)?(?:một\s+)?(?:biến thể|phiên bản)(?:\s+[^\s,.;()]+){0,3}?\s+(?:của|từ)\s+"
+                         r"(?:(?:mẫu|loại|dòng|lớp)\s+)?(?:[^\s,.;()]+\s+){0,3}?$")
+_VARIANT_REACH = 50
 
 
 # "105 tiêm kích của Mỹ, gồm 63 chiếc F-35A và 42 chiếc F-35B": the models a counted kind breaks down into.
