@@ -467,3 +467,11 @@ def test_address_slugs_mark_picture_alt_texts_and_links_to_other_stories():
     assert kinds["Ngày 3/5, Tư"] == "body" and kinds["Theo ông, cá"] == "body"
     assert kinds["Động thái nh"] == "chaff"
     assert {c.code for c in parse_text(text, published="2024-05-04").countries} == {"MMR", "MYS", "THA"}
+
+
+def test_a_font_size_chooser_above_the_headline_is_not_the_title():
+    text = ("Nhỏ Bình thường Lớn\n\nNhật - Hàn nhất trí tiếp tục nỗ lực tránh va chạm bất ngờ trên không và trên "
+            "biển\n\n"
+            "Ngày 3/5, Nhật Bản và Hàn Quốc nhất trí sớm đưa vào hoạt động đường dây nóng giữa hai bộ quốc phòng.")
+    kinds = [(s.kind, s.text[:8]) for s in segment(text)]
+    assert kinds[:2] == [("chaff", "Nhỏ Bình"), ("title", "Nhật - H")]
