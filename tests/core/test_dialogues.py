@@ -979,3 +979,12 @@ def test_a_2_plus_2_of_the_ministries_representatives_is_the_officials_round():
             "Ngày 14/2, tại Mexico City, Ấn Độ và Mexico tổ chức phiên đầu tiên của đối thoại 2+2, với sự tham gia của "
             "đại diện bộ ngoại giao và bộ quốc phòng hai nước.")
     assert [(d.mechanism, d.date) for d in dialogues(text)] == [("2+2 intersessional", "2024-02-14")]
+
+
+def test_rounds_of_a_maritime_consultation_told_as_its_consultations():
+    text = ("Nhật - Trung tham vấn về biển\n\n"
+            "Ngày 29/6, Nhật Bản và Trung Quốc kết thúc ngày tham vấn chính thức cấp cao đầu tiên về các vấn đề biển ở "
+            "Fukuoka.\n\n"
+            "Lần tham vấn gần đây nhất giữa hai nước diễn ra tại Bắc Kinh hồi tháng 12/2016.")
+    found = {(d.mechanism, d.date) for d in dialogues(text, "2017-06-30")}
+    assert found == {("other dialogue", "2017-06-29"), ("other dialogue", "2016-12")}
