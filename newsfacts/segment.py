@@ -623,14 +623,25 @@ def _sentence_cuts(paragraph: str) -> list[tuple[int, int]]:
     cuts, quotes, counted_to = [], 0, 0
     for match in pattern.finditer(paragraph):
         end, following = match.end(2), match.end()
+        opens_next = _opens_next_sentence(paragraph, match)
+        if opens_next:
+            end = following = match.start(2)
         if track_quotes:
             quotes += paragraph.count('"', counted_to, end)
             counted_to = end
             if quotes % 2:
                 continue
-        if _ends_sentence_at(paragraph, match):
+        if opens_next or _ends_sentence_at(paragraph, match):
             cuts.append((end, following))
     return cuts
+
+
+def _opens_next_sentence(paragraph: str, match: re.Match[str]) -> bool:
+    """"... trong tháng 10."Đối thoại quốc phòng" thường ...": a quote glued to both the period and a capital opens
+    the next sentence (a closing quote is followed by a space)."""
+    return (match[1] == "." and match[2] in ('"', "“") and match.end() == match.end(2)
+            and paragraph[match.end():match.end() + 1].isupper()
+            and not _is_abbreviation(_word_before(paragraph, match.start()).lstrip("\"'([")))
 
 
 def _sentences_of(paragraph: str) -> list[str]:

@@ -475,3 +475,11 @@ def test_a_font_size_chooser_above_the_headline_is_not_the_title():
             "Ngày 3/5, Nhật Bản và Hàn Quốc nhất trí sớm đưa vào hoạt động đường dây nóng giữa hai bộ quốc phòng.")
     kinds = [(s.kind, s.text[:8]) for s in segment(text)]
     assert kinds[:2] == [("chaff", "Nhỏ Bình"), ("title", "Nhật - H")]
+
+
+def test_a_quote_glued_to_a_period_and_a_capital_opens_the_next_sentence():
+    text = ("Tin quốc phòng\n\nHai nước sẽ họp nhóm tư vấn trong tháng 9.\"Đối thoại quốc phòng tích hợp\" thường được "
+            "tổ chức hai lần mỗi năm.")
+    assert [s.text for s in parse_text(text).sentences][1:] == [
+        "Hai nước sẽ họp nhóm tư vấn trong tháng 9.", "\"Đối thoại quốc phòng tích hợp\" thường được tổ chức hai lần "
+        "mỗi năm."]
