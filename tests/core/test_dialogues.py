@@ -988,3 +988,11 @@ def test_rounds_of_a_maritime_consultation_told_as_its_consultations():
             "Lần tham vấn gần đây nhất giữa hai nước diễn ra tại Bắc Kinh hồi tháng 12/2016.")
     found = {(d.mechanism, d.date) for d in dialogues(text, "2017-06-30")}
     assert found == {("other dialogue", "2017-06-29"), ("other dialogue", "2016-12")}
+
+
+def test_a_security_dialogue_named_for_the_days_2_plus_2_is_that_meeting():
+    text = ("Hàn - Nhật họp 2+2 cấp Vụ trưởng\n\n"
+            "Ngày 17/4, Hàn Quốc và Nhật Bản tổ chức Đối thoại an ninh, ngoại giao 2+2 cấp Vụ trưởng tại Seoul.\n\n"
+            "Trả lời báo giới ngày 17/4, một quan chức Nhật Bản cho biết tại Đối thoại an ninh, ngoại giao ngày 17/4, "
+            "hai bên đã thảo luận vấn đề máy bay tuần tra.")
+    assert [(d.mechanism, d.date) for d in dialogues(text, "2023-04-18")] == [("2+2 intersessional", "2023-04-17")]

@@ -60,18 +60,27 @@ def _fold_headline_names(events: list[_Event], headline: frozenset[int]) -> list
     """A headline that names the article's meeting loosely ("đối thoại 2+2" for the officials' round, "Đối thoại
     chiến lược" for the political-security-defence dialogue) names that meeting, not a second one: an event told
     only in the headline folds into the one event of the same parties whose mechanism it loosely names, when their
-    dates agree."""
+    dates agree; one told in the body folds in when both are dated to the same day."""
     looser = _vocab()["loose_names"]
     folded = list(events)
     for event in events:
-        if event.key[0] not in looser or any(m.sentence not in headline for m in event.mentions):
+        if event.key[0] not in looser:
             continue
+        in_headline = all(m.sentence in headline for m in event.mentions)
         named = [e for e in folded if e is not event and e.key[1] == event.key[1] and e.key[0] in looser[event.key[0]]
-                 and times_agree_in_article(e.anchor, event.anchor)]
+                 and (times_agree_in_article(e.anchor, event.anchor) if in_headline
+                      else event.key[0] in _vocab()["loose_in_body"] and _same_day(e, event))]
         if len(named) == 1:
             named[0].mentions.extend(event.mentions)
             folded.remove(event)
     return folded
+
+
+def _same_day(a: _Event, b: _Event) -> bool:
+    """"Đối thoại an ninh, ngoại giao cùng ngày" in the body for the 2+2 of that day: a looser name of the same
+    parties' meeting on the very same day is that meeting."""
+    return bool(a.anchor.date and b.anchor.date and len(a.anchor.date) == len(b.anchor.date) == 10
+                and a.anchor.date == b.anchor.date)
 
 
 def _main_pair(mentions: Sequence[_Mention], country_hits: Mapping[int, Sequence[CountryHit]]) -> tuple[str, ...]:
