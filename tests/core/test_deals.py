@@ -1245,3 +1245,10 @@ def test_an_export_version_is_a_description_not_an_export():
     text = ("Tin quốc phòng\n\nMalaysia đã nhận 12 trực thăng AW149 từ Italy. Trong khi đó, Hy Lạp dùng trực thăng "
             "AW169 là phiên bản xuất khẩu của dòng AW109.")
     assert [(d.buyer, d.seller) for d in deals(text)] == [("MYS", "ITA")]
+
+
+def test_a_counted_kind_summing_the_models_counted_later_is_their_total():
+    text = ("Tin quốc phòng\n\nNgày 11/5, Bộ Ngoại giao Mỹ đã chấp thuận đề xuất bán 160 tên lửa cho Qatar, trị giá "
+            "khoảng 2 tỷ USD.\n\nTheo Lầu Năm Góc, Qatar đề nghị mua 100 tên lửa Patriot GEM-T và 60 tên lửa Patriot "
+            "PAC-3.")
+    assert sorted(d.quantity for d in deals(text, "2017-05-12")) == [60, 100]

@@ -20,7 +20,7 @@ from newsfacts.extract.deals.mentions import (
     _respective_count_mentions, _sentence_mentions, _this_country_buys, _trade_sentences,
 )
 from newsfacts.extract.deals.merge import (
-    _aid_given, _between_main_pair, _deal, _is_aid, _merge, _only_a_kind, _orient, _other_side,
+    _aid_given, _between_main_pair, _deal, _is_aid, _merge, _only_a_kind, _orient, _other_side, _sum_of_models,
 )
 
 
@@ -55,6 +55,6 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
     deals = [_orient(d, g, oriented, main_pair) if d.kind == "agreement" else _other_side(d, main_pair)
              for d, g in zip(deals, groups)]
     aid = _aid_given(sentences, country_hits)
-    kept = [d for d in deals if d.buyer and d.seller and d.buyer != d.seller and not _is_aid(d, aid)
-            and not _only_a_kind(d)]
+    kept = [d for d, g in zip(deals, groups) if d.buyer and d.seller and d.buyer != d.seller and not _is_aid(d, aid)
+            and not _only_a_kind(d) and not _sum_of_models(d, g, deals, groups)]
     return tuple(sorted(kept, key=lambda d: d.evidence[0]))

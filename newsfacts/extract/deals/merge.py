@@ -12,7 +12,7 @@ from newsfacts.extract.lowered import lowered_article
 from newsfacts.extract.money import STATED, to_usd
 from newsfacts.extract.rates import period_of
 from newsfacts.records import Deal, Money, Sentence
-from newsfacts.same_event import same_deal_in_article
+from newsfacts.same_event import categories_agree_in_article, same_deal_in_article
 from newsfacts.extract.deals.equipment import _system_spans
 from newsfacts.extract.deals.mentions import _Mention, names_aid
 from newsfacts.extract.deals.vocabulary import (
@@ -305,3 +305,17 @@ def _only_a_kind(deal: Deal) -> bool:
     can use; a joint production is told in these words and stays."""
     return (deal.kind == "purchase" and deal.system.lower() in _weapons()["heads"]
             and deal.quantity is None and deal.value_usd is None and deal.year is None)
+
+
+def _sum_of_models(deal: Deal, group: Sequence[_Mention], deals: Sequence[Deal],
+                   groups: Sequence[Sequence[_Mention]]) -> bool:
+    """"bán 160 tên lửa cho UAE" and, a sentence later, "100 tên lửa Patriot GEM-T, 60 tên lửa Patriot PAC-3": a
+    counted kind whose count is the sum of the models the article counts for the same sides is their total, not a
+    deal of its own."""
+    if deal.quantity is None or any(m.model for m in group):
+        return False
+    parts = [other.quantity for other, other_group in zip(deals, groups)
+             if other is not deal and other.quantity and any(m.model for m in other_group)
+             and (other.buyer, other.seller) == (deal.buyer, deal.seller)
+             and categories_agree_in_article(deal.category, other.category, _compatible_categories())]
+    return len(parts) >= 2 and sum(parts) == deal.quantity
