@@ -996,3 +996,18 @@ def test_a_security_dialogue_named_for_the_days_2_plus_2_is_that_meeting():
             "Trả lời báo giới ngày 17/4, một quan chức Nhật Bản cho biết tại Đối thoại an ninh, ngoại giao ngày 17/4, "
             "hai bên đã thảo luận vấn đề máy bay tuần tra.")
     assert [(d.mechanism, d.date) for d in dialogues(text, "2023-04-18")] == [("2+2 intersessional", "2023-04-17")]
+
+
+def test_an_earlier_round_named_as_the_basis_of_this_one_is_no_meeting_of_this_day():
+    text = ("Việt Nam - Campuchia đối thoại chính sách quốc phòng\n\n"
+            "Ngày 12/4, tại Siem Reap, đã diễn ra Đối thoại Chính sách Quốc phòng Việt Nam - Campuchia lần thứ 6.\n\n"
+            "Hai bên nhấn mạnh, trên cơ sở Đối thoại Chính sách Quốc phòng Việt Nam - Campuchia lần thứ 5, hợp tác "
+            "quốc phòng được triển khai hiệu quả.")
+    assert [(d.date, d.status) for d in dialogues(text, "2024-04-13")] == [("2024-04-12", "held")]
+
+
+def test_a_place_the_gazetteer_does_not_know_is_placed_by_its_country_in_brackets():
+    text = ("Việt Nam - Lào đối thoại\n\n"
+            "Ngày 28/3, tại Xiêng Khoảng (Lào), đã diễn ra Đối thoại Chính sách Quốc phòng Việt Nam - Lào lần thứ 6.")
+    assert [(d.location.city, d.location.country) for d in dialogues(text, "2025-03-29")] == [
+        ("Xiêng Khoảng", "LAO")]

@@ -43,7 +43,7 @@ def _group(mentions: list[_Mention], main_sentence_order: Mapping[int, int]) -> 
         date_unknown = replace(mention, date=None, until=None)
         same = [e for e in events if all(same_dialogue_in_article(date_unknown, m) for m in e.mentions)]
         if mention.weak_date and not same:
-            if mention.status not in (None, "mechanism"):
+            if mention.status not in (None, "mechanism") and not _borrows_another_rounds_date(mention, events):
                 events.append(_Event([mention]))
             continue
         if mention.status == "agreed":
@@ -54,6 +54,14 @@ def _group(mentions: list[_Mention], main_sentence_order: Mapping[int, int]) -> 
         elif mention.status not in (None, "mechanism"):
             events.append(_Event([mention]))
     return events
+
+
+def _borrows_another_rounds_date(mention: _Mention, events: Sequence[_Event]) -> bool:
+    """"trên cơ sở Đối thoại ... lần thứ 4" in the story of the 5th round: a round named by its number, dated only by
+    its paragraph, where that date is another round's, is named as the basis of that round, not told as a meeting."""
+    return mention.ordinal is not None and any(
+        e.key == (mention.mechanism, mention.parties) and e.anchor.date == mention.date
+        and e.anchor.ordinal is not None and e.anchor.ordinal != mention.ordinal for e in events)
 
 
 def _fold_headline_names(events: list[_Event], headline: frozenset[int]) -> list[_Event]:

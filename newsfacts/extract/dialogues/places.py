@@ -182,6 +182,9 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
         # named as one, and the country the text places it in.
         elif kind == "town" and (city := _CITY_NAME.match(text, position)):
             options.append((lead.start(), Location(city.group(), _placed_in(text, hits, city.end()))))
+        # "tại Luang Prabang (Lào)": a place the gazetteer does not know, with its country in brackets.
+        elif (city := _CITY_NAME.match(text, position)) and (bracketed := _country_in_brackets(text, hits, city.end())):
+            options.append((lead.start(), Location(city.group(), bracketed)))
     return options
 
 
@@ -194,6 +197,17 @@ def _capital_of(text: str, hits: Sequence[CountryHit], position: int) -> Locatio
     country = next((h for h in hits if h.start == after), None)
     city = _capitals().get(country.code) if country else None
     return Location(city, country.code) if city else None
+
+
+def _country_in_brackets(text: str, hits: Sequence[CountryHit], end: int) -> str | None:
+    """The country of "(Lào)" right after a place name; None when the brackets hold more than a country."""
+    opening = _OPENING_BRACKET.match(text, end)
+    country = next((h for h in hits if opening and h.start == opening.end()), None)
+    return country.code if country and _CLOSING_BRACKET.match(text, country.end) else None
+
+
+_OPENING_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSING_BRACKET = re.compile(r"\s*\)")
 
 
 def _placed_in(text: str, hits: Sequence[CountryHit], end: int) -> str | None:
