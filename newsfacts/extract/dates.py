@@ -404,16 +404,20 @@ def writes_its_year(hit: DateHit) -> bool:
 
 
 def _in_that_year(text: str, hits: list[DateHit]) -> list[DateHit]:
-    """A day or month "of that year" takes the year of the last date before it that writes its year."""
+    """A day or month "of that year" takes the year of the last date before it that writes its year; so does a day
+    of the month that date names ("Tháng 1/2024, ... tại Washington (ngày 8 và 9/1)")."""
     resolved = []
-    year = None  # of the last date so far that writes its year
+    year = month = None  # of the last date so far that writes its year
     for hit in hits:
+        written = _WRITTEN_YEAR.search(hit.text) is not None
         that_year = _THAT_YEAR.match(text, hit.end) if hit.month and year else None
-        if that_year and not _WRITTEN_YEAR.search(hit.text):
+        if that_year and not written:
             value = f"{year}-{hit.month:02d}" + (f"-{hit.day:02d}" if hit.day and hit.precision == "day" else "")
             hit = replace(hit, value=value, end=that_year.end(), text=text[hit.start:that_year.end()])
-        if hit.value and _WRITTEN_YEAR.search(hit.text):
-            year = hit.value[:4]
+        elif year and not written and hit.value and hit.day and hit.month == month and hit.value[:4] != year:
+            hit = replace(hit, value=f"{year}{hit.value[4:]}")
+        if hit.value and written:
+            year, month = hit.value[:4], hit.month
         resolved.append(hit)
     return resolved
 

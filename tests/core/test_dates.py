@@ -256,3 +256,8 @@ def test_anniversary_spans_and_revolutions_named_after_a_month_are_no_dates(text
 
 def test_a_short_span_in_brackets_is_still_dated():
     assert [h.value for h in find_dates("giai đoạn (2021 - 2025)", date(2025, 9, 3))] == ["2021"]
+
+
+def test_a_day_of_the_month_a_sentence_dates_with_its_year_takes_that_year():
+    text = "Tháng 3/2023, hai bên họp vòng thứ 12 tại Canberra (ngày 14 và 15/3)."
+    assert [h.value for h in find_dates(text, date(2024, 6, 1))] == ["2023-03", "2023-03-14"]
