@@ -1011,3 +1011,17 @@ def test_a_place_the_gazetteer_does_not_know_is_placed_by_its_country_in_bracket
             "Ngày 28/3, tại Xiêng Khoảng (Lào), đã diễn ra Đối thoại Chính sách Quốc phòng Việt Nam - Lào lần thứ 6.")
     assert [(d.location.city, d.location.country) for d in dialogues(text, "2025-03-29")] == [
         ("Xiêng Khoảng", "LAO")]
+
+
+def test_a_foreign_and_strategic_dialogue_is_a_strategic_dialogue():
+    text = ("Trung Quốc và New Zealand đối thoại\n\n"
+            "Ngày 5/12, Trung Quốc và New Zealand nối lại đối thoại ngoại giao-chiến lược tại Bắc Kinh.")
+    assert [(d.mechanism, d.date) for d in dialogues(text, "2023-12-06")] == [("strategic dialogue", "2023-12-05")]
+
+
+def test_a_meeting_told_held_on_the_day_it_was_announced_takes_that_month():
+    text = ("Việt Nam và Belarus tham vấn an ninh\n\n"
+            "Một thông báo của Hội đồng An ninh Belarus đưa ra hôm 14/10 cho biết hai bên đã tiến hành một cuộc tham "
+            "vấn giữa Việt Nam và Belarus về an ninh tại Minsk.")
+    assert [(d.mechanism, d.date, d.status) for d in dialogues(text, "2023-10-16")] == [
+        ("security dialogue", "2023-10", "held")]

@@ -214,6 +214,8 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
         value, rank = None, 0
     else:
         value, rank = _date_fields(hit if hit else paragraph_date())
+    if value is None and status == "held":
+        value, rank = _month_announced(dates, event_dates)
     weak = hit is None and value is not None
     online = _ONLINE.search(lower, max(0, start - _ONLINE_REACH), min(len(lower), end + _ONLINE_REACH)) is not None
     mentions.append(_Mention(mechanism, parties, value, rank, Location() if online else location, status,
@@ -225,6 +227,16 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     mentions.extend(_listed_meetings(text, hits, candidates, hit, mentions[-1], lower[start:]))
     mentions.extend(_previous_meeting(text, dates, venues, mentions[-1]))
     return mentions
+
+
+def _month_announced(dates: Sequence[DateHit], event_dates: Sequence[DateHit]) -> tuple[str | None, int]:
+    """"Một thông báo ... đưa ra hôm 21/11 cho biết ... đã tiến hành một cuộc tham vấn": a meeting told as held in a
+    sentence whose only date is the day it was announced took place by then; its month is as precise as the text
+    allows."""
+    announced = [d for d in dates if d.value and d.precision == "day" and d not in event_dates]
+    if len(announced) != 1 or len(dates) != 1:
+        return None, 0
+    return _date_fields(replace(announced[0], value=announced[0].value[:7], precision="month"))
 
 
 _CALLED_OFF_WITH = re.compile(r"\b(hủy|hoãn|đình chỉ)\b[^.;]{0,160}?\bcùng với\b[^.;]*$")
