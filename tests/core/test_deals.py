@@ -1252,3 +1252,8 @@ def test_a_counted_kind_summing_the_models_counted_later_is_their_total():
             "khoảng 2 tỷ USD.\n\nTheo Lầu Năm Góc, Qatar đề nghị mua 100 tên lửa Patriot GEM-T và 60 tên lửa Patriot "
             "PAC-3.")
     assert sorted(d.quantity for d in deals(text, "2017-05-12")) == [60, 100]
+
+
+def test_equipment_a_price_is_paid_for_is_bought():
+    text = "Tin quốc phòng\n\nĐến năm 2031, Romania sẽ phải trả thêm 1,2 tỷ USD cho 6 máy bay chiến đấu F-16 Block 70."
+    assert [(d.buyer, d.seller, d.quantity, d.value_usd) for d in deals(text)] == [("ROU", "USA", 6, 1_200_000_000)]
