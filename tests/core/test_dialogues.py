@@ -1025,3 +1025,13 @@ def test_a_meeting_told_held_on_the_day_it_was_announced_takes_that_month():
             "vấn giữa Việt Nam và Belarus về an ninh tại Minsk.")
     assert [(d.mechanism, d.date, d.status) for d in dialogues(text, "2023-10-16")] == [
         ("security dialogue", "2023-10", "held")]
+
+
+def test_earlier_rounds_listed_by_their_dates_are_one_meeting_each():
+    text = ("Hàn Quốc và Nhật Bản nối lại đối thoại 2+2\n\n"
+            "Ngày 18/6, Hàn Quốc và Nhật Bản tổ chức đối thoại 2+2 cấp thứ trưởng tại Seoul.\n\n"
+            "Những phiên gần nhất trước đây diễn ra vào tháng 12-2013 và tháng 1-2015, với sự tham gia của các vụ "
+            "trưởng.")
+    found = {(d.mechanism, d.date) for d in dialogues(text, "2024-06-19")}
+    assert found == {("2+2 intersessional", "2024-06-18"), ("2+2 intersessional", "2013-12"),
+                     ("2+2 intersessional", "2015-01")}

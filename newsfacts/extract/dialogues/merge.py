@@ -130,7 +130,11 @@ def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[
     meetings = [m for m in named if m.status not in ("mechanism", "agreed")]
     if not meetings:
         return _held_within_a_named_mechanism(bare, named, main_pair, sentences)
-    mechanism = Counter(m.mechanism for m in meetings).most_common(1)[0][0]
+    # "nối lại đối thoại "2+2"" in the title and the officials' round told as held: on a tie, the meeting told with
+    # an outcome names the mechanism.
+    votes = Counter(m.mechanism for m in meetings)
+    told = Counter(m.mechanism for m in meetings if m.status)
+    mechanism = max(votes, key=lambda name: (votes[name], told[name]))
     return [replace(m, mechanism=mechanism, parties=main_pair) for m in bare
             if set(m.parties) <= set(main_pair) and not _names_leaders(_told_in(sentences[m.sentence].text, m))
             and not _only_recalled_before(m, meetings)]
