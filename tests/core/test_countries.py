@@ -247,3 +247,17 @@ def test_anh_as_a_country_stays(text: str) -> None:
 def test_the_french_spellings_the_vietnamese_press_uses_name_their_countries():
     assert [h.code for h in find_countries("Mỹ phê duyệt bán 600 tên lửa Stinger cho Maroc và Mianma")] == [
         "USA", "MAR", "MMR"]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Sofia đang đàm phán mua động cơ từ Ba Lan.", "BGR"), ("Vilnius phản đối.", "LTU"), ("Riga lên tiếng.", "LVA"),
+    ("Tallinn hoan nghênh.", "EST"), ("Bratislava từ chối.", "SVK"), ("Zagreb đồng ý.", "HRV"),
+    ("Vienna đề xuất.", "AUT"), ("Bern giữ trung lập.", "CHE"), ("Manama ký kết.", "BHR"), ("Dublin cân nhắc.", "IRL"),
+    ("Chisinau lo ngại.", "MDA"),
+])
+def test_more_capitals_stand_for_their_country(text: str, code: str) -> None:
+    assert code in codes(text)
+
+
+def test_a_trade_fair_acronym_is_no_capital():
+    assert codes("Triển lãm hàng hải và hàng không quốc tế Langkawi (LIMA) khai mạc.") == []

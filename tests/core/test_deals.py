@@ -1257,3 +1257,8 @@ def test_a_counted_kind_summing_the_models_counted_later_is_their_total():
 def test_equipment_a_price_is_paid_for_is_bought():
     text = "Tin quốc phòng\n\nĐến năm 2031, Romania sẽ phải trả thêm 1,2 tỷ USD cho 6 máy bay chiến đấu F-16 Block 70."
     assert [(d.buyer, d.seller, d.quantity, d.value_usd) for d in deals(text)] == [("ROU", "USA", 6, 1_200_000_000)]
+
+
+def test_a_capital_as_the_buyer():
+    text = "Tin quốc phòng\n\nThay vào đó, Sofia đang đàm phán để mua 2 động cơ MiG-29 từ Ba Lan."
+    assert [(d.buyer, d.seller, d.status) for d in deals(text)] == [("BGR", "POL", "negotiating")]
