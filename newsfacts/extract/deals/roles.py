@@ -312,7 +312,7 @@ def _lone_signer(lower: str, signer: _Party) -> tuple[str | None, str | None]:
     return signer.code, None
 
 
-_SIGNS_AFTER_SUBJECT = re.compile(r"\s+(?:(?:đã|vừa|chính thức|cũng|mới|chính thức)\s+)*ký\b")
+_SIGNS_AFTER_SUBJECT = re.compile(r"\s+(?:(?:đã|vừa|chính thức|cũng|mới)\s+)*ký\b")
 _VERB_AFTER_SIGNING = 30
 
 
