@@ -208,8 +208,8 @@ def _accessory(lower: str, span: tuple[int, int, str, str | None], item: _Item, 
 
 # "hai tàu ngầm lớp X (phiên bản của lớp Y do Đức thiết kế)", "X là phiên bản xuất khẩu của trực thăng Y": the type a
 # system derives from is not traded.
-_VARIANT_OF = re.compile(r"(?:\(|\blà\s+)(?:là\s+)?(?:một\s+)?(?:biến thể|phiên bản)(?:\s+[^\s,.;()]+){0,3}?\s+(?:của|từ)\s+"
-                         r"(?:(?:mẫu|loại|dòng|lớp)\s+)?(?:[^\s,.;()]+\s+){0,3}?$")
+_VARIANT_OF = re.compile(r"(?:\(|\blà\s+)(?:là\s+)?(?:một\s+)?(?:biến thể|phiên bản)(?:\s+[^\s,.;()]+){0,3}?"
+                         r"\s+(?:của|từ)\s+(?:(?:mẫu|loại|dòng|lớp)\s+)?(?:[^\s,.;()]+\s+){0,3}?$")
 _VARIANT_REACH = 50
 
 

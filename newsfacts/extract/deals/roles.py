@@ -231,7 +231,8 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
             break
         if cue.after_from and 0 <= party.start - end <= 60 \
                 or cue.second_hand_of and 0 <= party.start - end <= _SECOND_HAND_REACH \
-                or cue.bought_of and (0 <= party.start - end <= _BOUGHT_OF_REACH or 0 <= start - party.end <= _BOUGHT_OF_REACH):
+                or cue.bought_of and (0 <= party.start - end <= _BOUGHT_OF_REACH
+                                      or 0 <= start - party.end <= _BOUGHT_OF_REACH):
             seller = seller or party.code
         elif cue.made_by and 0 <= party.start - end <= _MAKER_REACH \
                 or cue.made_by_firm_of and 0 <= party.start - end <= _FIRM_MAKER_REACH \

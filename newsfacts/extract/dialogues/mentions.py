@@ -479,7 +479,8 @@ def _dates_listed_after(text: str, dates: Sequence[DateHit], first: DateHit | No
         return []
     listed, last = [], first
     for hit in sorted((d for d in dates if d.start > first.end and d.value), key=lambda d: d.start):
-        if not _DATE_LIST_LINK.fullmatch(text, last.end, hit.start) or hit.value.startswith(last.value[:len(hit.value)]):
+        within_the_last = hit.value.startswith(last.value[:len(hit.value)])
+        if within_the_last or not _DATE_LIST_LINK.fullmatch(text, last.end, hit.start):
             break
         listed.append(hit)
         last = hit
@@ -499,7 +500,7 @@ def _next_rounds(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
     Islamabad": a round named by its number, or as the next one, that the parties agree to hold, or plan, without a
     date; its number or its being the next keeps it apart from the round the article reports."""
     if "lần" not in lower and "tiếp" not in lower:
-        return []  # no round named by its number ("lần thứ 14") or as the next: most sentences, read without the clause work
+        return []  # no round named by its number ("lần thứ 14") or as the next: read without the clause work
     text = sentence.text
     mentions = []
     for match in _patterns()["bare"].finditer(lower):
