@@ -183,7 +183,8 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
         elif kind == "town" and (city := _CITY_NAME.match(text, position)):
             options.append((lead.start(), Location(city.group(), _placed_in(text, hits, city.end()))))
         # "tại Luang Prabang (Lào)": a place the gazetteer does not know, with its country in brackets.
-        elif (city := _CITY_NAME.match(text, position)) and (bracketed := _country_in_brackets(text, hits, city.end())):
+        elif (city := _CITY_NAME.match(text, position)) \
+                and (bracketed := _placed_in(text, hits, city.end(), _IN_BRACKETS)):
             options.append((lead.start(), Location(city.group(), bracketed)))
     return options
 
@@ -199,21 +200,17 @@ def _capital_of(text: str, hits: Sequence[CountryHit], position: int) -> Locatio
     return Location(city, country.code) if city else None
 
 
-def _country_in_brackets(text: str, hits: Sequence[CountryHit], end: int) -> str | None:
-    """The country of "(Lào)" right after a place name; None when the brackets hold more than a country."""
-    opening = _OPENING_BRACKET.match(text, end)
-    country = next((h for h in hits if opening and h.start == opening.end()), None)
-    return country.code if country and _CLOSING_BRACKET.match(text, country.end) else None
-
-
-_OPENING_BRACKET = re.compile(r"\s*\(\s*")
-_CLOSING_BRACKET = re.compile(r"\s*\)")
-
-
-def _placed_in(text: str, hits: Sequence[CountryHit], end: int) -> str | None:
-    """The country named right after a town ("Queenscliff thuộc bang Victoria, Australia", "Portsmouth của Anh")."""
+def _placed_in(text: str, hits: Sequence[CountryHit], end: int, link: re.Pattern[str] | None = None) -> str | None:
+    """The country named right after a town ("Queenscliff thuộc bang Victoria, Australia", "Portsmouth của Anh"); with
+    `link` `_IN_BRACKETS`, only a country alone in brackets ("Luang Prabang (Lào)")."""
     country = next((h for h in hits if end <= h.start <= end + _PLACED_IN_CHARS), None)
-    return country.code if country and _PLACED_IN.fullmatch(text, end, country.start) else None
+    if country is None or not (link or _PLACED_IN).fullmatch(text, end, country.start):
+        return None
+    return country.code if link is not _IN_BRACKETS or _CLOSING_BRACKET.match(text, country.end) else None
+
+
+_IN_BRACKETS = re.compile(r"\s*\(\s*")
+_CLOSING_BRACKET = re.compile(r"\s*\)")
 
 
 def _names_place(text: str, hits: Sequence[CountryHit], position: int) -> bool:
