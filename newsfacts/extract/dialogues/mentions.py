@@ -335,8 +335,8 @@ _SINCE_VENUE_CHARS = 70
 
 
 # "sau các cuộc gặp ở New Delhi năm 2018 và Washington năm 2019", "đã được tổ chức hai lần vào tháng 12/2013 và tháng
-# 1/2015": several meetings, one per date listed.
-_SEVERAL_MEETINGS = re.compile(r"\bcác (?:cuộc|vòng|kỳ|lần)\b|\b(?:hai|ba|bốn|năm) lần\b")
+# 1/2015", "Những phiên gần nhất diễn ra vào ...": several meetings, one per date listed.
+_SEVERAL_MEETINGS = re.compile(r"\b(?:các|những) (?:cuộc|vòng|kỳ|lần|phiên)\b|\b(?:hai|ba|bốn|năm) lần\b")
 
 
 def _listed_meetings(text: str, hits, dates: Sequence[DateHit], used: DateHit | None, mention: _Mention,
@@ -444,9 +444,8 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         mentions.append(_Mention("", codes, value, rank, location, status, sentence.index, bare=True,
                                  ordinal=ordinal, told=told))
         # "Những phiên gần nhất diễn ra vào tháng 12-2013 và tháng 1-2015": one meeting on each date listed.
-        for listed in _dates_listed_after(text, own_dates, _best_date(own_dates, match.start(), match.end())):
-            value, rank = _date_fields(listed)
-            mentions.append(_Mention("", codes, value, rank, Location(), status, sentence.index, bare=True, told=told))
+        mentions.extend(_listed_meetings(text, hits, own_dates, _best_date(own_dates, match.start(), match.end()),
+                                         mentions[-1], lower[left:]))
     if not mentions:
         mentions = _next_rounds(sentence, lower, hits, dates)  # "vòng ... kế tiếp sẽ được tổ chức tại X, trong năm nay"
     # "kể từ Đối thoại lần đầu tổ chức tháng 9/2018 tại New Delhi": an earlier meeting recalled without its name.
@@ -471,23 +470,6 @@ def _own_venues(options: Sequence[tuple[int, Location]], match: re.Match[str], p
 # "vòng đối thoại kế tiếp", "phiên họp tiếp theo": the round after the one the article reports.
 _NEXT = re.compile(r"\s+(?:tiếp theo|kế tiếp)\b")
 _NOT_YET_SET = re.compile(r"\bchưa (?:công bố|thông báo|xác định|ấn định|quyết định|thống nhất|định)\b")
-
-
-def _dates_listed_after(text: str, dates: Sequence[DateHit], first: DateHit | None) -> list[DateHit]:
-    """The dates joined to `first` by "và" or a comma, each of its own period (not a finer date within it)."""
-    if first is None or first.value is None:
-        return []
-    listed, last = [], first
-    for hit in sorted((d for d in dates if d.start > first.end and d.value), key=lambda d: d.start):
-        within_the_last = hit.value.startswith(last.value[:len(hit.value)])
-        if within_the_last or not _DATE_LIST_LINK.fullmatch(text, last.end, hit.start):
-            break
-        listed.append(hit)
-        last = hit
-    return listed
-
-
-_DATE_LIST_LINK = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:vào\s+|hồi\s+)?")
 
 
 # The rounds a meeting comes after, each told with its date.
