@@ -414,7 +414,7 @@ class _Page:
             prose_seen = prose_seen or _is_prose(line)
             # A run-together link list, a table row or a doubled headline never ends as a sentence does.
             loose = not _ends_sentence(line)
-            slug = _SLUG.match(line)
+            slug = _SLUG.match(line) if line[:1].islower() else None
             if key in _vocab().section_starts:
                 self.kinds[i] = "chaff"
                 self.starts_tail[i] = True
@@ -623,7 +623,7 @@ def _sentence_cuts(paragraph: str) -> list[tuple[int, int]]:
     cuts, quotes, counted_to = [], 0, 0
     for match in pattern.finditer(paragraph):
         end, following = match.end(2), match.end()
-        opens_next = _opens_next_sentence(paragraph, match)
+        opens_next = bool(match[2]) and _opens_next_sentence(paragraph, match)
         if opens_next:
             end = following = match.start(2)
         if track_quotes:
