@@ -1262,3 +1262,9 @@ def test_equipment_a_price_is_paid_for_is_bought():
 def test_a_capital_as_the_buyer():
     text = "Tin quốc phòng\n\nThay vào đó, Sofia đang đàm phán để mua 2 động cơ MiG-29 từ Ba Lan."
     assert [(d.buyer, d.seller, d.status) for d in deals(text)] == [("BGR", "POL", "negotiating")]
+
+
+def test_two_systems_of_one_clause_each_take_the_stage_told_before_them():
+    text = ("Tin quốc phòng\n\nTheo giới phân tích, việc Qatar hủy bỏ hợp đồng mua F-35 của Mỹ là do nước này vừa đặt "
+            "mua 24 máy bay chiến đấu Rafale của Pháp.")
+    assert sorted((d.seller, d.status) for d in deals(text)) == [("FRA", "signed"), ("USA", "cancelled")]

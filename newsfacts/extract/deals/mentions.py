@@ -284,6 +284,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
     list_makers = _list_makers(kept)
     packages = _packages(lower, kept)
     owners = _owners(lower, context.parties, [span for span, _, _ in kept])
+    previous_end = 0
     for (start, end, category, model), clause, item in kept:
         # The verb before a list governs every item of it: "bán cho Ba Lan 48 FA-50 ..., 180 xe tăng K2 ...".
         maker = _maker_country(model) if model else None if start in owners else list_makers.get(item.start)
@@ -291,7 +292,11 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
         if start in owners and buyer in {code for other, code in owners.items() if other != start}:
             buyer = None  # "cân nhắc tiêm kích J-10 của Trung Quốc và F-15EX của Mỹ": each is its owner's to sell
         # A system listed with no trade word of its own shares the verb of the system named before it.
-        own_status = _clause_status(lower, clause, clauses)
+        # "hủy bỏ hợp đồng mua F-35 của Mỹ là do UAE vừa đặt mua 80 Rafale": of two systems in one clause, each takes
+        # the stage told between the one before it and itself.
+        own_status = _status(lower[max(clause[0], previous_end):end]) if previous_end > clause[0] else None
+        own_status = own_status or _clause_status(lower, clause, clauses)
+        previous_end = end
         if own_status or _patterns()["trigger"].found(lower, clause[0], end):
             status = own_status
         money = _money(context.money, start, end, *clause, _trading_clauses(lower, clauses)) if item.alone \
