@@ -1268,3 +1268,11 @@ def test_two_systems_of_one_clause_each_take_the_stage_told_before_them():
     text = ("Tin quốc phòng\n\nTheo giới phân tích, việc Qatar hủy bỏ hợp đồng mua F-35 của Mỹ là do nước này vừa đặt "
             "mua 24 máy bay chiến đấu Rafale của Pháp.")
     assert sorted((d.seller, d.status) for d in deals(text)) == [("FRA", "signed"), ("USA", "cancelled")]
+
+
+def test_an_agreement_signed_with_a_list_of_countries_is_one_per_partner():
+    text = ("Tin quốc phòng\n\nChính phủ Nga đã hủy bỏ các thỏa thuận hợp tác quân sự ký với Na Uy, Đan Mạch và Hà Lan "
+            "trong những năm 1990.")
+    found = sorted(frozenset((d.buyer, d.seller)) - {"RUS"} for d in deals(text))
+    assert sorted(next(iter(pair)) for pair in found) == ["DNK", "NLD", "NOR"]
+    assert all(d.kind == "agreement" and d.status == "cancelled" for d in deals(text))

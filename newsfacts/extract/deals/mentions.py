@@ -488,13 +488,32 @@ def _agreement_mentions(sentence: Sentence, lower: str, parties: Sequence[_Party
     for start, end, system, acronym in found:
         if acronym in _excluded_acronyms():
             continue
-        codes = _nearest_pair(parties, start, end)
         dated = _nearest_date(dates, start, end) if status == "signed" else None
-        mentions.append((start, end, _Mention(
-            kind="agreement" if system != "?" else "reference", buyer=None, seller=None,
-            system=system if system not in ("", "?") else None, category="other", model=None, quantity=None, money=None, dated=dated,
-            status=status, suppliers=(), sentence=sentence.index, acronym=acronym, countries=codes)))
+        for codes in _agreement_sides(lower, parties, start, end):
+            mentions.append((start, end, _Mention(
+                kind="agreement" if system != "?" else "reference", buyer=None, seller=None,
+                system=system if system not in ("", "?") else None, category="other", model=None, quantity=None,
+                money=None, dated=dated, status=status, suppliers=(), sentence=sentence.index, acronym=acronym,
+                countries=codes)))
     return mentions
+
+
+# "3 thỏa thuận hợp tác quân sự ký với Canada, Pháp và Bồ Đào Nha": the partners listed after the agreement.
+_PARTNERS_LISTED = re.compile(r"[^,.;]{0,20}?\bvới\s+$")
+
+
+def _agreement_sides(lower: str, parties: Sequence[_Party], start: int, end: int) -> list[tuple[str, ...]]:
+    """The two sides of an agreement: its nearest two countries, or one pair per partner when it is signed with a list
+    of countries."""
+    codes = _nearest_pair(parties, start, end)
+    listed = next((run for run in _country_lists(lower, parties) if len({p.code for p in run}) > 1
+                   and run[0].start >= end and _PARTNERS_LISTED.fullmatch(lower, end, run[0].start)), None)
+    if listed is None:
+        return [codes]
+    partners = list(dict.fromkeys(p.code for p in listed))
+    other = next((p.code for p in sorted(parties, key=lambda p: abs(p.start - start))
+                  if p.code not in partners and not p.company), None)
+    return [(other, code) if other else (code,) for code in partners]
 
 
 @cache

@@ -45,8 +45,11 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
     by_acronym = [m for m in mentions if m.kind in ("agreement", "reference") and not m.system]
     companions = [m for m in mentions if m.kind not in ("agreement", "reference") and not m.system]
     for mention in named:
+        # "3 thỏa thuận ... ký với Canada, Pháp và Bồ Đào Nha": one name, one agreement per partner of its sentence.
         key = mention.acronym or mention.system.lower()
-        target = next((g for g in groups if (g[0].acronym or g[0].system.lower()) == key), None)
+        target = next((g for g in groups if (g[0].acronym or g[0].system.lower()) == key
+                       and not any(m.sentence == mention.sentence and m.countries != mention.countries for m in g)),
+                      None)
         target.append(mention) if target else groups.append([mention])
     equipment = _with_shared_counterpart(equipment)
     complete = [m for m in equipment if m.buyer and m.seller]
