@@ -20,7 +20,8 @@ PUBLISHED = date(2024, 3, 1)
 MEETINGS = ["Đối thoại 2+2", "ĐỐI THOẠI 2+2", "AUSMIN", "Ủy ban Tham vấn An ninh", "tham vấn chính sách quốc phòng",
             "Đối thoại Chiến lược", "đối thoại an ninh", "Đối thoại chính trị - quân sự", "tham vấn chính trị - quân sự",
             "họp giữa kỳ", "intersessional", "cuộc gặp", "cuộc họp", "cuộc hội đàm", "vòng đối thoại", "các cuộc gặp",
-            "cơ chế đối thoại 2+2"]
+            "cơ chế đối thoại 2+2", "Nhóm tư vấn hạt nhân", "Ủy ban Đối tác Chiến lược", "hai cộng hai",
+            "đại diện đặc biệt về vấn đề biên giới", "Cơ chế chiến lược song phương"]
 COUNTRIES = ["Mỹ", "Nhật Bản", "Việt Nam và Ấn Độ", "Australia - Mỹ", ""]
 STATUSES = ["sẽ", "đã", "diễn ra", "hoãn sang", "nhất trí tổ chức", "kể từ", ""]
 DATES = ["ngày 5/3", "ngày 20/4/2024", "tháng 1/2023", "năm 2019", ""]

@@ -10,11 +10,6 @@ from importlib.resources import files
 from newsfacts.extract.prefilter import Prefiltered, prefiltered
 
 
-# Every match of a mechanism or bare-meeting pattern holds one of these: a sentence holding none is not read.
-_CUE_WORDS = ("2+2", "đối thoại", "tham vấn", "họp", "cuộc gặp", "hội đàm", "intersessional", "thảo luận",
-              "đàm phán", "hội nghị", "phiên", "vòng", "lần gần", "khởi động", "nhóm chính sách")
-
-
 _MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|thiết lập|thành lập|tiến trình|thể chế hóa)\s*$")
 
 
@@ -60,7 +55,8 @@ def _vocab() -> dict:
 def _cues() -> tuple[str, ...]:
     """Words a sentence must hold to name a meeting: the dialogue words, and each mechanism known by its own name
     ("AUSMIN", "AUKMIN")."""
-    return _CUE_WORDS + tuple(key for key in _vocab()["fixed_parties"] if not any(cue in key for cue in _CUE_WORDS))
+    words = tuple(_vocab()["cue_words"])
+    return words + tuple(key for key in _vocab()["fixed_parties"] if not any(cue in key for cue in words))
 
 
 @cache
