@@ -194,10 +194,15 @@ def _is_source_line(line: str) -> bool:
 
 
 def _is_dateline(key: str) -> bool:
-    """A line with a date or time and only dateline words: "Thứ Sáu, 10/11/2023 - 15:20", "Đăng lúc 07:30"."""
+    """A line with a date or time and only dateline words: "Thứ Sáu, 10/11/2023 - 15:20", "Đăng lúc 07:30"; or the
+    section name a page prints before its weekday ("Chính trị Thứ Năm 27/11/2025, 14:14")."""
     if _DIGIT.search(key) is None:  # what is left after the words must hold a digit
         return False
+    key = _SECTION_BEFORE_WEEKDAY.sub("", key, count=1)
     return _DATELINE_REST.match(_vocab().dateline_words.sub("", key)) is not None
+
+
+_SECTION_BEFORE_WEEKDAY = re.compile(r"^(?:[^\W\d]+\s+){1,3}(?=(?:thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\b)")
 
 
 def _signature_strength(line: str) -> int:

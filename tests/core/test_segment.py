@@ -483,3 +483,10 @@ def test_a_quote_glued_to_a_period_and_a_capital_opens_the_next_sentence():
     assert [s.text for s in parse_text(text).sentences][1:] == [
         "Hai nước sẽ họp nhóm tư vấn trong tháng 9.", "\"Đối thoại quốc phòng tích hợp\" thường được tổ chức hai lần "
         "mỗi năm."]
+
+
+def test_a_section_name_printed_before_the_weekday_is_part_of_the_dateline():
+    text = ("Quốc phòng Thứ Tư 12/3/2025, 09:30\n\nViệt Nam - Indonesia đối thoại chính sách quốc phòng\n\n"
+            "(TTXVN) - Tại Jakarta vừa diễn ra Đối thoại Chính sách quốc phòng Việt Nam - Indonesia lần thứ 5.")
+    titles = [s.text for s in segment(text) if s.kind == "title"]
+    assert titles == ["Việt Nam - Indonesia đối thoại chính sách quốc phòng"]
