@@ -409,7 +409,7 @@ def _in_that_year(text: str, hits: list[DateHit]) -> list[DateHit]:
     resolved = []
     year = month = None  # of the last date so far that writes its year
     for hit in hits:
-        written = _WRITTEN_YEAR.search(hit.text) is not None
+        written = writes_its_year(hit)
         that_year = _THAT_YEAR.match(text, hit.end) if hit.month and year else None
         if that_year and not written:
             value = f"{year}-{hit.month:02d}" + (f"-{hit.day:02d}" if hit.day and hit.precision == "day" else "")

@@ -505,11 +505,10 @@ _PARTNERS_LISTED = re.compile(r"[^,.;]{0,20}?\bvới\s+$")
 def _agreement_sides(lower: str, parties: Sequence[_Party], start: int, end: int) -> list[tuple[str, ...]]:
     """The two sides of an agreement: its nearest two countries, or one pair per partner when it is signed with a list
     of countries."""
-    codes = _nearest_pair(parties, start, end)
     listed = next((run for run in _country_lists(lower, parties) if len({p.code for p in run}) > 1
                    and run[0].start >= end and _PARTNERS_LISTED.fullmatch(lower, end, run[0].start)), None)
     if listed is None:
-        return [codes]
+        return [_nearest_pair(parties, start, end)]
     partners = list(dict.fromkeys(p.code for p in listed))
     other = next((p.code for p in sorted(parties, key=lambda p: abs(p.start - start))
                   if p.code not in partners and not p.company), None)

@@ -282,10 +282,9 @@ def _signatories(lower: str, parties: tuple[_Party, ...]) -> tuple[str | None, s
     sign = _SIGN.search(lower) or _CONTRACT.search(lower)
     if sign is None:
         return None, None
-    if counterpart is None:
-        signers = [p for p in parties if p.end <= sign.start()]
-        return _joint_signers(lower, signers) if len(signers) != 1 else _lone_signer(lower, signers[0])
     signers = [p for p in parties if p.end <= sign.start()]
+    if counterpart is None:
+        return _joint_signers(lower, signers) if len(signers) != 1 else _lone_signer(lower, signers[0])
     if not signers or signers[-1].code == counterpart.code:
         return None, counterpart.code
     signer = signers[-1]

@@ -492,9 +492,9 @@ def _next_rounds(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
         status = _status(lower, match.start(), match.end(), left, right) if told_apart else None
         if status not in ("agreed", "planned"):
             continue
-        location = _location(_venue_options(text, hits), match.start(), match.end(), left, right)
         if ordinal is None and _NOT_YET_SET.search(lower, left, match.start()):
             continue  # "chưa công bố thời gian và địa điểm tổ chức phiên đối thoại tiếp theo": nothing planned yet
+        location = _location(_venue_options(text, hits), match.start(), match.end(), left, right)
         codes = tuple(sorted({h.code for h in hits if left <= h.start < right}))
         # "..., nhiều khả năng ngay trong năm nay": the one period the sentence gives after the next round is its own.
         later = [d for d in _event_dates(text, dates) if d.value and d.start >= match.end()] if ordinal is None else []

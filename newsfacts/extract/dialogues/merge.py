@@ -87,8 +87,7 @@ def _fold_headline_names(events: list[_Event], headline: frozenset[int]) -> list
 def _same_day(a: _Event, b: _Event) -> bool:
     """"Đối thoại an ninh, ngoại giao cùng ngày" in the body for the 2+2 of that day: a looser name of the same
     parties' meeting on the very same day is that meeting."""
-    return bool(a.anchor.date and b.anchor.date and len(a.anchor.date) == len(b.anchor.date) == 10
-                and a.anchor.date == b.anchor.date)
+    return a.anchor.date is not None and len(a.anchor.date) == 10 and a.anchor.date == b.anchor.date
 
 
 def _main_pair(mentions: Sequence[_Mention], country_hits: Mapping[int, Sequence[CountryHit]]) -> tuple[str, ...]:
