@@ -73,6 +73,22 @@ def test_a_cooperation_agreement_is_oriented_by_the_larger_exporter():
     assert (deal.kind, deal.buyer, deal.seller, deal.year, deal.status) == ("agreement", "IND", "RUS", 2021, "signed")
 
 
+@pytest.mark.parametrize("text, sides", [
+    ("Nhật Bản và Pháp họp 2+2\n\nTại cuộc họp ở Paris, Nhật Bản và Pháp đã ký hiệp định về chuyển giao trang thiết bị "
+     "và công nghệ quốc phòng.", ("FRA", "JPN")),
+    ("Anh và Nhật Bản\n\nBộ trưởng Quốc phòng Anh và Nhật Bản đã ký thỏa thuận hợp tác quốc phòng mới tại London.",
+     ("GBR", "JPN")),
+    ("Việt Nam và Singapore\n\nBộ trưởng Quốc phòng Việt Nam và Singapore đã ký bản ghi nhớ về hợp tác quốc phòng "
+     "tại Hà Nội.", ("VNM", "SGP")),
+    ("Singapore và Việt Nam\n\nHai bộ trưởng quốc phòng Singapore và Việt Nam đã ký bản ghi nhớ về hợp tác quốc phòng.",
+     ("VNM", "SGP")),
+])
+def test_an_agreement_is_supplied_by_japan_and_received_by_vietnam(text, sides):
+    """exporters.json `agreement_suppliers` and `agreement_receivers`: the convention every annotator followed."""
+    (deal,) = deals(text)
+    assert (deal.kind, deal.buyer, deal.seller) == ("agreement", *sides)
+
+
 def test_a_named_agreement_and_its_acronym_are_one_record():
     text = (
         "Ấn Độ - Mỹ ký BECA\n\n"

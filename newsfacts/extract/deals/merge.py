@@ -16,7 +16,7 @@ from newsfacts.same_event import categories_agree_in_article, same_deal_in_artic
 from newsfacts.extract.deals.equipment import _system_spans
 from newsfacts.extract.deals.mentions import _Mention, names_aid
 from newsfacts.extract.deals.vocabulary import (
-    _STATUS_RANK, _compatible_categories, _exporter_rank, _patterns, _weapons,
+    _STATUS_RANK, _agreement_rank, _compatible_categories, _exporter_rank, _patterns, _weapons,
 )
 
 
@@ -204,7 +204,8 @@ def _rate_fields(money: Money | None) -> dict[str, object]:
 
 def _orient(deal: Deal, group: list[_Mention], oriented: Mapping[frozenset[str], tuple[str, str]],
             main_pair: tuple[str, ...]) -> Deal:
-    """Give an agreement its buyer and seller: the direction of the article's other deals, else the larger exporter sells."""
+    """Give an agreement its buyer and seller: the direction of the article's other deals, else the likelier supplier
+    sells (`_agreement_rank`)."""
     if deal.buyer and deal.seller:
         return deal
     codes = list(dict.fromkeys(c for m in group for c in m.countries))
@@ -219,8 +220,7 @@ def _orient(deal: Deal, group: list[_Mention], oriented: Mapping[frozenset[str],
     if known:
         buyer, seller = known
     else:
-        rank = _exporter_rank()
-        seller, buyer = sorted(pair, key=lambda c: rank.get(c, len(rank)))
+        seller, buyer = sorted(pair, key=_agreement_rank)
     return replace(deal, buyer=buyer, seller=seller)
 
 

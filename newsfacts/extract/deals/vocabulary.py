@@ -27,9 +27,29 @@ def _weapons() -> dict:
 
 
 @cache
+def _exporters() -> dict:
+    return json.loads(files("newsfacts.vocab").joinpath("exporters.json").read_text("utf-8"))
+
+
+@cache
 def _exporter_rank() -> dict[str, int]:
-    ranks = json.loads(files("newsfacts.vocab").joinpath("exporters.json").read_text("utf-8"))["rank"]
-    return {code: i for i, code in enumerate(ranks)}
+    return {code: i for i, code in enumerate(_exporters()["rank"])}
+
+
+@cache
+def _agreement_order() -> tuple[dict[str, int], int]:
+    exporters = _exporters()
+    suppliers = exporters["agreement_suppliers"]
+    order = suppliers + [code for code in exporters["rank"] if code not in suppliers]
+    receivers = {code: len(order) + 1 for code in exporters["agreement_receivers"]}
+    return {code: i for i, code in enumerate(order)} | receivers, len(order)
+
+
+def _agreement_rank(code: str) -> int:
+    """How likely a side of an agreement is to supply (lowest first): the declared suppliers, then SIPRI's rank, then
+    every other country, then the declared receivers."""
+    rank, unranked = _agreement_order()
+    return rank.get(code, unranked)
 
 
 @cache
