@@ -89,6 +89,28 @@ def test_an_agreement_is_supplied_by_japan_and_received_by_vietnam(text, sides):
     assert (deal.kind, deal.buyer, deal.seller) == ("agreement", *sides)
 
 
+@pytest.mark.parametrize("text, sides", [
+    ("Việt Nam và Ba Lan\n\nThứ trưởng Quốc phòng hai nước đã ký bản ghi nhớ giữa Bộ Quốc phòng Việt Nam và Ba Lan "
+     "về tăng cường hợp tác quốc phòng song phương.", ("VNM", "POL")),
+    ("Hàn Quốc và Peru\n\nHai bên đã ký một thỏa thuận để Hàn Quốc chuyển giao công nghệ quốc phòng cho "
+     "Peru.", ("PER", "KOR")),
+    ("Thổ Nhĩ Kỳ và Malaysia\n\nTrước đó, hai nước đã ký bản ghi nhớ riêng về mua sắm quốc phòng giữa hai chính phủ.",
+     ("MYS", "TUR")),
+])
+def test_an_agreement_whose_subject_ends_in_defence_words_is_an_agreement(text, sides):
+    (deal,) = deals(text)
+    assert (deal.kind, deal.buyer, deal.seller, deal.status) == ("agreement", *sides, "signed")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hai nước đã ký thỏa thuận về việc triển khai lực lượng quân sự luân phiên.",
+    "Hai nước đã ký một thỏa thuận nhằm tăng cường quan hệ quốc phòng.",
+    "Hai nước đã ký thỏa thuận về tập trận quân sự chung hằng năm.",
+])
+def test_an_agreement_on_forces_exercises_or_only_an_aim_is_no_deal(sentence):
+    assert deals("Nhật Bản và Philippines\n\n" + sentence) == ()
+
+
 def test_a_named_agreement_and_its_acronym_are_one_record():
     text = (
         "Ấn Độ - Mỹ ký BECA\n\n"

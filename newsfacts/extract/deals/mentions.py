@@ -184,7 +184,7 @@ def _names_agreement(text: str, lower: str) -> bool:
     """Whether `_agreement_mentions` has anything to read in the sentence."""
     patterns = _patterns()
     return bool(patterns["named_agreement"].search(text) or patterns["generic_agreement"].search(lower)
-                or _ACRONYM.search(text) and patterns["acronym_reference"].search(text))
+                or patterns["agreement_on_defence"].search(lower) or _ACRONYM.search(text) and patterns["acronym_reference"].search(text))
 
 
 # "... cùng một số trang thiết bị quân sự khác": the rest of a package, not a system of its own.
@@ -477,9 +477,10 @@ def _agreement_mentions(sentence: Sentence, lower: str, parties: Sequence[_Party
     for match in _patterns()["named_agreement"].finditer(text):
         not_a_deal = _patterns()["named_agreement_excluded"].search(match.group())
         (excluded if not_a_deal else found).append((match.start(), match.end(), match.group(), match.group(1)))
-    for match in _patterns()["generic_agreement"].finditer(lower):
-        if not any(s <= match.start() < e for s, e, _, _ in found + excluded) and status:
-            found.append((match.start(), match.end(), text[match.start():match.end()], None))
+    for name in ("generic_agreement", "agreement_on_defence"):
+        for match in _patterns()[name].finditer(lower):
+            if status and not any(s < match.end() and match.start() < e for s, e, _, _ in found + excluded):
+                found.append((match.start(), match.end(), text[match.start():match.end()], None))
     for match in _patterns()["acronym_reference"].finditer(text) if _ACRONYM.search(text) else ():
         acronym = match.group(2)
         if not any(s <= match.start(2) < e for s, e, _, _ in found) and acronym not in _excluded_acronyms():

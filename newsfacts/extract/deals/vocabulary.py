@@ -59,7 +59,7 @@ def _patterns() -> dict:
     verbs = _verbs()
     plain = ("buy_verbs", "sell_verbs", "named_agreement_excluded", "acronym_reference")
     filtered = ("not_a_deal", "co_production", "framework", "partner_production", "platform",
-                "not_traded_before", "contract_words", "cancels_other", "generic_agreement")
+                "not_traded_before", "contract_words", "cancels_other", "generic_agreement", "agreement_on_defence")
     compiled = ({name: _guarded(verbs[name]) for name in plain}
                 | {name: _guarded_prefiltered(verbs[name]) for name in filtered})
     compiled["trigger"] = any_alternative(verbs["trigger"], _guarded)
