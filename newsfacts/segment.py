@@ -85,6 +85,8 @@ _SAME_ENDS_CHARS = 8
 _END_MARKS = ("./.", "/.")
 _MAX_MENU_WORDS = 6
 _MIN_RESUMING_CHARS = 200
+# Two paragraphs of this length or more ending in the same characters are the same paragraph printed twice.
+_SAME_PARAGRAPH_CHARS = 60
 _NUMBERED = re.compile(r"\d{1,2}\.\s+\S")
 _MAX_MENU_ITEM_WORDS = 12
 _MIN_GLUED = 2
@@ -409,7 +411,7 @@ class _Page:
         while i < len(self.lines):
             key, line = self.keys[i], self.lines[i]
             if _is_page_end(key):
-                if prose_seen:
+                if prose_seen and not self._prints_again_later(i):
                     self.hard_end = i
                     return
                 # "Bình luận (0) | Chia sẻ" under the byline: a toolbar above the text, not the page's end.
@@ -448,6 +450,16 @@ class _Page:
             if not loose and _ends_article(line) and i + 1 < len(self.lines):
                 self.starts_tail[i + 1] = True
             i += 1
+
+    def _prints_again_later(self, end: int) -> bool:
+        """Whether a paragraph of prose before line `end` is printed again after it: the page showed the article's
+        summary above a box ("Tin liên quan", "Đọc nhiều") and the article itself follows the box, so the box's
+        heading is not the page's end."""
+        before = {self.keys[i][-_SAME_PARAGRAPH_CHARS:] for i in range(self.first, end)
+                  if len(self.keys[i]) >= _MIN_RESUMING_CHARS and _is_prose(self.lines[i])}
+        return bool(before) and any(len(self.keys[j]) >= _MIN_RESUMING_CHARS
+                                    and self.keys[j][-_SAME_PARAGRAPH_CHARS:] in before
+                                    for j in range(end + 1, len(self.lines)))
 
     def _in_separated_list(self, i: int) -> bool:
         """"Bão Kalmaegi mạnh nhất năm sắp đổ bộ ... -" over "Khai mạc Hội nghị Trung ương 14 -": headlines of other

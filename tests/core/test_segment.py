@@ -490,3 +490,16 @@ def test_a_section_name_printed_before_the_weekday_is_part_of_the_dateline():
             "(TTXVN) - Tại Jakarta vừa diễn ra Đối thoại Chính sách quốc phòng Việt Nam - Indonesia lần thứ 5.")
     titles = [s.text for s in segment(text) if s.kind == "title"]
     assert titles == ["Việt Nam - Indonesia đối thoại chính sách quốc phòng"]
+
+
+def test_a_most_read_box_between_the_summary_and_the_article_printed_again_is_not_the_page_end():
+    summary = ("(Báo Mẫu) - Sáng 4/3, Bộ trưởng Quốc phòng Canada đã tới Santiago, mở đầu chuyến thăm ba nước Nam Mỹ để "
+               "bàn về hợp tác quốc phòng và an ninh khu vực. Đây là chuyến công du đầu tiên của ông tới khu vực này "
+               "kể từ khi nhậm chức vào năm ngoái.")
+    text = (summary + "\n\nTin liên quan\n\nĐọc nhiều\n\nBộ trưởng Quốc phòng Canada thăm Nam Mỹ\n\n"
+            + summary.removeprefix("(Báo Mẫu) - ") + "\n\n"
+            "Tại Santiago, hai bên đã bàn về huấn luyện chung. Sau Chile, ông sẽ tới Peru và Uruguay.\n\n"
+            "TM (Theo AFP)\n\nBình luận")
+    article = parse_text(text, published=None)
+    assert {c.code for c in article.countries} == {"CAN", "CHL", "PER", "URY"}
+    assert "Sau Chile, ông sẽ tới Peru và Uruguay." in [s.text for s in article.sentences if s.segment == "body"]
