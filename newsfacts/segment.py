@@ -587,6 +587,7 @@ _MAX_WORD_CHARS = 40
 _MAX_SENTENCE_CHARS = 2000
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
 _MAX_ABBREVIATION_CHARS = max(map(len, _ABBREVIATIONS))
+_YEAR_WORD = re.compile(r"(?:\d{1,2}[/.-]){0,2}(?:19|20)\d\d")
 
 
 def _word_before(text: str, end: int) -> str:
@@ -617,7 +618,9 @@ def _glued_sentence_end(paragraph: str, punctuation_start: int) -> bool:
     capitalised = after[:1].isupper() and after[1:].islower()
     # "... 11 tiêm kích Su-35.Mặc dù vậy ...": a model designation (letters and figures), then a capitalised word.
     model = before.isdigit() and any(c.isalpha() for c in word)
-    return capitalised and (len(word) >= 3 and word.isalpha() and word.isupper() or model)
+    # "... diễn ra vào tháng 4/2023.Đây là ...": a year, alone or closing a date, then a capitalised word.
+    year = before.isdigit() and _YEAR_WORD.fullmatch(word) is not None
+    return capitalised and (len(word) >= 3 and word.isalpha() and word.isupper() or model or year)
 
 
 def _ends_sentence_at(paragraph: str, match: re.Match[str]) -> bool:

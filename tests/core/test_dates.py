@@ -261,3 +261,12 @@ def test_a_short_span_in_brackets_is_still_dated():
 def test_a_day_of_the_month_a_sentence_dates_with_its_year_takes_that_year():
     text = "Tháng 3/2023, hai bên họp vòng thứ 12 tại Canberra (ngày 14 và 15/3)."
     assert [h.value for h in find_dates(text, date(2024, 6, 1))] == ["2023-03", "2023-03-14"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Đây là cuộc họp đầu tiên sau 11 tháng kể từ phiên họp trước vào ngày 8/1.", "2025-01-08"),
+    ("Hai bên đã gặp nhau hồi đầu tháng 1 tại Seoul.", "2025-01"),
+    ("Phiên họp tiếp theo dự kiến diễn ra vào ngày 8/1.", "2026-01-08"),
+])
+def test_a_day_told_as_past_stays_in_the_publication_year_however_far_behind(text, value):
+    assert [h.value for h in find_dates(text, date(2025, 12, 14))] == [value]

@@ -1035,3 +1035,11 @@ def test_earlier_rounds_listed_by_their_dates_are_one_meeting_each():
     found = {(d.mechanism, d.date) for d in dialogues(text, "2024-06-19")}
     assert found == {("2+2 intersessional", "2024-06-18"), ("2+2 intersessional", "2013-12"),
                      ("2+2 intersessional", "2015-01")}
+
+
+def test_a_leader_in_a_since_clause_does_not_make_the_recalled_round_a_leaders_meeting():
+    text = ("Nhật Bản và Australia họp 2+2\n\n"
+            "Ngày 20/11, Nhật Bản và Australia tổ chức Đối thoại 2+2 tại Tokyo. Đây là cuộc họp đầu tiên kể từ phiên "
+            "họp trước vào ngày 5/3, cũng là cuộc họp đầu tiên kể từ khi Thủ tướng mới nhậm chức.")
+    found = {(d.mechanism, d.date, d.status) for d in dialogues(text, published="2025-11-21")}
+    assert found == {("2+2", "2025-11-20", "held"), ("2+2", "2025-03-05", "held")}

@@ -503,3 +503,9 @@ def test_a_most_read_box_between_the_summary_and_the_article_printed_again_is_no
     article = parse_text(text, published=None)
     assert {c.code for c in article.countries} == {"CAN", "CHL", "PER", "URY"}
     assert "Sau Chile, ông sẽ tới Peru và Uruguay." in [s.text for s in article.sentences if s.segment == "body"]
+
+
+def test_a_year_glued_to_the_next_sentence_ends_its_sentence():
+    text = "Hai nước\n\nCơ chế này ra đời sau hội nghị thượng đỉnh tháng 4/2023.Đây là cuộc họp thứ năm của nhóm."
+    bodies = [s.text for s in parse_text(text, published=None).sentences if s.segment != "title"]
+    assert bodies == ["Cơ chế này ra đời sau hội nghị thượng đỉnh tháng 4/2023.", "Đây là cuộc họp thứ năm của nhóm."]
