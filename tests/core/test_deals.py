@@ -1314,3 +1314,11 @@ def test_an_agreement_signed_with_a_list_of_countries_is_one_per_partner():
     found = sorted(frozenset((d.buyer, d.seller)) - {"RUS"} for d in deals(text))
     assert sorted(next(iter(pair)) for pair in found) == ["DNK", "NLD", "NOR"]
     assert all(d.kind == "agreement" and d.status == "cancelled" for d in deals(text))
+
+
+def test_a_cancelled_contract_for_a_kind_of_equipment_is_a_deal_while_talk_of_buying_the_kind_is_not():
+    cancelled = ("Pháp và Úc\n\nPháp triệu hồi đại sứ sau khi Úc hủy bỏ hợp đồng mua tàu ngầm với Paris để chọn "
+                 "một thỏa thuận khác.")
+    (deal,) = deals(cancelled, published="2021-09-20")
+    assert (deal.buyer, deal.seller, deal.system, deal.status) == ("AUS", "FRA", "tàu ngầm", "cancelled")
+    assert deals("Pháp và Úc\n\nÚc đang cân nhắc mua tàu ngầm của Pháp.", published="2021-09-20") == ()

@@ -56,5 +56,5 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
              for d, g in zip(deals, groups)]
     aid = _aid_given(sentences, country_hits)
     kept = [d for d, g in zip(deals, groups) if d.buyer and d.seller and d.buyer != d.seller and not _is_aid(d, aid)
-            and not _only_a_kind(d) and not _sum_of_models(d, g, deals, groups)]
+            and not _only_a_kind(d, sentences) and not _sum_of_models(d, g, deals, groups)]
     return tuple(sorted(kept, key=lambda d: d.evidence[0]))

@@ -302,12 +302,31 @@ def _is_aid(deal: Deal, aid: tuple[frozenset[tuple[str, str | None, str | None]]
     return any(_same_equipment(equipment, item) for item in items)
 
 
-def _only_a_kind(deal: Deal) -> bool:
+def _only_a_kind(deal: Deal, sentences: Sequence[Sentence]) -> bool:
     """A purchase of a kind of equipment the text details in no way ("mua tàu ngầm", "bán tên lửa"): no model, no
     count, no value, no year. Such a mention is talk of a market or of a package's contents, not a record an analyst
-    can use; a joint production is told in these words and stays."""
+    can use; a joint production is told in these words and stays, and so does a contract for the kind that was signed,
+    cancelled or delivered ("Úc hủy bỏ hợp đồng mua tàu ngầm với Paris")."""
     return (deal.kind == "purchase" and deal.system.lower() in _weapons()["heads"]
-            and deal.quantity is None and deal.value_usd is None and deal.year is None)
+            and deal.quantity is None and deal.value_usd is None and deal.year is None
+            and not _contract_for_the_kind(deal, sentences))
+
+
+_CONTRACT_REACH = 60
+
+
+def _contract_for_the_kind(deal: Deal, sentences: Sequence[Sentence]) -> bool:
+    if deal.status not in ("signed", "cancelled", "delivered"):
+        return False
+    kind, contract_for = deal.system.lower(), _patterns()["contract_for"]
+    for index in deal.evidence:
+        lower = sentences[index].text.lower()
+        found = lower.find(kind)
+        while found >= 0:
+            if contract_for.search(lower, max(0, found - _CONTRACT_REACH), found):
+                return True
+            found = lower.find(kind, found + 1)
+    return False
 
 
 def _sum_of_models(deal: Deal, group: Sequence[_Mention], deals: Sequence[Deal],

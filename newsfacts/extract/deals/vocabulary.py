@@ -66,6 +66,7 @@ def _patterns() -> dict:
     compiled["named_agreement"] = prefiltered(verbs["named_agreement"])
     compiled["in_service"] = prefiltered(verbs["in_service"])
     compiled["operated_now"] = re.compile(verbs["operated_now"])
+    compiled["contract_for"] = re.compile(verbs["contract_for"])
     compiled["status"] = [(status, _guarded_prefiltered(pattern)) for status, pattern in verbs["status"]]
     compiled["buyer_before_verb"] = re.compile(_AUXILIARY + "(?:" + verbs["buy_verbs"] + ")")
     compiled["seller_before_verb"] = re.compile(_AUXILIARY + "(?:" + verbs["sell_verbs"] + ")")
