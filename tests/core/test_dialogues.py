@@ -1043,3 +1043,13 @@ def test_a_leader_in_a_since_clause_does_not_make_the_recalled_round_a_leaders_m
             "họp trước vào ngày 5/3, cũng là cuộc họp đầu tiên kể từ khi Thủ tướng mới nhậm chức.")
     found = {(d.mechanism, d.date, d.status) for d in dialogues(text, published="2025-11-21")}
     assert found == {("2+2", "2025-11-20", "held"), ("2+2", "2025-03-05", "held")}
+
+
+def test_ministers_who_meet_on_a_day_within_a_mechanism_hold_its_round_there():
+    text = ("Hàn Quốc và Canada lần đầu họp 2+2\n\n"
+            "Ngoại trưởng và Bộ trưởng Quốc phòng Hàn Quốc, Canada ngày 12/6 đã họp tại Ottawa trong khuôn khổ cơ chế "
+            "tham vấn \"2+2\" đầu tiên giữa hai nước.")
+    (dialogue,) = dialogues(text, published="2024-06-13")
+    assert (dialogue.mechanism, dialogue.parties, dialogue.date, dialogue.status) == (
+        "2+2", ("CAN", "KOR"), "2024-06-12", "held")
+    assert dialogue.location.city == "Ottawa"

@@ -175,7 +175,7 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
             or _HELD_REGULARLY.match(lower, end)
             or _KIND_OF_DIALOGUE.search(lower, max(0, start - 12), start)
             or _MECHANISM_WORD.match(lower, start) and _KEEPS_MECHANISM.search(lower, max(0, start - 30), start)):
-        return [_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index)]
+        return [_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index, location)]
     if _SINCE_MEETING.search(lower, max(0, start - _SINCE_MEETING_CHARS), start) and not (
             any(d.value and end <= d.start < right for d in dates) or _apposed_date(text, dates, right)
             or any(d.value and d.start >= right and _TOLD_HOW.search(lower, end, d.start) for d in dates)):
@@ -300,8 +300,15 @@ _LAUNCHED = re.compile(r"\b(?:chính thức\s+)?(?:khởi động|ra mắt|khai 
 _LAUNCH_CHARS = 40
 
 
+# "Ngoại trưởng và Bộ trưởng Quốc phòng hai nước ngày 1/2 đã họp tại Melbourne trong khuôn khổ cơ chế tham vấn "2+2"":
+# ministers who meet on a day within the mechanism hold its round that day.
+_MET_WITHIN = re.compile(r"\b(sẽ |dự kiến )?(?:đã |vừa )?(?:họp|nhóm họp|gặp|gặp gỡ|hội đàm)\b[^.;]{0,60}?"
+                         r"\btrong khuôn khổ\s+(?:(?:cơ chế|định dạng)\s+)?$")
+_MET_WITHIN_CHARS = 100
+
+
 def _mechanism_talk(lower: str, event_dates: Sequence[DateHit], mechanism: str, parties: tuple[str, ...],
-                    start: int, end: int, sentence: int) -> _Mention:
+                    start: int, end: int, sentence: int, location: Location) -> _Mention:
     """The mechanism itself, not a meeting; agreeing to set it up ("nhất trí thiết lập cơ chế đối thoại 2+2") is an
     agreed meeting, dated by the first meeting the sentence announces after it; launching it on a given day ("Ngày
     11/9, New Delhi và Canberra chính thức khởi động cơ chế Đối thoại 2+2") is its first meeting, held that day."""
@@ -309,6 +316,11 @@ def _mechanism_talk(lower: str, event_dates: Sequence[DateHit], mechanism: str, 
     if launch_day and _LAUNCHED.search(lower, max(0, start - _LAUNCH_CHARS), start):
         value, rank = _date_fields(launch_day)
         return _Mention(mechanism, parties, value, rank, Location(), "held", sentence)
+    met = _MET_WITHIN.search(lower, max(0, start - _MET_WITHIN_CHARS), start)
+    met_day = next((d for d in event_dates if d.value and d.precision == "day" and d.end <= start), None)
+    if met and met_day:
+        value, rank = _date_fields(met_day)
+        return _Mention(mechanism, parties, value, rank, location, "planned" if met.group(1) else "held", sentence)
     if not _patterns()["agreed"].search(lower, max(0, start - 60), start):
         return _Mention(mechanism, parties, None, 0, Location(), "mechanism", sentence)
     later = [d for d in event_dates if d.start >= end and d.value]
