@@ -1053,3 +1053,11 @@ def test_ministers_who_meet_on_a_day_within_a_mechanism_hold_its_round_there():
     assert (dialogue.mechanism, dialogue.parties, dialogue.date, dialogue.status) == (
         "2+2", ("CAN", "KOR"), "2024-06-12", "held")
     assert dialogue.location.city == "Ottawa"
+
+
+def test_a_dialogue_at_deputy_minister_level_on_security_is_a_security_dialogue():
+    text = ("Lào và Campuchia\n\nChiều 3/5, tại Viêng Chăn, Bộ Công an Lào và Bộ Nội vụ Campuchia tổ chức Hội nghị "
+            "đối thoại cấp thứ trưởng về an ninh chính trị lần thứ nhất.")
+    (dialogue,) = dialogues(text, published="2024-05-04")
+    assert (dialogue.mechanism, dialogue.parties, dialogue.date, dialogue.status) == (
+        "security dialogue", ("KHM", "LAO"), "2024-05-03", "held")
