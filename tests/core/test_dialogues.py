@@ -1061,3 +1061,11 @@ def test_a_dialogue_at_deputy_minister_level_on_security_is_a_security_dialogue(
     (dialogue,) = dialogues(text, published="2024-05-04")
     assert (dialogue.mechanism, dialogue.parties, dialogue.date, dialogue.status) == (
         "security dialogue", ("KHM", "LAO"), "2024-05-03", "held")
+
+
+def test_a_country_keeping_the_2plus2_form_with_partners_holds_no_meeting():
+    text = ("Trung Quốc và Indonesia họp 2+2\n\nNgày 21/4, Trung Quốc và Indonesia tổ chức phiên họp 2+2 đầu tiên tại "
+            "Bắc Kinh. Trước đó, vào tháng 8/2024, hai bên đã thống nhất lịch họp. Indonesia vốn đã duy trì hình thức "
+            "2+2 với Australia và Nhật Bản.")
+    found = {(d.parties, d.date) for d in dialogues(text, published="2025-04-22")}
+    assert found == {(("CHN", "IDN"), "2025-04-21")}

@@ -10,14 +10,14 @@ from importlib.resources import files
 from newsfacts.extract.prefilter import Prefiltered, prefiltered
 
 
-_MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|thiết lập|thành lập|tiến trình|thể chế hóa)\s*$")
+_MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|hình thức|thiết lập|thành lập|tiến trình|thể chế hóa)\s*$")
 
 
 # "các cơ chế như Đối thoại Chính sách Quốc phòng": mechanisms named as examples, no meeting.
 _MECHANISMS_SUCH_AS = re.compile(r"(?:các|những) (?:cơ chế|kênh|định dạng)(?: \S+){0,3} (?:như|gồm|là)\s*$")
 
 
-_MECHANISM_WORD = re.compile(r"(?:cơ chế|định dạng)\b")
+_MECHANISM_WORD = re.compile(r"(?:cơ chế|định dạng|hình thức)\b")
 
 
 # "Australia là một trong số hai nước mà Hàn Quốc tổ chức Hội nghị 2+2": who holds the mechanism, not a meeting.
@@ -30,7 +30,8 @@ _WITH_ITS_PARTNERS = re.compile(r"\bvới (?:hai|ba|bốn|năm|sáu|bảy|tám|\
                                 r"(?:đối tác|nước|quốc gia)(?: là|,? gồm|,? trong đó có)\b")
 
 
-# "Ấn Độ duy trì cơ chế 2+2 với ...": the mechanism itself, not a meeting of it.
+# "Ấn Độ duy trì cơ chế 2+2 với ...", "Indonesia vốn đã duy trì hình thức 2+2 với Australia": the mechanism itself,
+# not a meeting of it.
 _KEEPS_MECHANISM = re.compile(r"(?:duy trì|\bcó\b|thiết lập|xây dựng|nâng cấp|mở rộng)(?: \S+){0,2} $")
 
 
