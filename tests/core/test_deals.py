@@ -1322,3 +1322,14 @@ def test_a_cancelled_contract_for_a_kind_of_equipment_is_a_deal_while_talk_of_bu
     (deal,) = deals(cancelled, published="2021-09-20")
     assert (deal.buyer, deal.seller, deal.system, deal.status) == ("AUS", "FRA", "tàu ngầm", "cancelled")
     assert deals("Pháp và Úc\n\nÚc đang cân nhắc mua tàu ngầm của Pháp.", published="2021-09-20") == ()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ankara đang tiến hành thủ tục mua 12 chiếc Typhoon đã qua sử dụng của Qatar và 12 chiếc của Oman.",
+     {("TUR", "QAT", 12), ("TUR", "OMN", 12)}),
+    ("Năm ngoái, Mỹ đã bán 12 chiếc F-16 cho Jordan và 8 chiếc cho Bahrain.",
+     {("JOR", "USA", 12), ("BHR", "USA", 8)}),
+])
+def test_the_same_system_counted_again_for_another_seller_or_buyer_is_a_deal_of_its_own(sentence, expected):
+    found = {(d.buyer, d.seller, d.quantity) for d in deals("Tin quân sự\n\n" + sentence, published="2025-10-28")}
+    assert found == expected

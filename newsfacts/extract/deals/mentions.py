@@ -622,7 +622,29 @@ def _buyers_counted(sentence: Sentence, lower: str, hits: Sequence[CountryHit], 
                      None)
         found.append(_as_referenced(system, sentence, lower, hit.code, int(count.group(1)), dated, None))
     found += _respective_counts(sentence, lower, hits, system)
+    found += _counted_for_another_side(sentence, lower, hits, system)
     return found or _bought_by_reference(sentence, lower, hits, dates, system)
+
+
+# "mua 12 chiếc Typhoon của Qatar và 12 chiếc của Oman", "bán 12 chiếc cho Jordan và 8 chiếc cho Bahrain": the same
+# system counted again for another seller ("của", "từ") or buyer ("cho").
+_COUNTED_FOR = re.compile(r"(?:,|\bvà)\s+(\d{1,4}) chiếc (?:khác )?(của|từ|cho)\s+$")
+_COUNTED_FOR_CHARS = 30
+
+
+def _counted_for_another_side(sentence: Sentence, lower: str, hits: Sequence[CountryHit],
+                              system: _Mention) -> list[_Mention]:
+    found = []
+    for hit in hits:
+        counted = _COUNTED_FOR.search(lower, max(0, hit.start - _COUNTED_FOR_CHARS), hit.start)
+        if counted is None or hit.code in (system.buyer, system.seller) or system.sentence != sentence.index:
+            continue
+        mention = _as_referenced(system, sentence, lower, system.buyer, int(counted.group(1)), system.dated, None)
+        if counted.group(2) == "cho":
+            found.append(replace(mention, buyer=hit.code, countries=(hit.code,)))
+        else:
+            found.append(replace(mention, seller=hit.code, countries=(system.buyer, hit.code)))
+    return found
 
 
 def _system_under_discussion(mentions: Sequence[_Mention], sentence: int) -> _Mention | None:
