@@ -1333,3 +1333,11 @@ def test_a_cancelled_contract_for_a_kind_of_equipment_is_a_deal_while_talk_of_bu
 def test_the_same_system_counted_again_for_another_seller_or_buyer_is_a_deal_of_its_own(sentence, expected):
     found = {(d.buyer, d.seller, d.quantity) for d in deals("Tin quân sự\n\n" + sentence, published="2025-10-28")}
     assert found == expected
+
+
+def test_a_buyer_counted_by_ordering_and_ordering_more_later_has_two_orders():
+    text = ("Ấn Độ mua thêm Rafale\n\nPháp đã bán 36 tiêm kích Rafale cho Ấn Độ. Croatia đã mua 12 chiếc, còn Hy Lạp "
+            "đặt 18 chiếc năm 2021 và thêm 6 chiếc hồi tháng 3/2022.")
+    found = {(d.buyer, d.seller, d.quantity, d.year) for d in deals(text, published="2022-05-01")}
+    assert found == {("IND", "FRA", 36, None), ("HRV", "FRA", 12, None), ("GRC", "FRA", 18, 2021),
+                     ("GRC", "FRA", 6, 2022)}

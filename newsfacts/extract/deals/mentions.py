@@ -596,7 +596,9 @@ def _operators(hits: Sequence[CountryHit], cue: int) -> tuple[str, ...]:
 # "sau Hy Lạp với 18 chiếc hồi tháng 1 và Ai Cập với 30 chiếc", "Qatar và Ấn Độ mỗi nước cũng đặt mua 36 chiếc": buyers
 # of the system under discussion, each with its own count.
 _COUNT_OF_BUYER = re.compile(r"\s+(?:(?:mỗi nước|mỗi bên)\s+)?(?:cũng\s+)?(?:đã\s+|vừa\s+)?"
-                             r"(?:với|đặt mua|mua|đặt hàng|nhận)\s+(?:thêm\s+)?(\d{1,4}) chiếc\b(?!\s+\S*[A-Z0-9])")
+                             r"(?:với|đặt mua|mua|đặt hàng|đặt|nhận)\s+(?:thêm\s+)?(\d{1,4}) chiếc\b(?!\s+\S*[A-Z0-9])")
+# "Ai Cập đặt 24 chiếc năm 2015 và thêm 30 chiếc hồi tháng 5": a second order of the same buyer, dated on its own.
+_ANOTHER_ORDER = re.compile(r"[^,.;]{0,25}?\s+và (?:đặt |mua |đặt mua )?thêm (\d{1,4}) chiếc\b")
 _EACH = re.compile(r"\s+(?:mỗi nước|mỗi bên)\b")
 _COORDINATED = re.compile(r"\s*(?:,|và)\s*")
 _COUNT_DATE_CHARS = 20
@@ -618,12 +620,19 @@ def _buyers_counted(sentence: Sentence, lower: str, hits: Sequence[CountryHit], 
             count = shared if shared and _EACH.match(lower, hits[i + 1].end) else None
         if count is None or hit.code == system.seller:
             continue
-        dated = next((d.value for d in dates if d.value and count.end() <= d.start <= count.end() + _COUNT_DATE_CHARS),
-                     None)
-        found.append(_as_referenced(system, sentence, lower, hit.code, int(count.group(1)), dated, None))
+        found.append(_as_referenced(system, sentence, lower, hit.code, int(count.group(1)),
+                                    _dated_after(dates, count.end()), None))
+        if again := _ANOTHER_ORDER.match(lower, count.end()):
+            found.append(_as_referenced(system, sentence, lower, hit.code, int(again.group(1)),
+                                        _dated_after(dates, again.end()), None))
     found += _respective_counts(sentence, lower, hits, system)
     found += _counted_for_another_side(sentence, lower, hits, system)
     return found or _bought_by_reference(sentence, lower, hits, dates, system)
+
+
+def _dated_after(dates: Sequence[DateHit], end: int) -> str | None:
+    """The date told right after a count ("24 chiếc năm 2015")."""
+    return next((d.value for d in dates if d.value and end <= d.start <= end + _COUNT_DATE_CHARS), None)
 
 
 # "mua 12 chiếc Typhoon của Qatar và 12 chiếc của Oman", "bán 12 chiếc cho Jordan và 8 chiếc cho Bahrain": the same
