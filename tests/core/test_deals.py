@@ -1341,3 +1341,11 @@ def test_a_buyer_counted_by_ordering_and_ordering_more_later_has_two_orders():
     found = {(d.buyer, d.seller, d.quantity, d.year) for d in deals(text, published="2022-05-01")}
     assert found == {("IND", "FRA", 36, None), ("HRV", "FRA", 12, None), ("GRC", "FRA", 18, 2021),
                      ("GRC", "FRA", 6, 2022)}
+
+
+def test_the_first_contract_recalled_with_model_count_and_year_is_an_earlier_deal_even_without_its_buyer():
+    text = ("Iraq mua thêm 12 máy bay T-50 của Hàn Quốc\n\n"
+            "Hãng KAI đã ký hợp đồng cung cấp thêm 12 máy bay T-50 cho Iraq. Hợp đồng đầu tiên, ký ngày 12/12/2013, "
+            "gồm 24 chiếc T-50IQ; chiếc đầu tiên được bàn giao năm 2017.")
+    found = {(d.buyer, d.seller, d.quantity, d.year) for d in deals(text, published="2025-06-04")}
+    assert found == {("IRQ", "KOR", 12, 2025), ("IRQ", "KOR", 24, 2013)}

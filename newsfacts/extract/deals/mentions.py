@@ -49,8 +49,9 @@ _PRICED_NEXT = re.compile(r"[,;]\s*(?:với |có )?(?:tổng )?(?:giá trị|tr�
 _RECALLED = re.compile(r"\W*(?:trước đó|trước đây|hồi)\b")
 
 
-# "Philippines lần đầu đặt mua 12 chiếc FA-50PH vào năm 2014": the first of several orders, an earlier one.
-_FIRST_ORDER = re.compile(r"\blần đầu(?: tiên)? (?:đặt mua|đặt hàng|mua|ký)\b")
+# "Philippines lần đầu đặt mua 12 chiếc FA-50PH vào năm 2014", "Hợp đồng đầu tiên, ký ngày 28/3/2014": the first of
+# several orders, an earlier one.
+_FIRST_ORDER = re.compile(r"\blần đầu(?: tiên)? (?:đặt mua|đặt hàng|mua|ký)\b|\b(?:hợp đồng|đơn hàng) đầu tiên\b")
 
 
 # "đặt mua thêm 12 máy bay": an order on top of earlier ones, a new deal.

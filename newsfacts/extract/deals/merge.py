@@ -60,7 +60,7 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
         target = _nearest_group(candidates, mention)
         if target:
             target.append(mention)
-        elif mention in complete or not any(g[0].kind != "agreement" for g in groups):
+        elif mention in complete or _recalled_order(mention) or not any(g[0].kind != "agreement" for g in groups):
             groups.append([mention])
     for mention in by_acronym:
         target = next((g for g in groups if g[0].acronym == mention.acronym), None)
@@ -80,6 +80,13 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
                 target.append(_without_package_total(companion, target))
                 break
     return groups
+
+
+def _recalled_order(mention: _Mention) -> bool:
+    """"Hợp đồng đầu tiên, ký ngày 28/3/2014 ..., gồm 12 chiếc FA-50PH Block 10": an earlier order told with its model,
+    count and year is a deal of its own even where its sentence names one side only; the other comes from the
+    article's main pair."""
+    return mention.recalled and mention.year is not None and mention.model is not None and mention.quantity is not None
 
 
 def _as_named_before(groups: list[list[_Mention]], mention: _Mention) -> _Mention:
