@@ -1069,3 +1069,11 @@ def test_a_country_keeping_the_2plus2_form_with_partners_holds_no_meeting():
             "2+2 với Australia và Nhật Bản.")
     found = {(d.parties, d.date) for d in dialogues(text, published="2025-04-22")}
     assert found == {(("CHN", "IDN"), "2025-04-21")}
+
+
+def test_what_was_agreed_at_a_recalled_meeting_is_not_its_stage():
+    text = ("Hàn Quốc và Australia họp 2+2 lần thứ hai\n\n"
+            "Ngày 11/9, Hàn Quốc và Australia tổ chức Hội nghị 2+2 lần thứ hai tại Sydney. Cuộc họp đầu tiên đã diễn ra "
+            "tại Seoul vào tháng 7/2013 và khi đó các bên đã thống nhất tổ chức cơ chế này hai năm một lần.")
+    found = {(d.date, d.status, d.location.city) for d in dialogues(text, published="2015-09-12")}
+    assert found == {("2015-09-11", "held", "Sydney"), ("2013-07", "held", "Seoul")}

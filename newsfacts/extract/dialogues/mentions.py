@@ -403,6 +403,11 @@ def _bare_dates(text: str, dates: Sequence[DateHit], match: re.Match[str], reach
     return ([only], True) if news_day else ([], False)
 
 
+# "Cuộc họp đầu tiên đã diễn ra tại Seoul vào tháng 7/2013 và khi đó các bên đã thống nhất ...": what was done at the
+# meeting, told after it, is not the meeting's own stage.
+_THEN_AT_IT = re.compile(r"\s(?:và\s+|,\s*)(?:khi đó|lúc đó|tại đó|ở đó|tại cuộc (?:họp|gặp) (?:này|đó))\b")
+
+
 # A sentence that opens with the period it tells of ("Năm 2023, ...", "Hồi tháng 6/2023, ...").
 _OPENING_PERIOD = re.compile(r"(?:(?:vào|hồi|trong)\s+)?", re.IGNORECASE)
 
@@ -428,6 +433,8 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         if reach == right and _TOLD_AFTER_A_COMMA.match(text, right):
             # "tại Đối thoại lần thứ 14, được tổ chức tại Thủ đô New Delhi ngày 1/8/2024"
             reach = _clause(text, right + 2, right + 2)[1]
+        if then := _THEN_AT_IT.search(lower, match.end(), reach):
+            right, reach = min(right, then.start()), then.start()
         ordinal = _ordinal(lower, match.start(), right)
         numbered = ordinal is not None
         own_dates, news_day = _bare_dates(text, dates, match, reach, numbered)
