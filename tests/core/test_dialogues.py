@@ -1077,3 +1077,11 @@ def test_what_was_agreed_at_a_recalled_meeting_is_not_its_stage():
             "tại Seoul vào tháng 7/2013 và khi đó các bên đã thống nhất tổ chức cơ chế này hai năm một lần.")
     found = {(d.date, d.status, d.location.city) for d in dialogues(text, published="2015-09-12")}
     assert found == {("2015-09-11", "held", "Sydney"), ("2013-07", "held", "Seoul")}
+
+
+def test_the_first_meeting_since_a_month_recalls_the_meeting_of_that_month_but_not_since_a_year():
+    text = ("Mỹ và Nhật Bản họp 2+2\n\nNgày 21/6, ngoại trưởng và bộ trưởng quốc phòng Mỹ, Nhật Bản đã họp trong khuôn "
+            "khổ Đối thoại 2+2 tại Washington. Đây là lần đầu tiên cơ chế này được nhóm họp kể từ tháng 5/2007.")
+    assert {d.date for d in dialogues(text, published="2011-06-22")} == {"2011-06-21", "2007-05"}
+    by_year = text.replace("kể từ tháng 5/2007", "kể từ năm 2007")
+    assert {d.date for d in dialogues(by_year, published="2011-06-22")} == {"2011-06-21"}

@@ -85,6 +85,8 @@ def _recalled_dates(lower: str, dates: Sequence[DateHit]) -> list[tuple[int, Dat
             continue
         if cue.group("nth") and cues["not_recalled_after_nth"].search(cue.group("between")):
             continue
+        if cue.group("since") and hit.precision == "year":
+            continue
         recalled.append((cue.start(), hit))
     return recalled
 
