@@ -1085,3 +1085,11 @@ def test_the_first_meeting_since_a_month_recalls_the_meeting_of_that_month_but_n
     assert {d.date for d in dialogues(text, published="2011-06-22")} == {"2011-06-21", "2007-05"}
     by_year = text.replace("kể từ tháng 5/2007", "kể từ năm 2007")
     assert {d.date for d in dialogues(by_year, published="2011-06-22")} == {"2011-06-21"}
+
+
+def test_a_second_round_told_as_lan_thu_hai_with_its_date_is_recalled():
+    text = ("Nhật Bản và Anh họp 2+2 lần thứ ba\n\nNgày 14/12, Nhật Bản và Anh tiến hành cuộc đối thoại 2+2 lần thứ ba "
+            "tại London. Cuộc đối thoại đầu tiên được tổ chức tại London vào tháng 1/2015, còn lần thứ hai diễn ra tại "
+            "Tokyo vào tháng 1/2016.")
+    found = {(d.date, d.location.city) for d in dialogues(text, published="2017-12-15")}
+    assert found == {("2017-12-14", "London"), ("2015-01", "London"), ("2016-01", "Tokyo")}
