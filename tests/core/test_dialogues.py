@@ -1093,3 +1093,12 @@ def test_a_second_round_told_as_lan_thu_hai_with_its_date_is_recalled():
             "Tokyo vào tháng 1/2016.")
     found = {(d.date, d.location.city) for d in dialogues(text, published="2017-12-15")}
     assert found == {("2017-12-14", "London"), ("2015-01", "London"), ("2016-01", "Tokyo")}
+
+
+def test_the_nth_round_of_this_mechanism_is_recalled_and_what_the_mechanism_is_holds_no_meeting():
+    text = ("Đối thoại Chiến lược quốc phòng Việt Nam - Trung Quốc lần thứ 7\n\n"
+            "Ngày 23/4, tại thành phố Đông Hưng, hai bên tổ chức Đối thoại Chiến lược quốc phòng Việt Nam - Trung Quốc lần thứ 7. "
+            "Đối thoại Chiến lược quốc phòng là cơ chế hợp tác quan trọng giữa Bộ Quốc phòng hai nước. Lần thứ 6 của cơ "
+            "chế này được tổ chức tại thành phố Thành Đô vào tháng 11/2016.")
+    found = {(d.date, d.location.city, d.location.country) for d in dialogues(text, published="2021-04-24")}
+    assert found == {("2021-04-23", "Đông Hưng", None), ("2016-11", "Thành Đô", "CHN")}

@@ -172,7 +172,7 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
             or _MECHANISMS_SUCH_AS.search(lower, max(0, start - 30), start)
             or _PARTNERS_OF_THE_MECHANISM.search(lower, 0, start)
             or _WITH_ITS_PARTNERS.search(lower, end, end + _PARTNER_REACH)
-            or _HELD_REGULARLY.match(lower, end)
+            or _HELD_REGULARLY.match(lower, end) or _IS_A_MECHANISM.match(lower, end)
             or _KIND_OF_DIALOGUE.search(lower, max(0, start - 12), start)
             or _MECHANISM_WORD.match(lower, start) and _KEEPS_MECHANISM.search(lower, max(0, start - 30), start)):
         return [_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index, location)]
@@ -292,6 +292,11 @@ def _sentence_change(lower: str, end: int) -> str | None:
     found = [(cue.start(), status) for status in ("cancelled", "postponed")
              if (cue := _patterns()[status].search(lower, end))]
     return min(found)[1] if found else None
+
+
+# "Đối thoại Chiến lược quốc phòng là cơ chế hợp tác quan trọng giữa ...": what the mechanism is, no meeting.
+_IS_A_MECHANISM = re.compile(r"\s+(?:(?:cũng|vẫn|đã|luôn)\s+)?(?:là|được coi là|được xem là|trở thành)\s+(?:một\s+)?"
+                             r"(?:trong những\s+)?(?:cơ chế|kênh|diễn đàn)\b")
 
 
 _LAUNCHED = re.compile(r"\b(?:chính thức\s+)?(?:khởi động|ra mắt|khai trương)\s+(?:cơ chế|định dạng)?\s*$")
