@@ -261,3 +261,8 @@ def test_more_capitals_stand_for_their_country(text: str, code: str) -> None:
 
 def test_a_trade_fair_acronym_is_no_capital():
     assert codes("Triển lãm hàng hải và hàng không quốc tế Langkawi (LIMA) khai mạc.") == []
+
+
+def test_the_philippines_transliterated_without_its_tone_mark_is_found():
+    from newsfacts.extract.countries import find_countries
+    assert [h.code for h in find_countries("Đối thoại giữa Phi-li-pin và Mỹ")] == ["PHL", "USA"]
