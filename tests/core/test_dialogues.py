@@ -1102,3 +1102,12 @@ def test_the_nth_round_of_this_mechanism_is_recalled_and_what_the_mechanism_is_h
             "chế này được tổ chức tại thành phố Thành Đô vào tháng 11/2016.")
     found = {(d.date, d.location.city, d.location.country) for d in dialogues(text, published="2021-04-24")}
     assert found == {("2021-04-23", "Đông Hưng", None), ("2016-11", "Thành Đô", "CHN")}
+
+
+def test_a_date_told_after_another_event_in_a_later_clause_is_that_events():
+    text = ("Đối thoại Chính sách quốc phòng Việt Nam - Lào lần thứ 6\n\n"
+            "Sáng 12/11, tại Hà Nội, đã diễn ra Đối thoại Chính sách quốc phòng Việt Nam - Lào lần thứ 6. "
+            "Thứ trưởng nhấn mạnh Đối thoại Chính sách quốc phòng Việt Nam - Lào lần thứ 6 có ý nghĩa quan trọng, nhằm "
+            "triển khai kết quả cuộc gặp giữa lãnh đạo hai Đảng vào tháng 3.")
+    found = {(d.date, d.location.city) for d in dialogues(text, published="2024-11-12")}
+    assert found == {("2024-11-12", "Hà Nội")}

@@ -199,7 +199,8 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     # is the period of something else.
     datable = in_clause or (candidates if _SEVERAL_MEETINGS.search(lower, end) else
                             [d for d in candidates if not (d.start >= right and d.precision == "year"
-                                                           and not _TOLD_HOW.search(lower, end, d.start))])
+                                                           and not _TOLD_HOW.search(lower, end, d.start))
+                             and not (d.start >= right and _ANOTHER_EVENT.search(lower, right, d.start))])
     hit = _apposed_date(text, candidates, right) or _best_date(datable, start, end)
     if hit is not None and in_clause and hit.precision == "year":
         # "được khởi động năm 2015, với phiên họp đầu tiên ... vào tháng 1 năm đó": the same year, told finer after.
@@ -227,6 +228,12 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     mentions.extend(_listed_meetings(text, hits, candidates, hit, mentions[-1], lower[start:]))
     mentions.extend(_previous_meeting(text, dates, venues, mentions[-1]))
     return mentions
+
+
+# "... lần thứ 8 có ý nghĩa quan trọng, nhằm triển khai kết quả Cuộc gặp giữa ... vào tháng 2": a date told in a later
+# clause after another event is that event's.
+_ANOTHER_EVENT = re.compile(r"\b(?:cuộc (?:gặp|hội đàm|điện đàm)|chuyến (?:thăm|công du)|hội nghị thượng đỉnh"
+                            r"|thượng đỉnh)\b")
 
 
 def _month_announced(dates: Sequence[DateHit], event_dates: Sequence[DateHit]) -> tuple[str | None, int]:
