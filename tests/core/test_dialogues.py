@@ -1111,3 +1111,10 @@ def test_a_date_told_after_another_event_in_a_later_clause_is_that_events():
             "triển khai kết quả cuộc gặp giữa lãnh đạo hai Đảng vào tháng 3.")
     found = {(d.date, d.location.city) for d in dialogues(text, published="2024-11-12")}
     assert found == {("2024-11-12", "Hà Nội")}
+
+
+def test_ho_chi_minh_city_abbreviated_is_a_venue_in_vietnam():
+    text = ("Việt Nam và Campuchia\n\nSáng 29-10, tại TP.HCM, đã diễn ra đối thoại Chính sách quốc phòng Việt Nam - "
+            "Campuchia lần thứ 8.")
+    (dialogue,) = dialogues(text, published="2025-10-29")
+    assert (dialogue.location.city, dialogue.location.country) == ("TP.HCM", "VNM")
