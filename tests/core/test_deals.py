@@ -1349,3 +1349,11 @@ def test_the_first_contract_recalled_with_model_count_and_year_is_an_earlier_dea
             "gồm 24 chiếc T-50IQ; chiếc đầu tiên được bàn giao năm 2017.")
     found = {(d.buyer, d.seller, d.quantity, d.year) for d in deals(text, published="2025-06-04")}
     assert found == {("IRQ", "KOR", 12, 2025), ("IRQ", "KOR", 24, 2013)}
+
+
+def test_the_airframe_a_system_is_built_on_is_no_deal_of_its_own():
+    text = ("Hàn Quốc chọn L3Harris cung cấp máy bay cảnh báo sớm\n\n"
+            "Hàn Quốc sẽ mua 4 máy bay cảnh báo sớm của hãng L3Harris (Mỹ) phát triển trên nền tảng máy bay phản lực "
+            "thương mại Global 6500, tích hợp radar do Israel chế tạo.")
+    found = {(d.buyer, d.seller, d.quantity) for d in deals(text, published="2025-08-05")}
+    assert found == {("KOR", "USA", 4)}
