@@ -455,11 +455,11 @@ class _Page:
         """Whether a paragraph of prose before line `end` is printed again after it: the page showed the article's
         summary above a box ("Tin liên quan", "Đọc nhiều") and the article itself follows the box, so the box's
         heading is not the page's end."""
-        before = {self.keys[i][-_SAME_PARAGRAPH_CHARS:] for i in range(self.first, end)
-                  if len(self.keys[i]) >= _MIN_RESUMING_CHARS and _is_prose(self.lines[i])}
-        return bool(before) and any(len(self.keys[j]) >= _MIN_RESUMING_CHARS
-                                    and self.keys[j][-_SAME_PARAGRAPH_CHARS:] in before
-                                    for j in range(end + 1, len(self.lines)))
+        after = {self.keys[j][-_SAME_PARAGRAPH_CHARS:] for j in range(end + 1, len(self.lines))
+                 if len(self.keys[j]) >= _MIN_RESUMING_CHARS}
+        return bool(after) and any(len(self.keys[i]) >= _MIN_RESUMING_CHARS
+                                   and self.keys[i][-_SAME_PARAGRAPH_CHARS:] in after and _is_prose(self.lines[i])
+                                   for i in range(self.first, end))
 
     def _in_separated_list(self, i: int) -> bool:
         """"Bão Kalmaegi mạnh nhất năm sắp đổ bộ ... -" over "Khai mạc Hội nghị Trung ương 14 -": headlines of other
