@@ -1118,3 +1118,10 @@ def test_ho_chi_minh_city_abbreviated_is_a_venue_in_vietnam():
             "Campuchia lần thứ 8.")
     (dialogue,) = dialogues(text, published="2025-10-29")
     assert (dialogue.location.city, dialogue.location.country) == ("TP.HCM", "VNM")
+
+
+def test_last_years_conference_of_the_mechanism_is_a_recalled_round():
+    text = ("Australia và Anh họp AUKMIN\n\nNgày 22/3, Australia và Anh tổ chức AUKMIN tại Adelaide. Hội nghị năm ngoái "
+            "diễn ra tại thành phố Portsmouth của Anh vào đầu tháng 2/2023.")
+    found = {(d.date, d.location.city) for d in dialogues(text, published="2024-03-23")}
+    assert found == {("2024-03-22", "Adelaide"), ("2023-02", "Portsmouth")}
