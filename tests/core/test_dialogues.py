@@ -1125,3 +1125,11 @@ def test_last_years_conference_of_the_mechanism_is_a_recalled_round():
             "diễn ra tại thành phố Portsmouth của Anh vào đầu tháng 2/2023.")
     found = {(d.date, d.location.city) for d in dialogues(text, published="2024-03-23")}
     assert found == {("2024-03-22", "Adelaide"), ("2023-02", "Portsmouth")}
+
+
+def test_a_new_meeting_schedule_put_off_again_is_a_postponed_round():
+    text = ("Ấn Độ và Mỹ họp 2+2\n\nNgày 6/9, Ấn Độ và Mỹ tổ chức Đối thoại 2+2 tại New Delhi. Cuộc gặp từng được lên "
+            "lịch tổ chức tại Washington vào giữa tháng 4 nhưng phải hoãn. Lịch họp mới vào ngày 6/7, cũng tại "
+            "Washington, sau đó tiếp tục bị lùi lại.")
+    found = {(d.date, d.status) for d in dialogues(text, published="2018-09-07")}
+    assert found == {("2018-09-06", "held"), ("2018-04", "postponed"), ("2018-07-06", "postponed")}
