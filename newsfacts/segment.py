@@ -618,7 +618,7 @@ def _glued_sentence_end(paragraph: str, punctuation_start: int) -> bool:
     capitalised = after[:1].isupper() and after[1:].islower()
     # "... 11 tiêm kích Su-35.Mặc dù vậy ...": a model designation (letters and figures), then a capitalised word.
     model = before.isdigit() and any(c.isalpha() for c in word)
-    # "... diễn ra vào tháng 4/2023.Đây là ...": a year, alone or closing a date, then a capitalised word.
+    # "... hội nghị thượng đỉnh tháng 4/2023.Đây là ...": a year, alone or closing a date, then a capitalised word.
     year = before.isdigit() and _YEAR_WORD.fullmatch(word) is not None
     return capitalised and (len(word) >= 3 and word.isalpha() and word.isupper() or model or year)
 

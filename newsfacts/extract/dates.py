@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 _AHEAD_LIMIT = timedelta(days=300)
 _BEHIND_LIMIT = timedelta(days=330)
-# "kể từ phiên họp trước vào ngày 10/1" in an article of December: a day told as past stays in the publication's
+# "sau phiên họp trước đó vào ngày 8/1" in an article of December: a day told as past stays in the publication's
 # year, however far behind it falls.
 _PAST_BEFORE = re.compile(r"\b(?:trước|hồi|vừa qua|kể từ|đã diễn ra|đã tổ chức)\b")
 _PAST_REACH = 30

@@ -264,7 +264,7 @@ def test_a_day_of_the_month_a_sentence_dates_with_its_year_takes_that_year():
 
 
 @pytest.mark.parametrize("text, value", [
-    ("Đây là cuộc họp đầu tiên sau 11 tháng kể từ phiên họp trước vào ngày 8/1.", "2025-01-08"),
+    ("Hai bên gặp lại lần đầu từ sau phiên họp trước đó vào ngày 8/1.", "2025-01-08"),
     ("Hai bên đã gặp nhau hồi đầu tháng 1 tại Seoul.", "2025-01"),
     ("Phiên họp tiếp theo dự kiến diễn ra vào ngày 8/1.", "2026-01-08"),
 ])

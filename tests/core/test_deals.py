@@ -90,9 +90,9 @@ def test_an_agreement_is_supplied_by_japan_and_received_by_vietnam(text, sides):
 
 
 @pytest.mark.parametrize("text, sides", [
-    ("Việt Nam và Ba Lan\n\nThứ trưởng Quốc phòng hai nước đã ký bản ghi nhớ giữa Bộ Quốc phòng Việt Nam và Ba Lan "
-     "về tăng cường hợp tác quốc phòng song phương.", ("VNM", "POL")),
-    ("Hàn Quốc và Peru\n\nHai bên đã ký một thỏa thuận để Hàn Quốc chuyển giao công nghệ quốc phòng cho "
+    ("Việt Nam và Ba Lan\n\nHai thứ trưởng đã ký biên bản ghi nhớ giữa hai Bộ Quốc phòng Việt Nam và Ba Lan về mở "
+     "rộng hợp tác quốc phòng.", ("VNM", "POL")),
+    ("Hàn Quốc và Peru\n\nSeoul và Lima đã ký văn bản thỏa thuận để Hàn Quốc chuyển giao công nghệ quốc phòng cho "
      "Peru.", ("PER", "KOR")),
     ("Thổ Nhĩ Kỳ và Malaysia\n\nTrước đó, hai nước đã ký bản ghi nhớ riêng về mua sắm quốc phòng giữa hai chính phủ.",
      ("MYS", "TUR")),
@@ -1317,7 +1317,7 @@ def test_an_agreement_signed_with_a_list_of_countries_is_one_per_partner():
 
 
 def test_a_cancelled_contract_for_a_kind_of_equipment_is_a_deal_while_talk_of_buying_the_kind_is_not():
-    cancelled = ("Pháp và Úc\n\nPháp triệu hồi đại sứ sau khi Úc hủy bỏ hợp đồng mua tàu ngầm với Paris để chọn "
+    cancelled = ("Pháp và Úc\n\nPháp triệu hồi đại sứ sau khi Canberra hủy bỏ hợp đồng mua tàu ngầm của Pháp, để chọn "
                  "một thỏa thuận khác.")
     (deal,) = deals(cancelled, published="2021-09-20")
     assert (deal.buyer, deal.seller, deal.system, deal.status) == ("AUS", "FRA", "tàu ngầm", "cancelled")

@@ -313,7 +313,7 @@ def _only_a_kind(deal: Deal, sentences: Sequence[Sentence]) -> bool:
     """A purchase of a kind of equipment the text details in no way ("mua tàu ngầm", "bán tên lửa"): no model, no
     count, no value, no year. Such a mention is talk of a market or of a package's contents, not a record an analyst
     can use; a joint production is told in these words and stays, and so does a contract for the kind that was signed,
-    cancelled or delivered ("Úc hủy bỏ hợp đồng mua tàu ngầm với Paris")."""
+    cancelled or delivered ("Canberra rút khỏi hợp đồng mua tàu ngầm của Pháp")."""
     return (deal.kind == "purchase" and deal.system.lower() in _weapons()["heads"]
             and deal.quantity is None and deal.value_usd is None and deal.year is None
             and not _contract_for_the_kind(deal, sentences))

@@ -230,7 +230,7 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     return mentions
 
 
-# "... lần thứ 8 có ý nghĩa quan trọng, nhằm triển khai kết quả Cuộc gặp giữa ... vào tháng 2": a date told in a later
+# "... lần thứ 6 góp phần cụ thể hóa, sau cuộc gặp giữa lãnh đạo hai Đảng vào tháng 3": a date told in a later
 # clause after another event is that event's.
 _ANOTHER_EVENT = re.compile(r"\b(?:cuộc (?:gặp|hội đàm|điện đàm)|chuyến (?:thăm|công du)|hội nghị thượng đỉnh"
                             r"|thượng đỉnh)\b")
