@@ -185,7 +185,8 @@ def _names_agreement(text: str, lower: str) -> bool:
     """Whether `_agreement_mentions` has anything to read in the sentence."""
     patterns = _patterns()
     return bool(patterns["named_agreement"].search(text) or patterns["generic_agreement"].search(lower)
-                or patterns["agreement_on_defence"].search(lower) or _ACRONYM.search(text) and patterns["acronym_reference"].search(text))
+                or patterns["agreement_on_defence"].search(lower)
+                or _ACRONYM.search(text) and patterns["acronym_reference"].search(text))
 
 
 # "... cùng một số trang thiết bị quân sự khác": the rest of a package, not a system of its own.
@@ -644,10 +645,12 @@ _COUNTED_FOR_CHARS = 30
 
 def _counted_for_another_side(sentence: Sentence, lower: str, hits: Sequence[CountryHit],
                               system: _Mention) -> list[_Mention]:
+    if system.sentence != sentence.index:
+        return []
     found = []
     for hit in hits:
         counted = _COUNTED_FOR.search(lower, max(0, hit.start - _COUNTED_FOR_CHARS), hit.start)
-        if counted is None or hit.code in (system.buyer, system.seller) or system.sentence != sentence.index:
+        if counted is None or hit.code in (system.buyer, system.seller):
             continue
         mention = _as_referenced(system, sentence, lower, system.buyer, int(counted.group(1)), system.dated, None)
         if counted.group(2) == "cho":

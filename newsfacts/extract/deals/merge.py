@@ -325,9 +325,9 @@ _CONTRACT_REACH = 60
 def _contract_for_the_kind(deal: Deal, sentences: Sequence[Sentence]) -> bool:
     if deal.status not in ("signed", "cancelled", "delivered"):
         return False
-    kind, contract_for = deal.system.lower(), _patterns()["contract_for"]
+    kind, contract_for, lowered = deal.system.lower(), _patterns()["contract_for"], lowered_article(sentences)
     for index in deal.evidence:
-        lower = sentences[index].text.lower()
+        lower = lowered.sentence(index)
         found = lower.find(kind)
         while found >= 0:
             if contract_for.search(lower, max(0, found - _CONTRACT_REACH), found):
