@@ -97,7 +97,10 @@ _DATELINE = re.compile(
     + r"|(?P<i_year>(?:19|20)\d\d)-(?P<i_month>\d\d)-(?P<i_day>\d\d)t\d\d:\d\d",
 )
 # Every dateline holds one of these; without one, the slower dateline scan is skipped.
-_DATELINE_CORE = re.compile(r"\d/\d{1,2}/(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d[Tt]")
+_DATELINE_SLASHED = re.compile(r"\d/\d{1,2}/(?:19|20)\d\d")
+_DATELINE_ISO = re.compile(r"(?:19|20)\d\d-\d\d-\d\d[Tt]")
+_ISO_TAIL = re.compile(r"-\d\d[Tt]")  # where "-DDT" starts, seven characters after the year
+_ISO_TAIL_AT = 7
 
 
 @dataclass(frozen=True)
@@ -441,7 +444,7 @@ def infer_publication_date(text: str) -> date | None:
 
     The words of a dateline are matched in lowercase; the text is lowercased for the scan (offsets are not used).
     """
-    if not _DATELINE_CORE.search(text):
+    if not _may_hold_dateline(text):
         return None
     for match in _DATELINE.finditer(text.lower()):
         parts = {name[2:]: int(value) for name, value in match.groupdict().items() if value}
@@ -449,6 +452,18 @@ def infer_publication_date(text: str) -> date | None:
         if found is not None:
             return found
     return None
+
+
+def _may_hold_dateline(text: str) -> bool:
+    """Whether `text` holds "d/m/yyyy" or "yyyy-mm-ddT" anywhere. Each is tried only where its fixed character
+    stands: a search for a pattern that opens with a digit or a group tries every position of the text."""
+    at = text.find("/", 1)
+    while at != -1:
+        if _DATELINE_SLASHED.match(text, at - 1):
+            return True
+        at = text.find("/", at + 1)
+    return any(tail.start() >= _ISO_TAIL_AT and _DATELINE_ISO.match(text, tail.start() - _ISO_TAIL_AT)
+               for tail in _ISO_TAIL.finditer(text))
 
 
 # "Một ngày trước đó, hai bộ trưởng ...", "Hai ngày sau đó": a day counted from the day the article told just before.

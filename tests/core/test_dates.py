@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfacts.extract.dates import _FORMS, _forms_to_scan, _matches, find_dates, infer_publication_date
+from newsfacts.extract.dates import (
+    _FORMS, _forms_to_scan, _matches, _may_hold_dateline, find_dates, infer_publication_date,
+)
 
 PUBLISHED = date(2023, 11, 10)  # a Friday
 
@@ -270,3 +273,11 @@ def test_a_day_of_the_month_a_sentence_dates_with_its_year_takes_that_year():
 ])
 def test_a_day_told_as_past_stays_in_the_publication_year_however_far_behind(text, value):
     assert [h.value for h in find_dates(text, date(2025, 12, 14))] == [value]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="0129/-Tt x", max_size=24))
+def test_dateline_prefilter_answers_as_the_dateline_core_pattern(text: str) -> None:
+    """The fast test for a dateline's date finds what one search for either form finds."""
+    core = re.compile(r"\d/\d{1,2}/(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d[Tt]")
+    assert _may_hold_dateline(text) == (core.search(text) is not None)
