@@ -1357,3 +1357,37 @@ def test_the_airframe_a_system_is_built_on_is_no_deal_of_its_own():
             "thương mại Global 6500, tích hợp radar do Israel chế tạo.")
     found = {(d.buyer, d.seller, d.quantity) for d in deals(text, published="2025-08-05")}
     assert found == {("KOR", "USA", 4)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Năm 2019, Hy Lạp ký hợp đồng mua 4 trực thăng MH-60R của Mỹ và những chiếc đầu tiên đã bắt đầu được Mỹ chuyển "
+    "giao trong năm nay.",
+    "Năm 2018, Qatar ký hợp đồng mua 12 tiêm kích Rafale của Pháp và các máy bay đầu tiên được chuyển tới Doha vào năm "
+    "2019.",
+    "Năm 2016, Ai Cập mua 2 tàu đổ bộ Mistral của Pháp, hai con tàu hiện đã phục vụ trong hải quân nước này.",
+    "Sáu tiêm kích J-10C mà Pakistan đặt mua của Trung Quốc đã về tới căn cứ Kamra và chính thức được biên chế.",
+    "Bộ trưởng Quốc phòng Philippines đã dự lễ tiếp nhận hai trực thăng T129 mua của Thổ Nhĩ Kỳ.",
+    "Nga cam kết sẽ giao nốt hai hệ thống S-400 còn lại mà Ấn Độ đặt mua theo hợp đồng ký năm 2018.",
+    "Thổ Nhĩ Kỳ tiếp nhận hệ thống S-400 mua của Nga từ năm 2019.",
+    "Năm 2016, UAE đặt mua hệ thống THAAD của Mỹ, các khẩu đội đầu tiên đã được đưa vào hoạt động từ năm 2019.",
+])
+def test_equipment_told_as_received_or_in_service_is_delivered(sentence):
+    assert [d.status for d in deals("Tin quốc phòng\n\n" + sentence, "2025-05-02")] == ["delivered"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tại buổi lễ ở Doha, Qatar đã ký ý định thư mua 8 máy bay không người lái MQ-9B của Mỹ trị giá 2 tỷ USD.",
+    "Ngày 21/8/2023, Indonesia đã ký bản ghi nhớ với Boeing (Mỹ) về việc mua 24 tiêm kích F-15EX.",
+    "Peru vừa ký thỏa thuận chiến lược với Hyundai Rotem của Hàn Quốc về việc mua 54 xe tăng K2.",
+])
+def test_a_letter_of_intent_or_memorandum_to_buy_is_a_purchase_still_negotiated(sentence):
+    assert [d.status for d in deals("Tin quốc phòng\n\n" + sentence, "2025-05-02")] == ["negotiating"]
+
+
+def test_a_memorandum_on_defence_procurement_is_a_signed_agreement_and_a_future_handover_ceremony_no_delivery():
+    agreement = deals("Tin\n\nHai bên đã ký bản ghi nhớ về mua sắm quốc phòng giữa chính phủ Malaysia và Thổ Nhĩ Kỳ.",
+                      "2025-05-02")
+    assert [(d.kind, d.status) for d in agreement] == [("agreement", "signed")]
+    planned = deals("Tin\n\nPhilippines sẽ dự lễ tiếp nhận hai trực thăng T129 mua của Thổ Nhĩ Kỳ vào tháng tới.",
+                    "2025-05-02")
+    assert [d.status for d in planned] != ["delivered"]
