@@ -1133,3 +1133,21 @@ def test_a_new_meeting_schedule_put_off_again_is_a_postponed_round():
             "Washington, sau đó tiếp tục bị lùi lại.")
     found = {(d.date, d.status) for d in dialogues(text, published="2018-09-07")}
     assert found == {("2018-09-06", "held"), ("2018-04", "postponed"), ("2018-07-06", "postponed")}
+
+
+@pytest.mark.parametrize(("article", "date", "city"), [
+    ("Canada và Philippines tổ chức phiên đối thoại chiến lược lần thứ sáu hôm 2/4 tại Manila. Cơ chế Đối thoại chiến "
+     "lược cấp thứ trưởng ngoại giao Canada - Philippines được khởi động tại Ottawa vào tháng 3/2016.", "2016-03",
+     "Ottawa"),
+    ("Mỹ và Qatar tổ chức phiên đối thoại chiến lược lần thứ sáu hôm 2/4 tại Doha. Đối thoại chiến lược Mỹ - Qatar "
+     "được chính thức khởi động ngày 30/1/2018 tại Washington.", "2018-01-30", "Washington"),
+])
+def test_a_mechanism_told_as_launched_then_and_there_held_its_first_meeting_then(article, date, city):
+    recalled = [d for d in dialogues("Tin ngoại giao\n\n" + article, "2024-04-03") if d.date == date]
+    assert [(d.mechanism, d.status, d.location.city) for d in recalled] == [("strategic dialogue", "held", city)]
+
+
+def test_a_mechanism_launched_since_a_year_tells_no_meeting_that_year():
+    text = ("Tin ngoại giao\n\nHai nước họp Đối thoại chiến lược Mỹ - Qatar lần thứ sáu hôm 2/4 tại Doha. "
+            "Đối thoại chiến lược Mỹ - Qatar được khởi động từ năm 2018 và được tổ chức hằng năm.")
+    assert [d.date for d in dialogues(text, "2024-04-03")] == ["2024-04-02"]

@@ -312,6 +312,12 @@ _LAUNCHED = re.compile(r"\b(?:chính thức\s+)?(?:khởi động|ra mắt|khai 
 _LAUNCH_CHARS = 40
 
 
+# "Cơ chế Đối thoại chiến lược ... Hàn Quốc - Anh được khởi động tại London vào tháng 12/2014": launched then and
+# there, which is its first meeting held.
+_LAUNCHED_AFTER = re.compile(r"[^,.;:]{0,50}?\s(?:đã\s+)?được\s+(?:chính thức\s+)?khởi động\b(?! lại)")
+_LAUNCH_DATE_CHARS = 40
+
+
 # "Ngoại trưởng và Bộ trưởng Quốc phòng hai nước ngày 1/2 đã họp tại Melbourne trong khuôn khổ cơ chế tham vấn "2+2"":
 # ministers who meet on a day within the mechanism hold its round that day.
 _MET_WITHIN = re.compile(r"\b(sẽ |dự kiến )?(?:đã |vừa )?(?:họp|nhóm họp|gặp|gặp gỡ|hội đàm)\b[^.;]{0,60}?"
@@ -328,6 +334,9 @@ def _mechanism_talk(lower: str, event_dates: Sequence[DateHit], mechanism: str, 
     if launch_day and _LAUNCHED.search(lower, max(0, start - _LAUNCH_CHARS), start):
         value, rank = _date_fields(launch_day)
         return _Mention(mechanism, parties, value, rank, Location(), "held", sentence)
+    if launched := _launched_after(lower, event_dates, end):
+        value, rank = _date_fields(launched)
+        return _Mention(mechanism, parties, value, rank, location, "held", sentence)
     met = _MET_WITHIN.search(lower, max(0, start - _MET_WITHIN_CHARS), start)
     met_day = next((d for d in event_dates if d.value and d.precision == "day" and d.end <= start), None)
     if met and met_day:
@@ -338,6 +347,19 @@ def _mechanism_talk(lower: str, event_dates: Sequence[DateHit], mechanism: str, 
     later = [d for d in event_dates if d.start >= end and d.value]
     value, rank = _date_fields(later[0] if later else None)
     return _Mention(mechanism, parties, value, rank, Location(), "agreed", sentence)
+
+
+def _launched_after(lower: str, event_dates: Sequence[DateHit], end: int) -> DateHit | None:
+    """The date a mechanism "được khởi động" on, told in the words right after the verb; "được khởi động từ năm 2008"
+    says since when it runs, no meeting."""
+    launched = _LAUNCHED_AFTER.match(lower, end)
+    if launched is None:
+        return None
+    return next((d for d in event_dates if d.value and launched.end() <= d.start <= launched.end() + _LAUNCH_DATE_CHARS
+                 and not _SINCE_OR_BREAK.search(lower, launched.end(), d.start)), None)
+
+
+_SINCE_OR_BREAK = re.compile(r"[,.;]|\btừ\b")
 
 
 def _previous_meeting(text: str, dates: Sequence[DateHit], venues: Sequence[tuple[int, Location]],
