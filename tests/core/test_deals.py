@@ -1391,3 +1391,18 @@ def test_a_memorandum_on_defence_procurement_is_a_signed_agreement_and_a_future_
     planned = deals("Tin\n\nPhilippines sẽ dự lễ tiếp nhận hai trực thăng T129 mua của Thổ Nhĩ Kỳ vào tháng tới.",
                     "2025-05-02")
     assert [d.status for d in planned] != ["delivered"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thiết kế của Hàn Quốc đã vượt qua đối thủ cuối cùng là mẫu khinh hạm FREMM do tập đoàn Fincantieri của Italy "
+    "chào bán.",
+    "Trong gói thầu pháo của Colombia, các đối thủ cạnh tranh gồm pháo Caesar của Pháp và pháo Zuzana 2 do Slovakia "
+    "chào bán.",
+])
+def test_a_rivals_offer_that_lost_the_tender_is_no_deal(sentence):
+    assert deals("Tin quốc phòng\n\n" + sentence, "2025-05-02") == ()
+
+
+def test_a_trade_told_after_beating_the_rivals_is_a_deal():
+    text = "Tin quốc phòng\n\nDassault vượt qua các đối thủ để giành hợp đồng bán 12 tiêm kích Rafale cho Croatia."
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")] == [("HRV", "FRA", 12)]
