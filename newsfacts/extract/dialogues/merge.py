@@ -14,7 +14,7 @@ from newsfacts.extract.people import PersonMention, leader_titles
 from newsfacts.records import Location, Sentence
 from newsfacts.same_event import same_dialogue_in_article, times_agree_in_article
 from newsfacts.extract.dialogues.mentions import _Mention
-from newsfacts.extract.dialogues.vocabulary import _vocab
+from newsfacts.extract.dialogues.vocabulary import _patterns, _vocab
 
 
 @dataclass
@@ -148,15 +148,12 @@ def _held_within_a_named_mechanism(bare: list[_Mention], named: list[_Mention], 
     resolved = []
     for m in bare:
         mechanism = next((n for n in mechanisms if n.sentence == m.sentence), None)
-        if mechanism is None and _THIS_MECHANISM.search(sentences[m.sentence].text.lower()):
+        if mechanism is None and _patterns()["this_mechanism"].search(sentences[m.sentence].text.lower()):
             mechanism = next((n for n in reversed(mechanisms) if n.sentence < m.sentence), None)
         parties = (mechanism.parties or main_pair) if mechanism else ()
         if mechanism and m.status == "held" and set(m.parties) <= set(parties):
             resolved.append(replace(m, mechanism=mechanism.mechanism, parties=parties))
     return resolved
-
-
-_THIS_MECHANISM = re.compile(r"\b(?:cơ chế|định dạng|khuôn khổ) (?:đối thoại )?này\b")
 
 
 # Months after the latest round an article recalls by date from which a meeting it tells without a name is another

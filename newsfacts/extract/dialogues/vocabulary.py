@@ -109,6 +109,7 @@ def _patterns() -> dict[str, re.Pattern[str] | Prefiltered]:
     compiled: dict[str, re.Pattern[str] | Prefiltered] = {
         name: prefiltered(pattern) for name, pattern in vocab["status_cues"].items()}
     compiled["bare"] = re.compile(vocab["bare_references"])
+    compiled["this_mechanism"] = re.compile(vocab["this_mechanism"])
     compiled["meeting"] = prefiltered(vocab["meeting_verbs"])
     compiled["new_date"] = re.compile(vocab["new_date_cue"])
     compiled["announcement"] = re.compile(vocab["announcement_verbs"])
