@@ -18,7 +18,18 @@ _STATUS_RANK = {"proposed": 1, "negotiating": 2, "signed": 3, "delivered": 4, "c
 
 @cache
 def _verbs() -> dict:
-    return json.loads(files("newsfacts.vocab").joinpath("deal_verbs.json").read_text("utf-8"))
+    """deal_verbs.json with its `shared` pieces put in where a pattern names them ("<deliver>")."""
+    verbs = json.loads(files("newsfacts.vocab").joinpath("deal_verbs.json").read_text("utf-8"))
+    shared = verbs.get("shared", {})
+    return {key: _with_shared(value, shared) for key, value in verbs.items()}
+
+
+def _with_shared(value, shared: dict[str, str]):
+    if isinstance(value, str):
+        return reduce(lambda text, name: text.replace(f"<{name}>", shared[name]), shared, value)
+    if isinstance(value, list):
+        return [_with_shared(item, shared) for item in value]
+    return value
 
 
 @cache
