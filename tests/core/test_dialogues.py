@@ -1151,3 +1151,10 @@ def test_a_mechanism_launched_since_a_year_tells_no_meeting_that_year():
     text = ("Tin ngoại giao\n\nHai nước họp Đối thoại chiến lược Mỹ - Qatar lần thứ sáu hôm 2/4 tại Doha. "
             "Đối thoại chiến lược Mỹ - Qatar được khởi động từ năm 2018 và được tổ chức hằng năm.")
     assert [d.date for d in dialogues(text, "2024-04-03")] == ["2024-04-02"]
+
+
+def test_political_consultations_told_as_tham_khao_are_the_consultations_told_as_tham_van():
+    text = ("Tin ngoại giao\n\nNgày 12/3, tại Phnom Penh, Thứ trưởng Ngoại giao hai nước đồng chủ trì Tham khảo chính "
+            "trị Việt Nam - Campuchia lần thứ 9.")
+    assert [(d.mechanism, d.parties, d.date, d.location.city) for d in dialogues(text, "2025-03-13")] == [
+        ("other dialogue", ("KHM", "VNM"), "2025-03-12", "Phnom Penh")]
