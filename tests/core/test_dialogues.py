@@ -1158,3 +1158,14 @@ def test_political_consultations_told_as_tham_khao_are_the_consultations_told_as
             "trị Việt Nam - Campuchia lần thứ 9.")
     assert [(d.mechanism, d.parties, d.date, d.location.city) for d in dialogues(text, "2025-03-13")] == [
         ("other dialogue", ("KHM", "VNM"), "2025-03-12", "Phnom Penh")]
+
+
+@pytest.mark.parametrize(("sentence", "city", "country"), [
+    ("Sáng 26/10, tại thành phố Kampot, Vương quốc Campuchia, Thứ trưởng Ngoại giao hai nước đồng chủ trì Tham khảo "
+     "chính trị Việt Nam - Campuchia lần thứ 9.", "Kampot", "KHM"),
+    ("Ngày 15/11 tại TP HCM diễn ra Đối thoại chiến lược Việt Nam - Nga lần thứ 8.", "TP HCM", "VNM"),
+])
+def test_a_town_placed_in_a_country_by_its_formal_name_and_the_city_written_tp_hcm_have_their_country(
+        sentence, city, country):
+    (found,) = dialogues("Tin ngoại giao\n\n" + sentence, "2024-11-16")
+    assert (found.location.city, found.location.country) == (city, country)
