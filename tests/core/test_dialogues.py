@@ -1169,3 +1169,20 @@ def test_a_town_placed_in_a_country_by_its_formal_name_and_the_city_written_tp_h
         sentence, city, country):
     (found,) = dialogues("Tin ngoại giao\n\n" + sentence, "2024-11-16")
     assert (found.location.city, found.location.country) == (city, country)
+
+
+@pytest.mark.parametrize(("sentence", "mechanism", "parties"), [
+    ('Ngày 2/6, Ngoại trưởng và Bộ trưởng Quốc phòng Ba Lan, Anh họp theo định dạng "Quadriga" tại Warsaw.', "2+2",
+     ("GBR", "POL")),
+    ('Ngày 2/6, cơ chế Đối thoại chiến lược "3+3" Việt Nam - Trung Quốc họp phiên thứ hai tại Hà Nội.',
+     "strategic dialogue", ("CHN", "VNM")),
+    ("Ngày 2/6, hai nước họp Ủy ban Bộ trưởng hỗn hợp Singapore - Australia (SAJMC) lần thứ 15 tại Singapore.",
+     "other dialogue", ("AUS", "SGP")),
+    ("Ngày 2/6, Campuchia và Thái Lan họp Ủy ban Biên giới chung (GBC) tại Phnom Penh.", "other dialogue",
+     ("KHM", "THA")),
+    ("Ngày 2/6, Ấn Độ và Trung Quốc họp Cơ chế làm việc về tham vấn và phối hợp các vấn đề biên giới (WMCC) tại Bắc "
+     "Kinh.", "other dialogue", ("CHN", "IND")),
+])
+def test_mechanisms_known_by_their_own_names_are_recognised(sentence, mechanism, parties):
+    found = [(d.mechanism, d.parties, d.date) for d in dialogues("Tin ngoại giao\n\n" + sentence, "2025-06-03")]
+    assert found == [(mechanism, parties, "2025-06-02")]
