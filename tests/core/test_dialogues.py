@@ -1182,6 +1182,10 @@ def test_a_town_placed_in_a_country_by_its_formal_name_and_the_city_written_tp_h
      ("KHM", "THA")),
     ("Ngày 2/6, Ấn Độ và Trung Quốc họp Cơ chế làm việc về tham vấn và phối hợp các vấn đề biên giới (WMCC) tại Bắc "
      "Kinh.", "other dialogue", ("CHN", "IND")),
+    ("Ngày 2/6, Nga và Mỹ tổ chức vòng Đối thoại ổn định chiến lược mới tại Geneva.", "strategic dialogue",
+     ("RUS", "USA")),
+    ("Ngày 2/6, Bộ Công an Việt Nam và Bộ An ninh Lào tổ chức Hội nghị hợp tác an ninh lần thứ 16 tại Viêng Chăn.",
+     "other dialogue", ("LAO", "VNM")),
 ])
 def test_mechanisms_known_by_their_own_names_are_recognised(sentence, mechanism, parties):
     found = [(d.mechanism, d.parties, d.date) for d in dialogues("Tin ngoại giao\n\n" + sentence, "2025-06-03")]
