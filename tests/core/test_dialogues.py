@@ -1192,3 +1192,10 @@ def test_a_town_placed_in_a_country_by_its_formal_name_and_the_city_written_tp_h
 def test_mechanisms_known_by_their_own_names_are_recognised(sentence, mechanism, parties):
     found = [(d.mechanism, d.parties, d.date) for d in dialogues("Tin ngoại giao\n\n" + sentence, "2025-06-03")]
     assert found == [(mechanism, parties, "2025-06-02")]
+
+
+def test_a_round_told_by_its_number_without_thu_is_a_recalled_meeting():
+    text = ("Tin ngoại giao\n\nMỹ và Bahrain tổ chức Đối thoại chiến lược lần thứ ba tại Manama ngày 25/1. Vòng hai "
+            "diễn ra tại Washington vào tháng 3/2023.")
+    assert {(d.date, d.location.city) for d in dialogues(text, "2024-01-26")} == {
+        ("2024-01-25", "Manama"), ("2023-03", "Washington")}
