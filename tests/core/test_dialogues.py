@@ -1199,3 +1199,9 @@ def test_a_round_told_by_its_number_without_thu_is_a_recalled_meeting():
             "diễn ra tại Washington vào tháng 3/2023.")
     assert {(d.date, d.location.city) for d in dialogues(text, "2024-01-26")} == {
         ("2024-01-25", "Manama"), ("2023-03", "Washington")}
+
+
+def test_the_four_ministers_who_met_before_hold_an_earlier_round_of_the_articles_2_2():
+    text = ("Tin ngoại giao\n\nNgày 9/5, Nhật Bản và Đức họp 2+2 lần thứ ba theo hình thức trực tuyến. Trước đó, bốn "
+            "bộ trưởng hai nước từng gặp nhau tại Berlin vào tháng 11/2022.")
+    assert {(d.mechanism, d.date) for d in dialogues(text, "2024-05-10")} == {("2+2", "2024-05-09"), ("2+2", "2022-11")}
