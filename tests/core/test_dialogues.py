@@ -1205,3 +1205,11 @@ def test_the_four_ministers_who_met_before_hold_an_earlier_round_of_the_articles
     text = ("Tin ngoại giao\n\nNgày 9/5, Nhật Bản và Đức họp 2+2 lần thứ ba theo hình thức trực tuyến. Trước đó, bốn "
             "bộ trưởng hai nước từng gặp nhau tại Berlin vào tháng 11/2022.")
     assert {(d.mechanism, d.date) for d in dialogues(text, "2024-05-10")} == {("2+2", "2024-05-09"), ("2+2", "2022-11")}
+
+
+def test_earlier_rounds_told_without_a_name_and_held_by_officials_are_intersessional():
+    text = ("Tin ngoại giao\n\nHàn Quốc và Trung Quốc nối lại đối thoại 2+2 ngày 18/6 tại Seoul. Những phiên gần nhất "
+            "trước đây diễn ra vào tháng 11-2012 và tháng 3-2016, với sự tham gia của các vụ trưởng thuộc bộ ngoại giao "
+            "và bộ quốc phòng hai nước.")
+    found = {(d.mechanism, d.date) for d in dialogues(text, "2024-06-19")}
+    assert {("2+2 intersessional", "2012-11"), ("2+2 intersessional", "2016-03")} <= found

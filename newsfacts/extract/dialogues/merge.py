@@ -13,7 +13,7 @@ from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.people import PersonMention, leader_titles
 from newsfacts.records import Location, Sentence
 from newsfacts.same_event import same_dialogue_in_article, times_agree_in_article
-from newsfacts.extract.dialogues.mentions import _Mention
+from newsfacts.extract.dialogues.mentions import _Mention, _at_its_level
 from newsfacts.extract.dialogues.vocabulary import _patterns, _vocab
 
 
@@ -134,7 +134,8 @@ def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[
     votes = Counter(m.mechanism for m in meetings)
     told = Counter(m.mechanism for m in meetings if m.status)
     mechanism = max(votes, key=lambda name: (votes[name], told[name]))
-    return [replace(m, mechanism=mechanism, parties=main_pair) for m in bare
+    return [replace(m, mechanism=_at_its_level(mechanism, *[sentences[m.sentence].text.lower()] * 2),
+                    parties=main_pair) for m in bare
             if set(m.parties) <= set(main_pair) and not _names_leaders(_told_in(sentences[m.sentence].text, m))
             and not _only_recalled_before(m, meetings)]
 
