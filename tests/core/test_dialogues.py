@@ -1184,6 +1184,7 @@ def test_a_town_placed_in_a_country_by_its_formal_name_and_the_city_written_tp_h
      "Kinh.", "other dialogue", ("CHN", "IND")),
     ("Ngày 2/6, Nga và Mỹ tổ chức vòng Đối thoại ổn định chiến lược mới tại Geneva.", "strategic dialogue",
      ("RUS", "USA")),
+    ("Ngày 2/6, Nhật Bản và Pháp có cuộc hội đàm ngoại giao - quốc phòng tại Paris.", "2+2", ("FRA", "JPN")),
     ("Ngày 2/6, hai bộ trưởng đồng chủ trì Đối thoại Bộ trưởng Quốc phòng Singapore-Trung Quốc lần thứ tư.",
      "defence policy dialogue", ("CHN", "SGP")),
     ("Ngày 2/6, Bộ Công an Việt Nam và Bộ An ninh Lào tổ chức Hội nghị hợp tác an ninh lần thứ 16 tại Viêng Chăn.",
