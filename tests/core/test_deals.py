@@ -1406,3 +1406,17 @@ def test_a_rivals_offer_that_lost_the_tender_is_no_deal(sentence):
 def test_a_trade_told_after_beating_the_rivals_is_a_deal():
     text = "Tin quốc phòng\n\nDassault vượt qua các đối thủ để giành hợp đồng bán 12 tiêm kích Rafale cho Croatia."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")] == [("HRV", "FRA", 12)]
+
+
+def test_a_purchase_read_as_a_major_exporter_buying_from_a_country_that_sells_no_arms_is_turned_round():
+    text = ("Tin quốc phòng\n\nNguồn tin cho hay Trung Quốc đã chấp thuận đề nghị của Campuchia về việc mua 2 tàu tuần "
+            "tra xa bờ.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2025-05-02")] == [("KHM", "CHN")]
+
+
+@pytest.mark.parametrize(("sentence", "sides"), [
+    ("Hàn Quốc đã đưa vào sử dụng 8 máy bay vận tải CN-235 mua từ Indonesia.", ("KOR", "IDN")),
+    ("Nga đã mua hàng nghìn UAV Shahed của Iran.", ("RUS", "IRN")),
+])
+def test_a_major_exporter_buying_from_a_source_the_text_names_or_a_known_supplier_keeps_its_sides(sentence, sides):
+    assert [(d.buyer, d.seller) for d in deals("Tin quốc phòng\n\n" + sentence, "2025-05-02")] == [sides]

@@ -14,11 +14,13 @@ from datetime import date
 
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
+from newsfacts.extract.lowered import lowered_article
 from newsfacts.records import Deal, Sentence
 from newsfacts.extract.deals.mentions import (
     MAX_MENTIONS, _Mention, _buyers_counted, _in_service_mentions, _named_back_for_another_buyer, _package_items,
     _respective_count_mentions, _sentence_mentions, _this_country_buys, _trade_sentences,
 )
+from newsfacts.extract.deals.roles import reads_a_major_exporter_buying
 from newsfacts.extract.deals.merge import (
     _aid_given, _between_main_pair, _deal, _is_aid, _merge, _only_a_kind, _orient, _other_side, _sum_of_models,
 )
@@ -41,6 +43,7 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
         mentions.extend(_buyers_counted(s, lower, country_hits.get(s.index, ()), date_hits.get(s.index, ()), mentions))
     if not mentions:
         return ()
+    mentions = _the_right_way_round(mentions, sentences, country_hits)
     read = {m.sentence for m in mentions}
     mentions.extend(_in_service_mentions(sentences, country_hits, read))
     mentions.extend(_respective_count_mentions(sentences, country_hits, mentions, read))
@@ -58,3 +61,13 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
     kept = [d for d, g in zip(deals, groups) if d.buyer and d.seller and d.buyer != d.seller and not _is_aid(d, aid)
             and not _only_a_kind(d, sentences) and not _sum_of_models(d, g, deals, groups)]
     return tuple(sorted(kept, key=lambda d: d.evidence[0]))
+
+
+def _the_right_way_round(mentions: list[_Mention], sentences: Sequence[Sentence],
+                         country_hits: Mapping[int, Sequence[CountryHit]]) -> list[_Mention]:
+    """Purchases read as a major arms exporter buying from a country that sells no major arms, turned round."""
+    lowered = lowered_article(sentences)
+    return [replace(m, buyer=m.seller, seller=m.buyer)
+            if m.kind == "purchase" and reads_a_major_exporter_buying(m.buyer, m.seller, lowered.sentence(m.sentence),
+                                                                      country_hits.get(m.sentence, ()))
+            else m for m in mentions]

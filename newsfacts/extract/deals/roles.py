@@ -11,7 +11,7 @@ from typing import NamedTuple
 from newsfacts.extract.companies import CompanyHit
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.prefilter import prefiltered
-from newsfacts.extract.deals.vocabulary import _AUXILIARY, _patterns
+from newsfacts.extract.deals.vocabulary import _AUXILIARY, _patterns, known_suppliers, major_exporters
 
 
 _SIGN = prefiltered(r"\bký\b")
@@ -508,3 +508,18 @@ def _nearest_pair(parties: Sequence[_Party], start: int, end: int) -> tuple[str,
         if party.code not in codes:
             codes.append(party.code)
     return tuple(codes[:2])
+
+
+# "mua từ Indonesia", "mua của Indonesia", "do Indonesia sản xuất": a country named as the source of the equipment
+# ("đề nghị của Thái Lan" names a proposer, not a source).
+_NAMED_AS_SOURCE = re.compile(r"\b(?:từ|do|mua(?: lại)? của)\s+(?:phía\s+|nước\s+)?$")
+_SOURCE_REACH = 16
+
+
+def reads_a_major_exporter_buying(buyer: str | None, seller: str | None, lower: str, hits: Sequence[CountryHit]) -> bool:
+    """Whether a purchase read as a major arms exporter buying from a country that sells no major arms is read the
+    wrong way round (`exporters.json`, `_major_exporters`): not when the sentence names that country as the source."""
+    if buyer not in major_exporters() or seller is None or seller in known_suppliers():
+        return False
+    return not any(h.code == seller and _NAMED_AS_SOURCE.search(lower, max(0, h.start - _SOURCE_REACH), h.start)
+                   for h in hits)

@@ -48,6 +48,19 @@ def _exporter_rank() -> dict[str, int]:
 
 
 @cache
+def major_exporters() -> frozenset[str]:
+    exporters = _exporters()
+    return frozenset(exporters["rank"][:exporters["major_exporters"]])
+
+
+@cache
+def known_suppliers() -> frozenset[str]:
+    """Countries that sell major arms: the ranked exporters and the `other_suppliers` outside the ranking."""
+    exporters = _exporters()
+    return frozenset(exporters["rank"]) | frozenset(exporters["other_suppliers"])
+
+
+@cache
 def _agreement_order() -> tuple[dict[str, int], int]:
     exporters = _exporters()
     suppliers = exporters["agreement_suppliers"]
