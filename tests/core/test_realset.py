@@ -36,3 +36,13 @@ def test_gold_records_use_the_contract_and_real_country_codes():
 def test_the_articles_text_is_kept_out_of_git():
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
     assert "data/realset/text/" in ignored
+
+
+def test_each_held_out_line_names_whole_collection_rounds():
+    """A held-out line is the name of a round ("s3deal", "s24mix"), the part of a file name before its first "_"; a
+    shorter prefix would also hold out, and fold into its scores, every later round whose name starts with it."""
+    from scripts.realset import held_out_batches
+
+    rounds = {row["file"].split("_", 1)[0] for row in ROWS}
+    for line in held_out_batches():
+        assert line in rounds, line
