@@ -1409,8 +1409,8 @@ def test_a_trade_told_after_beating_the_rivals_is_a_deal():
 
 
 def test_a_purchase_read_as_a_major_exporter_buying_from_a_country_that_sells_no_arms_is_turned_round():
-    text = ("Tin quốc phòng\n\nNguồn tin cho hay Trung Quốc đã chấp thuận đề nghị của Campuchia về việc mua 2 tàu tuần "
-            "tra xa bờ.")
+    text = ("Tin quốc phòng\n\nTheo một quan chức, Trung Quốc đã đồng ý với đề xuất của Campuchia về việc mua hai tàu "
+            "tuần tra.")
     assert [(d.buyer, d.seller) for d in deals(text, "2025-05-02")] == [("KHM", "CHN")]
 
 

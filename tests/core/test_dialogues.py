@@ -1161,9 +1161,9 @@ def test_political_consultations_told_as_tham_khao_are_the_consultations_told_as
 
 
 @pytest.mark.parametrize(("sentence", "city", "country"), [
-    ("Sáng 26/10, tại thành phố Kampot, Vương quốc Campuchia, Thứ trưởng Ngoại giao hai nước đồng chủ trì Tham khảo "
-     "chính trị Việt Nam - Campuchia lần thứ 9.", "Kampot", "KHM"),
-    ("Ngày 15/11 tại TP HCM diễn ra Đối thoại chiến lược Việt Nam - Nga lần thứ 8.", "TP HCM", "VNM"),
+    ("Ngày 12/3, hai Thứ trưởng Ngoại giao gặp nhau tại thành phố Kampot, Vương quốc Campuchia, trong khuôn khổ Tham "
+     "khảo chính trị lần thứ 9 giữa Việt Nam và Campuchia.", "Kampot", "KHM"),
+    ("Đối thoại chiến lược Việt Nam - Nga lần thứ 8 được tổ chức tại TP HCM hôm 15/11.", "TP HCM", "VNM"),
 ])
 def test_a_town_placed_in_a_country_by_its_formal_name_and_the_city_written_tp_hcm_have_their_country(
         sentence, city, country):

@@ -511,7 +511,7 @@ def _nearest_pair(parties: Sequence[_Party], start: int, end: int) -> tuple[str,
 
 
 # "mua từ Indonesia", "mua của Indonesia", "do Indonesia sản xuất": a country named as the source of the equipment
-# ("đề nghị của Thái Lan" names a proposer, not a source).
+# ("đề xuất của Campuchia" names a proposer, not a source).
 _NAMED_AS_SOURCE = re.compile(r"\b(?:từ|do|mua(?: lại)? của)\s+(?:phía\s+|nước\s+)?$")
 _SOURCE_REACH = 16
 
