@@ -24,7 +24,7 @@ def _verbs() -> dict:
     return {key: _with_shared(value, shared) for key, value in verbs.items()}
 
 
-def _with_shared(value, shared: dict[str, str]):
+def _with_shared(value: object, shared: dict[str, str]) -> object:
     if isinstance(value, str):
         return reduce(lambda text, name: text.replace(f"<{name}>", shared[name]), shared, value)
     if isinstance(value, list):

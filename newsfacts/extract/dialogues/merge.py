@@ -134,10 +134,16 @@ def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[
     votes = Counter(m.mechanism for m in meetings)
     told = Counter(m.mechanism for m in meetings if m.status)
     mechanism = max(votes, key=lambda name: (votes[name], told[name]))
-    return [replace(m, mechanism=_at_its_level(mechanism, *[sentences[m.sentence].text.lower()] * 2),
-                    parties=main_pair) for m in bare
+    return [replace(m, mechanism=_at_the_level_told(mechanism, sentences[m.sentence]), parties=main_pair) for m in bare
             if set(m.parties) <= set(main_pair) and not _names_leaders(_told_in(sentences[m.sentence].text, m))
             and not _only_recalled_before(m, meetings)]
+
+
+def _at_the_level_told(mechanism: str, sentence: Sentence) -> str:
+    """A bare meeting's mechanism at the level its sentence tells ("với sự tham gia của các vụ trưởng": the officials'
+    round of a 2+2)."""
+    lower = sentence.text.lower()
+    return _at_its_level(mechanism, lower, lower)
 
 
 def _held_within_a_named_mechanism(bare: list[_Mention], named: list[_Mention], main_pair: tuple[str, ...],
