@@ -330,16 +330,14 @@ def _mechanism_talk(lower: str, event_dates: Sequence[DateHit], mechanism: str, 
     """The mechanism itself, not a meeting; agreeing to set it up ("nhất trí thiết lập cơ chế đối thoại 2+2") is an
     agreed meeting, dated by the first meeting the sentence announces after it; launching it on a given day ("Ngày
     11/9, New Delhi và Canberra chính thức khởi động cơ chế Đối thoại 2+2") is its first meeting, held that day."""
-    launch_day = next((d for d in event_dates if d.value and d.precision == "day"), None)
-    if launch_day and _LAUNCHED.search(lower, max(0, start - _LAUNCH_CHARS), start):
+    if _LAUNCHED.search(lower, max(0, start - _LAUNCH_CHARS), start) and (launch_day := _first_day(event_dates)):
         value, rank = _date_fields(launch_day)
         return _Mention(mechanism, parties, value, rank, Location(), "held", sentence)
     if launched := _launched_after(lower, event_dates, end):
         value, rank = _date_fields(launched)
         return _Mention(mechanism, parties, value, rank, location, "held", sentence)
     met = _MET_WITHIN.search(lower, max(0, start - _MET_WITHIN_CHARS), start)
-    met_day = next((d for d in event_dates if d.value and d.precision == "day" and d.end <= start), None)
-    if met and met_day:
+    if met and (met_day := _first_day(event_dates, before=start)):
         value, rank = _date_fields(met_day)
         return _Mention(mechanism, parties, value, rank, location, "planned" if met.group(1) else "held", sentence)
     if not _patterns()["agreed"].search(lower, max(0, start - 60), start):
@@ -347,6 +345,12 @@ def _mechanism_talk(lower: str, event_dates: Sequence[DateHit], mechanism: str, 
     later = [d for d in event_dates if d.start >= end and d.value]
     value, rank = _date_fields(later[0] if later else None)
     return _Mention(mechanism, parties, value, rank, Location(), "agreed", sentence)
+
+
+def _first_day(event_dates: Sequence[DateHit], before: int | None = None) -> DateHit | None:
+    """The first resolved date told to the day, of the whole sentence or ending by `before`."""
+    return next((d for d in event_dates if d.value and d.precision == "day" and (before is None or d.end <= before)),
+                None)
 
 
 def _launched_after(lower: str, event_dates: Sequence[DateHit], end: int) -> DateHit | None:
