@@ -25,6 +25,7 @@ _MIN_PROSE_WORDS = 10
 class _Vocab:
     section_starts: frozenset[str]
     section_names: frozenset[str]
+    menu_section: re.Pattern[str]
     page_ends: frozenset[str]
     page_end_prefix: re.Pattern[str]
     lines: frozenset[str]
@@ -45,6 +46,7 @@ def _vocab() -> _Vocab:
     return _Vocab(
         section_starts=frozenset(data["section_starts"]),
         section_names=frozenset(data["section_names"]),
+        menu_section=re.compile(rf"(?<!\w)(?:{_alternation(data['section_names'] + data['menu_sections'])})(?!\w)"),
         page_ends=frozenset(data["page_ends"]),
         page_end_prefix=re.compile(_alternation(data["page_end_prefixes"])),
         lines=frozenset(data["lines"]),
@@ -84,6 +86,7 @@ _MIN_CAPTION_TEXT_CHARS = 10
 _SAME_ENDS_CHARS = 8
 _END_MARKS = ("./.", "/.")
 _MAX_MENU_WORDS = 6
+_MIN_MENU_SECTIONS = 4
 _MIN_RESUMING_CHARS = 200
 # Two paragraphs of this length or more ending in the same characters are the same paragraph printed twice.
 _SAME_PARAGRAPH_CHARS = 60
@@ -262,6 +265,16 @@ def _is_doubled_headline(key: str) -> bool:
             and len(key[:half].split()) >= _MIN_TITLE_WORDS)
 
 
+def _is_menu_run(line: str, key: str) -> bool:
+    """A site's menu printed as one line ("Mới nhất Thời sự Kinh doanh Thể thao Giải trí Pháp luật Video"): mostly
+    section names, never a sentence."""
+    if _ends_sentence(line):
+        return False
+    sections = _vocab().menu_section.findall(key)
+    return (len(sections) >= _MIN_MENU_SECTIONS
+            and sum(map(len, sections)) * 2 >= len(key) - key.count(" "))
+
+
 def _is_table_row(line: str) -> bool:
     """A row of a table of related stories ("| headline summary |")."""
     return line.startswith("|") and line.endswith("|")
@@ -430,7 +443,7 @@ class _Page:
                 self.kinds[i] = "chaff"
                 self.starts_tail[i] = slug.end() < len(line)
             elif (_near_duplicate(key, title_key) or _is_chaff_line(key)
-                  or loose and (_is_glued_links(line) or _is_table_row(line))):
+                  or loose and (_is_glued_links(line) or _is_table_row(line) or _is_menu_run(line, key))):
                 self.kinds[i] = "chaff"
             elif _is_breadcrumb(line):
                 self.kinds[i] = _page_furniture(line, key)

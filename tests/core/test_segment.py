@@ -509,3 +509,16 @@ def test_a_year_glued_to_the_next_sentence_ends_its_sentence():
     text = "Hai nước\n\nCơ chế này ra đời sau hội nghị thượng đỉnh tháng 4/2023.Đây là cuộc họp thứ năm của nhóm."
     bodies = [s.text for s in parse_text(text, published=None).sentences if s.segment != "title"]
     assert bodies == ["Cơ chế này ra đời sau hội nghị thượng đỉnh tháng 4/2023.", "Đây là cuộc họp thứ năm của nhóm."]
+
+
+def test_a_site_menu_printed_as_one_line_is_no_lead_and_a_section_name_under_it_ends_no_article():
+    text = ("Báo Mẫu Điện tử\n\n"
+            "Mới nhất Thời sự Kinh doanh Quốc tế Thể thao Giải trí Pháp luật Sức khỏe Công nghệ Đời sống Video Ảnh\n\n"
+            "Chuyên đề\n\nKhám Phá\n\nSự kiện nóng trong tuần\n\n"
+            "Chile cân nhắc mua thêm tàu hộ vệ của Anh\n\nMinh Châu |\n\n"
+            "Hải quân Chile đang xem xét mua thêm hai tàu hộ vệ Type 23 đã qua sử dụng của Anh, theo tờ báo địa phương.\n\n"
+            "Chile cân nhắc mua thêm tàu hộ vệ của Anh - Ảnh 1.\n\n"
+            "Nếu thương vụ được ký, hai con tàu sẽ thay thế các khinh hạm đã phục vụ hơn 30 năm của nước này.")
+    kinds = {s.text[:12]: s.kind for s in segment(text)}
+    assert kinds["Mới nhất Thờ"] == "chaff"
+    assert kinds["Hải quân Chi"] == "lead" and kinds["Nếu thương v"] == "body"
