@@ -1214,3 +1214,35 @@ def test_earlier_rounds_told_without_a_name_and_held_by_officials_are_intersessi
             "và bộ quốc phòng hai nước.")
     found = {(d.mechanism, d.date) for d in dialogues(text, "2024-06-19")}
     assert {("2+2 intersessional", "2012-11"), ("2+2 intersessional", "2016-03")} <= found
+
+
+def test_a_meeting_between_the_two_countries_is_the_articles_pair_whatever_the_sentence_names_after_it():
+    text = ("Canada và Hàn Quốc họp 2+2 tại Ottawa\n\n"
+            "Ngày 5/3, Canada và Hàn Quốc tổ chức Đối thoại 2+2 lần thứ hai tại Ottawa.\n\n"
+            "Hai bên bàn về chuỗi cung ứng khoáng sản.\n\n"
+            "Cuộc họp 2+2 trước đó giữa hai nước diễn ra tại Seoul ngày 12/10/2024, khi các bộ trưởng lên tiếng về "
+            "hợp tác quân sự giữa Nga và Triều Tiên.")
+    found = {(d.parties, d.date) for d in dialogues(text, "2025-03-06")}
+    assert found == {(("CAN", "KOR"), "2025-03-05"), (("CAN", "KOR"), "2024-10-12")}
+
+
+def test_a_round_that_only_dates_another_meeting_takes_no_date_from_it():
+    text = ("Tin ngoại giao\n\nNhật Bản và Philippines họp 2+2 ngày 8/7 tại Manila. Ngay sau phiên họp 2+2, ngày 9/7, "
+            "hai nước sẽ tiến hành Đối thoại an ninh hàng hải lần thứ ba.")
+    found = {(d.mechanism, d.date) for d in dialogues(text, "2024-07-01")}
+    assert found == {("2+2", "2024-07-08"), ("security dialogue", "2024-07-09")}
+
+
+def test_the_intersessional_round_recalls_the_ministers_first_round_as_the_2_2():
+    text = ("Tin ngoại giao\n\nQuan chức ngoại giao và quốc phòng Nhật Bản và Ấn Độ ngày 4/9 đã họp phiên giữa kỳ của "
+            "Đối thoại 2+2 tại Tokyo, kể từ phiên đối thoại cấp bộ trưởng đầu tiên năm ngoái.")
+    found = {(d.mechanism, d.date) for d in dialogues(text, "2020-09-05")}
+    assert found == {("2+2 intersessional", "2020-09-04"), ("2+2", "2019")}
+
+
+def test_the_next_ministers_round_is_not_the_first_round_the_article_recalls():
+    text = ("Tin ngoại giao\n\nĐối thoại 2+2 cấp bộ trưởng đầu tiên giữa Ấn Độ và Australia diễn ra tại New Delhi ngày "
+            "11/9/2021. Hai bên đang chuẩn bị cho phiên đối thoại 2+2 cấp bộ trưởng kế tiếp tại Canberra. Theo thông "
+            "lệ luân phiên, Australia sẽ đăng cai phiên đối thoại 2+2 cấp bộ trưởng thứ hai.")
+    found = sorted((d.date or "", d.status) for d in dialogues(text, "2022-06-01"))
+    assert found == [("", "planned"), ("2021-09-11", "held")]

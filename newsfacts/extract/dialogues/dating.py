@@ -17,10 +17,12 @@ _FIRST_SINCE = re.compile(r"(?:lần )?đầu(?: tiên)? (?:kể )?từ\s+(?:nă
 _PRECISION = {"day": 10, "month": 7, "year": 4}
 
 
-_ORDINAL = re.compile(r"\b(?:lần (?:thứ )?|(?:phiên|vòng|kỳ) thứ )(\d{1,3}|[ivxl]{1,6}|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?: \w+)?)\b")
+_ORDINAL = re.compile(r"\b(?:lần (?:thứ )?|(?:phiên|vòng|kỳ|cấp bộ trưởng|cấp thứ trưởng) thứ )(\d{1,3}|[ivxl]{1,6}|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?: \w+)?)\b")
 
 
 _ORDINAL_REACH = 60
+# "Đối thoại 2+2 cấp bộ trưởng đầu tiên, diễn ra tại New Delhi": the first round; not "đầu tiên kể từ năm 2019".
+_FIRST_ROUND = re.compile(r"\s+(?:cấp (?:bộ|thứ) trưởng\s+)?đầu tiên\b(?!\s+(?:kể từ|sau|trong))")
 
 
 _ORDINAL_WORDS = {"hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
@@ -183,6 +185,8 @@ def _apposed_date(text: str, dates: Sequence[DateHit], right: int) -> DateHit | 
 def _ordinal(lower: str, end: int, right: int) -> int | None:
     """The round a mention names right after the mechanism and its parties ("... Việt - Mỹ lần thứ 7", "(DTT) lần
     thứ XIII", "lần thứ ba")."""
+    if _FIRST_ROUND.match(lower, end):
+        return 1
     found = _ORDINAL.search(lower, end, min(right, end + _ORDINAL_REACH))
     if not found:
         return None

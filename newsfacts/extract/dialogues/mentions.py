@@ -96,7 +96,8 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
             right = _clause(text, start, named_in_brackets.end())[1]
         mechanism = _at_its_level(mechanism, lower[left:_sentence_clause_end(lower, right)], lower)
         fixed = _fixed_parties(lower, start, end)
-        parties = fixed or _parties(text, hits, start, end, left, right)
+        of_the_two = _of_the_two(lower, hits, left, start, end)
+        parties = fixed or (of_the_two if of_the_two is not None else _parties(text, hits, start, end, left, right))
         found = _span_mentions(sentence, lower, hits, dates, own_dates, venues, paragraph_date,
                                len({m for _, _, m in spans}) == 1,
                                (start, end, mechanism), (left, right), parties)
@@ -106,6 +107,21 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
         else:
             mentions.extend(replace(m, parties=pair) for pair in separate for m in found)
     return mentions
+
+
+# "Cuộc họp 2+2 gần nhất giữa hai nước diễn ra ... khi các bộ trưởng lo ngại về Trung Quốc và Triều Tiên": the
+# meeting is the two countries' the article is about, whatever other countries the sentence names after it.
+_OF_THE_TWO = re.compile(r"(?:\s+(?:gần (?:đây )?nhất|trước đó|đầu tiên|tiếp theo|lần (?:thứ )?[^\s,.;]+))?"
+                         r"\s+(?:giữa|của)\s+hai\s+(?:nước|bên|quốc gia)\b")
+
+
+def _of_the_two(lower: str, hits: Sequence[CountryHit], left: int, start: int, end: int) -> tuple[str, ...] | None:
+    """No parties (the ones of the meeting told just before, else the article's pair) for a mechanism "giữa hai
+    nước" with fewer than two countries named before it in its clause; None where the rule does not apply."""
+    if not _OF_THE_TWO.match(lower, end):
+        return None
+    named_before = {h.code for h in hits if left <= h.start and h.end <= start}
+    return None if len(named_before) >= 2 else ()
 
 
 # "Đối thoại X Hàn - Mỹ (KIDD) lần tới sẽ được tổ chức ...": the short name in brackets belongs to the
@@ -217,11 +233,14 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
         value, rank = _date_fields(hit if hit else paragraph_date())
     if value is None and status == "held":
         value, rank = _month_announced(dates, event_dates)
+    next_round = hit is None and status in ("planned", "agreed") and _NAMED_NEXT.match(lower, end) is not None
+    if next_round:  # the paragraph's date is the round it follows
+        value, rank = None, 0
     weak = hit is None and value is not None
     online = _ONLINE.search(lower, max(0, start - _ONLINE_REACH), min(len(lower), end + _ONLINE_REACH)) is not None
     mentions.append(_Mention(mechanism, parties, value, rank, Location() if online else location, status,
                              sentence.index, weak_date=weak, until=_range_end(hit), ordinal=_ordinal(lower, end, right),
-                             online=online))
+                             online=online, next_round=next_round))
     if new_date is not None:
         value, rank = _date_fields(new_date)
         mentions.append(_Mention(mechanism, parties, value, rank, Location(), "planned", sentence.index))
@@ -264,9 +283,16 @@ def _recalled_meetings(text: str, lower: str, dates: Sequence[DateHit], venues: 
         if mention.date and hit.value >= mention.date[:len(hit.value)]:
             continue
         value, rank = _date_fields(hit)
-        recalled.append(replace(mention, date=value, precision_rank=rank, status="held", weak_date=False, until=None,
+        recalled.append(replace(mention, mechanism=_recalled_level(mention.mechanism, lower[cue_start:hit.start]),
+                                date=value, precision_rank=rank, status="held", weak_date=False, until=None,
                                 ordinal=None, location=_recalled_venue(text, venues, cue_start, hit)))
     return recalled
+
+
+def _recalled_level(mechanism: str, cue: str) -> str:
+    """"phiên giữa kỳ ... kể từ phiên đối thoại cấp bộ trưởng đầu tiên năm ngoái": the officials' round recalls the
+    ministers' one."""
+    return "2+2" if mechanism == "2+2 intersessional" and _patterns()["ministers"].search(cue) else mechanism
 
 
 # "diễn ra vào tháng 7/2010 tại New Delhi": the venue follows its date closely, or stands between the cue and it.
@@ -287,8 +313,10 @@ def _recalled_venue(text: str, venues: Sequence[tuple[int, Location]], cue_start
 _TOLD_HOW = re.compile(r"\b(?:diễn ra|được tổ chức|tổ chức)\b")
 
 
-# "kể từ phiên Đối thoại ... lần thứ 14": a round results are counted from; without its date it is no record.
-_SINCE_MEETING = re.compile(r"(?:kể từ|từ sau)\s+(?:khi\s+)?(?:các\s+)?(?:phiên|cuộc|kỳ|vòng|lần)?\s*$")
+# "kể từ phiên Đối thoại ... lần thứ 14": a round results are counted from; "ngay sau phiên họp giữa kỳ, ngày 23/8,
+# hai nước sẽ tiến hành ...": a round that dates another event; without a date of its own it is no record.
+_SINCE_MEETING = re.compile(r"(?:kể từ|từ sau|ngay sau|ngay trước|trước thềm)\s+(?:khi\s+)?(?:các\s+)?"
+                            r"(?:phiên|cuộc|kỳ|vòng|lần)?\s*(?:họp\s+)?$")
 
 
 _SINCE_MEETING_CHARS = 25
@@ -524,8 +552,10 @@ def _own_venues(options: Sequence[tuple[int, Location]], match: re.Match[str], p
     return after or options
 
 
-# "vòng đối thoại kế tiếp", "phiên họp tiếp theo": the round after the one the article reports.
+# "vòng đối thoại kế tiếp", "phiên họp tiếp theo": the round after the one the article reports; "phiên đối thoại 2+2
+# cấp bộ trưởng kế tiếp" names it with its mechanism and level.
 _NEXT = re.compile(r"\s+(?:tiếp theo|kế tiếp)\b")
+_NAMED_NEXT = re.compile(r"(?:\s+cấp (?:bộ trưởng|thứ trưởng))?\s+(?:tiếp theo|kế tiếp|lần tới)\b")
 _NOT_YET_SET = re.compile(r"\bchưa (?:công bố|thông báo|xác định|ấn định|quyết định|thống nhất|định)\b")
 
 

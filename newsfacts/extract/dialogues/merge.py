@@ -42,8 +42,13 @@ def _group(mentions: list[_Mention], main_sentence_order: Mapping[int, int]) -> 
     for mention in undated:
         date_unknown = replace(mention, date=None, until=None)
         same = [e for e in events if all(same_dialogue_in_article(date_unknown, m) for m in e.mentions)]
+        if mention.weak_date and _borrows_another_rounds_date(mention, events):
+            if not same:
+                continue
+            # "sẽ đăng cai phiên ... thứ hai" in the paragraph of the first round: the next round, date unknown
+            mention = replace(date_unknown, precision_rank=0, weak_date=False)
         if mention.weak_date and not same:
-            if mention.status not in (None, "mechanism") and not _borrows_another_rounds_date(mention, events):
+            if mention.status not in (None, "mechanism"):
                 events.append(_Event([mention]))
             continue
         if mention.status == "agreed":
