@@ -1246,3 +1246,17 @@ def test_the_next_ministers_round_is_not_the_first_round_the_article_recalls():
             "lệ luân phiên, Australia sẽ đăng cai phiên đối thoại 2+2 cấp bộ trưởng thứ hai.")
     found = sorted((d.date or "", d.status) for d in dialogues(text, "2022-06-01"))
     assert found == [("", "planned"), ("2021-09-11", "held")]
+
+
+def test_dialogues_held_in_the_2_2_format_with_two_partners_are_two_2_2_meetings():
+    text = ("Tin ngoại giao\n\nAustralia đang chuẩn bị các cuộc đối thoại an ninh riêng rẽ với Indonesia và Hàn Quốc "
+            "vào tháng 5 theo hình thức 2+2 với sự tham gia của các bộ trưởng ngoại giao và quốc phòng.")
+    found = {(d.mechanism, d.parties, d.date) for d in dialogues(text, "2024-04-02")}
+    assert found == {("2+2", ("AUS", "IDN"), "2024-05"), ("2+2", ("AUS", "KOR"), "2024-05")}
+
+
+def test_a_host_named_after_the_mechanism_meets_each_partner_separately_and_if_is_not_held():
+    text = ("Tin ngoại giao\n\nNếu các cuộc đối thoại 2+2 giữa Australia với Indonesia và Hàn Quốc được tổ chức, các bộ trưởng "
+            "sẽ bàn về an ninh biển.")
+    found = {(d.parties, d.status) for d in dialogues(text, "2024-04-02")}
+    assert found == {(("AUS", "IDN"), "planned"), (("AUS", "KOR"), "planned")}

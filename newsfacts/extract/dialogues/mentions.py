@@ -75,10 +75,29 @@ def _status(lower: str, start: int, end: int, left: int, right: int) -> str | No
     return None
 
 
+# "các cuộc đối thoại an ninh riêng rẽ với Philippines và Ấn Độ vào tháng tới theo mô hình 2+2": the dialogues named
+# first are held in the 2+2 format; the format named after them is no second meeting.
+_IN_THE_FORMAT = re.compile(r"[^,.;]{0,90}?\btheo(?: (?:mô hình|hình thức|định dạng|cơ chế))?\s*[\"'“]?")
+
+
+def _in_their_format(lower: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Each mechanism followed in its clause by "theo mô hình/hình thức/định dạng 2+2" takes the 2+2, whose name then
+    stands for no meeting of its own."""
+    kept: list[tuple[int, int, str]] = []
+    for start, end, mechanism in spans:
+        if kept and mechanism == "2+2" and kept[-1][2] != "2+2":
+            format_of = _IN_THE_FORMAT.fullmatch(lower, kept[-1][1], start)
+            if format_of:
+                kept[-1] = (kept[-1][0], kept[-1][1], "2+2")
+                continue
+        kept.append((start, end, mechanism))
+    return kept
+
+
 def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
                  paragraph_date: Callable[[], DateHit | None]) -> list[_Mention]:
     text = sentence.text
-    spans = _mechanism_spans(lower)
+    spans = _in_their_format(lower, _mechanism_spans(lower))
     if not spans:
         return []
     mentions: list[_Mention] = []

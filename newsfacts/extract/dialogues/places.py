@@ -15,6 +15,7 @@ _CONNECTOR = re.compile(r"\s*(?:và|với|cùng|,|-|/|–)\s*")
 
 
 _WITH_PARTNER = re.compile(r"(?:với|cùng)\s*$")
+_JUST_WITH = re.compile(r"\s*(?:với|cùng)\s*")
 
 
 _SEVERAL_SIDED = re.compile(r"ba bên|bốn bên|ba nước|bốn nước|đa phương|tam giác|\bbộ tứ\b|trilateral")
@@ -76,8 +77,10 @@ def _host_groups(text: str, hits: Sequence[CountryHit], start: int, end: int
         if groups:
             g_start, g_end, host, partners = groups[-1]
             between = text[g_end:hit.start]
-            if g_end <= start and end <= hit.start and not partners and _WITH_PARTNER.search(between) \
-                    and not _CLAUSE_MARK.search(text, end, hit.start):
+            # "Nhật Bản tổ chức 2+2 với A", and "2+2 giữa Nhật Bản với A" where the host is right before the partner.
+            if not partners and end <= hit.start and (
+                    g_end <= start and _WITH_PARTNER.search(between) and not _CLAUSE_MARK.search(text, end, hit.start)
+                    or g_start >= end and _JUST_WITH.fullmatch(between)):
                 groups[-1] = (g_start, hit.end, host, {hit.code})
                 continue
             if _CONNECTOR.fullmatch(between):
