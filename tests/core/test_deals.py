@@ -1420,3 +1420,15 @@ def test_a_purchase_read_as_a_major_exporter_buying_from_a_country_that_sells_no
 ])
 def test_a_major_exporter_buying_from_a_source_the_text_names_or_a_known_supplier_keeps_its_sides(sentence, sides):
     assert [(d.buyer, d.seller) for d in deals("Tin quốc phòng\n\n" + sentence, "2025-05-02")] == [sides]
+
+
+def test_countries_that_place_the_buyer_on_the_map_are_no_party_of_its_deal():
+    text = ("Quốc gia Bắc Âu mua pháo của Mỹ\n\n"
+            "Quốc gia Bắc Âu có đường biên giới dài giáp với Nga và Belarus ngày 3/5 quyết định mua 6 hệ thống pháo phản lực HIMARS "
+            "của Mỹ. Chính phủ Phần Lan cho biết hợp đồng sẽ được ký trong năm nay.")
+    assert {(d.buyer, d.seller) for d in deals(text, "2024-05-04")} == {("FIN", "USA")}
+
+
+def test_the_neighbouring_country_named_after_its_description_is_the_buyer():
+    text = "Tin quốc phòng\n\nNước láng giềng Estonia cũng đã ký hợp đồng mua 12 pháo tự hành K9 của Hàn Quốc."
+    assert [(d.buyer, d.seller) for d in deals(text, "2024-05-04")] == [("EST", "KOR")]

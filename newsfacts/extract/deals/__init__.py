@@ -20,7 +20,7 @@ from newsfacts.extract.deals.mentions import (
     MAX_MENTIONS, _Mention, _buyers_counted, _in_service_mentions, _named_back_for_another_buyer, _package_items,
     _respective_count_mentions, _sentence_mentions, _this_country_buys, _trade_sentences,
 )
-from newsfacts.extract.deals.roles import reads_a_major_exporter_buying
+from newsfacts.extract.deals.roles import neighbours, reads_a_major_exporter_buying
 from newsfacts.extract.deals.merge import (
     _aid_given, _between_main_pair, _deal, _is_aid, _merge, _only_a_kind, _orient, _other_side, _sum_of_models,
 )
@@ -49,8 +49,7 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
     mentions.extend(_respective_count_mentions(sentences, country_hits, mentions, read))
     headline = frozenset(s.index for s in sentences if s.segment in ("title", "lead"))
     mentions = [replace(m, headline=True) if m.sentence in headline else m for m in mentions]
-    counts = Counter(h.code for hits in country_hits.values() for h in hits)
-    main_pair = tuple(code for code, _ in counts.most_common(2))
+    main_pair = _main_pair(sentences, country_hits)
     groups = _merge([_between_main_pair(m, main_pair) if m.mutual else m for m in mentions])
     deals = [_deal(group, published, headline) for group in groups]
     oriented = {frozenset((d.buyer, d.seller)): (d.buyer, d.seller) for d in deals
@@ -61,6 +60,13 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
     kept = [d for d, g in zip(deals, groups) if d.buyer and d.seller and d.buyer != d.seller and not _is_aid(d, aid)
             and not _only_a_kind(d, sentences) and not _sum_of_models(d, g, deals, groups)]
     return tuple(sorted(kept, key=lambda d: d.evidence[0]))
+
+
+def _main_pair(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]]) -> tuple[str, ...]:
+    """The two countries the article names most, leaving out those named only to place another on the map."""
+    counts = Counter(hits[i].code for s in sentences if (hits := country_hits.get(s.index))
+                     for i in set(range(len(hits))) - neighbours(hits, s.text))
+    return tuple(code for code, _ in counts.most_common(2))
 
 
 def _the_right_way_round(mentions: list[_Mention], sentences: Sequence[Sentence],

@@ -39,9 +39,11 @@ class _Party(NamedTuple):
 def _parties(hits: Sequence[CountryHit], companies: Sequence[CompanyHit], text: str = "") -> list[_Party]:
     """The countries and makers of a sentence; a country in brackets right after another ("Đài Loan (Trung Quốc)")
     only qualifies it and plays no part of its own, nor does one that objects to the deal."""
+    bordering = neighbours(hits, text)
     parties = [_Party(h.code, h.start, h.end) for i, h in enumerate(hits)
                if not (text and i and _BRACKETED.fullmatch(text, hits[i - 1].end, h.start)
                        and text.startswith(")", h.end))
+               and i not in bordering
                and not (text and _OBJECTS.match(text, h.end))
                and not (text and _AT_AN_EVENT.search(text, max(0, h.start - 60), h.start))
                and not (text and _PRESSURE_OF.search(text, max(0, h.start - 40), h.start))]
@@ -50,6 +52,23 @@ def _parties(hits: Sequence[CountryHit], companies: Sequence[CompanyHit], text: 
 
 
 _BRACKETED = re.compile(r"\s*\(\s*")
+
+
+# "Quốc gia vùng Baltic giáp biên giới với Nga", "láng giềng với Nga và Belarus": countries that place the buyer on
+# the map take no part in its deal.
+# "nước láng giềng Estonia" is the neighbour itself.
+_BORDERING = re.compile(r"\b(?:(?:giáp(?: biên giới| ranh)?|tiếp giáp|sát sườn)\s+(?:với\s+|của\s+)?"
+                        r"|láng giềng\s+(?:với|của)\s+)(?:cả\s+)?$", re.IGNORECASE)
+
+
+def neighbours(hits: Sequence[CountryHit], text: str) -> set[int]:
+    """Indexes of the hits named as a neighbour, the ones listed right after such a hit included."""
+    found: set[int] = set()
+    for i, hit in enumerate(hits):
+        if text and (_BORDERING.search(text, max(0, hit.start - 30), hit.start)
+                     or i - 1 in found and _COORDINATION.fullmatch(text, hits[i - 1].end, hit.start)):
+            found.add(i)
+    return found
 
 
 # "tại một triển lãm quốc phòng ở Thái Lan": the country where an event took place takes no part in the deal told there.
