@@ -1432,3 +1432,9 @@ def test_countries_that_place_the_buyer_on_the_map_are_no_party_of_its_deal():
 def test_the_neighbouring_country_named_after_its_description_is_the_buyer():
     text = "Tin quốc phòng\n\nNước láng giềng Estonia cũng đã ký hợp đồng mua 12 pháo tự hành K9 của Hàn Quốc."
     assert [(d.buyer, d.seller) for d in deals(text, "2024-05-04")] == [("EST", "KOR")]
+
+
+def test_second_hand_equipment_is_sold_by_its_owner_not_by_its_maker():
+    text = ("Tin quốc phòng\n\nChile đã ký hợp đồng mua 12 tiêm kích F-16 (do Mỹ sản xuất) đã qua sử dụng của Hà Lan "
+            "với giá 200 triệu USD.")
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2024-05-04")] == [("CHL", "NLD", 12)]

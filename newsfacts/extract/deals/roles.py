@@ -242,21 +242,24 @@ def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ..
 
 def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: int) -> _Cues:
     """Roles the words around each party give: "từ X", "do X sản xuất", "cho X", "sản xuất tại X", "X mua", "X bán"."""
-    buyer = seller = genitive = None
+    buyer = seller = genitive = maker = None
     by_verb = ""
     makers: tuple[str, ...] = ()
     for party, cue in zip(parties, _party_cues(lower, parties)):
-        if buyer and seller and genitive:
+        if buyer and seller and genitive and seller != maker:
             break
         if cue.after_from and 0 <= party.start - end <= 60 \
                 or cue.second_hand_of and 0 <= party.start - end <= _SECOND_HAND_REACH \
                 or cue.bought_of and (0 <= party.start - end <= _BOUGHT_OF_REACH
                                       or 0 <= start - party.end <= _BOUGHT_OF_REACH):
-            seller = seller or party.code
+            # "25 chiếc F-16 (do Mỹ sản xuất) đã qua sử dụng của Đan Mạch": the source named sells, not the maker.
+            seller = party.code if seller is None or seller == maker else seller
+            maker = None
         elif cue.made_by and 0 <= party.start - end <= _MAKER_REACH \
                 or cue.made_by_firm_of and 0 <= party.start - end <= _FIRM_MAKER_REACH \
                 or cue.ordered_built_at and 0 <= party.start - end <= _BUILT_AT_REACH:
-            seller = seller or party.code
+            if seller is None:
+                seller = maker = party.code
         elif (cue.after_to and (party.start >= start or 0 <= start - party.end <= _RECIPIENT_BEFORE)
               or cue.made_at or cue.orders_in_relative and 0 <= party.start - end <= _RELATIVE_REACH) \
                 and not party.company:
