@@ -1260,3 +1260,11 @@ def test_a_host_named_after_the_mechanism_meets_each_partner_separately_and_if_i
             "sẽ bàn về an ninh biển.")
     found = {(d.parties, d.status) for d in dialogues(text, "2024-04-02")}
     assert found == {(("AUS", "IDN"), "planned"), (("AUS", "KOR"), "planned")}
+
+
+def test_an_earlier_round_between_the_two_countries_belongs_to_the_series_it_precedes():
+    text = ("Tin ngoại giao\n\nNgày 9/5, Anh và Ba Lan tổ chức Đối thoại 2+2 lần thứ năm tại London. Trước đó một ngày, "
+            "Đức và Pháp cũng đã họp 2+2 tại Paris. Cuộc họp 2+2 lần thứ tư giữa hai nước diễn ra tại Warsaw vào "
+            "tháng 3/2023.")
+    found = {(d.parties, d.date) for d in dialogues(text, "2024-05-10")}
+    assert (("GBR", "POL"), "2023-03") in found and (("DEU", "FRA"), "2023-03") not in found

@@ -51,6 +51,7 @@ class _Mention:
     online: bool = False  # held by video link: no place, whatever other mentions say
     told: tuple[int, int] | None = None  # a bare meeting's part of its sentence: up to the meetings named beside it
     next_round: bool = False  # told as the round after the one reported ("vòng kế tiếp")
+    pair_told_before: bool = False  # "giữa hai nước": the parties are those of the meeting told last before it
 
 
 # "tổ chức cuộc họp ... (2+2) lần thứ bảy theo hình thức trực tuyến": a meeting by video link has no venue.
@@ -115,11 +116,13 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
             right = _clause(text, start, named_in_brackets.end())[1]
         mechanism = _at_its_level(mechanism, lower[left:_sentence_clause_end(lower, right)], lower)
         fixed = _fixed_parties(lower, start, end)
-        of_the_two = _of_the_two(lower, hits, left, start, end)
-        parties = fixed or (of_the_two if of_the_two is not None else _parties(text, hits, start, end, left, right))
+        of_the_two = not fixed and _of_the_two(lower, hits, left, start, end)
+        parties = fixed or (() if of_the_two else _parties(text, hits, start, end, left, right))
         found = _span_mentions(sentence, lower, hits, dates, own_dates, venues, paragraph_date,
                                len({m for _, _, m in spans}) == 1,
                                (start, end, mechanism), (left, right), parties)
+        if of_the_two:
+            found = [replace(m, pair_told_before=True) for m in found]
         separate = [parties] if fixed else _separate_meetings(text, lower, hits, start, end, parties)
         if len(separate) == 1:
             mentions.extend(found)
@@ -134,13 +137,12 @@ _OF_THE_TWO = re.compile(r"(?:\s+(?:gần (?:đây )?nhất|trước đó|đầu
                          r"\s+(?:giữa|của)\s+hai\s+(?:nước|bên|quốc gia)\b")
 
 
-def _of_the_two(lower: str, hits: Sequence[CountryHit], left: int, start: int, end: int) -> tuple[str, ...] | None:
-    """No parties (the ones of the meeting told just before, else the article's pair) for a mechanism "giữa hai
-    nước" with fewer than two countries named before it in its clause; None where the rule does not apply."""
+def _of_the_two(lower: str, hits: Sequence[CountryHit], left: int, start: int, end: int) -> bool:
+    """A mechanism "giữa hai nước" with fewer than two countries named before it in its clause: a meeting of the pair
+    told before it."""
     if not _OF_THE_TWO.match(lower, end):
-        return None
-    named_before = {h.code for h in hits if left <= h.start and h.end <= start}
-    return None if len(named_before) >= 2 else ()
+        return False
+    return len({h.code for h in hits if left <= h.start and h.end <= start}) < 2
 
 
 # "Đối thoại X Hàn - Mỹ (KIDD) lần tới sẽ được tổ chức ...": the short name in brackets belongs to the

@@ -103,12 +103,16 @@ def _main_pair(mentions: Sequence[_Mention], country_hits: Mapping[int, Sequence
     return tuple(sorted(code for code, _ in counts.most_common(2)))
 
 
+_PREVIOUS_PAIR_SENTENCES = 2
+
+
 def _complete_parties(mentions: list[_Mention], main_pair: tuple[str, ...],
                       people: Sequence[PersonMention]) -> list[_Mention]:
     """Parties for mentions that name fewer than two countries.
 
     One country meets the country of the people in its sentence; none ("Hai nước cũng nhất trí ...") means the
-    pair of the mention one or two sentences before, else the article's main pair.
+    pair of the mention one or two sentences before (see `_pair_told_before` for a meeting "giữa hai nước"), else the
+    article's main pair.
     """
     completed: list[_Mention] = []
     for m in mentions:
@@ -119,12 +123,21 @@ def _complete_parties(mentions: list[_Mention], main_pair: tuple[str, ...],
             if len(visitors) == 1:
                 m = replace(m, parties=tuple(sorted(set(m.parties) | visitors)))
         if not m.parties:
-            previous = next((c for c in reversed(completed) if 0 < m.sentence - c.sentence <= 2), None)
+            previous = _pair_told_before(m, completed) if m.pair_told_before else next(
+                (c for c in reversed(completed) if 0 < m.sentence - c.sentence <= _PREVIOUS_PAIR_SENTENCES), None)
             m = replace(m, parties=previous.parties if previous else main_pair)
         if len(m.parties) == 1 and m.parties[0] in main_pair:
             m = replace(m, parties=main_pair)
         completed.append(m)
     return [m for m in completed if len(m.parties) >= 2]
+
+
+def _pair_told_before(mention: _Mention, before: Sequence[_Mention]) -> _Mention | None:
+    """"Cuộc đối thoại 2+2 lần thứ ba giữa hai nước ...": the pair of the same mechanism's meeting told last before it,
+    one of a later round first (the third recalled after the fourth)."""
+    same = [c for c in reversed(before) if c.sentence < mention.sentence and c.mechanism == mention.mechanism]
+    later_round = next((c for c in same if mention.ordinal and c.ordinal and c.ordinal > mention.ordinal), None)
+    return later_round or next(iter(same), None)
 
 
 def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[str, ...],
