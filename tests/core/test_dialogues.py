@@ -1268,3 +1268,12 @@ def test_an_earlier_round_between_the_two_countries_belongs_to_the_series_it_pre
             "tháng 3/2023.")
     found = {(d.parties, d.date) for d in dialogues(text, "2024-05-10")}
     assert (("GBR", "POL"), "2023-03") in found and (("DEU", "FRA"), "2023-03") not in found
+
+
+def test_a_round_told_by_the_short_name_the_article_gave_the_mechanism_is_a_meeting():
+    text = ("Tin quốc phòng\n\nQuan chức quốc phòng Nhật Bản và Australia vừa kết thúc Đối thoại chính sách quốc phòng "
+            "Nhật - Úc (JADPD) lần thứ 9. JADPD lần thứ 9 diễn ra ngày 14/5 tại Canberra. Phiên JADPD lần thứ 8 được tổ "
+            "chức tại Tokyo vào tháng 6/2023. JADPD được lập ra năm 2006.")
+    found = {(d.mechanism, d.date, d.location.city) for d in dialogues(text, "2024-05-16")}
+    assert found == {("defence policy dialogue", "2024-05-14", "Canberra"),
+                     ("defence policy dialogue", "2023-06", "Tokyo")}

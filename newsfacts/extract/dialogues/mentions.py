@@ -95,10 +95,47 @@ def _in_their_format(lower: str, spans: list[tuple[int, int, str]]) -> list[tupl
     return kept
 
 
+# "Đối thoại quốc phòng tích hợp Hàn - Mỹ (KIDD)": the short name in brackets after a mechanism's name, which the
+# article may then use alone ("KIDD lần thứ 27 diễn ra ...").
+_SHORT_NAME_AFTER = re.compile(r"[^,.;()]{0,30}?\s*\(([A-Z][A-Z0-9]{1,7})\)")
+
+
+def _short_names(sentences: Sequence[Sentence], article: LoweredArticle, positions: Sequence[int]
+                 ) -> dict[str, str]:
+    """The mechanism each short name in brackets stands for, in the sentences at `positions`."""
+    names: dict[str, str] = {}
+    for position in positions:
+        text = sentences[position].text
+        if "(" not in text:
+            continue
+        for _, end, mechanism in _mechanism_spans(article.sentence(position)):
+            if found := _SHORT_NAME_AFTER.match(text, end):
+                names.setdefault(found[1], mechanism)
+    return names
+
+
+# "KIDD lần thứ 27", "phiên KIDD đầu tiên": a short name told as a round; alone ("MMCA được ký kết năm 1998") it names
+# the mechanism, no meeting.
+_ROUND_BEFORE = re.compile(r"(?:phiên|vòng|kỳ|cuộc họp|hội nghị|cuộc đối thoại)\s+$", re.IGNORECASE)
+_ROUND_AFTER = re.compile(r"\s+(?:lần|phiên|vòng|khóa)\s+(?:thứ\s+)?\w+")
+
+
+def _short_name_spans(text: str, short_names: Mapping[str, str], spans: list[tuple[int, int, str]]
+                      ) -> list[tuple[int, int, str]]:
+    """Where the sentence tells a round by a short name alone, outside the mechanisms it names in full."""
+    found = [(m.start(), m.end(), short_names[m[0]]) for name in short_names
+             for m in re.finditer(rf"(?<![\w(]){re.escape(name)}(?![\w)])", text)
+             if _ROUND_AFTER.match(text, m.end()) or _ROUND_BEFORE.search(text, max(0, m.start() - 16), m.start())]
+    return sorted(spans + [f for f in found if all(f[1] <= s[0] or f[0] >= s[1] for s in spans)])
+
+
 def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
-                 paragraph_date: Callable[[], DateHit | None]) -> list[_Mention]:
+                 paragraph_date: Callable[[], DateHit | None], short_names: Mapping[str, str] = {}
+                 ) -> list[_Mention]:
     text = sentence.text
     spans = _in_their_format(lower, _mechanism_spans(lower))
+    if short_names:
+        spans = _short_name_spans(text, short_names, spans)
     if not spans:
         return []
     mentions: list[_Mention] = []
@@ -651,13 +688,17 @@ def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs:
         own = _paragraph_date(sentence, by_paragraph[paragraphs.get(sentence.index, -1)], date_hits)
         return own or _neighbour_date(sentence, sentences, date_hits)
 
-    for position in article.holding(_cues()):
+    positions = article.holding(_cues())
+    short_names = _short_names(sentences, article, positions)
+    if short_names:
+        positions = sorted(set(positions) | set(article.holding([name.lower() for name in short_names])))
+    for position in positions:
         if len(named) >= MAX_MENTIONS:
             break
         sentence, lower = sentences[position], article.sentence(position)
         hits = country_hits.get(sentence.index, ())
         dates = date_hits.get(sentence.index, ())
-        found = _mentions_in(sentence, lower, hits, dates, lambda: paragraph_date(sentence))
+        found = _mentions_in(sentence, lower, hits, dates, lambda: paragraph_date(sentence), short_names)
         if not found and not dates:
             named[:] = _placed_by_a_later_sentence(named, sentence, lower, hits)
         named.extend(found)
