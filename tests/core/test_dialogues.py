@@ -1277,3 +1277,15 @@ def test_a_round_told_by_the_short_name_the_article_gave_the_mechanism_is_a_meet
     found = {(d.mechanism, d.date, d.location.city) for d in dialogues(text, "2024-05-16")}
     assert found == {("defence policy dialogue", "2024-05-14", "Canberra"),
                      ("defence policy dialogue", "2023-06", "Tokyo")}
+
+
+def test_a_meeting_put_off_in_news_of_the_day_keeps_the_date_it_was_scheduled_for():
+    text = ("Tin ngoại giao\n\n"
+            "Ngày 2/12, Bộ Ngoại giao Canada cho biết cuộc họp 2+2 Canada - Hàn Quốc, vốn được lên lịch diễn ra tại "
+            "Ottawa vào giữa tháng này, đã bị hoãn lại.")
+    assert [(d.date, d.status) for d in dialogues(text, "2025-12-02")] == [("2025-12", "postponed")]
+
+
+def test_a_meeting_moved_to_the_start_of_a_year_is_planned_then():
+    text = "Canada - Hàn Quốc hoãn Đối thoại 2+2 sang đầu năm 2026\n\nTin ngoại giao."
+    assert [(d.date, d.status) for d in dialogues(text, "2025-12-02")] == [("2026", "planned")]

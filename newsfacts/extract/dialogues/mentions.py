@@ -286,7 +286,10 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
         hit = next((h for h in candidates if h.value and h.end <= start and len(h.value) > 4
                     and h.value.startswith(hit.value) and _OPENING_DAY.fullmatch(text, 0, h.start)), hit)
     if hit is not None and status in ("cancelled", "postponed") and _announced_on(text, hit, start):
-        value, rank = None, 0
+        # "Ngày 13/12, bà X cho biết cuộc họp ..., vốn được lên lịch vào cuối tháng này, đã bị hoãn": the date it was
+        # scheduled for, told after the meeting, if any.
+        hit = _best_date([d for d in datable if d.start >= end], start, end)
+        value, rank = _date_fields(hit)
     else:
         value, rank = _date_fields(hit if hit else paragraph_date())
     if value is None and status == "held":
