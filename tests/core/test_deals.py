@@ -1438,3 +1438,13 @@ def test_second_hand_equipment_is_sold_by_its_owner_not_by_its_maker():
     text = ("Tin quốc phòng\n\nChile đã ký hợp đồng mua 12 tiêm kích F-16 (do Mỹ sản xuất) đã qua sử dụng của Hà Lan "
             "với giá 200 triệu USD.")
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2024-05-04")] == [("CHL", "NLD", 12)]
+
+
+def test_the_country_said_to_sell_a_model_sells_it_whoever_makes_it():
+    text = "Tin quốc phòng\n\nNgày 5/6, Bộ Ngoại giao Mỹ đã phê duyệt thương vụ bán hệ thống NASAMS cho Đài Loan."
+    assert [(d.buyer, d.seller) for d in deals(text, "2024-06-06")] == [("TWN", "USA")]
+
+
+def test_a_country_named_as_the_topic_before_a_comma_does_not_sell():
+    text = ("Tin quốc phòng\n\nVới Ai Cập, thương vụ bán vũ khí cho nước này gồm 12 trực thăng Apache của Mỹ.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2024-06-06")] == [("EGY", "USA")]

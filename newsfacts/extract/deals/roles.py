@@ -378,6 +378,9 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
         signer_buyer, signer_seller = signer_seller, signer_buyer
     if signer_seller and _SECOND_HAND.search(lower, start, end + _SECOND_HAND_REACH):
         maker = None  # "ký hợp đồng ... với Chính phủ Na Uy để mua 32 tiêm kích F-16 từng phục vụ ...": the owner sells
+    if maker is not None and not cues.seller and all(p.code != maker for p in parties):
+        # "Mỹ phê duyệt thương vụ bán NASAMS cho Ukraine": the country the sentence says sells, not the model's maker
+        maker = _seller_said(lower, parties, start) or maker
     seller = cues.seller or maker or (cues.makers[0] if cues.makers else None) or signer_seller
     buyer = cues.buyer or signer_buyer
     buyer = buyer if buyer != seller else None
@@ -400,6 +403,20 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
         if seller is None or not _a_source(lower, parties, other, end):
             buyer, seller = (other, seller) if buyer is None else (buyer, other)
     return buyer, seller
+
+
+_SELLS = re.compile(r"\bbán\b")
+_CLAUSE_MARK = re.compile(r"[,.;:]")
+
+
+def _seller_said(lower: str, parties: Sequence[_Party], anchor: int) -> str | None:
+    """The country a clause makes the subject of "bán" ("Mỹ đã phê duyệt thương vụ bán ..."; not the topic of "Với
+    Israel, thương vụ bán ...")."""
+    for verb in sorted((m.start() for m in _SELLS.finditer(lower)), key=lambda v: (v > anchor, abs(anchor - v))):
+        before = [p for p in parties if p.end <= verb and not p.company]
+        if before:
+            return None if _CLAUSE_MARK.search(lower, before[-1].end, verb) else before[-1].code
+    return None
 
 
 def _a_source(lower: str, parties: tuple[_Party, ...], code: str, end: int) -> bool:
