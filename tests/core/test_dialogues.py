@@ -1191,6 +1191,8 @@ def test_a_town_placed_in_a_country_by_its_formal_name_and_the_city_written_tp_h
      "other dialogue", ("LAO", "VNM")),
     ("Ngày 2/6, hai thứ trưởng ngoại giao đồng chủ trì cuộc họp Nhóm điều hành chiến lược Việt Nam - Đức lần thứ 6.",
      "other dialogue", ("DEU", "VNM")),
+    ("Ngày 2/6, Bộ Công an Việt Nam và Hội đồng An ninh Belarus tổ chức phiên tham vấn trong lĩnh vực an ninh tại Minsk.",
+     "security dialogue", ("BLR", "VNM")),
 ])
 def test_mechanisms_known_by_their_own_names_are_recognised(sentence, mechanism, parties):
     found = [(d.mechanism, d.parties, d.date) for d in dialogues("Tin ngoại giao\n\n" + sentence, "2025-06-03")]
