@@ -57,6 +57,7 @@ _BRACKETED = re.compile(r"\s*\(\s*")
 # "Quốc gia vùng Baltic giáp biên giới với Nga", "láng giềng với Nga và Belarus": countries that place the buyer on
 # the map take no part in its deal.
 # "nước láng giềng Estonia" is the neighbour itself.
+_BORDERING_WORDS = ("giáp", "Giáp", "GIÁP", "láng giềng", "Láng giềng", "LÁNG GIỀNG", "sát sườn", "Sát sườn")
 _BORDERING = re.compile(r"\b(?:(?:giáp(?: biên giới| ranh)?|tiếp giáp|sát sườn)\s+(?:với\s+|của\s+)?"
                         r"|láng giềng\s+(?:với|của)\s+)(?:cả\s+)?$", re.IGNORECASE)
 
@@ -64,6 +65,8 @@ _BORDERING = re.compile(r"\b(?:(?:giáp(?: biên giới| ranh)?|tiếp giáp|sá
 def neighbours(hits: Sequence[CountryHit], text: str) -> set[int]:
     """Indexes of the hits named as a neighbour, the ones listed right after such a hit included."""
     found: set[int] = set()
+    if not text or not any(word in text for word in _BORDERING_WORDS):  # the search below is the slower test
+        return found
     for i, hit in enumerate(hits):
         if text and (_BORDERING.search(text, max(0, hit.start - 30), hit.start)
                      or i - 1 in found and _COORDINATION.fullmatch(text, hits[i - 1].end, hit.start)):

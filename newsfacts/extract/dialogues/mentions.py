@@ -97,6 +97,7 @@ def _in_their_format(lower: str, spans: list[tuple[int, int, str]]) -> list[tupl
 
 # "Đối thoại quốc phòng tích hợp Hàn - Mỹ (KIDD)": the short name in brackets after a mechanism's name, which the
 # article may then use alone ("KIDD lần thứ 27 diễn ra ...").
+_SHORT_NAME = re.compile(r"\([A-Z][A-Z0-9]{1,7}\)")
 _SHORT_NAME_AFTER = re.compile(r"[^,.;()]{0,30}?\s*\(([A-Z][A-Z0-9]{1,7})\)")
 
 
@@ -106,7 +107,7 @@ def _short_names(sentences: Sequence[Sentence], article: LoweredArticle, positio
     names: dict[str, str] = {}
     for position in positions:
         text = sentences[position].text
-        if "(" not in text:
+        if "(" not in text or _SHORT_NAME.search(text) is None:
             continue
         for _, end, mechanism in _mechanism_spans(article.sentence(position)):
             if found := _SHORT_NAME_AFTER.match(text, end):
