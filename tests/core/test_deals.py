@@ -1448,3 +1448,11 @@ def test_the_country_said_to_sell_a_model_sells_it_whoever_makes_it():
 def test_a_country_named_as_the_topic_before_a_comma_does_not_sell():
     text = ("Tin quốc phòng\n\nVới Ai Cập, thương vụ bán vũ khí cho nước này gồm 12 trực thăng Apache của Mỹ.")
     assert [(d.buyer, d.seller) for d in deals(text, "2024-06-06")] == [("EGY", "USA")]
+
+
+def test_an_earlier_order_told_after_the_contract_it_came_under_is_a_deal_of_its_own():
+    text = ("Ai Cập mua thêm Rafale của Pháp\n\n"
+            "Ai Cập đã ký hợp đồng mua thêm 30 tiêm kích Rafale của Pháp. "
+            "Theo hợp đồng ký năm 2015, không quân đã nhận đủ 24 tiêm kích Rafale.")
+    found = {(d.buyer, d.seller, d.quantity) for d in deals(text, "2021-05-05")}
+    assert found == {("EGY", "FRA", 30), ("EGY", "FRA", 24)}

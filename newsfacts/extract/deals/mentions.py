@@ -45,8 +45,10 @@ _MUTUAL = prefiltered(r"\bhai (?:bên|nước|phía)\b")
 _PRICED_NEXT = re.compile(r"[,;]\s*(?:với |có )?(?:tổng )?(?:giá trị|trị giá)\b")
 
 
-# A sentence that opens by going back in time tells of an earlier deal.
-_RECALLED = re.compile(r"\W*(?:trước đó|trước đây|hồi)\b")
+# A sentence that opens by going back in time tells of an earlier deal: "Trước đó, ...", "Năm 2018, ...", "Theo hợp
+# đồng liên chính phủ ký năm 2016, ...".
+_RECALLED = re.compile(r"\W*(?:trước đó|trước đây|hồi|(?:vào )?năm (?:19|20)\d\d\s*,"
+                       r"|theo (?:các |một )?(?:hợp đồng|thỏa thuận)[^,.;]{0,30}? ký (?:vào |từ )?(?:năm|tháng))\b")
 
 
 # "Philippines lần đầu đặt mua 12 chiếc FA-50PH vào năm 2014", "Hợp đồng đầu tiên, ký ngày 28/3/2014": the first of
