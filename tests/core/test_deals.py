@@ -1456,3 +1456,9 @@ def test_an_earlier_order_told_after_the_contract_it_came_under_is_a_deal_of_its
             "Theo hợp đồng ký năm 2015, không quân đã nhận đủ 24 tiêm kích Rafale.")
     found = {(d.buyer, d.seller, d.quantity) for d in deals(text, "2021-05-05")}
     assert found == {("EGY", "FRA", 30), ("EGY", "FRA", 24)}
+
+
+def test_a_country_that_sanctions_the_buyer_takes_no_part_in_the_deal():
+    text = ("Tin quốc phòng\n\nẤn Độ, đối tác lâu năm của Moscow, có thể bị Washington áp lệnh trừng phạt sau khi nhận lô "
+            "S-400 đầu tiên của Nga.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2021-12-01")] == [("IND", "RUS")]

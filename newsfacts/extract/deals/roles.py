@@ -86,9 +86,11 @@ _PRESSURE_OF = re.compile(r"\b(?:áp lực|sức ép|mối đe dọa|lời cản
                           r"(?:\s+(?:rất lớn|mạnh mẽ|[A-Z]{3,}))?\s+(?:từ|của)\s+(?:phía\s+)?$")
 
 
-# "Bắc Kinh đã nhiều lần lên tiếng phản đối thương vụ F-16": a country that objects to a deal takes no part in it.
+# "Bắc Kinh đã nhiều lần lên tiếng phản đối thương vụ F-16", "đã bị Washington áp lệnh trừng phạt ... sau khi nhận
+# lô S-400": a country that objects to a deal, or sanctions the buyer for it, takes no part in it.
 _OBJECTS = re.compile(r"\s+(?:(?:đã|đang|cũng|liên tục|nhiều lần|kịch liệt|mạnh mẽ|lên tiếng|lập tức|ngay lập tức)\s+)*"
-                      r"(?:phản đối|chỉ trích|lên án|phản ứng|cảnh báo)\b", re.IGNORECASE)
+                      r"(?:phản đối|chỉ trích|lên án|phản ứng|cảnh báo|(?:áp (?:đặt )?(?:lệnh )?)?trừng phạt|cấm vận)\b",
+                      re.IGNORECASE)
 
 
 _FROM = prefiltered(r"\btừ\s+(?:phía\s+|tập đoàn\s+|công ty\s+|hãng\s+)?$")
