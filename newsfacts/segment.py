@@ -265,11 +265,9 @@ def _is_doubled_headline(key: str) -> bool:
             and len(key[:half].split()) >= _MIN_TITLE_WORDS)
 
 
-def _is_menu_run(line: str, key: str) -> bool:
-    """A site's menu printed as one line ("Mới nhất Thời sự Kinh doanh Thể thao Giải trí Pháp luật Video"): mostly
-    section names, never a sentence."""
-    if _ends_sentence(line):
-        return False
+def _is_menu_run(key: str) -> bool:
+    """A line that ends no sentence and is a site's menu printed as one line ("Mới nhất Thời sự Kinh doanh Thể thao
+    Giải trí Pháp luật Video"): mostly section names."""
     sections = _vocab().menu_section.findall(key)
     return (len(sections) >= _MIN_MENU_SECTIONS
             and sum(map(len, sections)) * 2 >= len(key) - key.count(" "))
@@ -443,7 +441,7 @@ class _Page:
                 self.kinds[i] = "chaff"
                 self.starts_tail[i] = slug.end() < len(line)
             elif (_near_duplicate(key, title_key) or _is_chaff_line(key)
-                  or loose and (_is_glued_links(line) or _is_table_row(line) or _is_menu_run(line, key))):
+                  or loose and (_is_glued_links(line) or _is_table_row(line) or _is_menu_run(key))):
                 self.kinds[i] = "chaff"
             elif _is_breadcrumb(line):
                 self.kinds[i] = _page_furniture(line, key)

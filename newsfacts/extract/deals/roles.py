@@ -68,8 +68,8 @@ def neighbours(hits: Sequence[CountryHit], text: str) -> set[int]:
     if not text or not any(word in text for word in _BORDERING_WORDS):  # the search below is the slower test
         return found
     for i, hit in enumerate(hits):
-        if text and (_BORDERING.search(text, max(0, hit.start - 30), hit.start)
-                     or i - 1 in found and _COORDINATION.fullmatch(text, hits[i - 1].end, hit.start)):
+        if (_BORDERING.search(text, max(0, hit.start - 30), hit.start)
+                or i - 1 in found and _COORDINATION.fullmatch(text, hits[i - 1].end, hit.start)):
             found.add(i)
     return found
 

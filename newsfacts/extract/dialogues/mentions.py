@@ -97,8 +97,9 @@ def _in_their_format(lower: str, spans: list[tuple[int, int, str]]) -> list[tupl
 
 # "Đối thoại quốc phòng tích hợp Hàn - Mỹ (KIDD)": the short name in brackets after a mechanism's name, which the
 # article may then use alone ("KIDD lần thứ 27 diễn ra ...").
-_SHORT_NAME = re.compile(r"\([A-Z][A-Z0-9]{1,7}\)")
-_SHORT_NAME_AFTER = re.compile(r"[^,.;()]{0,30}?\s*\(([A-Z][A-Z0-9]{1,7})\)")
+_IN_BRACKETS = r"\(([A-Z][A-Z0-9]{1,7})\)"
+_SHORT_NAME = re.compile(_IN_BRACKETS)
+_SHORT_NAME_AFTER = re.compile(r"[^,.;()]{0,30}?\s*" + _IN_BRACKETS)
 
 
 def _short_names(sentences: Sequence[Sentence], article: LoweredArticle, positions: Sequence[int]
