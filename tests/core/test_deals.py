@@ -1462,3 +1462,21 @@ def test_a_country_that_sanctions_the_buyer_takes_no_part_in_the_deal():
     text = ("Tin quốc phòng\n\nẤn Độ, đối tác lâu năm của Moscow, có thể bị Washington áp lệnh trừng phạt sau khi nhận lô "
             "S-400 đầu tiên của Nga.")
     assert [(d.buyer, d.seller) for d in deals(text, "2021-12-01")] == [("IND", "RUS")]
+
+
+def test_countries_that_a_system_named_back_was_bought_by_are_its_buyers():
+    text = ("Croatia nhận tiêm kích Pháp\n\n"
+            "Croatia ký hợp đồng mua 12 tiêm kích Rafale của Pháp. "
+            "Loại tiêm kích này trước đó đã được Hy Lạp và Ai Cập đặt mua.")
+    found = {(d.buyer, d.seller, d.system) for d in deals(text, "2021-11-26")}
+    assert found == {("HRV", "FRA", "tiêm kích Rafale"), ("GRC", "FRA", "tiêm kích Rafale"),
+                     ("EGY", "FRA", "tiêm kích Rafale")}
+
+
+def test_a_customer_of_a_system_named_back_buys_it_with_its_own_count_and_year():
+    text = ("Romania mua pháo Hàn Quốc\n\n"
+            "Romania ký hợp đồng mua 54 pháo tự hành K9 của Hàn Quốc. "
+            "Na Uy, khách hàng châu Âu thứ hai của dòng pháo này, đã ký hợp đồng mua 24 chiếc vào năm 2017.")
+    found = {(d.buyer, d.seller, d.quantity, d.year) for d in deals(text, "2024-07-10")}
+    assert ("NOR", "KOR", 24, 2017) in found
+    assert ("ROU", "KOR", 54, 2024) in found

@@ -40,7 +40,10 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
         found = _sentence_mentions(s, lower, country_hits.get(s.index, ()), date_hits.get(s.index, ()), published)
         found = _named_back_for_another_buyer(_this_country_buys(found, lower, mentions), mentions)
         mentions.extend(_package_items(found, lower, mentions))
-        mentions.extend(_buyers_counted(s, lower, country_hits.get(s.index, ()), date_hits.get(s.index, ()), mentions))
+        counted = _buyers_counted(s, lower, country_hits.get(s.index, ()), date_hits.get(s.index, ()), mentions)
+        if counted:  # the system the sentence names back is the one its buyers are counted for, not a deal of its own
+            mentions = [m for m in mentions if not (m.sentence == s.index and m.named_back)]
+        mentions.extend(counted)
     if not mentions:
         return ()
     mentions = _the_right_way_round(mentions, sentences, country_hits)

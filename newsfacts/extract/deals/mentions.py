@@ -711,30 +711,83 @@ def _respective_counts(sentence: Sentence, lower: str, hits: Sequence[CountryHit
     return found
 
 
-# "mua hệ thống này", "đặt hàng loại máy bay này": the system named before, bought again by the sentence's buyer.
-_THIS_SYSTEM = re.compile(r"\b(?:mua|đặt mua|đặt hàng|sở hữu|nhận)\s+(?:\S+\s+){0,2}?(?:hệ thống|tổ hợp"
-                          r"|loại (?:vũ khí|máy bay|tên lửa|tàu|pháo|xe)|mẫu (?:máy bay|tàu|xe)"
-                          r"|dòng (?:máy bay|tiêm kích|vũ khí|pháo))\s+(?:này|đó|nói trên)\b")
+# "mua hệ thống này", "đặt hàng loại vũ khí này": the system named before, the object of the sentence's buying verb.
+_BOUGHT_AGAIN = re.compile(r"\b(mua|đặt mua|đặt hàng|sở hữu|nhận)\s+(?:\S+\s+){0,2}?(?:hệ thống|tổ hợp"
+                           r"|loại (?:vũ khí|máy bay|tên lửa|tàu|pháo|xe)|mẫu (?:máy bay|tàu|xe)"
+                           r"|dòng (?:máy bay|tiêm kích|vũ khí|pháo))\s+(?:này|đó|nói trên)\b")
+# "hệ thống này", "loại máy bay này", "dòng xe tăng này": the system named before.
+_THIS_SYSTEM = re.compile(r"\b(?:(?:hệ thống|tổ hợp) |(?:loại|dòng|mẫu|kiểu) (?:[^\s,.;]+ ){0,3}?)(?:này|đó|nói trên)\b")
+# What ends a clause inside a sentence; a decimal comma ("3,5 tỷ USD") does not.
+_CLAUSE_END = re.compile(r"[;:]|,(?!\d)")
+# "đã được Ấn Độ và Qatar đặt mua": the countries right after "được" are the buyers.
+_BOUGHT_BY = re.compile(r"\bđược\s+$")
+# "Ba Lan, khách hàng nước ngoài đầu tiên của dòng xe tăng này, đã ký ...": the country before is a customer.
+_CUSTOMER_OF = re.compile(r"\bkhách hàng\b[^,.;]{0,40}?\bcủa\s+$")
+_COUNT_BOUGHT = re.compile(r"\s+(?:\S+\s+){0,3}?(\d{1,4}) chiếc\b")
 
 
 def _bought_by_reference(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
                          system: _Mention) -> list[_Mention]:
-    reference = _THIS_SYSTEM.search(lower)
-    if reference is None or _system_spans(sentence.text, lower):
+    """The buyers of the system under discussion in a sentence that names it back as what they buy ("UAE ký hợp đồng
+    ... mua hệ thống này", "Loại tiêm kích này đã được Ai Cập và Qatar đặt mua", "Ba Lan, khách hàng đầu tiên của dòng
+    xe tăng này, đã ký hợp đồng mua 180 chiếc"), when it names no other equipment."""
+    found = _bought_reference(sentence.text, lower)
+    if found is None:
         return []
+    reference, verb = found
     parties = tuple(_parties(hits, (), sentence.text))
-    buyer, _ = _roles(lower, parties, reference.start(), reference.end(), system.seller)
-    # "Latvia và Litva cũng đang trong quá trình mua sắm loại vũ khí này": each country of the subject buys.
-    buyers = (buyer,) if buyer else _subject_list(lower, parties, reference.start())
-    buyers = tuple(code for code in buyers if code and code != system.seller)
+    buyers = _passive_buyers(lower, parties, verb[0])
+    if not buyers:
+        buyer, _ = _roles(lower, parties, reference[0], reference[1], system.seller)
+        # "Latvia và Litva cũng đang trong quá trình mua sắm loại vũ khí này": each country of the subject buys.
+        buyers = (buyer,) if buyer else _subject_list(lower, parties, reference[0])
+    # The system's own buyer naming it back tells of its own deal, which its named-back mention joins.
+    buyers = tuple(code for code in buyers if code and code not in (system.seller, system.buyer))
     if not buyers:
         return []
     money = find_money(sentence.text, *_money_date(dates, None)) if _DIGIT.search(sentence.text) else []
     status = _status(lower)
-    dated = _order_date(lower, dates, reference.start(), reference.end(), status) \
-        if status in ("signed", "delivered") else None
-    value = money[0].money if len(money) == 1 and len(buyers) == 1 else None
-    return [_as_referenced(system, sentence, lower, each, None, dated, value) for each in buyers]
+    dated = _order_date(lower, dates, *reference, status) if status in ("signed", "delivered") else None
+    single = len(buyers) == 1
+    value = money[0].money if len(money) == 1 and single else None
+    count = _COUNT_BOUGHT.match(lower, verb[1]) if single else None
+    quantity = int(count.group(1)) if count else None
+    return [_as_referenced(system, sentence, lower, each, quantity, dated, value) for each in buyers]
+
+
+def _bought_reference(text: str, lower: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Where the sentence names the system told before as what is bought, and where its buying verb is: the verb's
+    object in a sentence naming no equipment ("mua hệ thống này"); the verb after "được" and its buyers ("loại tiêm
+    kích này đã được Ai Cập đặt mua"); the verb of a customer of it ("Ba Lan, khách hàng ... của dòng xe tăng này, đã
+    ký hợp đồng mua ..."). Equipment named in the sentence beside the reference is another trade."""
+    spans = _system_spans(text, lower)
+    again = _BOUGHT_AGAIN.search(lower)
+    if again:
+        return None if spans else (again.span(), again.span(1))
+    buy = _patterns()["buy_verbs"]
+    for reference in _THIS_SYSTEM.finditer(lower):
+        if any(not reference.start() <= start < reference.end() for start, *_ in spans):
+            return None
+        clause_end = next((m.start() for m in _CLAUSE_END.finditer(lower, reference.end())), len(lower))
+        after = buy.search(lower, reference.end(), clause_end)
+        if after and "được" in lower[reference.end():after.start()].split():
+            return reference.span(), after.span()
+        if _CUSTOMER_OF.search(lower, max(0, reference.start() - _CUSTOMER_REACH), reference.start()):
+            after = buy.search(lower, reference.end())
+            if after:
+                return reference.span(), after.span()
+    return None
+
+
+_CUSTOMER_REACH = 60
+
+
+def _passive_buyers(lower: str, parties: Sequence[_Party], verb: int) -> tuple[str, ...]:
+    """"đã được Ấn Độ và Qatar đặt mua": the countries listed between "được" and the buying verb."""
+    runs = [run for run in _country_lists(lower, parties) if run[-1].end <= verb]
+    if not runs or lower[runs[-1][-1].end:verb].strip() or not _BOUGHT_BY.search(lower, 0, runs[-1][0].start):
+        return ()
+    return tuple(dict.fromkeys(p.code for p in runs[-1]))
 
 
 # "Latvia và Litva cũng đang trong quá trình mua sắm ...": the countries listed together right before the verb.
