@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
+from newsfacts.extract.clauses import clause_around, clause_breaks
 from newsfacts.extract.companies import find_companies
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
@@ -717,8 +718,7 @@ _BOUGHT_AGAIN = re.compile(r"\b(mua|đặt mua|đặt hàng|sở hữu|nhận)\s
                            r"|dòng (?:máy bay|tiêm kích|vũ khí|pháo))\s+(?:này|đó|nói trên)\b")
 # "hệ thống này", "loại máy bay này", "dòng xe tăng này": the system named before.
 _THIS_SYSTEM = re.compile(r"\b(?:(?:hệ thống|tổ hợp) |(?:loại|dòng|mẫu|kiểu) (?:[^\s,.;]+ ){0,3}?)(?:này|đó|nói trên)\b")
-# What ends a clause inside a sentence; a decimal comma ("3,5 tỷ USD") does not.
-_CLAUSE_END = re.compile(r"[;:]|,(?!\d)")
+_CLAUSE_BREAKS = clause_breaks(",;:")
 # "đã được Ấn Độ và Qatar đặt mua": the countries right after "được" are the buyers.
 _BOUGHT_BY = re.compile(r"\bđược\s+$")
 # "Ba Lan, khách hàng nước ngoài đầu tiên của dòng xe tăng này, đã ký ...": the country before is a customer.
@@ -768,7 +768,7 @@ def _bought_reference(text: str, lower: str) -> tuple[tuple[int, int], tuple[int
     for reference in _THIS_SYSTEM.finditer(lower):
         if any(not reference.start() <= start < reference.end() for start, *_ in spans):
             return None
-        clause_end = next((m.start() for m in _CLAUSE_END.finditer(lower, reference.end())), len(lower))
+        clause_end = clause_around(_CLAUSE_BREAKS, lower, *reference.span())[1]
         after = buy.search(lower, reference.end(), clause_end)
         if after and "được" in lower[reference.end():after.start()].split():
             return reference.span(), after.span()

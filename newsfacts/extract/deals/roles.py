@@ -411,7 +411,7 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
 
 
 _SELLS = re.compile(r"\bbán\b")
-_CLAUSE_MARK = re.compile(r"[,.;:]")
+_CLAUSE_MARK = re.compile(r"[,;:]")
 
 
 def _seller_said(lower: str, parties: Sequence[_Party], anchor: int) -> str | None:
@@ -434,9 +434,6 @@ def _a_source(lower: str, parties: tuple[_Party, ...], code: str, end: int) -> b
 
 
 _REPLACING = re.compile(r"\bthay thế\b")
-
-
-_CLAUSE_MARK = re.compile(r"[,;:]")
 
 
 def _apart(lower: str, party: _Party, start: int, end: int) -> bool:
