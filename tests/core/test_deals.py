@@ -1480,3 +1480,10 @@ def test_a_customer_of_a_system_named_back_buys_it_with_its_own_count_and_year()
     found = {(d.buyer, d.seller, d.quantity, d.year) for d in deals(text, "2024-07-10")}
     assert ("NOR", "KOR", 24, 2017) in found
     assert ("ROU", "KOR", 54, 2024) in found
+
+
+
+def test_of_two_governments_signing_a_purchase_together_the_larger_arms_exporter_sells():
+    text = ("Tin quốc phòng\n\n"
+            "Ba Lan và Mỹ ký hợp đồng trị giá 10 tỷ USD mua 96 trực thăng tấn công.")
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2024-08-14")] == [("POL", "USA", 96)]

@@ -11,7 +11,9 @@ from typing import NamedTuple
 from newsfacts.extract.companies import CompanyHit
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.prefilter import prefiltered
-from newsfacts.extract.deals.vocabulary import _AUXILIARY, _patterns, known_suppliers, major_exporters
+from newsfacts.extract.deals.vocabulary import (
+    _AUXILIARY, _exporter_rank, _patterns, known_suppliers, major_exporters,
+)
 
 
 _SIGN = prefiltered(r"\bký\b")
@@ -311,7 +313,7 @@ def _signatories(lower: str, parties: tuple[_Party, ...]) -> tuple[str | None, s
         return None, None
     signers = [p for p in parties if p.end <= sign.start()]
     if counterpart is None:
-        return _joint_signers(lower, signers) if len(signers) != 1 else _lone_signer(lower, signers[0])
+        return _joint_signers(lower, signers, sign.end()) if len(signers) != 1 else _lone_signer(lower, signers[0])
     if not signers or signers[-1].code == counterpart.code:
         return None, counterpart.code
     signer = signers[-1]
@@ -351,19 +353,37 @@ _TO_SIGN = re.compile(r"\s+(?:để\s+)?ký\b")
 _SIGNERS_LINK = re.compile(r"\s*(?:và|cùng)\s+(?:(?:tập đoàn|công ty|hãng|nhà sản xuất|bộ quốc phòng|chính phủ)\s+)?")
 
 
-def _joint_signers(lower: str, signers: Sequence[_Party]) -> tuple[str | None, str | None]:
+def _joint_signers(lower: str, signers: Sequence[_Party], signed: int) -> tuple[str | None, str | None]:
     """"Bộ Quốc phòng Kuwait và tập đoàn Finmeccanica của Italy ... ký hợp đồng": a government and a maker that sign
-    together, the maker selling; None, None for any other signers."""
+    together, the maker selling. "Thổ Nhĩ Kỳ và Anh ký hợp đồng trị giá 7,2 tỷ USD mua 20 tiêm kích": two governments
+    that sign a purchase, the one that exports more arms selling (the ranking that orients agreements,
+    `exporters.json`). None, None otherwise."""
     if len(signers) < 2:
         return None, None
     first, second = signers[-2], signers[-1]
     if second.company is False and first.company and first.code == second.code and len(signers) >= 3:
         first, second = signers[-3], first  # "tập đoàn Finmeccanica của Italy": the firm, then its country
-    if first.company == second.company or first.code == second.code \
-            or not _SIGNERS_LINK.fullmatch(lower, first.end, second.start):
+    if first.code == second.code or not _SIGNERS_LINK.fullmatch(lower, first.end, second.start):
         return None, None
+    if first.company == second.company:
+        signs_a_purchase = not first.company and _SIGNS_A_PURCHASE.match(lower, signed) is not None
+        return _by_exporter_rank(first.code, second.code) if signs_a_purchase else (None, None)
     government, maker = (second, first) if first.company else (first, second)
     return government.code, maker.code
+
+
+# "ký hợp đồng trị giá 7,2 tỷ USD mua", "ký các hợp đồng mua", "ký thỏa thuận để mua": the signing is of a purchase.
+_SIGNS_A_PURCHASE = re.compile(r"(?: kết)? (?:các |một )?(?:hợp đồng|thỏa thuận)(?: trị giá (?:[^,.;]|[,.](?=\d)){1,60}?)?(?: để)? mua\b")
+
+
+def _by_exporter_rank(a: str, b: str) -> tuple[str | None, str | None]:
+    """(buyer, seller) of two governments trading with each other, the higher-ranked arms exporter selling; None, None
+    when neither is ranked."""
+    rank = _exporter_rank()
+    if a not in rank and b not in rank:
+        return None, None
+    seller = min((a, b), key=lambda code: rank.get(code, len(rank)))
+    return (b if seller == a else a), seller
 
 
 # "ký hợp đồng với UAE bán 50 chiếc F-35": the verb right after the counterpart says which way the trade goes.
