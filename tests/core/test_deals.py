@@ -1487,3 +1487,15 @@ def test_of_two_governments_signing_a_purchase_together_the_larger_arms_exporter
     text = ("Tin quốc phòng\n\n"
             "Ba Lan và Mỹ ký hợp đồng trị giá 10 tỷ USD mua 96 trực thăng tấn công.")
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2024-08-14")] == [("POL", "USA", 96)]
+
+
+def test_a_model_named_after_a_personal_title_is_a_person_not_equipment():
+    text = ("Tin quốc phòng\n\n"
+            "Trong một tuyên bố, ông Bayraktar nhấn mạnh rằng Ai Cập sẽ mua 12 UAV Akinci của Thổ Nhĩ Kỳ.")
+    assert [(d.buyer, d.seller, d.system) for d in deals(text, "2024-02-02")] == [("EGY", "TUR", "UAV Akinci")]
+
+
+def test_a_page_date_and_time_after_the_title_are_no_part_of_its_equipment():
+    text = ("Romania ký thư ý định mua 24 tiêm kích Gripen E 12/11/2025 09:30\n\n"
+            "Romania và Thụy Điển đã ký thư ý định về việc mua 24 tiêm kích Gripen E.")
+    assert [d.system for d in deals(text, "2025-11-12")] == ["tiêm kích Gripen E"]

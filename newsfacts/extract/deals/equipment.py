@@ -35,6 +35,14 @@ _STOP_WORDS = frozenset(
 _STOP_PAIRS = frozenset({"có thể", "trị giá", "bao gồm", "kéo dài", "có giá", "loại này", "loại đó", "loại trên"})
 
 
+# "Gripen E 23/10/2025 07:25": a page's date or time printed after a title ends its equipment ("Block 70/72" does not).
+_STAMP = re.compile(r"\d{1,2}[/-]\d{1,2}[/-]\d{4}|\d{1,2}:\d{2}")
+
+
+# "ông Bayraktar": a model's name after a personal title is a person's (the maker's family, say).
+_PERSON_TITLE = re.compile(r"\b(?:ông|bà)\s+$")
+
+
 # "máy bay chiến đấu thế hệ thứ năm KAAN": a generation, not an ordinal that ends the phrase ("chiếc thứ hai").
 _GENERATION = re.compile(r"thế hệ\s+$")
 
@@ -58,7 +66,8 @@ _MAKER_DESCRIPTION = re.compile(
 def _system_spans(text: str, lower: str) -> tuple[tuple[int, int, str, str | None], ...]:
     """(start, end, category, model) of each equipment phrase: head noun, its modifiers, a model designation."""
     heads = [(m.start(), m.end(), _weapons()["heads"][m.group()]) for m in _patterns()["head"].finditer(lower)]
-    models = [(m.start(), m.end(), m.group(1)) for m in _patterns()["model"].finditer(text)]
+    models = [(m.start(), m.end(), m.group(1)) for m in _patterns()["model"].finditer(text)
+              if not _PERSON_TITLE.search(lower, max(0, m.start() - 4), m.start())]
     spans: list[tuple[int, int, str, str | None]] = []
     position = 0
     candidates = heads + [(s, e, _weapons()["models"][g]["category"]) for s, e, g in models]
@@ -115,7 +124,7 @@ def _phrase_end(text: str, lower: str, position: int) -> int:
         if bare == "thứ" and _GENERATION.search(lower, 0, position + word.start()):
             end = position + word.end()
             continue
-        if bare in _STOP_WORDS or pair in _STOP_PAIRS or not bare or bare.startswith("("):
+        if bare in _STOP_WORDS or pair in _STOP_PAIRS or not bare or bare.startswith("(") or _STAMP.fullmatch(bare):
             break
         end = position + word.start() + len(token.rstrip(_TRAILING))
         if token != token.rstrip(_TRAILING):
