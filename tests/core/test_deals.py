@@ -1499,3 +1499,10 @@ def test_a_page_date_and_time_after_the_title_are_no_part_of_its_equipment():
     text = ("Romania ký thư ý định mua 24 tiêm kích Gripen E 12/11/2025 09:30\n\n"
             "Romania và Thụy Điển đã ký thư ý định về việc mua 24 tiêm kích Gripen E.")
     assert [d.system for d in deals(text, "2025-11-12")] == ["tiêm kích Gripen E"]
+
+
+def test_a_contract_for_other_equipment_told_later_does_not_name_the_sides_of_a_purchase():
+    text = ("Tin quốc phòng\n\n"
+            "Thủ tướng Anh ngày 5-3 cho biết Ba Lan sẽ mua 2 tàu khu trục của Anh trong bối cảnh London tìm cách bù đắp "
+            "sau khi mất hợp đồng tàu ngầm với Canada.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2024-03-06")] == [("POL", "GBR")]

@@ -290,7 +290,7 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
                 buyer = buyer or party.code
             elif cue.helps:
                 seller = seller or party.code
-    return _Cues(buyer, seller, genitive, _signatories(lower, parties), makers)
+    return _Cues(buyer, seller, genitive, _signatories(lower, parties, start), makers)
 
 
 def _joint_makers(lower: str, parties: Sequence[_Party], first: _Party) -> tuple[str, ...]:
@@ -302,14 +302,17 @@ def _joint_makers(lower: str, parties: Sequence[_Party], first: _Party) -> tuple
 
 
 @lru_cache(maxsize=256)
-def _signatories(lower: str, parties: tuple[_Party, ...]) -> tuple[str | None, str | None]:
+def _signatories(lower: str, parties: tuple[_Party, ...], start: int) -> tuple[str | None, str | None]:
     """In "A ký ... với B": A sells when a selling verb comes between ("ký hợp đồng cung cấp ... với B"), buys when a
-    buying one does; else a company A sells to B's country and a government A buys from B. The same for every
-    equipment phrase of the sentence, so worked out once."""
+    buying one does; else a company A sells to B's country and a government A buys from B. Not for equipment told
+    before a contract that names equipment of its own ("mua 3 tàu hộ tống ... sau khi mất hợp đồng tàu ngầm với Úc")."""
     counterpart = next((p for p in parties if _WITH.search(lower[max(0, p.start - 160):p.start])
                         or _VISITED.search(lower, max(0, p.start - 12), p.start) and _TO_SIGN.match(lower, p.end)), None)
     sign = _SIGN.search(lower) or _CONTRACT.search(lower)
     if sign is None:
+        return None, None
+    if counterpart is not None and start < sign.start() < counterpart.start \
+            and _patterns()["head"].search(lower, sign.end(), counterpart.start):
         return None, None
     signers = [p for p in parties if p.end <= sign.start()]
     if counterpart is None:
