@@ -1293,3 +1293,11 @@ def test_a_meeting_put_off_in_news_of_the_day_keeps_the_date_it_was_scheduled_fo
 def test_a_meeting_moved_to_the_start_of_a_year_is_planned_then():
     text = "Canada - Hàn Quốc hoãn Đối thoại 2+2 sang đầu năm 2026\n\nTin ngoại giao."
     assert [(d.date, d.status) for d in dialogues(text, "2025-12-02")] == [("2026", "planned")]
+
+
+def test_a_mechanism_glossed_as_the_2_2_in_brackets_is_one_2_2_meeting():
+    text = ("Tin quốc phòng\n\n"
+            "Ngày 15/3, tại Paris, Ngoại trưởng và Bộ trưởng Quốc phòng Pháp và Australia đã tiến hành phiên tham vấn "
+            "chính trị - quân sự cấp bộ trưởng (2+2) lần thứ 3.")
+    assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, "2024-03-16")] == [
+        ("2+2", ("AUS", "FRA"), "2024-03-15")]

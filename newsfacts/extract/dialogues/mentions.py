@@ -78,12 +78,14 @@ def _status(lower: str, start: int, end: int, left: int, right: int) -> str | No
 
 # "các cuộc đối thoại an ninh riêng rẽ với Philippines và Ấn Độ vào tháng tới theo mô hình 2+2": the dialogues named
 # first are held in the 2+2 format; the format named after them is no second meeting.
-_IN_THE_FORMAT = re.compile(r"[^,.;]{0,90}?\btheo(?: (?:mô hình|hình thức|định dạng|cơ chế))?\s*[\"'“]?")
+# "phiên tham vấn chính trị - quân sự cấp bộ trưởng (2+2)": the 2+2 glossing a name in brackets is the same meeting.
+_IN_THE_FORMAT = re.compile(r"[^,.;]{0,90}?\btheo(?: (?:mô hình|hình thức|định dạng|cơ chế))?\s*[\"'“]?"
+                            r"|[^,.;()]{0,30}?\(\s*[\"'“]?")
 
 
 def _in_their_format(lower: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Each mechanism followed in its clause by "theo mô hình/hình thức/định dạng 2+2" takes the 2+2, whose name then
-    stands for no meeting of its own."""
+    """Each mechanism followed in its clause by "theo mô hình/hình thức/định dạng 2+2", or glossed as the 2+2 in brackets
+    ("... cấp bộ trưởng (2+2)"), takes the 2+2, whose name then stands for no meeting of its own."""
     kept: list[tuple[int, int, str]] = []
     for start, end, mechanism in spans:
         if kept and mechanism == "2+2" and kept[-1][2] != "2+2":
