@@ -1301,3 +1301,12 @@ def test_a_mechanism_glossed_as_the_2_2_in_brackets_is_one_2_2_meeting():
             "chính trị - quân sự cấp bộ trưởng (2+2) lần thứ 3.")
     assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, "2024-03-16")] == [
         ("2+2", ("AUS", "FRA"), "2024-03-15")]
+
+
+def test_a_name_the_article_glosses_as_the_2_2_is_that_2_2_where_it_stands_alone():
+    text = ("Hàn - Úc tổ chức đối thoại chiến lược ngoại giao-quốc phòng\n\n"
+            "Đây sẽ là đối thoại chiến lược ngoại giao-quốc phòng đầu tiên giữa Hàn Quốc và Australia trong năm nay.\n\n"
+            "Ngày 9/2, Ngoại trưởng và Bộ trưởng Quốc phòng Hàn Quốc tham dự đối thoại chiến lược ngoại giao-quốc phòng "
+            "(Đối thoại chiến lược \"2+2\") với các bộ trưởng Australia tại Canberra.")
+    assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, "2024-02-09")] == [
+        ("2+2", ("AUS", "KOR"), "2024-02-09")]

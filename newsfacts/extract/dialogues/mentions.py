@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -79,15 +79,20 @@ def _status(lower: str, start: int, end: int, left: int, right: int) -> str | No
 # "các cuộc đối thoại an ninh riêng rẽ với Philippines và Ấn Độ vào tháng tới theo mô hình 2+2": the dialogues named
 # first are held in the 2+2 format; the format named after them is no second meeting.
 # "phiên tham vấn chính trị - quân sự cấp bộ trưởng (2+2)": the 2+2 glossing a name in brackets is the same meeting.
-_IN_THE_FORMAT = re.compile(r"[^,.;]{0,90}?\btheo(?: (?:mô hình|hình thức|định dạng|cơ chế))?\s*[\"'“]?"
-                            r"|[^,.;()]{0,30}?\(\s*[\"'“]?")
+_GLOSS = r"[^,.;()]{0,30}?\(\s*[\"'“]?"
+_GLOSSED = re.compile(_GLOSS)
+_IN_THE_FORMAT = re.compile(r"[^,.;]{0,90}?\btheo(?: (?:mô hình|hình thức|định dạng|cơ chế))?\s*[\"'“]?|" + _GLOSS)
 
 
-def _in_their_format(lower: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _in_their_format(lower: str, spans: list[tuple[int, int, str]], glossed: Collection[str] = ()
+                     ) -> list[tuple[int, int, str]]:
     """Each mechanism followed in its clause by "theo mô hình/hình thức/định dạng 2+2", or glossed as the 2+2 in brackets
-    ("... cấp bộ trưởng (2+2)"), takes the 2+2, whose name then stands for no meeting of its own."""
+    ("... cấp bộ trưởng (2+2)"), takes the 2+2, whose name then stands for no meeting of its own; so does a name the
+    article glosses so elsewhere (`glossed`)."""
     kept: list[tuple[int, int, str]] = []
     for start, end, mechanism in spans:
+        if lower[start:end] in glossed:
+            mechanism = "2+2"
         if kept and mechanism == "2+2" and kept[-1][2] != "2+2":
             format_of = _IN_THE_FORMAT.fullmatch(lower, kept[-1][1], start)
             if format_of:
@@ -95,6 +100,22 @@ def _in_their_format(lower: str, spans: list[tuple[int, int, str]]) -> list[tupl
                 continue
         kept.append((start, end, mechanism))
     return kept
+
+
+def _glossed_as_2_2(article: LoweredArticle, positions: Sequence[int]) -> frozenset[str]:
+    """The names the article glosses as the 2+2 in brackets ("đối thoại chiến lược ngoại giao-quốc phòng (đối thoại
+    chiến lược "2+2")"): the same name told alone elsewhere in it ("Đây sẽ là đối thoại chiến lược ngoại giao-quốc
+    phòng đầu tiên ...") is that 2+2."""
+    names = set()
+    for position in positions:
+        lower = article.sentence(position)
+        if "(" not in lower:
+            continue
+        spans = _mechanism_spans(lower)
+        for (start, end, mechanism), (next_start, _, next_mechanism) in zip(spans, spans[1:]):
+            if mechanism != "2+2" and next_mechanism == "2+2" and _GLOSSED.fullmatch(lower, end, next_start):
+                names.add(lower[start:end])
+    return frozenset(names)
 
 
 # "Đối thoại quốc phòng tích hợp Hàn - Mỹ (KIDD)": the short name in brackets after a mechanism's name, which the
@@ -134,10 +155,10 @@ def _short_name_spans(text: str, short_names: Mapping[str, str], spans: list[tup
 
 
 def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
-                 paragraph_date: Callable[[], DateHit | None], short_names: Mapping[str, str] = {}
-                 ) -> list[_Mention]:
+                 paragraph_date: Callable[[], DateHit | None], short_names: Mapping[str, str] = {},
+                 glossed: Collection[str] = ()) -> list[_Mention]:
     text = sentence.text
-    spans = _in_their_format(lower, _mechanism_spans(lower))
+    spans = _in_their_format(lower, _mechanism_spans(lower), glossed)
     if short_names:
         spans = _short_name_spans(text, short_names, spans)
     if not spans:
@@ -697,6 +718,7 @@ def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs:
 
     positions = article.holding(_cues())
     short_names = _short_names(sentences, article, positions)
+    glossed = _glossed_as_2_2(article, positions)
     if short_names:
         positions = sorted(set(positions) | set(article.holding([name.lower() for name in short_names])))
     for position in positions:
@@ -705,7 +727,7 @@ def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs:
         sentence, lower = sentences[position], article.sentence(position)
         hits = country_hits.get(sentence.index, ())
         dates = date_hits.get(sentence.index, ())
-        found = _mentions_in(sentence, lower, hits, dates, lambda: paragraph_date(sentence), short_names)
+        found = _mentions_in(sentence, lower, hits, dates, lambda: paragraph_date(sentence), short_names, glossed)
         if not found and not dates:
             named[:] = _placed_by_a_later_sentence(named, sentence, lower, hits)
         named.extend(found)
