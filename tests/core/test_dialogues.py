@@ -1310,3 +1310,10 @@ def test_a_name_the_article_glosses_as_the_2_2_is_that_2_2_where_it_stands_alone
             "(Đối thoại chiến lược \"2+2\") với các bộ trưởng Australia tại Canberra.")
     assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, "2024-02-09")] == [
         ("2+2", ("AUS", "KOR"), "2024-02-09")]
+
+
+def test_the_one_mechanism_whose_meeting_foreign_and_defence_ministers_attend_is_a_2_2():
+    text = ("Tin quốc phòng\n\n"
+            "Ngày 20/6, tại Hội nghị Tham vấn An ninh giữa Nhật Bản và Mỹ ở Washington, các bộ trưởng ngoại giao và quốc "
+            "phòng của hai nước đã nhất trí sửa đổi các mục tiêu chiến lược chung.")
+    assert [(d.mechanism, d.parties) for d in dialogues(text, "2011-06-21")] == [("2+2", ("JPN", "USA"))]

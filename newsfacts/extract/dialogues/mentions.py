@@ -78,6 +78,11 @@ def _status(lower: str, start: int, end: int, left: int, right: int) -> str | No
 
 # "các cuộc đối thoại an ninh riêng rẽ với Philippines và Ấn Độ vào tháng tới theo mô hình 2+2": the dialogues named
 # first are held in the 2+2 format; the format named after them is no second meeting.
+# "các bộ trưởng ngoại giao và quốc phòng của hai nước", "Ngoại trưởng và Bộ trưởng Quốc phòng Nhật Bản và Pháp".
+_FOREIGN_AND_DEFENCE_MINISTERS = re.compile(r"(?<!thứ )\b(?:bộ trưởng ngoại giao|ngoại trưởng) và (?:các )?(?:bộ trưởng )?"
+                                            r"quốc phòng\b")
+
+
 # "phiên tham vấn chính trị - quân sự cấp bộ trưởng (2+2)": the 2+2 glossing a name in brackets is the same meeting.
 _GLOSS = r"[^,.;()]{0,30}?\(\s*[\"'“]?"
 _GLOSSED = re.compile(_GLOSS)
@@ -88,10 +93,13 @@ def _in_their_format(lower: str, spans: list[tuple[int, int, str]], glossed: Col
                      ) -> list[tuple[int, int, str]]:
     """Each mechanism followed in its clause by "theo mô hình/hình thức/định dạng 2+2", or glossed as the 2+2 in brackets
     ("... cấp bộ trưởng (2+2)"), takes the 2+2, whose name then stands for no meeting of its own; so does a name the
-    article glosses so elsewhere (`glossed`)."""
+    article glosses so elsewhere (`glossed`), and the one mechanism of a sentence whose meeting the foreign and defence
+    ministers of both sides attend ("Tại Hội nghị Tham vấn An ninh giữa Nhật Bản và Mỹ ..., các bộ trưởng ngoại giao và
+    quốc phòng của hai nước ...": SPEC's 2+2)."""
     kept: list[tuple[int, int, str]] = []
+    attended_as_2_2 = len(spans) == 1 and _FOREIGN_AND_DEFENCE_MINISTERS.search(lower) is not None
     for start, end, mechanism in spans:
-        if lower[start:end] in glossed:
+        if lower[start:end] in glossed or attended_as_2_2:
             mechanism = "2+2"
         if kept and mechanism == "2+2" and kept[-1][2] != "2+2":
             format_of = _IN_THE_FORMAT.fullmatch(lower, kept[-1][1], start)
