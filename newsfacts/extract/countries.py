@@ -105,9 +105,12 @@ def _entries(extra: dict, cldr: dict[str, list[str]]) -> dict[str, _Entry]:
     entries: dict[str, _Entry] = {}
     for trap in extra["traps"]:
         entries[_key(trap)] = _Entry(None, "trap")
+    territories = set(extra["territories"])
     for kind, table in (("stem", extra["compound_stems"]), ("metonym", extra["metonyms"]),
                         ("name", cldr), ("name", extra["names"])):
         for code, surfaces in table.items():
+            if code in territories:
+                continue
             for surface in surfaces:
                 entries[_key(surface)] = _Entry(code, kind)
     return entries

@@ -266,3 +266,8 @@ def test_a_trade_fair_acronym_is_no_capital():
 def test_the_philippines_transliterated_without_its_tone_mark_is_found():
     from newsfacts.extract.countries import find_countries
     assert [h.code for h in find_countries("Đối thoại giữa Phi-li-pin và Mỹ")] == ["PHL", "USA"]
+
+
+def test_territories_of_the_united_states_are_places_not_countries():
+    assert codes("Lính thủy đánh bộ Mỹ sẽ chuyển từ Okinawa tới Guam và Puerto Rico.") == ["USA"]
+    assert country_name("GUM", "vi")  # still displayed where a store holds the code
