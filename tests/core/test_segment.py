@@ -522,3 +522,16 @@ def test_a_site_menu_printed_as_one_line_is_no_lead_and_a_section_name_under_it_
     kinds = {s.text[:12]: s.kind for s in segment(text)}
     assert kinds["Mới nhất Thờ"] == "chaff"
     assert kinds["Hải quân Chi"] == "lead" and kinds["Nếu thương v"] == "body"
+
+
+def test_a_site_header_with_its_hotline_and_an_image_file_name_are_chaff():
+    text = ("Hotline: 0912345678 Báo Mẫu Nhật báo Thanh niên Việt Nam Tòa soạn Quảng cáo\n\n"
+            "Thế giới\n\n"
+            "Bộ trưởng Quốc phòng Lào thăm Campuchia\n\n"
+            "Bộ trưởng Quốc phòng Lào ngày 3/4 bắt đầu chuyến thăm chính thức Campuchia.\n\n"
+            "anh-bo-truong.jpg\n"
+            "Bộ trưởng Quốc phòng Lào.\n")
+    parsed = parse_text(text, published="2025-04-04")
+    assert parsed.title == "Bộ trưởng Quốc phòng Lào thăm Campuchia"
+    assert "anh-bo-truong.jpg" not in [s.text for s in parsed.sentences]
+    assert {c.code for c in parsed.countries} == {"KHM", "LAO"}
