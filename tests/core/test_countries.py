@@ -271,3 +271,8 @@ def test_the_philippines_transliterated_without_its_tone_mark_is_found():
 def test_territories_of_the_united_states_are_places_not_countries():
     assert codes("Lính thủy đánh bộ Mỹ sẽ chuyển từ Okinawa tới Guam và Puerto Rico.") == ["USA"]
     assert country_name("GUM", "vi")  # still displayed where a store holds the code
+
+
+@pytest.mark.parametrize("outlet", ["Thế giới & Việt Nam", "Thông tấn xã Việt Nam", "Đài Truyền hình Việt Nam"])
+def test_an_outlet_named_after_vietnam_is_no_mention_of_vietnam(outlet: str) -> None:
+    assert codes(f"Theo {outlet}, Bộ trưởng Quốc phòng Mỹ sẽ thăm Nhật Bản.") == ["USA", "JPN"]
