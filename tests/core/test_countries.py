@@ -276,3 +276,14 @@ def test_territories_of_the_united_states_are_places_not_countries():
 @pytest.mark.parametrize("outlet", ["Thế giới & Việt Nam", "Thông tấn xã Việt Nam", "Đài Truyền hình Việt Nam"])
 def test_an_outlet_named_after_vietnam_is_no_mention_of_vietnam(outlet: str) -> None:
     assert codes(f"Theo {outlet}, Bộ trưởng Quốc phòng Mỹ sẽ thăm Nhật Bản.") == ["USA", "JPN"]
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hai bên quan ngại về tình hình nhân quyền ở Tân Cương và Hồng Kông, theo Nhật Bản.", ["JPN"]),
+    ("Ba tàu tuần tra được gia cố để hoạt động gần Nam Cực, theo Nhật Bản.", ["JPN"]),
+    ("Tổng thống Mỹ nhiều lần nói muốn mua Greenland, theo Nhật Bản.", ["USA", "JPN"]),
+    ("Hợp đồng trị giá 624 triệu đô la Mỹ, theo Nhật Bản.", ["JPN"]),
+])
+def test_places_that_are_no_country_of_their_own_and_names_that_merely_hold_one(text: str, expected: list[str]) -> None:
+    assert codes(text) == expected
