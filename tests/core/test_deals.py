@@ -1506,3 +1506,9 @@ def test_a_contract_for_other_equipment_told_later_does_not_name_the_sides_of_a_
             "Thủ tướng Anh ngày 5-3 cho biết Ba Lan sẽ mua 2 tàu khu trục của Anh trong bối cảnh London tìm cách bù đắp "
             "sau khi mất hợp đồng tàu ngầm với Canada.")
     assert [(d.buyer, d.seller) for d in deals(text, "2024-03-06")] == [("POL", "GBR")]
+
+
+def test_a_kind_named_beside_its_model_is_a_deal_for_that_model():
+    text = ("Tin quốc phòng\n\n"
+            "Chính phủ Brazil cho biết Bồ Đào Nha muốn mua C-390, loại máy bay vận tải lớn nhất do Embraer sản xuất.")
+    assert [(d.buyer, d.seller, d.system) for d in deals(text, "2019-06-01")] == [("PRT", "BRA", "C-390")]

@@ -166,6 +166,8 @@ def _deal(group: list[_Mention], published: date | None, headline: frozenset[int
     kind = next(k for k in ("agreement", "co-production", "purchase") if k in kinds)
     main = max(group, key=lambda m: len(m.system or ""))
     system = main.system or (f"thỏa thuận {main.acronym}" if main.acronym else "")
+    if system.lower() in _weapons()["heads"]:  # "máy bay vận tải" beside "KC-390": the record names the model
+        system = next((m.system for m in group if m.model and m.system), system)
     statuses = [m.status for m in group if m.status and not _fleet_in_service_before(m, group)]
     status = max(statuses, key=_STATUS_RANK.__getitem__) if statuses else "signed"
     year = _first(group, "year")
