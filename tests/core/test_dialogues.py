@@ -1317,3 +1317,11 @@ def test_the_one_mechanism_whose_meeting_foreign_and_defence_ministers_attend_is
             "Ngày 20/6, tại Hội nghị Tham vấn An ninh giữa Nhật Bản và Mỹ ở Washington, các bộ trưởng ngoại giao và quốc "
             "phòng của hai nước đã nhất trí sửa đổi các mục tiêu chiến lược chung.")
     assert [(d.mechanism, d.parties) for d in dialogues(text, "2011-06-21")] == [("2+2", ("JPN", "USA"))]
+
+
+def test_a_round_of_the_mechanism_is_a_meeting_with_its_ordinal_not_talk_of_the_mechanism():
+    text = ("Tin quốc phòng\n\n"
+            "Ngoại trưởng và Bộ trưởng Quốc phòng Ấn Độ và Nhật Bản ngày 20/8 đã nhóm họp tại New Delhi trong phiên thứ "
+            "ba của cơ chế đối thoại \"2+2\", cơ chế mà New Delhi duy trì với bốn đối tác.")
+    assert [(d.mechanism, d.parties, d.date, d.status) for d in dialogues(text, "2024-08-21")] == [
+        ("2+2", ("IND", "JPN"), "2024-08-20", "held")]

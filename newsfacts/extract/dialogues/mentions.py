@@ -275,13 +275,15 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     left, right = clause
     mentions: list[_Mention] = []
     location = _location(venues, start, end, left, right)
-    if (_MECHANISM_TALK.search(lower, 0, start) or _GENERIC_MECHANISM.search(lower, max(0, start - 8), start + 8)
+    round_of = _ROUND_OF_THE_MECHANISM.search(lower, max(0, start - _ROUND_OF_REACH), start)
+    talk = (_MECHANISM_TALK.search(lower, 0, start) or _GENERIC_MECHANISM.search(lower, max(0, start - 8), start + 8)
             or _MECHANISMS_SUCH_AS.search(lower, max(0, start - 30), start)
             or _PARTNERS_OF_THE_MECHANISM.search(lower, 0, start)
             or _WITH_ITS_PARTNERS.search(lower, end, end + _PARTNER_REACH)
             or _HELD_REGULARLY.match(lower, end) or _IS_A_MECHANISM.match(lower, end)
             or _KIND_OF_DIALOGUE.search(lower, max(0, start - 12), start)
-            or _MECHANISM_WORD.match(lower, start) and _KEEPS_MECHANISM.search(lower, max(0, start - 30), start)):
+            or _MECHANISM_WORD.match(lower, start) and _KEEPS_MECHANISM.search(lower, max(0, start - 30), start))
+    if talk and not round_of:
         return [_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index, location)]
     if _SINCE_MEETING.search(lower, max(0, start - _SINCE_MEETING_CHARS), start) and not (
             any(d.value and end <= d.start < right for d in dates) or _apposed_date(text, dates, right)
@@ -294,7 +296,8 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     if status in (None, "planned") and only_span:
         # "Ban đầu, ông X dự kiến tới dự Hội nghị 2+2 ..., nhưng đã phải hoãn": planned, then put off.
         status = _sentence_change(lower, end) or status
-    if status is None and _ordinal(lower, end, right) is not None:
+    ordinal = _ordinal(lower, round_of.start(), start) if round_of else _ordinal(lower, end, right)
+    if status is None and ordinal is not None:
         status = "held"
     candidates = event_dates
     if _since_only(text, dates, candidates, left, right):
@@ -333,7 +336,7 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     weak = hit is None and value is not None
     online = _ONLINE.search(lower, max(0, start - _ONLINE_REACH), min(len(lower), end + _ONLINE_REACH)) is not None
     mentions.append(_Mention(mechanism, parties, value, rank, Location() if online else location, status,
-                             sentence.index, weak_date=weak, until=_range_end(hit), ordinal=_ordinal(lower, end, right),
+                             sentence.index, weak_date=weak, until=_range_end(hit), ordinal=ordinal,
                              online=online, next_round=next_round))
     if new_date is not None:
         value, rank = _date_fields(new_date)
@@ -438,6 +441,12 @@ _LAUNCH_CHARS = 40
 # there, which is its first meeting held.
 _LAUNCHED_AFTER = re.compile(r"[^,.;:]{0,50}?\s(?:đã\s+)?được\s+(?:chính thức\s+)?khởi động\b(?! lại)")
 _LAUNCH_DATE_CHARS = 40
+
+
+# "đã nhóm họp tại Sydney trong phiên thứ tư của cơ chế đối thoại "2+2"": a round of the mechanism, not talk of it.
+_ROUND_OF_THE_MECHANISM = re.compile(r"\b(?:phiên|vòng|kỳ họp|cuộc họp)(?: họp)?(?: (?:thứ|lần thứ) \S+| đầu tiên)? "
+                                     r"của (?:cơ chế|định dạng)(?: \S+){0,2}?\s*[\"“]?$")
+_ROUND_OF_REACH = 60
 
 
 # "Ngoại trưởng và Bộ trưởng Quốc phòng hai nước ngày 1/2 đã họp tại Melbourne trong khuôn khổ cơ chế tham vấn "2+2"":
