@@ -1325,3 +1325,17 @@ def test_a_round_of_the_mechanism_is_a_meeting_with_its_ordinal_not_talk_of_the_
             "ba của cơ chế đối thoại \"2+2\", cơ chế mà New Delhi duy trì với bốn đối tác.")
     assert [(d.mechanism, d.parties, d.date, d.status) for d in dialogues(text, "2024-08-21")] == [
         ("2+2", ("IND", "JPN"), "2024-08-20", "held")]
+
+
+def test_a_round_just_before_an_event_done_on_a_given_day_was_held_that_day():
+    text = ("Tin quốc phòng\n\n"
+            "Philippines và Nhật Bản ngày 8/7 đã ký hiệp định tiếp cận đối ứng, ngay sau cuộc họp \"2+2\" giữa Ngoại trưởng "
+            "và Bộ trưởng Quốc phòng hai nước tại Manila.")
+    assert [(d.mechanism, d.parties, d.date, d.status) for d in dialogues(text, "2024-07-09")] == [
+        ("2+2", ("JPN", "PHL"), "2024-07-08", "held")]
+
+
+def test_a_round_right_after_which_an_event_is_planned_is_no_record():
+    text = ("Tin quốc phòng\n\n"
+            "Ngay sau phiên họp giữa kỳ, ngày 23/8, hai nước sẽ tiến hành cuộc tập trận chung đầu tiên.")
+    assert dialogues(text, "2024-08-01") == ()

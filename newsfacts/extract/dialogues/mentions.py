@@ -285,9 +285,15 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
             or _MECHANISM_WORD.match(lower, start) and _KEEPS_MECHANISM.search(lower, max(0, start - 30), start))
     if talk and not round_of:
         return [_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index, location)]
-    if _SINCE_MEETING.search(lower, max(0, start - _SINCE_MEETING_CHARS), start) and not (
+    since = _SINCE_MEETING.search(lower, max(0, start - _SINCE_MEETING_CHARS), start)
+    if since and not (
             any(d.value and end <= d.start < right for d in dates) or _apposed_date(text, dates, right)
             or any(d.value and d.start >= right and _TOLD_HOW.search(lower, end, d.start) for d in dates)):
+        if since.group().startswith("ngay sau") and _DONE_BEFORE.search(lower, 0, since.start()) and \
+                (day := _first_day(event_dates, before=since.start())):
+            # "Hai nước ngày 30/3 đã ký hiệp định ..., ngay sau cuộc họp "2+2" ... tại Tokyo": held that day.
+            value, rank = _date_fields(day)
+            return [_Mention(mechanism, parties, value, rank, location, "held", sentence.index)]
         return [_Mention(mechanism, parties, None, 0, location, "mechanism", sentence.index)]
     status = _status(lower, start, end, left, right)
     if status in (None, "held") and (called_off := _CALLED_OFF_WITH.search(lower, 0, start)):
@@ -412,6 +418,8 @@ _TOLD_HOW = re.compile(r"\b(?:diễn ra|được tổ chức|tổ chức)\b")
 
 # "kể từ phiên Đối thoại ... lần thứ 14": a round results are counted from; "ngay sau phiên họp giữa kỳ, ngày 23/8,
 # hai nước sẽ tiến hành ...": a round that dates another event; without a date of its own it is no record.
+# "đã ký hiệp định ..., ngay sau cuộc họp": an event done right after the round, on the day the sentence gives.
+_DONE_BEFORE = re.compile(r"\b(?:đã|vừa)\s[^;]*,\s*$")
 _SINCE_MEETING = re.compile(r"(?:kể từ|từ sau|ngay sau|ngay trước|trước thềm)\s+(?:khi\s+)?(?:các\s+)?"
                             r"(?:phiên|cuộc|kỳ|vòng|lần)?\s*(?:họp\s+)?$")
 
