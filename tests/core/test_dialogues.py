@@ -1339,3 +1339,12 @@ def test_a_round_right_after_which_an_event_is_planned_is_no_record():
     text = ("Tin quốc phòng\n\n"
             "Ngay sau phiên họp giữa kỳ, ngày 23/8, hai nước sẽ tiến hành cuộc tập trận chung đầu tiên.")
     assert dialogues(text, "2024-08-01") == ()
+
+
+def test_two_days_given_in_turn_date_the_two_meetings_named():
+    text = ("Tin quốc phòng\n\n"
+            "Trong hai ngày 14 và 15-5, Thứ trưởng Bộ Quốc phòng lần lượt đồng chủ trì Đối thoại Chính sách quốc phòng "
+            "Việt Nam - Lào lần thứ 10 tại Hà Nội và Đối thoại Chính sách quốc phòng Việt Nam - Thái Lan lần thứ 6 tại "
+            "TP Hồ Chí Minh.")
+    found = {(d.parties, d.date) for d in dialogues(text, "2025-05-16")}
+    assert found == {(("LAO", "VNM"), "2025-05-14"), (("THA", "VNM"), "2025-05-15")}

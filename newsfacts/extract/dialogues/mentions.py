@@ -198,6 +198,25 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
             mentions.extend(found)
         else:
             mentions.extend(replace(m, parties=pair) for pair in separate for m in found)
+    return _on_their_days(lower, dates, mentions)
+
+
+# "Trong hai ngày 28 và 29-10, ... lần lượt đồng chủ trì Đối thoại ... Singapore ... và Đối thoại ... Campuchia": two
+# days of one month, given in turn to the two meetings named.
+_TWO_DAYS = re.compile(r"(\d{1,2})\s*(?:và|,)\s*(\d{1,2})\s*[-/.]\s*\d{1,2}")
+
+
+def _on_their_days(lower: str, dates: Sequence[DateHit], mentions: list[_Mention]) -> list[_Mention]:
+    if "lần lượt" not in lower:
+        return mentions
+    for hit in dates:
+        days = _TWO_DAYS.search(hit.text) if hit.value and hit.precision == "day" else None
+        meetings = [i for i, m in enumerate(mentions) if m.date == hit.value and m.status != "mechanism"]
+        if days is None or len(meetings) != 2:
+            continue
+        second = f"{hit.value[:8]}{int(days.group(2)):02d}"
+        mentions[meetings[1]] = replace(mentions[meetings[1]], date=second, until=None)
+        mentions[meetings[0]] = replace(mentions[meetings[0]], until=None)
     return mentions
 
 
