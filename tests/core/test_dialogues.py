@@ -1348,3 +1348,12 @@ def test_two_days_given_in_turn_date_the_two_meetings_named():
             "TP Hồ Chí Minh.")
     found = {(d.parties, d.date) for d in dialogues(text, "2025-05-16")}
     assert found == {(("LAO", "VNM"), "2025-05-14"), (("THA", "VNM"), "2025-05-15")}
+
+
+def test_the_diplomatic_and_security_dialogue_is_a_2_2_at_its_level():
+    text = ("Tin quốc phòng\n\n"
+            "Ngày 9/11, Bộ trưởng Ngoại giao và Bộ trưởng Quốc phòng Mỹ tiếp hai quan chức Trung Quốc tại Washington "
+            "trong vòng hai Đối thoại Ngoại giao và An ninh Mỹ - Trung.\n\n"
+            "Ngày 18/6, Hàn Quốc và Trung Quốc tổ chức Đối thoại Ngoại giao và An ninh cấp thứ trưởng tại Seoul.")
+    found = {(d.mechanism, d.parties) for d in dialogues(text, "2018-11-10")}
+    assert found == {("2+2", ("CHN", "USA")), ("2+2 intersessional", ("CHN", "KOR"))}
