@@ -1512,3 +1512,13 @@ def test_a_kind_named_beside_its_model_is_a_deal_for_that_model():
     text = ("Tin quốc phòng\n\n"
             "Chính phủ Brazil cho biết Bồ Đào Nha muốn mua C-390, loại máy bay vận tải lớn nhất do Embraer sản xuất.")
     assert [(d.buyer, d.seller, d.system) for d in deals(text, "2019-06-01")] == [("PRT", "BRA", "C-390")]
+
+
+def test_the_countries_a_named_system_was_ordered_by_each_signed_for_it():
+    text = ("Estonia mua pháo Hàn Quốc\n\n"
+            "Estonia ký hợp đồng mua 12 pháo tự hành K9 của Hàn Quốc.\n\n"
+            "Hanwha cho biết những khẩu đầu tiên sẽ được giao trong năm tới.\n\n"
+            "Pháo tự hành K9 trước đó đã được Thổ Nhĩ Kỳ, Ấn Độ, Na Uy và Australia đặt mua.")
+    found = {(d.buyer, d.seller, d.status) for d in deals(text, "2024-02-02")}
+    assert found == {("EST", "KOR", "signed"), ("TUR", "KOR", "signed"), ("IND", "KOR", "signed"),
+                     ("NOR", "KOR", "signed"), ("AUS", "KOR", "signed")}

@@ -718,7 +718,8 @@ _BOUGHT_AGAIN = re.compile(r"\b(mua|đặt mua|đặt hàng|sở hữu|nhận)\s
                            r"|dòng (?:máy bay|tiêm kích|vũ khí|pháo))\s+(?:này|đó|nói trên)\b")
 # "hệ thống này", "loại máy bay này", "dòng xe tăng này": the system named before.
 _THIS_SYSTEM = re.compile(r"\b(?:(?:hệ thống|tổ hợp) |(?:loại|dòng|mẫu|kiểu) (?:[^\s,.;]+ ){0,3}?)(?:này|đó|nói trên)\b")
-_CLAUSE_BREAKS = clause_breaks(",;:")
+# "đã được Thổ Nhĩ Kỳ, Ấn Độ và Ai Cập đặt mua": the commas of a list of buyers end no clause.
+_LIST_KEEPING_BREAKS = clause_breaks(";:")
 # "đã được Ấn Độ và Qatar đặt mua": the countries right after "được" are the buyers.
 _BOUGHT_BY = re.compile(r"\bđược\s+$")
 # "Ba Lan, khách hàng nước ngoài đầu tiên của dòng xe tăng này, đã ký ...": the country before is a customer.
@@ -731,7 +732,7 @@ def _bought_by_reference(sentence: Sentence, lower: str, hits: Sequence[CountryH
     """The buyers of the system under discussion in a sentence that names it back as what they buy ("UAE ký hợp đồng
     ... mua hệ thống này", "Loại tiêm kích này đã được Ai Cập và Qatar đặt mua", "Ba Lan, khách hàng đầu tiên của dòng
     xe tăng này, đã ký hợp đồng mua 180 chiếc"), when it names no other equipment."""
-    found = _bought_reference(sentence.text, lower)
+    found = _bought_reference(sentence.text, lower, system.model)
     if found is None:
         return []
     reference, verb = found
@@ -755,27 +756,30 @@ def _bought_by_reference(sentence: Sentence, lower: str, hits: Sequence[CountryH
     return [_as_referenced(system, sentence, lower, each, quantity, dated, value) for each in buyers]
 
 
-def _bought_reference(text: str, lower: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def _bought_reference(text: str, lower: str, model: str | None) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Where the sentence names the system told before as what is bought, and where its buying verb is: the verb's
     object in a sentence naming no equipment ("mua hệ thống này"); the verb after "được" and its buyers ("loại tiêm
-    kích này đã được Ai Cập đặt mua"); the verb of a customer of it ("Ba Lan, khách hàng ... của dòng xe tăng này, đã
-    ký hợp đồng mua ..."). Equipment named in the sentence beside the reference is another trade."""
+    kích này đã được Ai Cập đặt mua", "Pháo tự hành K9 trước đó đã được Thổ Nhĩ Kỳ, Ấn Độ và Ai Cập đặt mua", the
+    system by its `model`); the verb of a customer of it ("Ba Lan, khách hàng ... của dòng xe tăng này, đã ký hợp đồng
+    mua ..."). Equipment named in the sentence beside the reference is another trade."""
     spans = _system_spans(text, lower)
     again = _BOUGHT_AGAIN.search(lower)
     if again:
         return None if spans else (again.span(), again.span(1))
     buy = _patterns()["buy_verbs"]
-    for reference in _THIS_SYSTEM.finditer(lower):
-        if any(not reference.start() <= start < reference.end() for start, *_ in spans):
+    named_back = [m.span() for m in _THIS_SYSTEM.finditer(lower)]
+    by_model = [(start, end) for start, end, _, named in spans if model is not None and named == model]
+    for reference in sorted(named_back + by_model):
+        if any(not reference[0] <= start < reference[1] for start, *_ in spans):
             return None
-        clause_end = clause_around(_CLAUSE_BREAKS, lower, *reference.span())[1]
-        after = buy.search(lower, reference.end(), clause_end)
-        if after and "được" in lower[reference.end():after.start()].split():
-            return reference.span(), after.span()
-        if _CUSTOMER_OF.search(lower, max(0, reference.start() - _CUSTOMER_REACH), reference.start()):
-            after = buy.search(lower, reference.end())
+        clause_end = clause_around(_LIST_KEEPING_BREAKS, lower, *reference)[1]
+        after = buy.search(lower, reference[1], clause_end)
+        if after and "được" in lower[reference[1]:after.start()].split():
+            return reference, after.span()
+        if _CUSTOMER_OF.search(lower, max(0, reference[0] - _CUSTOMER_REACH), reference[0]):
+            after = buy.search(lower, reference[1])
             if after:
-                return reference.span(), after.span()
+                return reference, after.span()
     return None
 
 
