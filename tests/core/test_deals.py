@@ -1522,3 +1522,10 @@ def test_the_countries_a_named_system_was_ordered_by_each_signed_for_it():
     found = {(d.buyer, d.seller, d.status) for d in deals(text, "2024-02-02")}
     assert found == {("EST", "KOR", "signed"), ("TUR", "KOR", "signed"), ("IND", "KOR", "signed"),
                      ("NOR", "KOR", "signed"), ("AUS", "KOR", "signed")}
+
+
+def test_countries_that_sign_one_purchase_together_each_buy():
+    text = ("Tin quốc phòng\n\n"
+            "Litva và Ba Lan hôm 5/6 đã cùng ký hợp đồng mua hệ thống phòng không NASAMS của Na Uy.")
+    found = {(d.buyer, d.seller) for d in deals(text, "2024-06-06")}
+    assert found == {("LTU", "NOR"), ("POL", "NOR")}
