@@ -1529,3 +1529,8 @@ def test_countries_that_sign_one_purchase_together_each_buy():
             "Litva và Ba Lan hôm 5/6 đã cùng ký hợp đồng mua hệ thống phòng không NASAMS của Na Uy.")
     found = {(d.buyer, d.seller) for d in deals(text, "2024-06-06")}
     assert found == {("LTU", "NOR"), ("POL", "NOR")}
+
+
+def test_a_verb_after_a_model_ends_its_name():
+    text = "Tin quốc phòng\n\nViệc Malaysia mua thêm 8 tiêm kích FA-50 diễn ra khi nước này cân nhắc tiêm kích đa năng mới."
+    assert [d.system for d in deals(text, "2024-06-06")] == ["tiêm kích FA-50"]
