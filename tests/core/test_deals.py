@@ -1532,5 +1532,5 @@ def test_countries_that_sign_one_purchase_together_each_buy():
 
 
 def test_a_verb_after_a_model_ends_its_name():
-    text = "Tin quốc phòng\n\nViệc Malaysia mua thêm 8 tiêm kích FA-50 diễn ra khi nước này cân nhắc tiêm kích đa năng mới."
+    text = "Tin quốc phòng\n\nViệc Malaysia mua thêm 8 tiêm kích FA-50 diễn ra trong bối cảnh căng thẳng."
     assert [d.system for d in deals(text, "2024-06-06")] == ["tiêm kích FA-50"]
