@@ -640,7 +640,7 @@ def test_a_counted_order_naming_only_its_buyer_is_from_the_articles_one_seller()
     assert ("EGY", "FRA", 2015) in {(buyer, seller, year) for buyer, seller, _, year in found}
 
 
-def test_second_hand_equipment_is_sold_by_its_owner_not_its_maker():
+def test_second_hand_equipment_is_sold_by_the_owner_the_text_names():
     text = ("Mirage\n\nTháng 1/2023, Indonesia đã ký hợp đồng mua 12 tiêm kích Mirage 2000-5 đã qua sử dụng của Qatar.")
     (deal,) = deals(text, published="2023-02-01")
     assert (deal.buyer, deal.seller, deal.quantity) == ("IDN", "QAT", 12)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 
 from newsfacts.extract.clauses import clause_around, clause_breaks
 from newsfacts.extract.countries import CountryHit
@@ -76,17 +75,15 @@ def _status(lower: str, start: int, end: int, left: int, right: int) -> str | No
     return None
 
 
-# "các cuộc đối thoại an ninh riêng rẽ với Philippines và Ấn Độ vào tháng tới theo mô hình 2+2": the dialogues named
-# first are held in the 2+2 format; the format named after them is no second meeting.
-# "các bộ trưởng ngoại giao và quốc phòng của hai nước", "Ngoại trưởng và Bộ trưởng Quốc phòng Nhật Bản và Pháp".
-_FOREIGN_AND_DEFENCE_MINISTERS = re.compile(r"(?<!thứ )\b(?:bộ trưởng ngoại giao|ngoại trưởng) và (?:các )?(?:bộ trưởng )?"
-                                            r"quốc phòng\b")
-
-
 # "phiên tham vấn chính trị - quân sự cấp bộ trưởng (2+2)": the 2+2 glossing a name in brackets is the same meeting.
 _GLOSS = r"[^,.;()]{0,30}?\(\s*[\"'“]?"
 _GLOSSED = re.compile(_GLOSS)
+# "các cuộc đối thoại an ninh riêng rẽ với Philippines và Ấn Độ vào tháng tới theo mô hình 2+2": the dialogues named
+# first are held in the 2+2 format; the format named after them is no second meeting. So is a gloss.
 _IN_THE_FORMAT = re.compile(r"[^,.;]{0,90}?\btheo(?: (?:mô hình|hình thức|định dạng|cơ chế))?\s*[\"'“]?|" + _GLOSS)
+# "các bộ trưởng ngoại giao và quốc phòng của hai nước", "Ngoại trưởng và Bộ trưởng Quốc phòng Nhật Bản và Pháp".
+_FOREIGN_AND_DEFENCE_MINISTERS = re.compile(r"(?<!thứ )\b(?:bộ trưởng ngoại giao|ngoại trưởng) và (?:các )?(?:bộ trưởng )?"
+                                            r"quốc phòng\b")
 
 
 def _in_their_format(lower: str, spans: list[tuple[int, int, str]], glossed: Collection[str] = ()
