@@ -1357,3 +1357,11 @@ def test_the_diplomatic_and_security_dialogue_is_a_2_2_at_its_level():
             "Ngày 18/6, Hàn Quốc và Trung Quốc tổ chức Đối thoại Ngoại giao và An ninh cấp thứ trưởng tại Seoul.")
     found = {(d.mechanism, d.parties) for d in dialogues(text, "2018-11-10")}
     assert found == {("2+2", ("CHN", "USA")), ("2+2 intersessional", ("CHN", "KOR"))}
+
+
+def test_the_partners_a_mechanism_is_held_with_are_not_the_parties_of_its_round():
+    text = ("Tin quốc phòng\n\n"
+            "Ngoại trưởng và Bộ trưởng Quốc phòng Hàn Quốc và Australia ngày 10/12 đã nhóm họp tại Sydney trong phiên thứ "
+            "tư của cơ chế đối thoại \"2+2\", cơ chế mà Seoul chỉ duy trì với hai đối tác là Mỹ và Australia.")
+    assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, "2019-12-11")] == [
+        ("2+2", ("AUS", "KOR"), "2019-12-10")]

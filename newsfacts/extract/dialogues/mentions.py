@@ -184,7 +184,8 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
         mechanism = _at_its_level(mechanism, lower[left:_sentence_clause_end(lower, right)], lower)
         fixed = _fixed_parties(lower, start, end)
         of_the_two = not fixed and _of_the_two(lower, hits, left, start, end)
-        parties = fixed or (() if of_the_two else _parties(text, hits, start, end, left, right))
+        parties = fixed or (() if of_the_two else _parties(text, _not_its_partners(lower, hits, end), start, end, left,
+                                                              right))
         found = _span_mentions(sentence, lower, hits, dates, own_dates, venues, paragraph_date,
                                len({m for _, _, m in spans}) == 1,
                                (start, end, mechanism), (left, right), parties)
@@ -196,6 +197,16 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
         else:
             mentions.extend(replace(m, parties=pair) for pair in separate for m in found)
     return _on_their_days(lower, dates, mentions)
+
+
+def _not_its_partners(lower: str, hits: Sequence[CountryHit], end: int) -> Sequence[CountryHit]:
+    """The countries of a sentence but those it lists after a mechanism as its partners ("... cơ chế đối thoại "2+2",
+    cơ chế mà Seoul chỉ duy trì với hai đối tác là Mỹ và Australia"): they hold other rounds, not this one."""
+    partners = _WITH_ITS_PARTNERS.search(lower, end, end + _PARTNERS_TOLD_REACH)
+    return [h for h in hits if h.start < partners.start()] if partners else hits
+
+
+_PARTNERS_TOLD_REACH = 80
 
 
 # "Trong hai ngày 28 và 29-10, ... lần lượt đồng chủ trì Đối thoại ... Singapore ... và Đối thoại ... Campuchia": two
