@@ -1365,3 +1365,11 @@ def test_the_partners_a_mechanism_is_held_with_are_not_the_parties_of_its_round(
             "tư của cơ chế đối thoại \"2+2\", cơ chế mà Seoul chỉ duy trì với hai đối tác là Mỹ và Australia.")
     assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, "2019-12-11")] == [
         ("2+2", ("AUS", "KOR"), "2019-12-10")]
+
+
+def test_a_round_numbered_after_the_one_reported_and_only_planned_is_the_next_round():
+    text = ("AUKMIN lần thứ 11 tại Sydney\n\n"
+            "Ngày 21/1, Australia và Anh tổ chức AUKMIN lần thứ 11 tại Sydney.\n\n"
+            "Theo thông lệ luân phiên, AUKMIN lần thứ 12 sẽ do Anh đăng cai.")
+    found = {(d.parties, d.date, d.status) for d in dialogues(text, "2022-01-22")}
+    assert found == {(("AUS", "GBR"), "2022-01-21", "held"), (("AUS", "GBR"), None, "planned")}

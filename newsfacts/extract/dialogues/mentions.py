@@ -363,8 +363,10 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
         value, rank = _date_fields(hit if hit else paragraph_date())
     if value is None and status == "held":
         value, rank = _month_announced(dates, event_dates)
-    next_round = hit is None and status in ("planned", "agreed") and _NAMED_NEXT.match(lower, end) is not None
-    if next_round:  # the paragraph's date is the round it follows
+    # "vòng kế tiếp", "AUKMIN lần thứ 12 sẽ do Anh đăng cai": the paragraph's date is the round it follows
+    next_round = hit is None and status in ("planned", "agreed") and (
+        _NAMED_NEXT.match(lower, end) is not None or status == "planned" and ordinal is not None)
+    if next_round:
         value, rank = None, 0
     weak = hit is None and value is not None
     online = _ONLINE.search(lower, max(0, start - _ONLINE_REACH), min(len(lower), end + _ONLINE_REACH)) is not None
