@@ -788,10 +788,10 @@ _CUSTOMER_REACH = 60
 
 def _passive_buyers(lower: str, parties: Sequence[_Party], verb: int) -> tuple[str, ...]:
     """"đã được Ấn Độ và Qatar đặt mua": the countries listed between "được" and the buying verb."""
-    runs = [run for run in _country_lists(lower, parties) if run[-1].end <= verb]
-    if not runs or lower[runs[-1][-1].end:verb].strip() or not _BOUGHT_BY.search(lower, 0, runs[-1][0].start):
+    run = _run_before(lower, parties, verb)
+    if run is None or lower[run[-1].end:verb].strip() or not _BOUGHT_BY.search(lower, 0, run[0].start):
         return ()
-    return tuple(dict.fromkeys(p.code for p in runs[-1]))
+    return tuple(dict.fromkeys(p.code for p in run))
 
 
 # "Latvia và Litva cũng đang trong quá trình mua sắm ...": the countries listed together right before the verb.
@@ -799,11 +799,17 @@ _SUBJECT_LIST_REACH = 45
 
 
 def _subject_list(lower: str, parties: Sequence[_Party], verb: int) -> tuple[str, ...]:
-    runs = [run for run in _country_lists(lower, parties) if run[-1].end <= verb]
-    if not runs or verb - runs[-1][-1].end > _SUBJECT_LIST_REACH or re.search(r"[,.;]", lower[runs[-1][-1].end:verb]):
+    run = _run_before(lower, parties, verb)
+    if run is None or verb - run[-1].end > _SUBJECT_LIST_REACH or re.search(r"[,.;]", lower[run[-1].end:verb]):
         return ()
-    codes = tuple(dict.fromkeys(p.code for p in runs[-1]))
+    codes = tuple(dict.fromkeys(p.code for p in run))
     return codes if len(codes) > 1 else ()
+
+
+def _run_before(lower: str, parties: Sequence[_Party], verb: int) -> list[_Party] | None:
+    """The last run of countries listed together that ends before the verb."""
+    runs = [run for run in _country_lists(lower, parties) if run[-1].end <= verb]
+    return runs[-1] if runs else None
 
 
 def _as_referenced(system: _Mention, sentence: Sentence, lower: str, buyer: str, quantity: int | None,

@@ -205,9 +205,26 @@ def _roman(numeral: str) -> int:
 
 def _range_end(hit: DateHit | None) -> str | None:
     """The last day of a range of days ("ngày 18-22/6", "từ ngày 16 đến 19/10"); None for a single date."""
-    if hit is None or hit.value is None or hit.precision != "day":
-        return None
-    found = _DAY_RANGE.search(hit.text)
+    found = _DAY_RANGE.search(hit.text) if _to_the_day(hit) else None
     if not found or int(found[2]) <= int(found[1]) or int(found[2]) > 31:
         return None
-    return f"{hit.value[:8]}{int(found[2]):02d}"
+    return _on_day(hit, int(found[2]))
+
+
+# "ngày 28 và 29-10": two days of one month.
+_TWO_DAYS = re.compile(r"(\d{1,2})\s*(?:và|,)\s*(\d{1,2})\s*[-/.]\s*\d{1,2}")
+
+
+def _second_day(hit: DateHit) -> str | None:
+    """The second of two days a date names ("ngày 28 và 29-10"; the hit's own value is the first); None otherwise."""
+    found = _TWO_DAYS.search(hit.text) if _to_the_day(hit) else None
+    return _on_day(hit, int(found[2])) if found else None
+
+
+def _to_the_day(hit: DateHit | None) -> bool:
+    return hit is not None and hit.value is not None and hit.precision == "day"
+
+
+def _on_day(hit: DateHit, day: int) -> str:
+    """The hit's month, on another day."""
+    return f"{hit.value[:8]}{day:02d}"

@@ -13,7 +13,7 @@ from newsfacts.extract.lowered import LoweredArticle
 from newsfacts.records import Location, Sentence
 from newsfacts.extract.dialogues.dating import (
     _FIRST_SINCE, _apposed_date, _best_date, _date_fields, _event_dates, _neighbour_date, _new_date, _ordinal,
-    _paragraph_date, _range_end, _recalled_dates, _since_only,
+    _paragraph_date, _range_end, _recalled_dates, _second_day, _since_only,
 )
 from newsfacts.extract.dialogues.places import (
     _location, _parties, _separate_meetings, _venue_before, _venue_options,
@@ -107,22 +107,6 @@ def _in_their_format(lower: str, spans: list[tuple[int, int, str]], glossed: Col
     return kept
 
 
-def _glossed_as_2_2(article: LoweredArticle, positions: Sequence[int]) -> frozenset[str]:
-    """The names the article glosses as the 2+2 in brackets ("đối thoại chiến lược ngoại giao-quốc phòng (đối thoại
-    chiến lược "2+2")"): the same name told alone elsewhere in it ("Đây sẽ là đối thoại chiến lược ngoại giao-quốc
-    phòng đầu tiên ...") is that 2+2."""
-    names = set()
-    for position in positions:
-        lower = article.sentence(position)
-        if "(" not in lower:
-            continue
-        spans = _mechanism_spans(lower)
-        for (start, end, mechanism), (next_start, _, next_mechanism) in zip(spans, spans[1:]):
-            if mechanism != "2+2" and next_mechanism == "2+2" and _GLOSSED.fullmatch(lower, end, next_start):
-                names.add(lower[start:end])
-    return frozenset(names)
-
-
 # "Đối thoại quốc phòng tích hợp Hàn - Mỹ (KIDD)": the short name in brackets after a mechanism's name, which the
 # article may then use alone ("KIDD lần thứ 27 diễn ra ...").
 _IN_BRACKETS = r"\(([A-Z][A-Z0-9]{1,7})\)"
@@ -130,18 +114,28 @@ _SHORT_NAME = re.compile(_IN_BRACKETS)
 _SHORT_NAME_AFTER = re.compile(r"[^,.;()]{0,30}?\s*" + _IN_BRACKETS)
 
 
-def _short_names(sentences: Sequence[Sentence], article: LoweredArticle, positions: Sequence[int]
-                 ) -> dict[str, str]:
-    """The mechanism each short name in brackets stands for, in the sentences at `positions`."""
-    names: dict[str, str] = {}
+def _bracketed_names(sentences: Sequence[Sentence], article: LoweredArticle, positions: Sequence[int]
+                     ) -> tuple[dict[str, str], frozenset[str]]:
+    """What the sentences at `positions` say in brackets after a mechanism's name, read in one pass over their
+    mechanisms: the mechanism each short name stands for ("... (KIDD)"), and the names glossed as the 2+2
+    ("đối thoại chiến lược ngoại giao-quốc phòng (đối thoại chiến lược "2+2")"), which stand for that 2+2 wherever the
+    article tells them alone ("Đây sẽ là đối thoại chiến lược ngoại giao-quốc phòng đầu tiên ...")."""
+    short_names: dict[str, str] = {}
+    glossed: set[str] = set()
     for position in positions:
         text = sentences[position].text
-        if "(" not in text or _SHORT_NAME.search(text) is None:
+        if "(" not in text:
             continue
-        for _, end, mechanism in _mechanism_spans(article.sentence(position)):
-            if found := _SHORT_NAME_AFTER.match(text, end):
-                names.setdefault(found[1], mechanism)
-    return names
+        lower = article.sentence(position)
+        spans = _mechanism_spans(lower)
+        if _SHORT_NAME.search(text) is not None:
+            for _, end, mechanism in spans:
+                if found := _SHORT_NAME_AFTER.match(text, end):
+                    short_names.setdefault(found[1], mechanism)
+        for (start, end, mechanism), (next_start, _, next_mechanism) in zip(spans, spans[1:]):
+            if mechanism != "2+2" and next_mechanism == "2+2" and _GLOSSED.fullmatch(lower, end, next_start):
+                glossed.add(lower[start:end])
+    return short_names, frozenset(glossed)
 
 
 # "KIDD lần thứ 27", "phiên KIDD đầu tiên": a short name told as a round; alone ("MMCA được ký kết năm 1998") it names
@@ -209,20 +203,16 @@ def _not_its_partners(lower: str, hits: Sequence[CountryHit], end: int) -> Seque
 _PARTNERS_TOLD_REACH = 80
 
 
-# "Trong hai ngày 28 và 29-10, ... lần lượt đồng chủ trì Đối thoại ... Singapore ... và Đối thoại ... Campuchia": two
-# days of one month, given in turn to the two meetings named.
-_TWO_DAYS = re.compile(r"(\d{1,2})\s*(?:và|,)\s*(\d{1,2})\s*[-/.]\s*\d{1,2}")
-
-
 def _on_their_days(lower: str, dates: Sequence[DateHit], mentions: list[_Mention]) -> list[_Mention]:
+    """"Trong hai ngày 28 và 29-10, ... lần lượt đồng chủ trì Đối thoại ... Singapore ... và Đối thoại ... Campuchia":
+    two days of one month, given in turn to the two meetings named."""
     if "lần lượt" not in lower:
         return mentions
     for hit in dates:
-        days = _TWO_DAYS.search(hit.text) if hit.value and hit.precision == "day" else None
+        second = _second_day(hit)
         meetings = [i for i, m in enumerate(mentions) if m.date == hit.value and m.status != "mechanism"]
-        if days is None or len(meetings) != 2:
+        if second is None or len(meetings) != 2:
             continue
-        second = f"{hit.value[:8]}{int(days.group(2)):02d}"
         mentions[meetings[1]] = replace(mentions[meetings[1]], date=second, until=None)
         mentions[meetings[0]] = replace(mentions[meetings[0]], until=None)
     return mentions
@@ -771,8 +761,7 @@ def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs:
         return own or _neighbour_date(sentence, sentences, date_hits)
 
     positions = article.holding(_cues())
-    short_names = _short_names(sentences, article, positions)
-    glossed = _glossed_as_2_2(article, positions)
+    short_names, glossed = _bracketed_names(sentences, article, positions)
     if short_names:
         positions = sorted(set(positions) | set(article.holding([name.lower() for name in short_names])))
     for position in positions:
