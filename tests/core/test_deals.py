@@ -1534,3 +1534,26 @@ def test_countries_that_sign_one_purchase_together_each_buy():
 def test_a_verb_after_a_model_ends_its_name():
     text = "Tin quốc phòng\n\nViệc Malaysia mua thêm 8 tiêm kích FA-50 diễn ra trong bối cảnh căng thẳng."
     assert [d.system for d in deals(text, "2024-06-06")] == ["tiêm kích FA-50"]
+
+
+def test_a_counted_or_named_system_brought_along_is_a_deal_of_its_own():
+    text = ("Pháo tự hành cho Na Uy\n\nNa Uy ngày 5/3 ký hợp đồng mua 20 pháo tự hành K9 cùng 8 xe tiếp đạn bọc thép K10 "
+            "của Hàn Quốc.")
+    found = sorted((d.system, d.quantity) for d in deals(text, published="2024-03-06"))
+    assert found == [("pháo tự hành K9", 20), ("xe tiếp đạn bọc thép K10", 8)]
+
+
+def test_equipment_brought_along_without_count_or_model_belongs_to_the_system_and_its_price_too():
+    text = ("Mỹ duyệt bán trực thăng\n\nBộ Ngoại giao Mỹ phê duyệt khả năng bán cho Thái Lan 14 trực thăng UH-60M "
+            "Black Hawk cùng động cơ dự phòng, radar và dịch vụ huấn luyện, trị giá ước tính 1,2 tỷ USD.")
+    (deal,) = deals(text, published="2024-03-06")
+    assert (deal.buyer, deal.seller, deal.system, deal.quantity, deal.value_usd) == (
+        "THA", "USA", "trực thăng UH-60M Black Hawk", 14, 1.2e9)
+
+
+def test_what_comes_along_with_an_owner_of_its_own_is_not_an_accessory():
+    text = ("Không quân Chile mua sắm\n\nChile sẽ mua phi cơ chiến đấu của Thụy Điển cùng trực thăng của Pháp "
+            "trong năm tới.")
+    found = {(d.buyer, d.seller, d.system) for d in deals(text, published="2024-03-06")}
+    assert ("CHL", "SWE", "phi cơ chiến đấu") in found
+    assert not any(buyer == "FRA" for buyer, _, _ in found)

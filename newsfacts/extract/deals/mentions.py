@@ -196,19 +196,23 @@ def _names_agreement(text: str, lower: str) -> bool:
 _REMAINDER = re.compile(r"\skhác$")
 
 
-# "..., cùng đạn dược": equipment that comes along with the systems named before it.
-_ALONG = re.compile(r"\b(?:cùng|kèm)(?: với| theo)?\s+$")
+# "..., cùng đạn dược", "36 tiêm kích F-15ID cùng động cơ dự phòng, radar và ...", "250 xe tăng cùng xe hỗ trợ và đạn
+# dược": equipment that comes along with the systems named before it, up to a few words after the cue.
+_ALONG = re.compile(r"\b(?:cùng|kèm)(?: với| theo)?\s+(?:[^\s.;]+\s+){0,5}?$")
+_ALONG_REACH = 40
 
 
 def _accessory(lower: str, span: tuple[int, int, str, str | None], item: _Item, first_start: int) -> bool:
-    """Uncounted supplies listed after the systems of a contract, or brought along with them ("54 pháo K9 và 36 xe
-    K10 của Hàn Quốc, cùng đạn dược và trang thiết bị đi kèm"): what comes with them, not a system of its own."""
+    """What comes with the systems of a contract rather than a system of its own: equipment brought along with them
+    with neither a count nor a model ("40 trực thăng UH-60M cùng động cơ, radar"; "30 pháo K9 cùng 15 xe tiếp đạn
+    K10" is two systems), and uncounted supplies listed after them ("54 pháo K9 và 36 xe K10, đạn dược")."""
     start, _, _, model = span
-    if model is not None or _quantity(lower, start) is not None \
-            or not lower.startswith(tuple(_weapons()["supplies"]), start):
+    if model is not None or _quantity(lower, start) is not None:
         return False
-    listed_after = not item.alone and start > item.start
-    return listed_after or (start > first_start and _ALONG.search(lower, max(0, start - 12), start) is not None)
+    along = _ALONG.search(lower, max(0, start - _ALONG_REACH), start)
+    if along and along.start() > first_start and not _patterns()["trigger"].found(lower, along.end(), start):
+        return True
+    return not item.alone and start > item.start and lower.startswith(tuple(_weapons()["supplies"]), start)
 
 
 # "hai tàu ngầm lớp X (phiên bản của lớp Y do Đức thiết kế)", "X là phiên bản xuất khẩu của trực thăng Y": the type a
@@ -277,13 +281,15 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
     lower = context.lower
     undescribed = _without_maker_descriptions(lower, spans)
     items = _listed_items(undescribed, spans)
+    # "phi cơ chiến đấu của Hàn Quốc cùng trực thăng của Canada": what has an owner of its own is no accessory.
+    owned = _owners(lower, context.parties, spans)
     clauses = [_clause(text, item.start, item.end) for item in items]
     kept = [(span, clause, item) for span, clause, item in zip(spans, clauses, items)
             if _traded(undescribed, clause, spans)
             and not any(_patterns()["platform"].search(lower, max(0, at - 30), at) for at in {span[0], item.start})
             and not _patterns()["not_traded_before"].search(lower, max(0, span[0] - 40), span[0])
             and not _REMAINDER.search(lower, span[0], span[1])
-            and not _accessory(lower, span, item, spans[0][0])
+            and not (span[0] not in owned and _accessory(lower, span, item, spans[0][0]))
             and not _broken_down(lower, span, spans)
             and not _VARIANT_OF.search(lower, max(0, span[0] - _VARIANT_REACH), span[0])
             and not _SPECULATION.search(lower, clause[0], span[0])
@@ -292,19 +298,19 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             and not _WITHHELD.search(lower, clause[0], span[0])
             and not (_TYPE_OF.search(lower, max(0, span[0] - 6), span[0]) and _NAMED_BACK.match(lower, span[1])
                      and not _BOUGHT_BACK.search(lower, max(0, span[0] - 12), span[0]))]
+    kept = _alone_without_companions(text, kept)
     clauses = [clause for _, clause, _ in kept]
     mutual = _MUTUAL.search(lower) is not None
     mentions = []
     status = None
     list_makers = _list_makers(kept)
     packages = _packages(lower, kept)
-    owners = _owners(lower, context.parties, [span for span, _, _ in kept])
     previous_end = 0
     for (start, end, category, model), clause, item in kept:
         # The verb before a list governs every item of it: "bán cho Ba Lan 48 FA-50 ..., 180 xe tăng K2 ...".
-        maker = _maker_country(model) if model else None if start in owners else list_makers.get(item.start)
+        maker = _maker_country(model) if model else None if start in owned else list_makers.get(item.start)
         buyer, seller = _roles(lower, context.parties, item.start, end, maker)
-        if start in owners and buyer in {code for other, code in owners.items() if other != start}:
+        if start in owned and buyer in {code for other, code in owned.items() if other != start}:
             buyer = None  # "cân nhắc tiêm kích J-10 của Trung Quốc và F-15EX của Mỹ": each is its owner's to sell
         # A system listed with no trade word of its own shares the verb of the system named before it.
         # "hủy bỏ hợp đồng mua F-35 của Mỹ là do UAE vừa đặt mua 80 Rafale": of two systems in one clause, each takes
@@ -361,6 +367,15 @@ def _in_service_before(lower: str, clause: tuple[int, int], start: int) -> bool:
     return cue is not None and not _patterns()["trigger"].found(lower, cue.end(), start) \
         and "thêm" not in lower[start:clause[1]] \
         and not _NOT_YET.search(lower, max(0, cue.start() - _NOT_YET_CHARS), cue.start())
+
+
+def _alone_without_companions(text: str, kept):
+    """A system whose list named only what comes with it ("36 tiêm kích F-15ID cùng động cơ dự phòng, trị giá 13,9 tỷ
+    USD") stands alone: the price of its sentence is its own."""
+    members = Counter(item.start for _, _, item in kept)
+    return [(span, clause, item) if item.alone or members[item.start] > 1
+            else (span, _clause(text, span[0], span[1]), _Item(span[0], span[1], span[1], True))
+            for span, clause, item in kept]
 
 
 def _packages(lower: str, kept) -> frozenset[int]:
