@@ -68,6 +68,8 @@ _NAMED_AFTER_A_MONTH = re.compile(r"(?<!\w)cách mạng\s+$", re.IGNORECASE)
 _MONTH_PART = re.compile(r"(?<!\w)(?:đầu|cuối|giữa)\s+$", re.IGNORECASE)
 _YEAR_WORD = re.compile(r"(?<!\w)năm\s+$", re.IGNORECASE)
 _YEAR_CONTEXT = re.compile(r"(?<!\w)(?:từ|đến|tới|vào|trước|sau|cuối|đầu|giữa|hồi|trong)\s+$", re.IGNORECASE)
+# "các phiên họp năm 2020, 2021 và 2022 đều ...": the next years of a list that "năm" opens.
+_YEAR_LISTED = re.compile(r"(?<!\w)năm\s+(?:(?:19|20)\d\d(?:\s*,|\s+và|\s+hoặc)\s+)+$", re.IGNORECASE)
 _YEAR_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:và|đến|tới)\s")
 _UNIT_AFTER = re.compile(
     r"\s*(?:%|phần trăm|triệu|tỷ|nghìn|ngàn|trăm|km|kg|tấn|USD|đô|euro|điểm|lần|người|chiếc)(?!\w)"
@@ -236,9 +238,12 @@ def _parse_quarter(text: str, match: re.Match[str], published: date | None, cont
 
 
 def _parse_year(text: str, match: re.Match[str], published: date | None, context_year: int | None) -> DateHit | None:
-    """"năm 2018", "2018-2019" (the first year), and "từ 2018," / "đến 2030" where nothing counted follows."""
+    """"năm 2018", "2018-2019" (the first year), "từ 2018," / "đến 2030" where nothing counted follows, and the
+    years listed after "năm 2018"."""
     word = _before(_YEAR_WORD, text, match.start())
     until = match.group("until")
+    if word is None and not until and _YEAR_LISTED.search(text, max(0, match.start() - 40), match.start()):
+        return _hit(text, match.start(), match.end(), match.group("year"), "year")
     if word is None and not (until and until > match.group("year")):
         word = _before(_YEAR_CONTEXT, text, match.start())
         if word is None or until or not _YEAR_ENDS.match(text, match.end()):
@@ -467,8 +472,9 @@ def _may_hold_dateline(text: str) -> bool:
 
 
 # "Một ngày trước đó, hai bộ trưởng ...", "Hai ngày sau đó": a day counted from the day the article told just before.
-_DAYS_APART = re.compile(r"\b(một|hai|ba|bốn|năm|\d{1,2}) ngày (trước đó|sau đó)\b|\bngày hôm (trước|sau)(?! nữa)\b",
-                         re.IGNORECASE)
+# "Hai ngày sau, ..." with a comma counts from that day too.
+_DAYS_APART = re.compile(r"\b(một|hai|ba|bốn|năm|\d{1,2}) ngày (trước đó\b|sau đó\b|trước(?=,)|sau(?=,))"
+                         r"|\bngày hôm (trước|sau)(?! nữa)\b", re.IGNORECASE)
 _DAY_COUNTS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 
 
@@ -484,7 +490,7 @@ def days_apart(text: str, told_before: date) -> list[DateHit]:
     for match in _DAYS_APART.finditer(text, 0, _OPENING_CHARS):
         if match.group(1):
             count = _DAY_COUNTS.get(match.group(1).lower()) or int(match.group(1))
-            sign = -1 if match.group(2) == "trước đó" else 1
+            sign = -1 if match.group(2).startswith("trước") else 1
         else:
             count, sign = 1, -1 if match.group(3) == "trước" else 1
         day = told_before + timedelta(days=sign * count)

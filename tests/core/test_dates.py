@@ -281,3 +281,9 @@ def test_dateline_prefilter_answers_as_the_dateline_core_pattern(text: str) -> N
     """The fast test for a dateline's date finds what one search for either form finds."""
     core = re.compile(r"\d/\d{1,2}/(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d[Tt]")
     assert _may_hold_dateline(text) == (core.search(text) is not None)
+
+
+def test_the_years_listed_after_a_year_are_years_too():
+    hits = find_dates("Các phiên họp năm 2020, 2021 và 2022 đều diễn ra trực tuyến.", PUBLISHED)
+    assert [(h.text, h.value) for h in hits] == [("năm 2020", "2020"), ("2021", "2021"), ("2022", "2022")]
+    assert find_dates("Doanh số đạt 2020 và 2021 chiếc.", PUBLISHED) == []

@@ -1373,3 +1373,27 @@ def test_a_round_numbered_after_the_one_reported_and_only_planned_is_the_next_ro
             "Theo thông lệ luân phiên, AUKMIN lần thứ 12 sẽ do Anh đăng cai.")
     found = {(d.parties, d.date, d.status) for d in dialogues(text, "2022-01-22")}
     assert found == {(("AUS", "GBR"), "2022-01-21", "held"), (("AUS", "GBR"), None, "planned")}
+
+
+def test_a_meeting_a_few_days_later_told_with_a_comma_is_dated_from_the_day_before_it():
+    text = ("Mỹ tổ chức hai cuộc đối thoại 2+2 trong một tuần\n\nNgày 8/7/2024, Mỹ và Nhật Bản tổ chức đối thoại 2+2 "
+            "tại Tokyo. Hai ngày sau, Ngoại trưởng và Bộ trưởng Quốc phòng Mỹ tới Manila dự đối thoại 2+2 với "
+            "Philippines.\nPhiên \"2+2\" thứ ba giữa Mỹ và Philippines được tổ chức tại Washington ngày 11-4-2023.")
+    found = {(d.parties, d.date) for d in dialogues(text, published="2024-07-12")}
+    assert found == {(("JPN", "USA"), "2024-07-08"), (("PHL", "USA"), "2024-07-10"), (("PHL", "USA"), "2023-04-11")}
+
+
+def test_the_mechanism_named_back_meets_in_the_period_its_sentence_opens_with():
+    text = ("Anh và Na Uy họp 2+2 tại Oslo\n\nNgày 3/5/2024, Ngoại trưởng và Bộ trưởng Quốc phòng Anh đã gặp hai người "
+            "đồng cấp Na Uy tại Oslo trong cuộc đối thoại 2+2 lần thứ hai giữa hai nước. Trước đó nữa, vào tháng "
+            "10/2019, cơ chế này nhóm họp lần đầu tại London.")
+    found = {(d.date, d.status, d.location.city) for d in dialogues(text, published="2024-05-04")}
+    assert found == {("2024-05-03", "held", "Oslo"), ("2019-10", "held", "London")}
+
+
+def test_meetings_told_in_a_list_of_years_are_one_each():
+    text = ("Australia và Mỹ họp AUSMIN tại Perth\n\nNgày 6/8/2025, AUSMIN diễn ra tại Perth với sự tham dự của ngoại "
+            "trưởng và bộ trưởng quốc phòng hai nước. Đây là lần đầu tiên Australia đăng cai AUSMIN kể từ năm 2019, do "
+            "dịch bệnh khiến các phiên họp năm 2020, 2021 và 2022 đều diễn ra tại Mỹ.")
+    found = sorted(d.date for d in dialogues(text, published="2025-08-07"))
+    assert found == ["2020", "2021", "2022", "2025-08-06"]

@@ -579,13 +579,19 @@ _OF_ANOTHER_BODY = re.compile(r"(?:\s+(?:lần\s+)?thứ\s+\S+)?\s+(?:của\s+)?
 _OPENING_DAY = re.compile(r"(?:[^,.;]{0,50}(?:,|\s[-–])\s*)?(?:(?:vào|hôm)\s+)?")
 
 
+# A list of dates that a comma does not end: ", 2021 và 2022", ", tháng 5/2023".
+_DATES_GO_ON = re.compile(r",\s*(?:(?:năm|tháng|ngày)\s+)?\d")
+
+
 _TOLD_AFTER_A_COMMA = re.compile(r",\s*(?:được tổ chức|diễn ra|tổ chức|đã diễn ra)\b")
 
 
 def _bare_dates(text: str, dates: Sequence[DateHit], match: re.Match[str], reach: int, numbered: bool
                 ) -> tuple[list[DateHit], bool]:
     """The dates of a bare meeting: those after it within `reach`, else the day its sentence opens with ("Ngày 29/7,
-    ... đã có cuộc tham vấn thường niên với ..."), which is the meeting's only if the sentence says it was held."""
+    ... đã có cuộc tham vấn thường niên với ..."), which is the meeting's only if the sentence says it was held.
+    `numbered`: the meeting is a numbered round or the mechanism itself named back ("cơ chế này nhóm họp"), which the
+    period its sentence opens with dates."""
     event_dates = [d for d in _event_dates(text, dates) if d.value]
     own = [d for d in event_dates if match.end() <= d.start < reach]
     if own or len(event_dates) != 1:
@@ -604,8 +610,13 @@ def _bare_dates(text: str, dates: Sequence[DateHit], match: re.Match[str], reach
 _THEN_AT_IT = re.compile(r"\s(?:và\s+|,\s*)(?:khi đó|lúc đó|tại đó|ở đó|tại cuộc (?:họp|gặp) (?:này|đó))\b")
 
 
-# A sentence that opens with the period it tells of ("Năm 2023, ...", "Hồi tháng 6/2023, ...").
-_OPENING_PERIOD = re.compile(r"(?:(?:vào|hồi|trong)\s+)?", re.IGNORECASE)
+# "Vào tháng 10/2017, cơ chế này nhóm họp tại London": the mechanism named back meets in the period told.
+_NAMED_BACK = re.compile(r"(?:cơ chế|định dạng) này\b")
+
+
+# A sentence that opens with the period it tells of ("Năm 2023, ...", "Hồi tháng 6/2023, ...", "Trước đó nữa, vào
+# tháng 10/2017, ...").
+_OPENING_PERIOD = re.compile(r"(?:[^,.;]{0,20},\s*)?(?:(?:vào|hồi|trong)\s+)?", re.IGNORECASE)
 
 
 def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit]
@@ -626,6 +637,8 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         # "Cuộc họp ... được tổ chức ... tại Nusa Dua, Bali vào ngày 6/12/2019": a meeting the sentence is about may be
         # dated past a comma, not past the next meeting the sentence names.
         reach = right if match.start() > _SUBJECT_CHARS else following.start() if following else len(text)
+        while reach == right and _DATES_GO_ON.match(text, right):
+            right = reach = _clause(text, right + 1, right + 1)[1]  # "các phiên họp năm 2020, 2021 và 2022 đều ..."
         if reach == right and _TOLD_AFTER_A_COMMA.match(text, right):
             # "tại Đối thoại lần thứ 14, được tổ chức tại Thủ đô New Delhi ngày 1/8/2024"
             reach = _clause(text, right + 2, right + 2)[1]
@@ -633,7 +646,7 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
             right, reach = min(right, then.start()), then.start()
         ordinal = _ordinal(lower, match.start(), right)
         numbered = ordinal is not None
-        own_dates, news_day = _bare_dates(text, dates, match, reach, numbered)
+        own_dates, news_day = _bare_dates(text, dates, match, reach, numbered or _NAMED_BACK.match(lower, match.start()) is not None)
         # "... kể từ Đối thoại lần thứ 5, diễn ra tại Hà Nội ngày 13-12-2023": the clause told after it gives its stage.
         status = _status(lower, match.start(), match.end(), left, max(right, reach)) if own_dates else None
         if status is None and own_dates and (_EARLIER_ROUNDS.search(lower, 0, match.end())
