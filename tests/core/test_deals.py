@@ -1557,3 +1557,17 @@ def test_what_comes_along_with_an_owner_of_its_own_is_not_an_accessory():
     found = {(d.buyer, d.seller, d.system) for d in deals(text, published="2024-03-06")}
     assert ("CHL", "SWE", "phi cơ chiến đấu") in found
     assert not any(buyer == "FRA" for buyer, _, _ in found)
+
+
+def test_an_economic_partnership_agreement_is_no_deal():
+    text = ("Indonesia và Australia họp 2+2\n\nHai bộ trưởng quốc phòng đã ký thỏa thuận hợp tác quốc phòng mới. "
+            "Hai nước cũng đã ký Hiệp định Đối tác kinh tế toàn diện song phương (IA-CEPA) vào năm 2019.")
+    assert not any("kinh tế" in d.system for d in deals(text, published="2024-03-06"))
+
+
+def test_the_seat_versions_of_an_order_are_its_breakdown_not_more_deals():
+    text = ("Peru mua Gripen\n\nPeru đã ký hợp đồng mua 12 tiêm kích JAS 39 Gripen E/F của Thụy Điển. "
+            "Theo Saab, hợp đồng với Chính phủ Peru có tổng giá trị 2,5 tỷ euro, gồm 10 chiếc Gripen E một chỗ ngồi và "
+            "2 chiếc Gripen F hai chỗ ngồi, cùng vũ khí.")
+    found = [(d.buyer, d.seller, d.quantity) for d in deals(text, published="2024-03-06")]
+    assert found == [("PER", "SWE", 12)]

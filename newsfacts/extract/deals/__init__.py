@@ -22,7 +22,7 @@ from newsfacts.extract.deals.mentions import (
 )
 from newsfacts.extract.deals.roles import neighbours, reads_a_major_exporter_buying
 from newsfacts.extract.deals.merge import (
-    _aid_given, _between_main_pair, _deal, _is_aid, _merge, _only_a_kind, _orient, _other_side, _sum_of_models,
+    _aid_given, _between_main_pair, _deal, _is_aid, _merge, _only_a_kind, _orient, _other_side, _part_of_a_total, _sum_of_models,
 )
 
 
@@ -61,7 +61,8 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
              for d, g in zip(deals, groups)]
     aid = _aid_given(sentences, country_hits)
     kept = [d for d, g in zip(deals, groups) if d.buyer and d.seller and d.buyer != d.seller and not _is_aid(d, aid)
-            and not _only_a_kind(d, sentences) and not _sum_of_models(d, g, deals, groups)]
+            and not _only_a_kind(d, sentences) and not _sum_of_models(d, g, deals, groups)
+            and not _part_of_a_total(d, g, deals, groups)]
     return tuple(sorted(kept, key=lambda d: d.evidence[0]))
 
 

@@ -350,3 +350,21 @@ def _sum_of_models(deal: Deal, group: Sequence[_Mention], deals: Sequence[Deal],
              and (other.buyer, other.seller) == (deal.buyer, deal.seller)
              and categories_agree_in_article(deal.category, other.category, _compatible_categories())]
     return len(parts) >= 2 and sum(parts) == deal.quantity
+
+
+_SEATS = re.compile(r"\b(?:một|hai|1|2) chỗ\b")
+
+
+def _part_of_a_total(deal: Deal, group: Sequence[_Mention], deals: Sequence[Deal],
+                     groups: Sequence[Sequence[_Mention]]) -> bool:
+    """"17 máy bay Gripen E/F" and "gồm 15 chiếc Gripen E một chỗ ngồi và 2 chiếc Gripen F hai chỗ ngồi": the seat
+    versions of one model counted for the same sides, whose counts add up to the model's total, are that order's
+    breakdown. (Versions such as F-35A and F-35B that add up to a total are often separate orders.)"""
+    model = _first(group, "model")
+    if deal.quantity is None or model is None or not _SEATS.search(deal.system):
+        return False
+    same = [(other, _first(other_group, "model") == model) for other, other_group in zip(deals, groups)
+            if (other.buyer, other.seller) == (deal.buyer, deal.seller) and other.quantity]
+    same = [other for other, of_the_model in same if of_the_model]
+    return any(total is not deal and total.quantity == sum(o.quantity for o in same if o is not total)
+               and len(same) >= 3 for total in same)
