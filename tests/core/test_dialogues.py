@@ -1397,3 +1397,13 @@ def test_meetings_told_in_a_list_of_years_are_one_each():
             "dịch bệnh khiến các phiên họp năm 2020, 2021 và 2022 đều diễn ra tại Mỹ.")
     found = sorted(d.date for d in dialogues(text, published="2025-08-07"))
     assert found == ["2020", "2021", "2022", "2025-08-06"]
+
+
+def test_a_round_recalled_without_a_name_belongs_to_the_meeting_told_just_before_it():
+    text = ("Anh tổ chức hai cuộc 2+2 trong một tuần\n\nNgày 2/9/2025, Ngoại trưởng và Bộ trưởng Quốc phòng Anh họp "
+            "Đối thoại 2+2 với hai người đồng cấp Nhật Bản tại Tokyo. Lần gần nhất hai bên họp theo định dạng này là "
+            "tại London hồi tháng 12/2023.\nSau đó, hai bộ trưởng Anh tới Canberra, nơi Đối thoại 2+2 Anh - Australia "
+            "được tổ chức hôm 5/9/2025. Phiên trước của cơ chế này từng diễn ra tại London vào tháng 3/2024.")
+    found = {(d.parties, d.date) for d in dialogues(text, published="2025-09-06")}
+    assert found == {(("GBR", "JPN"), "2025-09-02"), (("GBR", "JPN"), "2023-12"), (("AUS", "GBR"), "2025-09-05"),
+                     (("AUS", "GBR"), "2024-03")}

@@ -152,9 +152,30 @@ def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[
     votes = Counter(m.mechanism for m in meetings)
     told = Counter(m.mechanism for m in meetings if m.status)
     mechanism = max(votes, key=lambda name: (votes[name], told[name]))
-    return [replace(m, mechanism=_at_the_level_told(mechanism, sentences[m.sentence]), parties=main_pair) for m in bare
-            if set(m.parties) <= set(main_pair) and not _names_leaders(_told_in(sentences[m.sentence].text, m))
-            and not _only_recalled_before(m, meetings)]
+    resolved = []
+    for m in bare:
+        told_before = _meeting_told_before(m, meetings)
+        name, parties = (told_before.mechanism, told_before.parties) if told_before else (mechanism, main_pair)
+        if set(m.parties) <= set(parties) and not _names_leaders(_told_in(sentences[m.sentence].text, m)) \
+                and not _only_recalled_before(m, meetings):
+            resolved.append(replace(m, mechanism=_at_the_level_told(name, sentences[m.sentence]), parties=parties))
+    return resolved
+
+
+# Sentences back from a bare meeting within which the meeting told last is the one it refers to.
+_TOLD_BEFORE_REACH = 2
+
+
+def _meeting_told_before(bare: _Mention, meetings: Sequence[_Mention]) -> _Mention | None:
+    """In an article whose meetings have different parties ("Ngày 28/7 ... Tokyo ... Lần gần nhất hai bên họp theo
+    định dạng này là tại Washington"; then Manila), the meeting told just before a bare one, with its countries: the
+    two sides it refers back to."""
+    pairs = {m.parties for m in meetings if len(m.parties) == 2}
+    if len(pairs) < 2:
+        return None
+    before = [m for m in meetings if len(m.parties) == 2 and 0 <= bare.sentence - m.sentence <= _TOLD_BEFORE_REACH
+              and set(bare.parties) <= set(m.parties)]
+    return max(before, key=lambda m: m.sentence, default=None)
 
 
 def _at_the_level_told(mechanism: str, sentence: Sentence) -> str:
