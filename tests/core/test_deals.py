@@ -1571,3 +1571,9 @@ def test_the_seat_versions_of_an_order_are_its_breakdown_not_more_deals():
             "2 chiếc Gripen F hai chỗ ngồi, cùng vũ khí.")
     found = [(d.buyer, d.seller, d.quantity) for d in deals(text, published="2024-03-06")]
     assert found == [("PER", "SWE", 12)]
+
+
+def test_airbus_military_transport_aircraft_are_sold_from_spain():
+    for model in ("A400M", "C-295"):
+        text = f"Vận tải cơ\n\nKazakhstan đã ký hợp đồng mua 2 máy bay vận tải {model} của Airbus."
+        assert [(d.buyer, d.seller) for d in deals(text, published="2024-03-06")] == [("KAZ", "ESP")], model
