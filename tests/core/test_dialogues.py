@@ -1407,3 +1407,16 @@ def test_a_round_recalled_without_a_name_belongs_to_the_meeting_told_just_before
     found = {(d.parties, d.date) for d in dialogues(text, published="2025-09-06")}
     assert found == {(("GBR", "JPN"), "2025-09-02"), (("GBR", "JPN"), "2023-12"), (("AUS", "GBR"), "2025-09-05"),
                      (("AUS", "GBR"), "2024-03")}
+
+
+def test_a_diplomatic_and_security_dialogue_without_a_connector_is_a_2_plus_2():
+    text = ("Mỹ và Trung Quốc đối thoại\n\nNgày 9/11/2018, Mỹ và Trung Quốc tổ chức Đối thoại Ngoại giao an ninh lần "
+            "thứ hai tại Washington với sự tham gia của Ngoại trưởng và Bộ trưởng Quốc phòng hai nước.")
+    assert [(d.mechanism, d.parties) for d in dialogues(text, published="2018-11-10")] == [("2+2", ("CHN", "USA"))]
+
+
+def test_a_2_plus_2_that_vice_ministers_attend_is_the_officials_round():
+    text = ("Nhật Bản và Hàn Quốc đối thoại\n\nNgày 12/3/2024, Nhật Bản và Hàn Quốc đã tổ chức Đối thoại An ninh ngoại "
+            "giao tại Tokyo. Cuộc họp có sự tham dự của Thứ trưởng Ngoại giao Nhật Bản và người đồng cấp Hàn Quốc, "
+            "cùng các quan chức quốc phòng hai nước.")
+    assert [d.mechanism for d in dialogues(text, published="2024-03-13")] == ["2+2 intersessional"]

@@ -757,6 +757,23 @@ def _placed_by_a_later_sentence(named: list[_Mention], sentence: Sentence, lower
             and m.status != "mechanism" else m for m in named]
 
 
+# "Cuộc họp có sự tham dự của Thứ trưởng Bộ Ngoại giao Hàn Quốc ... và người đồng cấp": who attends the meeting the
+# sentence before told.
+_ATTENDANCE = re.compile(r"(?:cuộc họp|cuộc đối thoại|phiên họp|phiên đối thoại|đối thoại|hội nghị)\b[^.;]{0,40}?"
+                         r"(?:có sự tham (?:dự|gia) của|do\b[^.;]{0,60}?\bchủ trì|được đồng chủ trì bởi)")
+_VICE_MINISTERS = re.compile(r"\bthứ trưởng\b")
+
+
+def _at_the_level_attended(found: list[_Mention], lower: str, following: str) -> list[_Mention]:
+    """A 2+2 whose sentence names no level, followed by one saying vice ministers and no minister attend it, is the
+    officials' round (SPEC: intersessional)."""
+    cues = _patterns()
+    if cues["ministers"].search(lower) or not _ATTENDANCE.match(following) or cues["ministers"].search(following) \
+            or not (_VICE_MINISTERS.search(following) or cues["officials"].search(following)):
+        return found
+    return [replace(m, mechanism="2+2 intersessional") if m.mechanism == "2+2" else m for m in found]
+
+
 def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs: Mapping[int, int],
              country_hits: Mapping[int, Sequence[CountryHit]], date_hits: Mapping[int, Sequence[DateHit]]
              ) -> tuple[list[_Mention], list[_Mention]]:
@@ -784,6 +801,8 @@ def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs:
         hits = country_hits.get(sentence.index, ())
         dates = date_hits.get(sentence.index, ())
         found = _mentions_in(sentence, lower, hits, dates, lambda: paragraph_date(sentence), short_names, glossed)
+        if position + 1 < len(sentences) and any(m.mechanism == "2+2" for m in found):
+            found = _at_the_level_attended(found, lower, article.sentence(position + 1))
         if not found and not dates:
             named[:] = _placed_by_a_later_sentence(named, sentence, lower, hits)
         named.extend(found)
