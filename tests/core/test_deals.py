@@ -1577,3 +1577,9 @@ def test_airbus_military_transport_aircraft_are_sold_from_spain():
     for model in ("A400M", "C-295"):
         text = f"Vận tải cơ\n\nKazakhstan đã ký hợp đồng mua 2 máy bay vận tải {model} của Airbus."
         assert [(d.buyer, d.seller) for d in deals(text, published="2024-03-06")] == [("KAZ", "ESP")], model
+
+
+def test_bae_systems_guns_and_vehicles_built_in_the_united_states_are_sold_from_there():
+    for system in ("60 pháo tự hành M109A7", "100 pháo M777", "50 xe chiến đấu bộ binh Bradley"):
+        text = f"Gói vũ khí mới\n\nĐài Loan sẽ mua {system} trong gói vũ khí mới được công bố hôm qua."
+        assert [(d.buyer, d.seller) for d in deals(text, published="2024-03-06")] == [("TWN", "USA")], system
