@@ -1583,3 +1583,8 @@ def test_bae_systems_guns_and_vehicles_built_in_the_united_states_are_sold_from_
     for system in ("60 pháo tự hành M109A7", "100 pháo M777", "50 xe chiến đấu bộ binh Bradley"):
         text = f"Gói vũ khí mới\n\nĐài Loan sẽ mua {system} trong gói vũ khí mới được công bố hôm qua."
         assert [(d.buyer, d.seller) for d in deals(text, published="2024-03-06")] == [("TWN", "USA")], system
+
+
+def test_missiles_of_mbda_uk_are_sold_from_britain():
+    text = "Phòng không\n\nBa Lan sẽ mua 1.000 tên lửa CAMM-ER trong chương trình phòng không mới."
+    assert [(d.buyer, d.seller) for d in deals(text, published="2024-03-06")] == [("POL", "GBR")]
