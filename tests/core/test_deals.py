@@ -1588,3 +1588,9 @@ def test_bae_systems_guns_and_vehicles_built_in_the_united_states_are_sold_from_
 def test_missiles_of_mbda_uk_are_sold_from_britain():
     text = "Phòng không\n\nBa Lan sẽ mua 1.000 tên lửa CAMM-ER trong chương trình phòng không mới."
     assert [(d.buyer, d.seller) for d in deals(text, published="2024-03-06")] == [("POL", "GBR")]
+
+
+def test_a_system_named_back_as_mentioned_above_keeps_its_own_name():
+    text = ("Argentina mua F-16\n\nArgentina đã ký hợp đồng mua 24 tiêm kích F-16 của Đan Mạch năm 2024. "
+            "Argentina cũng nhận 6 chiếc F-16 nói trên từ Đan Mạch hôm qua với giá 300 triệu USD.")
+    assert all("nói" not in d.system for d in deals(text, published="2025-12-06"))
