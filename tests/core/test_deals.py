@@ -1594,3 +1594,9 @@ def test_a_system_named_back_as_mentioned_above_keeps_its_own_name():
     text = ("Argentina mua F-16\n\nArgentina đã ký hợp đồng mua 24 tiêm kích F-16 của Đan Mạch năm 2024. "
             "Argentina cũng nhận 6 chiếc F-16 nói trên từ Đan Mạch hôm qua với giá 300 triệu USD.")
     assert all("nói" not in d.system for d in deals(text, published="2025-12-06"))
+
+
+def test_systems_told_competing_for_a_contract_are_not_traded():
+    text = ("Rafale cho Indonesia\n\nIndonesia đã ký hợp đồng mua 42 tiêm kích Rafale của Pháp. Rafale trước đây từng "
+            "cạnh tranh với Su-30 của Nga để giành hợp đồng tại Algeria nhưng thất bại.")
+    assert [(d.buyer, d.seller) for d in deals(text, published="2022-02-11")] == [("IDN", "FRA")]

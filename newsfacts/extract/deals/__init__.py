@@ -22,7 +22,8 @@ from newsfacts.extract.deals.mentions import (
 )
 from newsfacts.extract.deals.roles import neighbours, reads_a_major_exporter_buying
 from newsfacts.extract.deals.merge import (
-    _aid_given, _between_main_pair, _deal, _is_aid, _merge, _only_a_kind, _orient, _other_side, _part_of_a_total, _sum_of_models,
+    _aid_given, _between_main_pair, _deal, _is_aid, _merge, _only_a_kind, _orient, _other_side, _part_of_a_total,
+    _sum_of_models,
 )
 
 

@@ -246,13 +246,16 @@ _WORLDWIDE = re.compile(r"\btrên (?:toàn |khắp )?thế giới\b|\bcho (?:hơ
                         r"|\bcho (?:các|nhiều) (?:khách hàng|nước|quốc gia)(?: khác)? như\b")
 
 
-# "vượt qua đối thủ cuối cùng là mẫu tàu MEKO A-200 do ... chào bán", "các đối thủ cạnh tranh gồm pháo Caesar ...": a
-# rival's offer that lost the tender is no deal, unless a trade is told between the rivals and the equipment
+# "vượt qua đối thủ cuối cùng là mẫu tàu MEKO A-200 do ... chào bán", "các đối thủ cạnh tranh gồm pháo Caesar ...",
+# "T129 từng cạnh tranh với AH-1Z Viper": a rival's offer that lost the tender is no deal, unless a trade is told
+# between the rivals and the equipment
 # ("vượt qua các đối thủ để giành hợp đồng bán 12 Rafale").
-_RIVALS = re.compile(r"(?:\b(?:vượt qua|đánh bại|loại|thắng)\s+(?:\S+\s+){0,3}?đối thủ"
+_RIVALS = re.compile(r"(?:\b(?:vượt qua|đánh bại|loại|thắng)\s+(?:\S+\s+){0,3}?đối thủ|\bcạnh tranh (?:với|cùng)\b"
                      r"|\bđối thủ\s+(?:\S+\s+){0,3}?(?:là|gồm|như)\b)"
                      r"(?:(?!giành|hợp đồng|\bmua\b|\bbán\b|\bký\b)[^.;])*$")
 _RIVAL_REACH = 120
+# "Rafale trước đây từng cạnh tranh với Su-30 của Nga để giành hợp đồng": a system told competing for a contract.
+_COMPETING = re.compile(r"[^,.;]{0,30}?\s(?:từng |đã |sẽ |đang |cũng )*cạnh tranh (?:với|cùng)\b")
 
 
 # "Abu Dhabi có thể xem xét khả năng mua máy bay Su-57": what a buyer might one day consider is no deal.
@@ -294,6 +297,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             and not _VARIANT_OF.search(lower, max(0, span[0] - _VARIANT_REACH), span[0])
             and not _SPECULATION.search(lower, clause[0], span[0])
             and not _RIVALS.search(lower, max(0, span[0] - _RIVAL_REACH), span[0])
+            and not _COMPETING.match(lower, span[1])
             and not _WORLDWIDE.search(lower, clause[0], clause[1])
             and not _WITHHELD.search(lower, clause[0], span[0])
             and not (_TYPE_OF.search(lower, max(0, span[0] - 6), span[0]) and _NAMED_BACK.match(lower, span[1])

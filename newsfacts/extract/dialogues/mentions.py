@@ -646,7 +646,8 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
             right, reach = min(right, then.start()), then.start()
         ordinal = _ordinal(lower, match.start(), right)
         numbered = ordinal is not None
-        own_dates, news_day = _bare_dates(text, dates, match, reach, numbered or _NAMED_BACK.match(lower, match.start()) is not None)
+        named_back = _NAMED_BACK.match(lower, match.start()) is not None
+        own_dates, news_day = _bare_dates(text, dates, match, reach, numbered or named_back)
         # "... kể từ Đối thoại lần thứ 5, diễn ra tại Hà Nội ngày 13-12-2023": the clause told after it gives its stage.
         status = _status(lower, match.start(), match.end(), left, max(right, reach)) if own_dates else None
         if status is None and own_dates and (_EARLIER_ROUNDS.search(lower, 0, match.end())
