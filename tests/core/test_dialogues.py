@@ -1420,3 +1420,10 @@ def test_a_2_plus_2_that_vice_ministers_attend_is_the_officials_round():
             "giao tại Tokyo. Cuộc họp có sự tham dự của Thứ trưởng Ngoại giao Nhật Bản và người đồng cấp Hàn Quốc, "
             "cùng các quan chức quốc phòng hai nước.")
     assert [d.mechanism for d in dialogues(text, published="2024-03-13")] == ["2+2 intersessional"]
+
+
+def test_a_meeting_counted_from_the_start_of_a_year_is_not_dated_by_that_year():
+    text = ("Nhật Trung đối thoại an ninh\n\nQuan chức ngoại giao và quốc phòng Nhật Bản, Trung Quốc hôm nay gặp nhau "
+            "tại Tokyo trong phiên đối thoại an ninh đầu tiên kể từ đầu năm 2011.")
+    found = {(d.date, d.location.city) for d in dialogues(text, published="2015-03-19")}
+    assert ("2015-03-19", "Tokyo") in found
