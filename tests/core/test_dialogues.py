@@ -1427,3 +1427,11 @@ def test_a_meeting_counted_from_the_start_of_a_year_is_not_dated_by_that_year():
             "tại Tokyo trong phiên đối thoại an ninh đầu tiên kể từ đầu năm 2011.")
     found = {(d.date, d.location.city) for d in dialogues(text, published="2015-03-19")}
     assert ("2015-03-19", "Tokyo") in found
+
+
+def test_a_date_told_after_another_event_does_not_date_a_meeting_named_without_its_name():
+    text = ("Việt Nam - Nga đối thoại chiến lược quốc phòng\n\nNgày 3-12, tại Moscow, Thứ trưởng Quốc phòng hai nước "
+            "đồng chủ trì Đối thoại chiến lược quốc phòng Việt Nam - Nga lần thứ tư.\nPhiên đối thoại năm nay được tổ "
+            "chức trong bối cảnh quan hệ hai nước được củng cố, nhất là sau chuyến thăm Liên bang Nga của Tổng Bí thư "
+            "hồi tháng 9.")
+    assert [d.date for d in dialogues(text, published="2018-12-04")] == ["2018-12-03"]

@@ -593,7 +593,9 @@ def _bare_dates(text: str, dates: Sequence[DateHit], match: re.Match[str], reach
     `numbered`: the meeting is a numbered round or the mechanism itself named back ("cơ chế này nhóm họp"), which the
     period its sentence opens with dates."""
     event_dates = [d for d in _event_dates(text, dates) if d.value]
-    own = [d for d in event_dates if match.end() <= d.start < reach]
+    # "Phiên đối thoại năm nay được tổ chức ... sau chuyến thăm ... hồi tháng 9": a date told after another event is its.
+    own = [d for d in event_dates if match.end() <= d.start < reach
+           and not _ANOTHER_EVENT.search(text.lower(), match.end(), d.start)]
     if own or len(event_dates) != 1:
         return own, False
     (only,) = event_dates
