@@ -132,14 +132,13 @@ def _paragraph_date(sentence: Sentence, paragraph: Sequence[Sentence],
     """The first resolved event date of the other sentences of the paragraph, the nearest preceding sentence first."""
     others = sorted((s for s in paragraph if s.index != sentence.index),
                     key=lambda s: (s.index > sentence.index, abs(s.index - sentence.index)))
+    other_event = _patterns()["other_event_before"]
     return next((d for s in others for d in _event_dates(s.text, date_hits.get(s.index, ()))
-                 if d.value and not _OF_ANOTHER_EVENT.search(s.text, max(0, d.start - _OTHER_EVENT_CHARS), d.start)),
-                None)
+                 if d.value and not other_event.search(s.text, max(0, d.start - _OTHER_EVENT_CHARS), d.start)), None)
 
 
 # "Sự kiện này nhằm triển khai kết quả cuộc gặp giữa Bộ Chính trị ... vào tháng 2.2025": the date of another event
 # the paragraph names, not of the meeting.
-_OF_ANOTHER_EVENT = re.compile(r"(?i:cuộc gặp|chuyến thăm|cuộc điện đàm|hội kiến|thượng đỉnh)[^,.;]*$")
 _OTHER_EVENT_CHARS = 140
 
 

@@ -333,7 +333,7 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     datable = in_clause or (candidates if _SEVERAL_MEETINGS.search(lower, end) else
                             [d for d in candidates if not (d.start >= right and d.precision == "year"
                                                            and not _TOLD_HOW.search(lower, end, d.start))
-                             and not (d.start >= right and _ANOTHER_EVENT.search(lower, right, d.start))])
+                             and not (d.start >= right and _patterns()["other_event"].search(lower, right, d.start))])
     hit = _apposed_date(text, candidates, right) or _best_date(datable, start, end)
     if hit is not None and in_clause and hit.precision == "year":
         # "được khởi động năm 2015, với phiên họp đầu tiên ... vào tháng 1 năm đó": the same year, told finer after.
@@ -373,8 +373,6 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
 
 # "... lần thứ 6 góp phần cụ thể hóa, sau cuộc gặp giữa lãnh đạo hai Đảng vào tháng 3": a date told in a later
 # clause after another event is that event's.
-_ANOTHER_EVENT = re.compile(r"\b(?:cuộc (?:gặp|hội đàm|điện đàm)|chuyến (?:thăm|công du)|hội nghị thượng đỉnh"
-                            r"|thượng đỉnh)\b")
 
 
 def _month_announced(dates: Sequence[DateHit], event_dates: Sequence[DateHit]) -> tuple[str | None, int]:
@@ -595,7 +593,7 @@ def _bare_dates(text: str, dates: Sequence[DateHit], match: re.Match[str], reach
     event_dates = [d for d in _event_dates(text, dates) if d.value]
     # "Phiên đối thoại năm nay được tổ chức ... sau chuyến thăm ... hồi tháng 9": a date told after another event is its.
     own = [d for d in event_dates if match.end() <= d.start < reach
-           and not _ANOTHER_EVENT.search(text.lower(), match.end(), d.start)]
+           and not _patterns()["other_event"].search(text.lower(), match.end(), d.start)]
     if own or len(event_dates) != 1:
         return own, False
     (only,) = event_dates

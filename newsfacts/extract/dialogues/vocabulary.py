@@ -120,6 +120,8 @@ def _patterns() -> dict[str, re.Pattern[str] | Prefiltered]:
     compiled["recalled"] = re.compile(vocab["recalled_meeting_cue"])
     compiled["not_recalled"] = re.compile(vocab["not_recalled"])
     compiled["not_recalled_after_nth"] = re.compile(vocab["not_recalled_after_nth"])
+    compiled["other_event"] = re.compile(r"\b(?:" + vocab["other_events"] + r")\b")
+    compiled["other_event_before"] = re.compile(r"(?i:" + vocab["other_events"] + r")[^,.;]*$")
     return compiled
 
 
