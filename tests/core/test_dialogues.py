@@ -1435,3 +1435,10 @@ def test_a_date_told_after_another_event_does_not_date_a_meeting_named_without_i
             "chức trong bối cảnh quan hệ hai nước được củng cố, nhất là sau chuyến thăm Liên bang Nga của Tổng Bí thư "
             "hồi tháng 9.")
     assert [d.date for d in dialogues(text, published="2018-12-04")] == ["2018-12-03"]
+
+
+def test_a_meeting_after_whose_end_something_was_said_was_held_by_that_day():
+    text = ("AUKMIN 2024\n\nBộ trưởng Quốc phòng Anh ngày 3/3 cho biết London sẽ giúp Australia đóng tàu ngầm vào năm "
+            "2030, sau khi kết thúc phiên Tham vấn Bộ trưởng Ngoại giao và Quốc phòng Australia - Anh (AUKMIN) tại "
+            "thành phố Adelaide.")
+    assert [(d.date, d.status) for d in dialogues(text, published="2024-03-04")] == [("2024-03-03", "held")]

@@ -313,6 +313,12 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
             return [_Mention(mechanism, parties, value, rank, location, "held", sentence.index)]
         return [_Mention(mechanism, parties, None, 0, location, "mechanism", sentence.index)]
     status = _status(lower, start, end, left, right)
+    if status in (None, "planned") and (ended := _ENDED.search(lower, max(0, start - _ENDED_CHARS), start)) \
+            and (day := _first_day(dates, before=ended.start())) \
+            and _REPORTED.search(lower, day.end, ended.start()):
+        # "Ông Austin ngày 29/7 cho biết ..., sau khi kết thúc phiên AUSMIN tại Brisbane": held, ending that day.
+        value, rank = _date_fields(day)
+        return [_Mention(mechanism, parties, value, rank, location, "held", sentence.index)]
     if status in (None, "held") and (called_off := _CALLED_OFF_WITH.search(lower, 0, start)):
         # "tuyên bố hủy cuộc đàm phán ..., cùng với ... các cuộc họp theo Thỏa thuận tham vấn quân sự trên biển"
         status = "postponed" if called_off.group(1) == "hoãn" else "cancelled"
@@ -436,6 +442,9 @@ _TOLD_HOW = re.compile(r"\b(?:diễn ra|được tổ chức|tổ chức)\b")
 # "kể từ phiên Đối thoại ... lần thứ 14": a round results are counted from; "ngay sau phiên họp giữa kỳ, ngày 23/8,
 # hai nước sẽ tiến hành ...": a round that dates another event; without a date of its own it is no record.
 # "đã ký hiệp định ..., ngay sau cuộc họp": an event done right after the round, on the day the sentence gives.
+_ENDED = re.compile(r"\bsau khi (?:kết thúc|bế mạc)\s+[^,.;]{0,90}$")
+_ENDED_CHARS = 110
+_REPORTED = re.compile(r"\b(?:cho biết|tuyên bố|khẳng định|nhấn mạnh|thông báo|công bố|phát biểu)\b")
 _DONE_BEFORE = re.compile(r"\b(?:đã|vừa)\s[^;]*,\s*$")
 _SINCE_MEETING = re.compile(r"(?:kể từ|từ sau|ngay sau|ngay trước|trước thềm)\s+(?:khi\s+)?(?:các\s+)?"
                             r"(?:phiên|cuộc|kỳ|vòng|lần)?\s*(?:họp\s+)?$")
