@@ -1600,3 +1600,10 @@ def test_systems_told_competing_for_a_contract_are_not_traded():
     text = ("Rafale cho Indonesia\n\nIndonesia đã ký hợp đồng mua 42 tiêm kích Rafale của Pháp. Rafale trước đây từng "
             "cạnh tranh với Su-30 của Nga để giành hợp đồng tại Algeria nhưng thất bại.")
     assert [(d.buyer, d.seller) for d in deals(text, published="2022-02-11")] == [("IDN", "FRA")]
+
+
+def test_a_shipyard_named_after_its_ships_is_no_system():
+    text = ("Malaysia\n\nCùng ngày 26/5, Chính phủ Malaysia và Nhà máy đóng tàu hải quân Boustead ký hợp đồng bổ sung "
+            "lần thứ sáu cho chương trình tàu chiến ven bờ (LCS) lớp Maharaja Lela.\nTheo hợp đồng năm 2011, Boustead "
+            "đóng 6 tàu LCS theo thiết kế tàu hộ vệ Gowind của tập đoàn Naval Group (Pháp).")
+    assert not any("Boustead" in d.system for d in deals(text, published="2023-05-27"))
