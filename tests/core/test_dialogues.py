@@ -1442,3 +1442,10 @@ def test_a_meeting_after_whose_end_something_was_said_was_held_by_that_day():
             "2030, sau khi kết thúc phiên Tham vấn Bộ trưởng Ngoại giao và Quốc phòng Australia - Anh (AUKMIN) tại "
             "thành phố Adelaide.")
     assert [(d.date, d.status) for d in dialogues(text, published="2024-03-04")] == [("2024-03-03", "held")]
+
+
+def test_one_country_meets_the_country_of_the_city_it_meets_in():
+    text = ("Mỹ họp 2+2 với hai đồng minh\n\nNgày 30/7, Philippines và Mỹ họp 2+2 tại Manila.\nTrước đó, tại Tokyo ngày "
+            "28/7, Ngoại trưởng Mỹ và Bộ trưởng Quốc phòng Mỹ đã tham vấn 2+2 với bà Kamikawa và ông Kihara.")
+    found = {(d.parties, d.date) for d in dialogues(text, published="2024-08-01")}
+    assert (("JPN", "USA"), "2024-07-28") in found

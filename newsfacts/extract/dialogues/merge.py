@@ -122,6 +122,12 @@ def _complete_parties(mentions: list[_Mention], main_pair: tuple[str, ...],
                 visitors = {p.country for p in people if p.sentence == m.sentence - 1 and p.country} - set(m.parties)
             if len(visitors) == 1:
                 m = replace(m, parties=tuple(sorted(set(m.parties) | visitors)))
+        if len(m.parties) == 1 and m.parties[0] in main_pair and m.location.city \
+                and m.location.country not in (None, m.parties[0]) \
+                and not any(p.sentence == m.sentence and p.country for p in people if p.country != m.parties[0]):
+            # "Tại Tokyo ngày 28/7, Ngoại trưởng Mỹ ... tham vấn 2+2 với bà Kamikawa": the one country named meets the
+            # country it meets in.
+            m = replace(m, parties=tuple(sorted({m.parties[0], m.location.country})))
         if not m.parties:
             previous = _pair_told_before(m, completed) if m.pair_told_before else next(
                 (c for c in reversed(completed) if 0 < m.sentence - c.sentence <= _PREVIOUS_PAIR_SENTENCES), None)
