@@ -1607,3 +1607,11 @@ def test_a_shipyard_named_after_its_ships_is_no_system():
             "lần thứ sáu cho chương trình tàu chiến ven bờ (LCS) lớp Maharaja Lela.\nTheo hợp đồng năm 2011, Boustead "
             "đóng 6 tàu LCS theo thiết kế tàu hộ vệ Gowind của tập đoàn Naval Group (Pháp).")
     assert not any("Boustead" in d.system for d in deals(text, published="2023-05-27"))
+
+
+def test_a_government_approving_a_package_sells_its_systems_whoever_makes_them():
+    text = ("Vũ khí cho Đài Loan\n\nBộ Ngoại giao Mỹ thông qua gói vũ khí cho Đài Loan gồm 3 hệ thống NASAMS trị giá 1,16 "
+            "tỷ USD.")
+    assert [(d.buyer, d.seller) for d in deals(text, published="2024-10-26")] == [("TWN", "USA")]
+    purchase = "Mua sắm\n\nBa Lan thông qua gói mua sắm 3 hệ thống NASAMS."
+    assert [(d.buyer, d.seller) for d in deals(purchase, published="2024-10-26")] == [("POL", "NOR")]

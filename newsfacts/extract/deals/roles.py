@@ -433,13 +433,16 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
     return buyer, seller
 
 
-_SELLS = re.compile(r"\bbán\b")
+# "Mỹ đã phê duyệt thương vụ bán ...", "Bộ Ngoại giao Mỹ thông qua gói ... gồm 3 hệ thống NASAMS": a government selling,
+# or approving a sale or package (not a purchase: "thông qua gói mua sắm").
+_SELLS = re.compile(r"\bbán\b|\b(?:phê duyệt|thông qua|chấp thuận|phê chuẩn|duyệt)\s+(?:(?!mua\b)\S+\s+){0,2}?"
+                    r"(?:gói|thương vụ)\b(?!\s+mua)")
 _CLAUSE_MARK = re.compile(r"[,;:]")
 
 
 def _seller_said(lower: str, parties: Sequence[_Party], anchor: int) -> str | None:
-    """The country a clause makes the subject of "bán" ("Mỹ đã phê duyệt thương vụ bán ..."; not the topic of "Với
-    Israel, thương vụ bán ...")."""
+    """The country a clause makes the subject of "bán", or of approving a sale or a package ("Mỹ đã phê duyệt thương vụ
+    bán ..."; not the topic of "Với Israel, thương vụ bán ...")."""
     for verb in sorted((m.start() for m in _SELLS.finditer(lower)), key=lambda v: (v > anchor, abs(anchor - v))):
         before = [p for p in parties if p.end <= verb and not p.company]
         if before:
