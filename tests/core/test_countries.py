@@ -287,3 +287,8 @@ def test_an_outlet_named_after_vietnam_is_no_mention_of_vietnam(outlet: str) -> 
 ])
 def test_places_that_are_no_country_of_their_own_and_names_that_merely_hold_one(text: str, expected: list[str]) -> None:
     assert codes(text) == expected
+
+
+def test_taiwan_written_in_english_is_taiwan():
+    assert [h.code for h in find_countries("Hoa Kỳ cũng đồng ý bán một số phụ tùng vận tải cơ C-130 cho Taiwan.")] == [
+        "USA", "TWN"]
