@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -141,7 +141,7 @@ def _dates(sentences: Sequence[Sentence], published: date | None
     Only sentences holding an unresolved date are scanned again with it.
     """
     if published is not None:
-        return _DatesBySentence(sentences, published), None
+        return _DatesBySentence(sentences, lambda position: find_dates(sentences[position].text, published, None)), None
     hits = {s.index: find_dates(s.text, published, None) for s in sentences}
     explicit = {index: [h.value for h in found if h.value and writes_its_year(h)]
                 for index, found in hits.items()}
@@ -154,17 +154,18 @@ def _dates(sentences: Sequence[Sentence], published: date | None
     for s in sentences:
         if any(h.value is None for h in hits[s.index]):
             hits[s.index] = find_dates(s.text, None, year)
-    return _with_days_apart(sentences, hits), max(every)
+    return _DatesBySentence(sentences, lambda position: hits[sentences[position].index]), max(every)
 
 
 class _DatesBySentence(Mapping[int, list[DateHit]]):
-    """The date hits of each sentence (by index), found when first asked for: the extractors read a few sentences'
-    dates (a quarter of them on the generated corpus) and the scan was a tenth of a parse. A sentence with no day of
-    its own that counts days from the last day told before it gets that day, as in `_with_days_apart`."""
+    """The date hits of each sentence (by index), worked out when first asked for from the sentence's own hits
+    (`own_hits`, by position): the extractors read a few sentences' dates (a quarter of them on the generated corpus),
+    and the scan was a tenth of a parse. "Ngày 24/10, ... . Một ngày trước đó, ...": a sentence with no day of its own
+    that counts days from the last day told before it gets that day."""
 
-    def __init__(self, sentences: Sequence[Sentence], published: date) -> None:
+    def __init__(self, sentences: Sequence[Sentence], own_hits: Callable[[int], list[DateHit]]) -> None:
         self._sentences = sentences
-        self._published = published
+        self._find_own = own_hits
         self._position = {s.index: position for position, s in enumerate(sentences)}
         self._own: dict[int, list[DateHit]] = {}
         self._hits: dict[int, list[DateHit]] = {}
@@ -184,7 +185,7 @@ class _DatesBySentence(Mapping[int, list[DateHit]]):
     def _own_hits(self, position: int) -> list[DateHit]:
         found = self._own.get(position)
         if found is None:
-            found = self._own[position] = find_dates(self._sentences[position].text, self._published, None)
+            found = self._own[position] = self._find_own(position)
         return found
 
     def _with_counted_days(self, position: int) -> list[DateHit]:
@@ -201,22 +202,6 @@ class _DatesBySentence(Mapping[int, list[DateHit]]):
             if days:
                 return date.fromisoformat(days[-1].value)
         return None
-
-
-def _with_days_apart(sentences: Sequence[Sentence], hits: dict[int, list[DateHit]]) -> dict[int, list[DateHit]]:
-    """"Ngày 24/10, ... . Một ngày trước đó, ...": a sentence with no day of its own that counts days from the last
-    day told before it gets that day."""
-    told_before: date | None = None
-    for s in sentences:
-        own = hits[s.index]
-        if told_before is not None and not any(h.precision == "day" for h in own) and "ngày" in s.text.lower():
-            counted = days_apart(s.text, told_before)
-            if counted:
-                hits[s.index] = sorted([*own, *counted], key=lambda h: h.start)
-        days = [h for h in hits[s.index] if h.precision == "day" and h.value and not h.relative]
-        if days:
-            told_before = date.fromisoformat(days[-1].value)
-    return hits
 
 
 def _page_year(sentences: Sequence[Sentence]) -> int | None:

@@ -97,16 +97,18 @@ def test_a_crawler_date_field_glued_to_the_first_line_dates_the_page_and_is_no_t
 def test_dates_are_found_only_for_the_sentences_asked_for_and_count_days_as_before(monkeypatch):
     import newsfacts.pipeline as pipeline
     from datetime import date
+    from newsfacts.extract.dates import days_apart, find_dates
     from newsfacts.records import Sentence
 
     texts = ["Đối thoại 2+2", "Ngày 24/10/2024, hai bộ trưởng gặp nhau tại Tokyo.", "Hai nước hợp tác chặt chẽ.",
              "Một ngày trước đó, các thứ trưởng đã họp trù bị.", "Năm 2025, vòng tiếp theo sẽ diễn ra."]
     sentences = tuple(Sentence(i, "body", t) for i, t in enumerate(texts))
     published = date(2024, 10, 25)
-    eager = pipeline._with_days_apart(sentences, {s.index: pipeline.find_dates(s.text, published) for s in sentences})
+    # Every sentence's own dates, the counted one's day counted from 24/10 (the last day told before it).
+    eager = {s.index: find_dates(s.text, published) for s in sentences}
+    eager[3] = sorted([*eager[3], *days_apart(texts[3], date(2024, 10, 24))], key=lambda h: h.start)
     scanned = []
-    monkeypatch.setattr(pipeline, "find_dates", lambda text, *a: scanned.append(text) or eager_find(text, *a))
-    eager_find = __import__("newsfacts.extract.dates", fromlist=["find_dates"]).find_dates
+    monkeypatch.setattr(pipeline, "find_dates", lambda text, *a: scanned.append(text) or find_dates(text, *a))
     lazy, _ = pipeline._dates(sentences, published)
     assert lazy.get(3) == eager[3] and lazy[3][-1].value == "2024-10-23"
     assert scanned == [texts[3], texts[2], texts[1]]  # back to the day told before, no further, nothing after

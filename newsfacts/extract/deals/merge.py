@@ -363,8 +363,8 @@ def _part_of_a_total(deal: Deal, group: Sequence[_Mention], deals: Sequence[Deal
     model = _first(group, "model")
     if deal.quantity is None or model is None or not _SEATS.search(deal.system):
         return False
-    same = [(other, _first(other_group, "model") == model) for other, other_group in zip(deals, groups)
-            if (other.buyer, other.seller) == (deal.buyer, deal.seller) and other.quantity]
-    same = [other for other, of_the_model in same if of_the_model]
-    return any(total is not deal and total.quantity == sum(o.quantity for o in same if o is not total)
-               and len(same) >= 3 for total in same)
+    same = [other for other, other_group in zip(deals, groups)
+            if (other.buyer, other.seller) == (deal.buyer, deal.seller) and other.quantity
+            and _first(other_group, "model") == model]
+    return len(same) >= 3 and any(total is not deal and total.quantity == sum(o.quantity for o in same if o is not total)
+                                  for total in same)

@@ -335,7 +335,8 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     candidates = [d for d in candidates if d is not new_date]
     in_clause = [d for d in candidates if left <= d.start < right]
     # "... lần thứ 6 tại Male, tiếp tục xu hướng ... sau giai đoạn trầm lắng năm 2024": a bare year in a later clause
-    # is the period of something else.
+    # is the period of something else; "... lần thứ 6 góp phần cụ thể hóa, sau cuộc gặp giữa lãnh đạo hai Đảng vào
+    # tháng 3": a date told in a later clause after another event is that event's.
     datable = in_clause or (candidates if _SEVERAL_MEETINGS.search(lower, end) else
                             [d for d in candidates if not (d.start >= right and d.precision == "year"
                                                            and not _TOLD_HOW.search(lower, end, d.start))
@@ -375,10 +376,6 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     mentions.extend(_listed_meetings(text, hits, candidates, hit, mentions[-1], lower[start:]))
     mentions.extend(_previous_meeting(text, dates, venues, mentions[-1]))
     return mentions
-
-
-# "... lần thứ 6 góp phần cụ thể hóa, sau cuộc gặp giữa lãnh đạo hai Đảng vào tháng 3": a date told in a later
-# clause after another event is that event's.
 
 
 def _month_announced(dates: Sequence[DateHit], event_dates: Sequence[DateHit]) -> tuple[str | None, int]:
@@ -439,12 +436,16 @@ def _recalled_venue(text: str, venues: Sequence[tuple[int, Location]], cue_start
 _TOLD_HOW = re.compile(r"\b(?:diễn ra|được tổ chức|tổ chức)\b")
 
 
-# "kể từ phiên Đối thoại ... lần thứ 14": a round results are counted from; "ngay sau phiên họp giữa kỳ, ngày 23/8,
-# hai nước sẽ tiến hành ...": a round that dates another event; without a date of its own it is no record.
-# "đã ký hiệp định ..., ngay sau cuộc họp": an event done right after the round, on the day the sentence gives.
+# "Ông Austin ngày 29/7 cho biết ..., sau khi kết thúc phiên AUSMIN": a round something was said after the end of, on
+# the day the sentence gives.
 _ENDED = re.compile(r"\bsau khi (?:kết thúc|bế mạc)\s+[^,.;]{0,90}$")
 _ENDED_CHARS = 110
 _REPORTED = re.compile(r"\b(?:cho biết|tuyên bố|khẳng định|nhấn mạnh|thông báo|công bố|phát biểu)\b")
+
+
+# "kể từ phiên Đối thoại ... lần thứ 14": a round results are counted from; "ngay sau phiên họp giữa kỳ, ngày 23/8,
+# hai nước sẽ tiến hành ...": a round that dates another event; without a date of its own it is no record.
+# "đã ký hiệp định ..., ngay sau cuộc họp": an event done right after the round, on the day the sentence gives.
 _DONE_BEFORE = re.compile(r"\b(?:đã|vừa)\s[^;]*,\s*$")
 _SINCE_MEETING = re.compile(r"(?:kể từ|từ sau|ngay sau|ngay trước|trước thềm)\s+(?:khi\s+)?(?:các\s+)?"
                             r"(?:phiên|cuộc|kỳ|vòng|lần)?\s*(?:họp\s+)?$")
@@ -593,7 +594,7 @@ _DATES_GO_ON = re.compile(r",\s*(?:(?:năm|tháng|ngày)\s+)?\d")
 _TOLD_AFTER_A_COMMA = re.compile(r",\s*(?:được tổ chức|diễn ra|tổ chức|đã diễn ra)\b")
 
 
-def _bare_dates(text: str, dates: Sequence[DateHit], match: re.Match[str], reach: int, numbered: bool
+def _bare_dates(text: str, lower: str, dates: Sequence[DateHit], match: re.Match[str], reach: int, numbered: bool
                 ) -> tuple[list[DateHit], bool]:
     """The dates of a bare meeting: those after it within `reach`, else the day its sentence opens with ("Ngày 29/7,
     ... đã có cuộc tham vấn thường niên với ..."), which is the meeting's only if the sentence says it was held.
@@ -602,7 +603,7 @@ def _bare_dates(text: str, dates: Sequence[DateHit], match: re.Match[str], reach
     event_dates = [d for d in _event_dates(text, dates) if d.value]
     # "Phiên đối thoại năm nay được tổ chức ... sau chuyến thăm ... hồi tháng 9": a date told after another event is its.
     own = [d for d in event_dates if match.end() <= d.start < reach
-           and not _patterns()["other_event"].search(text.lower(), match.end(), d.start)]
+           and not _patterns()["other_event"].search(lower, match.end(), d.start)]
     if own or len(event_dates) != 1:
         return own, False
     (only,) = event_dates
@@ -656,7 +657,7 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         ordinal = _ordinal(lower, match.start(), right)
         numbered = ordinal is not None
         named_back = _NAMED_BACK.match(lower, match.start()) is not None
-        own_dates, news_day = _bare_dates(text, dates, match, reach, numbered or named_back)
+        own_dates, news_day = _bare_dates(text, lower, dates, match, reach, numbered or named_back)
         # "... kể từ Đối thoại lần thứ 5, diễn ra tại Hà Nội ngày 13-12-2023": the clause told after it gives its stage.
         status = _status(lower, match.start(), match.end(), left, max(right, reach)) if own_dates else None
         if status is None and own_dates and (_EARLIER_ROUNDS.search(lower, 0, match.end())
