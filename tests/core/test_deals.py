@@ -1403,6 +1403,17 @@ def test_a_rivals_offer_that_lost_the_tender_is_no_deal(sentence):
     assert deals("Tin quốc phòng\n\n" + sentence, "2025-05-02") == ()
 
 
+def test_the_systems_a_winner_got_past_are_no_deals():
+    text = ("Tin quốc phòng\n\nBộ Quốc phòng Bulgaria ký hợp đồng mua 36 pháo tự hành K9 của Hàn Quốc. Để giành hợp đồng, "
+            "K9 đã vượt qua pháo tự hành Archer của Thụy Điển và T-155 Fırtına của Thổ Nhĩ Kỳ.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2025-05-02")] == [("BGR", "KOR")]
+
+
+def test_a_system_that_got_through_its_trials_is_still_traded():
+    text = "Tin quốc phòng\n\nSau khi vượt qua các bài thử nghiệm, 24 pháo K9 được bàn giao cho Bulgaria."
+    assert [d.buyer for d in deals(text, "2025-05-02")] == ["BGR"]
+
+
 def test_a_trade_told_after_beating_the_rivals_is_a_deal():
     text = "Tin quốc phòng\n\nDassault vượt qua các đối thủ để giành hợp đồng bán 12 tiêm kích Rafale cho Croatia."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")] == [("HRV", "FRA", 12)]

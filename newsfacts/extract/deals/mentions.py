@@ -251,6 +251,7 @@ _WORLDWIDE = re.compile(r"\btrên (?:toàn |khắp )?thế giới\b|\bcho (?:hơ
 # between the rivals and the equipment
 # ("vượt qua các đối thủ để giành hợp đồng bán 12 Rafale").
 _RIVALS = re.compile(r"(?:\b(?:vượt qua|đánh bại|loại|thắng)\s+(?:\S+\s+){0,3}?đối thủ|\bcạnh tranh (?:với|cùng)\b"
+                     r"|\b(?:vượt qua|vượt mặt)\s+(?!(?:\S+\s+){0,2}?(?:thử nghiệm|kiểm tra|vòng|giai đoạn)\b)"
                      r"|\bđối thủ\s+(?:\S+\s+){0,3}?(?:là|gồm|như)\b)"
                      r"(?:(?!giành|hợp đồng|\bmua\b|\bbán\b|\bký\b)[^.;])*$")
 _RIVAL_REACH = 120
