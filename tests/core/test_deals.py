@@ -1414,6 +1414,21 @@ def test_a_system_that_got_through_its_trials_is_still_traded():
     assert [d.buyer for d in deals(text, "2025-05-02")] == ["BGR"]
 
 
+def test_a_country_closing_the_equipment_phrase_is_where_it_comes_from():
+    text = "Tin quốc phòng\n\nBa Lan chọn xe tăng Hàn Quốc, mua thêm pháo tự hành Mỹ."
+    assert [(d.buyer, d.seller) for d in deals(text, "2025-05-02")] == [("POL", "KOR"), ("POL", "USA")]
+
+
+def test_a_country_closing_the_equipment_phrase_that_goes_on_to_buy_is_the_buyer():
+    text = "Tin quốc phòng\n\nTrong 180 xe tăng K2 Ba Lan đặt mua năm 2022, 40 chiếc đã được giao."
+    assert [(d.buyer, d.seller) for d in deals(text, "2025-05-02")] == [("POL", "KOR")]
+
+
+def test_the_parties_between_which_a_deal_is_made_are_not_part_of_its_system():
+    text = ("Tin quốc phòng\n\nThỏa thuận mua tàu ngầm Scorpene giữa Indonesia và Pháp được ký ngày 28/3/2024.")
+    assert [d.system for d in deals(text, "2025-05-02")] == ["tàu ngầm Scorpene"]
+
+
 def test_a_trade_told_after_beating_the_rivals_is_a_deal():
     text = "Tin quốc phòng\n\nDassault vượt qua các đối thủ để giành hợp đồng bán 12 tiêm kích Rafale cho Croatia."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")] == [("HRV", "FRA", 12)]

@@ -309,12 +309,17 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
     mentions = []
     status = None
     list_makers = _list_makers(kept)
+    origins = _origins(lower, context.parties, [span for span, _, _ in kept])
     packages = _packages(lower, kept)
     previous_end = 0
     for (start, end, category, model), clause, item in kept:
         # The verb before a list governs every item of it: "bán cho Ba Lan 48 FA-50 ..., 180 xe tăng K2 ...".
         maker = _maker_country(model) if model else None if start in owned else list_makers.get(item.start)
-        buyer, seller = _roles(lower, context.parties, item.start, end, maker)
+        if start in origins:
+            maker = maker or origins[start].code
+        parties = tuple(p for p in context.parties
+                        if p not in origins.values() or origins.get(start) == p)
+        buyer, seller = _roles(lower, parties, item.start, end, maker)
         if start in owned and buyer in {code for other, code in owned.items() if other != start}:
             buyer = None  # "cân nhắc tiêm kích J-10 của Trung Quốc và F-15EX của Mỹ": each is its owner's to sell
         # A system listed with no trade word of its own shares the verb of the system named before it.
@@ -406,6 +411,22 @@ def _owners(lower: str, parties: Sequence[_Party], spans: Sequence[tuple[int, in
         if owner is not None:
             owners[start] = owner.code
     return owners
+
+
+# "chọn máy bay vận tải Brazil", "mua 3 tàu ngầm Trung Quốc": a country closing the equipment phrase is where the
+# system comes from, unless it goes on to act ("180 xe tăng K2 Ba Lan đặt mua").
+_ACTS = re.compile(r"\s+(?:(?:đã|sẽ|vừa|đang|cũng)\s+)*(?:đặt|mua|ký|nhận|tiếp nhận|bán|cung cấp|sản xuất|chế tạo)\b")
+
+
+def _origins(lower: str, parties: Sequence[_Party], spans: Sequence[tuple[int, int, str, str | None]]
+             ) -> dict[int, _Party]:
+    """The country that closes each equipment phrase as its origin, by the phrase's start."""
+    origins = {}
+    for start, end, _, _ in spans:
+        origin = next((p for p in parties if not p.company and start < p.start and p.end == end), None)
+        if origin is not None and not _ACTS.match(lower, end):
+            origins[start] = origin
+    return origins
 
 
 def _list_makers(kept) -> dict[int, str]:
