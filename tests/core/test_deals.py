@@ -1429,6 +1429,14 @@ def test_the_parties_between_which_a_deal_is_made_are_not_part_of_its_system():
     assert [d.system for d in deals(text, "2025-05-02")] == ["tàu ngầm Scorpene"]
 
 
+@pytest.mark.parametrize(("sentence", "sides"), [
+    ("Thụy Sĩ chốt mua 36 tiêm kích F-35A, còn Ba Lan chọn pháo tự hành Hàn Quốc.", [("CHE", "USA"), ("POL", "KOR")]),
+    ("Qatar chốt mua 24 tiêm kích Rafale, Ai Cập chọn tàu hộ vệ Đức.", [("QAT", "FRA"), ("EGY", "DEU")]),
+])
+def test_a_country_choosing_equipment_buys_it(sentence, sides):
+    assert [(d.buyer, d.seller) for d in deals("Tin quốc phòng\n\n" + sentence, "2021-07-01")] == sides
+
+
 def test_a_trade_told_after_beating_the_rivals_is_a_deal():
     text = "Tin quốc phòng\n\nDassault vượt qua các đối thủ để giành hợp đồng bán 12 tiêm kích Rafale cho Croatia."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")] == [("HRV", "FRA", 12)]
