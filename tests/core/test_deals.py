@@ -1437,6 +1437,12 @@ def test_a_country_choosing_equipment_buys_it(sentence, sides):
     assert [(d.buyer, d.seller) for d in deals("Tin quốc phòng\n\n" + sentence, "2021-07-01")] == sides
 
 
+def test_a_state_trading_corporation_signed_with_sells_as_its_country():
+    text = ("Tin quốc phòng\n\nBộ Quốc phòng Peru cho biết hợp đồng được ký với Tập đoàn Thương mại Canada để mua 4 "
+            "trực thăng Bell 412.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2022-03-02")] == [("PER", "CAN")]
+
+
 def test_a_trade_told_after_beating_the_rivals_is_a_deal():
     text = "Tin quốc phòng\n\nDassault vượt qua các đối thủ để giành hợp đồng bán 12 tiêm kích Rafale cho Croatia."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")] == [("HRV", "FRA", 12)]

@@ -130,7 +130,7 @@ _AWARDED_TO = re.compile(r"\bcho\s+(?:một\s+|các\s+)?(?:công ty|tập đoàn
 # counts as that country.
 _WITH = prefiltered(r"(?:\bký\b|hợp đồng)[^.;]{0,100}?\bvới\s+(?:(?:các\s+)?(?:công ty|tập đoàn|doanh nghiệp|hãng|nhà sản xuất|chính phủ"
                     r"|cơ quan(?: mua sắm)?|bộ|lực lượng|quân đội|hải quân|không quân|lục quân)\s+)?"
-                    r"(?:(?:quốc phòng|đóng tàu|vũ khí|hàng không(?: vũ trụ)?|công nghiệp quốc phòng)\s+)?"
+                    r"(?:(?:quốc phòng|đóng tàu|vũ khí|hàng không(?: vũ trụ)?|công nghiệp quốc phòng|thương mại)\s+)?"
                     r"(?:[^,.;()]{1,50}?(?:\([^()]{1,12}\))?\s+của\s+)?$")
 
 
