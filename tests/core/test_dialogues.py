@@ -244,6 +244,14 @@ def test_a_recalled_meeting_named_only_as_the_first_round_is_one_of_the_articles
     assert ("2+2", ("AUS", "KOR"), "2019-09", "Sydney") in found
 
 
+def test_a_recalled_round_meets_the_countries_of_its_own_clause_not_those_told_after_it():
+    text = ("Nhật Bản và Ấn Độ họp 2+2 lần thứ hai\n\nNgày 30/11/2019, ngoại trưởng và bộ trưởng quốc phòng Nhật Bản và "
+            "Ấn Độ đã họp theo định dạng 2+2 tại New Delhi. Phiên đầu tiên diễn ra tại Tokyo ngày 10-5-2018, vài tuần sau "
+            "cuộc tập trận chung giữa hải quân Mỹ và Australia.")
+    found = {(d.mechanism, d.parties, d.date, d.location.city) for d in dialogues(text, "2019-12-01")}
+    assert ("2+2", ("IND", "JPN"), "2018-05-10", "Tokyo") in found
+
+
 def test_dates_after_a_first_time_cue_that_date_something_else_are_no_meeting():
     for sentence in [
         "Đây là cuộc gặp 2+2 đầu tiên kể từ khi Tổng thống nhậm chức tháng 5/2022.",

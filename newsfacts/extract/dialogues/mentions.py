@@ -398,15 +398,19 @@ def _announced_on(text: str, hit: DateHit, start: int) -> bool:
 
 
 def _recalled_meetings(text: str, lower: str, dates: Sequence[DateHit], venues: Sequence[tuple[int, Location]],
-                       mention: _Mention) -> list[_Mention]:
+                       mention: _Mention, hits: Sequence[CountryHit] = ()) -> list[_Mention]:
     """Earlier meetings of the mention's mechanism that its sentence recalls with their dates: held there and then.
-    A date not before the mention's own is the mention's meeting told again, not an earlier one."""
+    A date not before the mention's own is the mention's meeting told again, not an earlier one. Given the sentence's
+    `hits`, a meeting recalled without a name has the countries of its own clause ("Phiên đầu tiên diễn ra tại
+    Washington ngày 30-4-2012, ít tuần sau vụ đối đầu giữa tàu Philippines và Trung Quốc"), if its clause names any."""
     recalled = []
     for cue_start, hit in _recalled_dates(lower, dates):
         if mention.date and hit.value >= mention.date[:len(hit.value)]:
             continue
         value, rank = _date_fields(hit)
-        recalled.append(replace(mention, mechanism=_recalled_level(mention.mechanism, lower[cue_start:hit.start]),
+        left, right = _clause(text, cue_start, hit.end)
+        own = tuple(sorted({h.code for h in hits if left <= h.start < right}))
+        recalled.append(replace(mention, parties=own or mention.parties, mechanism=_recalled_level(mention.mechanism, lower[cue_start:hit.start]),
                                 date=value, precision_rank=rank, status="held", weak_date=False, until=None,
                                 ordinal=None, location=_recalled_venue(text, venues, cue_start, hit)))
     return recalled
@@ -690,7 +694,7 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
     # "kể từ Đối thoại lần đầu tổ chức tháng 9/2018 tại New Delhi": an earlier meeting recalled without its name.
     recalled = _Mention("", tuple(sorted({h.code for h in hits})), None, 0, Location(), "held", sentence.index, bare=True)
     told = {m.date for m in mentions}
-    mentions.extend(m for m in _recalled_meetings(text, lower, dates, _venue_options(text, hits), recalled)
+    mentions.extend(m for m in _recalled_meetings(text, lower, dates, _venue_options(text, hits), recalled, hits)
                     if m.date not in told)
     return mentions
 
