@@ -252,6 +252,13 @@ def test_a_recalled_round_meets_the_countries_of_its_own_clause_not_those_told_a
     assert ("2+2", ("IND", "JPN"), "2018-05-10", "Tokyo") in found
 
 
+def test_the_date_of_an_act_told_after_a_meeting_is_not_the_meetings():
+    text = ("Mỹ và Philippines họp 2+2\n\nNgày 12/1/2016, ngoại trưởng và bộ trưởng quốc phòng Mỹ và Philippines họp 2+2 "
+            "tại Washington. Cuộc gặp diễn ra đúng ngày tòa án Philippines phán quyết về hiệp định hợp tác quốc phòng mà "
+            "hai nước ký năm 2014.")
+    assert [d.date for d in dialogues(text, "2016-01-13")] == ["2016-01-12"]
+
+
 def test_dates_after_a_first_time_cue_that_date_something_else_are_no_meeting():
     for sentence in [
         "Đây là cuộc gặp 2+2 đầu tiên kể từ khi Tổng thống nhậm chức tháng 5/2022.",

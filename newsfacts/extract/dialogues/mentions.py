@@ -598,6 +598,9 @@ _DATES_GO_ON = re.compile(r",\s*(?:(?:năm|tháng|ngày)\s+)?\d")
 _TOLD_AFTER_A_COMMA = re.compile(r",\s*(?:được tổ chức|diễn ra|tổ chức|đã diễn ra)\b")
 
 
+_ACT_CHARS = 25
+
+
 def _bare_dates(text: str, lower: str, dates: Sequence[DateHit], match: re.Match[str], reach: int, numbered: bool
                 ) -> tuple[list[DateHit], bool]:
     """The dates of a bare meeting: those after it within `reach`, else the day its sentence opens with ("Ngày 29/7,
@@ -607,7 +610,8 @@ def _bare_dates(text: str, lower: str, dates: Sequence[DateHit], match: re.Match
     event_dates = [d for d in _event_dates(text, dates) if d.value]
     # "Phiên đối thoại năm nay được tổ chức ... sau chuyến thăm ... hồi tháng 9": a date told after another event is its.
     own = [d for d in event_dates if match.end() <= d.start < reach
-           and not _patterns()["other_event"].search(lower, match.end(), d.start)]
+           and not _patterns()["other_event"].search(lower, match.end(), d.start)
+           and not _patterns()["dated_act"].search(lower, max(0, d.start - _ACT_CHARS), d.start)]
     if own or len(event_dates) != 1:
         return own, False
     (only,) = event_dates
