@@ -259,6 +259,13 @@ def test_the_date_of_an_act_told_after_a_meeting_is_not_the_meetings():
     assert [d.date for d in dialogues(text, "2016-01-13")] == ["2016-01-12"]
 
 
+def test_a_round_of_the_mechanism_at_a_level_is_a_meeting_not_talk_of_the_mechanism():
+    text = ("Tin\n\nBộ trưởng Quốc phòng Nhật Bản và Australia ngày 5/6 đã tiến hành phiên họp cấp bộ trưởng lần thứ 3 "
+            "của cơ chế Đối thoại Chiến lược quốc phòng tại Tokyo.")
+    assert [(d.parties, d.date, d.status, d.location.city) for d in dialogues(text, "2019-06-06")] == [
+        (("AUS", "JPN"), "2019-06-05", "held", "Tokyo")]
+
+
 def test_dates_after_a_first_time_cue_that_date_something_else_are_no_meeting():
     for sentence in [
         "Đây là cuộc gặp 2+2 đầu tiên kể từ khi Tổng thống nhậm chức tháng 5/2022.",
