@@ -266,6 +266,22 @@ def test_a_round_of_the_mechanism_at_a_level_is_a_meeting_not_talk_of_the_mechan
         (("AUS", "JPN"), "2019-06-05", "held", "Tokyo")]
 
 
+def test_numbered_rounds_told_right_after_the_mechanism_is_named_are_its_rounds():
+    text = ("Tàu Italy thăm Nhật Bản\n\nTàu sân bay Cavour cập cảng Yokosuka. Quan hệ quốc phòng Italy - Nhật Bản phát "
+            "triển mạnh từ khi hai nước lập cơ chế đối thoại 2+2 giữa ngoại trưởng và bộ trưởng quốc phòng. Phiên đầu "
+            "tiên được tổ chức trực tuyến ngày 5/3/2023, với sự tham gia của bốn bộ trưởng. Phiên thứ hai diễn ra ngày "
+            "8/6/2024 tại Rome.")
+    found = [(d.mechanism, d.parties, d.date, d.location.city) for d in dialogues(text, "2024-08-01")]
+    assert found == [("2+2", ("ITA", "JPN"), "2023-03-05", None), ("2+2", ("ITA", "JPN"), "2024-06-08", "Rome")]
+
+
+def test_the_first_round_since_a_date_is_not_the_round_of_that_date():
+    text = ("Nhật Bản - Italy nối lại 2+2\n\nNgày 8/6/2024, Nhật Bản và Italy đã tổ chức cuộc họp 2+2 lần thứ ba tại "
+            "Rome - phiên đầu tiên kể từ tháng 3/2021. Phiên thứ hai diễn ra ngày 30/3/2021 tại Tokyo.")
+    found = [(d.date, d.location.city) for d in dialogues(text, "2024-06-09")]
+    assert found == [("2024-06-08", "Rome"), ("2021-03-30", "Tokyo")]
+
+
 def test_dates_after_a_first_time_cue_that_date_something_else_are_no_meeting():
     for sentence in [
         "Đây là cuộc gặp 2+2 đầu tiên kể từ khi Tổng thống nhậm chức tháng 5/2022.",

@@ -412,8 +412,17 @@ def _recalled_meetings(text: str, lower: str, dates: Sequence[DateHit], venues: 
         own = tuple(sorted({h.code for h in hits if left <= h.start < right}))
         recalled.append(replace(mention, parties=own or mention.parties, mechanism=_recalled_level(mention.mechanism, lower[cue_start:hit.start]),
                                 date=value, precision_rank=rank, status="held", weak_date=False, until=None,
-                                ordinal=None, location=_recalled_venue(text, venues, cue_start, hit)))
+                                ordinal=_recalled_round(lower[cue_start:hit.start]), location=_recalled_venue(text, venues, cue_start, hit)))
     return recalled
+
+
+_FIRST = re.compile(r"\bđầu(?: tiên\b|\b(?! tiên))(?!\s+(?:kể từ|sau|trong)\b)")
+
+
+def _recalled_round(cue: str) -> int | None:
+    """The round a recall cue numbers ("Phiên đầu tiên được tổ chức ...", "phiên thứ hai diễn ra ..."; not "phiên đầu
+    tiên kể từ tháng 3/2021", the first since)."""
+    return 1 if _FIRST.search(cue) else _ordinal(cue, 0, len(cue))
 
 
 def _recalled_level(mechanism: str, cue: str) -> str:

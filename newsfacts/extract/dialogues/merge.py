@@ -202,6 +202,11 @@ def _held_within_a_named_mechanism(bare: list[_Mention], named: list[_Mention], 
         mechanism = next((n for n in mechanisms if n.sentence == m.sentence), None)
         if mechanism is None and _patterns()["this_mechanism"].search(sentences[m.sentence].text.lower()):
             mechanism = next((n for n in reversed(mechanisms) if n.sentence < m.sentence), None)
+        if mechanism is None and m.ordinal is not None:
+            # "... hai nước lập cơ chế đối thoại "2+2". Phiên đầu tiên được tổ chức trực tuyến ngày 13.4.2021": a
+            # numbered round told right after the mechanism is named.
+            mechanism = next((n for n in reversed(mechanisms)
+                              if 0 < m.sentence - n.sentence <= _TOLD_BEFORE_REACH), None)
         parties = (mechanism.parties or main_pair) if mechanism else ()
         if mechanism and m.status == "held" and set(m.parties) <= set(parties):
             resolved.append(replace(m, mechanism=mechanism.mechanism, parties=parties))
