@@ -282,6 +282,14 @@ def test_the_first_round_since_a_date_is_not_the_round_of_that_date():
     assert found == [("2024-06-08", "Rome"), ("2021-03-30", "Tokyo")]
 
 
+def test_a_meeting_told_online_has_no_venue_even_if_another_mention_gives_one():
+    text = ("Anh - Nhật sẽ họp 2+2 trực tuyến\n\nCuộc họp 2+2 lần thứ năm giữa ngoại trưởng và bộ trưởng quốc phòng Anh "
+            "và Nhật Bản sẽ diễn ra theo hình thức trực tuyến vào ngày 3/2, sau khi kế hoạch gặp trực tiếp tại London "
+            "hồi cuối năm ngoái bị gác lại.")
+    meeting = next(d for d in dialogues(text, "2021-01-30") if d.date == "2021-02-03")
+    assert (meeting.location.city, meeting.location.country) == (None, None)
+
+
 def test_dates_after_a_first_time_cue_that_date_something_else_are_no_meeting():
     for sentence in [
         "Đây là cuộc gặp 2+2 đầu tiên kể từ khi Tổng thống nhậm chức tháng 5/2022.",

@@ -321,7 +321,7 @@ def _past_day(anchor: _Mention, published: date | None) -> bool:
 
 def _final_location(event: _Event) -> Location:
     anchor = event.anchor
-    if anchor.online:
-        return Location()
+    if any(m.online for m in event.mentions):
+        return Location()  # "sẽ họp trực tuyến sau khi hoãn kế hoạch gặp mặt tại Tokyo": told online anywhere
     ordered = [anchor] + [m for m in event.mentions if m is not anchor]
     return next((m.location for m in ordered if m.location.city or m.location.country), Location())
