@@ -290,6 +290,13 @@ def test_a_meeting_told_online_has_no_venue_even_if_another_mention_gives_one():
     assert (meeting.location.city, meeting.location.country) == (None, None)
 
 
+def test_a_date_told_after_sau_khi_is_the_date_of_that_other_event():
+    text = ("Hàn Quốc - Australia họp 2+2\n\nNgày 5/12/2023, ngoại trưởng và bộ trưởng quốc phòng Hàn Quốc và Australia "
+            "họp 2+2 tại Melbourne. Cuộc họp diễn ra chỉ ba tuần sau khi Australia ký một thỏa thuận hợp tác hàng hải "
+            "ngày 14/11.")
+    assert [d.date for d in dialogues(text, "2023-12-06")] == ["2023-12-05"]
+
+
 def test_dates_after_a_first_time_cue_that_date_something_else_are_no_meeting():
     for sentence in [
         "Đây là cuộc gặp 2+2 đầu tiên kể từ khi Tổng thống nhậm chức tháng 5/2022.",
