@@ -297,6 +297,16 @@ def test_a_date_told_after_sau_khi_is_the_date_of_that_other_event():
     assert [d.date for d in dialogues(text, "2023-12-06")] == ["2023-12-05"]
 
 
+def test_a_2_plus_2_of_secretaries_is_the_officials_round():
+    text = "Tin\n\nẤn Độ và Nhật Bản đã tổ chức vòng đối thoại 2+2 cấp thư ký đầu tiên tại Tokyo năm 2019."
+    assert [d.mechanism for d in dialogues(text, "2020-06-05")] == ["2+2 intersessional"]
+
+
+def test_deciding_to_raise_the_mechanism_to_ministers_agrees_to_hold_it():
+    text = "Tin\n\nẤn Độ và Australia quyết định nâng cấp cơ chế đối thoại \"2+2\" lên cấp bộ trưởng."
+    assert [(d.mechanism, d.status) for d in dialogues(text, "2020-06-05")] == [("2+2", "agreed")]
+
+
 def test_dates_after_a_first_time_cue_that_date_something_else_are_no_meeting():
     for sentence in [
         "Đây là cuộc gặp 2+2 đầu tiên kể từ khi Tổng thống nhậm chức tháng 5/2022.",
