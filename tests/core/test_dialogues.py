@@ -307,6 +307,11 @@ def test_deciding_to_raise_the_mechanism_to_ministers_agrees_to_hold_it():
     assert [(d.mechanism, d.status) for d in dialogues(text, "2020-06-05")] == [("2+2", "agreed")]
 
 
+def test_a_security_policy_dialogue_is_a_security_dialogue():
+    text = "Tin\n\nNgày 17/4, Hàn Quốc và Nhật Bản tổ chức Đối thoại chính sách an ninh lần thứ 12 tại Seoul."
+    assert [(d.mechanism, d.date) for d in dialogues(text, "2023-04-17")] == [("security dialogue", "2023-04-17")]
+
+
 def test_dates_after_a_first_time_cue_that_date_something_else_are_no_meeting():
     for sentence in [
         "Đây là cuộc gặp 2+2 đầu tiên kể từ khi Tổng thống nhậm chức tháng 5/2022.",
