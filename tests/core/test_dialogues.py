@@ -312,6 +312,16 @@ def test_a_security_policy_dialogue_is_a_security_dialogue():
     assert [(d.mechanism, d.date) for d in dialogues(text, "2023-04-17")] == [("security dialogue", "2023-04-17")]
 
 
+@pytest.mark.parametrize("talks", [
+    "Vòng đàm phán chính thức đầu tiên về hiệp định được tổ chức tại Tokyo trong hai ngày 29-30/11/2023.",
+    "Vòng đàm phán đầu tiên về hiệp định được tổ chức tại Tokyo ngày 29/11/2023.",
+])
+def test_talks_on_an_agreement_are_no_round_of_the_mechanism(talks):
+    text = ("Nhật Bản và Philippines họp 2+2\n\nNgày 8/7/2024, ngoại trưởng và bộ trưởng quốc phòng Nhật Bản và "
+            "Philippines họp 2+2 lần thứ hai tại Manila. " + talks)
+    assert [d.date for d in dialogues(text, "2024-07-09")] == ["2024-07-08"]
+
+
 def test_dates_after_a_first_time_cue_that_date_something_else_are_no_meeting():
     for sentence in [
         "Đây là cuộc gặp 2+2 đầu tiên kể từ khi Tổng thống nhậm chức tháng 5/2022.",

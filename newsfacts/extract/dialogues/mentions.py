@@ -647,6 +647,16 @@ _NAMED_BACK = re.compile(r"(?:cơ chế|định dạng) này\b")
 _OPENING_PERIOD = re.compile(r"(?:[^,.;]{0,20},\s*)?(?:(?:vào|hồi|trong)\s+)?", re.IGNORECASE)
 
 
+_AGREEMENT_REACH = 50
+_PUNCTUATION = re.compile(r"[,.;:]")
+
+
+def _about_an_agreement(lower: str, end: int) -> bool:
+    """"Vòng đàm phán chính thức đầu tiên về hiệp định ...": talks on an agreement, told right after the reference."""
+    found = _patterns()["about_an_agreement"].search(lower, end, end + _AGREEMENT_REACH)
+    return found is not None and not _PUNCTUATION.search(lower, end, found.start())
+
+
 def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit]
                    ) -> list[_Mention]:
     """A "cuộc gặp"/"cuộc họp" with its own date after it and a status cue: a meeting of the article's mechanism."""
@@ -661,6 +671,8 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         body = _OF_ANOTHER_BODY.match(lower, match.end())
         if body and not any(pattern.pattern.match(lower, body.start("body")) for _, pattern in _mechanism_patterns()):
             continue  # a body that is itself a dialogue mechanism ("Ủy ban Tham vấn An ninh") holds the meeting
+        if _about_an_agreement(lower, match.end()):
+            continue
         left, right = _clause(text, match.start(), match.end())
         # "Cuộc họp ... được tổ chức ... tại Nusa Dua, Bali vào ngày 6/12/2019": a meeting the sentence is about may be
         # dated past a comma, not past the next meeting the sentence names.
