@@ -322,6 +322,13 @@ def test_talks_on_an_agreement_are_no_round_of_the_mechanism(talks):
     assert [d.date for d in dialogues(text, "2024-07-09")] == ["2024-07-08"]
 
 
+def test_ships_of_countries_told_in_another_clause_make_them_no_parties_of_the_meeting():
+    text = ("Nhật Bản và Philippines họp 2+2\n\nNgày 8/7/2024, ngoại trưởng và bộ trưởng quốc phòng Nhật Bản và "
+            "Philippines họp 2+2 lần thứ hai tại Manila. Tại cuộc họp 2+2, các bộ trưởng cũng trao đổi về tình hình Biển "
+            "Đông, nơi các vụ va chạm giữa tàu Philippines và tàu Trung Quốc gia tăng.")
+    assert [d.parties for d in dialogues(text, "2024-07-09")] == [("JPN", "PHL")]
+
+
 def test_dates_after_a_first_time_cue_that_date_something_else_are_no_meeting():
     for sentence in [
         "Đây là cuộc gặp 2+2 đầu tiên kể từ khi Tổng thống nhậm chức tháng 5/2022.",

@@ -118,6 +118,12 @@ def _parties(text: str, hits: Sequence[CountryHit], start: int, end: int, left: 
     return partnered if partnered and partner not in found else found
 
 
+# "Tại cuộc họp 2+2, ..., nơi các vụ va chạm giữa tàu Philippines và tàu Trung Quốc gia tăng": ships, troops or
+# fishermen of a country told in another clause make it no party of the meeting.
+_OWNED_THING = re.compile(r"\b(?:tàu|tàu chiến|máy bay|binh sĩ|quân đội|hải quân|không quân|lục quân|lực lượng|ngư dân"
+                          r"|công dân|doanh nghiệp)\s+$", re.IGNORECASE)
+
+
 def _nearest_parties(text: str, hits: Sequence[CountryHit], start: int, end: int, left: int, right: int
                      ) -> tuple[str, ...]:
     groups = [g for g in _country_groups(text, hits, start, end) if len(g[2]) >= 2]
@@ -125,7 +131,8 @@ def _nearest_parties(text: str, hits: Sequence[CountryHit], start: int, end: int
         best = min(groups, key=lambda g: _distance(g[0], g[1], start, end))
         return tuple(sorted(best[2]))
     near = sorted((h for h in hits if left <= h.start and h.end <= right), key=lambda h: _distance(h.start, h.end, start, end))
-    near = near or sorted(hits, key=lambda h: _distance(h.start, h.end, start, end))
+    near = near or sorted((h for h in hits if not _OWNED_THING.search(text, max(0, h.start - 12), h.start)),
+                          key=lambda h: _distance(h.start, h.end, start, end))
     codes: list[str] = []
     for hit in near:
         if hit.code not in codes:
