@@ -1443,6 +1443,13 @@ def test_a_state_trading_corporation_signed_with_sells_as_its_country():
     assert [(d.buyer, d.seller) for d in deals(text, "2022-03-02")] == [("PER", "CAN")]
 
 
+def test_a_package_another_country_signs_is_its_own_not_the_previous_buyers():
+    text = ("Tin quốc phòng\n\nViệt Nam ký hợp đồng mua 20 pháo tự hành K9. Tháng 7/2024, Bộ Quốc phòng Romania ký với "
+            "Hanwha Aerospace gói hợp đồng gồm 54 pháo K9 và 36 xe tiếp đạn K10.")
+    sides = {(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-08-14")}
+    assert {("ROU", "KOR", 54), ("ROU", "KOR", 36)} <= sides and ("VNM", "KOR", 54) not in sides
+
+
 def test_a_trade_told_after_beating_the_rivals_is_a_deal():
     text = "Tin quốc phòng\n\nDassault vượt qua các đối thủ để giành hợp đồng bán 12 tiêm kích Rafale cho Croatia."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")] == [("HRV", "FRA", 12)]

@@ -22,7 +22,7 @@ from newsfacts.extract.deals.equipment import (
     _without_maker_descriptions,
 )
 from newsfacts.extract.deals.roles import (
-    _Party, _coordinated_buyers, _country_lists, _nearest_pair, _parties, _roles,
+    _SIGN, _Party, _coordinated_buyers, _country_lists, _nearest_pair, _parties, _roles,
 )
 from newsfacts.extract.deals.stage import (
     _clause, _clause_status, _money, _money_date, _nearest_date, _order_date, _own_money, _status,
@@ -903,8 +903,10 @@ def _package_items(found: Sequence[_Mention], lower: str, earlier: Sequence[_Men
     told = next((m for m in reversed(earlier) if m.buyer and m.seller), None)
     if told is None:
         return list(found)
-    # With no trade verb of its own, the sentence's countries only describe the items ("đã loại biên của Hải quân Mỹ").
-    own_roles = _patterns()["buy_verbs"].search(lower) or _patterns()["sell_verbs"].search(lower)
+    # With no trade verb of its own, the sentence's countries only describe the items ("đã loại biên của Hải quân Mỹ");
+    # a signing is one ("Bộ Quốc phòng Romania ký với Hanwha gói hợp đồng gồm 54 pháo K9").
+    own_roles = _patterns()["buy_verbs"].search(lower) or _patterns()["sell_verbs"].search(lower) \
+        or _SIGN.search(lower)
     return [replace(m, buyer=m.buyer if own_roles and m.buyer else told.buyer,
                     seller=m.seller if own_roles and m.seller else told.seller, status=m.status or told.status,
                     countries=tuple(dict.fromkeys((*m.countries, told.buyer, told.seller))), packaged=True)
