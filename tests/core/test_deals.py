@@ -1450,6 +1450,13 @@ def test_a_package_another_country_signs_is_its_own_not_the_previous_buyers():
     assert {("ROU", "KOR", 54), ("ROU", "KOR", 36)} <= sides and ("VNM", "KOR", 54) not in sides
 
 
+def test_an_organisation_named_after_a_treaty_makes_no_aid_sentence():
+    text = ("Tin quốc phòng\n\nNgày 18/6/2024, Armenia ký hợp đồng mua 36 pháo tự hành Caesar của Pháp. Pháp đã chuyển "
+            "hàng chục khẩu Caesar cho Ukraine dưới dạng viện trợ. Armenia vẫn là thành viên Tổ chức Hiệp ước An ninh Tập "
+            "thể (CSTO) do Nga dẫn dắt.")
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2024-06-19")] == [("ARM", "FRA", 36)]
+
+
 def test_a_trade_told_after_beating_the_rivals_is_a_deal():
     text = "Tin quốc phòng\n\nDassault vượt qua các đối thủ để giành hợp đồng bán 12 tiêm kích Rafale cho Croatia."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")] == [("HRV", "FRA", 12)]
