@@ -1457,6 +1457,11 @@ def test_an_organisation_named_after_a_treaty_makes_no_aid_sentence():
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2024-06-19")] == [("ARM", "FRA", 36)]
 
 
+def test_launchers_count_a_system_and_a_year_after_it_is_no_part_of_its_name():
+    text = "Tin quốc phòng\n\nLitva đã ký mua 8 bệ phóng HIMARS năm 2022 với giá 495 triệu USD."
+    assert [(d.system, d.quantity, d.year) for d in deals(text, "2023-06-01")] == [("HIMARS", 8, 2022)]
+
+
 def test_a_trade_told_after_beating_the_rivals_is_a_deal():
     text = "Tin quốc phòng\n\nDassault vượt qua các đối thủ để giành hợp đồng bán 12 tiêm kích Rafale cho Croatia."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")] == [("HRV", "FRA", 12)]

@@ -17,7 +17,7 @@ _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8
 
 
 _QUANTITY = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:(?:chiếc|tổ hợp|hệ thống|bộ|khẩu đội|khẩu|đơn vị|lô|tàu|xe|quả|hỏa lực|tiểu đoàn|phi đội)\s+)?$")
+    r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:(?:chiếc|tổ hợp|hệ thống|bộ|khẩu đội|khẩu|đơn vị|lô|tàu|xe|quả|hỏa lực|tiểu đoàn|phi đội|bệ phóng|dàn phóng)\s+)?$")
 
 
 _HEDGED = prefiltered(r"(?:hơn|khoảng|gần|trên|ước tính|xấp xỉ)\s+$")
@@ -49,6 +49,10 @@ _GENERATION = re.compile(r"thế hệ\s+$")
 
 
 _TRAILING = ",.;:!?\"'“”"
+
+
+# "20 bệ phóng HIMARS năm 2019 với giá ...": a year told after the equipment is the trade's, not part of its name.
+_A_YEAR = re.compile(r"năm (?:19|20)\d\d")
 
 
 _WORD = re.compile(r"\S+")
@@ -125,7 +129,8 @@ def _phrase_end(text: str, lower: str, position: int) -> int:
         if bare == "thứ" and _GENERATION.search(lower, 0, position + word.start()):
             end = position + word.end()
             continue
-        if bare in _STOP_WORDS or pair in _STOP_PAIRS or not bare or bare.startswith("(") or _STAMP.fullmatch(bare):
+        if bare in _STOP_WORDS or pair in _STOP_PAIRS or not bare or bare.startswith("(") or _STAMP.fullmatch(bare) \
+                or _A_YEAR.fullmatch(pair):
             break
         end = position + word.start() + len(token.rstrip(_TRAILING))
         if token != token.rstrip(_TRAILING):
