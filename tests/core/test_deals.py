@@ -1462,6 +1462,12 @@ def test_launchers_count_a_system_and_a_year_after_it_is_no_part_of_its_name():
     assert [(d.system, d.quantity, d.year) for d in deals(text, "2023-06-01")] == [("HIMARS", 8, 2022)]
 
 
+@pytest.mark.parametrize("unit", ["trung đoàn", "sư đoàn"])
+def test_regiments_and_divisions_count_an_air_defence_system(unit):
+    text = f"Tin quốc phòng\n\nẤn Độ ký hợp đồng mua 5 {unit} S-400 với Nga vào tháng 10/2018, trị giá 5,43 tỷ USD."
+    assert [d.quantity for d in deals(text, "2023-06-01")] == [5]
+
+
 def test_a_trade_told_after_beating_the_rivals_is_a_deal():
     text = "Tin quốc phòng\n\nDassault vượt qua các đối thủ để giành hợp đồng bán 12 tiêm kích Rafale cho Croatia."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")] == [("HRV", "FRA", 12)]
