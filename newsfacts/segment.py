@@ -95,6 +95,7 @@ _MAX_MENU_ITEM_WORDS = 12
 _MIN_GLUED = 2
 _MIN_GLUED_CHARS = 60
 _LIST_SEPARATOR_END = re.compile(r"\s[-•·]$")
+_BULLET = re.compile(r"[-•·–]\s+\S")
 # "malaysia dong them 6 tau tuan tra co lon": a page's address slug (Vietnamese written without its marks), which
 # pages print as a picture's alt text and before the headlines of their links; Vietnamese prose never reads so.
 _SLUG = re.compile(r"[a-z0-9]+(?:[ -][a-z0-9]+){4,}(?=\s|$)")
@@ -445,7 +446,7 @@ class _Page:
                 self.kinds[i] = "chaff"
             elif _is_breadcrumb(line):
                 self.kinds[i] = _page_furniture(line, key)
-            elif loose and self._in_separated_list(i):
+            elif loose and (self._in_separated_list(i) or self._in_bulleted_headlines(i)):
                 self.kinds[i] = "chaff"
             elif loose and _is_doubled_headline(key):
                 self.kinds[i] = "chaff"
@@ -478,6 +479,20 @@ class _Page:
         if not _LIST_SEPARATOR_END.search(self.lines[i]):
             return False
         return any(0 <= j < len(self.lines) and _LIST_SEPARATOR_END.search(self.lines[j]) for j in (i - 1, i + 1))
+
+    def _in_bulleted_headlines(self, i: int) -> bool:
+        """"- Chi phí quân sự của Trung Quốc sẽ vượt 170 tỷ USD" over "- Nga cắt giảm chi phí quốc phòng": bulleted
+        lines that end as no sentence does, two or more in a row, are headlines of other stories; a list a line
+        ending in a colon introduces ("Gói vũ khí gồm:") is the article's own."""
+        def headline(j: int) -> bool:
+            return 0 <= j < len(self.lines) and _BULLET.match(self.lines[j]) is not None \
+                and not _ends_sentence(self.lines[j]) and not self.lines[j].rstrip().endswith(";")
+        if not headline(i) or not (headline(i - 1) or headline(i + 1)):
+            return False
+        start = i
+        while headline(start - 1):
+            start -= 1
+        return start == 0 or not self.lines[start - 1].rstrip().endswith(":")
 
     def _mark_teaser(self, i: int) -> int:
         """Label a headline printed twice, and the summary after it, as chaff; return the next line."""

@@ -535,3 +535,21 @@ def test_a_site_header_with_its_hotline_and_an_image_file_name_are_chaff():
     assert parsed.title == "Bộ trưởng Quốc phòng Lào thăm Campuchia"
     assert "anh-bo-truong.jpg" not in [s.text for s in parsed.sentences]
     assert {c.code for c in parsed.countries} == {"KHM", "LAO"}
+
+
+BULLETED_PAGE = (
+    "Ấn Độ tăng ngân sách mua sắm vũ khí\n"
+    "Bộ Quốc phòng Ấn Độ thông báo sẽ dành thêm 3 tỷ USD cho các hợp đồng mua sắm mới trong năm tài khóa tới.\n"
+    "- Pakistan nhận thêm tiêm kích J-10C từ Trung Quốc\n"
+    "- Nhật Bản tăng chi tiêu quốc phòng lên mức kỷ lục\n"
+    "- Mỹ phê duyệt gói vũ khí cho Đài Loan\n"
+    "Theo kế hoạch, phần lớn ngân sách mới sẽ dành cho hải quân, trong đó có chương trình đóng tàu ngầm.\n"
+    "Gói mua sắm gồm:\n"
+    "- 26 tiêm kích Rafale M\n"
+    "- 3 tàu ngầm Scorpene\n"
+)
+
+
+def test_bulleted_headlines_of_other_stories_are_chaff_but_an_introduced_list_is_the_articles():
+    kinds = [(s.kind, s.text[:12]) for s in segment(normalise(BULLETED_PAGE))]
+    assert [k for k, text in kinds if text.startswith("- ")] == ["chaff", "chaff", "chaff", "body", "body"]
