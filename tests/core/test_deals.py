@@ -1468,6 +1468,11 @@ def test_regiments_and_divisions_count_an_air_defence_system(unit):
     assert [d.quantity for d in deals(text, "2023-06-01")] == [5]
 
 
+def test_a_squadron_counts_no_aircraft():
+    text = "Tin quốc phòng\n\nVenezuela đang xem xét mua thêm một phi đội tiêm kích Su-35 của Nga."
+    assert [d.quantity for d in deals(text, "2012-08-08")] == [None]
+
+
 def test_a_trade_told_after_beating_the_rivals_is_a_deal():
     text = "Tin quốc phòng\n\nDassault vượt qua các đối thủ để giành hợp đồng bán 12 tiêm kích Rafale cho Croatia."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")] == [("HRV", "FRA", 12)]
