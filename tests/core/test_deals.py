@@ -1473,6 +1473,15 @@ def test_a_squadron_counts_no_aircraft():
     assert [d.quantity for d in deals(text, "2012-08-08")] == [None]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Nhà máy này cũng là nơi chế tạo 73 chiếc T-90S khác cho Quân đội Iraq.",
+    "Nga đã chế tạo 73 chiếc xe tăng khác cho Lục quân Iraq.",
+])
+def test_equipment_built_for_a_countrys_forces_is_its_purchase_even_when_told_as_other(sentence):
+    assert [(d.buyer, d.seller, d.quantity) for d in deals("Tin quốc phòng\n\n" + sentence, "2019-06-01")] == [
+        ("IRQ", "RUS", 73)]
+
+
 def test_a_trade_told_after_beating_the_rivals_is_a_deal():
     text = "Tin quốc phòng\n\nDassault vượt qua các đối thủ để giành hợp đồng bán 12 tiêm kích Rafale cho Croatia."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")] == [("HRV", "FRA", 12)]

@@ -192,7 +192,8 @@ def _names_agreement(text: str, lower: str) -> bool:
                 or _ACRONYM.search(text) and patterns["acronym_reference"].search(text))
 
 
-# "... cùng một số trang thiết bị quân sự khác": the rest of a package, not a system of its own.
+# "... cùng một số trang thiết bị quân sự khác": the rest of a package, not a system of its own ("73 chiếc T-90S/SK khác
+# cho Quân đội Iraq", counted or by model, is).
 _REMAINDER = re.compile(r"\skhác$")
 
 
@@ -292,7 +293,8 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             if _traded(undescribed, clause, spans)
             and not any(_patterns()["platform"].search(lower, max(0, at - 30), at) for at in {span[0], item.start})
             and not _patterns()["not_traded_before"].search(lower, max(0, span[0] - 40), span[0])
-            and not _REMAINDER.search(lower, span[0], span[1])
+            and not (_REMAINDER.search(lower, span[0], span[1]) and span[3] is None
+                     and _quantity(lower, span[0]) is None)
             and not (span[0] not in owned and _accessory(lower, span, item, spans[0][0]))
             and not _broken_down(lower, span, spans)
             and not _VARIANT_OF.search(lower, max(0, span[0] - _VARIANT_REACH), span[0])
