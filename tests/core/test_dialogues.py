@@ -329,6 +329,13 @@ def test_ships_of_countries_told_in_another_clause_make_them_no_parties_of_the_m
     assert [d.parties for d in dialogues(text, "2024-07-09")] == [("JPN", "PHL")]
 
 
+def test_a_2_plus_2_listed_with_more_than_two_countries_names_the_formats_partners_not_a_meeting():
+    text = ("Nhật Bản và Indonesia họp 2+2\n\nNgày 17/12/2015, ngoại trưởng và bộ trưởng quốc phòng Nhật Bản và "
+            "Indonesia họp 2+2 lần đầu tại Tokyo. Đây là lần đầu tiên Nhật Bản tổ chức cơ chế 2+2 với một nước Đông Nam "
+            "Á, sau các cơ chế tương tự với Mỹ, Australia, Nga, Pháp và Anh.")
+    assert [d.parties for d in dialogues(text, "2015-12-18")] == [("IDN", "JPN")]
+
+
 def test_dates_after_a_first_time_cue_that_date_something_else_are_no_meeting():
     for sentence in [
         "Đây là cuộc gặp 2+2 đầu tiên kể từ khi Tổng thống nhậm chức tháng 5/2022.",

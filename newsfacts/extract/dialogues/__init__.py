@@ -20,6 +20,7 @@ from newsfacts.extract.dialogues.merge import (
     _bump_past_reference, _complete_parties, _fold_headline_names, _group, _main_pair, _resolve_bare,
 )
 from newsfacts.extract.dialogues.participants import _records
+from newsfacts.extract.dialogues.vocabulary import bilateral_formats
 
 
 def find_dialogues(sentences: Sequence[Sentence], paragraphs: Mapping[int, int],
@@ -33,6 +34,7 @@ def find_dialogues(sentences: Sequence[Sentence], paragraphs: Mapping[int, int],
     """
     article = lowered_article(sentences)
     named, bare = _collect(sentences, article, paragraphs, country_hits, date_hits)
+    named = [m for m in named if not (m.mechanism in bilateral_formats() and len(m.parties) > 2)]
     if not named:
         return ()
     main_pair = _main_pair(named, country_hits)

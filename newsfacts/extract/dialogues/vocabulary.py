@@ -53,6 +53,11 @@ def _vocab() -> dict:
 
 
 @cache
+def bilateral_formats() -> frozenset[str]:
+    return frozenset(_vocab()["bilateral"])
+
+
+@cache
 def _cues() -> tuple[str, ...]:
     """Words a sentence must hold to name a meeting: the dialogue words, and each mechanism known by its own name
     ("AUSMIN", "AUKMIN")."""
