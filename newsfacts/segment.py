@@ -96,6 +96,7 @@ _MIN_GLUED = 2
 _MIN_GLUED_CHARS = 60
 _LIST_SEPARATOR_END = re.compile(r"\s[-•·]$")
 _BULLET = re.compile(r"[-•·–]\s+\S")
+_TRUNCATED = re.compile(r"\s(?:\.\.\.|…)\s*\|?\s*$")
 # "malaysia dong them 6 tau tuan tra co lon": a page's address slug (Vietnamese written without its marks), which
 # pages print as a picture's alt text and before the headlines of their links; Vietnamese prose never reads so.
 _SLUG = re.compile(r"[a-z0-9]+(?:[ -][a-z0-9]+){4,}(?=\s|$)")
@@ -441,6 +442,9 @@ class _Page:
                 # A URL slug alone is a picture's alt text; one run into a headline is a link to another story.
                 self.kinds[i] = "chaff"
                 self.starts_tail[i] = slug.end() < len(line)
+            elif _TRUNCATED.search(line):
+                # "Mỹ cáo buộc Nga ... Theo Reuters, ngày 22/4, ... và tham gia vào việc ... |": a teaser's summary cut off.
+                self.kinds[i] = "chaff"
             elif (_near_duplicate(key, title_key) or _is_chaff_line(key)
                   or loose and (_is_glued_links(line) or _is_table_row(line) or _is_menu_run(key))):
                 self.kinds[i] = "chaff"

@@ -553,3 +553,14 @@ BULLETED_PAGE = (
 def test_bulleted_headlines_of_other_stories_are_chaff_but_an_introduced_list_is_the_articles():
     kinds = [(s.kind, s.text[:12]) for s in segment(normalise(BULLETED_PAGE))]
     assert [k for k, text in kinds if text.startswith("- ")] == ["chaff", "chaff", "chaff", "body", "body"]
+
+
+def test_a_teaser_whose_summary_is_cut_off_is_chaff_but_a_list_ending_in_etc_is_body():
+    page = (
+        "Nga và Ấn Độ sắp ký hợp đồng S-400\n"
+        "Nga và Ấn Độ dự kiến ký hợp đồng bàn giao hệ thống phòng không S-400 trước cuối năm nay, theo báo chí Ấn Độ.\n"
+        "Hai bên hợp tác trong nhiều lĩnh vực như đào tạo, huấn luyện, công nghiệp quốc phòng...\n"
+        "Mỹ cảnh báo Ấn Độ về S-400 Theo Reuters, ngày 22/4, Mỹ đã cảnh báo các đối tác mua vũ khí Nga và ... |\n"
+    )
+    kinds = [s.kind for s in segment(normalise(page))]
+    assert kinds[2:] == ["body", "chaff"]
