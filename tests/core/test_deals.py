@@ -1482,6 +1482,13 @@ def test_equipment_built_for_a_countrys_forces_is_its_purchase_even_when_told_as
         ("IRQ", "RUS", 73)]
 
 
+def test_a_count_of_two_kinds_broken_down_by_model_is_no_deal_of_its_own():
+    text = ("Ba Lan mở rộng kho vũ khí\n\nBộ Quốc phòng Ba Lan cho biết vừa ký một thỏa thuận khung với Hàn Quốc về "
+            "việc mua xe tăng và pháo tự hành.\n\nTheo đó, Ba Lan sẽ mua 300 xe tăng và pháo tự hành của Hàn Quốc, "
+            "trong đó có 120 xe tăng K2 và 180 pháo tự hành K9.\n\nĐây là lần đầu Ba Lan mua xe tăng K2.")
+    assert sorted(d.quantity for d in deals(text, "2025-12-10") if d.kind == "purchase") == [120, 180]
+
+
 def test_a_trade_told_after_beating_the_rivals_is_a_deal():
     text = "Tin quốc phòng\n\nDassault vượt qua các đối thủ để giành hợp đồng bán 12 tiêm kích Rafale cho Croatia."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")] == [("HRV", "FRA", 12)]

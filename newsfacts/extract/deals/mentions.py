@@ -230,11 +230,21 @@ _BREAKDOWN = re.compile(r"[^.;]{0,30}?,?\s*(?:bao\s+)?(?:gồm|trong đó(?:\s+c
 
 def _broken_down(lower: str, span: tuple[int, int, str, str | None], spans: Sequence[tuple[int, int, str, str | None]]
                  ) -> bool:
-    """A counted kind whose models are counted right after it: the models are the deals, the kind only their sum."""
+    """A counted kind whose models are counted right after it: the models are the deals, the kind only their sum.
+    Kinds counted together ("195 xe tăng và xe thiết giáp của Hàn Quốc, trong đó có 54 xe tăng K2 và 141 thiết giáp
+    K808") are summed the same way."""
     start, end, _, model = span
+    if model is not None or _quantity(lower, start) is None:
+        return False
     later = [other for other in spans if other[0] >= end]
-    return model is None and _quantity(lower, start) is not None and bool(later) and later[0][3] is not None \
-        and _BREAKDOWN.match(lower, end, later[0][0]) is not None
+    while later and later[0][3] is None and _quantity(lower, later[0][0]) is None \
+            and _COUNTED_TOGETHER.fullmatch(lower, end, later[0][0]):
+        end, later = later[0][1], later[1:]
+    return bool(later) and later[0][3] is not None and _BREAKDOWN.match(lower, end, later[0][0]) is not None
+
+
+# "195 xe tăng và xe thiết giáp": two kinds one count covers.
+_COUNTED_TOGETHER = re.compile(r"\s+(?:và|cùng|,)\s+")
 
 
 # "Washington hạn chế bán tên lửa tầm xa ... cho Cairo": a sale withheld is no deal.
