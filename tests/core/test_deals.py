@@ -1489,6 +1489,11 @@ def test_a_count_of_two_kinds_broken_down_by_model_is_no_deal_of_its_own():
     assert sorted(d.quantity for d in deals(text, "2025-12-10") if d.kind == "purchase") == [120, 180]
 
 
+def test_the_fleet_a_purchase_replaces_is_not_what_it_buys():
+    text = "Tin quốc phòng\n\nĐức sẽ đặt mua 45 máy bay chiến đấu từ Boeing để thay thế số phi cơ phản lực Tornado đã cũ."
+    assert [d.system for d in deals(text, "2020-04-20")] == ["máy bay chiến đấu"]
+
+
 def test_a_trade_told_after_beating_the_rivals_is_a_deal():
     text = "Tin quốc phòng\n\nDassault vượt qua các đối thủ để giành hợp đồng bán 12 tiêm kích Rafale cho Croatia."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")] == [("HRV", "FRA", 12)]
