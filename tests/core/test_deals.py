@@ -1494,6 +1494,12 @@ def test_the_fleet_a_purchase_replaces_is_not_what_it_buys():
     assert [d.system for d in deals(text, "2020-04-20")] == ["máy bay chiến đấu"]
 
 
+def test_countries_listed_together_with_the_seller_are_no_buyer():
+    text = "Qatar bắt tay cả Pháp và Mỹ: thỏa thuận mua Rafale, được duyệt mua Patriot\n\nDoha ngày 6/10/2017 cho biết."
+    found = [(d.buyer, d.seller, d.system) for d in deals(text, "2017-10-07")]
+    assert ("QAT", "FRA", "Rafale") in found and not any(buyer in ("FRA", "USA") for buyer, _, _ in found)
+
+
 def test_a_trade_told_after_beating_the_rivals_is_a_deal():
     text = "Tin quốc phòng\n\nDassault vượt qua các đối thủ để giành hợp đồng bán 12 tiêm kích Rafale cho Croatia."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")] == [("HRV", "FRA", 12)]

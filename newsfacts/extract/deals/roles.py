@@ -556,9 +556,13 @@ def _subject(lower: str, parties: Sequence[_Party], verb_starts: tuple[int, ...]
     for verb_start in sorted(verb_starts, key=lambda v: (v > anchor, abs(anchor - v))):
         if _PASSIVE.search(lower, 0, verb_start):
             continue
-        before = [p for p in parties if p.end <= verb_start and p.code != exclude
+        listed = [p for p in parties if p.end <= verb_start
                   and not (countries_only and p.company) and not _in_an_aside(lower, p, verb_start)
                   and not _OF.search(lower, max(0, p.start - 8), p.start)]
+        if len(listed) > 1 and exclude in (listed[-2].code, listed[-1].code) \
+                and _COORDINATION.fullmatch(lower, listed[-2].end, listed[-1].start):
+            return None  # "bắt tay cả Nga và Mỹ: thỏa thuận mua S-400": the other side is listed with it, no subject
+        before = [p for p in listed if p.code != exclude]
         if not before:
             continue
         last = before[-1]
