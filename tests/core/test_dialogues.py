@@ -336,6 +336,12 @@ def test_a_2_plus_2_listed_with_more_than_two_countries_names_the_formats_partne
     assert [d.parties for d in dialogues(text, "2015-12-18")] == [("IDN", "JPN")]
 
 
+def test_a_hyphenated_pair_after_a_comma_is_its_own_meetings_pair():
+    text = ("Điểm tin\n\nHàn Quốc dồn dập họp 2+2 với Mỹ và Canada, Trung Quốc - Nga tham vấn an ninh chiến lược, trong "
+            "khi xe tăng tìm được khách hàng mới là những điểm nhấn nửa đầu tháng 11.")
+    assert [(d.mechanism, d.parties) for d in dialogues(text, "2024-11-16")] == [("security dialogue", ("CHN", "RUS"))]
+
+
 def test_dates_after_a_first_time_cue_that_date_something_else_are_no_meeting():
     for sentence in [
         "Đây là cuộc gặp 2+2 đầu tiên kể từ khi Tổng thống nhậm chức tháng 5/2022.",

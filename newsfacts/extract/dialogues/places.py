@@ -15,6 +15,8 @@ _CONNECTOR = re.compile(r"\s*(?:và|với|cùng|,|-|/|–)\s*")
 
 
 _WITH_PARTNER = re.compile(r"(?:với|cùng)\s*$")
+_STARTS_A_PAIR = re.compile(r"\s*,\s*")
+_HYPHEN = re.compile(r"\s*[-–]\s*")
 _JUST_WITH = re.compile(r"\s*(?:với|cùng)\s*")
 
 
@@ -73,7 +75,13 @@ def _host_groups(text: str, hits: Sequence[CountryHit], start: int, end: int
     """`_country_groups` with each run split into the host before the mechanism and the partners after "với" (no
     partners when the run is a plain list)."""
     groups: list[tuple[int, int, set[str], set[str]]] = []
-    for hit in hits:
+    for i, hit in enumerate(hits):
+        if groups and _STARTS_A_PAIR.fullmatch(text, groups[-1][1], hit.start) and i + 1 < len(hits) \
+                and _HYPHEN.fullmatch(text, hit.end, hits[i + 1].start):
+            # "họp 2+2 với Mỹ và Canada, Trung Quốc - Nga tham vấn ...": a hyphenated pair after a comma is a pair of
+            # its own, not more of the list.
+            groups.append((hit.start, hit.end, {hit.code}, set()))
+            continue
         if groups:
             g_start, g_end, host, partners = groups[-1]
             between = text[g_end:hit.start]
