@@ -342,6 +342,13 @@ def test_a_hyphenated_pair_after_a_comma_is_its_own_meetings_pair():
     assert [(d.mechanism, d.parties) for d in dialogues(text, "2024-11-16")] == [("security dialogue", ("CHN", "RUS"))]
 
 
+def test_officials_meeting_within_a_named_mechanism_is_its_round_on_the_day_told_with_the_meeting():
+    text = ("Mỹ - Nga ấn định ngày đàm phán\n\nNgày 27/12, Nhà Trắng thông báo quan chức Mỹ và Nga sẽ gặp nhau tại "
+            "Geneva ngày 10/1/2022, trong khuôn khổ Đối thoại ổn định chiến lược mà hai tổng thống nhất trí khởi động "
+            "hồi tháng 6.")
+    assert [(d.date, d.status) for d in dialogues(text, "2021-12-28")] == [("2022-01-10", "planned")]
+
+
 def test_dates_after_a_first_time_cue_that_date_something_else_are_no_meeting():
     for sentence in [
         "Đây là cuộc gặp 2+2 đầu tiên kể từ khi Tổng thống nhậm chức tháng 5/2022.",

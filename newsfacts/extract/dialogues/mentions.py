@@ -302,6 +302,8 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
             or _MECHANISM_WORD.match(lower, start) and _KEEPS_MECHANISM.search(lower, max(0, start - 30), start))
     if talk and not round_of:
         return [_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index, location)]
+    if met := _met_within(lower, event_dates, mechanism, parties, start, sentence.index, location):
+        return [met]
     since = _SINCE_MEETING.search(lower, max(0, start - _SINCE_MEETING_CHARS), start)
     if since and not (
             any(d.value and end <= d.start < right for d in dates) or _apposed_date(text, dates, right)
@@ -516,15 +518,29 @@ def _mechanism_talk(lower: str, event_dates: Sequence[DateHit], mechanism: str, 
     if launched := _launched_after(lower, event_dates, end):
         value, rank = _date_fields(launched)
         return _Mention(mechanism, parties, value, rank, location, "held", sentence)
-    met = _MET_WITHIN.search(lower, max(0, start - _MET_WITHIN_CHARS), start)
-    if met and (met_day := _first_day(event_dates, before=start)):
-        value, rank = _date_fields(met_day)
-        return _Mention(mechanism, parties, value, rank, location, "planned" if met.group(1) else "held", sentence)
+    if met := _met_within(lower, event_dates, mechanism, parties, start, sentence, location):
+        return met
     if not _patterns()["agreed"].search(lower, max(0, start - 60), start):
         return _Mention(mechanism, parties, None, 0, Location(), "mechanism", sentence)
     later = [d for d in event_dates if d.start >= end and d.value]
     value, rank = _date_fields(later[0] if later else None)
     return _Mention(mechanism, parties, value, rank, Location(), "agreed", sentence)
+
+
+def _met_within(lower: str, event_dates: Sequence[DateHit], mechanism: str, parties: tuple[str, ...], start: int,
+                sentence: int, location: Location) -> _Mention | None:
+    """"Quan chức Mỹ và Nga sẽ gặp nhau tại Geneva ngày 10/1/2022, trong khuôn khổ Đối thoại ổn định chiến lược": a
+    meeting told within the mechanism, on the day the sentence gives before it."""
+    met = _MET_WITHIN.search(lower, max(0, start - _MET_WITHIN_CHARS), start)
+    if met is None:
+        return None
+    # The day told with the meeting verb, else the one the sentence opens with ("Ngày 1/2, ... đã họp tại ...").
+    met_day = _first_day([d for d in event_dates if d.start >= met.start()], before=start) \
+        or _first_day(event_dates, before=start)
+    if met_day is None:
+        return None
+    value, rank = _date_fields(met_day)
+    return _Mention(mechanism, parties, value, rank, location, "planned" if met.group(1) else "held", sentence)
 
 
 def _first_day(event_dates: Sequence[DateHit], before: int | None = None) -> DateHit | None:
