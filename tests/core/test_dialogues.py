@@ -349,6 +349,12 @@ def test_officials_meeting_within_a_named_mechanism_is_its_round_on_the_day_told
     assert [(d.date, d.status) for d in dialogues(text, "2021-12-28")] == [("2022-01-10", "planned")]
 
 
+def test_a_meeting_expected_to_take_place_then_called_off_is_cancelled():
+    text = ("Tin\n\nCuộc họp 2+2 giữa Anh và Nhật Bản dự kiến diễn ra tại Tokyo ngày 5/8, với sự tham dự của bốn bộ "
+            "trưởng, nhưng phía Anh đã quyết định hủy cuộc gặp.")
+    assert [(d.date, d.status) for d in dialogues(text, "2025-07-20")] == [("2025-08-05", "cancelled")]
+
+
 def test_dates_after_a_first_time_cue_that_date_something_else_are_no_meeting():
     for sentence in [
         "Đây là cuộc gặp 2+2 đầu tiên kể từ khi Tổng thống nhậm chức tháng 5/2022.",
