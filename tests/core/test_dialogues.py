@@ -355,6 +355,13 @@ def test_a_meeting_expected_to_take_place_then_called_off_is_cancelled():
     assert [(d.date, d.status) for d in dialogues(text, "2025-07-20")] == [("2025-08-05", "cancelled")]
 
 
+def test_a_mechanism_held_every_two_years_is_talk_of_it_not_a_meeting():
+    text = ("Việt Nam - Ấn Độ đối thoại an ninh\n\nNgày 5/12/2024, Đối thoại An ninh Việt Nam - Ấn Độ cấp Thứ trưởng lần "
+            "thứ 3 diễn ra tại Hà Nội. Đối thoại An ninh Việt Nam - Ấn Độ được tổ chức hai năm một lần, trên cơ sở Bản "
+            "ghi nhớ ký năm 2016.")
+    assert [d.date for d in dialogues(text, "2024-12-06")] == ["2024-12-05"]
+
+
 def test_dates_after_a_first_time_cue_that_date_something_else_are_no_meeting():
     for sentence in [
         "Đây là cuộc gặp 2+2 đầu tiên kể từ khi Tổng thống nhậm chức tháng 5/2022.",

@@ -37,7 +37,8 @@ _KEEPS_MECHANISM = re.compile(r"(?:duy trì|\bcó\b|thiết lập|xây dựng|n�
 
 # "Đàm phán Phối hợp chính sách quốc phòng từng được tổ chức thường niên": how often the mechanism meets, no meeting.
 _HELD_REGULARLY = re.compile(r"\s*(?:\S+\s+){0,8}?(?:từng|thường|vẫn|được)\s+(?:được\s+)?"
-                             r"(?:tổ chức|diễn ra|nhóm họp)\s+(?:thường niên|hằng năm|hàng năm|định kỳ|luân phiên|mỗi năm)")
+                             r"(?:tổ chức|diễn ra|nhóm họp)\s+(?:thường niên|hằng năm|hàng năm|định kỳ|luân phiên|mỗi năm"
+                             r"|(?:hai|ba|\d) năm (?:một|1) lần)")
 
 
 # "bổ sung cho mạng lưới đối thoại an ninh", "các đối thoại an ninh": a kind of dialogue in general, no meeting.
