@@ -1500,6 +1500,18 @@ def test_countries_listed_together_with_the_seller_are_no_buyer():
     assert ("QAT", "FRA", "Rafale") in found and not any(buyer in ("FRA", "USA") for buyer, _, _ in found)
 
 
+def test_the_items_of_an_approval_listed_in_the_next_sentence_are_its_deals():
+    text = ("Tin quốc phòng\n\nMỹ duyệt bán 82 bệ phóng HIMARS cho Đài Loan. Các hạng mục khác gồm tên lửa chống tăng "
+            "Javelin trị giá hơn 700 triệu USD.")
+    found = [(d.buyer, d.seller, d.system) for d in deals(text, "2025-12-18")]
+    assert ("TWN", "USA", "tên lửa chống tăng Javelin") in found
+
+
+def test_an_amount_told_right_after_the_equipment_is_no_part_of_its_name():
+    text = "Tin quốc phòng\n\nMỹ duyệt bán cho Đài Loan trực thăng Black Hawk 96 triệu USD."
+    assert [(d.system, d.value_usd) for d in deals(text, "2025-12-18")] == [("trực thăng Black Hawk", 96_000_000)]
+
+
 def test_a_trade_told_after_beating_the_rivals_is_a_deal():
     text = "Tin quốc phòng\n\nDassault vượt qua các đối thủ để giành hợp đồng bán 12 tiêm kích Rafale cho Croatia."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")] == [("HRV", "FRA", 12)]

@@ -53,6 +53,8 @@ _TRAILING = ",.;:!?\"'“”"
 
 # "20 bệ phóng HIMARS năm 2019 với giá ...": a year told after the equipment is the trade's, not part of its name.
 _A_YEAR = re.compile(r"năm (?:19|20)\d\d")
+# "phụ tùng trực thăng 96 triệu USD": an amount told after the equipment is its price, not part of its name.
+_AN_AMOUNT = re.compile(r"[\d.,]+ (?:triệu|tỷ|tỉ|nghìn|ngàn)")
 
 
 _WORD = re.compile(r"\S+")
@@ -130,7 +132,7 @@ def _phrase_end(text: str, lower: str, position: int) -> int:
             end = position + word.end()
             continue
         if bare in _STOP_WORDS or pair in _STOP_PAIRS or not bare or bare.startswith("(") or _STAMP.fullmatch(bare) \
-                or _A_YEAR.fullmatch(pair):
+                or _A_YEAR.fullmatch(pair) or _AN_AMOUNT.fullmatch(pair):
             break
         end = position + word.start() + len(token.rstrip(_TRAILING))
         if token != token.rstrip(_TRAILING):

@@ -901,7 +901,7 @@ def _this_country_buys(found: Sequence[_Mention], lower: str, earlier: Sequence[
 
 # "Gói này gồm hai khinh hạm ..., 36 xe AAV7 ... và 201 tên lửa Javelin", "Gói tiếp theo là 12 tên lửa Harpoon": the
 # items of the package told just before.
-_PACKAGE_INCLUDES = re.compile(r"\bgói (?:\S+ ){0,3}?(?:bao )?gồm\b"
+_PACKAGE_INCLUDES = re.compile(r"\bgói (?:\S+ ){0,3}?(?:bao )?gồm\b|\bhạng mục (?:\S+ ){0,3}?(?:bao )?gồm\b"
                                r"|\bgói (?:tiếp theo|thứ (?:nhất|hai|ba|tư)|cuối cùng|còn lại) (?:là|gồm)\b")
 
 
