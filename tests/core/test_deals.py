@@ -1512,6 +1512,12 @@ def test_an_amount_told_right_after_the_equipment_is_no_part_of_its_name():
     assert [(d.system, d.value_usd) for d in deals(text, "2025-12-18")] == [("trực thăng Black Hawk", 96_000_000)]
 
 
+def test_a_country_after_của_is_no_subject_of_the_buying_verb_after_it():
+    text = ("Tin quốc phòng\n\nAi Cập - một đối tác lâu năm của Pháp đang thể hiện sự quan tâm lớn đến khả năng mua 40 "
+            "tiêm kích J-10C do Trung Quốc phát triển.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2025-06-01")] == [("EGY", "CHN")]
+
+
 def test_a_trade_told_after_beating_the_rivals_is_a_deal():
     text = "Tin quốc phòng\n\nDassault vượt qua các đối thủ để giành hợp đồng bán 12 tiêm kích Rafale cho Croatia."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")] == [("HRV", "FRA", 12)]

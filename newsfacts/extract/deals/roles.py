@@ -277,7 +277,7 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
                 makers = joint
             else:
                 genitive = genitive or party.code
-        elif not party.company and cue.buys and not cue.signed_with:
+        elif not party.company and cue.buys and not cue.signed_with and not cue.after_of:
             # "Ba Lan mua 32 chiếc F-35A và Nhật Bản mua 42 chiếc F-35B": the buyer of each is the subject of the
             # buying verb nearest before it.
             if buyer is None or by_verb == "buys" and party.end <= start:
