@@ -1518,6 +1518,12 @@ def test_a_country_after_của_is_no_subject_of_the_buying_verb_after_it():
     assert [(d.buyer, d.seller) for d in deals(text, "2025-06-01")] == [("EGY", "CHN")]
 
 
+def test_f_50_is_the_fa_50_and_korean_whoever_helped_develop_it():
+    text = ("Tin quốc phòng\n\nSeoul và Manila đang đàm phán về việc mua bán F-50, phiên bản tấn công hạng nhẹ do tập "
+            "đoàn KAI của Hàn Quốc và hãng Lockheed Martin (Mỹ) hợp tác phát triển.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2013-10-01")] == [("PHL", "KOR")]
+
+
 def test_a_trade_told_after_beating_the_rivals_is_a_deal():
     text = "Tin quốc phòng\n\nDassault vượt qua các đối thủ để giành hợp đồng bán 12 tiêm kích Rafale cho Croatia."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")] == [("HRV", "FRA", 12)]
