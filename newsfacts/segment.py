@@ -442,7 +442,7 @@ class _Page:
                 # A URL slug alone is a picture's alt text; one run into a headline is a link to another story.
                 self.kinds[i] = "chaff"
                 self.starts_tail[i] = slug.end() < len(line)
-            elif _TRUNCATED.search(line):
+            elif line.rstrip(" |").endswith(("...", "…")) and _TRUNCATED.search(line):
                 # "Mỹ cáo buộc Nga ... Theo Reuters, ngày 22/4, ... và tham gia vào việc ... |": a teaser's summary cut off.
                 self.kinds[i] = "chaff"
             elif (_near_duplicate(key, title_key) or _is_chaff_line(key)

@@ -132,7 +132,7 @@ def _phrase_end(text: str, lower: str, position: int) -> int:
             end = position + word.end()
             continue
         if bare in _STOP_WORDS or pair in _STOP_PAIRS or not bare or bare.startswith("(") or _STAMP.fullmatch(bare) \
-                or _A_YEAR.fullmatch(pair) or _AN_AMOUNT.fullmatch(pair):
+                or (bare == "năm" or bare[:1].isdigit()) and (_A_YEAR.fullmatch(pair) or _AN_AMOUNT.fullmatch(pair)):
             break
         end = position + word.start() + len(token.rstrip(_TRAILING))
         if token != token.rstrip(_TRAILING):
