@@ -443,7 +443,8 @@ class _Page:
                 self.kinds[i] = "chaff"
                 self.starts_tail[i] = slug.end() < len(line)
             elif line.rstrip(" |").endswith(("...", "…")) and _TRUNCATED.search(line):
-                # "Mỹ cáo buộc Nga ... Theo Reuters, ngày 22/4, ... và tham gia vào việc ... |": a teaser's summary cut off.
+                # "Mỹ cáo buộc Nga ... Theo Reuters, ngày 22/4, ... và tham gia vào việc ... |": a teaser's summary
+                # cut off.
                 self.kinds[i] = "chaff"
             elif (_near_duplicate(key, title_key) or _is_chaff_line(key)
                   or loose and (_is_glued_links(line) or _is_table_row(line) or _is_menu_run(key))):

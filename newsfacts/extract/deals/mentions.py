@@ -322,6 +322,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
     status = None
     list_makers = _list_makers(kept)
     origins = _origins(lower, context.parties, [span for span, _, _ in kept])
+    told_origins = set(origins.values())
     packages = _packages(lower, kept)
     previous_end = 0
     for (start, end, category, model), clause, item in kept:
@@ -329,8 +330,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
         maker = _maker_country(model) if model else None if start in owned else list_makers.get(item.start)
         if start in origins:
             maker = maker or origins[start].code
-        parties = tuple(p for p in context.parties
-                        if p not in origins.values() or origins.get(start) == p)
+        parties = tuple(p for p in context.parties if p not in told_origins or origins.get(start) == p)
         buyer, seller = _roles(lower, parties, item.start, end, maker)
         if start in owned and buyer in {code for other, code in owned.items() if other != start}:
             buyer = None  # "cân nhắc tiêm kích J-10 của Trung Quốc và F-15EX của Mỹ": each is its owner's to sell

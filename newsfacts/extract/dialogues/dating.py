@@ -21,8 +21,12 @@ _ORDINAL = re.compile(r"\b(?:lần (?:thứ )?|(?:phiên|vòng|kỳ|cấp bộ t
 
 
 _ORDINAL_REACH = 60
-# "Đối thoại 2+2 cấp bộ trưởng đầu tiên, diễn ra tại New Delhi": the first round; not "đầu tiên kể từ năm 2019".
-_FIRST_ROUND = re.compile(r"\s+(?:cấp (?:bộ|thứ) trưởng\s+)?đầu tiên\b(?!\s+(?:kể từ|sau|trong))")
+# "đầu tiên kể từ năm 2019", "phiên đầu tiên sau ...": the first since something, not the first round.
+_NOT_SINCE = r"(?!\s+(?:kể từ|sau|trong))"
+# "Đối thoại 2+2 cấp bộ trưởng đầu tiên, diễn ra tại New Delhi": the first round.
+_FIRST_ROUND = re.compile(r"\s+(?:cấp (?:bộ|thứ) trưởng\s+)?đầu tiên\b" + _NOT_SINCE)
+# "Phiên đầu tiên được tổ chức ...", "lần đầu diễn ra ...": the first round a recall cue names.
+_FIRST_RECALLED = re.compile(r"\bđầu(?: tiên\b|\b(?! tiên))" + _NOT_SINCE)
 
 
 _ORDINAL_WORDS = {"hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
@@ -179,6 +183,12 @@ def _apposed_date(text: str, dates: Sequence[DateHit], right: int) -> DateHit | 
     if opening is None:
         return None
     return next((d for d in dates if d.start == opening.end() and d.value), None)
+
+
+def _recalled_round(cue: str) -> int | None:
+    """The round a recall cue numbers ("Phiên đầu tiên được tổ chức ...", "phiên thứ hai diễn ra ..."; not "phiên đầu
+    tiên kể từ tháng 3/2021", the first since)."""
+    return 1 if _FIRST_RECALLED.search(cue) else _ordinal(cue, 0, len(cue))
 
 
 def _ordinal(lower: str, end: int, right: int) -> int | None:

@@ -13,7 +13,7 @@ from newsfacts.extract.lowered import LoweredArticle
 from newsfacts.records import Location, Sentence
 from newsfacts.extract.dialogues.dating import (
     _FIRST_SINCE, _apposed_date, _best_date, _date_fields, _event_dates, _neighbour_date, _new_date, _ordinal,
-    _paragraph_date, _range_end, _recalled_dates, _second_day, _since_only,
+    _paragraph_date, _range_end, _recalled_dates, _recalled_round, _second_day, _since_only,
 )
 from newsfacts.extract.dialogues.places import (
     _location, _parties, _separate_meetings, _venue_before, _venue_options,
@@ -412,19 +412,12 @@ def _recalled_meetings(text: str, lower: str, dates: Sequence[DateHit], venues: 
         value, rank = _date_fields(hit)
         left, right = _clause(text, cue_start, hit.end)
         own = tuple(sorted({h.code for h in hits if left <= h.start < right}))
-        recalled.append(replace(mention, parties=own or mention.parties, mechanism=_recalled_level(mention.mechanism, lower[cue_start:hit.start]),
-                                date=value, precision_rank=rank, status="held", weak_date=False, until=None,
-                                ordinal=_recalled_round(lower[cue_start:hit.start]), location=_recalled_venue(text, venues, cue_start, hit)))
+        cue = lower[cue_start:hit.start]
+        recalled.append(replace(mention, parties=own or mention.parties,
+                                mechanism=_recalled_level(mention.mechanism, cue), date=value, precision_rank=rank,
+                                status="held", weak_date=False, until=None, ordinal=_recalled_round(cue),
+                                location=_recalled_venue(text, venues, cue_start, hit)))
     return recalled
-
-
-_FIRST = re.compile(r"\bđầu(?: tiên\b|\b(?! tiên))(?!\s+(?:kể từ|sau|trong)\b)")
-
-
-def _recalled_round(cue: str) -> int | None:
-    """The round a recall cue numbers ("Phiên đầu tiên được tổ chức ...", "phiên thứ hai diễn ra ..."; not "phiên đầu
-    tiên kể từ tháng 3/2021", the first since)."""
-    return 1 if _FIRST.search(cue) else _ordinal(cue, 0, len(cue))
 
 
 def _recalled_level(mechanism: str, cue: str) -> str:
@@ -635,9 +628,10 @@ def _bare_dates(text: str, lower: str, dates: Sequence[DateHit], match: re.Match
     period its sentence opens with dates."""
     event_dates = [d for d in _event_dates(text, dates) if d.value]
     # "Phiên đối thoại năm nay được tổ chức ... sau chuyến thăm ... hồi tháng 9": a date told after another event is its.
+    other_event, dated_act = _patterns()["other_event"], _patterns()["dated_act"]
     own = [d for d in event_dates if match.end() <= d.start < reach
-           and not _patterns()["other_event"].search(lower, match.end(), d.start)
-           and not _patterns()["dated_act"].search(lower, max(0, d.start - _ACT_CHARS), d.start)]
+           and not other_event.search(lower, match.end(), d.start)
+           and not dated_act.search(lower, max(0, d.start - _ACT_CHARS), d.start)]
     if own or len(event_dates) != 1:
         return own, False
     (only,) = event_dates

@@ -128,7 +128,8 @@ def _patterns() -> dict[str, re.Pattern[str] | Prefiltered]:
     compiled["not_recalled"] = re.compile(vocab["not_recalled"] + "|" + vocab["about_an_agreement"])
     compiled["not_recalled_after_nth"] = re.compile(vocab["not_recalled_after_nth"])
     compiled["other_event"] = re.compile(r"\b(?:" + vocab["other_events"] + r")\b")
-    compiled["dated_act"] = re.compile(r"\b(?:" + vocab["dated_acts"] + r")\s+(?:(?:vào|hồi|từ|trong)\s+)?(?:năm|tháng|ngày)?\s*$")
+    compiled["dated_act"] = re.compile(r"\b(?:" + vocab["dated_acts"]
+                                       + r")\s+(?:(?:vào|hồi|từ|trong)\s+)?(?:năm|tháng|ngày)?\s*$")
     compiled["other_event_before"] = re.compile(r"(?i:" + vocab["other_events"] + r")[^,.;]*$")
     return compiled
 
