@@ -1736,3 +1736,9 @@ def test_a_government_approving_a_package_sells_its_systems_whoever_makes_them()
     assert [(d.buyer, d.seller) for d in deals(text, published="2024-10-26")] == [("TWN", "USA")]
     purchase = "Mua sắm\n\nBa Lan thông qua gói mua sắm 3 hệ thống NASAMS."
     assert [(d.buyer, d.seller) for d in deals(purchase, published="2024-10-26")] == [("POL", "NOR")]
+
+
+def test_a_clause_opening_on_its_selling_verb_goes_on_with_the_subject_before_it():
+    text = ("Tin quốc phòng\n\nBỉ giải thể các đơn vị thiết giáp từ năm 2010 trong đợt cắt giảm chi tiêu, sau đó bán "
+            "số xe tăng Leopard 1A5 còn lại cho Brazil.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2015-03-01")] == [("BRA", "BEL")]

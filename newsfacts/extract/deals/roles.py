@@ -445,9 +445,27 @@ def _seller_said(lower: str, parties: Sequence[_Party], anchor: int) -> str | No
     bán ..."; not the topic of "Với Israel, thương vụ bán ...")."""
     for verb in sorted((m.start() for m in _SELLS.finditer(lower)), key=lambda v: (v > anchor, abs(anchor - v))):
         before = [p for p in parties if p.end <= verb and not p.company]
-        if before:
-            return None if _CLAUSE_MARK.search(lower, before[-1].end, verb) else before[-1].code
+        if before and not _CLAUSE_MARK.search(lower, before[-1].end, verb):
+            return before[-1].code
+        if before and (goes_on := _GOES_ON.search(lower, 0, verb)):
+            return _clause_subject(lower, parties, goes_on.start())
+        return None
     return None
+
+
+# "Hà Lan giải thể các tiểu đoàn tăng, sau đó bán số xe tăng còn lại cho Phần Lan": a clause that opens on its verb
+# goes on with the subject of the clause before it.
+_GOES_ON = re.compile(r"[,;]\s*(?:(?:sau đó|rồi|và|đồng thời|cũng|đã|còn|tiếp tục|sẽ|lại)\s+)+$")
+_SUBJECT_REACH = 12
+
+
+def _clause_subject(lower: str, parties: Sequence[_Party], clause_end: int) -> str | None:
+    """The country that opens the clause ending at clause_end, as its subject."""
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(lower, 0, clause_end)]
+    clause_start = marks[-1] if marks else 0
+    opening = [p for p in parties if clause_start <= p.start <= clause_start + _SUBJECT_REACH and p.end <= clause_end
+               and not p.company]
+    return opening[0].code if opening else None
 
 
 def _a_source(lower: str, parties: tuple[_Party, ...], code: str, end: int) -> bool:
