@@ -1567,3 +1567,20 @@ def test_one_country_meets_the_country_of_the_city_it_meets_in():
             "28/7, Ngoại trưởng Mỹ và Bộ trưởng Quốc phòng Mỹ đã tham vấn 2+2 với bà Kamikawa và ông Kihara.")
     found = {(d.parties, d.date) for d in dialogues(text, published="2024-08-01")}
     assert (("JPN", "USA"), "2024-07-28") in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kết thúc cuộc họp trực tuyến ngày 5/3, Ngoại trưởng và Bộ trưởng Quốc phòng hai nước Pháp và Nhật Bản ra tuyên "
+    "bố chung về an ninh hàng hải.",
+    "Ngày 5/3, Pháp và Nhật Bản tổ chức cuộc họp trực tuyến giữa ngoại trưởng và bộ trưởng quốc phòng hai nước.",
+])
+def test_a_meeting_of_both_countries_foreign_and_defence_ministers_is_their_2_plus_2(sentence):
+    text = "Pháp và Nhật Bản bàn về an ninh biển\n\n" + sentence
+    assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, published="2021-03-06")] == [
+        ("2+2", ("FRA", "JPN"), "2021-03-05")]
+
+
+def test_foreign_and_defence_ministers_meeting_someone_else_are_no_2_plus_2():
+    text = ("Mỹ và Ai Cập\n\nNgày 5/3, cuộc gặp giữa Ngoại trưởng và Bộ trưởng Quốc phòng Mỹ với Tổng thống Ai Cập "
+            "diễn ra tại Cairo.")
+    assert not dialogues(text, published="2021-03-06")
