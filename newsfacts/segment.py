@@ -334,6 +334,20 @@ def _ends_article(line: str) -> bool:
     return line.endswith(_END_MARKS)
 
 
+# Letters only Vietnamese spelling uses (NFC): a line of eight words or more with none of them, and with English
+# function words, is in another language ("Zambia's Katongo runs with the ball during their final ..."): a caption or
+# a link from a foreign feed, never the Vietnamese article's text.
+_VIETNAMESE_LETTER = re.compile("[đàáảãạâầấẩẫậăằắẳẵặèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.IGNORECASE)
+_ENGLISH_FUNCTION_WORD = re.compile(r"\b(?:the|of|and|with|during|their|at|in|on|for|to|from|is|are|was)\b")
+_MIN_FOREIGN_WORDS = 8
+_MIN_ENGLISH_FUNCTION_WORDS = 3
+
+
+def _is_foreign_language(line: str) -> bool:
+    return (len(_WORD.findall(line)) >= _MIN_FOREIGN_WORDS and not _VIETNAMESE_LETTER.search(line)
+            and len(_ENGLISH_FUNCTION_WORD.findall(line)) >= _MIN_ENGLISH_FUNCTION_WORDS)
+
+
 def _is_caption(line: str, key: str) -> bool:
     """A line of text ending in a photo credit: "... (Ảnh: Reuters)", "... (Nguồn: PTI)", "... Ảnh: TTXVN"."""
     if len(line) > _MAX_CAPTION_CHARS:
@@ -446,7 +460,7 @@ class _Page:
                 # "Mỹ cáo buộc Nga ... Theo Reuters, ngày 22/4, ... và tham gia vào việc ... |": a teaser's summary
                 # cut off.
                 self.kinds[i] = "chaff"
-            elif (_near_duplicate(key, title_key) or _is_chaff_line(key)
+            elif (_near_duplicate(key, title_key) or _is_chaff_line(key) or _is_foreign_language(line)
                   or loose and (_is_glued_links(line) or _is_table_row(line) or _is_menu_run(key))):
                 self.kinds[i] = "chaff"
             elif _is_breadcrumb(line):

@@ -564,3 +564,15 @@ def test_a_teaser_whose_summary_is_cut_off_is_chaff_but_a_list_ending_in_etc_is_
     )
     kinds = [s.kind for s in segment(normalise(page))]
     assert kinds[2:] == ["body", "chaff"]
+
+
+def test_a_line_in_english_is_chaff_but_english_names_in_a_vietnamese_sentence_are_body():
+    page = (
+        "Mỹ và Ấn Độ mở vòng đối thoại chiến lược mới\n"
+        "Ngoại trưởng hai nước gặp nhau tại Washington để bàn về hợp tác an ninh và thương mại trong năm tới.\n"
+        "Kenya's captain lifts the trophy after the final of the regional cup in Nairobi on March 3, 2012.\n"
+        "Hai bên nhắc tới sáng kiến Quad, tức Quadrilateral Security Dialogue of the Indo-Pacific, trong tuyên bố.\n"
+    )
+    kinds = [s.kind for s in segment(normalise(page))]
+    assert kinds[2:] == ["chaff", "body"]
+    assert [c.code for c in parse_text(page, published="2012-03-05").countries] == ["IND", "USA"]
