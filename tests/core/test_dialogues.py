@@ -1584,3 +1584,9 @@ def test_foreign_and_defence_ministers_meeting_someone_else_are_no_2_plus_2():
     text = ("Mỹ và Ai Cập\n\nNgày 5/3, cuộc gặp giữa Ngoại trưởng và Bộ trưởng Quốc phòng Mỹ với Tổng thống Ai Cập "
             "diễn ra tại Cairo.")
     assert not dialogues(text, published="2021-03-06")
+
+
+def test_the_day_two_ministers_declare_a_dialogue_open_is_its_date():
+    text = ("Mỹ và Thái Lan mở đối thoại chiến lược\n\nHãng AP đưa tin Ngoại trưởng Mỹ và người đồng cấp Thái Lan ngày "
+            "5-9 đã tuyên bố khởi động cuộc đối thoại chiến lược giữa hai nước.")
+    assert [(d.date, d.status) for d in dialogues(text, published="2022-09-06")] == [("2022-09-05", "held")]
