@@ -1590,3 +1590,10 @@ def test_the_day_two_ministers_declare_a_dialogue_open_is_its_date():
     text = ("Mỹ và Thái Lan mở đối thoại chiến lược\n\nHãng AP đưa tin Ngoại trưởng Mỹ và người đồng cấp Thái Lan ngày "
             "5-9 đã tuyên bố khởi động cuộc đối thoại chiến lược giữa hai nước.")
     assert [(d.date, d.status) for d in dialogues(text, published="2022-09-06")] == [("2022-09-05", "held")]
+
+
+def test_exploratory_talks_are_a_dialogue_and_a_day_both_sides_announce_them_is_not_their_date():
+    text = ("Síp và Thổ Nhĩ Kỳ nối lại đàm phán\n\nBộ Ngoại giao Síp và Thổ Nhĩ Kỳ ngày 4-5 cùng thông báo vòng đàm "
+            "phán thăm dò thứ 10 giữa hai nước sẽ diễn ra tại Nicosia vào ngày 20-5.")
+    assert [(d.mechanism, d.parties, d.date, d.status) for d in dialogues(text, published="2022-05-05")] == [
+        ("other dialogue", ("CYP", "TUR"), "2022-05-20", "planned")]
