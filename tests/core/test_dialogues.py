@@ -1597,3 +1597,13 @@ def test_exploratory_talks_are_a_dialogue_and_a_day_both_sides_announce_them_is_
             "phán thăm dò thứ 10 giữa hai nước sẽ diễn ra tại Nicosia vào ngày 20-5.")
     assert [(d.mechanism, d.parties, d.date, d.status) for d in dialogues(text, published="2022-05-05")] == [
         ("other dialogue", ("CYP", "TUR"), "2022-05-20", "planned")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hội nghị quan chức cấp cao theo định dạng 2+2 giữa Nhật Bản và Ấn Độ diễn ra tại Tokyo ngày 5/3.",
+    "Cuộc họp các quan chức trong khuôn khổ đối thoại 2+2 Nhật Bản - Ấn Độ diễn ra tại Tokyo ngày 5/3.",
+])
+def test_a_meeting_of_officials_of_a_2_plus_2_is_its_officials_round(sentence):
+    text = "Nhật Bản và Ấn Độ chuẩn bị đối thoại\n\n" + sentence
+    assert [(d.mechanism, d.date) for d in dialogues(text, published="2024-03-06")] == [
+        ("2+2 intersessional", "2024-03-05")]
