@@ -1742,3 +1742,9 @@ def test_a_clause_opening_on_its_selling_verb_goes_on_with_the_subject_before_it
     text = ("Tin quốc phòng\n\nBỉ giải thể các đơn vị thiết giáp từ năm 2010 trong đợt cắt giảm chi tiêu, sau đó bán "
             "số xe tăng Leopard 1A5 còn lại cho Brazil.")
     assert [(d.buyer, d.seller) for d in deals(text, "2015-03-01")] == [("BRA", "BEL")]
+
+
+def test_equipment_handed_over_free_of_charge_is_aid_not_a_deal():
+    text = ("Tin quốc phòng\n\nHàn Quốc đã chuyển giao miễn phí một tàu hộ vệ lớp Pohang đã qua sử dụng cho Hải quân "
+            "Philippines.")
+    assert not deals(text, "2019-03-05")
