@@ -1607,3 +1607,14 @@ def test_a_meeting_of_officials_of_a_2_plus_2_is_its_officials_round(sentence):
     text = "Nhật Bản và Ấn Độ chuẩn bị đối thoại\n\n" + sentence
     assert [(d.mechanism, d.date) for d in dialogues(text, published="2024-03-06")] == [
         ("2+2 intersessional", "2024-03-05")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trong hai ngày 3-4/6, tại Hà Nội, đã diễn ra đàm phán vòng 2 cấp chuyên viên Việt Nam - Indonesia về phân định "
+    "vùng đặc quyền kinh tế.",
+    "Từ ngày 3 đến 4-6, tại Hà Nội, đã diễn ra vòng 2 Nhóm công tác về vùng biển chồng lấn giữa Việt Nam và Indonesia.",
+])
+def test_rounds_of_maritime_boundary_talks_are_dialogue_meetings(sentence):
+    text = "Việt Nam và Indonesia đàm phán\n\n" + sentence
+    assert [(d.mechanism, d.parties, d.date, d.location.city) for d in dialogues(text, published="2013-06-05")] == [
+        ("other dialogue", ("IDN", "VNM"), "2013-06-03", "Hà Nội")]
