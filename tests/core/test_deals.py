@@ -1748,3 +1748,14 @@ def test_equipment_handed_over_free_of_charge_is_aid_not_a_deal():
     text = ("Tin quốc phòng\n\nHàn Quốc đã chuyển giao miễn phí một tàu hộ vệ lớp Pohang đã qua sử dụng cho Hải quân "
             "Philippines.")
     assert not deals(text, "2019-03-05")
+
+
+def test_military_trucks_are_traded_equipment():
+    text = "Tin quốc phòng\n\nLào đã tiếp nhận 150 xe tải quân sự mua của Nga."
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2021-06-01")] == [("LAO", "RUS", 150)]
+
+
+def test_equipment_said_to_be_sold_not_given_is_a_deal():
+    text = ("Tin quốc phòng\n\nTướng Phoumy cho biết 150 xe tải quân sự này do Nga bán chứ không phải viện trợ cho "
+            "Lào.")
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2021-06-01")] == [("LAO", "RUS", 150)]
