@@ -343,6 +343,11 @@ _MIN_FOREIGN_WORDS = 8
 _MIN_ENGLISH_FUNCTION_WORDS = 3
 
 
+# "[Mỹ đề nghị Ấn Độ mua F-16 để tránh trừng phạt ...]": a line in square brackets is a link to another story set
+# into the text.
+_BRACKETED_LINK = re.compile(r"\[[^\[\]]+\]")
+
+
 def _is_foreign_language(line: str) -> bool:
     return (len(_WORD.findall(line)) >= _MIN_FOREIGN_WORDS and not _VIETNAMESE_LETTER.search(line)
             and len(_ENGLISH_FUNCTION_WORD.findall(line)) >= _MIN_ENGLISH_FUNCTION_WORDS)
@@ -461,6 +466,7 @@ class _Page:
                 # cut off.
                 self.kinds[i] = "chaff"
             elif (_near_duplicate(key, title_key) or _is_chaff_line(key) or _is_foreign_language(line)
+                  or _BRACKETED_LINK.fullmatch(line)
                   or loose and (_is_glued_links(line) or _is_table_row(line) or _is_menu_run(key))):
                 self.kinds[i] = "chaff"
             elif _is_breadcrumb(line):

@@ -576,3 +576,15 @@ def test_a_line_in_english_is_chaff_but_english_names_in_a_vietnamese_sentence_a
     kinds = [s.kind for s in segment(normalise(page))]
     assert kinds[2:] == ["chaff", "body"]
     assert [c.code for c in parse_text(page, published="2012-03-05").countries] == ["IND", "USA"]
+
+
+def test_a_line_in_square_brackets_is_a_link_to_another_story():
+    page = (
+        "Séc ký hợp đồng mua xe tăng Leopard\n"
+        "Bộ Quốc phòng Séc đã ký hợp đồng mua 14 xe tăng Leopard 2A8 của Đức để thay thế xe tăng T-72 cũ.\n"
+        "[Ba Lan đề nghị Hungary mua K2 để tránh phụ thuộc vào Nga]\n"
+        "Hợp đồng dự kiến được thực hiện trong 5 năm tới.\n"
+    )
+    kinds = [s.kind for s in segment(normalise(page))]
+    assert kinds[2:] == ["chaff", "body"]
+    assert [c.code for c in parse_text(page, published="2023-11-05").countries] == ["CZE", "DEU"]
