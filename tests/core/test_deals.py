@@ -1759,3 +1759,10 @@ def test_equipment_said_to_be_sold_not_given_is_a_deal():
     text = ("Tin quốc phòng\n\nTướng Phoumy cho biết 150 xe tải quân sự này do Nga bán chứ không phải viện trợ cho "
             "Lào.")
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2021-06-01")] == [("LAO", "RUS", 150)]
+
+
+def test_items_counted_with_một_are_listed_items_each_a_deal():
+    text = ("Tin quốc phòng\n\nChile đã ký hợp đồng với Naval Group của Pháp để đóng một tàu khu trục, một tàu tuần tra "
+            "xa bờ và hai tàu đổ bộ.")
+    assert sorted((d.system, d.quantity) for d in deals(text, "2024-05-01")) == [
+        ("tàu khu trục", 1), ("tàu tuần tra xa bờ", 1), ("tàu đổ bộ", 2)]

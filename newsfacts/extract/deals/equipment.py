@@ -181,7 +181,7 @@ class _Item(NamedTuple):
 
 
 _LIST_LINK = re.compile(r"\s*(?:,\s*(?:và\s+|cùng\s+)?|\s(?:và|cùng|cũng như)\s+)"
-                        r"(?:(?:khoảng|gần|hơn|thêm)\s+)?(?:\d{1,3}(?:\.\d{3})*|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)?"
+                        r"(?:(?:khoảng|gần|hơn|thêm)\s+)?(?:\d{1,3}(?:\.\d{3})*|\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)?"
                         r"\s*(?:(?:chiếc|tổ hợp|hệ thống|bộ|khẩu|quả|xe|tàu|đơn vị)\s+)?$")
 
 
