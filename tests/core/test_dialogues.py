@@ -1618,3 +1618,10 @@ def test_rounds_of_maritime_boundary_talks_are_dialogue_meetings(sentence):
     text = "Việt Nam và Indonesia đàm phán\n\n" + sentence
     assert [(d.mechanism, d.parties, d.date, d.location.city) for d in dialogues(text, published="2013-06-05")] == [
         ("other dialogue", ("IDN", "VNM"), "2013-06-03", "Hà Nội")]
+
+
+def test_an_economic_security_dialogue_is_no_security_dialogue():
+    text = ("Hàn Quốc và Australia mở kênh mới\n\nNgày 12/4, Hàn Quốc và Australia tổ chức Đối thoại an ninh kinh tế "
+            "đầu tiên tại Seoul.")
+    assert [(d.mechanism, d.date) for d in dialogues(text, published="2024-04-13")] == [
+        ("other dialogue", "2024-04-12")]
