@@ -1625,3 +1625,9 @@ def test_an_economic_security_dialogue_is_no_security_dialogue():
             "đầu tiên tại Seoul.")
     assert [(d.mechanism, d.date) for d in dialogues(text, published="2024-04-13")] == [
         ("other dialogue", "2024-04-12")]
+
+
+def test_the_day_a_minister_tells_the_press_of_a_meeting_is_not_its_date():
+    text = ("Ngoại trưởng Nhật Bản sẽ thăm Ấn Độ\n\nNgoại trưởng Ấn Độ hôm 19/6 cho báo giới biết rằng ông Kishida "
+            "sẽ tới New Delhi nhân cuộc Đối thoại Chiến lược giữa Nhật Bản và Ấn Độ kỳ hai.")
+    assert [d.date for d in dialogues(text, published="2014-06-20")] == [None]
