@@ -1631,3 +1631,10 @@ def test_the_day_a_minister_tells_the_press_of_a_meeting_is_not_its_date():
     text = ("Ngoại trưởng Nhật Bản sẽ thăm Ấn Độ\n\nNgoại trưởng Ấn Độ hôm 19/6 cho báo giới biết rằng ông Kishida "
             "sẽ tới New Delhi nhân cuộc Đối thoại Chiến lược giữa Nhật Bản và Ấn Độ kỳ hai.")
     assert [d.date for d in dialogues(text, published="2014-06-20")] == [None]
+
+
+def test_the_next_round_named_with_its_pair_is_planned_apart():
+    text = ("Nhật Bản và Ấn Độ nối lại đối thoại\n\nNgày 20/8, hai nước tiến hành vòng Đối thoại Chiến lược Nhật - Ấn lần "
+            "thứ năm tại Tokyo.\n\nVòng đối thoại Nhật - Ấn tiếp theo sẽ được tổ chức tại New Delhi.")
+    assert sorted((d.date or "", d.status, d.location.city) for d in dialogues(text, published="2013-08-21")) == [
+        ("", "planned", "New Delhi"), ("2013-08-20", "held", "Tokyo")]

@@ -749,6 +749,15 @@ def _own_venues(options: Sequence[tuple[int, Location]], match: re.Match[str], p
 # "vòng đối thoại kế tiếp", "phiên họp tiếp theo": the round after the one the article reports; "phiên đối thoại 2+2
 # cấp bộ trưởng kế tiếp" names it with its mechanism and level.
 _NEXT = re.compile(r"\s+(?:tiếp theo|kế tiếp)\b")
+_PAIR_LINK = re.compile(r"\s*(?:[-–]\s*)?")
+
+
+def _past_the_pair(lower: str, hits: Sequence[CountryHit], end: int) -> int:
+    """Where the words after a meeting go on past the pair that names it ("vòng đối thoại Ấn - Trung tiếp theo")."""
+    for hit in sorted(hits, key=lambda h: h.start):
+        if hit.start >= end and _PAIR_LINK.fullmatch(lower, end, hit.start):
+            end = hit.end
+    return end
 _NAMED_NEXT = re.compile(r"(?:\s+cấp (?:bộ trưởng|thứ trưởng))?\s+(?:tiếp theo|kế tiếp|lần tới)\b")
 _NOT_YET_SET = re.compile(r"\bchưa (?:công bố|thông báo|xác định|ấn định|quyết định|thống nhất|định)\b")
 
@@ -769,7 +778,7 @@ def _next_rounds(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
     for match in _patterns()["bare"].finditer(lower):
         left, right = _clause(text, match.start(), match.end())
         ordinal = _ordinal(lower, match.start(), right)
-        told_apart = ordinal is not None or _NEXT.match(lower, match.end()) is not None
+        told_apart = ordinal is not None or _NEXT.match(lower, _past_the_pair(lower, hits, match.end())) is not None
         status = _status(lower, match.start(), match.end(), left, right) if told_apart else None
         if status not in ("agreed", "planned"):
             continue
