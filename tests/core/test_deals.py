@@ -1766,3 +1766,9 @@ def test_items_counted_with_một_are_listed_items_each_a_deal():
             "xa bờ và hai tàu đổ bộ.")
     assert sorted((d.system, d.quantity) for d in deals(text, "2024-05-01")) == [
         ("tàu khu trục", 1), ("tàu tuần tra xa bờ", 1), ("tàu đổ bộ", 2)]
+
+
+def test_equipment_in_a_makers_name_is_not_traded():
+    text = ("Tin quốc phòng\n\nTập đoàn Hanwha của Hàn Quốc và Nhà máy Vũ khí và Đạn dược Lục quân Chile đã ký hợp đồng "
+            "mua 12 pháo tự hành K9.")
+    assert [d.system for d in deals(text, "2025-01-10")] == ["pháo tự hành K9"]
