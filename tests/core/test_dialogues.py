@@ -1638,3 +1638,9 @@ def test_the_next_round_named_with_its_pair_is_planned_apart():
             "thứ năm tại Tokyo.\n\nVòng đối thoại Nhật - Ấn tiếp theo sẽ được tổ chức tại New Delhi.")
     assert sorted((d.date or "", d.status, d.location.city) for d in dialogues(text, published="2013-08-21")) == [
         ("", "planned", "New Delhi"), ("2013-08-20", "held", "Tokyo")]
+
+
+def test_strengthening_dialogue_is_no_meeting():
+    text = ("Pháp và Ấn Độ hợp tác\n\nBộ trưởng Quốc phòng Pháp cho biết Paris và New Delhi sẽ tăng cường đối thoại an "
+            "ninh trong thời gian tới.")
+    assert not dialogues(text, published="2018-08-01")

@@ -10,7 +10,9 @@ from importlib.resources import files
 from newsfacts.extract.prefilter import Prefiltered, prefiltered
 
 
-_MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|hình thức|thiết lập|thành lập|tiến trình|thể chế hóa)\s*$")
+# "cơ chế đối thoại ...", "tăng cường đối thoại an ninh": the mechanism, or dialogue as such, not a meeting.
+_MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|hình thức|thiết lập|thành lập|tiến trình|thể chế hóa|tăng cường|thúc đẩy"
+                             r"|đẩy mạnh)\s*$")
 
 
 # "các cơ chế như Đối thoại Chính sách Quốc phòng": mechanisms named as examples, no meeting.
