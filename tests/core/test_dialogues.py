@@ -1644,3 +1644,11 @@ def test_strengthening_dialogue_is_no_meeting():
     text = ("Pháp và Ấn Độ hợp tác\n\nBộ trưởng Quốc phòng Pháp cho biết Paris và New Delhi sẽ tăng cường đối thoại an "
             "ninh trong thời gian tới.")
     assert not dialogues(text, published="2018-08-01")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Giới phân tích cho rằng việc Paris và New Delhi nâng tầm đối thoại an ninh diễn ra trong bối cảnh mới.",
+    "Hai nước hiện đã có kênh đối thoại chiến lược cấp quan chức cao cấp, được thiết lập từ năm 2012.",
+])
+def test_raising_or_having_a_channel_of_dialogue_is_no_meeting(sentence):
+    assert not dialogues("Pháp và Ấn Độ hợp tác\n\n" + sentence, published="2018-08-01")

@@ -10,9 +10,10 @@ from importlib.resources import files
 from newsfacts.extract.prefilter import Prefiltered, prefiltered
 
 
-# "cơ chế đối thoại ...", "tăng cường đối thoại an ninh": the mechanism, or dialogue as such, not a meeting.
-_MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|hình thức|thiết lập|thành lập|tiến trình|thể chế hóa|tăng cường|thúc đẩy"
-                             r"|đẩy mạnh)\s*$")
+# "cơ chế đối thoại ...", "tăng cường đối thoại an ninh", "nâng tầm đối thoại an ninh", "kênh đối thoại chiến lược":
+# the mechanism, or dialogue as such, not a meeting.
+_MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|hình thức|thiết lập|thành lập|tiến trình|thể chế hóa|tăng cường"
+                             r"|thúc đẩy|đẩy mạnh|nâng tầm|kênh)\s*$")
 
 
 # "các cơ chế như Đối thoại Chính sách Quốc phòng": mechanisms named as examples, no meeting.
