@@ -1652,3 +1652,10 @@ def test_strengthening_dialogue_is_no_meeting():
 ])
 def test_raising_or_having_a_channel_of_dialogue_is_no_meeting(sentence):
     assert not dialogues("Pháp và Ấn Độ hợp tác\n\n" + sentence, published="2018-08-01")
+
+
+def test_senior_officials_of_both_ministries_hold_the_officials_round_of_a_2_plus_2():
+    text = ("Mỹ và Malaysia lần đầu đối thoại theo mô hình 2+2\n\nNgày 5/3, các quan chức cấp cao của Bộ Ngoại giao và Bộ "
+            "Quốc phòng Mỹ và Malaysia đã gặp nhau tại Kuala Lumpur trong cuộc đối thoại đầu tiên theo mô hình 2+2.")
+    assert [(d.mechanism, d.date) for d in dialogues(text, published="2024-03-06")] == [
+        ("2+2 intersessional", "2024-03-05")]
