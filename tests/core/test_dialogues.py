@@ -1659,3 +1659,10 @@ def test_senior_officials_of_both_ministries_hold_the_officials_round_of_a_2_plu
             "Quốc phòng Mỹ và Malaysia đã gặp nhau tại Kuala Lumpur trong cuộc đối thoại đầu tiên theo mô hình 2+2.")
     assert [(d.mechanism, d.date) for d in dialogues(text, published="2024-03-06")] == [
         ("2+2 intersessional", "2024-03-05")]
+
+
+def test_a_round_whose_results_are_recalled_at_another_event_is_not_dated_by_it():
+    text = ("Việt Nam và Ấn Độ hợp tác\n\nTháng 4/2023, trong chuyến thăm Ấn Độ, hai bộ trưởng đã hội đàm tại New Delhi, "
+            "nhắc lại kết quả của Đối thoại Chính sách quốc phòng Việt Nam - Ấn Độ lần thứ 12 và nhất trí tăng cường "
+            "trao đổi đoàn.")
+    assert not dialogues(text, published="2023-05-01")

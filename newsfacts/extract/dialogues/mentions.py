@@ -452,10 +452,11 @@ _REPORTED = re.compile(r"\b(?:cho biết|tuyên bố|khẳng định|nhấn mạ
 
 
 # "kể từ phiên Đối thoại ... lần thứ 14": a round results are counted from; "ngay sau phiên họp giữa kỳ, ngày 23/8,
-# hai nước sẽ tiến hành ...": a round that dates another event; without a date of its own it is no record.
+# hai nước sẽ tiến hành ...": a round that dates another event; "nhắc lại kết quả của Đối thoại lần thứ 2": a round
+# whose results are recalled; without a date of its own it is no record.
 # "đã ký hiệp định ..., ngay sau cuộc họp": an event done right after the round, on the day the sentence gives.
 _DONE_BEFORE = re.compile(r"\b(?:đã|vừa)\s[^;]*,\s*$")
-_SINCE_MEETING = re.compile(r"(?:kể từ|từ sau|ngay sau|ngay trước|trước thềm)\s+(?:khi\s+)?(?:các\s+)?"
+_SINCE_MEETING = re.compile(r"(?:kể từ|từ sau|ngay sau|ngay trước|trước thềm|kết quả(?: của)?)\s+(?:khi\s+)?(?:các\s+)?"
                             r"(?:phiên|cuộc|kỳ|vòng|lần)?\s*(?:họp\s+)?$")
 
 
