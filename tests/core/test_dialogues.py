@@ -1666,3 +1666,14 @@ def test_a_round_whose_results_are_recalled_at_another_event_is_not_dated_by_it(
             "nhắc lại kết quả của Đối thoại Chính sách quốc phòng Việt Nam - Ấn Độ lần thứ 12 và nhất trí tăng cường "
             "trao đổi đoàn.")
     assert not dialogues(text, published="2023-05-01")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ấn Độ và Trung Quốc hôm 10/3 đã tiến hành vòng đàm phán quân sự cấp cao thứ 18 tại điểm họp Moldo.",
+    "Ấn Độ - Trung Quốc đã tổ chức vòng đàm phán thứ 18 giữa các quan chức quốc phòng ở cấp tư lệnh quân đoàn vào "
+    "ngày 10/3.",
+])
+def test_rounds_of_military_talks_are_dialogue_meetings(sentence):
+    text = "Ấn Độ và Trung Quốc đàm phán\n\n" + sentence
+    assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, published="2023-03-11")] == [
+        ("other dialogue", ("CHN", "IND"), "2023-03-10")]
