@@ -1677,3 +1677,16 @@ def test_rounds_of_military_talks_are_dialogue_meetings(sentence):
     text = "Ấn Độ và Trung Quốc đàm phán\n\n" + sentence
     assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, published="2023-03-11")] == [
         ("other dialogue", ("CHN", "IND"), "2023-03-10")]
+
+
+def test_rounds_numbered_with_vòng_are_different_meetings():
+    text = ("Việt Nam và Lào đối thoại\n\nNgày 5/3/2024, tại Hà Nội đã diễn ra Đối thoại Chính sách quốc phòng Việt Nam "
+            "- Lào vòng 11.\n\nHai bên nhất trí tổ chức Đối thoại Chính sách quốc phòng vòng 12 tại Lào.")
+    held = [d for d in dialogues(text, published="2024-03-06") if d.status == "held"]
+    assert [(d.date, d.evidence) for d in held] == [("2024-03-05", (1,))]
+
+
+def test_a_negotiating_delegation_on_borders_is_no_meeting():
+    text = ("Việt Nam và Campuchia\n\nHai bên làm việc dưới sự chỉ đạo của Đoàn đàm phán cấp Chính phủ về biên giới lãnh "
+            "thổ, thành lập năm 2011.")
+    assert not dialogues(text, published="2024-03-06")

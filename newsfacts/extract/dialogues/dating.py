@@ -17,7 +17,7 @@ _FIRST_SINCE = re.compile(r"(?:lần )?đầu(?: tiên)? (?:kể )?từ\s+(?:nă
 _PRECISION = {"day": 10, "month": 7, "year": 4}
 
 
-_ORDINAL = re.compile(r"\b(?:lần (?:thứ )?|(?:phiên|vòng|kỳ|cấp bộ trưởng|cấp thứ trưởng) thứ )(\d{1,3}|[ivxl]{1,6}|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?: \w+)?)\b")
+_ORDINAL = re.compile(r"\b(?:lần (?:thứ )?|vòng (?:thứ )?|(?:phiên|kỳ|cấp bộ trưởng|cấp thứ trưởng) thứ )(\d{1,3}|[ivxl]{1,6}|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?: \w+)?)\b")
 
 
 _ORDINAL_REACH = 60
