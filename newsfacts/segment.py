@@ -313,9 +313,10 @@ def _is_lead_like(line: str) -> bool:
 
 
 def _is_repeated_text(line: str, key: str) -> bool:
-    """A caption or a sentence printed twice (a photo's caption under it and in its alt text): the copy is chaff,
-    but unlike a teaser headline printed twice it starts no block of links."""
-    return _is_caption(line, key) or _is_long_sentence(line)
+    """A caption or a sentence printed twice (a photo's caption under it and in its alt text), or an author's name
+    printed twice (the byline and its link): the copy is chaff, but unlike a teaser headline printed twice it starts
+    no block of links."""
+    return _is_caption(line, key) or _is_long_sentence(line) or _is_name(line)
 
 
 def _ends_with_full_stop(line: str) -> bool:

@@ -588,3 +588,18 @@ def test_a_line_in_square_brackets_is_a_link_to_another_story():
     kinds = [s.kind for s in segment(normalise(page))]
     assert kinds[2:] == ["chaff", "body"]
     assert [c.code for c in parse_text(page, published="2023-11-05").countries] == ["CZE", "DEU"]
+
+
+def test_an_authors_name_printed_twice_starts_no_block_of_links():
+    page = (
+        "Ba Lan ký hợp đồng mua tàu ngầm Thụy Điển\n"
+        "Minh Châu\n"
+        "Minh Châu\n"
+        "05/12/2025 09:15 GMT+7\n"
+        "Sau nhiều năm trì hoãn, Ba Lan đã ký hợp đồng mua ba tàu ngầm A26 của Thụy Điển để thay thế tàu cũ.\n"
+        "Ba Lan ký hợp đồng mua tàu ngầm Thụy Điển - Ảnh 1.\n"
+        "Một tàu ngầm A26\n"
+        "Hợp đồng được ký tại Warsaw với sự có mặt của bộ trưởng quốc phòng hai nước.\n"
+    )
+    kinds = [s.kind for s in segment(normalise(page))]
+    assert kinds[4] == "lead"
