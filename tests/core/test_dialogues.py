@@ -1690,3 +1690,11 @@ def test_a_negotiating_delegation_on_borders_is_no_meeting():
     text = ("Việt Nam và Campuchia\n\nHai bên làm việc dưới sự chỉ đạo của Đoàn đàm phán cấp Chính phủ về biên giới lãnh "
             "thổ, thành lập năm 2011.")
     assert not dialogues(text, published="2024-03-06")
+
+
+def test_a_mechanism_glossed_in_brackets_by_its_short_name_is_one_meeting_dated_after_the_gloss():
+    text = ("Úc và Ấn Độ họp 2+2\n\nNgày 11/9, Úc và Ấn Độ tổ chức đối thoại 2+2 đầu tiên tại New Delhi, hai ngày trước "
+            "khi các bộ trưởng Úc sang Washington dự cuộc tham vấn thường niên cấp bộ trưởng Úc - Mỹ (AUSMIN) ngày "
+            "16.9.")
+    found = sorted((d.parties, d.date) for d in dialogues(text, published="2021-09-12"))
+    assert found == [(("AUS", "IND"), "2021-09-11"), (("AUS", "USA"), "2021-09-16")]

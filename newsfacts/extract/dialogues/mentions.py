@@ -86,6 +86,9 @@ _FOREIGN_AND_DEFENCE_MINISTERS = re.compile(r"(?<!thứ )\b(?:bộ trưởng ngo
                                             r"quốc phòng\b")
 
 
+_OPENS_A_BRACKET = re.compile(r"\s*\(\s*")
+
+
 def _in_their_format(lower: str, spans: list[tuple[int, int, str]], glossed: Collection[str] = ()
                      ) -> list[tuple[int, int, str]]:
     """Each mechanism followed in its clause by "theo mô hình/hình thức/định dạng 2+2", or glossed as the 2+2 in brackets
@@ -98,6 +101,11 @@ def _in_their_format(lower: str, spans: list[tuple[int, int, str]], glossed: Col
     for start, end, mechanism in spans:
         if lower[start:end] in glossed or attended_as_2_2:
             mechanism = "2+2"
+        if kept and mechanism == kept[-1][2] and _OPENS_A_BRACKET.fullmatch(lower, kept[-1][1], start) \
+                and lower.startswith(")", end):
+            # "cuộc tham vấn thường niên cấp bộ trưởng Úc - Mỹ (AUSMIN) ngày 16.9": one name glossed by the other.
+            kept[-1] = (kept[-1][0], end + 1, mechanism)
+            continue
         if kept and mechanism == "2+2" and kept[-1][2] != "2+2":
             format_of = _IN_THE_FORMAT.fullmatch(lower, kept[-1][1], start)
             if format_of:
