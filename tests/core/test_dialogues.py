@@ -1698,3 +1698,10 @@ def test_a_mechanism_glossed_in_brackets_by_its_short_name_is_one_meeting_dated_
             "16.9.")
     found = sorted((d.parties, d.date) for d in dialogues(text, published="2021-09-12"))
     assert found == [(("AUS", "IND"), "2021-09-11"), (("AUS", "USA"), "2021-09-16")]
+
+
+def test_several_meetings_told_at_listed_capitals_are_one_meeting_with_each_host():
+    text = ("Pháp họp 2+2 với hai đối tác\n\nTrong tuần, Ngoại trưởng và Bộ trưởng Quốc phòng Pháp đã lần lượt dự hai "
+            "cuộc đối thoại 2+2 tại Canberra và Tokyo, với nhiều cam kết hợp tác.")
+    found = sorted((d.parties, d.location.city) for d in dialogues(text, published="2024-07-31"))
+    assert found == [(("AUS", "FRA"), "Canberra"), (("FRA", "JPN"), "Tokyo")]

@@ -16,7 +16,7 @@ from newsfacts.extract.dialogues.dating import (
     _paragraph_date, _range_end, _recalled_dates, _recalled_round, _second_day, _since_only,
 )
 from newsfacts.extract.dialogues.places import (
-    _location, _parties, _separate_meetings, _venue_before, _venue_options,
+    _location, _meetings_at_venues, _parties, _separate_meetings, _venue_before, _venue_options,
 )
 from newsfacts.extract.dialogues.vocabulary import (
     _GENERIC_MECHANISM, _HELD_REGULARLY, _KEEPS_MECHANISM, _KIND_OF_DIALOGUE, _MECHANISMS_SUCH_AS, _MECHANISM_TALK,
@@ -193,8 +193,11 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
                                (start, end, mechanism), (left, right), parties)
         if of_the_two:
             found = [replace(m, pair_told_before=True) for m in found]
+        at_venues = [] if fixed else _meetings_at_venues(text, lower, hits, start, end)
         separate = [parties] if fixed else _separate_meetings(text, lower, hits, start, end, parties)
-        if len(separate) == 1:
+        if at_venues:
+            mentions.extend(replace(m, parties=pair, location=place) for pair, place in at_venues for m in found)
+        elif len(separate) == 1:
             mentions.extend(found)
         else:
             mentions.extend(replace(m, parties=pair) for pair in separate for m in found)

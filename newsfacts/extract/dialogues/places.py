@@ -111,6 +111,29 @@ def _separate_meetings(text: str, lower: str, hits: Sequence[CountryHit], start:
     return [parties]
 
 
+# "đã lần lượt dự hai cuộc đối thoại 2+2 tại Tokyo và Manila": several meetings, one at each venue listed.
+_SEVERAL_MEETINGS_BEFORE = re.compile(r"\b(?:lần lượt|hai cuộc|ba cuộc|các cuộc)\b[^,.;]{0,40}$")
+_VENUES_LISTED = re.compile(r"[^,.;]{0,20}?\btại\s+$")
+
+
+def _meetings_at_venues(text: str, lower: str, hits: Sequence[CountryHit], start: int, end: int
+                        ) -> list[tuple[tuple[str, ...], Location]]:
+    """The meetings of a host told as several, held one at each capital listed after the mechanism: the host meets
+    the country of each, there; empty when the sentence does not tell them so."""
+    if not _SEVERAL_MEETINGS_BEFORE.search(lower, max(0, start - 50), start):
+        return []
+    venues = [h for h in hits if h.start >= end and h.kind == "metonym"]
+    if len(venues) < 2 or not _VENUES_LISTED.fullmatch(lower, end, venues[0].start) \
+            or not re.fullmatch(r"\s*(?:,|và)\s*", lower[venues[0].end:venues[1].start]):
+        return []
+    hosts = {h.code for h in hits if h.end <= start and h.kind != "metonym"} - {venues[0].code, venues[1].code}
+    if len(hosts) != 1 or venues[0].code == venues[1].code:
+        return []
+    (host,) = hosts
+    return [(tuple(sorted((host, venue.code))), Location(city=text[venue.start:venue.end], country=venue.code))
+            for venue in venues[:2]]
+
+
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, b_start - a_end, a_start - b_end)
 
