@@ -1705,3 +1705,10 @@ def test_several_meetings_told_at_listed_capitals_are_one_meeting_with_each_host
             "cuộc đối thoại 2+2 tại Canberra và Tokyo, với nhiều cam kết hợp tác.")
     found = sorted((d.parties, d.location.city) for d in dialogues(text, published="2024-07-31"))
     assert found == [(("AUS", "FRA"), "Canberra"), (("FRA", "JPN"), "Tokyo")]
+
+
+def test_the_ministers_round_recalled_in_an_officials_round_story_is_the_2_plus_2():
+    text = ("Ấn Độ và Mỹ họp giữa kỳ 2+2\n\nNgày 10/9, quan chức hai nước tổ chức cuộc họp giữa kỳ 2+2 tại Washington."
+            "\n\nTại vòng đối thoại cấp bộ trưởng tháng 10/2020, hai nước đã ký một thỏa thuận về bản đồ số.")
+    assert sorted((d.mechanism, d.date) for d in dialogues(text, published="2021-09-11")) == [
+        ("2+2", "2020-10"), ("2+2 intersessional", "2021-09-10")]

@@ -164,7 +164,7 @@ def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[
         name, parties = (told_before.mechanism, told_before.parties) if told_before else (mechanism, main_pair)
         if set(m.parties) <= set(parties) and not _names_leaders(_told_in(sentences[m.sentence].text, m)) \
                 and not _only_recalled_before(m, meetings):
-            resolved.append(replace(m, mechanism=_at_the_level_told(name, sentences[m.sentence]), parties=parties))
+            resolved.append(replace(m, mechanism=_at_the_level_told(name, sentences[m.sentence], m), parties=parties))
     return resolved
 
 
@@ -184,11 +184,17 @@ def _meeting_told_before(bare: _Mention, meetings: Sequence[_Mention]) -> _Menti
     return max(before, key=lambda m: m.sentence, default=None)
 
 
-def _at_the_level_told(mechanism: str, sentence: Sentence) -> str:
+def _at_the_level_told(mechanism: str, sentence: Sentence, bare: _Mention) -> str:
     """A bare meeting's mechanism at the level its sentence tells ("với sự tham gia của các vụ trưởng": the officials'
-    round of a 2+2)."""
+    round of a 2+2; "vòng đối thoại cấp bộ trưởng tháng 10/2020" in the story of an officials' round: the ministers'
+    2+2)."""
     lower = sentence.text.lower()
+    if mechanism == "2+2 intersessional" and _MINISTERS_ROUND.search(_told_in(lower, bare)):
+        return "2+2"
     return _at_its_level(mechanism, lower, lower)
+
+
+_MINISTERS_ROUND = re.compile(r"\b(?:vòng|phiên|cuộc|kỳ)\s+(?:đối thoại\s+|họp\s+|tham vấn\s+)?cấp bộ trưởng\b")
 
 
 def _held_within_a_named_mechanism(bare: list[_Mention], named: list[_Mention], main_pair: tuple[str, ...],
