@@ -1772,3 +1772,9 @@ def test_equipment_in_a_makers_name_is_not_traded():
     text = ("Tin quốc phòng\n\nTập đoàn Hanwha của Hàn Quốc và Nhà máy Vũ khí và Đạn dược Lục quân Chile đã ký hợp đồng "
             "mua 12 pháo tự hành K9.")
     assert [d.system for d in deals(text, "2025-01-10")] == ["pháo tự hành K9"]
+
+
+def test_the_home_of_a_news_agency_in_brackets_is_no_side_of_the_deal_it_reports():
+    text = ("Tin quốc phòng\n\nHãng tin Reuters (Anh) dẫn một tuyên bố cho biết Mỹ và Qatar đã ký thỏa thuận về việc "
+            "lắp ráp 40 máy bay trực thăng Blackhawk của hãng Lockheed Martin (Mỹ).")
+    assert [(d.buyer, d.seller) for d in deals(text, "2017-05-21")] == [("QAT", "USA")]

@@ -48,12 +48,20 @@ def _parties(hits: Sequence[CountryHit], companies: Sequence[CompanyHit], text: 
                and i not in bordering
                and not (text and _OBJECTS.match(text, h.end))
                and not (text and _AT_AN_EVENT.search(text, max(0, h.start - 60), h.start))
-               and not (text and _PRESSURE_OF.search(text, max(0, h.start - 40), h.start))]
+               and not (text and _PRESSURE_OF.search(text, max(0, h.start - 40), h.start))
+               and not (text and _MEDIA_GLOSS.search(text, max(0, h.start - 60), h.start)
+                        and text.startswith(")", h.end))]
     parties += [_Party(c.country, c.start, c.end, company=True) for c in companies]
     return sorted(parties, key=lambda p: p.start)
 
 
 _BRACKETED = re.compile(r"\s*\(\s*")
+
+
+# "hãng tin Reuters (Anh) dẫn một tuyên bố ...": the home of the media that report a deal, in brackets after their
+# name, takes no part in it.
+_MEDIA_GLOSS = re.compile(r"\b(?i:hãng tin|hãng thông tấn|thông tấn xã|báo|tờ|tạp chí|kênh|đài)\s+[A-Z][^\s(),.;]*"
+                          r"(?:\s+[A-Z][^\s(),.;]*){0,3}\s*\(\s*$")
 
 
 # "Quốc gia vùng Baltic giáp biên giới với Nga", "láng giềng với Nga và Belarus": countries that place the buyer on
