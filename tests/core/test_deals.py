@@ -1778,3 +1778,9 @@ def test_the_home_of_a_news_agency_in_brackets_is_no_side_of_the_deal_it_reports
     text = ("Tin quốc phòng\n\nHãng tin Reuters (Anh) dẫn một tuyên bố cho biết Mỹ và Qatar đã ký thỏa thuận về việc "
             "lắp ráp 40 máy bay trực thăng Blackhawk của hãng Lockheed Martin (Mỹ).")
     assert [(d.buyer, d.seller) for d in deals(text, "2017-05-21")] == [("QAT", "USA")]
+
+
+def test_a_model_bought_from_a_named_owner_is_that_owners_sale_wherever_the_article_names_it_again():
+    text = ("Tin quốc phòng\n\nRomania đã hoàn tất thương vụ mua 32 tiêm kích F-16 đã qua sử dụng từ Na Uy.\n\n"
+            "Năm 2023, Romania ký hợp đồng mua 32 chiếc F-16 trị giá khoảng 450 triệu USD.")
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2023-11-20")] == [("ROU", "NOR", 32)]

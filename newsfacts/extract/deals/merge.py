@@ -51,7 +51,7 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
                        and not any(m.sentence == mention.sentence and m.countries != mention.countries for m in g)),
                       None)
         target.append(mention) if target else groups.append([mention])
-    equipment = _with_shared_counterpart(equipment)
+    equipment = _with_shared_counterpart(_sold_on_by_its_owner(equipment))
     complete = [m for m in equipment if m.buyer and m.seller]
     for mention in complete + [m for m in equipment if not (m.buyer and m.seller)]:
         if mention.named_back:
@@ -104,6 +104,18 @@ def _without_package_total(companion: _Mention, group: list[_Mention]) -> _Menti
     if companion.money and any(m.packaged for m in group):
         return replace(companion, money=None)
     return companion
+
+
+def _sold_on_by_its_owner(mentions: list[_Mention]) -> list[_Mention]:
+    """"Argentina đã hoàn tất thương vụ mua 24 tiêm kích F-16 đã qua sử dụng từ Đan Mạch" then "hợp đồng mua 24 chiếc
+    F-16 trị giá khoảng 300 triệu USD": where the article names who sells a model to a buyer, a mention of that model
+    bought by that buyer whose seller is only its maker, named nowhere in its sentence, is the same sale."""
+    named = {(m.buyer, m.model): m.seller for m in mentions
+             if m.buyer and m.seller and m.model and m.seller in m.countries}
+    return [replace(m, seller=named[(m.buyer, m.model)])
+            if m.buyer and m.model and m.seller and m.seller not in m.countries
+            and named.get((m.buyer, m.model), m.seller) != m.seller else m
+            for m in mentions]
 
 
 def _with_shared_counterpart(mentions: list[_Mention]) -> list[_Mention]:
