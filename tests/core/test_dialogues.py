@@ -1712,3 +1712,11 @@ def test_the_ministers_round_recalled_in_an_officials_round_story_is_the_2_plus_
             "\n\nTại vòng đối thoại cấp bộ trưởng tháng 10/2020, hai nước đã ký một thỏa thuận về bản đồ số.")
     assert sorted((d.mechanism, d.date) for d in dialogues(text, published="2021-09-11")) == [
         ("2+2", "2020-10"), ("2+2 intersessional", "2021-09-10")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ngày 5/5, Đối thoại Bộ trưởng Quốc phòng ASEAN - Nhật Bản diễn ra tại Hà Nội với sự tham dự của Việt Nam.",
+    "Ông Giang đánh giá cao Đối thoại Bộ trưởng Quốc phòng ASEAN - Nhật Bản lần đầu tiên được tổ chức vào tháng 5-2025.",
+])
+def test_a_dialogue_of_a_bloc_with_a_country_is_a_regional_forum(sentence):
+    assert not dialogues("Việt Nam và Nhật Bản\n\n" + sentence, published="2025-08-13")

@@ -287,10 +287,21 @@ def _span_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
                    parties: tuple[str, ...]) -> list[_Mention]:
     """The meetings one mechanism name in the sentence stands for: itself, a new date it was moved to, meetings it
     lists, the meeting before it, earlier meetings it recalls."""
+    if _NAMES_A_BLOC_AFTER.match(lower, span[1]):
+        return []
     mentions = _own_mentions(sentence, lower, hits, dates, event_dates, venues, paragraph_date, only_span, span,
                              clause, parties)
     own = next((m for m in mentions if m.status != "mechanism"), mentions[0])
     return mentions + _recalled_meetings(sentence.text, lower, dates, venues, own)
+
+
+# "Hội nghị Bộ trưởng Quốc phòng các nước ASEAN mở rộng", "Đối thoại Bộ trưởng Quốc phòng ASEAN - Australia": a
+# meeting named after a bloc is a regional forum, no dialogue of two countries; not one held on its sidelines ("bên lề
+# Hội nghị ... ASEAN").
+_A_BLOC = r"(?:\b(?:asean|eu|nato)\s?[-–]|[-–]\s?(?:asean|eu|nato)\b|\bcác nước (?:asean|eu|nato)\b|\basean mở rộng\b)"
+_NAMES_A_BLOC_AFTER = re.compile(r"(?:(?!bên lề|tại|khuôn khổ|nhân dịp)[^,.;]){0,40}?" + _A_BLOC)
+_NAMES_A_BLOC = re.compile(_A_BLOC)
+_BLOC_REACH = 40
 
 
 def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
@@ -424,6 +435,8 @@ def _recalled_meetings(text: str, lower: str, dates: Sequence[DateHit], venues: 
         left, right = _clause(text, cue_start, hit.end)
         own = tuple(sorted({h.code for h in hits if left <= h.start < right}))
         cue = lower[cue_start:hit.start]
+        if _NAMES_A_BLOC.search(lower, max(0, cue_start - _BLOC_REACH), hit.start):
+            continue  # "Đối thoại Bộ trưởng Quốc phòng ASEAN - Australia lần đầu tiên được tổ chức vào tháng 5-2025"
         recalled.append(replace(mention, parties=own or mention.parties,
                                 mechanism=_recalled_level(mention.mechanism, cue), date=value, precision_rank=rank,
                                 status="held", weak_date=False, until=None, ordinal=_recalled_round(cue),
@@ -693,7 +706,7 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         body = _OF_ANOTHER_BODY.match(lower, match.end())
         if body and not any(pattern.pattern.match(lower, body.start("body")) for _, pattern in _mechanism_patterns()):
             continue  # a body that is itself a dialogue mechanism ("Ủy ban Tham vấn An ninh") holds the meeting
-        if _about_an_agreement(lower, match.end()):
+        if _about_an_agreement(lower, match.end()) or _NAMES_A_BLOC_AFTER.match(lower, match.end()):
             continue
         left, right = _clause(text, match.start(), match.end())
         # "Cuộc họp ... được tổ chức ... tại Nusa Dua, Bali vào ngày 6/12/2019": a meeting the sentence is about may be
