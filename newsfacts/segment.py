@@ -350,7 +350,7 @@ _BRACKETED_LINK = re.compile(r"\[[^\[\]]+\]")
 
 
 def _is_foreign_language(line: str) -> bool:
-    return (len(_WORD.findall(line)) >= _MIN_FOREIGN_WORDS and not _VIETNAMESE_LETTER.search(line)
+    return (not _VIETNAMESE_LETTER.search(line) and len(_WORD.findall(line)) >= _MIN_FOREIGN_WORDS
             and len(_ENGLISH_FUNCTION_WORD.findall(line)) >= _MIN_ENGLISH_FUNCTION_WORDS)
 
 
