@@ -1720,3 +1720,10 @@ def test_the_ministers_round_recalled_in_an_officials_round_story_is_the_2_plus_
 ])
 def test_a_dialogue_of_a_bloc_with_a_country_is_a_regional_forum(sentence):
     assert not dialogues("Việt Nam và Nhật Bản\n\n" + sentence, published="2025-08-13")
+
+
+def test_a_first_round_recalled_with_a_long_phrase_before_its_date_is_kept():
+    text = ("Mỹ và Nga đối thoại tại Geneva\n\nNgày 10/1, hai nước tham dự phiên họp bất thường của Đối thoại ổn định "
+            "chiến lược Mỹ - Nga tại Geneva. Phiên đầu tiên của cơ chế đối thoại này được tổ chức cũng tại Geneva ngày "
+            "28/7/2021.")
+    assert sorted(d.date for d in dialogues(text, published="2022-01-11")) == ["2021-07-28", "2022-01-10"]
