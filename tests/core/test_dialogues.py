@@ -1727,3 +1727,9 @@ def test_a_first_round_recalled_with_a_long_phrase_before_its_date_is_kept():
             "chiến lược Mỹ - Nga tại Geneva. Phiên đầu tiên của cơ chế đối thoại này được tổ chức cũng tại Geneva ngày "
             "28/7/2021.")
     assert sorted(d.date for d in dialogues(text, published="2022-01-11")) == ["2021-07-28", "2022-01-10"]
+
+
+def test_the_idea_of_a_mechanism_agreed_at_a_summit_is_no_meeting():
+    text = ("Ấn Độ và Nhật Bản\n\nÝ tưởng về cơ chế 2+2 được Thủ tướng hai nước thống nhất tại Hội nghị thượng đỉnh "
+            "thường niên ở Nhật Bản tháng 10/2018.")
+    assert not [d for d in dialogues(text, published="2024-08-21") if d.status == "held"]

@@ -321,7 +321,8 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
             or _WITH_ITS_PARTNERS.search(lower, end, end + _PARTNER_REACH)
             or _HELD_REGULARLY.match(lower, end) or _IS_A_MECHANISM.match(lower, end)
             or _KIND_OF_DIALOGUE.search(lower, max(0, start - 12), start)
-            or _MECHANISM_WORD.match(lower, start) and _KEEPS_MECHANISM.search(lower, max(0, start - 30), start))
+            or _MECHANISM_WORD.match(lower, start) and _KEEPS_MECHANISM.search(lower, max(0, start - 30), start)
+            or _MECHANISM_WORD.match(lower, start) and _IDEA_OF.search(lower, max(0, start - 20), start))
     if talk and not round_of:
         return [_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index, location)]
     if met := _met_within(lower, event_dates, mechanism, parties, start, sentence.index, location):
@@ -523,6 +524,10 @@ _ROUND_OF_REACH = 60
 _MET_WITHIN = re.compile(r"\b(sẽ |dự kiến )?(?:đã |vừa )?(?:họp|nhóm họp|gặp|gặp gỡ|hội đàm)\b[^.;]{0,60}?"
                          r"\btrong khuôn khổ\s+(?:(?:cơ chế|định dạng)\s+)?$")
 _MET_WITHIN_CHARS = 100
+
+
+# "Ý tưởng về cơ chế 2+2 được ... thống nhất tại Hội nghị thượng đỉnh ... tháng 10/2018": the idea of the mechanism.
+_IDEA_OF = re.compile(r"\b(?:ý tưởng|đề xuất|sáng kiến|kế hoạch|việc thành lập|việc thiết lập)(?: về)?\s+$")
 
 
 def _mechanism_talk(lower: str, event_dates: Sequence[DateHit], mechanism: str, parties: tuple[str, ...],
