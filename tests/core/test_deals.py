@@ -1784,3 +1784,12 @@ def test_a_model_bought_from_a_named_owner_is_that_owners_sale_wherever_the_arti
     text = ("Tin quốc phòng\n\nRomania đã hoàn tất thương vụ mua 32 tiêm kích F-16 đã qua sử dụng từ Na Uy.\n\n"
             "Năm 2023, Romania ký hợp đồng mua 32 chiếc F-16 trị giá khoảng 450 triệu USD.")
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2023-11-20")] == [("ROU", "NOR", 32)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hy Lạp và Croatia cũng ký hợp đồng mua Rafale của Pháp trong năm 2021.",
+    "Hy Lạp và Croatia đều đã đặt mua Rafale của Pháp trong năm 2021.",
+])
+def test_countries_listed_as_buying_alike_each_buy(sentence):
+    assert sorted((d.buyer, d.seller) for d in deals("Tin quốc phòng\n\n" + sentence, "2021-12-15")) == [
+        ("GRC", "FRA"), ("HRV", "FRA")]

@@ -518,9 +518,9 @@ _AFTER_RECIPIENTS = re.compile(r"\s*(?:[.;:)]|$|(?:vào|hồi|năm|tháng|ngày|
 def _coordinated_buyers(lower: str, parties: tuple[_Party, ...], start: int, buyer: str | None,
                         seller: str | None) -> tuple[str, ...]:
     """The countries listed with the buyer as recipients of one sale ("cho Hy Lạp và Croatia") or as buying it together
-    ("Estonia và Latvia đã cùng ký hợp đồng mua ..."): each buys. Empty when the buyer stands alone. (Countries listed
-    as the subject of a buying verb without "cùng", "Ba Lan và Romania đã mua", were tried too and withdrawn: real
-    test pages lost by them.)"""
+    ("Estonia và Latvia đã cùng ký hợp đồng mua ...", "Hy Lạp và Croatia cũng ký hợp đồng mua ...", "... đều đã đặt
+    mua ..."): each buys. Empty when the buyer stands alone. (Countries listed as the subject of a buying verb with no
+    such word, "Ba Lan và Romania đã mua", were tried too and withdrawn: real test pages lost by them.)"""
     cue_of = dict(zip(parties, _party_cues(lower, parties)))
     for run in _country_lists(lower, parties):
         codes = tuple(dict.fromkeys(p.code for p in run))
@@ -539,9 +539,10 @@ def _coordinated_buyers(lower: str, parties: tuple[_Party, ...], start: int, buy
     return ()
 
 
-# "Estonia và Latvia hôm 11/9 đã cùng ký hợp đồng mua ...": countries that buy together, each a buyer.
-_BUY_TOGETHER = re.compile(r"[^,.;]{0,25}?\b(?:đã |sẽ |vừa )?(?:cùng|cùng nhau) (?:ký(?: kết)? (?:\S+ ){0,3}?)?"
-                           r"(?:mua|đặt mua|đặt hàng)\b")
+# "Estonia và Latvia hôm 11/9 đã cùng ký hợp đồng mua ...", "Hy Lạp và Croatia cũng ký hợp đồng mua Rafale": countries
+# that buy together or alike, each a buyer.
+_BUY_TOGETHER = re.compile(r"[^,.;]{0,25}?\b(?:đã |sẽ |vừa )?(?:cùng|cùng nhau|đều|cũng)(?: đã| đều)? "
+                           r"(?:ký(?: kết)? (?:\S+ ){0,3}?)?(?:mua|đặt mua|đặt hàng)\b")
 
 
 # "Trung Quốc và Ấn Độ đều đã được Nga cung cấp hệ thống S-400": countries listed as receiving from the seller.
