@@ -1793,3 +1793,9 @@ def test_a_model_bought_from_a_named_owner_is_that_owners_sale_wherever_the_arti
 def test_countries_listed_as_buying_alike_each_buy(sentence):
     assert sorted((d.buyer, d.seller) for d in deals("Tin quốc phòng\n\n" + sentence, "2021-12-15")) == [
         ("GRC", "FRA"), ("HRV", "FRA")]
+
+
+def test_an_agreement_named_shorter_in_the_title_is_the_one_the_lead_names():
+    text = ("Nhật Bản - Thái Lan ký hiệp định chuyển giao thiết bị quốc phòng\n\nNhật Bản và Thái Lan ngày 2/5 đã ký "
+            "hiệp định về chuyển giao trang thiết bị và công nghệ quốc phòng.")
+    assert len([d for d in deals(text, "2022-05-03") if d.kind == "agreement"]) == 1

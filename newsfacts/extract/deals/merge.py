@@ -49,7 +49,7 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
         key = mention.acronym or mention.system.lower()
         target = next((g for g in groups if (g[0].acronym or g[0].system.lower()) == key
                        and not any(m.sentence == mention.sentence and m.countries != mention.countries for m in g)),
-                      None)
+                      None) or next((g for g in groups if _named_alike(g[0], mention)), None)
         target.append(mention) if target else groups.append([mention])
     equipment = _with_shared_counterpart(_sold_on_by_its_owner(equipment))
     complete = [m for m in equipment if m.buyer and m.seller]
@@ -80,6 +80,22 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
                 target.append(_without_package_total(companion, target))
                 break
     return groups
+
+
+_NAME_WORD = re.compile(r"\w+")
+_FILLER_WORDS = frozenset({"về", "và", "các", "những", "việc", "giữa", "hai", "nước", "bên"})
+
+
+def _named_alike(named: _Mention, mention: _Mention) -> bool:
+    """"hiệp định chuyển giao thiết bị quốc phòng" in the title and "hiệp định về chuyển giao trang thiết bị và công nghệ
+    quốc phòng" in the lead: an agreement between the same sides whose name's words all stand in the other's name is
+    the same agreement told shorter, in another sentence."""
+    if named.acronym or mention.acronym or named.sentence == mention.sentence or not named.system \
+            or {named.buyer, named.seller} != {mention.buyer, mention.seller}:
+        return False
+    words = [set(_NAME_WORD.findall(m.system.lower())) - _FILLER_WORDS for m in (named, mention)]
+    shorter, longer = sorted(words, key=len)
+    return len(shorter) >= 3 and shorter <= longer
 
 
 def _recalled_order(mention: _Mention) -> bool:
