@@ -1799,3 +1799,8 @@ def test_an_agreement_named_shorter_in_the_title_is_the_one_the_lead_names():
     text = ("Nhật Bản - Thái Lan ký hiệp định chuyển giao thiết bị quốc phòng\n\nNhật Bản và Thái Lan ngày 2/5 đã ký "
             "hiệp định về chuyển giao trang thiết bị và công nghệ quốc phòng.")
     assert len([d for d in deals(text, "2022-05-03") if d.kind == "agreement"]) == 1
+
+
+def test_countries_buying_jointly_each_buy():
+    text = "Tin quốc phòng\n\nBỉ và Luxembourg ký hợp đồng mua chung 8 máy bay vận tải A400M của châu Âu từ Tây Ban Nha."
+    assert sorted(d.buyer for d in deals(text, "2024-07-23")) == ["BEL", "LUX"]

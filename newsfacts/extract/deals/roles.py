@@ -539,10 +539,11 @@ def _coordinated_buyers(lower: str, parties: tuple[_Party, ...], start: int, buy
     return ()
 
 
-# "Estonia và Latvia hôm 11/9 đã cùng ký hợp đồng mua ...", "Hy Lạp và Croatia cũng ký hợp đồng mua Rafale": countries
-# that buy together or alike, each a buyer.
-_BUY_TOGETHER = re.compile(r"[^,.;]{0,25}?\b(?:đã |sẽ |vừa )?(?:cùng|cùng nhau|đều|cũng)(?: đã| đều)? "
-                           r"(?:ký(?: kết)? (?:\S+ ){0,3}?)?(?:mua|đặt mua|đặt hàng)\b")
+# "Estonia và Latvia hôm 11/9 đã cùng ký hợp đồng mua ...", "Hy Lạp và Croatia cũng ký hợp đồng mua Rafale", "Hà Lan và
+# Áo ký hợp đồng mua chung 9 máy bay": countries that buy together or alike, each a buyer.
+_BUY_TOGETHER = re.compile(r"[^,.;]{0,25}?\b(?:(?:đã |sẽ |vừa )?(?:cùng|cùng nhau|đều|cũng)(?: đã| đều)? "
+                           r"(?:ký(?: kết)? (?:\S+ ){0,3}?)?(?:mua|đặt mua|đặt hàng)\b"
+                           r"|(?:ký(?: kết)? (?:\S+ ){0,3}?)?(?:mua|đặt mua|đặt hàng) chung\b)")
 
 
 # "Trung Quốc và Ấn Độ đều đã được Nga cung cấp hệ thống S-400": countries listed as receiving from the seller.
