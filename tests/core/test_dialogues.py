@@ -1733,3 +1733,10 @@ def test_the_idea_of_a_mechanism_agreed_at_a_summit_is_no_meeting():
     text = ("Ấn Độ và Nhật Bản\n\nÝ tưởng về cơ chế 2+2 được Thủ tướng hai nước thống nhất tại Hội nghị thượng đỉnh "
             "thường niên ở Nhật Bản tháng 10/2018.")
     assert not [d for d in dialogues(text, published="2024-08-21") if d.status == "held"]
+
+
+def test_a_defence_policy_advisory_group_meeting_is_a_defence_policy_dialogue():
+    text = ("Israel và Mỹ\n\nHôm 30/7, Bộ Quốc phòng Israel đã tổ chức phiên họp của Nhóm tư vấn chính sách quốc phòng "
+            "hàng năm của Mỹ - Israel.")
+    assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, published="2020-07-31")] == [
+        ("defence policy dialogue", ("ISR", "USA"), "2020-07-30")]
