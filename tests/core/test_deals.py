@@ -1804,3 +1804,9 @@ def test_an_agreement_named_shorter_in_the_title_is_the_one_the_lead_names():
 def test_countries_buying_jointly_each_buy():
     text = "Tin quốc phòng\n\nBỉ và Luxembourg ký hợp đồng mua chung 8 máy bay vận tải A400M của châu Âu từ Tây Ban Nha."
     assert sorted(d.buyer for d in deals(text, "2024-07-23")) == ["BEL", "LUX"]
+
+
+def test_a_fleet_the_country_already_has_is_not_traded():
+    text = ("Tin quốc phòng\n\nBộ Quốc phòng Malaysia cho biết sẽ dùng khoản tiền này để nâng cấp các tiêm kích Su-30 "
+            "và F/A-18 hiện có.")
+    assert not deals(text, "2024-02-11")

@@ -290,6 +290,10 @@ _OF_THAT_TYPE = re.compile(r"\s+loại\s+(?:này|đó|nói trên|trên)\b")
 _THIS_MODEL = re.compile(r"\s+(?:này|nói trên)\b")
 
 
+# "để nâng cấp các tiêm kích Su-30 và F-16 hiện có": a fleet the country has is not traded.
+_EXISTING = re.compile(r"\s+hiện có\b")
+
+
 def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -> list[tuple[int, _Mention]]:
     text = context.sentence.text
     spans = [span for span in _system_spans(text, context.lower) if not any(a <= span[0] < b for a, b in blocked)]
@@ -311,6 +315,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             and not _SPECULATION.search(lower, clause[0], span[0])
             and not _RIVALS.search(lower, max(0, span[0] - _RIVAL_REACH), span[0])
             and not _COMPETING.match(lower, span[1])
+            and not _EXISTING.match(lower, item.end)
             and not _WORLDWIDE.search(lower, clause[0], clause[1])
             and not _WITHHELD.search(lower, clause[0], span[0])
             and not (_TYPE_OF.search(lower, max(0, span[0] - 6), span[0]) and _NAMED_BACK.match(lower, span[1])
