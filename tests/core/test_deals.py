@@ -1807,6 +1807,6 @@ def test_countries_buying_jointly_each_buy():
 
 
 def test_a_fleet_the_country_already_has_is_not_traded():
-    text = ("Tin quốc phòng\n\nBộ Quốc phòng Malaysia cho biết sẽ dùng khoản tiền này để nâng cấp các tiêm kích Su-30 "
-            "và F/A-18 hiện có.")
+    text = ("Tin quốc phòng\n\nMalaysia hoãn mua tiêm kích mới và sẽ dùng khoản tiền này để nâng cấp các tiêm kích "
+            "Su-30 và F/A-18 hiện có.")
     assert not deals(text, "2024-02-11")
