@@ -1810,3 +1810,8 @@ def test_a_fleet_the_country_already_has_is_not_traded():
     text = ("Tin quốc phòng\n\nMalaysia hoãn mua tiêm kích mới và sẽ dùng khoản tiền này để nâng cấp các tiêm kích "
             "Su-30 và F/A-18 hiện có.")
     assert not deals(text, "2024-02-11")
+
+
+def test_anti_tank_rockets_are_traded_equipment():
+    text = "Tin quốc phòng\n\nNăm 2022, Armenia ký hợp đồng mua 200 rocket chống tăng của Ấn Độ."
+    assert [(d.buyer, d.seller, d.category) for d in deals(text, "2024-06-19")] == [("ARM", "IND", "missile")]
