@@ -1740,3 +1740,9 @@ def test_a_defence_policy_advisory_group_meeting_is_a_defence_policy_dialogue():
             "hàng năm của Mỹ - Israel.")
     assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, published="2020-07-31")] == [
         ("defence policy dialogue", ("ISR", "USA"), "2020-07-30")]
+
+
+def test_countries_at_odds_and_the_day_of_an_incident_are_not_a_meetings():
+    text = ("Philippines và Nhật Bản chuẩn bị họp 2+2\n\nCuộc họp 2+2 sắp tới diễn ra trong bối cảnh căng thẳng giữa "
+            "Philippines và Trung Quốc ở Biển Đông gia tăng, sau vụ va chạm ngày 17-6 gần bãi Cỏ Mây.")
+    assert [(d.parties, d.date) for d in dialogues(text, published="2024-07-01")] == [(("JPN", "PHL"), None)]

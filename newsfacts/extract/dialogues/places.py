@@ -155,12 +155,21 @@ _OWNED_THING = re.compile(r"\b(?:tàu|tàu chiến|máy bay|binh sĩ|quân độ
                           r"|công dân|doanh nghiệp)\s+$", re.IGNORECASE)
 
 
+# "trong bối cảnh căng thẳng giữa Philippines và Trung Quốc ở Biển Đông gia tăng": countries at odds, told as the
+# background of a meeting, are not its parties.
+_AT_ODDS = re.compile(r"(?i:căng thẳng|tranh chấp|xung đột|va chạm|bất đồng|đối đầu)\s+giữa\s+$")
+_AT_ODDS_CHARS = 25
+
+
 def _nearest_parties(text: str, hits: Sequence[CountryHit], start: int, end: int, left: int, right: int
                      ) -> tuple[str, ...]:
-    groups = [g for g in _country_groups(text, hits, start, end) if len(g[2]) >= 2]
+    all_groups = _country_groups(text, hits, start, end)
+    at_odds = [g for g in all_groups if _AT_ODDS.search(text, max(0, g[0] - _AT_ODDS_CHARS), g[0])]
+    groups = [g for g in all_groups if len(g[2]) >= 2 and g not in at_odds]
     if groups:
         best = min(groups, key=lambda g: _distance(g[0], g[1], start, end))
         return tuple(sorted(best[2]))
+    hits = [h for h in hits if not any(g[0] <= h.start < g[1] for g in at_odds)]
     near = sorted((h for h in hits if left <= h.start and h.end <= right), key=lambda h: _distance(h.start, h.end, start, end))
     near = near or sorted((h for h in hits if not _OWNED_THING.search(text, max(0, h.start - 12), h.start)),
                           key=lambda h: _distance(h.start, h.end, start, end))
