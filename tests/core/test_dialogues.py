@@ -1746,3 +1746,9 @@ def test_countries_at_odds_and_the_day_of_an_incident_are_not_a_meetings():
     text = ("Philippines và Nhật Bản chuẩn bị họp 2+2\n\nCuộc họp 2+2 sắp tới diễn ra trong bối cảnh căng thẳng giữa "
             "Philippines và Trung Quốc ở Biển Đông gia tăng, sau vụ va chạm ngày 17-6 gần bãi Cỏ Mây.")
     assert [(d.parties, d.date) for d in dialogues(text, published="2024-07-01")] == [(("JPN", "PHL"), None)]
+
+
+def test_a_pair_in_tension_named_with_a_hyphen_is_not_a_meetings_parties():
+    text = ("Điểm tin quốc phòng\n\nTrung Quốc lần đầu tổ chức đối thoại 2+2 với một nước ngoài, căng thẳng Ấn Độ - "
+            "Pakistan leo thang sau vụ tấn công ở Kashmir.")
+    assert all(d.parties != ("IND", "PAK") for d in dialogues(text, published="2025-04-29"))

@@ -157,7 +157,7 @@ _OWNED_THING = re.compile(r"\b(?:tàu|tàu chiến|máy bay|binh sĩ|quân độ
 
 # "trong bối cảnh căng thẳng giữa Philippines và Trung Quốc ở Biển Đông gia tăng": countries at odds, told as the
 # background of a meeting, are not its parties.
-_AT_ODDS = re.compile(r"(?i:căng thẳng|tranh chấp|xung đột|va chạm|bất đồng|đối đầu)\s+giữa\s+$")
+_AT_ODDS = re.compile(r"(?i:căng thẳng|tranh chấp|xung đột|va chạm|bất đồng|đối đầu)(?:\s+giữa)?\s+$")
 _AT_ODDS_CHARS = 25
 
 
