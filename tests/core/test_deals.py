@@ -1815,3 +1815,10 @@ def test_a_fleet_the_country_already_has_is_not_traded():
 def test_anti_tank_rockets_are_traded_equipment():
     text = "Tin quốc phòng\n\nNăm 2022, Armenia ký hợp đồng mua 200 rocket chống tăng của Ấn Độ."
     assert [(d.buyer, d.seller, d.category) for d in deals(text, "2024-06-19")] == [("ARM", "IND", "missile")]
+
+
+def test_a_framework_agreement_to_buy_counted_equipment_is_its_purchase():
+    text = ("Tin quốc phòng\n\nHàn Quốc và Chile vừa ký thỏa thuận khung về việc xuất khẩu 40 xe tăng chủ lực K2 và 100 xe "
+            "bọc thép K808.")
+    assert sorted((d.kind, d.system, d.quantity) for d in deals(text, "2025-12-10")) == [
+        ("purchase", "xe bọc thép K808", 100), ("purchase", "xe tăng chủ lực K2", 40)]

@@ -519,6 +519,11 @@ def _kind(lower: str, start: int, end: int, clause: tuple[int, int], parties: Se
     return "purchase"
 
 
+# "thỏa thuận khung mua 54 xe tăng K2", "thỏa thuận khung về việc xuất khẩu 54 xe tăng": a framework agreement for
+# counted equipment is its purchase.
+_TO_BUY_COUNTED = re.compile(r"\s+(?:về việc\s+|để\s+)?(?:mua|xuất khẩu|bán|cung cấp|đặt mua)\s+(?:thêm\s+)?\d")
+
+
 def _as_framework(mentions: list[_Mention], starts: list[int], lower: str) -> list[_Mention]:
     """Equipment named inside a framework or cooperation agreement is that agreement, not separate purchases; when
     the sentence already names the agreement, the equipment is what the agreement covers and adds nothing.
@@ -526,7 +531,7 @@ def _as_framework(mentions: list[_Mention], starts: list[int], lower: str) -> li
     The agreement's stage is read before the equipment ("thỏa thuận khung mà ... ký").
     """
     framework = _patterns()["framework"].search(lower)
-    if not framework:
+    if not framework or _TO_BUY_COUNTED.match(lower, framework.end()):
         return mentions
     equipment = [m for m, start in zip(mentions, starts) if m.kind == "purchase" and m.system and start > framework.end()]
     if not equipment:
