@@ -1822,3 +1822,8 @@ def test_a_framework_agreement_to_buy_counted_equipment_is_its_purchase():
             "bọc thép K808.")
     assert sorted((d.kind, d.system, d.quantity) for d in deals(text, "2025-12-10")) == [
         ("purchase", "xe bọc thép K808", 100), ("purchase", "xe tăng chủ lực K2", 40)]
+
+
+def test_the_price_of_a_package_a_system_is_part_of_stays_off_the_system():
+    text = "Tin quốc phòng\n\nQatar mua 24 tiêm kích F-15 của Mỹ, một phần của gói vũ khí trị giá 12 tỷ USD."
+    assert [(d.quantity, d.value_usd) for d in deals(text, "2017-06-15")] == [(24, None)]

@@ -349,6 +349,8 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             status = own_status
         money = _money(context.money, start, end, *clause, _trading_clauses(lower, clauses)) if item.alone \
             else _own_money(context.money, item, start, lower)
+        if money is not None and _PART_OF_A_PACKAGE.match(lower, end):
+            money = None
         item_status = "delivered" if status in (None, "signed") and _in_service_before(lower, clause, item.start) \
             else status
         mention = _Mention(
@@ -458,6 +460,12 @@ def _list_makers(kept) -> dict[int, str]:
 
 
 # "Tổng giá trị hai hợp đồng vào khoảng 17 tỷ euro": the total of several deals belongs to none of them (SPEC).
+# "mua tiêm kích tàng hình F-35, một phần của gói vũ khí trị giá 23 tỷ USD": the price is the package's (SPEC: it
+# stays off its systems).
+_PART_OF_A_PACKAGE = re.compile(r"[^.;]{0,20}?,?\s*(?:là\s+|nằm\s+)?(?:một phần|một hạng mục|nằm trong)\s+(?:của\s+|trong\s+)?"
+                                r"(?:một\s+)?(?:gói|thỏa thuận|thương vụ)\b")
+
+
 _TOTAL_OF_SEVERAL = re.compile(r"tổng (?:giá trị|trị giá|cộng)\b[^.;,]{0,20}?\b(?:hai|ba|bốn|các|những|cả|gói)\b")
 
 
