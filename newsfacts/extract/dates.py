@@ -258,6 +258,13 @@ def _shift_month(day: date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def _past_seven_days_month(published: date) -> tuple[int, int] | None:
+    """"tuần qua" in a digest of Sunday 7/9 is the seven days before it (31/8-6/9), not the calendar week before: their
+    month when they fall inside one."""
+    first, last = published - timedelta(days=7), published - timedelta(days=1)
+    return (first.year, first.month) if (first.year, first.month) == (last.year, last.month) else None
+
+
 def _week_month(published: date, weeks: int) -> tuple[int, int] | None:
     """The month of the week `weeks` from the publication week, when Monday to Sunday fall inside one month."""
     monday = published - timedelta(days=published.weekday()) + timedelta(weeks=weeks)
@@ -277,7 +284,8 @@ def _parse_relative(text: str, match: re.Match[str], published: date | None, con
         return _hit(text, match.start(), match.end(), value, "year", relative=True)
     if published is None:
         return _hit(text, match.start(), match.end(), None, "month", relative=True)
-    year_month = _shift_month(published, offset) if unit == "tháng" else _week_month(published, offset)
+    year_month = _shift_month(published, offset) if unit == "tháng" else \
+        _past_seven_days_month(published) if which == "qua" else _week_month(published, offset)
     if year_month is None:
         return _hit(text, match.start(), match.end(), None, "month", relative=True)
     year, month = year_month

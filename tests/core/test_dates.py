@@ -287,3 +287,12 @@ def test_the_years_listed_after_a_year_are_years_too():
     hits = find_dates("Các phiên họp năm 2020, 2021 và 2022 đều diễn ra trực tuyến.", PUBLISHED)
     assert [(h.text, h.value) for h in hits] == [("năm 2020", "2020"), ("2021", "2021"), ("2022", "2022")]
     assert find_dates("Doanh số đạt 2020 và 2021 chiếc.", PUBLISHED) == []
+
+
+@pytest.mark.parametrize("published, value", [
+    (date(2025, 9, 7), None),  # the seven days before (31/8-6/9) span two months
+    (date(2025, 9, 14), "2025-09"),
+])
+def test_tuần_qua_is_the_seven_days_before_publication(published, value):
+    (hit,) = find_dates("các sự kiện nổi bật trong tuần qua", published)
+    assert hit.value == value
