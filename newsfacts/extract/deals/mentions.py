@@ -459,13 +459,13 @@ def _list_makers(kept) -> dict[int, str]:
     return makers
 
 
-# "Tổng giá trị hai hợp đồng vào khoảng 17 tỷ euro": the total of several deals belongs to none of them (SPEC).
 # "mua tiêm kích tàng hình F-35, một phần của gói vũ khí trị giá 23 tỷ USD": the price is the package's (SPEC: it
 # stays off its systems).
 _PART_OF_A_PACKAGE = re.compile(r"[^.;]{0,20}?,?\s*(?:là\s+|nằm\s+)?(?:một phần|một hạng mục|nằm trong)\s+(?:của\s+|trong\s+)?"
                                 r"(?:một\s+)?(?:gói|thỏa thuận|thương vụ)\b")
 
 
+# "Tổng giá trị hai hợp đồng vào khoảng 17 tỷ euro": the total of several deals belongs to none of them (SPEC).
 _TOTAL_OF_SEVERAL = re.compile(r"tổng (?:giá trị|trị giá|cộng)\b[^.;,]{0,20}?\b(?:hai|ba|bốn|các|những|cả|gói)\b")
 
 

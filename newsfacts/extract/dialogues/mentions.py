@@ -432,12 +432,12 @@ def _recalled_meetings(text: str, lower: str, dates: Sequence[DateHit], venues: 
     for cue_start, hit in _recalled_dates(lower, dates):
         if mention.date and hit.value >= mention.date[:len(hit.value)]:
             continue
+        if _NAMES_A_BLOC.search(lower, max(0, cue_start - _BLOC_REACH), hit.start):
+            continue  # "Đối thoại Bộ trưởng Quốc phòng ASEAN - Australia lần đầu tiên được tổ chức vào tháng 5-2025"
         value, rank = _date_fields(hit)
         left, right = _clause(text, cue_start, hit.end)
         own = tuple(sorted({h.code for h in hits if left <= h.start < right}))
         cue = lower[cue_start:hit.start]
-        if _NAMES_A_BLOC.search(lower, max(0, cue_start - _BLOC_REACH), hit.start):
-            continue  # "Đối thoại Bộ trưởng Quốc phòng ASEAN - Australia lần đầu tiên được tổ chức vào tháng 5-2025"
         recalled.append(replace(mention, parties=own or mention.parties,
                                 mechanism=_recalled_level(mention.mechanism, cue), date=value, precision_rank=rank,
                                 status="held", weak_date=False, until=None, ordinal=_recalled_round(cue),

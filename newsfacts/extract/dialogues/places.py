@@ -114,6 +114,7 @@ def _separate_meetings(text: str, lower: str, hits: Sequence[CountryHit], start:
 # "đã lần lượt dự hai cuộc đối thoại 2+2 tại Tokyo và Manila": several meetings, one at each venue listed.
 _SEVERAL_MEETINGS_BEFORE = re.compile(r"\b(?:lần lượt|hai cuộc|ba cuộc|các cuộc)\b[^,.;]{0,40}$")
 _VENUES_LISTED = re.compile(r"[^,.;]{0,20}?\btại\s+$")
+_VENUE_LINK = re.compile(r"\s*(?:,|và)\s*")
 
 
 def _meetings_at_venues(text: str, lower: str, hits: Sequence[CountryHit], start: int, end: int
@@ -124,7 +125,7 @@ def _meetings_at_venues(text: str, lower: str, hits: Sequence[CountryHit], start
         return []
     venues = [h for h in hits if h.start >= end and h.kind == "metonym"]
     if len(venues) < 2 or not _VENUES_LISTED.fullmatch(lower, end, venues[0].start) \
-            or not re.fullmatch(r"\s*(?:,|và)\s*", lower[venues[0].end:venues[1].start]):
+            or not _VENUE_LINK.fullmatch(lower, venues[0].end, venues[1].start):
         return []
     hosts = {h.code for h in hits if h.end <= start and h.kind != "metonym"} - {venues[0].code, venues[1].code}
     if len(hosts) != 1 or venues[0].code == venues[1].code:
