@@ -1827,3 +1827,8 @@ def test_a_framework_agreement_to_buy_counted_equipment_is_its_purchase():
 def test_the_price_of_a_package_a_system_is_part_of_stays_off_the_system():
     text = "Tin quốc phòng\n\nQatar mua 24 tiêm kích F-15 của Mỹ, một phần của gói vũ khí trị giá 12 tỷ USD."
     assert [(d.quantity, d.value_usd) for d in deals(text, "2017-06-15")] == [(24, None)]
+
+
+def test_a_selling_verb_with_no_country_before_it_leaves_the_seller_to_the_next_verb():
+    text = "Tin quốc phòng\n\nĐể bán hệ thống NASAMS cho Ukraine, Mỹ đã phê duyệt gói trị giá 1,2 tỷ USD."
+    assert [(d.buyer, d.seller) for d in deals(text, "2024-01-01")] == [("UKR", "USA")]

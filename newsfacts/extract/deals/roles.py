@@ -453,11 +453,12 @@ def _seller_said(lower: str, parties: Sequence[_Party], anchor: int) -> str | No
     bán ..."; not the topic of "Với Israel, thương vụ bán ...")."""
     for verb in sorted((m.start() for m in _SELLS.finditer(lower)), key=lambda v: (v > anchor, abs(anchor - v))):
         before = [p for p in parties if p.end <= verb and not p.company]
-        if before and not _CLAUSE_MARK.search(lower, before[-1].end, verb):
+        if not before:
+            continue
+        if not _CLAUSE_MARK.search(lower, before[-1].end, verb):
             return before[-1].code
-        if before and (goes_on := _GOES_ON.search(lower, 0, verb)):
-            return _clause_subject(lower, parties, goes_on.start())
-        return None
+        goes_on = _GOES_ON.search(lower, 0, verb)
+        return _clause_subject(lower, parties, goes_on.start()) if goes_on else None
     return None
 
 
