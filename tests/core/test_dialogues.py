@@ -1752,3 +1752,11 @@ def test_a_pair_in_tension_named_with_a_hyphen_is_not_a_meetings_parties():
     text = ("Điểm tin quốc phòng\n\nTrung Quốc lần đầu tổ chức đối thoại 2+2 với một nước ngoài, căng thẳng Ấn Độ - "
             "Pakistan leo thang sau vụ tấn công ở Kashmir.")
     assert all(d.parties != ("IND", "PAK") for d in dialogues(text, published="2025-04-29"))
+
+
+def test_a_sentence_saying_what_the_meeting_before_it_was_takes_its_day_and_keeps_the_recalled_round():
+    text = ("Ấn Độ và Pháp nối lại đối thoại\n\nCác quan chức quốc phòng Ấn Độ và Pháp đã họp tại Paris trong hai "
+            "ngày 14 và 15-3, sau một thời gian gián đoạn. Theo thông cáo, đây là vòng Đối thoại chính sách quốc phòng "
+            "Ấn Độ - Pháp lần thứ 9. Vòng gần nhất diễn ra hồi tháng 6-2022 tại New Delhi.")
+    found = sorted((d.date, d.mechanism) for d in dialogues(text, published="2025-03-16"))
+    assert found == [("2022-06", "defence policy dialogue"), ("2025-03-14", "defence policy dialogue")]

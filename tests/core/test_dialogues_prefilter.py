@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from newsfacts.extract.countries import find_countries
 from newsfacts.extract.dates import find_dates
 from newsfacts.extract.dialogues import find_dialogues
-from newsfacts.extract.dialogues.dating import _neighbour_date, _paragraph_date
+from newsfacts.extract.dialogues.dating import _borrowed_date
 from newsfacts.extract.dialogues.mentions import _bare_mentions, _collect, _mentions_in
 from newsfacts.extract.dialogues.vocabulary import _mechanism_gate, _mechanism_patterns
 from newsfacts.extract.lowered import lowered_article
@@ -46,8 +46,7 @@ def every_sentence_read(sentences, country_hits, date_hits):
         hits, dates = country_hits[sentence.index], date_hits[sentence.index]
         lower = sentence.text.lower()
         found = _mentions_in(sentence, lower, hits, dates,
-                             lambda: _paragraph_date(sentence, sentences, date_hits)
-                             or _neighbour_date(sentence, sentences, date_hits))
+                             lambda: _borrowed_date(sentence, sentences, sentences, date_hits))
         named.extend(found)
         if all(m.status == "mechanism" for m in found):
             bare.extend(_bare_mentions(sentence, lower, hits, dates))

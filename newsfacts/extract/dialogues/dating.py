@@ -176,6 +176,32 @@ def _neighbour_date(sentence: Sentence, sentences: Sequence[Sentence],
     return None
 
 
+# "Các quan chức ... đã gặp nhau ... trong hai ngày 8 và 9-1. Đây là vòng Đàm phán ... lần thứ 17.": a sentence that
+# names the meeting the sentence before it tells.
+_NAMES_THE_MEETING_BEFORE = re.compile(r"(?:[^,.;]{0,60},\s*)?(?i:đây|đó)\s+(?:cũng\s+|chính\s+)?là\b")
+
+
+def _date_told_before(sentence: Sentence, sentences: Sequence[Sentence],
+                      date_hits: Mapping[int, Sequence[DateHit]]) -> DateHit | None:
+    """The first event date of the sentence before a sentence that says what that sentence's meeting was."""
+    if sentence.index == 0 or not _NAMES_THE_MEETING_BEFORE.match(sentence.text):
+        return None
+    before = sentences[sentence.index - 1]
+    other_event = _patterns()["other_event_before"]
+    return next((d for d in _event_dates(before.text, date_hits.get(before.index, ()))
+                 if d.value and not other_event.search(before.text, max(0, d.start - _OTHER_EVENT_CHARS), d.start)),
+                None)
+
+
+def _borrowed_date(sentence: Sentence, paragraph: Sequence[Sentence], sentences: Sequence[Sentence],
+                   date_hits: Mapping[int, Sequence[DateHit]]) -> tuple[DateHit | None, bool]:
+    """The date a sentence naming a meeting without one borrows, and whether the sentence before tells it as that
+    meeting's ("... đã gặp nhau ... trong hai ngày 8 và 9-1. Đây là vòng ... lần thứ 17.")."""
+    if told := _date_told_before(sentence, sentences, date_hits):
+        return told, True
+    return _paragraph_date(sentence, paragraph, date_hits) or _neighbour_date(sentence, sentences, date_hits), False
+
+
 def _apposed_date(text: str, dates: Sequence[DateHit], right: int) -> DateHit | None:
     """"Đối thoại Chính sách Quốc phòng lần thứ 8 (tháng 11/2021)": the date in brackets right after the mention's
     clause is that meeting's."""

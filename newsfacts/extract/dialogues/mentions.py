@@ -12,8 +12,8 @@ from newsfacts.extract.dates import DateHit, counts_days, writes_its_year
 from newsfacts.extract.lowered import LoweredArticle
 from newsfacts.records import Location, Sentence
 from newsfacts.extract.dialogues.dating import (
-    _FIRST_SINCE, _apposed_date, _best_date, _date_fields, _event_dates, _neighbour_date, _new_date, _ordinal,
-    _paragraph_date, _range_end, _recalled_dates, _recalled_round, _second_day, _since_only,
+    _FIRST_SINCE, _apposed_date, _best_date, _borrowed_date, _date_fields, _event_dates, _new_date, _ordinal,
+    _range_end, _recalled_dates, _recalled_round, _second_day, _since_only,
 )
 from newsfacts.extract.dialogues.places import (
     _location, _meetings_at_venues, _parties, _separate_meetings, _venue_before, _venue_options,
@@ -162,7 +162,7 @@ def _short_name_spans(text: str, short_names: Mapping[str, str], spans: list[tup
 
 
 def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
-                 paragraph_date: Callable[[], DateHit | None], short_names: Mapping[str, str] = {},
+                 paragraph_date: Callable[[], tuple[DateHit | None, bool]], short_names: Mapping[str, str] = {},
                  glossed: Collection[str] = ()) -> list[_Mention]:
     text = sentence.text
     spans = _in_their_format(lower, _mechanism_spans(lower), glossed)
@@ -282,7 +282,7 @@ def _at_its_level(mechanism: str, clause: str, sentence: str) -> str:
 
 def _span_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
                    event_dates: Sequence[DateHit],
-                   venues: Sequence[tuple[int, Location]], paragraph_date: Callable[[], DateHit | None],
+                   venues: Sequence[tuple[int, Location]], paragraph_date: Callable[[], tuple[DateHit | None, bool]],
                    only_span: bool, span: tuple[int, int, str], clause: tuple[int, int],
                    parties: tuple[str, ...]) -> list[_Mention]:
     """The meetings one mechanism name in the sentence stands for: itself, a new date it was moved to, meetings it
@@ -306,7 +306,7 @@ _BLOC_REACH = 40
 
 def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
                   event_dates: Sequence[DateHit],
-                  venues: Sequence[tuple[int, Location]], paragraph_date: Callable[[], DateHit | None],
+                  venues: Sequence[tuple[int, Location]], paragraph_date: Callable[[], tuple[DateHit | None, bool]],
                   only_span: bool, span: tuple[int, int, str], clause: tuple[int, int],
                   parties: tuple[str, ...]) -> list[_Mention]:
     text = sentence.text
@@ -376,13 +376,15 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
         # round; the day the sentence opens with is when it was held.
         hit = next((h for h in candidates if h.value and h.end <= start and len(h.value) > 4
                     and h.value.startswith(hit.value) and _OPENING_DAY.fullmatch(text, 0, h.start)), hit)
+    told_before = False
     if hit is not None and status in ("cancelled", "postponed") and _announced_on(text, hit, start):
         # "Ngày 13/12, bà X cho biết cuộc họp ..., vốn được lên lịch vào cuối tháng này, đã bị hoãn": the date it was
         # scheduled for, told after the meeting, if any.
         hit = _best_date([d for d in datable if d.start >= end], start, end)
         value, rank = _date_fields(hit)
     else:
-        value, rank = _date_fields(hit if hit else paragraph_date())
+        borrowed, told_before = (None, False) if hit else paragraph_date()
+        value, rank = _date_fields(hit or borrowed)
     if value is None and status == "held":
         value, rank = _month_announced(dates, event_dates)
     # "vòng kế tiếp", "AUKMIN lần thứ 12 sẽ do Anh đăng cai": the paragraph's date is the round it follows
@@ -390,7 +392,7 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
         _NAMED_NEXT.match(lower, end) is not None or status == "planned" and ordinal is not None)
     if next_round:
         value, rank = None, 0
-    weak = hit is None and value is not None
+    weak = hit is None and value is not None and not told_before
     online = _ONLINE.search(lower, max(0, start - _ONLINE_REACH), min(len(lower), end + _ONLINE_REACH)) is not None
     mentions.append(_Mention(mechanism, parties, value, rank, Location() if online else location, status,
                              sentence.index, weak_date=weak, until=_range_end(hit), ordinal=ordinal,
@@ -873,12 +875,11 @@ def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs:
     bare: list[_Mention] = []
     by_paragraph: dict[int, list[Sentence]] = {}
 
-    def paragraph_date(sentence: Sentence) -> DateHit | None:
+    def paragraph_date(sentence: Sentence) -> tuple[DateHit | None, bool]:
         if not by_paragraph:
             for other in sentences:
                 by_paragraph.setdefault(paragraphs.get(other.index, -1), []).append(other)
-        own = _paragraph_date(sentence, by_paragraph[paragraphs.get(sentence.index, -1)], date_hits)
-        return own or _neighbour_date(sentence, sentences, date_hits)
+        return _borrowed_date(sentence, by_paragraph[paragraphs.get(sentence.index, -1)], sentences, date_hits)
 
     positions = article.holding(_cues())
     short_names, glossed = _bracketed_names(sentences, article, positions)
