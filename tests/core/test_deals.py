@@ -1832,3 +1832,8 @@ def test_the_price_of_a_package_a_system_is_part_of_stays_off_the_system():
 def test_a_selling_verb_with_no_country_before_it_leaves_the_seller_to_the_next_verb():
     text = "Tin quốc phòng\n\nĐể bán hệ thống NASAMS cho Ukraine, Mỹ đã phê duyệt gói trị giá 1,2 tỷ USD."
     assert [(d.buyer, d.seller) for d in deals(text, "2024-01-01")] == [("UKR", "USA")]
+
+
+def test_the_system_a_missile_is_bought_for_is_not_traded_with_it():
+    text = "Tin quốc phòng\n\nĐan Mạch đã đặt mua tên lửa PAC-3 cho hệ thống Patriot của Mỹ, trị giá 250 triệu USD."
+    assert [d.system for d in deals(text, "2025-05-01")] == ["tên lửa PAC-3"]
