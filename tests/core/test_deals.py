@@ -1837,3 +1837,9 @@ def test_a_selling_verb_with_no_country_before_it_leaves_the_seller_to_the_next_
 def test_the_system_a_missile_is_bought_for_is_not_traded_with_it():
     text = "Tin quốc phòng\n\nĐan Mạch đã đặt mua tên lửa PAC-3 cho hệ thống Patriot của Mỹ, trị giá 250 triệu USD."
     assert [d.system for d in deals(text, "2025-05-01")] == ["tên lửa PAC-3"]
+
+
+def test_the_recipient_of_a_sale_whose_contents_are_listed_after_it_buys_them():
+    text = ("Tin quốc tế\n\nBắc Kinh phản ứng sau khi Washington thông báo gói vũ khí trị giá 2 tỷ USD cho Philippines, "
+            "trong đó có tên lửa chống hạm Harpoon.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2025-06-01")] == [("PHL", "USA")]

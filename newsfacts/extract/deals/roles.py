@@ -178,6 +178,9 @@ _HELPS = re.compile(_AUXILIARY.replace("+", "*", 1) + r"(?:sẵn sàng\s+)?(?:gi
 
 # "bán cho Ba Lan 48 máy bay FA-50": the recipient named just before the equipment and its count.
 _RECIPIENT_BEFORE = 12
+# "thương vụ vũ khí ... cho đảo Đài Loan, trong đó có tên lửa tầm trung, ...": the recipient of a sale whose contents
+# are listed after it.
+_CONTENTS_AFTER = re.compile(r"\s*,?\s*(?:trong đó (?:có|gồm)|bao gồm|gồm(?: có)?)\s+")
 
 
 # "4 tàu hộ vệ lớp MILGEM đặt đóng tại Thổ Nhĩ Kỳ": the country a buyer orders its ships from builds and sells them.
@@ -275,7 +278,8 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
                 or cue.ordered_built_at and 0 <= party.start - end <= _BUILT_AT_REACH:
             if seller is None:
                 seller = maker = party.code
-        elif (cue.after_to and (party.start >= start or 0 <= start - party.end <= _RECIPIENT_BEFORE)
+        elif (cue.after_to and (party.start >= start or 0 <= start - party.end <= _RECIPIENT_BEFORE
+                                or _CONTENTS_AFTER.fullmatch(lower, party.end, start))
               or cue.made_at or cue.orders_in_relative and 0 <= party.start - end <= _RELATIVE_REACH) \
                 and not party.company:
             buyer = buyer or party.code
