@@ -1760,3 +1760,11 @@ def test_a_sentence_saying_what_the_meeting_before_it_was_takes_its_day_and_keep
             "Ấn Độ - Pháp lần thứ 9. Vòng gần nhất diễn ra hồi tháng 6-2022 tại New Delhi.")
     found = sorted((d.date, d.mechanism) for d in dialogues(text, published="2025-03-16"))
     assert found == [("2022-06", "defence policy dialogue"), ("2025-03-14", "defence policy dialogue")]
+
+
+def test_earlier_rounds_told_as_lan_thu_are_meetings_and_one_held_online_has_no_venue():
+    text = ("Hàn Quốc và Australia họp 2+2\n\nNgày 1/5, Hàn Quốc và Australia tổ chức Đối thoại 2+2 lần thứ 7 tại "
+            "Seoul. Trước đó, lần thứ 6 được tổ chức tại Melbourne ngày 1/5/2024, còn lần thứ 5 vào ngày 3/3/2023 "
+            "diễn ra theo hình thức trực tuyến.")
+    found = {(d.date, d.location.city) for d in dialogues(text, published="2025-05-02")}
+    assert found == {("2025-05-01", "Seoul"), ("2024-05-01", "Melbourne"), ("2023-03-03", None)}

@@ -752,8 +752,10 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         codes = tuple(sorted({h.code for h in hits if left <= h.start < right}
                              or {h.code for h in hits if left <= h.start < max(right, reach)}))
         told = (previous.end() if previous else 0, following.start() if following else len(text))
-        mentions.append(_Mention("", codes, value, rank, location, status, sentence.index, bare=True,
-                                 ordinal=ordinal, told=told))
+        # "còn lần thứ 9 vào ngày 9/6/2021 phải tiến hành theo hình thức trực tuyến": held by video link, no venue.
+        online = _ONLINE.search(lower, match.start(), right) is not None
+        mentions.append(_Mention("", codes, value, rank, Location() if online else location, status, sentence.index,
+                                 bare=True, ordinal=ordinal, told=told, online=online))
         # "Những phiên gần nhất diễn ra vào tháng 12-2013 và tháng 1-2015": one meeting on each date listed.
         mentions.extend(_listed_meetings(text, hits, own_dates, _best_date(own_dates, match.start(), match.end()),
                                          mentions[-1], lower[left:]))
