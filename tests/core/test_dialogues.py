@@ -1768,3 +1768,10 @@ def test_earlier_rounds_told_as_lan_thu_are_meetings_and_one_held_online_has_no_
             "diễn ra theo hình thức trực tuyến.")
     found = {(d.date, d.location.city) for d in dialogues(text, published="2025-05-02")}
     assert found == {("2025-05-01", "Seoul"), ("2024-05-01", "Melbourne"), ("2023-03-03", None)}
+
+
+def test_a_maritime_dialogue_is_an_other_dialogue():
+    text = ("Nhật Bản và Philippines\n\nPhiên đầu tiên của Đối thoại Hàng hải Nhật Bản - Philippines sẽ diễn ra tại "
+            "Manila vào tháng 10/2025.")
+    assert [(d.mechanism, d.parties, d.date, d.status) for d in dialogues(text, published="2025-08-01")] == [
+        ("other dialogue", ("JPN", "PHL"), "2025-10", "planned")]
