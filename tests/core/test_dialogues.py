@@ -1775,3 +1775,11 @@ def test_a_maritime_dialogue_is_an_other_dialogue():
             "Manila vào tháng 10/2025.")
     assert [(d.mechanism, d.parties, d.date, d.status) for d in dialogues(text, published="2025-08-01")] == [
         ("other dialogue", ("JPN", "PHL"), "2025-10", "planned")]
+
+
+def test_a_round_told_on_its_own_date_beside_a_named_meeting_is_kept():
+    text = ("Mỹ và Ấn Độ họp 2+2\n\nNgày 11/4, Mỹ và Ấn Độ tiến hành Đối thoại 2+2 lần thứ tư tại Washington. Vòng gần "
+            "nhất được tổ chức tại New Delhi vào tháng 10/2020, trong khi các quan chức hai bên đã gặp nhau trong "
+            "khuôn khổ đối thoại 2+2 giữa kỳ vào tháng 9/2021.")
+    found = {(d.mechanism, d.date) for d in dialogues(text, published="2022-04-12")}
+    assert found == {("2+2", "2022-04-11"), ("2+2", "2020-10"), ("2+2 intersessional", "2021-09")}

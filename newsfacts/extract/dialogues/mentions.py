@@ -902,4 +902,10 @@ def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs:
         if all(m.status == "mechanism" for m in found):
             # "Cơ chế đối thoại ... được khởi đầu bằng cuộc họp tại Hà Nội tháng 3/2019": the mechanism, and a meeting.
             bare.extend(_bare_mentions(sentence, lower, hits, dates))
+        elif dates:
+            # "Vòng gần nhất được tổ chức tại New Delhi vào tháng 10/2020, trong khi ... đối thoại 2+2 giữa kỳ tại
+            # Washington vào tháng 9/2021": a round told on a date of its own beside a named one.
+            told = {m.date for m in found}
+            bare.extend(m for m in _bare_mentions(sentence, lower, hits, dates)
+                        if m.told and m.date and m.date not in told and m.status == "held")
     return named, bare
