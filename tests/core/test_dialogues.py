@@ -1783,3 +1783,10 @@ def test_a_round_told_on_its_own_date_beside_a_named_meeting_is_kept():
             "khuôn khổ đối thoại 2+2 giữa kỳ vào tháng 9/2021.")
     found = {(d.mechanism, d.date) for d in dialogues(text, published="2022-04-12")}
     assert found == {("2+2", "2022-04-11"), ("2+2", "2020-10"), ("2+2 intersessional", "2021-09")}
+
+
+def test_a_numbered_next_round_told_beside_a_named_first_one_is_planned():
+    text = ("Ấn Độ và Australia\n\nPhiên đối thoại 2+2 Ấn Độ - Australia đầu tiên được tổ chức tại New Delhi vào tháng "
+            "9/2021, còn vòng thứ hai dự kiến diễn ra tại Canberra vào tháng 11 tới.")
+    found = {(d.date, d.status, d.location.city) for d in dialogues(text, published="2023-06-01")}
+    assert found == {("2021-09", "held", "New Delhi"), ("2023-11", "planned", "Canberra")}

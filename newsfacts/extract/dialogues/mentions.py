@@ -904,8 +904,10 @@ def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs:
             bare.extend(_bare_mentions(sentence, lower, hits, dates))
         elif dates:
             # "Vòng gần nhất được tổ chức tại New Delhi vào tháng 10/2020, trong khi ... đối thoại 2+2 giữa kỳ tại
-            # Washington vào tháng 9/2021": a round told on a date of its own beside a named one.
+            # Washington vào tháng 9/2021": a round told on a date of its own beside a named one; a planned one only when
+            # numbered ("..., còn vòng thứ hai dự kiến diễn ra tại Washington vào tháng 12 tới").
             told = {m.date for m in found}
             bare.extend(m for m in _bare_mentions(sentence, lower, hits, dates)
-                        if m.told and m.date and m.date not in told and m.status == "held")
+                        if m.told and m.date and m.date not in told
+                        and (m.status == "held" or m.status == "planned" and m.ordinal is not None))
     return named, bare
