@@ -1843,3 +1843,9 @@ def test_the_recipient_of_a_sale_whose_contents_are_listed_after_it_buys_them():
     text = ("Tin quốc tế\n\nBắc Kinh phản ứng sau khi Washington thông báo gói vũ khí trị giá 2 tỷ USD cho Philippines, "
             "trong đó có tên lửa chống hạm Harpoon.")
     assert [(d.buyer, d.seller) for d in deals(text, "2025-06-01")] == [("PHL", "USA")]
+
+
+def test_the_first_of_an_order_delivered_counts_the_whole_order():
+    text = ("Tin quốc phòng\n\nPhilippines đã nhận hai chiếc tàu tuần tra đầu tiên trong tổng số 6 chiếc đặt mua của "
+            "Hàn Quốc. Năm 2022, Philippines ký hợp đồng mua 6 tàu tuần tra xa bờ của Hàn Quốc.")
+    assert [(d.quantity, d.status) for d in deals(text, "2025-03-01")] == [(6, "delivered")]

@@ -165,8 +165,19 @@ _COUNT_AFTER = re.compile(r"[^,.;:()]{0,50}?,?\s*với số lượng (?:lên (?:
                           r"(\d{1,3}(?:\.\d{3})*|\d+|" + "|".join(_NUMBER_WORDS) + r") (?:chiếc|hệ thống|tổ hợp|khẩu|tàu|bộ)\b")
 
 
+# "ba chiếc trực thăng UH-60M đầu tiên trong tổng số 40 chiếc nước này đặt mua": the first of an order, which is the
+# deal, told with the order's size.
+_OF_THE_ORDER = re.compile(r"[^,.;:()]{0,30}?\s(?:đầu tiên|cuối cùng|tiếp theo) trong (?:tổng )?số "
+                           r"(\d{1,3}(?:\.\d{3})*|\d+|" + "|".join(_NUMBER_WORDS) + r") (?:chiếc|hệ thống|tổ hợp|khẩu|tàu|bộ)\b")
+
+
 def _quantity_after(lower: str, end: int) -> int | None:
     match = _COUNT_AFTER.match(lower, end)
+    return _count(match.group(1)) if match else None
+
+
+def _order_size(lower: str, end: int) -> int | None:
+    match = _OF_THE_ORDER.match(lower, end)
     return _count(match.group(1)) if match else None
 
 

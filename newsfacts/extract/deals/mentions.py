@@ -18,8 +18,8 @@ from newsfacts.extract.money import MoneyHit, find_money
 from newsfacts.extract.prefilter import prefiltered
 from newsfacts.records import Money, Sentence
 from newsfacts.extract.deals.equipment import (
-    _NUMBER_WORDS, _Item, _count, _listed_items, _maker_country, _quantity, _quantity_after, _system_spans,
-    _without_maker_descriptions,
+    _NUMBER_WORDS, _Item, _count, _listed_items, _maker_country, _order_size, _quantity, _quantity_after,
+    _system_spans, _without_maker_descriptions,
 )
 from newsfacts.extract.deals.roles import (
     _SIGN, _Party, _coordinated_buyers, _country_lists, _nearest_pair, _parties, _roles,
@@ -356,7 +356,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
         mention = _Mention(
             kind=_kind(undescribed, start, end, clause, context.parties, buyer), buyer=buyer, seller=seller,
             system=text[start:end], category=category, model=model,
-            quantity=_quantity(lower, start) or _quantity_after(lower, end),
+            quantity=_order_size(lower, end) or _quantity(lower, start) or _quantity_after(lower, end),
             money=money,
             dated=_order_date(lower, context.dates, start, end, item_status)
             if item_status in ("signed", "delivered") else None,
