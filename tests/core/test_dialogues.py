@@ -1790,3 +1790,9 @@ def test_a_numbered_next_round_told_beside_a_named_first_one_is_planned():
             "9/2021, còn vòng thứ hai dự kiến diễn ra tại Canberra vào tháng 11 tới.")
     found = {(d.date, d.status, d.location.city) for d in dialogues(text, published="2023-06-01")}
     assert found == {("2021-09", "held", "New Delhi"), ("2023-11", "planned", "Canberra")}
+
+
+def test_the_first_conference_of_a_mechanism_told_as_hoi_nghi_lan_thu_nhat_is_a_meeting():
+    text = ("Australia và Philippines\n\nNgày 22/8, tại Manila, hai bộ trưởng đã tiến hành Đối thoại Chính sách Quốc "
+            "phòng Philippines - Australia lần thứ hai. Hội nghị lần thứ nhất diễn ra tại Canberra ngày 12/11/2024.")
+    assert sorted(d.date for d in dialogues(text, published="2025-08-23")) == ["2024-11-12", "2025-08-22"]
