@@ -699,14 +699,17 @@ def _about_an_agreement(lower: str, end: int) -> bool:
     return found is not None and not _PUNCTUATION.search(lower, end, found.start())
 
 
-def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit]
-                   ) -> list[_Mention]:
-    """A "cuộc gặp"/"cuộc họp" with its own date after it and a status cue: a meeting of the article's mechanism."""
+def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
+                   own_only: bool = False) -> list[_Mention]:
+    """A "cuộc gặp"/"cuộc họp" with its own date after it and a status cue: a meeting of the article's mechanism;
+    `own_only`: only those told by their own reference, not next rounds or meetings recalled without one."""
     if not any(d.value for d in dates):
-        return _next_rounds(sentence, lower, hits)
+        return [] if own_only else _next_rounds(sentence, lower, hits)
     text = sentence.text
     mentions = []
     references = list(_patterns()["bare"].finditer(lower))
+    if own_only and not references:
+        return []
     for previous, match, following in zip([None, *references[:-1]], references, [*references[1:], None]):
         if not any(d.value and d.start >= match.end() for d in dates) and sum(1 for d in dates if d.value) != 1:
             continue  # no own date can follow, nor the sentence's one date: skip the clause work
@@ -759,6 +762,8 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         # "Những phiên gần nhất diễn ra vào tháng 12-2013 và tháng 1-2015": one meeting on each date listed.
         mentions.extend(_listed_meetings(text, hits, own_dates, _best_date(own_dates, match.start(), match.end()),
                                          mentions[-1], lower[left:]))
+    if own_only:
+        return mentions
     if not mentions:
         mentions = _next_rounds(sentence, lower, hits, dates)  # "vòng ... kế tiếp sẽ được tổ chức tại X, trong năm nay"
     # "kể từ Đối thoại lần đầu tổ chức tháng 9/2018 tại New Delhi": an earlier meeting recalled without its name.
@@ -907,7 +912,7 @@ def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs:
             # Washington vào tháng 9/2021": a round told on a date of its own beside a named one; a planned one only when
             # numbered ("..., còn vòng thứ hai dự kiến diễn ra tại Washington vào tháng 12 tới").
             told = {m.date for m in found}
-            bare.extend(m for m in _bare_mentions(sentence, lower, hits, dates)
-                        if m.told and m.date and m.date not in told
+            bare.extend(m for m in _bare_mentions(sentence, lower, hits, dates, own_only=True)
+                        if m.date and m.date not in told
                         and (m.status == "held" or m.status == "planned" and m.ordinal is not None))
     return named, bare
