@@ -281,8 +281,21 @@ def _is_table_row(line: str) -> bool:
 
 
 def _is_glued_links(line: str) -> bool:
-    """Headlines of a link list run together without spaces ("... ở Ấn ĐộRCEP - tình hình ...Ấn Độ họp ...")."""
-    return len(line) >= _MIN_GLUED_CHARS and len(_GLUED.findall(line)) >= _MIN_GLUED
+    """Headlines of a link list run together without spaces ("... ở Ấn ĐộRCEP - tình hình ...Ấn Độ họp ..."); a
+    name written in two capitals and named again ("BrahMos ... BrahMos") is one word, not two junctions."""
+    if len(line) < _MIN_GLUED_CHARS:
+        return False
+    words = {_word_around(line, junction.start()) for junction in _GLUED.finditer(line)}
+    return len(words) >= _MIN_GLUED
+
+
+def _word_around(line: str, position: int) -> str:
+    start = end = position
+    while start > 0 and line[start - 1].isalpha():
+        start -= 1
+    while end < len(line) and line[end].isalpha():
+        end += 1
+    return line[start:end]
 
 
 def _is_short(line: str) -> bool:

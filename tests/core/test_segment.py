@@ -603,3 +603,11 @@ def test_an_authors_name_printed_twice_starts_no_block_of_links():
     )
     kinds = [s.kind for s in segment(normalise(page))]
     assert kinds[4] == "lead"
+
+
+def test_a_page_in_one_cut_off_line_naming_a_two_capital_model_twice_is_body():
+    page = ("Indonesia đã ký hợp đồng mua tên lửa BrahMos của Ấn Độ với giá khoảng 450 triệu USD. Đây là khách hàng thứ "
+            "hai của loại tên lửa này ở Đông Nam Á.Trước đó, Philippines đã mua ba khẩu đội BrahMos và nhận lô đầu "
+            "tiên vào năm 2024, theo thông tin từ Bộ Quốc phòng nước này và các phiên bản khác đang được")
+    assert [s.kind for s in segment(normalise(page))] != ["chaff"]
+    assert {c.code for c in parse_text(page, published="2025-01-10").countries} == {"IDN", "IND", "PHL"}
