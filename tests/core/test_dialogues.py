@@ -1796,3 +1796,9 @@ def test_the_first_conference_of_a_mechanism_told_as_hoi_nghi_lan_thu_nhat_is_a_
     text = ("Australia và Philippines\n\nNgày 22/8, tại Manila, hai bộ trưởng đã tiến hành Đối thoại Chính sách Quốc "
             "phòng Philippines - Australia lần thứ hai. Hội nghị lần thứ nhất diễn ra tại Canberra ngày 12/11/2024.")
     assert sorted(d.date for d in dialogues(text, published="2025-08-23")) == ["2024-11-12", "2025-08-22"]
+
+
+def test_a_city_written_tp_dot_in_brackets_after_a_building_is_the_venue():
+    text = ("Việt Nam và Thái Lan\n\nSáng 5.3, tại trụ sở Bộ Tư lệnh Hải quân (TP.Hải Phòng), hai bên đồng chủ trì "
+            "Đối thoại Chính sách quốc phòng Việt Nam - Thái Lan lần thứ 9.")
+    assert [d.location.city for d in dialogues(text, published="2025-03-06")] == ["Hải Phòng"]

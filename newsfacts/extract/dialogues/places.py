@@ -47,7 +47,7 @@ _REPORTER_BASE = re.compile(r"(?i:phóng viên|\bPV\b|thông tấn xã)[^,.;:]{0
 # "tại Nhà khách Hyderabad, New Delhi", "tại Trụ sở Bộ Quốc phòng (Hà Nội)": a named building, then the city or
 # country it stands in.
 _NAMED_BUILDING = re.compile(r"(?i:nhà khách|khách sạn|trung tâm|cung|dinh|phủ|tòa nhà|trụ sở|hội trường|căn cứ|"
-                             r"học viện|bảo tàng|bộ tư lệnh)\b[^,.;:()]{0,40}[,(]\s*(?:(?i:thủ đô|thành phố)\s+)?")
+                             r"học viện|bảo tàng|bộ tư lệnh)\b[^,.;:()]{0,40}[,(]\s*(?:(?i:thủ đô|thành phố)\s+|TP\.\s*|TP\s+)?")
 
 
 # "tại trụ sở Bộ Quốc phòng" with no country after it: in the Vietnamese press, Vietnam's own ministry.
