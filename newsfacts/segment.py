@@ -100,6 +100,8 @@ _TRUNCATED = re.compile(r"\s(?:\.\.\.|…)\s*\|?\s*$")
 # "malaysia dong them 6 tau tuan tra co lon": a page's address slug (Vietnamese written without its marks), which
 # pages print as a picture's alt text and before the headlines of their links; Vietnamese prose never reads so.
 _SLUG = re.compile(r"[a-z0-9]+(?:[ -][a-z0-9]+){4,}(?=\s|$)")
+# "Đức dự kiến mua thêm 105 xe tăng Leopard 2A8- Ảnh 1.": the headline as a picture's alt text, numbered.
+_PICTURE_NUMBER = re.compile(r"\s*-\s*ảnh \d{1,2}$")
 
 
 def _letters(test) -> str:
@@ -479,7 +481,8 @@ class _Page:
                 # "Mỹ cáo buộc Nga ... Theo Reuters, ngày 22/4, ... và tham gia vào việc ... |": a teaser's summary
                 # cut off.
                 self.kinds[i] = "chaff"
-            elif (_near_duplicate(key, title_key) or _is_chaff_line(key) or _is_foreign_language(line)
+            elif (_near_duplicate(_PICTURE_NUMBER.sub("", key), title_key) or _is_chaff_line(key)
+                  or _is_foreign_language(line)
                   or _BRACKETED_LINK.fullmatch(line)
                   or loose and (_is_glued_links(line) or _is_table_row(line) or _is_menu_run(key))):
                 self.kinds[i] = "chaff"

@@ -611,3 +611,11 @@ def test_a_page_in_one_cut_off_line_naming_a_two_capital_model_twice_is_body():
             "tiên vào năm 2024, theo thông tin từ Bộ Quốc phòng nước này và các phiên bản khác đang được")
     assert [s.kind for s in segment(normalise(page))] != ["chaff"]
     assert {c.code for c in parse_text(page, published="2025-01-10").countries} == {"IDN", "IND", "PHL"}
+
+
+def test_the_headline_as_a_numbered_picture_label_glued_to_its_dash_is_chaff():
+    page = ("Na Uy đặt mua thêm 24 pháo tự hành K9\n"
+            "Na Uy đã ký hợp đồng mua thêm 24 pháo tự hành K9 của Hàn Quốc, nâng tổng số lên 52 khẩu.\n"
+            "Na Uy đặt mua thêm 24 pháo tự hành K9- Ảnh 1.\n"
+            "Các khẩu pháo sẽ được giao từ năm 2026.\n")
+    assert [s.kind for s in segment(normalise(page))] == ["title", "lead", "chaff", "body"]
