@@ -1849,3 +1849,9 @@ def test_the_first_of_an_order_delivered_counts_the_whole_order():
     text = ("Tin quốc phòng\n\nPhilippines đã nhận hai chiếc tàu tuần tra đầu tiên trong tổng số 6 chiếc đặt mua của "
             "Hàn Quốc. Năm 2022, Philippines ký hợp đồng mua 6 tàu tuần tra xa bờ của Hàn Quốc.")
     assert [(d.quantity, d.status) for d in deals(text, "2025-03-01")] == [(6, "delivered")]
+
+
+def test_the_agent_of_a_passive_is_not_the_buyer():
+    text = ("Tin quốc phòng\n\nẤn Độ từng bị Mỹ cảnh báo trừng phạt sau khi đặt mua 5 hệ thống phòng không S-400 của "
+            "Nga.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2021-01-01")] == [("IND", "RUS")]

@@ -143,6 +143,8 @@ _WITH = prefiltered(r"(?:\bký\b|hợp đồng)[^.;]{0,100}?\bvới\s+(?:(?:các
 
 
 _OF = prefiltered(r"\bcủa\s+$")
+# "Thổ Nhĩ Kỳ bị Mỹ loại khỏi chương trình F-35 ... sau khi tiếp nhận S-400": the agent of a passive is no subject.
+_AGENT = re.compile(r"\bbị\s+$")
 
 
 # "tiêm kích F-16 của Mỹ": a genitive right after the equipment is its own.
@@ -591,7 +593,8 @@ def _subject(lower: str, parties: Sequence[_Party], verb_starts: tuple[int, ...]
             continue
         listed = [p for p in parties if p.end <= verb_start
                   and not (countries_only and p.company) and not _in_an_aside(lower, p, verb_start)
-                  and not _OF.search(lower, max(0, p.start - 8), p.start)]
+                  and not _OF.search(lower, max(0, p.start - 8), p.start)
+                  and not _AGENT.search(lower, max(0, p.start - 4), p.start)]
         if len(listed) > 1 and exclude in (listed[-2].code, listed[-1].code) \
                 and _COORDINATION.fullmatch(lower, listed[-2].end, listed[-1].start):
             return None  # "bắt tay cả Nga và Mỹ: thỏa thuận mua S-400": the other side is listed with it, no subject
