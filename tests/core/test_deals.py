@@ -1855,3 +1855,10 @@ def test_the_agent_of_a_passive_is_not_the_buyer():
     text = ("Tin quốc phòng\n\nẤn Độ bị Mỹ đưa vào diện xem xét trừng phạt năm 2022 sau khi tiếp nhận hệ thống phòng "
             "không S-400 mua của Nga.")
     assert [(d.buyer, d.seller) for d in deals(text, "2021-01-01")] == [("IND", "RUS")]
+
+
+def test_items_of_a_package_each_priced_and_apart_by_semicolons_are_traded():
+    text = ("Tin quốc phòng\n\nMỹ phê duyệt bán cho Ba Lan các hạng mục gồm 48 bệ phóng HIMARS, trị giá 3 tỷ USD; "
+            "tên lửa chống tăng Javelin hơn 200 triệu USD; tên lửa Hellfire khoảng 150 triệu USD.")
+    assert {(d.buyer, d.system) for d in deals(text, "2025-01-01")} >= {
+        ("POL", "tên lửa chống tăng Javelin"), ("POL", "tên lửa Hellfire")}

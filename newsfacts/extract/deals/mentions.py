@@ -493,14 +493,14 @@ def _traded(lower: str, clause: tuple[int, int], spans: Sequence[tuple[int, int,
         return True
     if not clause[0]:
         return False
-    previous_start = _clause(lower, max(0, clause[0] - 2), max(0, clause[0] - 2))[0]
-    counted = _COUNTED_ITEM.match(lower, clause[0]) is not None or _ALONG_WITH_ITEM.match(lower, clause[0]) is not None
+    previous_start, previous_end = _clause(lower, max(0, clause[0] - 2), max(0, clause[0] - 2))
+    counted = _ALONG_WITH_ITEM.match(lower, clause[0]) is not None or _list_item(lower, *clause)
     # ", 36 xe AAV7 ..., 769 tên lửa TOW 2B và 201 tên lửa Javelin": a list of counted items goes back to its verb.
     for _ in range(_LIST_CLAUSES):
         if trigger.found(lower, previous_start, clause[0]) or not counted or not previous_start \
-                or _COUNTED_ITEM.match(lower, previous_start) is None:
+                or not _list_item(lower, previous_start, previous_end):
             break
-        previous_start = _clause(lower, max(0, previous_start - 2), max(0, previous_start - 2))[0]
+        previous_start, previous_end = _clause(lower, max(0, previous_start - 2), max(0, previous_start - 2))
     return trigger.found(lower, previous_start, clause[0]) and (
         counted or not any(previous_start <= start < clause[0] for start, _, _, _ in spans))
 
@@ -508,8 +508,18 @@ def _traded(lower: str, clause: tuple[int, int], spans: Sequence[tuple[int, int,
 _LIST_CLAUSES = 6
 
 
+def _list_item(lower: str, start: int, end: int) -> bool:
+    """A clause that is an item of a list: counted, or with its own price."""
+    return _COUNTED_ITEM.match(lower, start) is not None or _PRICED_ITEM.fullmatch(lower, start, end) is not None
+
+
 # "cung cấp S-400, cùng với tổ hợp tên lửa Kornet-EM và ...": equipment added to the list the clause before trades.
 _ALONG_WITH_ITEM = re.compile(r"\s*(?:cùng với|cùng|kèm theo)\s+(?:các\s+|những\s+)?\S")
+
+
+# "...; phần mềm quân sự hơn 1 tỷ USD; tên lửa chống tăng Javelin và TOW hơn 700 triệu USD": an item with its own
+# price goes on with the list the clause before trades.
+_PRICED_ITEM = re.compile(r"\s*[^\d,;]{3,80}?\s(?:(?:hơn|khoảng|gần|trên)\s)?\d[\d.,]*\s(?:triệu|tỷ|tỉ)\s(?:usd|đô la|euro)\s*\.?\s*")
 
 
 # ", 60 tên lửa Patriot PAC-3 và ống phóng": a counted item goes on with the list the clause before trades.
