@@ -1802,3 +1802,10 @@ def test_a_city_written_tp_dot_in_brackets_after_a_building_is_the_venue():
     text = ("Việt Nam và Thái Lan\n\nSáng 5.3, tại trụ sở Bộ Tư lệnh Hải quân (TP.Hải Phòng), hai bên đồng chủ trì "
             "Đối thoại Chính sách quốc phòng Việt Nam - Thái Lan lần thứ 9.")
     assert [d.location.city for d in dialogues(text, published="2025-03-06")] == ["Hải Phòng"]
+
+
+def test_the_meeting_a_first_is_counted_from_is_a_held_round():
+    text = ("Nhật Bản và Anh\n\nNgày 8/11, Nhật Bản và Anh tổ chức Đối thoại 2+2 tại Tokyo. Đây là lần đầu tiên Tokyo "
+            "đăng cai cơ chế này kể từ cuộc họp ở London hôm 21/1/2015.")
+    assert sorted((d.date, d.status) for d in dialogues(text, published="2023-11-09")) == [
+        ("2015-01-21", "held"), ("2023-11-08", "held")]

@@ -736,7 +736,8 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         # "... kể từ Đối thoại lần thứ 5, diễn ra tại Hà Nội ngày 13-12-2023": the clause told after it gives its stage.
         status = _status(lower, match.start(), match.end(), left, max(right, reach)) if own_dates else None
         if status is None and own_dates and (_EARLIER_ROUNDS.search(lower, 0, match.end())
-                                             or numbered and writes_its_year(own_dates[0])):
+                                             or numbered and writes_its_year(own_dates[0])
+                                             or _SINCE_IT.search(lower, max(0, match.start() - 8), match.start())):
             # "..., sau lần đầu tiên tại Seoul năm 2010 và lần thứ hai ...", "Ngày 3/5/2022, ... dự phiên thứ hai": a
             # round dated to its year is told of as held (the publication date still decides, `merge`).
             status = "held"
@@ -803,6 +804,8 @@ _NOT_YET_SET = re.compile(r"\bchưa (?:công bố|thông báo|xác định|ấn 
 
 # The rounds a meeting comes after, each told with its date.
 _EARLIER_ROUNDS = re.compile(r"\bsau lần (?:đầu|thứ)\b")
+# "... lần đầu tiên Canberra đăng cai ... kể từ phiên họp ở Sydney hôm 4/8/2019": the meeting counted from was held.
+_SINCE_IT = re.compile(r"\bkể từ\s+$")
 
 
 def _next_rounds(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit] = ()
