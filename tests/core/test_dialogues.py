@@ -1809,3 +1809,10 @@ def test_the_meeting_a_first_is_counted_from_is_a_held_round():
             "đăng cai cơ chế này kể từ cuộc họp ở London hôm 21/1/2015.")
     assert sorted((d.date, d.status) for d in dialogues(text, published="2023-11-09")) == [
         ("2015-01-21", "held"), ("2023-11-08", "held")]
+
+
+def test_a_meeting_named_right_after_a_lead_that_tells_it_takes_the_leads_day():
+    text = ("Mỹ - Trung nối lại đàm phán\n\nTTO - Quan chức quốc phòng Mỹ và Trung Quốc đã gặp nhau tại Washington trong "
+            "hai ngày 10-11/3, nối lại kênh liên lạc.\n\nTheo thông báo, phiên Đàm phán phối hợp chính sách quốc phòng "
+            "Mỹ - Trung lần thứ 18 do hai thứ trưởng chủ trì. Vòng gần nhất diễn ra hồi tháng 1/2024.")
+    assert sorted(d.date for d in dialogues(text, published="2025-03-12")) == ["2024-01", "2025-03-10"]

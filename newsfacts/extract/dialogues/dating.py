@@ -176,6 +176,23 @@ def _neighbour_date(sentence: Sentence, sentences: Sequence[Sentence],
     return None
 
 
+# "TPO - Các quan chức ... đã gặp nhau tại Lầu Năm Góc trong hai ngày 8-9/1, ...": a lead that tells a meeting.
+_MET = re.compile(r"\b(?:đã|vừa)\s+(?:gặp nhau|họp|nhóm họp|hội đàm)\b")
+
+
+def _day_of_the_leads_meeting(sentence: Sentence, sentences: Sequence[Sentence],
+                              date_hits: Mapping[int, Sequence[DateHit]]) -> DateHit | None:
+    """The day of the meeting the lead tells, for a meeting named without a date in the sentence right after it."""
+    if sentence.index == 0 or sentences[sentence.index - 1].segment != "lead":
+        return None
+    lead = sentences[sentence.index - 1]
+    met = _MET.search(lead.text)
+    if met is None:
+        return None
+    return next((d for d in _event_dates(lead.text, date_hits.get(lead.index, ())) if d.value and d.start > met.end()),
+                None)
+
+
 # "Các quan chức ... đã gặp nhau ... trong hai ngày 8 và 9-1. Đây là vòng Đàm phán ... lần thứ 17.": a sentence that
 # names the meeting the sentence before it tells.
 _NAMES_THE_MEETING_BEFORE = re.compile(r"(?:[^,.;]{0,60},\s*)?(?i:đây|đó)\s+(?:cũng\s+|chính\s+)?là\b")
@@ -197,7 +214,8 @@ def _borrowed_date(sentence: Sentence, paragraph: Sequence[Sentence], sentences:
                    date_hits: Mapping[int, Sequence[DateHit]]) -> tuple[DateHit | None, bool]:
     """The date a sentence naming a meeting without one borrows, and whether the sentence before tells it as that
     meeting's ("... đã gặp nhau ... trong hai ngày 8 và 9-1. Đây là vòng ... lần thứ 17.")."""
-    if told := _date_told_before(sentence, sentences, date_hits):
+    told = _date_told_before(sentence, sentences, date_hits) or _day_of_the_leads_meeting(sentence, sentences, date_hits)
+    if told:
         return told, True
     return _paragraph_date(sentence, paragraph, date_hits) or _neighbour_date(sentence, sentences, date_hits), False
 
