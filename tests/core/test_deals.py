@@ -1862,3 +1862,8 @@ def test_items_of_a_package_each_priced_and_apart_by_semicolons_are_traded():
             "tên lửa chống tăng Javelin hơn 200 triệu USD; tên lửa Hellfire khoảng 150 triệu USD.")
     assert {(d.buyer, d.system) for d in deals(text, "2025-01-01")} >= {
         ("POL", "tên lửa chống tăng Javelin"), ("POL", "tên lửa Hellfire")}
+
+
+def test_a_seller_exporting_for_the_first_time_is_the_seller():
+    text = "Tin quốc phòng\n\nHàn Quốc lần đầu tiên xuất khẩu tên lửa Patriot sản xuất theo giấy phép sang Ba Lan."
+    assert [(d.buyer, d.seller) for d in deals(text, "2025-01-01")] == [("POL", "KOR")]

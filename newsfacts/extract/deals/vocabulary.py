@@ -169,5 +169,5 @@ def _compatible_categories() -> frozenset[frozenset[str]]:
 
 
 _AUXILIARY = (r"(?:\s+(?:đã|sẽ|đang|vừa|cũng|còn|vẫn|sắp|lại|gần đây|chốt|dự kiến|muốn|đề nghị|đề xuất|quyết định|có kế hoạch|đồng ý|chính thức|hiện|"
-              r"thể hiện sự|bày tỏ sự|tiếp tục|từng|đàm phán(?: về việc)?|tìm cách|lên kế hoạch|cân nhắc|xem xét|hủy(?: bỏ)?|"
+              r"thể hiện sự|bày tỏ sự|tiếp tục|từng|lần đầu(?: tiên)?|đàm phán(?: về việc)?|tìm cách|lên kế hoạch|cân nhắc|xem xét|hủy(?: bỏ)?|"
               r"thông qua đề xuất|ngày \d{1,2}/\d{1,2}|được (?:chấp thuận|phê duyệt|duyệt|phép|cho phép)))*\s+")
