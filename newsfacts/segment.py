@@ -244,8 +244,8 @@ def _is_breadcrumb(line: str) -> bool:
 
 
 def _is_furniture(line: str, key: str) -> bool:
-    """Lines above a title that are never the title: share bars, section names ("Thế giới"), breadcrumbs
-    ("Trang chủ > Quốc tế"), datelines and signatures. A bare acronym ("AUKUS", "TTXVN") may be either and is not
+    """Lines above a title that are never the title: share bars, section names ("Thế giới"), a menu on one line,
+    breadcrumbs ("Trang chủ > Quốc tế"), datelines and signatures. A bare acronym ("AUKUS", "TTXVN") may be either and is not
     counted here."""
     return (
         _is_chaff_line(key)
@@ -253,6 +253,7 @@ def _is_furniture(line: str, key: str) -> bool:
         or _is_breadcrumb(line)
         or _is_numbered_item(line)
         or _byline_strength(line, key) == 2 and not _ACRONYM.match(line)
+        or not _ends_sentence(line) and _is_menu_run(key)
     )
 
 

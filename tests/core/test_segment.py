@@ -619,3 +619,13 @@ def test_the_headline_as_a_numbered_picture_label_glued_to_its_dash_is_chaff():
             "Na Uy đặt mua thêm 24 pháo tự hành K9- Ảnh 1.\n"
             "Các khẩu pháo sẽ được giao từ năm 2026.\n")
     assert [s.kind for s in segment(normalise(page))] == ["title", "lead", "chaff", "body"]
+
+
+def test_a_site_menu_on_one_line_under_the_site_name_does_not_make_the_site_name_the_title():
+    page = ("BAO MAU ONLINE\n"
+            "Thời sự  Thế giới  Pháp luật  Kinh doanh  Công nghệ  Xe  Du lịch  Văn hóa  Giải trí  Thể thao  Giáo dục\n"
+            "Thế giới > Quân sự\n"
+            "04/04/2025 09:30 GMT+7\n"
+            "Na Uy mua thêm 24 pháo tự hành K9 của Hàn Quốc\n"
+            "Bộ Quốc phòng Na Uy ngày 3-4 đã ký hợp đồng mua thêm 24 pháo tự hành K9 của Hàn Quốc, nâng tổng số lên 52.\n")
+    assert parse_text(page, published="2025-04-04").title == "Na Uy mua thêm 24 pháo tự hành K9 của Hàn Quốc"
