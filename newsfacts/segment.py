@@ -60,9 +60,9 @@ def _vocab() -> _Vocab:
 
 
 def _key(line: str) -> str:
-    """The comparison form of a line: lowercased, without trailing colons, dots, spaces, table bars or the arrows of a
-    link ("CÁC TIN KHÁC >>")."""
-    return line.lower().rstrip(" :.|>»›→")
+    """The comparison form of a line: lowercased, without a leading bullet ("* Đọc thêm:"), without trailing colons,
+    dots, spaces, table bars or the arrows of a link ("CÁC TIN KHÁC >>")."""
+    return line.lower().lstrip("*•· ").rstrip(" :.|>»›→")
 
 
 _WORD = re.compile(r"\w+")

@@ -629,3 +629,13 @@ def test_a_site_menu_on_one_line_under_the_site_name_does_not_make_the_site_name
             "Na Uy mua thêm 24 pháo tự hành K9 của Hàn Quốc\n"
             "Bộ Quốc phòng Na Uy ngày 3-4 đã ký hợp đồng mua thêm 24 pháo tự hành K9 của Hàn Quốc, nâng tổng số lên 52.\n")
     assert parse_text(page, published="2025-04-04").title == "Na Uy mua thêm 24 pháo tự hành K9 của Hàn Quốc"
+
+
+def test_a_related_stories_heading_with_a_leading_bullet_opens_a_box_in_the_body():
+    page = ("Ba Lan mua thêm tên lửa Patriot\n"
+            "Ba Lan đã ký hợp đồng mua thêm 48 bệ phóng Patriot của Mỹ, theo Bộ Quốc phòng nước này ngày 2-9.\n"
+            "* Đọc thêm:\n"
+            "- Romania nhận hệ thống HIMARS đầu tiên\n"
+            "- Đức đặt mua thêm tiêm kích F-35\n"
+            "Hợp đồng trị giá khoảng 4 tỉ USD, theo thông báo của chính phủ Ba Lan, sẽ được thực hiện trong 5 năm tới.\n")
+    assert {c.code for c in parse_text(page, published="2025-09-03").countries} == {"POL", "USA"}
