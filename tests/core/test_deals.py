@@ -1867,3 +1867,8 @@ def test_items_of_a_package_each_priced_and_apart_by_semicolons_are_traded():
 def test_a_seller_exporting_for_the_first_time_is_the_seller():
     text = "Tin quốc phòng\n\nHàn Quốc lần đầu tiên xuất khẩu tên lửa Patriot sản xuất theo giấy phép sang Ba Lan."
     assert [(d.buyer, d.seller) for d in deals(text, "2025-01-01")] == [("POL", "KOR")]
+
+
+def test_cho_viec_before_a_country_names_no_recipient():
+    text = ("Tin quốc phòng\n\nThỏa thuận mới có thể mở đường cho việc Seoul xuất khẩu 3 tàu ngầm cho Hải quân Ba Lan.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2025-01-01")] == [("POL", "KOR")]

@@ -126,7 +126,7 @@ _MADE = re.compile(r"\s+(?:sản xuất|chế tạo|phát triển|cung cấp|đ�
 _EXAMPLES = re.compile(r"\bcho\s+(?:\S+\s+){0,3}?như\s+$")
 
 
-_TO = prefiltered(r"\b(?:cho|sang)\s+(?!biết|hay|rằng|thấy|phép)(?:(?!của\b|với\b)\S+\s+){0,4}$")
+_TO = prefiltered(r"\b(?:cho|sang)\s+(?!biết|hay|rằng|thấy|phép|việc)(?:(?!của\b|với\b)\S+\s+){0,4}$")
 
 
 # "vốn được trao tạm thời cho một công ty Trung Quốc": a contract awarded to a firm of that country, which sells.
