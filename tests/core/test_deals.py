@@ -1870,5 +1870,5 @@ def test_a_seller_exporting_for_the_first_time_is_the_seller():
 
 
 def test_cho_viec_before_a_country_names_no_recipient():
-    text = ("Tin quốc phòng\n\nThỏa thuận mới có thể mở đường cho việc Seoul xuất khẩu 3 tàu ngầm cho Hải quân Ba Lan.")
+    text = ("Tin quốc phòng\n\nThỏa thuận mới có thể mở đường cho việc Seoul xuất khẩu tàu hộ vệ thế hệ mới cho Hải quân Ba Lan.")
     assert [(d.buyer, d.seller) for d in deals(text, "2025-01-01")] == [("POL", "KOR")]
