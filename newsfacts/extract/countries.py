@@ -175,6 +175,10 @@ def _is_multiword_at(spans: list[_Span], start: int | None = None, end: int | No
     return any(_SEPARATOR.search(s.surface) is not None for s in spans if s.start == start or s.end == end)
 
 
+_PHOTO_CREDIT = re.compile(r"(?i:ảnh)\s*:\s*\S+\s+$")
+_CREDIT_CHARS = 25
+
+
 def _is_person(text: str, span: _Span, spans: list[_Span], vocab: _Vocabulary) -> bool:
     """A short name that is part of a Vietnamese personal name ("Thúy Nga", "ông Đức", "Đức Anh").
 
@@ -184,7 +188,10 @@ def _is_person(text: str, span: _Span, spans: list[_Span], vocab: _Vocabulary) -
     if before is not None:
         if before.casefold() in vocab.honorifics:
             return True
-        if before in vocab.name_syllables and not _is_multiword_at(spans, end=span.start - 1):
+        # "Ảnh: THẾ ANH": a photo credit printed in capitals ("HẢI QUÂN ANH" in a headline stays the country).
+        credit = before.isupper() and _PHOTO_CREDIT.search(text, max(0, span.start - _CREDIT_CHARS), span.start)
+        syllable = before.capitalize() if credit else before
+        if syllable in vocab.name_syllables and not _is_multiword_at(spans, end=span.start - 1):
             return True
     after = _next_word(text, span.end)
     return after in vocab.given_names and not _is_multiword_at(spans, start=span.end + 1)
@@ -237,7 +244,8 @@ def find_countries(text: str) -> list[CountryHit]:
         span = chain[0]
         if span.entry.kind == "stem" or _follows_marker(text, span.start, vocab.not_country_after):
             continue
-        if span.surface in vocab.ambiguous and _is_person(text, span, spans, vocab):
+        surface = span.surface.capitalize() if span.surface.isupper() else span.surface
+        if surface in vocab.ambiguous and _is_person(text, span, spans, vocab):
             continue
         if span.surface == "Anh" and vocab.pronoun.match(text, span.start):
             continue

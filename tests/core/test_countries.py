@@ -292,3 +292,8 @@ def test_places_that_are_no_country_of_their_own_and_names_that_merely_hold_one(
 def test_taiwan_written_in_english_is_taiwan():
     assert [h.code for h in find_countries("Hoa Kỳ cũng đồng ý bán một số phụ tùng vận tải cơ C-130 cho Taiwan.")] == [
         "USA", "TWN"]
+
+
+def test_a_photographer_named_in_capitals_after_a_credit_is_no_country():
+    assert find_countries("Tàu hộ vệ mới của hải quân tại lễ thượng cờ. Ảnh: MINH ANH") == []
+    assert [h.code for h in find_countries("HẢI QUÂN ANH NHẬN TÀU MỚI")] == ["GBR"]
