@@ -104,6 +104,10 @@ _SLUG = re.compile(r"[a-z0-9]+(?:[ -][a-z0-9]+){4,}(?=\s|$)")
 _PICTURE_NUMBER = re.compile(r"\s*-\s*ảnh \d{1,2}$")
 
 
+def _without_picture_number(key: str) -> str:
+    return _PICTURE_NUMBER.sub("", key) if key[-1:].isdigit() else key
+
+
 def _letters(test) -> str:
     """The Latin letters (Vietnamese's among them) of which `test` holds, as the inside of a character class."""
     ranges = (range(0x41, 0x7B), range(0xC0, 0x250), range(0x1E00, 0x1F00))
@@ -253,7 +257,7 @@ def _is_furniture(line: str, key: str) -> bool:
         or _is_breadcrumb(line)
         or _is_numbered_item(line)
         or _byline_strength(line, key) == 2 and not _ACRONYM.match(line)
-        or not _ends_sentence(line) and _is_menu_run(key)
+        or key.count(" ") >= _MIN_MENU_SECTIONS and not _ends_sentence(line) and _is_menu_run(key)
     )
 
 
@@ -482,7 +486,7 @@ class _Page:
                 # "Mỹ cáo buộc Nga ... Theo Reuters, ngày 22/4, ... và tham gia vào việc ... |": a teaser's summary
                 # cut off.
                 self.kinds[i] = "chaff"
-            elif (_near_duplicate(_PICTURE_NUMBER.sub("", key), title_key) or _is_chaff_line(key)
+            elif (_near_duplicate(_without_picture_number(key), title_key) or _is_chaff_line(key)
                   or _is_foreign_language(line)
                   or _BRACKETED_LINK.fullmatch(line)
                   or loose and (_is_glued_links(line) or _is_table_row(line) or _is_menu_run(key))):

@@ -186,11 +186,15 @@ def _day_of_the_leads_meeting(sentence: Sentence, sentences: Sequence[Sentence],
     if sentence.index == 0 or sentences[sentence.index - 1].segment != "lead":
         return None
     lead = sentences[sentence.index - 1]
-    met = _MET.search(lead.text)
+    return _day_after_meeting(lead.text, tuple(date_hits.get(lead.index, ())))
+
+
+@lru_cache(maxsize=512)
+def _day_after_meeting(text: str, dates: tuple[DateHit, ...]) -> DateHit | None:
+    met = _MET.search(text)
     if met is None:
         return None
-    return next((d for d in _event_dates(lead.text, date_hits.get(lead.index, ())) if d.value and d.start > met.end()),
-                None)
+    return next((d for d in _event_dates(text, dates) if d.value and d.start > met.end()), None)
 
 
 # "Các quan chức ... đã gặp nhau ... trong hai ngày 8 và 9-1. Đây là vòng Đàm phán ... lần thứ 17.": a sentence that

@@ -876,6 +876,11 @@ def _at_the_level_attended(found: list[_Mention], lower: str, following: str) ->
     return [replace(m, mechanism="2+2 intersessional") if m.mechanism == "2+2" else m for m in found]
 
 
+def _dates_left(dates: Sequence[DateHit], told: Collection[str | None]) -> bool:
+    """Whether a sentence gives a date that none of its named meetings took."""
+    return any(d.value and d.value not in told for d in dates)
+
+
 def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs: Mapping[int, int],
              country_hits: Mapping[int, Sequence[CountryHit]], date_hits: Mapping[int, Sequence[DateHit]]
              ) -> tuple[list[_Mention], list[_Mention]]:
@@ -910,11 +915,10 @@ def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs:
         if all(m.status == "mechanism" for m in found):
             # "Cơ chế đối thoại ... được khởi đầu bằng cuộc họp tại Hà Nội tháng 3/2019": the mechanism, and a meeting.
             bare.extend(_bare_mentions(sentence, lower, hits, dates))
-        elif dates:
+        elif _dates_left(dates, told := {m.date for m in found}):
             # "Vòng gần nhất được tổ chức tại New Delhi vào tháng 10/2020, trong khi ... đối thoại 2+2 giữa kỳ tại
             # Washington vào tháng 9/2021": a round told on a date of its own beside a named one; a planned one only when
             # numbered ("..., còn vòng thứ hai dự kiến diễn ra tại Washington vào tháng 12 tới").
-            told = {m.date for m in found}
             bare.extend(m for m in _bare_mentions(sentence, lower, hits, dates, own_only=True)
                         if m.date and m.date not in told
                         and (m.status == "held" or m.status == "planned" and m.ordinal is not None))
