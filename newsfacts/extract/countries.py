@@ -55,6 +55,7 @@ class _Vocabulary:
     name_syllables: frozenset[str]
     given_names: frozenset[str]
     not_country_after: tuple[str, ...]
+    sea_named_after: dict[str, tuple[str, ...]]
     pronoun: re.Pattern[str]
     display: dict[str, dict[str, str]]
 
@@ -138,11 +139,20 @@ def _vocabulary() -> _Vocabulary:
         honorifics=frozenset(word.casefold() for word in extra["honorifics"]),
         name_syllables=frozenset(extra["family_names"]) | frozenset(extra["given_name_syllables"]),
         given_names=frozenset(extra["given_name_syllables"]) - frozenset(extra["family_names"]),
-        not_country_after=tuple(sorted((words.casefold() + " " for words in extra["not_country_after"]), key=len, reverse=True)),
+        not_country_after=_markers(extra["not_country_after"]),
+        sea_named_after={code: _markers(words) for code, words in extra["sea_named_after"].items()},
         pronoun=re.compile(r"(?:(?<=^)|(?<=[.!?:;…\"“'(\n]\s)|(?<=[\"“'(\n]))Anh\s+(?:"
                            + "|".join(map(re.escape, extra["pronoun_before"])) + r")(?!\w)"),
         display=_display_names(iso_rows, cldr, extra),
     )
+
+
+_ITS_WATERS = ("vùng biển ",)
+
+
+def _markers(words: Sequence[str]) -> tuple[str, ...]:
+    """Words that may stand right before a name, casefolded with their space, longest first (`_follows_marker`)."""
+    return tuple(sorted((word.casefold() + " " for word in words), key=len, reverse=True))
 
 
 def _follows_marker(text: str, start: int, markers: tuple[str, ...]) -> bool:
@@ -244,6 +254,10 @@ def find_countries(text: str) -> list[CountryHit]:
         span = chain[0]
         if span.entry.kind == "stem" or _follows_marker(text, span.start, vocab.not_country_after):
             continue
+        if span.entry.code in vocab.sea_named_after and _follows_marker(text, span.start,
+                                                                         vocab.sea_named_after[span.entry.code]) \
+                and not _follows_marker(text, span.start, _ITS_WATERS):
+            continue  # "trên biển Philippines" is the Philippine Sea; "vùng biển Philippines", the country's waters
         surface = span.surface.capitalize() if span.surface.isupper() else span.surface
         if surface in vocab.ambiguous and _is_person(text, span, spans, vocab):
             continue

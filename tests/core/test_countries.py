@@ -297,3 +297,8 @@ def test_taiwan_written_in_english_is_taiwan():
 def test_a_photographer_named_in_capitals_after_a_credit_is_no_country():
     assert find_countries("Tàu hộ vệ mới của hải quân tại lễ thượng cờ. Ảnh: MINH ANH") == []
     assert [h.code for h in find_countries("HẢI QUÂN ANH NHẬN TÀU MỚI")] == ["GBR"]
+
+
+def test_the_philippine_sea_is_no_country_and_philippine_waters_are():
+    assert find_countries("Cuộc tập trận năm ngoái diễn ra trên biển Philippines, phía đông Đài Loan.")[0].code == "TWN"
+    assert [h.code for h in find_countries("Tàu Trung Quốc tiến vào vùng biển Philippines.")] == ["CHN", "PHL"]
