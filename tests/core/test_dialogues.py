@@ -1816,3 +1816,9 @@ def test_a_meeting_named_right_after_a_lead_that_tells_it_takes_the_leads_day():
             "hai ngày 10-11/3, nối lại kênh liên lạc.\n\nTheo thông báo, phiên Đàm phán phối hợp chính sách quốc phòng "
             "Mỹ - Trung lần thứ 18 do hai thứ trưởng chủ trì. Vòng gần nhất diễn ra hồi tháng 1/2024.")
     assert sorted(d.date for d in dialogues(text, published="2025-03-12")) == ["2024-01", "2025-03-10"]
+
+
+def test_a_year_told_with_the_host_of_a_first_round_dates_it():
+    text = ("Nhật Bản và Philippines\n\nHai nước quyết định tổ chức Đối thoại Hàng hải Nhật Bản - Philippines lần thứ "
+            "nhất, do Manila đăng cai trong năm nay.")
+    assert [d.date for d in dialogues(text, published="2025-03-01")] == ["2025"]

@@ -468,7 +468,7 @@ def _recalled_venue(text: str, venues: Sequence[tuple[int, Location]], cue_start
 
 # "kể từ phiên đối thoại "2+2" đầu tiên, cũng diễn ra tại Tokyo, vào tháng 12-2015": the round counted from, told
 # with its date in the clauses after it.
-_TOLD_HOW = re.compile(r"\b(?:diễn ra|được tổ chức|tổ chức)\b")
+_TOLD_HOW = re.compile(r"\b(?:diễn ra|được tổ chức|tổ chức|đăng cai)\b")
 
 
 # "Ông Austin ngày 29/7 cho biết ..., sau khi kết thúc phiên AUSMIN": a round something was said after the end of, on
