@@ -56,6 +56,12 @@ _RELATIVE = re.compile(
 _RELATIVE_DAY = re.compile(
     r"(?<!\w)(?P<part>[hH]ôm|[sS]áng|[cC]hiều|[tT]ối|[tT]rưa|[đĐ]êm|[nN]gày)\s+(?P<which>qua|nay|kia|mai)(?!\w)"
 )
+# "thứ Hai tuần tới", "Chủ nhật tuần trước", "thứ Sáu này": a weekday of a week told from the publication date. The
+# weekday is capitalised ("thứ hai" is also "second").
+_WEEKDAY = re.compile(r"(?<!\w)(?:[tT]hứ\s+(?P<weekday>Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|(?P<sunday>[cC]hủ\s+[nN]hật))\s+"
+                      r"(?:tuần\s+(?P<week>tới|sau|này|trước|qua)|(?P<near>này|tới))(?!\w)")
+_WEEKDAYS = {"Hai": 0, "Ba": 1, "Tư": 2, "Năm": 3, "Sáu": 4, "Bảy": 5, "2": 0, "3": 1, "4": 2, "5": 3, "6": 4, "7": 5}
+_WEEK_OFFSETS = {"tới": 1, "sau": 1, "này": 0, "trước": -1, "qua": -1}
 # Words that make "10/11" or "10.11" a date when they stand right before it.
 _DAY_CONTEXT = re.compile(
     r"(?<!\w)(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|khuya|mùng|mồng|vào|từ|đến|tới|trước|sau|hạn|"
@@ -303,6 +309,21 @@ def _parse_relative_day(text: str, match: re.Match[str], published: date | None,
     return _hit(text, match.start(), match.end(), day.isoformat(), "day", relative=True, month=day.month, day=day.day)
 
 
+def _parse_weekday(text: str, match: re.Match[str], published: date | None, context_year: int | None) -> DateHit | None:
+    """"thứ Hai tuần tới": that day of the week after the publication week; "thứ Sáu tới": the next Friday after it."""
+    if published is None:
+        return _hit(text, match.start(), match.end(), None, "day", relative=True)
+    weekday = 6 if match.group("sunday") else _WEEKDAYS[match.group("weekday")]
+    if match.group("week"):
+        monday = published - timedelta(days=published.weekday())
+        day = monday + timedelta(weeks=_WEEK_OFFSETS[match.group("week")], days=weekday)
+    elif match.group("near") == "tới":
+        day = published + timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+    else:
+        day = published - timedelta(days=published.weekday()) + timedelta(days=weekday)
+    return _hit(text, match.start(), match.end(), day.isoformat(), "day", relative=True, month=day.month, day=day.day)
+
+
 class _Form(NamedTuple):
     """A date form; when it has `anchors`, every match starts `lead` characters before one of them."""
 
@@ -319,6 +340,7 @@ _FORMS = (
     _Form(_YEAR_NUMBER, _parse_year, ("19", "20"), lead=0),
     _Form(_RELATIVE, _parse_relative, ("ăm", "háng", "uần")),
     _Form(_RELATIVE_DAY, _parse_relative_day, ("ôm", "áng", "hiều", "ối", "rưa", "êm", "gày")),
+    _Form(_WEEKDAY, _parse_weekday, ("hứ ", "hủ "), lead=1),
 )
 
 
@@ -345,6 +367,7 @@ def _forms_to_scan(text: str) -> list[_Form]:
         ("qua" in text or "nay" in text or "kia" in text or "mai" in text)
         and ("ôm" in text or "áng" in text or "hiều" in text or "ối" in text or "rưa" in text or "êm" in text
              or "gày" in text),
+        ("hứ " in text or "hủ " in text) and ("tới" in text or "này" in text or "tuần" in text),
     )
     return list(compress(_FORMS, wanted)) if any(wanted) else []
 

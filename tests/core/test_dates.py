@@ -296,3 +296,17 @@ def test_the_years_listed_after_a_year_are_years_too():
 def test_tuần_qua_is_the_seven_days_before_publication(published, value):
     (hit,) = find_dates("các sự kiện nổi bật trong tuần qua", published)
     assert hit.value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Cuộc họp sẽ diễn ra tại Seoul vào thứ Hai tuần tới.", "2025-04-21"),
+    ("Hai bên đã gặp nhau hôm thứ Sáu tuần trước.", "2025-04-11"),
+    ("Lễ ký dự kiến vào Chủ nhật tuần này.", "2025-04-20"),
+    ("Đoàn sẽ tới Hà Nội vào thứ Tư tới.", "2025-04-23"),
+])
+def test_a_weekday_of_a_week_told_from_the_publication_date(text, value):
+    assert [h.value for h in find_dates(text, date(2025, 4, 19))] == [value]
+
+
+def test_a_second_of_something_next_week_is_no_weekday():
+    assert [h.value for h in find_dates("Vòng thứ hai tuần tới sẽ bàn về thuế quan.", date(2025, 4, 19))] != ["2025-04-21"]
