@@ -72,6 +72,8 @@ _SOURCE_SEPARATOR = re.compile(r",\s*|\s+và\s+")
 _MAX_SOURCE_WORDS = 5
 _MAX_BYLINE_CHARS = 80
 _ACRONYM = re.compile(r"^[A-ZĐ]{2,10}$")
+# "TUOI TRE ONLINE", "BAO MAU.VN": a site's name in capitals above the headline.
+_MASTHEAD = re.compile(r"(?=[^a-zà-ỹ]*$)(?:[A-ZĐ0-9.&-]+ ){0,4}?[A-ZĐ0-9.&-]*(?:ONLINE|NEWS|\.VN|\.COM|\.NET)\b[^a-z]{0,20}")
 _FULL_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b")
 _DIGIT = re.compile(r"\d")
 _DATELINE_REST = re.compile(r"^[\d\s/:,.()+\-|h]*\d[\d\s/:,.()+\-|h]*$")
@@ -258,6 +260,7 @@ def _is_furniture(line: str, key: str) -> bool:
         or _is_numbered_item(line)
         or _byline_strength(line, key) == 2 and not _ACRONYM.match(line)
         or key.count(" ") >= _MIN_MENU_SECTIONS and not _ends_sentence(line) and _is_menu_run(key)
+        or _MASTHEAD.fullmatch(line) is not None
     )
 
 

@@ -639,3 +639,11 @@ def test_a_related_stories_heading_with_a_leading_bullet_opens_a_box_in_the_body
             "- Đức đặt mua thêm tiêm kích F-35\n"
             "Hợp đồng trị giá khoảng 4 tỉ USD, theo thông báo của chính phủ Ba Lan, sẽ được thực hiện trong 5 năm tới.\n")
     assert {c.code for c in parse_text(page, published="2025-09-03").countries} == {"POL", "USA"}
+
+
+def test_a_site_name_in_capitals_is_no_title():
+    page = ("BAO MAU DIEN TU ONLINE\n"
+            "Thế giới > Quân sự\n"
+            "Na Uy mua thêm 24 pháo tự hành K9 của Hàn Quốc\n"
+            "Bộ Quốc phòng Na Uy ngày 3-4 đã ký hợp đồng mua thêm 24 pháo tự hành K9 của Hàn Quốc, nâng tổng số lên 52.\n")
+    assert parse_text(page, published="2025-04-04").title == "Na Uy mua thêm 24 pháo tự hành K9 của Hàn Quốc"
