@@ -642,8 +642,10 @@ def test_a_related_stories_heading_with_a_leading_bullet_opens_a_box_in_the_body
 
 
 def test_a_site_name_in_capitals_is_no_title():
-    page = ("BAO MAU DIEN TU ONLINE\n"
+    page = ("TRANG TIN MAU ONLINE\n"
+            "Thời sự  Thế giới  Kinh doanh  Pháp luật  Công nghệ  Xe  Du lịch  Văn hóa  Giải trí  Thể thao\n"
             "Thế giới > Quân sự\n"
+            "04/04/2025 08:15 GMT+7\n"
             "Na Uy mua thêm 24 pháo tự hành K9 của Hàn Quốc\n"
             "Bộ Quốc phòng Na Uy ngày 3-4 đã ký hợp đồng mua thêm 24 pháo tự hành K9 của Hàn Quốc, nâng tổng số lên 52.\n")
     assert parse_text(page, published="2025-04-04").title == "Na Uy mua thêm 24 pháo tự hành K9 của Hàn Quốc"
