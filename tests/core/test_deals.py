@@ -1872,3 +1872,8 @@ def test_a_seller_exporting_for_the_first_time_is_the_seller():
 def test_cho_viec_before_a_country_names_no_recipient():
     text = ("Tin quốc phòng\n\nThỏa thuận mới có thể mở đường cho việc Seoul xuất khẩu tàu hộ vệ thế hệ mới cho Hải quân Ba Lan.")
     assert [(d.buyer, d.seller) for d in deals(text, "2025-01-01")] == [("POL", "KOR")]
+
+
+def test_the_trader_of_the_next_clause_is_no_side_of_this_clauses_deal():
+    text = "Ấn Độ nhận pháo tự hành K9, Pháp xuất khẩu thêm tiêm kích\n\nNội dung đang cập nhật."
+    assert ("IND", "KOR") in [(d.buyer, d.seller) for d in deals(text, "2025-01-01")]

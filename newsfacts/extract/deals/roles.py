@@ -291,6 +291,8 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
                 makers = joint
             else:
                 genitive = genitive or party.code
+        elif (cue.buys or cue.sells) and party.start >= end and _CLAUSE_MARK.search(lower, end, party.start):
+            continue  # "Ba Lan nhận xe tăng K2, Nhật Bản xuất khẩu Patriot": the subject of the next clause's trade
         elif not party.company and cue.buys and not cue.signed_with and not cue.after_of:
             # "Ba Lan mua 32 chiếc F-35A và Nhật Bản mua 42 chiếc F-35B": the buyer of each is the subject of the
             # buying verb nearest before it.
