@@ -1822,3 +1822,9 @@ def test_a_year_told_with_the_host_of_a_first_round_dates_it():
     text = ("Nhật Bản và Philippines\n\nHai nước quyết định tổ chức Đối thoại Hàng hải Nhật Bản - Philippines lần thứ "
             "nhất, do Manila đăng cai trong năm nay.")
     assert [d.date for d in dialogues(text, published="2025-03-01")] == ["2025"]
+
+
+def test_the_host_city_of_a_meeting_is_its_venue():
+    text = ("Nhật Bản và Philippines\n\nHai nước quyết định tổ chức Đối thoại Hàng hải Nhật Bản - Philippines lần thứ "
+            "nhất, do Manila đăng cai trong năm nay.")
+    assert [d.location.city for d in dialogues(text, published="2025-03-01")] == ["Manila"]

@@ -208,9 +208,15 @@ def _host_and_partner(text: str, hits: Sequence[CountryHit], start: int, end: in
     return partner.code, tuple(sorted({host.code, partner.code})) if host else ()
 
 
+# "..., do Jakarta đăng cai trong năm nay": the host city is where the meeting is.
+_HOSTED_BY = re.compile(r"\bdo\s+(?=\S)(?P<place>[^,.;()]{2,30}?)\s+(?:sẽ\s+)?đăng cai\b")
+
+
 def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Location]]:
-    """Every place the sentence names after "tại", "ở", "tới" or "đến", with where its lead word starts."""
-    options = []
+    """Every place the sentence names after "tại", "ở", "tới" or "đến", or as the host ("do Jakarta đăng cai"), with
+    where its lead word starts."""
+    options = [(host.start(), Location(venue.group(), _venues()[venue.group()])) for host in _HOSTED_BY.finditer(text)
+               if (venue := _venue_pattern().fullmatch(text, host.start("place"), host.end("place")))]
     for lead in _VENUE_LEAD.finditer(text):
         if _REPORTER_BASE.search(text, max(0, lead.start() - 40), lead.start()):
             continue
