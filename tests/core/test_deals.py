@@ -1877,3 +1877,10 @@ def test_cho_viec_before_a_country_names_no_recipient():
 def test_the_trader_of_the_next_clause_is_no_side_of_this_clauses_deal():
     text = "Ấn Độ nhận pháo tự hành K9, Pháp xuất khẩu thêm tiêm kích\n\nNội dung đang cập nhật."
     assert ("IND", "KOR") in [(d.buyer, d.seller) for d in deals(text, "2025-01-01")]
+
+
+def test_an_aside_naming_what_an_item_is_a_version_of_stays_inside_the_list():
+    text = ("Tin quốc phòng\n\nNa Uy đã ký hợp đồng với Hanwha để mua 24 pháo tự hành K9 Vidar, phiên bản của pháo K9, "
+            "cùng 6 xe tiếp đạn K10.")
+    assert sorted((d.system, d.quantity) for d in deals(text, "2017-12-21")) == [
+        ("pháo tự hành K9 Vidar", 24), ("xe tiếp đạn K10", 6)]

@@ -494,11 +494,12 @@ def _traded(lower: str, clause: tuple[int, int], spans: Sequence[tuple[int, int,
     if not clause[0]:
         return False
     previous_start, previous_end = _clause(lower, max(0, clause[0] - 2), max(0, clause[0] - 2))
-    counted = _ALONG_WITH_ITEM.match(lower, clause[0]) is not None or _list_item(lower, *clause)
+    counted = _ALONG_WITH_ITEM.match(lower, clause[0]) is not None or _list_item(lower, *clause) \
+        or _APPOSED_VARIANT.match(lower, clause[0]) is not None and _COUNTED_NEXT_ITEM.search(lower, *clause) is not None
     # ", 36 xe AAV7 ..., 769 tên lửa TOW 2B và 201 tên lửa Javelin": a list of counted items goes back to its verb.
     for _ in range(_LIST_CLAUSES):
         if trigger.found(lower, previous_start, clause[0]) or not counted or not previous_start \
-                or not _list_item(lower, previous_start, previous_end):
+                or not (_list_item(lower, previous_start, previous_end) or _APPOSED_VARIANT.match(lower, previous_start)):
             break
         previous_start, previous_end = _clause(lower, max(0, previous_start - 2), max(0, previous_start - 2))
     return trigger.found(lower, previous_start, clause[0]) and (
@@ -506,6 +507,10 @@ def _traded(lower: str, clause: tuple[int, int], spans: Sequence[tuple[int, int,
 
 
 _LIST_CLAUSES = 6
+# "mua 30 pháo tự hành AS9 Huntsman, phiên bản của pháo K9, cùng 15 xe tiếp đạn AS10": an aside naming what a listed
+# item is a version of stands inside the list.
+_APPOSED_VARIANT = re.compile(r"\s*(?:một\s+)?(?:phiên bản|biến thể)\b")
+_COUNTED_NEXT_ITEM = re.compile(r"[,\s]\s*(?:cùng(?: với)?|và|kèm theo)\s+(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s)")
 
 
 def _list_item(lower: str, start: int, end: int) -> bool:
