@@ -1828,3 +1828,10 @@ def test_the_host_city_of_a_meeting_is_its_venue():
     text = ("Nhật Bản và Philippines\n\nHai nước quyết định tổ chức Đối thoại Hàng hải Nhật Bản - Philippines lần thứ "
             "nhất, do Manila đăng cai trong năm nay.")
     assert [d.location.city for d in dialogues(text, published="2025-03-01")] == ["Manila"]
+
+
+def test_a_border_dialogue_is_an_other_dialogue():
+    text = ("Trung Quốc và Ấn Độ\n\nVòng thứ 16 của cuộc đối thoại về biên giới giữa Ấn Độ và Trung Quốc dự kiến diễn "
+            "ra vào ngày 10.12 đã bị hoãn.")
+    assert [(d.mechanism, d.date, d.status) for d in dialogues(text, published="2013-12-01")] == [
+        ("other dialogue", "2013-12-10", "postponed")]
