@@ -1835,3 +1835,9 @@ def test_a_border_dialogue_is_an_other_dialogue():
             "ra vào ngày 10.12 đã bị hoãn.")
     assert [(d.mechanism, d.date, d.status) for d in dialogues(text, published="2013-12-01")] == [
         ("other dialogue", "2013-12-10", "postponed")]
+
+
+def test_when_a_mechanism_was_founded_is_no_meeting():
+    text = ("Hàn Quốc và Australia\n\nNgày 1/5, Hàn Quốc và Australia tổ chức Đối thoại 2+2 lần thứ sáu tại Melbourne. "
+            "Cơ chế 2+2 giữa hai nước được lãnh đạo hai bên quyết định thành lập tại cuộc gặp thượng đỉnh năm 2011.")
+    assert [d.date for d in dialogues(text, published="2024-05-02")] == ["2024-05-01"]

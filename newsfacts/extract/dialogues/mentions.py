@@ -19,9 +19,8 @@ from newsfacts.extract.dialogues.places import (
     _location, _meetings_at_venues, _parties, _separate_meetings, _venue_before, _venue_options,
 )
 from newsfacts.extract.dialogues.vocabulary import (
-    _GENERIC_MECHANISM, _HELD_REGULARLY, _KEEPS_MECHANISM, _KIND_OF_DIALOGUE, _MECHANISMS_SUCH_AS, _MECHANISM_TALK,
-    _MECHANISM_WORD,
-    _PARTNERS_OF_THE_MECHANISM, _WITH_ITS_PARTNERS,
+    _FOUNDED_AFTER, _GENERIC_MECHANISM, _HELD_REGULARLY, _KEEPS_MECHANISM, _KIND_OF_DIALOGUE, _MECHANISMS_SUCH_AS,
+    _MECHANISM_TALK, _MECHANISM_WORD, _PARTNERS_OF_THE_MECHANISM, _WITH_ITS_PARTNERS,
     _cues, _fixed_parties, _mechanism_patterns, _mechanism_spans, _patterns, _venue_pattern,
 )
 
@@ -322,7 +321,9 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
             or _HELD_REGULARLY.match(lower, end) or _IS_A_MECHANISM.match(lower, end)
             or _KIND_OF_DIALOGUE.search(lower, max(0, start - 12), start)
             or _MECHANISM_WORD.match(lower, start) and _KEEPS_MECHANISM.search(lower, max(0, start - 30), start)
-            or _MECHANISM_WORD.match(lower, start) and _IDEA_OF.search(lower, max(0, start - 20), start))
+            or _MECHANISM_WORD.match(lower, start) and _IDEA_OF.search(lower, max(0, start - 20), start)
+            or _MECHANISM_WORD.match(lower, start) and _FOUNDED_AFTER.match(lower, end)
+            and not _FIRST_ROUND_WITH.search(lower, end))
     if talk and not round_of:
         return [_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index, location)]
     if met := _met_within(lower, event_dates, mechanism, parties, start, sentence.index, location):
@@ -468,6 +469,8 @@ def _recalled_venue(text: str, venues: Sequence[tuple[int, Location]], cue_start
 
 # "kể từ phiên đối thoại "2+2" đầu tiên, cũng diễn ra tại Tokyo, vào tháng 12-2015": the round counted from, told
 # with its date in the clauses after it.
+# "... được thành lập đầu năm 2012, với vòng đầu tiên tổ chức tại Hàng Châu vào tháng 5": the founding told with a round.
+_FIRST_ROUND_WITH = re.compile(r",\s*(?:với|bằng)\s+(?:vòng|phiên|cuộc họp|kỳ họp)\b")
 _TOLD_HOW = re.compile(r"\b(?:diễn ra|được tổ chức|tổ chức|đăng cai)\b")
 
 

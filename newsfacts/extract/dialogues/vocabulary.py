@@ -38,6 +38,12 @@ _WITH_ITS_PARTNERS = re.compile(r"\bvới (?:hai|ba|bốn|năm|sáu|bảy|tám|\
 _KEEPS_MECHANISM = re.compile(r"(?:duy trì|\bcó\b|thiết lập|xây dựng|nâng cấp|mở rộng)(?: \S+){0,2} $")
 
 
+# "Cơ chế 2+2 giữa hai nước được lãnh đạo hai bên quyết định thành lập tại cuộc gặp thượng đỉnh năm 2018": when the
+# mechanism was founded, no meeting.
+_FOUNDED_AFTER = re.compile(r"\s*(?:[^\s,.;]+\s+){0,10}?(?:được\s+)?(?:quyết định\s+|nhất trí\s+)?"
+                            r"(?:thành lập|thiết lập|lập ra|ra đời)\b")
+
+
 # "Đàm phán Phối hợp chính sách quốc phòng từng được tổ chức thường niên": how often the mechanism meets, no meeting.
 _HELD_REGULARLY = re.compile(r"\s*(?:\S+\s+){0,8}?(?:từng|thường|vẫn|được)\s+(?:được\s+)?"
                              r"(?:tổ chức|diễn ra|nhóm họp)\s+(?:thường niên|hằng năm|hàng năm|định kỳ|luân phiên|mỗi năm"
