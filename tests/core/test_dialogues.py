@@ -1841,3 +1841,9 @@ def test_when_a_mechanism_was_founded_is_no_meeting():
     text = ("Hàn Quốc và Australia\n\nNgày 1/5, Hàn Quốc và Australia tổ chức Đối thoại 2+2 lần thứ sáu tại Melbourne. "
             "Cơ chế 2+2 giữa hai nước được lãnh đạo hai bên quyết định thành lập tại cuộc gặp thượng đỉnh năm 2011.")
     assert [d.date for d in dialogues(text, published="2024-05-02")] == ["2024-05-01"]
+
+
+def test_a_next_round_whose_time_is_not_yet_announced_after_it_is_no_meeting():
+    text = ("Ấn Độ và Nhật Bản\n\nNgày 20/8, hai nước họp Đối thoại 2+2 tại New Delhi. Theo thông lệ, phiên họp tiếp "
+            "theo sẽ do phía Nhật Bản đăng cai, song thời điểm cụ thể chưa được hai bên công bố.")
+    assert [d.status for d in dialogues(text, published="2024-08-21")] == ["held"]

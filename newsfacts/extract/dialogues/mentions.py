@@ -802,7 +802,7 @@ def _past_the_pair(lower: str, hits: Sequence[CountryHit], end: int) -> int:
             end = hit.end
     return end
 _NAMED_NEXT = re.compile(r"(?:\s+cấp (?:bộ trưởng|thứ trưởng))?\s+(?:tiếp theo|kế tiếp|lần tới)\b")
-_NOT_YET_SET = re.compile(r"\bchưa (?:công bố|thông báo|xác định|ấn định|quyết định|thống nhất|định)\b")
+_NOT_YET_SET = re.compile(r"\bchưa (?:được (?:\S+ ){0,3}?)?(?:công bố|thông báo|xác định|ấn định|quyết định|thống nhất|định)\b")
 
 
 # The rounds a meeting comes after, each told with its date.
@@ -827,8 +827,10 @@ def _next_rounds(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
         status = _status(lower, match.start(), match.end(), left, right) if told_apart else None
         if status not in ("agreed", "planned"):
             continue
-        if ordinal is None and _NOT_YET_SET.search(lower, left, match.start()):
-            continue  # "chưa công bố thời gian và địa điểm tổ chức phiên đối thoại tiếp theo": nothing planned yet
+        if ordinal is None and _NOT_YET_SET.search(lower, left):
+            # "chưa công bố thời gian và địa điểm tổ chức phiên đối thoại tiếp theo", "phiên họp tiếp theo sẽ do phía
+            # Nhật Bản đăng cai, song thời điểm cụ thể chưa được hai bên công bố": nothing planned yet
+            continue
         location = _location(_venue_options(text, hits), match.start(), match.end(), left, right)
         codes = tuple(sorted({h.code for h in hits if left <= h.start < right}))
         # "..., nhiều khả năng ngay trong năm nay": the one period the sentence gives after the next round is its own.
