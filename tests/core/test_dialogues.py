@@ -1847,3 +1847,10 @@ def test_a_next_round_whose_time_is_not_yet_announced_after_it_is_no_meeting():
     text = ("Ấn Độ và Nhật Bản\n\nNgày 20/8, hai nước họp Đối thoại 2+2 tại New Delhi. Theo thông lệ, phiên họp tiếp "
             "theo sẽ do phía Nhật Bản đăng cai, song thời điểm cụ thể chưa được hai bên công bố.")
     assert [d.status for d in dialogues(text, published="2024-08-21")] == ["held"]
+
+
+def test_a_round_of_a_mechanism_told_with_one_country_is_the_articles_pairs():
+    text = ("Ấn Độ ký hợp đồng\n\nẤn Độ và Mỹ ký hợp đồng mua 31 máy bay không người lái MQ-9B. Hai nước hiện duy trì "
+            "cơ chế Đối thoại 2+2 giữa Ngoại trưởng và Bộ trưởng Quốc phòng, với phiên gần nhất diễn ra tại New Delhi "
+            "vào tháng 11/2023.")
+    assert [(d.parties, d.date) for d in dialogues(text, published="2024-10-16")] == [(("IND", "USA"), "2023-11")]

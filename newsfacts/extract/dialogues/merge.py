@@ -213,7 +213,10 @@ def _held_within_a_named_mechanism(bare: list[_Mention], named: list[_Mention], 
             # numbered round told right after the mechanism is named.
             mechanism = next((n for n in reversed(mechanisms)
                               if 0 < m.sentence - n.sentence <= _TOLD_BEFORE_REACH), None)
-        parties = (mechanism.parties or main_pair) if mechanism else ()
+        # "Hai nước hiện duy trì cơ chế Đối thoại 2+2 ..., với phiên gần nhất diễn ra tại New Delhi": a mechanism told
+        # with one country only is the article's pair's.
+        parties = () if mechanism is None else mechanism.parties if len(mechanism.parties) >= 2 else \
+            main_pair if set(mechanism.parties) <= set(main_pair) else mechanism.parties
         if mechanism and m.status == "held" and set(m.parties) <= set(parties):
             resolved.append(replace(m, mechanism=mechanism.mechanism, parties=parties))
     return resolved
