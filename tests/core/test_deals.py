@@ -1884,3 +1884,9 @@ def test_an_aside_naming_what_an_item_is_a_version_of_stays_inside_the_list():
             "cùng 6 xe tiếp đạn K10.")
     assert sorted((d.system, d.quantity) for d in deals(text, "2017-12-21")) == [
         ("pháo tự hành K9 Vidar", 24), ("xe tiếp đạn K10", 6)]
+
+
+def test_the_buyer_of_a_deal_told_after_sau_khi_buys_nothing_in_the_main_clause():
+    text = ("Tin quốc phòng\n\nHợp đồng mua trực thăng Black Hawk được ký chưa đầy một tháng sau khi Manila ký thỏa thuận "
+            "với Ấn Độ để mua hệ thống tên lửa BrahMos.")
+    assert all(d.buyer != "IND" for d in deals(text, "2022-02-25"))

@@ -583,6 +583,7 @@ def _verb_starts(lower: str, verbs: str) -> tuple[int, ...]:
                  if not _OFFER.search(lower, max(0, m.start() - _OFFER_CHARS), m.start()))
 
 
+_ANOTHER_EVENT = re.compile(r"\b(?:sau khi|trước khi|trong khi)\b")
 _OFFER = re.compile(r"(?:đề xuất|đề nghị|lời đề nghị|lời chào|chào hàng|lời mời|từ chối|bác bỏ|chấp nhận)\s+$")
 _OFFER_CHARS = 20
 
@@ -593,6 +594,8 @@ def _subject(lower: str, parties: Sequence[_Party], verb_starts: tuple[int, ...]
     for verb_start in sorted(verb_starts, key=lambda v: (v > anchor, abs(anchor - v))):
         if _PASSIVE.search(lower, 0, verb_start):
             continue
+        if verb_start > anchor and _ANOTHER_EVENT.search(lower, anchor, verb_start):
+            continue  # "Hợp đồng Black Hawk được ký ... sau khi Manila ... ký ... với Ấn Độ để mua BrahMos"
         listed = [p for p in parties if p.end <= verb_start
                   and not (countries_only and p.company) and not _in_an_aside(lower, p, verb_start)
                   and not _OF.search(lower, max(0, p.start - 8), p.start)
