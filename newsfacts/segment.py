@@ -250,9 +250,9 @@ def _is_breadcrumb(line: str) -> bool:
 
 
 def _is_furniture(line: str, key: str) -> bool:
-    """Lines above a title that are never the title: share bars, section names ("Thế giới"), a menu on one line,
-    breadcrumbs ("Trang chủ > Quốc tế"), datelines and signatures. A bare acronym ("AUKUS", "TTXVN") may be either and is not
-    counted here."""
+    """Lines above a title that are never the title: share bars, section names ("Thế giới"), a menu on one line, a
+    site's name in capitals, breadcrumbs ("Trang chủ > Quốc tế"), datelines and signatures. A bare acronym ("AUKUS",
+    "TTXVN") may be either and is not counted here."""
     return (
         _is_chaff_line(key)
         or key in _vocab().section_names

@@ -271,9 +271,14 @@ def _past_seven_days_month(published: date) -> tuple[int, int] | None:
     return (first.year, first.month) if (first.year, first.month) == (last.year, last.month) else None
 
 
+def _week_monday(published: date, weeks: int) -> date:
+    """The Monday of the week `weeks` from the publication week."""
+    return published - timedelta(days=published.weekday()) + timedelta(weeks=weeks)
+
+
 def _week_month(published: date, weeks: int) -> tuple[int, int] | None:
     """The month of the week `weeks` from the publication week, when Monday to Sunday fall inside one month."""
-    monday = published - timedelta(days=published.weekday()) + timedelta(weeks=weeks)
+    monday = _week_monday(published, weeks)
     sunday = monday + timedelta(days=6)
     return (monday.year, monday.month) if (monday.year, monday.month) == (sunday.year, sunday.month) else None
 
@@ -314,13 +319,10 @@ def _parse_weekday(text: str, match: re.Match[str], published: date | None, cont
     if published is None:
         return _hit(text, match.start(), match.end(), None, "day", relative=True)
     weekday = 6 if match.group("sunday") else _WEEKDAYS[match.group("weekday")]
-    if match.group("week"):
-        monday = published - timedelta(days=published.weekday())
-        day = monday + timedelta(weeks=_WEEK_OFFSETS[match.group("week")], days=weekday)
-    elif match.group("near") == "tới":
+    if match.group("near") == "tới":
         day = published + timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
-    else:
-        day = published - timedelta(days=published.weekday()) + timedelta(days=weekday)
+    else:  # "thứ Hai tuần tới", "thứ Sáu này"
+        day = _week_monday(published, _WEEK_OFFSETS[match.group("week") or "này"]) + timedelta(days=weekday)
     return _hit(text, match.start(), match.end(), day.isoformat(), "day", relative=True, month=day.month, day=day.day)
 
 

@@ -161,24 +161,26 @@ def _quantity(lower: str, start: int) -> int | None:
 
 
 # "... tiêm kích Su-35 lớn nhất từng được xuất khẩu, với số lượng lên đến 26 chiếc": the count told after the equipment.
-_COUNT_AFTER = re.compile(r"[^,.;:()]{0,50}?,?\s*với số lượng (?:lên (?:đến|tới) |khoảng |gần |hơn |là )?"
-                          r"(\d{1,3}(?:\.\d{3})*|\d+|" + "|".join(_NUMBER_WORDS) + r") (?:chiếc|hệ thống|tổ hợp|khẩu|tàu|bộ)\b")
+_UNITS_COUNTED = r"(\d{1,3}(?:\.\d{3})*|\d+|" + "|".join(_NUMBER_WORDS) + r") (?:chiếc|hệ thống|tổ hợp|khẩu|tàu|bộ)\b"
+_COUNT_AFTER = re.compile(r"[^,.;:()]{0,50}?,?\s*với số lượng (?:lên (?:đến|tới) |khoảng |gần |hơn |là )?" + _UNITS_COUNTED)
 
 
 # "ba chiếc trực thăng UH-60M đầu tiên trong tổng số 40 chiếc nước này đặt mua": the first of an order, which is the
 # deal, told with the order's size.
-_OF_THE_ORDER = re.compile(r"[^,.;:()]{0,30}?\s(?:đầu tiên|cuối cùng|tiếp theo) trong (?:tổng )?số "
-                           r"(\d{1,3}(?:\.\d{3})*|\d+|" + "|".join(_NUMBER_WORDS) + r") (?:chiếc|hệ thống|tổ hợp|khẩu|tàu|bộ)\b")
+_OF_THE_ORDER = re.compile(r"[^,.;:()]{0,30}?\s(?:đầu tiên|cuối cùng|tiếp theo) trong (?:tổng )?số " + _UNITS_COUNTED)
+
+
+def _counted_after(pattern: re.Pattern[str], lower: str, end: int) -> int | None:
+    match = pattern.match(lower, end)
+    return _count(match.group(1)) if match else None
 
 
 def _quantity_after(lower: str, end: int) -> int | None:
-    match = _COUNT_AFTER.match(lower, end)
-    return _count(match.group(1)) if match else None
+    return _counted_after(_COUNT_AFTER, lower, end)
 
 
 def _order_size(lower: str, end: int) -> int | None:
-    match = _OF_THE_ORDER.match(lower, end)
-    return _count(match.group(1)) if match else None
+    return _counted_after(_OF_THE_ORDER, lower, end)
 
 
 class _Item(NamedTuple):

@@ -507,10 +507,12 @@ def _traded(lower: str, clause: tuple[int, int], spans: Sequence[tuple[int, int,
 
 
 _LIST_CLAUSES = 6
+# Where a count starts: a digit or a number word.
+_A_COUNT = r"(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s)"
 # "mua 30 pháo tự hành AS9 Huntsman, phiên bản của pháo K9, cùng 15 xe tiếp đạn AS10": an aside naming what a listed
 # item is a version of stands inside the list.
 _APPOSED_VARIANT = re.compile(r"\s*(?:một\s+)?(?:phiên bản|biến thể)\b")
-_COUNTED_NEXT_ITEM = re.compile(r"[,\s]\s*(?:cùng(?: với)?|và|kèm theo)\s+(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s)")
+_COUNTED_NEXT_ITEM = re.compile(r"[,\s]\s*(?:cùng(?: với)?|và|kèm theo)\s+" + _A_COUNT)
 
 
 def _list_item(lower: str, start: int, end: int) -> bool:
@@ -529,7 +531,7 @@ _PRICED_ITEM = re.compile(r"\s*[^\d,;]{3,80}?\s(?:(?:hơn|khoảng|gần|trên)\
 
 # ", 60 tên lửa Patriot PAC-3 và ống phóng": a counted item goes on with the list the clause before trades.
 _COUNTED_ITEM = re.compile(r"\s*(?:và\s+|cùng\s+|(?:bao\s+)?gồm\s+|trong đó(?:\s+có)?\s+)?(?:(?:khoảng|gần|hơn|thêm)\s+)?"
-                           r"(?:\d|(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s)")
+                           + _A_COUNT)
 
 
 def _kind(lower: str, start: int, end: int, clause: tuple[int, int], parties: Sequence[_Party],

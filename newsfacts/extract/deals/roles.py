@@ -583,6 +583,8 @@ def _verb_starts(lower: str, verbs: str) -> tuple[int, ...]:
                  if not _OFFER.search(lower, max(0, m.start() - _OFFER_CHARS), m.start()))
 
 
+# "... sau khi Manila ... ký ... với Ấn Độ để mua BrahMos": a clause telling another event, whose verbs have subjects
+# of their own.
 _ANOTHER_EVENT = re.compile(r"\b(?:sau khi|trước khi|trong khi)\b")
 _OFFER = re.compile(r"(?:đề xuất|đề nghị|lời đề nghị|lời chào|chào hàng|lời mời|từ chối|bác bỏ|chấp nhận)\s+$")
 _OFFER_CHARS = 20

@@ -320,10 +320,10 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
             or _WITH_ITS_PARTNERS.search(lower, end, end + _PARTNER_REACH)
             or _HELD_REGULARLY.match(lower, end) or _IS_A_MECHANISM.match(lower, end)
             or _KIND_OF_DIALOGUE.search(lower, max(0, start - 12), start)
-            or _MECHANISM_WORD.match(lower, start) and _KEEPS_MECHANISM.search(lower, max(0, start - 30), start)
-            or _MECHANISM_WORD.match(lower, start) and _IDEA_OF.search(lower, max(0, start - 20), start)
-            or _MECHANISM_WORD.match(lower, start) and _FOUNDED_AFTER.match(lower, end)
-            and not _FIRST_ROUND_WITH.search(lower, end))
+            or _MECHANISM_WORD.match(lower, start)
+            and (_KEEPS_MECHANISM.search(lower, max(0, start - 30), start)
+                 or _IDEA_OF.search(lower, max(0, start - 20), start)
+                 or _FOUNDED_AFTER.match(lower, end) and not _FIRST_ROUND_WITH.search(lower, end)))
     if talk and not round_of:
         return [_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index, location)]
     if met := _met_within(lower, event_dates, mechanism, parties, start, sentence.index, location):
@@ -801,6 +801,8 @@ def _past_the_pair(lower: str, hits: Sequence[CountryHit], end: int) -> int:
         if hit.start >= end and _PAIR_LINK.fullmatch(lower, end, hit.start):
             end = hit.end
     return end
+
+
 _NAMED_NEXT = re.compile(r"(?:\s+cấp (?:bộ trưởng|thứ trưởng))?\s+(?:tiếp theo|kế tiếp|lần tới)\b")
 _NOT_YET_SET = re.compile(r"\bchưa (?:được (?:\S+ ){0,3}?)?(?:công bố|thông báo|xác định|ấn định|quyết định|thống nhất|định)\b")
 
