@@ -1890,3 +1890,24 @@ def test_the_buyer_of_a_deal_told_after_sau_khi_buys_nothing_in_the_main_clause(
     text = ("Tin quốc phòng\n\nHợp đồng mua trực thăng Black Hawk được ký chưa đầy một tháng sau khi Manila ký thỏa thuận "
             "với Ấn Độ để mua hệ thống tên lửa BrahMos.")
     assert all(d.buyer != "IND" for d in deals(text, "2022-02-25"))
+
+
+def test_a_priced_sale_of_arms_named_only_as_arms_is_a_deal_when_no_system_is_named():
+    text = ("Washington duyệt bán vũ khí cho Đài Loan\n\n"
+            "Bộ Ngoại giao Mỹ ngày 10/5 đã phê chuẩn việc bán số vũ khí trị giá 2,3 tỷ USD cho Đài Loan.\n\n"
+            "Bắc Kinh lập tức phản đối quyết định này.")
+    (deal,) = deals(text, "2024-05-11")
+    assert (deal.buyer, deal.seller, deal.system, deal.category, deal.value_usd) == (
+        "TWN", "USA", "vũ khí", "other", 2_300_000_000)
+    told_as_a_sale = ("Tin quốc phòng\n\nChính phủ Mỹ hôm 3/2 đã phê duyệt thương vụ bán vũ khí trị giá 500 triệu USD "
+                      "cho Đài Loan.")
+    assert [(d.buyer, d.seller, d.value_usd) for d in deals(told_as_a_sale, "2024-02-05")] == [
+        ("TWN", "USA", 500_000_000)]
+
+
+def test_arms_priced_beside_a_named_system_add_no_deal_of_their_own():
+    text = ("Mỹ duyệt bán vũ khí cho Trung Đông\n\n"
+            "Mỹ đã đồng ý bán vũ khí trị giá 4 tỷ USD cho các đối tác Trung Đông.\n\n"
+            "Trong đó, Qatar sẽ mua 12 trực thăng tấn công Apache từ Mỹ.")
+    assert [(d.buyer, d.system, d.value_usd) for d in deals(text, "2024-05-11")] == [
+        ("QAT", "trực thăng tấn công Apache", None)]

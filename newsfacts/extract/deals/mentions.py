@@ -88,6 +88,8 @@ class _Mention:
     additional: bool = False
     packaged: bool = False  # one system of a package named in one list
     named_back: bool = False  # "tên lửa loại này": the system named before
+    arms: str | None = None  # "vũ khí", "gói vũ khí": what a priced sale naming no system calls its goods
+    arms_only: bool = False  # the sentence names arms, but neither a system nor a contract
 
     @property
     def year(self) -> int | None:
@@ -136,7 +138,7 @@ def _sentence_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit
     """Deal mentions of one trade sentence: named agreements, each traded equipment phrase, or a maker's contract."""
     text = sentence.text
     if not (_system_spans(text, lower) or _patterns()["contract_words"].search(lower) or _names_agreement(text, lower)):
-        return []
+        return _arms_sale_mention(sentence, lower, hits, dates, published)
     companies = [c for c in find_companies(text) if not _makes_civil_equipment(lower, c.start)]
     money = find_money(text, *_money_date(dates, published)) if _DIGIT.search(text) else []
     context = _Context(sentence, lower, tuple(_parties(hits, companies, text)),
@@ -469,6 +471,23 @@ _PART_OF_A_PACKAGE = re.compile(r"[^.;]{0,20}?,?\s*(?:là\s+|nằm\s+)?(?:một 
 _TOTAL_OF_SEVERAL = re.compile(r"tổng (?:giá trị|trị giá|cộng)\b[^.;,]{0,20}?\b(?:hai|ba|bốn|các|những|cả|gói)\b")
 
 
+# "Mỹ đồng ý bán 1,42 tỷ USD vũ khí cho Đài Loan", "phê chuẩn việc bán số vũ khí trị giá ...": a priced sale of goods
+# named only as arms.
+_ARMS_TRADED = prefiltered(r"\b(?:bán|mua|xuất khẩu|nhập khẩu|cung cấp)\s+(?:[^\s,.;]+\s+){0,5}?"
+                           r"(?P<arms>(?:gói\s+|lô\s+)?vũ khí)\b")
+
+
+def _arms_sale_mention(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
+                       published: date | None) -> list[_Mention]:
+    if not _DIGIT.search(lower) or not _ARMS_TRADED.search(lower):
+        return []
+    money = find_money(sentence.text, *_money_date(dates, published))
+    if not money:
+        return []
+    context = _Context(sentence, lower, tuple(_parties(hits, [], sentence.text)), (), tuple(dates), tuple(money))
+    return [replace(_contract_mention(context), arms_only=True)]
+
+
 def _contract_mention(context: _Context) -> _Mention:
     """A contract that names no equipment ("thỏa thuận giữa GE và HAL", "hợp đồng ... trị giá 100 triệu USD"):
     it joins a deal nearby."""
@@ -478,9 +497,11 @@ def _contract_mention(context: _Context) -> _Mention:
     dated = _order_date(lower, context.dates, 0, 0, status) if status in ("signed", "delivered") else None
     kind = _kind(lower, 0, 0, (0, len(lower)), context.parties, buyer)
     money = None if _TOTAL_OF_SEVERAL.search(lower) else _money(context.money, 0, 0, 0, len(lower))
+    arms = _ARMS_TRADED.search(lower) if money else None
     return _Mention(kind, buyer, seller, None, None, None, None, money,
                     dated, status, context.suppliers, context.sentence.index,
-                    countries=tuple(dict.fromkeys(p.code for p in context.parties)))
+                    countries=tuple(dict.fromkeys(p.code for p in context.parties)),
+                    arms=arms.group("arms") if arms else None)
 
 
 def _traded(lower: str, clause: tuple[int, int], spans: Sequence[tuple[int, int, str, str | None]]) -> bool:

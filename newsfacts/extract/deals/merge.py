@@ -43,7 +43,7 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
     named = [m for m in mentions if m.kind == "agreement" and m.system]
     equipment = [m for m in mentions if m.kind not in ("agreement", "reference") and m.system]
     by_acronym = [m for m in mentions if m.kind in ("agreement", "reference") and not m.system]
-    companions = [m for m in mentions if m.kind not in ("agreement", "reference") and not m.system]
+    companions = [m for m in mentions if m.kind not in ("agreement", "reference") and not m.system and not m.arms_only]
     for mention in named:
         # "3 thỏa thuận ... ký với Canada, Pháp và Bồ Đào Nha": one name, one agreement per partner of its sentence.
         key = mention.acronym or mention.system.lower()
@@ -79,7 +79,20 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
             if target:
                 target.append(_without_package_total(companion, target))
                 break
+    if not any(g[0].kind != "agreement" for g in groups):
+        groups.extend(_arms_sales([m for m in mentions if m.arms]))
     return groups
+
+
+def _arms_sales(mentions: Sequence[_Mention]) -> list[list[_Mention]]:
+    """In an article that names no traded system, a priced sale of arms between two countries ("Mỹ đồng ý bán 1,42 tỷ
+    USD vũ khí cho Đài Loan") is a deal of its own, with the sentences that tell it again."""
+    sales = [m for m in mentions if m.buyer and m.seller]
+    if not sales:
+        return []
+    sides = (sales[0].buyer, sales[0].seller)
+    told = [replace(m, system=m.arms, category="other") for m in sales if (m.buyer, m.seller) == sides]
+    return [told]
 
 
 _NAME_WORD = re.compile(r"\w+")
