@@ -1854,3 +1854,10 @@ def test_a_round_of_a_mechanism_told_with_one_country_is_the_articles_pairs():
             "cơ chế Đối thoại 2+2 giữa Ngoại trưởng và Bộ trưởng Quốc phòng, với phiên gần nhất diễn ra tại New Delhi "
             "vào tháng 11/2023.")
     assert [(d.parties, d.date) for d in dialogues(text, published="2024-10-16")] == [(("IND", "USA"), "2023-11")]
+
+
+def test_a_postponement_told_after_sau_khi_is_another_meetings():
+    text = ("Hai nước chốt lịch họp 2+2\n\n"
+            "Nhật Bản và Philippines dự kiến tổ chức cuộc họp 2+2 lần thứ ba tại Manila vào tháng 6 tới, sau khi kế "
+            "hoạch họp tại Tokyo hồi tháng 11 năm ngoái bị hoãn.")
+    assert [(d.date, d.status) for d in dialogues(text, "2025-03-10") if d.date == "2025-06"] == [("2025-06", "planned")]

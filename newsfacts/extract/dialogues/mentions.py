@@ -493,10 +493,17 @@ _SINCE_MEETING = re.compile(r"(?:kể từ|từ sau|ngay sau|ngay trước|trư�
 _SINCE_MEETING_CHARS = 25
 
 
+# "..., sau khi kế hoạch họp tại Seoul hồi tháng 10 năm ngoái bị hoãn": a clause telling another event.
+_ANOTHER_EVENT = re.compile(r"\b(?:sau khi|trước khi)\b")
+
+
 def _sentence_change(lower: str, end: int) -> str | None:
-    """A cancellation or postponement told later in the sentence ("Đối thoại X, vốn dự kiến ..., đã được lùi sang")."""
+    """A cancellation or postponement told later in the sentence ("Đối thoại X, vốn dự kiến ..., đã được lùi sang"),
+    not in a clause telling another event."""
+    another = _ANOTHER_EVENT.search(lower, end)
+    stop = another.start() if another else len(lower)
     found = [(cue.start(), status) for status in ("cancelled", "postponed")
-             if (cue := _patterns()[status].search(lower, end))]
+             if (cue := _patterns()[status].search(lower, end, stop))]
     return min(found)[1] if found else None
 
 
