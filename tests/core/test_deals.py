@@ -338,7 +338,8 @@ def test_a_clause_read_from_the_sentence_breaks_is_the_clause_a_scan_up_to_it_fi
     text = "".join(words)
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    # A break word may look past `start` ("còn" before a verb is no break), so breaks are read on the whole text.
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() <= start), default=0)
     right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end)), len(text))
     assert _clause(text, start, end) == (left, right)
 
@@ -1911,3 +1912,19 @@ def test_arms_priced_beside_a_named_system_add_no_deal_of_their_own():
             "Trong đó, Qatar sẽ mua 12 trực thăng tấn công Apache từ Mỹ.")
     assert [(d.buyer, d.system, d.value_usd) for d in deals(text, "2024-05-11")] == [
         ("QAT", "trực thăng tấn công Apache", None)]
+
+
+def test_con_before_a_verb_means_also_and_leaves_the_package_list_in_its_clause():
+    text = ("Mỹ duyệt gói vũ khí cho Ba Lan\n\n"
+            "Bộ Ngoại giao Mỹ đã chấp thuận bán cho Ba Lan 12 trực thăng AH-64E với tổng trị giá 2 tỷ USD.\n\n"
+            "Ngoài 12 trực thăng, gói hàng còn gồm 200 tên lửa AGM-179 JAGM và 40 rocket dẫn đường APKWS.")
+    assert {(d.system, d.quantity) for d in deals(text, "2024-05-11")} >= {("tên lửa AGM-179 JAGM", 200)}
+
+
+def test_spares_sold_with_the_systems_are_no_deal_of_their_own():
+    text = ("Hà Lan mua thêm tiêm kích\n\n"
+            "Hà Lan đã ký hợp đồng mua thêm 6 tiêm kích F-35A của Mỹ.\n\n"
+            "Ngoài 6 máy bay, gói này còn bao gồm ba động cơ dự phòng và dịch vụ huấn luyện.")
+    assert [d.system for d in deals(text, "2024-05-11")] == ["tiêm kích F-35A"]
+    listed = "Tin quốc phòng\n\nHà Lan đã ký hợp đồng mua 6 tiêm kích F-35A và ba động cơ dự phòng của Mỹ."
+    assert [d.system for d in deals(listed, "2024-05-11")] == ["tiêm kích F-35A"]

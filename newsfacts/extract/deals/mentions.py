@@ -203,13 +203,17 @@ _REMAINDER = re.compile(r"\skhác$")
 # dược": equipment that comes along with the systems named before it, up to a few words after the cue.
 _ALONG = re.compile(r"\b(?:cùng|kèm)(?: với| theo)?\s+(?:[^\s.;]+\s+){0,5}?$")
 _ALONG_REACH = 40
+# "gói này còn bao gồm hai động cơ dự phòng": spares of the systems sold.
+_SPARE = re.compile(r"\s+dự phòng\b")
 
 
 def _accessory(lower: str, span: tuple[int, int, str, str | None], item: _Item, first_start: int) -> bool:
-    """What comes with the systems of a contract rather than a system of its own: equipment brought along with them
-    with neither a count nor a model ("40 trực thăng UH-60M cùng động cơ, radar"; "30 pháo K9 cùng 15 xe tiếp đạn
+    """What comes with the systems of a contract rather than a system of its own: spares, equipment brought along with
+    them with neither a count nor a model ("40 trực thăng UH-60M cùng động cơ, radar"; "30 pháo K9 cùng 15 xe tiếp đạn
     K10" is two systems), and uncounted supplies listed after them ("54 pháo K9 và 36 xe K10, đạn dược")."""
-    start, _, _, model = span
+    start, end, _, model = span
+    if _SPARE.match(lower, end):
+        return True
     if model is not None or _quantity(lower, start) is not None:
         return False
     along = _ALONG.search(lower, max(0, start - _ALONG_REACH), start)

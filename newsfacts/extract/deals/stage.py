@@ -70,7 +70,9 @@ def _money(hits, start: int, end: int, left: int, right: int,
     return min(in_clause, key=lambda h: abs(h.start - end) if h.start >= end else 2 * abs(start - h.end)).money
 
 
-_CLAUSE_BREAK = clause_breaks(",;", ("nhưng", "sau khi", "trong khi", "còn"))
+# "Ấn Độ mua Rafale còn Pakistan mua J-10C": "còn" opens a clause; before a verb it means "also" ("gói hàng còn gồm").
+_CLAUSE_BREAK = clause_breaks(",;", ("nhưng", "sau khi", "trong khi",
+                                    "còn(?! (?:bao gồm|gồm|có|mua|đặt|ký|nhận|bán|cung cấp|sở hữu|tiếp nhận))"))
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
