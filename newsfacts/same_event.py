@@ -14,6 +14,7 @@ articles. The two scopes ask differently, for reasons:
 from __future__ import annotations
 
 import math
+from datetime import date
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -64,6 +65,22 @@ def dates_agree(a: str, b: str) -> bool:
     """Two ISO dates of any precision are equal at their common precision ("2020-10" and "2020-10-27")."""
     common = min(len(a), len(b))
     return a[:common] == b[:common]
+
+
+# A meeting reported with no date of its own is dated by the day of the news: the meetings of the weeks around it.
+NEWS_DAY_REACH_DAYS = 45
+
+
+def near_the_news_day(news_day: str, told: str) -> bool:
+    """Whether a meeting told with its own date can be the one an undated report of the news day ("nhân cuộc họp 2+2
+    tại Manila" in a title) is about: not a round recalled from months or years before."""
+    day, other = _first_day(news_day), _first_day(told)
+    return abs((day - other).days) <= NEWS_DAY_REACH_DAYS
+
+
+def _first_day(iso: str) -> date:
+    parts = [int(part) for part in iso.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
 
 
 def rounds_differ(a: MeetingMention, b: MeetingMention) -> bool:

@@ -1861,3 +1861,23 @@ def test_a_postponement_told_after_sau_khi_is_another_meetings():
             "Nhật Bản và Philippines dự kiến tổ chức cuộc họp 2+2 lần thứ ba tại Manila vào tháng 6 tới, sau khi kế "
             "hoạch họp tại Tokyo hồi tháng 11 năm ngoái bị hoãn.")
     assert [(d.date, d.status) for d in dialogues(text, "2025-03-10") if d.date == "2025-06"] == [("2025-06", "planned")]
+
+
+def test_a_report_dated_by_the_news_day_is_not_a_round_recalled_from_years_before():
+    text = ("Hai nước ký hiệp định nhân cuộc họp 2+2 tại Manila\n\n"
+            "Nhật Bản và Philippines hôm nay ký một hiệp định quốc phòng tại Manila.\n\n"
+            "Ngoại trưởng và Bộ trưởng Quốc phòng Nhật Bản đang có mặt tại Manila để dự cuộc họp Bộ trưởng Ngoại giao "
+            "và Quốc phòng (2+2) lần thứ hai giữa hai nước.\n\n"
+            "Việc đàm phán hiệp định được nhất trí tại cuộc họp 2+2 đầu tiên giữa hai nước, diễn ra ở Tokyo vào "
+            "tháng 4/2022.")
+    found = dialogues(text, "2024-07-08")
+    assert sorted((d.date, d.evidence) for d in found) == [("2022-04", (3,)), ("2024-07-08", (0, 2))]
+
+
+def test_the_first_meeting_under_a_new_government_is_no_first_round():
+    text = ("Mỹ và Australia họp AUSMIN lần thứ 35\n\n"
+            "Ngày 8/12, Tham vấn Bộ trưởng Australia - Mỹ (AUSMIN) lần thứ 35 diễn ra tại Washington.\n\n"
+            "Đây là phiên AUSMIN đầu tiên của chính quyền mới ở Washington.\n\n"
+            "Phiên AUSMIN trước đó diễn ra tại Annapolis ngày 6/8/2024.")
+    found = dialogues(text, "2025-12-09")
+    assert sorted((d.date, d.evidence) for d in found) == [("2024-08-06", (3,)), ("2025-12-08", (0, 1, 2))]

@@ -241,3 +241,10 @@ def test_in_an_article_the_next_round_is_not_the_round_held():
     assert not same_dialogue_in_article(Meeting(None, status="planned", next_round=True),
                                         Meeting("2024-01-09", status="held"))
     assert same_dialogue_in_article(Meeting(None, status="planned", next_round=True), Meeting(None, status="planned"))
+
+
+def test_the_news_day_reaches_the_meetings_of_the_weeks_around_it_not_a_round_of_years_before():
+    from newsfacts.same_event import near_the_news_day
+
+    assert near_the_news_day("2024-07-08", "2024-07") and near_the_news_day("2025-12-09", "2025-12-08")
+    assert not near_the_news_day("2024-07-08", "2022-04") and not near_the_news_day("2024-07-08", "2023")

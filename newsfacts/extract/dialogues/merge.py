@@ -12,7 +12,7 @@ from functools import cache
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.people import PersonMention, leader_titles
 from newsfacts.records import Location, Sentence
-from newsfacts.same_event import same_dialogue_in_article, times_agree_in_article
+from newsfacts.same_event import near_the_news_day, same_dialogue_in_article, times_agree_in_article
 from newsfacts.extract.dialogues.mentions import _Mention, _at_its_level
 from newsfacts.extract.dialogues.vocabulary import _patterns, _vocab
 
@@ -42,6 +42,8 @@ def _group(mentions: list[_Mention], main_sentence_order: Mapping[int, int]) -> 
     for mention in undated:
         date_unknown = replace(mention, date=None, until=None)
         same = [e for e in events if all(same_dialogue_in_article(date_unknown, m) for m in e.mentions)]
+        if mention.weak_date and mention.status == "held" and len(mention.date) == len("2024-01-01"):
+            same = [e for e in same if e.anchor.date is None or near_the_news_day(mention.date, e.anchor.date)]
         if mention.weak_date and _borrows_another_rounds_date(mention, events):
             if not same:
                 continue
