@@ -1928,3 +1928,10 @@ def test_spares_sold_with_the_systems_are_no_deal_of_their_own():
     assert [d.system for d in deals(text, "2024-05-11")] == ["tiêm kích F-35A"]
     listed = "Tin quốc phòng\n\nHà Lan đã ký hợp đồng mua 6 tiêm kích F-35A và ba động cơ dự phòng của Mỹ."
     assert [d.system for d in deals(listed, "2024-05-11")] == ["tiêm kích F-35A"]
+
+
+def test_what_a_contract_told_before_holds_is_no_contract_of_its_own():
+    text = ("Ấn Độ mua tiêm kích hải quân\n\n"
+            "Ấn Độ và Pháp ngày 28/4 đã ký hợp đồng theo đó New Delhi mua 26 tiêm kích hải quân Rafale M.\n\n"
+            "Theo hợp đồng, Ấn Độ sẽ nhận 22 chiếc Rafale M một chỗ ngồi và 4 chiếc hai chỗ ngồi.")
+    assert [(d.quantity, d.evidence) for d in deals(text, "2025-04-29")] == [(26, (0, 1, 2))]

@@ -88,6 +88,7 @@ class _Mention:
     additional: bool = False
     packaged: bool = False  # one system of a package named in one list
     named_back: bool = False  # "tên lửa loại này": the system named before
+    under_told_contract: bool = False  # "Theo hợp đồng, ...": details of a contract already told
     arms: str | None = None  # "vũ khí", "gói vũ khí": what a priced sale naming no system calls its goods
     arms_only: bool = False  # the sentence names arms, but neither a system nor a contract
 
@@ -149,7 +150,16 @@ def _sentence_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit
     found += _follow_on_orders(lower, found)
     if not found and _patterns()["contract_words"].search(lower) and (companies or money or _SIGNING.search(lower)):
         found.append((0, _contract_mention(context)))
-    return _as_framework([m for _, m in found], [start for start, _ in found], lower)
+    mentions = _as_framework([m for _, m in found], [start for start, _ in found], lower)
+    if _UNDER_THE_CONTRACT.match(lower):
+        mentions = [replace(m, under_told_contract=True) for m in mentions]
+    return mentions
+
+
+# "Theo hợp đồng, Ấn Độ sẽ nhận 22 chiếc Rafale M một chỗ ngồi và 4 chiếc hai chỗ ngồi": what a contract told before
+# holds, not another contract.
+_UNDER_THE_CONTRACT = re.compile(r"\W*theo (?:các điều khoản của |nội dung )?(?:hợp đồng|thỏa thuận|thương vụ)"
+                                 r"(?: này| nói trên| trên| mới)?\s*,")
 
 
 # "đặt mua 50 máy bay chở khách Airbus A321neo": the maker named with civil equipment supplies no defence deal.

@@ -57,6 +57,9 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
         if mention.named_back:
             mention = _as_named_before(groups, mention)
         candidates = [g for g in groups if g[0].kind != "agreement" and _same_deal(g, mention)]
+        if not candidates and mention.under_told_contract:
+            mention = replace(mention, quantity=None, money=None, dated=None)
+            candidates = [g for g in groups if g[0].kind != "agreement" and _same_deal(g, mention)]
         target = _nearest_group(candidates, mention)
         if target:
             target.append(mention)
