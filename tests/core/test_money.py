@@ -254,3 +254,8 @@ def test_a_dollar_figure_given_as_the_equivalent_is_the_value_not_a_second_amoun
 
 def test_two_amounts_in_other_currencies_side_by_side_stay_two() -> None:
     assert [hit.money.currency for hit in find_money("3 tỷ euro (2 tỷ bảng)")] == ["EUR", "GBP"]
+
+
+def test_yen_written_without_its_accent_is_yen():
+    (hit,) = find_money("hợp đồng trị giá khoảng 10 tỉ yen", date(2020, 8, 1), "month")
+    assert (hit.money.amount, hit.money.currency, hit.money.qualifier) == (10_000_000_000, "JPY", "approx")
