@@ -16,7 +16,8 @@ from newsfacts.extract.money import find_money, to_usd
 
 RATES = Path(money_module.__file__).resolve().parent.parent / "vocab" / "exchange_rates.csv"
 ON = date(2023, 11, 10)
-CURRENCIES = {"USD", "EUR", "INR", "VND", "GBP", "JPY", "AUD", "KRW", "RUB", "CNY", "PLN", "CAD", "IDR", "PHP"}
+CURRENCIES = {"USD", "EUR", "INR", "VND", "GBP", "JPY", "AUD", "KRW", "RUB", "CNY", "PLN", "CAD", "IDR", "PHP", "THB", "CHF",
+              "CZK", "MYR", "NZD", "SEK", "NOK", "DKK", "TRY"}
 
 
 def one(text: str, on: date | None = ON):
@@ -259,3 +260,11 @@ def test_two_amounts_in_other_currencies_side_by_side_stay_two() -> None:
 def test_yen_written_without_its_accent_is_yen():
     (hit,) = find_money("hợp đồng trị giá khoảng 10 tỉ yen", date(2020, 8, 1), "month")
     assert (hit.money.amount, hit.money.currency, hit.money.qualifier) == (10_000_000_000, "JPY", "approx")
+
+
+@pytest.mark.parametrize("written, currency", [
+    ("6 tỷ franc Thụy Sĩ", "CHF"), ("14 tỷ baht", "THB"), ("1,77 tỷ koruna", "CZK"), ("1,2 tỷ ringgit", "MYR"),
+    ("3 tỷ NZD", "NZD"), ("6 tỷ krone Đan Mạch", "DKK"), ("2 tỷ krona", "SEK"), ("5 tỷ krone Na Uy", "NOK")])
+def test_the_currencies_the_ecb_publishes_that_defence_news_names_convert_to_dollars(written, currency):
+    (hit,) = find_money(f"hợp đồng trị giá {written}", date(2022, 8, 1), "year")
+    assert hit.money.currency == currency and hit.money.value_usd is not None and hit.money.rate.source == "ECB"
