@@ -1935,3 +1935,9 @@ def test_what_a_contract_told_before_holds_is_no_contract_of_its_own():
             "Ấn Độ và Pháp ngày 28/4 đã ký hợp đồng theo đó New Delhi mua 26 tiêm kích hải quân Rafale M.\n\n"
             "Theo hợp đồng, Ấn Độ sẽ nhận 22 chiếc Rafale M một chỗ ngồi và 4 chiếc hai chỗ ngồi.")
     assert [(d.quantity, d.evidence) for d in deals(text, "2025-04-29")] == [(26, (0, 1, 2))]
+
+
+def test_a_sale_of_arms_priced_before_the_word_arms_is_read_with_its_decimal_amount():
+    text = "Tin quốc phòng\n\nMỹ đã đồng ý bán 1,1 tỷ USD vũ khí cho Đài Loan, động thái khiến Bắc Kinh phản đối."
+    assert [(d.buyer, d.seller, d.system, d.value_usd) for d in deals(text, "2022-09-03")] == [
+        ("TWN", "USA", "vũ khí", 1_100_000_000)]

@@ -487,7 +487,7 @@ _TOTAL_OF_SEVERAL = re.compile(r"tổng (?:giá trị|trị giá|cộng)\b[^.;,]
 
 # "Mỹ đồng ý bán 1,42 tỷ USD vũ khí cho Đài Loan", "phê chuẩn việc bán số vũ khí trị giá ...": a priced sale of goods
 # named only as arms.
-_ARMS_TRADED = prefiltered(r"\b(?:bán|mua|xuất khẩu|nhập khẩu|cung cấp)\s+(?:[^\s,.;]+\s+){0,5}?"
+_ARMS_TRADED = prefiltered(r"\b(?:bán|mua|xuất khẩu|nhập khẩu|cung cấp)\s+(?:(?:\d+[.,]\d+|[^\s,.;]+)\s+){0,5}?"
                            r"(?P<arms>(?:gói\s+|lô\s+)?vũ khí)\b")
 
 
