@@ -1941,3 +1941,9 @@ def test_a_sale_of_arms_priced_before_the_word_arms_is_read_with_its_decimal_amo
     text = "Tin quốc phòng\n\nMỹ đã đồng ý bán 1,1 tỷ USD vũ khí cho Đài Loan, động thái khiến Bắc Kinh phản đối."
     assert [(d.buyer, d.seller, d.system, d.value_usd) for d in deals(text, "2022-09-03")] == [
         ("TWN", "USA", "vũ khí", 1_100_000_000)]
+
+
+def test_the_kinds_a_range_spans_are_no_deals_of_their_own():
+    text = ("Tin quốc phòng\n\nTrong mười năm qua, Thái Lan đã ký nhiều hợp đồng mua vũ khí Trung Quốc, từ xe tăng tới "
+            "tàu ngầm và tàu đổ bộ.")
+    assert deals(text, "2024-05-11") == ()

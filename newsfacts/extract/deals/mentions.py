@@ -232,6 +232,16 @@ def _accessory(lower: str, span: tuple[int, int, str, str | None], item: _Item, 
     return not item.alone and start > item.start and lower.startswith(tuple(_weapons()["supplies"]), start)
 
 
+# "các hợp đồng mua vũ khí Hàn Quốc, từ tiêm kích tới khinh hạm và hộ vệ hạm": the kinds a range spans, no deal each.
+_RANGE_OF_KINDS = re.compile(r"\btừ\s+(?P<first>[^.;:]{3,80}?)\s+(?:đến|tới)\s+[^.;:,]{3,60}")
+
+
+def _in_a_range_of_kinds(lower: str, span: tuple[int, int, str, str | None],
+                         spans: Sequence[tuple[int, int, str, str | None]]) -> bool:
+    return any(any(other[0] == match.start("first") for other in spans) and match.start() < span[0] < match.end()
+               for match in _RANGE_OF_KINDS.finditer(lower, max(0, span[0] - 120), min(len(lower), span[1] + 80)))
+
+
 # "hai tàu ngầm lớp X (phiên bản của lớp Y do Đức thiết kế)", "X là phiên bản xuất khẩu của trực thăng Y": the type a
 # system derives from is not traded.
 _VARIANT_OF = re.compile(r"(?:\(|\blà\s+)(?:là\s+)?(?:một\s+)?(?:biến thể|phiên bản)(?:\s+[^\s,.;()]+){0,3}?"
@@ -327,6 +337,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
                      and _quantity(lower, span[0]) is None)
             and not (span[0] not in owned and _accessory(lower, span, item, spans[0][0]))
             and not _broken_down(lower, span, spans)
+            and not (span[3] is None and _quantity(lower, span[0]) is None and _in_a_range_of_kinds(lower, span, spans))
             and not _VARIANT_OF.search(lower, max(0, span[0] - _VARIANT_REACH), span[0])
             and not _SPECULATION.search(lower, clause[0], span[0])
             and not _RIVALS.search(lower, max(0, span[0] - _RIVAL_REACH), span[0])
