@@ -1881,3 +1881,13 @@ def test_the_first_meeting_under_a_new_government_is_no_first_round():
             "Phiên AUSMIN trước đó diễn ra tại Annapolis ngày 6/8/2024.")
     found = dialogues(text, "2025-12-09")
     assert sorted((d.date, d.evidence) for d in found) == [("2024-08-06", (3,)), ("2025-12-08", (0, 1, 2))]
+
+
+def test_a_date_borrowed_from_another_events_paragraph_makes_no_meeting_of_its_own():
+    text = ("Indonesia và Pháp lần đầu họp theo cơ chế 2+2\n\n"
+            "Ngày 21/7, tại Paris, ngoại trưởng và bộ trưởng quốc phòng Indonesia đã cùng người đồng cấp Pháp tiến hành "
+            "cuộc họp đầu tiên theo hình thức 2+2.\n\n"
+            "Ngày 10/2/2022, Indonesia đã ký hợp đồng mua 42 tiêm kích Rafale của Pháp.\n"
+            "Giới quan sát cho rằng việc nâng cấp đối thoại lên cấp bộ trưởng 2+2 cho thấy Paris muốn củng cố chỗ đứng "
+            "tại Đông Nam Á.")
+    assert [(d.date, d.evidence) for d in dialogues(text, "2023-07-22")] == [("2023-07-21", (0, 1, 3))]
