@@ -1891,3 +1891,11 @@ def test_a_date_borrowed_from_another_events_paragraph_makes_no_meeting_of_its_o
             "Giới quan sát cho rằng việc nâng cấp đối thoại lên cấp bộ trưởng 2+2 cho thấy Paris muốn củng cố chỗ đứng "
             "tại Đông Nam Á.")
     assert [(d.date, d.evidence) for d in dialogues(text, "2023-07-22")] == [("2023-07-21", (0, 1, 3))]
+
+
+def test_a_call_the_day_after_a_named_dialogue_is_no_round_of_it():
+    text = ("Ấn Độ và Thái Lan đối thoại quốc phòng\n\n"
+            "Ngày 12/12, Đối thoại Chính sách quốc phòng Ấn Độ - Thái Lan lần thứ 9 diễn ra tại New Delhi.\n\n"
+            "Sáng 13/12, trưởng đoàn Thái Lan đã có cuộc gặp với Thư ký Quốc phòng Ấn Độ, thảo luận các biện pháp tăng "
+            "cường hợp tác.")
+    assert [(d.date, d.evidence) for d in dialogues(text, "2024-12-14")] == [("2024-12-12", (0, 1))]

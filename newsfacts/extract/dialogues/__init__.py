@@ -18,6 +18,7 @@ from newsfacts.records import Dialogue, Sentence
 from newsfacts.extract.dialogues.mentions import _collect
 from newsfacts.extract.dialogues.merge import (
     _bump_past_reference, _complete_parties, _fold_headline_names, _group, _main_pair, _resolve_bare,
+    _without_calls_beside,
 )
 from newsfacts.extract.dialogues.participants import _records
 from newsfacts.extract.dialogues.vocabulary import bilateral_formats
@@ -43,7 +44,7 @@ def find_dialogues(sentences: Sequence[Sentence], paragraphs: Mapping[int, int],
         mentions = _bump_past_reference(mentions, explicit_reference)
     order = {s.index: rank for rank, s in enumerate(s for s in sentences if s.segment != "caption")}
     headline = frozenset(s.index for s in sentences if s.segment in ("title", "lead"))
-    events = _fold_headline_names(_group(mentions, order, published), headline)
+    events = _without_calls_beside(_fold_headline_names(_group(mentions, order, published), headline))
     events.sort(key=lambda e: min(order.get(m.sentence, 10**6) for m in e.mentions if m.date) if e.anchor.date else 10**6)
     return _without_carried_out_agreements(_records(events, sentences, article, people, published))
 

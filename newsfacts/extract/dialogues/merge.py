@@ -93,6 +93,24 @@ def _fold_headline_names(events: list[_Event], headline: frozenset[int]) -> list
     return folded
 
 
+# Days from a named meeting within which a "cuộc gặp" of its parties is a call beside it ("Sáng 13/12, Đại tướng ...
+# đã có cuộc gặp với Thư ký Quốc phòng Ấn Độ" after the dialogue of 12/12), not another round.
+_BESIDE_DAYS = 3
+
+
+def _without_calls_beside(events: list[_Event]) -> list[_Event]:
+    """Meetings told only as "cuộc gặp"/"cuộc họp" a day or few from a named meeting of the same mechanism and
+    parties are calls around it."""
+    named_days = [(e.key, date.fromisoformat(e.anchor.date)) for e in events
+                  if any(not m.bare for m in e.mentions) and e.anchor.date and len(e.anchor.date) == 10]
+    def beside(event: _Event) -> bool:
+        if any(not m.bare for m in event.mentions) or not event.anchor.date or len(event.anchor.date) != 10:
+            return False
+        day = date.fromisoformat(event.anchor.date)
+        return any(key == event.key and 0 < abs((day - other).days) <= _BESIDE_DAYS for key, other in named_days)
+    return [e for e in events if not beside(e)]
+
+
 def _same_day(a: _Event, b: _Event) -> bool:
     """"Đối thoại an ninh, ngoại giao cùng ngày" in the body for the 2+2 of that day: a looser name of the same
     parties' meeting on the very same day is that meeting."""
