@@ -1899,3 +1899,11 @@ def test_a_call_the_day_after_a_named_dialogue_is_no_round_of_it():
             "Sáng 13/12, trưởng đoàn Thái Lan đã có cuộc gặp với Thư ký Quốc phòng Ấn Độ, thảo luận các biện pháp tăng "
             "cường hợp tác.")
     assert [(d.date, d.evidence) for d in dialogues(text, "2024-12-14")] == [("2024-12-12", (0, 1))]
+
+
+def test_a_leader_whose_visit_the_round_coincided_with_does_not_make_it_a_leaders_meeting():
+    text = ("Đối thoại Chính sách quốc phòng Việt Nam - Ấn Độ lần thứ 15\n\n"
+            "Chiều 10-11, tại Hà Nội, Đối thoại Chính sách quốc phòng Việt Nam - Ấn Độ lần thứ 15 đã diễn ra.\n\n"
+            "Đối thoại lần thứ 14 được tổ chức tại New Delhi ngày 1-8-2024, trùng thời điểm Thủ tướng Việt Nam thăm "
+            "chính thức Ấn Độ.")
+    assert sorted(d.date for d in dialogues(text, "2025-11-11")) == ["2024-08-01", "2025-11-10"]

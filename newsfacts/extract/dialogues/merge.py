@@ -282,9 +282,10 @@ def _names_leaders(text: str) -> bool:
 
 
 # "Vòng đối thoại đầu tiên được tổ chức tại Washington hồi tháng 6/2010, khi Tổng thống Obama ghé qua buổi chiêu đãi",
-# "cuộc họp đầu tiên kể từ khi Thủ tướng mới nhậm chức": a leader in a clause that tells when
+# "cuộc họp đầu tiên kể từ khi Thủ tướng mới nhậm chức", "trùng thời điểm Thủ tướng ... thăm": a leader in a clause that tells when
 # the meeting was is no participant of it.
-_WHEN = re.compile(r"(?:,\s+|\b(?:kể từ|từ|sau|trước)\s+)(?:khi|lúc|vào lúc|trong lúc)\s+(?:[^\s,.;]+\s+){0,3}$")
+_WHEN = re.compile(r"(?:,\s+|\b(?:kể từ|từ|sau|trước)\s+)(?:khi|lúc|vào lúc|trong lúc)\s+(?:[^\s,.;]+\s+){0,3}$"
+                   r"|\b(?:trùng|đúng)(?: với)? (?:thời điểm|dịp|lúc)\s+(?:[^\s,.;]+\s+){0,3}$|\bnhân dịp\s+$")
 _WHEN_CHARS = 40
 
 
