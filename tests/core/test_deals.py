@@ -1947,3 +1947,9 @@ def test_the_kinds_a_range_spans_are_no_deals_of_their_own():
     text = ("Tin quốc phòng\n\nTrong mười năm qua, Thái Lan đã ký nhiều hợp đồng mua vũ khí Trung Quốc, từ xe tăng tới "
             "tàu ngầm và tàu đổ bộ.")
     assert deals(text, "2024-05-11") == ()
+
+
+def test_the_rivals_a_tender_lists_after_several_words_are_no_deals():
+    text = ("Croatia chọn Rafale\n\nCroatia đã ký hợp đồng mua 12 tiêm kích Rafale của Pháp. Các đối thủ khác trong cuộc "
+            "đua gồm F-16 Block 70 do Mỹ chào bán và JAS-39 Gripen của Thụy Điển.")
+    assert [(d.seller, d.quantity) for d in deals(text, "2021-11-26")] == [("FRA", 12)]

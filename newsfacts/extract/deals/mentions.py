@@ -289,8 +289,8 @@ _WORLDWIDE = re.compile(r"\btrên (?:toàn |khắp )?thế giới\b|\bcho (?:hơ
 # ("vượt qua các đối thủ để giành hợp đồng bán 12 Rafale").
 _RIVALS = re.compile(r"(?:\b(?:vượt qua|đánh bại|loại|thắng)\s+(?:\S+\s+){0,3}?đối thủ|\bcạnh tranh (?:với|cùng)\b"
                      r"|\b(?:vượt qua|vượt mặt)\s+(?!(?:\S+\s+){0,2}?(?:thử nghiệm|kiểm tra|vòng|giai đoạn)\b)"
-                     r"|\bđối thủ\s+(?:\S+\s+){0,3}?(?:là|gồm|như)\b)"
-                     r"(?:(?!giành|hợp đồng|\bmua\b|\bbán\b|\bký\b)[^.;])*$")
+                     r"|\bđối thủ\s+(?:\S+\s+){0,5}?(?:là|gồm|như)\b)"
+                     r"(?:(?!giành|hợp đồng|\bmua\b|(?<!chào )\bbán\b|\bký\b)[^.;])*$")
 _RIVAL_REACH = 120
 # "Rafale trước đây từng cạnh tranh với Su-30 của Nga để giành hợp đồng": a system told competing for a contract.
 _COMPETING = re.compile(r"[^,.;]{0,30}?\s(?:từng |đã |sẽ |đang |cũng )*cạnh tranh (?:với|cùng)\b")
