@@ -1953,3 +1953,9 @@ def test_the_rivals_a_tender_lists_after_several_words_are_no_deals():
     text = ("Croatia chọn Rafale\n\nCroatia đã ký hợp đồng mua 12 tiêm kích Rafale của Pháp. Các đối thủ khác trong cuộc "
             "đua gồm F-16 Block 70 do Mỹ chào bán và JAS-39 Gripen của Thụy Điển.")
     assert [(d.seller, d.quantity) for d in deals(text, "2021-11-26")] == [("FRA", 12)]
+
+
+def test_a_buyer_described_between_commas_is_still_the_subject_of_its_verb():
+    text = ("Tin quốc phòng\n\nTrước đó, Serbia đã cân nhắc mua Rafale trong hai năm, kể từ khi Croatia, nước láng giềng "
+            "và cũng là đối thủ trong khu vực, mua 12 chiếc Rafale đã qua sử dụng của Pháp vào năm 2021.")
+    assert ("HRV", "FRA", 12) in [(d.buyer, d.seller, d.quantity) for d in deals(text, "2024-08-30")]

@@ -233,6 +233,11 @@ _BOUGHT_OF = re.compile(r"\bmua(?:\s+lại|\s+thêm)?\s+của\s+$")
 _BOUGHT_OF_REACH = 40
 
 
+# ", nước láng giềng và cũng là đối thủ trong khu vực Balkan,": what the country before it is, between commas.
+_APPOSITION_AFTER = re.compile(r"\s*,\s*(?:nước|quốc gia|đối thủ|đồng minh|láng giềng|khách hàng|đối tác|thành viên)\b"
+                               r"[^,.;]{0,80},")
+
+
 @lru_cache(maxsize=256)
 def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ...]:
     """The cues of every party of a sentence, read once however many equipment phrases it names."""
@@ -242,6 +247,8 @@ def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ..
     for party in parties:
         before = lower[max(0, party.start - 80):party.start]
         after = " " + lower[party.end:party.end + 50]
+        if aside := _APPOSITION_AFTER.match(lower, party.end):
+            after = " " + lower[aside.end():aside.end() + 50]  # "Croatia, nước láng giềng ..., mua 12 chiếc Rafale"
         cues.append(_PartyCues(
             after_from=_FROM.search(before[-15:]) is not None or _AWARDED_TO.search(before[-40:]) is not None,
             made_by=_MADE_BY.search(before[-25:]) is not None and _MADE.match(lower, party.end) is not None,
