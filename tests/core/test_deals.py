@@ -1959,3 +1959,9 @@ def test_a_buyer_described_between_commas_is_still_the_subject_of_its_verb():
     text = ("Tin quốc phòng\n\nTrước đó, Serbia đã cân nhắc mua Rafale trong hai năm, kể từ khi Croatia, nước láng giềng "
             "và cũng là đối thủ trong khu vực, mua 12 chiếc Rafale đã qua sử dụng của Pháp vào năm 2021.")
     assert ("HRV", "FRA", 12) in [(d.buyer, d.seller, d.quantity) for d in deals(text, "2024-08-30")]
+
+
+def test_the_fleet_a_country_operates_is_no_order():
+    text = ("Tin quốc phòng\n\nNăm 2008, Bangkok ký hợp đồng mua 6 chiếc Gripen C/D đầu tiên và hiện Không quân Thái Lan "
+            "vận hành một phi đội gồm 11 chiếc Gripen C/D.")
+    assert [(d.buyer, d.quantity) for d in deals(text, "2025-08-26")] == [("THA", 6)]
