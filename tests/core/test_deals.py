@@ -1965,3 +1965,9 @@ def test_the_fleet_a_country_operates_is_no_order():
     text = ("Tin quốc phòng\n\nNăm 2008, Bangkok ký hợp đồng mua 6 chiếc Gripen C/D đầu tiên và hiện Không quân Thái Lan "
             "vận hành một phi đội gồm 11 chiếc Gripen C/D.")
     assert [(d.buyer, d.quantity) for d in deals(text, "2025-08-26")] == [("THA", 6)]
+
+
+def test_uncounted_weapons_of_a_package_led_by_counted_aircraft_come_with_them():
+    text = ("Phần Lan chọn F-35A\n\nGói mua sắm gồm 64 máy bay F-35A của Mỹ, tên lửa không đối không AMRAAM và "
+            "Sidewinder, phụ tùng cùng dịch vụ bảo dưỡng.")
+    assert [(d.system, d.quantity) for d in deals(text, "2021-12-11")] == [("máy bay F-35A", 64)]

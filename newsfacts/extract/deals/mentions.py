@@ -213,6 +213,8 @@ _REMAINDER = re.compile(r"\skhác$")
 # dược": equipment that comes along with the systems named before it, up to a few words after the cue.
 _ALONG = re.compile(r"\b(?:cùng|kèm)(?: với| theo)?\s+(?:[^\s.;]+\s+){0,5}?$")
 _ALONG_REACH = 40
+# "Gói mua sắm gồm 64 máy bay F-35A, ...": a package whose first item is counted.
+_PACKAGE_OF = re.compile(r"\bgói\b[^.;]{0,40}?\b(?:bao )?gồm\s+(?:[\d.]+\s+(?:chiếc\s+|khẩu\s+|hệ thống\s+)?)?$")
 # "gói này còn bao gồm hai động cơ dự phòng": spares of the systems sold.
 _SPARE = re.compile(r"\s+dự phòng\b")
 
@@ -224,6 +226,9 @@ def _accessory(lower: str, span: tuple[int, int, str, str | None], item: _Item, 
     start, end, _, model = span
     if _SPARE.match(lower, end):
         return True
+    if start > first_start and _quantity(lower, start) is None and _quantity(lower, first_start) is not None \
+            and _PACKAGE_OF.search(lower, 0, first_start):
+        return True  # "Gói mua sắm gồm 64 máy bay F-35A, tên lửa AMRAAM và Sidewinder, phụ tùng": the weapons it comes with
     if model is not None or _quantity(lower, start) is not None:
         return False
     along = _ALONG.search(lower, max(0, start - _ALONG_REACH), start)
