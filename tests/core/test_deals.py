@@ -1968,6 +1968,7 @@ def test_the_fleet_a_country_operates_is_no_order():
 
 
 def test_uncounted_weapons_of_a_package_led_by_counted_aircraft_come_with_them():
-    text = ("Phần Lan chọn F-35A\n\nGói mua sắm gồm 64 máy bay F-35A của Mỹ, tên lửa không đối không AMRAAM và "
-            "Sidewinder, phụ tùng cùng dịch vụ bảo dưỡng.")
-    assert [(d.system, d.quantity) for d in deals(text, "2021-12-11")] == [("máy bay F-35A", 64)]
+    text = ("Phần Lan chọn F-35A\n\nPhần Lan quyết định mua 64 tiêm kích F-35A của Mỹ với giá 9,4 tỷ USD.\n\n"
+            "Gói mua sắm gồm 64 máy bay F-35A phiên bản Block 4, tên lửa không đối không AMRAAM và Sidewinder, phụ tùng "
+            "cùng dịch vụ bảo dưỡng.")
+    assert [(d.system, d.quantity) for d in deals(text, "2021-12-11")] == [("máy bay F-35A phiên bản Block 4", 64)]
