@@ -1972,3 +1972,9 @@ def test_uncounted_weapons_of_a_package_led_by_counted_aircraft_come_with_them()
             "Gói mua sắm gồm 64 máy bay F-35A phiên bản Block 4, tên lửa không đối không AMRAAM và Sidewinder, phụ tùng "
             "cùng dịch vụ bảo dưỡng.")
     assert [(d.system, d.quantity) for d in deals(text, "2021-12-11")] == [("máy bay F-35A phiên bản Block 4", 64)]
+
+
+def test_a_country_that_signs_a_contract_to_buy_is_the_buyer_of_its_clause():
+    text = ("Tin quốc phòng\n\nNăm 2024, Paraguay đặt mua A-29 Super Tucano của Brazil, còn Bồ Đào Nha ký hợp đồng mua "
+            "12 chiếc A-29N theo tiêu chuẩn NATO.")
+    assert ("PRT", "BRA") in [(d.buyer, d.seller) for d in deals(text, "2026-02-20")]

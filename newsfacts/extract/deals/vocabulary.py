@@ -92,7 +92,9 @@ def _patterns() -> dict:
     compiled["operated_now"] = re.compile(verbs["operated_now"])
     compiled["contract_for"] = re.compile(verbs["contract_for"])
     compiled["status"] = [(status, _guarded_prefiltered(pattern)) for status, pattern in verbs["status"]]
-    compiled["buyer_before_verb"] = re.compile(_AUXILIARY + "(?:" + verbs["buy_verbs"] + ")")
+    # "Bồ Đào Nha ký hợp đồng mua 12 chiếc A-29N": a country that signs to buy buys.
+    compiled["buyer_before_verb"] = re.compile(_AUXILIARY + r"(?:ký(?: kết)? (?:hợp đồng|thỏa thuận)(?: để)?\s+)?"
+                                               + "(?:" + verbs["buy_verbs"] + ")")
     compiled["seller_before_verb"] = re.compile(_AUXILIARY + "(?:" + verbs["sell_verbs"] + ")")
     weapons = _weapons()
     compiled["head"] = _guarded(r"(?<!\w)(?:" + alternation(weapons["heads"]) + r")(?!\w)")
