@@ -16,8 +16,8 @@ from newsfacts.extract.money import find_money, to_usd
 
 RATES = Path(money_module.__file__).resolve().parent.parent / "vocab" / "exchange_rates.csv"
 ON = date(2023, 11, 10)
-CURRENCIES = {"USD", "EUR", "INR", "VND", "GBP", "JPY", "AUD", "KRW", "RUB", "CNY", "PLN", "CAD", "IDR", "PHP", "THB", "CHF",
-              "CZK", "MYR", "NZD", "SEK", "NOK", "DKK", "TRY"}
+CURRENCIES = {"USD", "EUR", "INR", "VND", "GBP", "JPY", "AUD", "KRW", "RUB", "CNY", "PLN", "CAD", "IDR", "PHP",
+              "THB", "CHF", "CZK", "MYR", "NZD", "SEK", "NOK", "DKK", "TRY"}
 
 
 def one(text: str, on: date | None = ON):

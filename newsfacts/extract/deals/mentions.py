@@ -228,7 +228,8 @@ def _accessory(lower: str, span: tuple[int, int, str, str | None], item: _Item, 
         return True
     if start > first_start and _quantity(lower, start) is None and _quantity(lower, first_start) is not None \
             and _PACKAGE_OF.search(lower, 0, first_start):
-        return True  # "Gói mua sắm gồm 64 máy bay F-35A, tên lửa AMRAAM và Sidewinder, phụ tùng": the weapons it comes with
+        # "Gói mua sắm gồm 64 máy bay F-35A, tên lửa AMRAAM và Sidewinder, phụ tùng": the weapons it comes with
+        return True
     if model is not None or _quantity(lower, start) is not None:
         return False
     along = _ALONG.search(lower, max(0, start - _ALONG_REACH), start)

@@ -44,7 +44,7 @@ def _group(mentions: list[_Mention], main_sentence_order: Mapping[int, int], pub
         date_unknown = replace(mention, date=None, until=None)
         same = [e for e in events if all(same_dialogue_in_article(date_unknown, m) for m in e.mentions)]
         if mention.weak_date and mention.status == "held" and published and mention.date == published.isoformat():
-            # dated by the news day only ("nhân cuộc họp 2+2 tại Manila" in a title): the meetings of the weeks around it
+            # dated by the news day only ("nhân cuộc họp 2+2 tại Manila" in a title): the meetings of weeks around it
             same = [e for e in same if e.anchor.date is None or near_the_news_day(mention.date, e.anchor.date)]
         if mention.weak_date and _borrows_another_rounds_date(mention, events):
             if not same:
@@ -103,6 +103,7 @@ def _without_calls_beside(events: list[_Event]) -> list[_Event]:
     parties are calls around it."""
     named_days = [(e.key, date.fromisoformat(e.anchor.date)) for e in events
                   if any(not m.bare for m in e.mentions) and e.anchor.date and len(e.anchor.date) == 10]
+
     def beside(event: _Event) -> bool:
         if any(not m.bare for m in event.mentions) or not event.anchor.date or len(event.anchor.date) != 10:
             return False
@@ -282,8 +283,8 @@ def _names_leaders(text: str) -> bool:
 
 
 # "Vòng đối thoại đầu tiên được tổ chức tại Washington hồi tháng 6/2010, khi Tổng thống Obama ghé qua buổi chiêu đãi",
-# "cuộc họp đầu tiên kể từ khi Thủ tướng mới nhậm chức", "trùng thời điểm Thủ tướng ... thăm": a leader in a clause that tells when
-# the meeting was is no participant of it.
+# "cuộc họp đầu tiên kể từ khi Thủ tướng mới nhậm chức", "trùng thời điểm Thủ tướng ... thăm": a leader in a clause
+# that tells when the meeting was is no participant of it.
 _WHEN = re.compile(r"(?:,\s+|\b(?:kể từ|từ|sau|trước)\s+)(?:khi|lúc|vào lúc|trong lúc)\s+(?:[^\s,.;]+\s+){0,3}$"
                    r"|\b(?:trùng|đúng)(?: với)? (?:thời điểm|dịp|lúc)\s+(?:[^\s,.;]+\s+){0,3}$|\bnhân dịp\s+$")
 _WHEN_CHARS = 40
