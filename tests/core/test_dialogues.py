@@ -1907,3 +1907,9 @@ def test_a_leader_whose_visit_the_round_coincided_with_does_not_make_it_a_leader
             "Đối thoại lần thứ 14 được tổ chức tại New Delhi ngày 1-8-2024, trùng thời điểm Thủ tướng Việt Nam thăm "
             "chính thức Ấn Độ.")
     assert sorted(d.date for d in dialogues(text, "2025-11-11")) == ["2024-08-01", "2025-11-10"]
+
+
+def test_a_meeting_held_under_a_mechanism_named_in_full_is_a_round_of_it():
+    text = ("Tin quốc phòng\n\nIndonesia và Trung Quốc đã tổ chức cuộc họp cấp bộ trưởng đầu tiên theo cơ chế đối thoại "
+            "chung Ngoại giao - Quốc phòng (2+2) tại Bắc Kinh hồi tháng 4.")
+    assert [(d.mechanism, d.date, d.status) for d in dialogues(text, "2025-08-01")] == [("2+2", "2025-04", "held")]
