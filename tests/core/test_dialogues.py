@@ -1913,3 +1913,12 @@ def test_a_meeting_held_under_a_mechanism_named_in_full_is_a_round_of_it():
     text = ("Tin quốc phòng\n\nIndonesia và Trung Quốc đã tổ chức cuộc họp cấp bộ trưởng đầu tiên theo cơ chế đối thoại "
             "chung Ngoại giao - Quốc phòng (2+2) tại Bắc Kinh hồi tháng 4.")
     assert [(d.mechanism, d.date, d.status) for d in dialogues(text, "2025-08-01")] == [("2+2", "2025-04", "held")]
+
+
+def test_a_level_told_after_the_next_mechanism_named_is_that_ones():
+    text = ("Hàn Quốc và Australia họp 2+2\n\n"
+            "Ngày 1/5, Hội nghị 2+2 Hàn Quốc - Australia lần thứ 6 diễn ra tại Melbourne.\n\n"
+            "Hội nghị 2+2 diễn ra hai tuần sau vòng Đối thoại chiến lược Hàn Quốc - Australia lần thứ 8 cấp thứ trưởng "
+            "ngoại giao, được tổ chức tại Seoul ngày 16/4 nhằm chuẩn bị nội dung cho cuộc gặp cấp bộ trưởng.")
+    assert sorted((d.mechanism, d.date) for d in dialogues(text, "2024-05-02")) == [
+        ("2+2", "2024-05-01"), ("strategic dialogue", "2024-04-16")]

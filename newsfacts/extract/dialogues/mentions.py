@@ -182,7 +182,12 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
         left, right = _clause(text, start, end)
         if named_in_brackets := _BRACKETED_NAME.match(text, right):
             right = _clause(text, start, named_in_brackets.end())[1]
-        mechanism = _at_its_level(mechanism, lower[left:_sentence_clause_end(lower, right)], lower)
+        # "Hội nghị 2+2 diễn ra hai tuần sau vòng Đối thoại chiến lược ... cấp thứ trưởng": a level told after the next
+        # mechanism named is that one's.
+        level_end = _sentence_clause_end(lower, right)
+        if i + 1 < len(spans) and end <= spans[i + 1][0] < level_end:
+            level_end = spans[i + 1][0]
+        mechanism = _at_its_level(mechanism, lower[left:level_end], lower)
         fixed = _fixed_parties(lower, start, end)
         of_the_two = not fixed and _of_the_two(lower, hits, left, start, end)
         parties = fixed or (() if of_the_two else _parties(text, _not_its_partners(lower, hits, end), start, end, left,
