@@ -1922,3 +1922,11 @@ def test_a_level_told_after_the_next_mechanism_named_is_that_ones():
             "ngoại giao, được tổ chức tại Seoul ngày 16/4 nhằm chuẩn bị nội dung cho cuộc gặp cấp bộ trưởng.")
     assert sorted((d.mechanism, d.date) for d in dialogues(text, "2024-05-02")) == [
         ("2+2", "2024-05-01"), ("strategic dialogue", "2024-04-16")]
+
+
+def test_a_round_of_talks_on_an_agreement_is_no_round_of_the_consultations():
+    text = ("Nhật Bản và Philippines ký hiệp định tiếp cận\n\n"
+            "Ngày 8/7, tại Manila, cuộc họp 2+2 lần thứ hai giữa Nhật Bản và Philippines đã diễn ra.\n\n"
+            "Hai nước khởi động đàm phán hiệp định từ tháng 11/2023. Vòng đàm phán chính thức đầu tiên diễn ra tại Tokyo "
+            "trong hai ngày 29 và 30/11 năm ngoái.")
+    assert [d.date for d in dialogues(text, "2024-07-09")] == ["2024-07-08"]

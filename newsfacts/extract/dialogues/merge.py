@@ -186,9 +186,15 @@ def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[
         told_before = _meeting_told_before(m, meetings)
         name, parties = (told_before.mechanism, told_before.parties) if told_before else (mechanism, main_pair)
         if set(m.parties) <= set(parties) and not _names_leaders(_told_in(sentences[m.sentence].text, m)) \
-                and not _only_recalled_before(m, meetings):
+                and not _only_recalled_before(m, meetings) \
+                and not (name != "other dialogue" and _NEGOTIATION_ROUND.search(_told_in(sentences[m.sentence].text, m))):
             resolved.append(replace(m, mechanism=_at_the_level_told(name, sentences[m.sentence], m), parties=parties))
     return resolved
+
+
+# "Vòng đàm phán chính thức đầu tiên diễn ra tại Tokyo ..." after the agreement being negotiated: a round of talks on
+# an agreement, which no consultation or dialogue mechanism holds (border talks are "other dialogue", and keep theirs).
+_NEGOTIATION_ROUND = re.compile(r"\b(?:vòng|phiên|cuộc) đàm phán\b", re.IGNORECASE)
 
 
 # Sentences back from a bare meeting within which the meeting told last is the one it refers to.
