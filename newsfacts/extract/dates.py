@@ -65,7 +65,7 @@ _WEEK_OFFSETS = {"tới": 1, "sau": 1, "này": 0, "trước": -1, "qua": -1}
 # Words that make "10/11" or "10.11" a date when they stand right before it.
 _DAY_CONTEXT = re.compile(
     r"(?<!\w)(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|khuya|mùng|mồng|vào|từ|đến|tới|trước|sau|hạn|"
-    r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)(?P<gap>\s*[,(]?\s*)$",
+    r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|ngày mới\s*:)(?P<gap>\s*[,(]?\s*)$",
     re.IGNORECASE,
 )
 _DAY_BEFORE_MONTH = re.compile(r"(?<!\w)(?:ngày|mùng|mồng)\s+(?P<day>\d{1,2})\s+$", re.IGNORECASE)

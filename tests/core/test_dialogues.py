@@ -1930,3 +1930,9 @@ def test_a_round_of_talks_on_an_agreement_is_no_round_of_the_consultations():
             "Hai nước khởi động đàm phán hiệp định từ tháng 11/2023. Vòng đàm phán chính thức đầu tiên diễn ra tại Tokyo "
             "trong hai ngày 29 và 30/11 năm ngoái.")
     assert [d.date for d in dialogues(text, "2024-07-09")] == ["2024-07-08"]
+
+
+def test_a_meeting_given_a_new_date_is_planned_for_it():
+    text = ("Mỹ - Ấn Độ chốt ngày mới cho Đối thoại 2+2\n\n"
+            "Sau hai lần bị hoãn, cuộc Đối thoại 2+2 đầu tiên giữa Mỹ và Ấn Độ đã có ngày mới: 6/9 tới, tại New Delhi.")
+    assert [(d.date, d.status) for d in dialogues(text, "2018-07-21")] == [("2018-09-06", "planned")]
