@@ -1936,3 +1936,10 @@ def test_a_meeting_given_a_new_date_is_planned_for_it():
     text = ("Mỹ - Ấn Độ chốt ngày mới cho Đối thoại 2+2\n\n"
             "Sau hai lần bị hoãn, cuộc Đối thoại 2+2 đầu tiên giữa Mỹ và Ấn Độ đã có ngày mới: 6/9 tới, tại New Delhi.")
     assert [(d.date, d.status) for d in dialogues(text, "2018-07-21")] == [("2018-09-06", "planned")]
+
+
+def test_a_round_of_talks_stays_a_round_of_a_dialogue_that_is_called_talks():
+    text = ("Mỹ và Trung Quốc nối lại đàm phán quốc phòng\n\n"
+            "Ngày 9/1, Đàm phán Chính sách Quốc phòng Mỹ - Trung Quốc lần thứ 17 đã diễn ra tại Washington.\n\n"
+            "Vòng đàm phán trước đó đã diễn ra tại Bắc Kinh ngày 5/12/2020.")
+    assert sorted(d.date for d in dialogues(text, "2024-01-10")) == ["2020-12-05", "2024-01-09"]

@@ -14,7 +14,7 @@ from newsfacts.extract.people import PersonMention, leader_titles
 from newsfacts.records import Location, Sentence
 from newsfacts.same_event import near_the_news_day, same_dialogue_in_article, times_agree_in_article
 from newsfacts.extract.dialogues.mentions import _Mention, _at_its_level
-from newsfacts.extract.dialogues.vocabulary import _patterns, _vocab
+from newsfacts.extract.dialogues.vocabulary import _patterns, _vocab, bilateral_formats
 
 
 @dataclass
@@ -187,13 +187,14 @@ def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[
         name, parties = (told_before.mechanism, told_before.parties) if told_before else (mechanism, main_pair)
         if set(m.parties) <= set(parties) and not _names_leaders(_told_in(sentences[m.sentence].text, m)) \
                 and not _only_recalled_before(m, meetings) \
-                and not (name != "other dialogue" and _NEGOTIATION_ROUND.search(_told_in(sentences[m.sentence].text, m))):
+                and not (name in bilateral_formats()
+                         and _NEGOTIATION_ROUND.search(_told_in(sentences[m.sentence].text, m))):
             resolved.append(replace(m, mechanism=_at_the_level_told(name, sentences[m.sentence], m), parties=parties))
     return resolved
 
 
 # "Vòng đàm phán chính thức đầu tiên diễn ra tại Tokyo ..." after the agreement being negotiated: a round of talks on
-# an agreement, which no consultation or dialogue mechanism holds (border talks are "other dialogue", and keep theirs).
+# an agreement, which no 2+2 holds (some dialogues are called talks: "Đàm phán chính sách quốc phòng Mỹ - Trung").
 _NEGOTIATION_ROUND = re.compile(r"\b(?:vòng|phiên|cuộc) đàm phán\b", re.IGNORECASE)
 
 
