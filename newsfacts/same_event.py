@@ -14,10 +14,10 @@ articles. The two scopes ask differently, for reasons:
 from __future__ import annotations
 
 import math
-from datetime import date
 from collections.abc import Sequence
 from typing import Protocol
 
+from newsfacts.extract.rates import period_of
 from newsfacts.records import Deal, Dialogue, Money
 
 # Within an article a figure only splits a deal when it contradicts another, so rounding must not split one:
@@ -74,13 +74,8 @@ NEWS_DAY_REACH_DAYS = 45
 def near_the_news_day(news_day: str, told: str) -> bool:
     """Whether a meeting told with its own date can be the one an undated report of the news day ("nhân cuộc họp 2+2
     tại Manila" in a title) is about: not a round recalled from months or years before."""
-    day, other = _first_day(news_day), _first_day(told)
+    (day, _), (other, _) = period_of(news_day), period_of(told)
     return abs((day - other).days) <= NEWS_DAY_REACH_DAYS
-
-
-def _first_day(iso: str) -> date:
-    parts = [int(part) for part in iso.split("-")] + [1, 1]
-    return date(parts[0], parts[1], parts[2])
 
 
 def rounds_differ(a: MeetingMention, b: MeetingMention) -> bool:
