@@ -1978,3 +1978,8 @@ def test_a_country_that_signs_a_contract_to_buy_is_the_buyer_of_its_clause():
     text = ("Tin quốc phòng\n\nNăm 2024, Paraguay đặt mua A-29 Super Tucano của Brazil, còn Bồ Đào Nha ký hợp đồng mua "
             "12 chiếc A-29N theo tiêu chuẩn NATO.")
     assert ("PRT", "BRA") in [(d.buyer, d.seller) for d in deals(text, "2026-02-20")]
+
+
+def test_a_contract_detailed_after_theo_thoa_thuan_keeps_its_count_when_none_was_told_before():
+    text = "Tin quốc phòng\n\nTheo thỏa thuận, Slovakia sẽ mua 152 xe chiến đấu bộ binh CV90 của Thụy Điển."
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2024-05-01")] == [("SVK", "SWE", 152)]

@@ -58,8 +58,12 @@ def _merge(mentions: list[_Mention]) -> list[list[_Mention]]:
             mention = _as_named_before(groups, mention)
         candidates = [g for g in groups if g[0].kind != "agreement" and _same_deal(g, mention)]
         if not candidates and mention.under_told_contract:
-            mention = replace(mention, quantity=None, money=None, dated=None)
-            candidates = [g for g in groups if g[0].kind != "agreement" and _same_deal(g, mention)]
+            detail = replace(mention, quantity=None, money=None, dated=None)
+            candidates = [g for g in groups if g[0].kind != "agreement" and _same_deal(g, detail)]
+            if candidates:
+                mention = detail
+            elif any(g[0].kind != "agreement" for g in groups):
+                continue  # the details of a contract that is none of the deals told: no deal of their own
         target = _nearest_group(candidates, mention)
         if target:
             target.append(mention)
