@@ -101,21 +101,26 @@ _BESIDE_DAYS = 3
 def _without_calls_beside(events: list[_Event]) -> list[_Event]:
     """Meetings told only as "cuộc gặp"/"cuộc họp" a day or few from a named meeting of the same mechanism and
     parties are calls around it."""
-    named_days = [(e.key, date.fromisoformat(e.anchor.date)) for e in events
-                  if any(not m.bare for m in e.mentions) and e.anchor.date and len(e.anchor.date) == 10]
+    named_days = [(e.key, day) for e in events if any(not m.bare for m in e.mentions) and (day := _anchor_day(e))]
 
     def beside(event: _Event) -> bool:
-        if any(not m.bare for m in event.mentions) or not event.anchor.date or len(event.anchor.date) != 10:
+        day = _anchor_day(event)
+        if day is None or any(not m.bare for m in event.mentions):
             return False
-        day = date.fromisoformat(event.anchor.date)
         return any(key == event.key and 0 < abs((day - other).days) <= _BESIDE_DAYS for key, other in named_days)
     return [e for e in events if not beside(e)]
+
+
+def _anchor_day(event: _Event) -> date | None:
+    """The day an event is dated to, when its date is told to the day."""
+    told = event.anchor.date
+    return date.fromisoformat(told) if told and len(told) == len("2024-01-01") else None
 
 
 def _same_day(a: _Event, b: _Event) -> bool:
     """"Đối thoại an ninh, ngoại giao cùng ngày" in the body for the 2+2 of that day: a looser name of the same
     parties' meeting on the very same day is that meeting."""
-    return a.anchor.date is not None and len(a.anchor.date) == 10 and a.anchor.date == b.anchor.date
+    return _anchor_day(a) is not None and a.anchor.date == b.anchor.date
 
 
 def _main_pair(mentions: Sequence[_Mention], country_hits: Mapping[int, Sequence[CountryHit]]) -> tuple[str, ...]:
