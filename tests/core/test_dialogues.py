@@ -1943,3 +1943,15 @@ def test_a_round_of_talks_stays_a_round_of_a_dialogue_that_is_called_talks():
             "Ngày 9/1, Đàm phán Chính sách Quốc phòng Mỹ - Trung Quốc lần thứ 17 đã diễn ra tại Washington.\n\n"
             "Vòng đàm phán trước đó đã diễn ra tại Bắc Kinh ngày 5/12/2020.")
     assert sorted(d.date for d in dialogues(text, "2024-01-10")) == ["2020-12-05", "2024-01-09"]
+
+
+@pytest.mark.parametrize("name", [
+    "Ủy ban hợp tác quốc phòng chung (JDCC) Ấn Độ - Việt Nam",
+    "Ủy ban hỗn hợp về hợp tác quốc phòng Ấn Độ - Việt Nam",
+    "Nhóm Đối thoại quân sự cấp cao Ấn Độ - Việt Nam",
+])
+def test_a_joint_committee_on_defence_cooperation_is_a_defence_policy_dialogue(name):
+    text = (f"Ấn Độ và Việt Nam họp về hợp tác quốc phòng\n\n"
+            f"Ngày 14/3, phiên họp thứ tư của {name} đã diễn ra tại Hà Nội.")
+    assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, "2025-03-15")] == [
+        ("defence policy dialogue", ("IND", "VNM"), "2025-03-14")]
