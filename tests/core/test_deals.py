@@ -1983,3 +1983,10 @@ def test_a_country_that_signs_a_contract_to_buy_is_the_buyer_of_its_clause():
 def test_a_contract_detailed_after_theo_thoa_thuan_keeps_its_count_when_none_was_told_before():
     text = "Tin quốc phòng\n\nTheo thỏa thuận, Slovakia sẽ mua 152 xe chiến đấu bộ binh CV90 của Thụy Điển."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2024-05-01")] == [("SVK", "SWE", 152)]
+
+
+def test_nuoc_nay_buying_from_two_countries_in_one_sentence_is_the_country_told_before():
+    text = ("Philippines mua sắm vũ khí\n\nNăm 2023, Manila đã đặt mua 12 tiêm kích FA-50 của Hàn Quốc.\n\n"
+            "Nước này cũng đang cân nhắc mua tiêm kích Gripen của Thụy Điển và đàm phán với Mỹ về việc mua tiêm kích F-16.")
+    assert sorted((d.buyer, d.seller) for d in deals(text, "2025-02-01")) == [
+        ("PHL", "KOR"), ("PHL", "SWE"), ("PHL", "USA")]

@@ -22,7 +22,7 @@ from newsfacts.extract.deals.equipment import (
     _system_spans, _without_maker_descriptions,
 )
 from newsfacts.extract.deals.roles import (
-    _SIGN, _Party, _coordinated_buyers, _country_lists, _nearest_pair, _parties, _roles,
+    THIS_COUNTRY, _SIGN, _Party, _coordinated_buyers, _country_lists, _nearest_pair, _parties, _roles,
 )
 from newsfacts.extract.deals.stage import (
     _clause, _clause_status, _money, _money_date, _nearest_date, _order_date, _own_money, _status,
@@ -973,13 +973,9 @@ def _named_back_for_another_buyer(found: Sequence[_Mention], earlier: Sequence[_
     return kept
 
 
-# "Nước này cũng đang cân nhắc mua ...", "bán vũ khí cho hòn đảo": the country the article was just telling of.
-_THIS_COUNTRY = re.compile(r"\b(?:nước này|quốc gia này|hòn đảo(?: này)?)\b")
-
-
 def _this_country_buys(found: Sequence[_Mention], lower: str, earlier: Sequence[_Mention]) -> list[_Mention]:
     """A sentence whose buyer is "nước này" buys for the buyer of the latest trade told before it."""
-    if not _THIS_COUNTRY.search(lower):
+    if not THIS_COUNTRY.search(lower):
         return list(found)
     buyer = next((m.buyer for m in reversed(earlier) if m.buyer), None)
     return [replace(m, buyer=buyer, countries=tuple(dict.fromkeys((*m.countries, buyer))))

@@ -449,11 +449,32 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
     others = {p.code for p, cue in zip(parties, _party_cues(lower, parties))
               if not p.company and not _LOCATED.search(lower, max(0, p.start - 6), p.start)
               and not ((cue.buys or cue.sells) and _apart(lower, p, start, end))} - {buyer, seller} - set(cues.makers)
-    if len(others) == 1 and (buyer is None) != (seller is None):
+    if len(others) == 1 and (buyer is None) != (seller is None) \
+            and not (buyer is None and _subject_told_before(lower, parties, start)):
         (other,) = others
         if seller is None or not _a_source(lower, parties, other, end):
             buyer, seller = (other, seller) if buyer is None else (buyer, other)
     return buyer, seller
+
+
+# "Nước này cũng đang cân nhắc mua ...", "bán vũ khí cho hòn đảo": the country the article was just telling of.
+THIS_COUNTRY = re.compile(r"\b(?:nước này|quốc gia này|hòn đảo(?: này)?)\b")
+
+
+def _subject_told_before(lower: str, parties: Sequence[_Party], start: int) -> bool:
+    """"Nước này cũng cân nhắc mua J-10 của Trung Quốc và đàm phán với Mỹ về F-15EX": the clause's subject is the
+    country told of before, so the one other country of the sentence is not the buyer of its equipment."""
+    anaphor = None
+    for anaphor in THIS_COUNTRY.finditer(lower, 0, start):
+        pass
+    if anaphor is None or _CLAUSE_MARK.search(lower, anaphor.end(), start):
+        return False
+    return not any(anaphor.end() <= p.start < start and not _OBJECT_OF_A_WORD.search(lower, 0, p.start)
+                   for p in parties if not p.company)
+
+
+# "của Trung Quốc", "với Mỹ", "cho Ấn Độ": a country after one of these words is no subject of the clause.
+_OBJECT_OF_A_WORD = re.compile(r"\b(?:của|với|từ|cho|sang|tại|ở|do)\s+$")
 
 
 # "Mỹ đã phê duyệt thương vụ bán ...", "Bộ Ngoại giao Mỹ thông qua gói ... gồm 3 hệ thống NASAMS": a government selling,
@@ -614,6 +635,8 @@ def _subject(lower: str, parties: Sequence[_Party], verb_starts: tuple[int, ...]
             return None  # "bắt tay cả Nga và Mỹ: thỏa thuận mua S-400": the other side is listed with it, no subject
         before = [p for p in listed if p.code != exclude]
         if not before:
+            if countries_only and verb_start <= anchor and _subject_told_before(lower, parties, verb_start):
+                return None  # "Nước này cũng cân nhắc mua J-10 ... và đàm phán với Mỹ ...": no later verb's subject
             continue
         last = before[-1]
         coordinated = len(before) > 1 and _COORDINATION.fullmatch(lower, before[-2].end, last.start)
