@@ -1955,3 +1955,22 @@ def test_a_joint_committee_on_defence_cooperation_is_a_defence_policy_dialogue(n
             f"Ngày 14/3, phiên họp thứ tư của {name} đã diễn ra tại Hà Nội.")
     assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, "2025-03-15")] == [
         ("defence policy dialogue", ("IND", "VNM"), "2025-03-14")]
+
+
+def test_a_meeting_named_after_the_sentence_that_tells_it_takes_that_sentences_venue():
+    text = ("Nhật Bản và Ấn Độ họp 2+2\n\n"
+            "Ngày 20-8, Ngoại trưởng Ấn Độ đã gặp Ngoại trưởng Nhật Bản tại trụ sở Bộ Ngoại giao Nhật Bản ở thủ đô Tokyo.\n\n"
+            "Đây là cuộc đối thoại 2+2 thứ tư giữa hai nước.")
+    assert [(d.date, d.location.city) for d in dialogues(text, "2025-08-21")] == [("2025-08-20", "Tokyo")]
+
+
+def test_a_capital_named_as_thu_do_nuoc_is_that_countrys_capital():
+    text = "Nhật Bản và Ấn Độ họp 2+2\n\nNgày 20-8, Nhật Bản và Ấn Độ họp 2+2 lần thứ tư tại thủ đô nước Nhật."
+    assert [(d.location.city, d.location.country) for d in dialogues(text, "2025-08-21")] == [("Tokyo", "JPN")]
+
+
+def test_a_recalled_round_told_with_a_when_clause_keeps_that_clauses_venue():
+    text = ("Nhật Bản và Ấn Độ họp 2+2\n\nNgày 20-8, Nhật Bản và Ấn Độ họp 2+2 lần thứ tư tại Tokyo.\n\n"
+            "Cơ chế này được khởi động vào tháng 11-2019, khi phiên đầu tiên được tổ chức tại New Delhi.")
+    assert sorted((d.date, d.location.city) for d in dialogues(text, "2025-08-21")) == [
+        ("2019-11", "New Delhi"), ("2025-08-20", "Tokyo")]

@@ -12,8 +12,8 @@ from newsfacts.extract.dates import DateHit, counts_days, writes_its_year
 from newsfacts.extract.lowered import LoweredArticle
 from newsfacts.records import Location, Sentence
 from newsfacts.extract.dialogues.dating import (
-    _FIRST_SINCE, _apposed_date, _best_date, _borrowed_date, _date_fields, _event_dates, _new_date, _ordinal,
-    _range_end, _recalled_dates, _recalled_round, _second_day, _since_only,
+    _FIRST_SINCE, _apposed_date, _best_date, _borrowed_date, _date_fields, _date_told_before, _event_dates, _new_date,
+    _ordinal, _range_end, _recalled_dates, _recalled_round, _second_day, _since_only,
 )
 from newsfacts.extract.dialogues.places import (
     _location, _meetings_at_venues, _parties, _separate_meetings, _venue_before, _venue_options,
@@ -468,8 +468,16 @@ def _recalled_venue(text: str, venues: Sequence[tuple[int, Location]], cue_start
     ...": a visit told after the comma)."""
     reach = min(hit.end + _VENUE_AFTER_DATE_CHARS, len(text))
     comma = text.find(",", hit.end, reach)
-    reach = comma if comma >= 0 else reach
+    if comma >= 0 and (same := _WHEN_THE_ROUND_WAS_HELD.match(text, comma + 1)):
+        reach = same.end()  # "... khởi động vào tháng 4-2012, khi phiên đầu tiên được tổ chức tại Washington"
+    else:
+        reach = comma if comma >= 0 else reach
     return next((location for start, location in venues if cue_start <= start < reach), Location())
+
+
+# ", khi phiên đầu tiên được tổ chức tại Washington": a clause that tells where the round dated before it was held.
+_WHEN_THE_ROUND_WAS_HELD = re.compile(r"\s*khi\s+(?:phiên|vòng|cuộc họp|cuộc đối thoại|kỳ họp|hội nghị)\b[^,.;]{0,30}?"
+                                      r"\b(?:diễn ra|được tổ chức|tổ chức|nhóm họp)\s+(?:tại|ở)\s")
 
 
 # "kể từ phiên đối thoại "2+2" đầu tiên, cũng diễn ra tại Tokyo, vào tháng 12-2015": the round counted from, told
@@ -879,6 +887,17 @@ def _placed_by_a_later_sentence(named: list[_Mention], sentence: Sentence, lower
             and m.status != "mechanism" else m for m in named]
 
 
+def _placed_by_the_sentence_before(found: list[_Mention], before: Sentence, told: DateHit,
+                                   hits: Sequence[CountryHit]) -> list[_Mention]:
+    """"Ngày 11/4, ... đã tiếp ... tại trụ sở Bộ Ngoại giao Mỹ ở thủ đô Washington. Đây là cuộc đối thoại 2+2 thứ ba
+    ...": the meeting the sentence names took place where the sentence before, whose date it takes, says."""
+    location = _location(_venue_options(before.text, hits), 0, 0, 0, len(before.text))
+    if not (location.city or location.country):
+        return found
+    return [replace(m, location=location) if m.date == told.value and not (m.location.city or m.location.country)
+            and not m.online else m for m in found]
+
+
 # "Cuộc họp có sự tham dự của Thứ trưởng Bộ Ngoại giao Hàn Quốc ... và người đồng cấp": who attends the meeting the
 # sentence before told.
 _ATTENDANCE = re.compile(r"(?:cuộc họp|cuộc đối thoại|phiên họp|phiên đối thoại|đối thoại|hội nghị)\b[^.;]{0,40}?"
@@ -931,6 +950,9 @@ def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs:
             found = _at_the_level_attended(found, lower, article.sentence(position + 1))
         if not found and not dates:
             named[:] = _placed_by_a_later_sentence(named, sentence, lower, hits)
+        if found and (told := _date_told_before(sentence, sentences, date_hits)):
+            found = _placed_by_the_sentence_before(found, sentences[sentence.index - 1], told,
+                                                   country_hits.get(sentence.index - 1, ()))
         named.extend(found)
         if all(m.status == "mechanism" for m in found):
             # "Cơ chế đối thoại ... được khởi đầu bằng cuộc họp tại Hà Nội tháng 3/2019": the mechanism, and a meeting.

@@ -249,11 +249,11 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
     return options
 
 
-_GENITIVE_WORD = re.compile(r"(?:của\s+)?")
+_GENITIVE_WORD = re.compile(r"(?:của\s+)?(?:nước\s+)?")
 
 
 def _capital_of(text: str, hits: Sequence[CountryHit], position: int) -> Location | None:
-    """"tại thủ đô của Mỹ", "ở thủ đô Nhật Bản": the capital of the country named."""
+    """"tại thủ đô của Mỹ", "ở thủ đô Nhật Bản", "tại thủ đô nước Mỹ": the capital of the country named."""
     after = _GENITIVE_WORD.match(text, position).end()
     country = next((h for h in hits if h.start == after), None)
     city = _capitals().get(country.code) if country else None
