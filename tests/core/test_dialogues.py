@@ -1974,3 +1974,11 @@ def test_a_recalled_round_told_with_a_when_clause_keeps_that_clauses_venue():
             "Cơ chế này được khởi động vào tháng 11-2019, khi phiên đầu tiên được tổ chức tại New Delhi.")
     assert sorted((d.date, d.location.city) for d in dialogues(text, "2025-08-21")) == [
         ("2019-11", "New Delhi"), ("2025-08-20", "Tokyo")]
+
+
+def test_a_leader_whose_term_tells_when_a_round_was_is_no_participant_of_it():
+    text = ("Hàn Quốc và Úc nối lại 2+2\n\nNgày 3-5, Hàn Quốc và Úc họp 2+2 tại Canberra.\n\n"
+            "Phiên thứ hai diễn ra tại Seoul vào tháng 6-2015, trước khi bị gián đoạn trong nhiệm kỳ của cựu Tổng thống "
+            "Moon Jae-in, người theo đuổi chính sách riêng với Trung Quốc.")
+    assert sorted((d.date, d.location.city) for d in dialogues(text, "2025-05-04")) == [
+        ("2015-06", "Seoul"), ("2025-05-03", "Canberra")]

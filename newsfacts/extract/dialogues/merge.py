@@ -295,10 +295,11 @@ def _names_leaders(text: str) -> bool:
 
 
 # "Vòng đối thoại đầu tiên được tổ chức tại Washington hồi tháng 6/2010, khi Tổng thống Obama ghé qua buổi chiêu đãi",
-# "cuộc họp đầu tiên kể từ khi Thủ tướng mới nhậm chức", "trùng thời điểm Thủ tướng ... thăm": a leader in a clause
-# that tells when the meeting was is no participant of it.
+# "cuộc họp đầu tiên kể từ khi Thủ tướng mới nhậm chức", "trùng thời điểm Thủ tướng ... thăm", "bị gián đoạn suốt
+# nhiệm kỳ của cựu Tổng thống ...": a leader in a clause that tells when the meeting was is no participant of it.
 _WHEN = re.compile(r"(?:,\s+|\b(?:kể từ|từ|sau|trước)\s+)(?:khi|lúc|vào lúc|trong lúc)\s+(?:[^\s,.;]+\s+){0,3}$"
-                   r"|\b(?:trùng|đúng)(?: với)? (?:thời điểm|dịp|lúc)\s+(?:[^\s,.;]+\s+){0,3}$|\bnhân dịp\s+$")
+                   r"|\b(?:trùng|đúng)(?: với)? (?:thời điểm|dịp|lúc)\s+(?:[^\s,.;]+\s+){0,3}$|\bnhân dịp\s+$"
+                   r"|\b(?:nhiệm kỳ|chính quyền|dưới thời|thời kỳ)(?: của)?\s+(?:cựu\s+)?$")
 _WHEN_CHARS = 40
 
 
