@@ -1990,3 +1990,9 @@ def test_nuoc_nay_buying_from_two_countries_in_one_sentence_is_the_country_told_
             "Nước này cũng đang cân nhắc mua tiêm kích Gripen của Thụy Điển và đàm phán với Mỹ về việc mua tiêm kích F-16.")
     assert sorted((d.buyer, d.seller) for d in deals(text, "2025-02-01")) == [
         ("PHL", "KOR"), ("PHL", "SWE"), ("PHL", "USA")]
+
+
+def test_a_new_system_replacing_the_fleet_in_service_is_not_delivered_by_it():
+    text = ("Romania mua tiêm kích F-35\n\nRomania đã ký hợp đồng mua 32 tiêm kích F-35A của Mỹ.\n\n"
+            "Những chiếc F-35A sẽ thay thế phi đội tiêm kích MiG-21 LanceR mà Romania đang vận hành.")
+    assert [(d.buyer, d.seller, d.status) for d in deals(text, "2024-11-22")] == [("ROU", "USA", "signed")]

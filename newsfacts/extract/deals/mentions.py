@@ -703,7 +703,10 @@ def _in_service_mentions(sentences: Sequence[Sentence], country_hits: Mapping[in
         spans = _system_spans(sentence.text, lower)
         built = _built_abroad(sentence, lower, hits, codes, spans)
         found += built
-        for _, _, category, model in spans if not built else ():
+        replaced = _REPLACED.search(lower, 0, cues[0].start())
+        for start, _, category, model in spans if not built else ():
+            if replaced and start < replaced.start():
+                continue  # "Những chiếc Apache sẽ thay thế ... Mi-24 mà Ba Lan đang vận hành": not in service yet
             if model and codes:
                 found.append(_Mention("purchase", None, None, None, category, model, None, None, None, "delivered", (),
                                       sentence.index, countries=codes))
