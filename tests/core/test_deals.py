@@ -1996,3 +1996,13 @@ def test_a_new_system_replacing_the_fleet_in_service_is_not_delivered_by_it():
     text = ("Romania mua tiêm kích F-35\n\nRomania đã ký hợp đồng mua 32 tiêm kích F-35A của Mỹ.\n\n"
             "Những chiếc F-35A sẽ thay thế phi đội tiêm kích MiG-21 LanceR mà Romania đang vận hành.")
     assert [(d.buyer, d.seller, d.status) for d in deals(text, "2024-11-22")] == [("ROU", "USA", "signed")]
+
+
+def test_counted_launchers_bought_are_a_system_but_launchers_listed_as_a_packages_parts_are_not():
+    bought = ("Thụy Điển mua bệ phóng Patriot\n\n"
+              "Ngày 5/3, Thụy Điển ký hợp đồng trị giá 400 triệu USD với Mỹ để mua 12 bệ phóng cho hệ thống phòng không "
+              "Patriot.")
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(bought, "2025-03-06")] == [("SWE", "USA", 12)]
+    parts = ("Mỹ duyệt bán NASAMS cho Qatar\n\n"
+             "Mỹ phê duyệt khả năng bán cho Qatar hệ thống phòng không NASAMS, bao gồm 12 bệ phóng và 4 radar.")
+    assert 12 not in [d.quantity for d in deals(parts, "2025-03-06")]

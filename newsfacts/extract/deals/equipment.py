@@ -72,9 +72,10 @@ _MAKER_DESCRIPTION = re.compile(
 @lru_cache(maxsize=256)
 def _system_spans(text: str, lower: str) -> tuple[tuple[int, int, str, str | None], ...]:
     """(start, end, category, model) of each equipment phrase: head noun, its modifiers, a model designation."""
-    heads = [(m.start(), m.end(), _weapons()["heads"][m.group()]) for m in _patterns()["head"].finditer(lower)]
     models = [(m.start(), m.end(), m.group(1)) for m in _patterns()["model"].finditer(text)
               if not _PERSON_TITLE.search(lower, max(0, m.start() - 4), m.start())]
+    heads = [(m.start(), m.end(), _weapons()["heads"][m.group()]) for m in _patterns()["head"].finditer(lower)
+             if m.group() not in _weapons()["counted_heads"] or _counted_and_unnamed(lower, m, models)]
     spans: list[tuple[int, int, str, str | None]] = []
     position = 0
     candidates = heads + [(s, e, _weapons()["models"][g]["category"]) for s, e, g in models]
@@ -95,6 +96,22 @@ def _system_spans(text: str, lower: str) -> tuple[tuple[int, int, str, str | Non
         spans.append((start, end, category, model))
         position = end
     return tuple(sorted(spans))
+
+
+_COUNT_BEFORE = re.compile(r"\d[\d.,]*\s+$")
+_MODEL_RIGHT_AFTER = re.compile(r"\s+(?:[^\s,.;]+\s+)?$")
+
+
+# "THAAD, bao gồm 44 bệ phóng, 360 tên lửa đánh chặn": the parts of a system counted in its package.
+_PARTS_COUNTED = re.compile(r"\bgồm(?: có)?\s+\d[\d.,]*\s+$")
+
+
+def _counted_and_unnamed(lower: str, head: re.Match[str], models) -> bool:
+    """A counted head that no known model follows closely and no package lists as a part (`counted_heads`)."""
+    before = max(0, head.start() - 20)
+    return _COUNT_BEFORE.search(lower, before, head.start()) is not None \
+        and not _PARTS_COUNTED.search(lower, before, head.start()) and not any(
+            _MODEL_RIGHT_AFTER.fullmatch(lower, head.end(), s) for s, _, _ in models if s >= head.end())
 
 
 def _is_class_name(lower: str, model_start: int, start: int, end: int, heads, model_category: str) -> bool:
