@@ -1982,3 +1982,27 @@ def test_a_leader_whose_term_tells_when_a_round_was_is_no_participant_of_it():
             "Moon Jae-in, người theo đuổi chính sách riêng với Trung Quốc.")
     assert sorted((d.date, d.location.city) for d in dialogues(text, "2025-05-04")) == [
         ("2015-06", "Seoul"), ("2025-05-03", "Canberra")]
+
+
+def test_a_numbered_round_counted_from_the_mechanisms_start_year_is_a_meeting():
+    text = ("Ấn Độ và Úc họp 2+2\n\nNgày 12/6, Ngoại trưởng và Bộ trưởng Quốc phòng Ấn Độ đã gặp người đồng cấp Úc "
+            "tại Canberra.\n\nĐây là cuộc tham vấn 2+2 lần thứ ba giữa hai nước kể từ khi cơ chế được thiết lập năm 2021.")
+    assert [(d.date, d.status) for d in dialogues(text, "2025-06-13")] == [("2025-06-12", "held")]
+
+
+def test_the_first_round_between_the_two_since_a_change_is_not_the_first_round():
+    text = ("Ấn Độ và Úc họp 2+2\n\nNgày 12/6, Ấn Độ và Úc tổ chức Đối thoại 2+2 lần thứ ba tại Canberra.\n\n"
+            "Đây là vòng 2+2 đầu tiên giữa hai nước kể từ khi chính phủ mới của Úc nhậm chức.")
+    assert [d.date for d in dialogues(text, "2025-06-13")] == ["2025-06-12"]
+
+
+def test_the_previous_meeting_told_as_lan_gap_truoc_is_a_recalled_round():
+    text = ("Ấn Độ và Úc họp 2+2\n\nNgày 12/6, Ấn Độ và Úc tổ chức Đối thoại 2+2 lần thứ ba tại Canberra.\n\n"
+            "Lần gặp trước diễn ra tại New Delhi vào tháng 11/2023.")
+    assert sorted((d.date, d.location.city) for d in dialogues(text, "2025-06-13")) == [
+        ("2023-11", "New Delhi"), ("2025-06-12", "Canberra")]
+
+
+def test_a_known_venue_after_words_describing_it_is_the_meetings_venue():
+    text = "Ấn Độ và Úc họp 2+2\n\nNgày 12/6, Ấn Độ và Úc tổ chức Đối thoại 2+2 lần thứ ba tại khu nghỉ dưỡng Darwin."
+    assert [d.location.city for d in dialogues(text, "2025-06-13")] == ["Darwin"]

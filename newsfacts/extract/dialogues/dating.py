@@ -23,7 +23,7 @@ _ORDINAL = re.compile(r"\b(?:lần (?:thứ )?|vòng (?:thứ )?|(?:phiên|kỳ|
 _ORDINAL_REACH = 60
 # "đầu tiên kể từ năm 2019", "phiên đầu tiên sau ...", "phiên AUSMIN đầu tiên của chính quyền ...": the first since
 # something or under someone, not the first round.
-_NOT_SINCE = r"(?!\s+(?:kể từ|sau|trong|dưới|của (?:chính quyền|chính phủ|nhiệm kỳ|tân)))"
+_NOT_SINCE = r"(?!\s+(?:giữa (?:hai|các) (?:nước|bên)\s+)?(?:kể từ|sau|trong|dưới|của (?:chính quyền|chính phủ|nhiệm kỳ|tân)))"
 # "Đối thoại 2+2 cấp bộ trưởng đầu tiên, diễn ra tại New Delhi": the first round.
 _FIRST_ROUND = re.compile(r"\s+(?:cấp (?:bộ|thứ) trưởng\s+)?đầu tiên\b" + _NOT_SINCE)
 # "Phiên đầu tiên được tổ chức ...", "lần đầu diễn ra ...": the first round a recall cue names.

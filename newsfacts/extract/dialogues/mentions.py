@@ -360,7 +360,9 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     if status is None and ordinal is not None:
         status = "held"
     candidates = event_dates
-    if _since_only(text, dates, candidates, left, right):
+    # "cuộc tham vấn "2+2" lần thứ 11 giữa hai nước kể từ khi cơ chế được thiết lập năm 2007": a numbered round is a
+    # meeting, counted from the year the clause gives.
+    if (ordinal is None or ordinal < 2) and _since_only(text, dates, candidates, left, right):
         return [_Mention(mechanism, parties, None, 0, location, "mechanism", sentence.index)]
     new_date = _new_date(text, candidates) if status == "postponed" else None
     candidates = [d for d in candidates if d is not new_date]

@@ -50,6 +50,11 @@ _NAMED_BUILDING = re.compile(r"(?i:nhà khách|khách sạn|trung tâm|cung|dinh
                              r"học viện|bảo tàng|bộ tư lệnh)\b[^,.;:()]{0,40}[,(]\s*(?:(?i:thủ đô|thành phố)\s+|TP\.\s*|TP\s+)?")
 
 
+# "pháo đài cổ", "khu nghỉ dưỡng ven biển": lower-case words that describe the place named after them (not "với",
+# "của", "giữa", which name a party).
+_DESCRIBED_PLACE = re.compile(r"(?:(?!(?:với|của|giữa|và|cùng|cuộc|hội nghị|phiên)\b)[a-zà-ỹđ]+\s+){1,3}")
+
+
 # "tại trụ sở Bộ Quốc phòng" with no country after it: in the Vietnamese press, Vietnam's own ministry.
 _OWN_MINISTRY = re.compile(r"(?i:trụ sở\s+)?(?i:bộ)\s+(?i:quốc phòng|ngoại giao)"
                            r"(?=\s*(?:[,.;:]|đã|$|\s(?:vào|ngày|sáng|chiều|diễn ra|đã diễn ra)\b))")
@@ -224,6 +229,9 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
         if not _names_place(text, hits, position) and (building := _NAMED_BUILDING.match(text, position)) and (
                 _names_place(text, hits, building.end())):
             position = building.end()
+        elif not _names_place(text, hits, position) and (described := _DESCRIBED_PLACE.match(text, position)) \
+                and _venue_pattern().match(text, described.end()):
+            position = described.end()  # "tại pháo đài cổ Queenscliff": a known venue after words describing it
         # "tại Thành phố Hồ Chí Minh": the gazetteer may hold the name with its "Thành phố".
         kind = "capital" if lead.group("capital") else "town" if lead.group("town") else None
         venue = (kind and _venue_pattern().match(text, lead.start(kind))) or _venue_pattern().match(text, position)
