@@ -2006,3 +2006,10 @@ def test_the_previous_meeting_told_as_lan_gap_truoc_is_a_recalled_round():
 def test_a_known_venue_after_words_describing_it_is_the_meetings_venue():
     text = "Ấn Độ và Úc họp 2+2\n\nNgày 12/6, Ấn Độ và Úc tổ chức Đối thoại 2+2 lần thứ ba tại khu nghỉ dưỡng Darwin."
     assert [d.location.city for d in dialogues(text, "2025-06-13")] == ["Darwin"]
+
+
+def test_two_meetings_at_two_venues_have_the_host_told_after_them():
+    text = ("Ngoại trưởng Pháp kết thúc chuyến công du\n\nSau hai cuộc đối thoại 2+2 liên tiếp tại Tokyo và Canberra, "
+            "Ngoại trưởng Pháp đã tới Jakarta.")
+    assert sorted((d.parties, d.location.city) for d in dialogues(text, "2025-06-13")) == [
+        (("AUS", "FRA"), "Canberra"), (("FRA", "JPN"), "Tokyo")]

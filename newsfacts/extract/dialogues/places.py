@@ -132,7 +132,10 @@ def _meetings_at_venues(text: str, lower: str, hits: Sequence[CountryHit], start
     if len(venues) < 2 or not _VENUES_LISTED.fullmatch(lower, end, venues[0].start) \
             or not _VENUE_LINK.fullmatch(lower, venues[0].end, venues[1].start):
         return []
-    hosts = {h.code for h in hits if h.end <= start and h.kind != "metonym"} - {venues[0].code, venues[1].code}
+    listed = {venues[0].code, venues[1].code}
+    # "Sau hai cuộc đối thoại "2+2" liên tiếp tại Tokyo và Seoul, Bộ trưởng Quốc phòng Mỹ ...": the host told after.
+    hosts = {h.code for h in hits if h.end <= start and h.kind != "metonym"} - listed \
+        or {h.code for h in hits if h.start >= venues[1].end and h.kind != "metonym"} - listed
     if len(hosts) != 1 or venues[0].code == venues[1].code:
         return []
     (host,) = hosts
