@@ -2013,3 +2013,10 @@ def test_two_meetings_at_two_venues_have_the_host_told_after_them():
             "Ngoại trưởng Pháp đã tới Jakarta.")
     assert sorted((d.parties, d.location.city) for d in dialogues(text, "2025-06-13")) == [
         (("AUS", "FRA"), "Canberra"), (("FRA", "JPN"), "Tokyo")]
+
+
+def test_the_next_round_told_as_vong_hop_tiep_theo_is_a_planned_round():
+    text = ("Ấn Độ và Việt Nam họp về quốc phòng\n\nNgày 14/3, Đối thoại chính sách quốc phòng Ấn Độ - Việt Nam lần thứ tư "
+            "đã diễn ra tại Hà Nội.\n\nVòng họp tiếp theo dự kiến được tổ chức tại New Delhi trong năm 2026.")
+    assert sorted((d.date, d.status) for d in dialogues(text, "2025-03-15")) == [
+        ("2025-03-14", "held"), ("2026", "planned")]
