@@ -2006,3 +2006,9 @@ def test_counted_launchers_bought_are_a_system_but_launchers_listed_as_a_package
     parts = ("Mỹ duyệt bán NASAMS cho Qatar\n\n"
              "Mỹ phê duyệt khả năng bán cho Qatar hệ thống phòng không NASAMS, bao gồm 12 bệ phóng và 4 radar.")
     assert 12 not in [d.quantity for d in deals(parts, "2025-03-06")]
+
+
+def test_a_recipient_in_a_clause_of_another_event_is_no_buyer_of_the_equipment_before_it():
+    text = ("Bulgaria mua hệ thống phòng không\n\nChính phủ Bulgaria đã phê duyệt kế hoạch mua 4 hệ thống phòng không "
+            "IRIS-T của Đức, nhằm lấp khoảng trống để lại sau khi nước này chuyển giao tên lửa cũ cho Ukraine.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2024-08-29") if d.quantity == 4] == [("BGR", "DEU")]

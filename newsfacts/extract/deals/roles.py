@@ -287,7 +287,8 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
                 or cue.ordered_built_at and 0 <= party.start - end <= _BUILT_AT_REACH:
             if seller is None:
                 seller = maker = party.code
-        elif (cue.after_to and (party.start >= start or 0 <= start - party.end <= _RECIPIENT_BEFORE
+        elif (cue.after_to and (party.start >= start and not _ANOTHER_EVENT.search(lower, end, party.start)
+                                or 0 <= start - party.end <= _RECIPIENT_BEFORE
                                 or _CONTENTS_AFTER.fullmatch(lower, party.end, start))
               or cue.made_at or cue.orders_in_relative and 0 <= party.start - end <= _RELATIVE_REACH) \
                 and not party.company:
