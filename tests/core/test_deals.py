@@ -2012,3 +2012,9 @@ def test_a_recipient_in_a_clause_of_another_event_is_no_buyer_of_the_equipment_b
     text = ("Bulgaria mua hệ thống phòng không\n\nChính phủ Bulgaria đã phê duyệt kế hoạch mua 4 hệ thống phòng không "
             "IRIS-T của Đức, nhằm lấp khoảng trống để lại sau khi nước này chuyển giao tên lửa cũ cho Ukraine.")
     assert [(d.buyer, d.seller) for d in deals(text, "2024-08-29") if d.quantity == 4] == [("BGR", "DEU")]
+
+
+@pytest.mark.parametrize("kind", ["khinh hạm lớp Visby", "chiến đấu cơ Gripen", "xe chiến đấu bộ binh CV90"])
+def test_a_country_choosing_any_kind_of_equipment_is_negotiating_to_buy_it(kind):
+    text = f"Đan Mạch chọn {kind} của Thụy Điển\n\nQuyết định được công bố hôm 2/9."
+    assert [(d.buyer, d.seller, d.status) for d in deals(text, "2025-09-03")] == [("DNK", "SWE", "negotiating")]
