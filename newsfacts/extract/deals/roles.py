@@ -220,6 +220,7 @@ class _PartyCues(NamedTuple):
     ordered_built_at: bool
     orders_in_relative: bool
     bought_of: bool
+    chosen_supplier: bool
 
 
 # "đơn hàng 18 khẩu ATMOS mà Bogota ký cuối năm 2022": the country of a relative clause that orders the equipment.
@@ -231,6 +232,12 @@ _RELATIVE_REACH = 40
 # ("mua sắm của Indonesia" is the buyer's own procurement, so not this).
 _BOUGHT_OF = re.compile(r"\bmua(?:\s+lại|\s+thêm)?\s+của\s+$")
 _BOUGHT_OF_REACH = 40
+
+
+# "Na Uy đã chọn Anh làm đối tác chiến lược để mua sắm thế hệ khinh hạm mới": the country chosen to supply it.
+_CHOSEN = re.compile(r"\b(?:lựa )?chọn\s+$")
+_AS_SUPPLIER = re.compile(r"\s+(?:làm|là)\s+(?:đối tác|nhà cung cấp|nhà thầu|đơn vị cung cấp)\b")
+_CHOSEN_REACH = 90
 
 
 # ", nước láng giềng và cũng là đối thủ trong khu vực Balkan,": what the country before it is, between commas.
@@ -263,7 +270,8 @@ def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ..
             signed_with=_WITH.search(lower[max(0, party.start - 160):party.start]) is not None,
             ordered_built_at=_ORDERED_BUILT_AT.search(before) is not None,
             orders_in_relative=_WHICH.search(before[-6:]) is not None and _ORDERS.match(after) is not None,
-            bought_of=_BOUGHT_OF.search(before[-20:]) is not None))
+            bought_of=_BOUGHT_OF.search(before[-20:]) is not None,
+            chosen_supplier=_CHOSEN.search(before[-12:]) is not None and _AS_SUPPLIER.match(after) is not None))
     return tuple(cues)
 
 
@@ -276,6 +284,7 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
         if buyer and seller and genitive and seller != maker:
             break
         if cue.after_from and 0 <= party.start - end <= 60 \
+                or cue.chosen_supplier and 0 <= start - party.end <= _CHOSEN_REACH \
                 or cue.second_hand_of and 0 <= party.start - end <= _SECOND_HAND_REACH \
                 or cue.bought_of and (0 <= party.start - end <= _BOUGHT_OF_REACH
                                       or 0 <= start - party.end <= _BOUGHT_OF_REACH):
