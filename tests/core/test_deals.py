@@ -2024,3 +2024,9 @@ def test_the_country_chosen_as_partner_to_supply_equipment_is_its_seller():
     text = ("Đan Mạch chọn đối tác tàu ngầm\n\nĐan Mạch đã chọn Thụy Điển làm đối tác chiến lược để mua sắm thế hệ tàu ngầm "
             "mới trị giá 3 tỷ USD.")
     assert [(d.buyer, d.seller) for d in deals(text, "2025-09-03")] == [("DNK", "SWE")]
+
+
+def test_the_aircraft_that_carries_a_delivery_is_not_traded():
+    text = ("Việt Nam nhận lô tên lửa đầu tiên\n\nViệt Nam đã tiếp nhận lô tên lửa BrahMos đầu tiên từ Ấn Độ.\n\n"
+            "Ngày 2/5, một máy bay vận tải An-124 của Không quân Ấn Độ đã chở các tên lửa tới Hà Nội để bàn giao.")
+    assert [d.system for d in deals(text, "2025-05-03") if "An-124" in d.system] == []
