@@ -2030,3 +2030,9 @@ def test_the_aircraft_that_carries_a_delivery_is_not_traded():
     text = ("Việt Nam nhận lô tên lửa đầu tiên\n\nViệt Nam đã tiếp nhận lô tên lửa BrahMos đầu tiên từ Ấn Độ.\n\n"
             "Ngày 2/5, một máy bay vận tải An-124 của Không quân Ấn Độ đã chở các tên lửa tới Hà Nội để bàn giao.")
     assert [d.system for d in deals(text, "2025-05-03") if "An-124" in d.system] == []
+
+
+def test_a_first_batch_expected_later_is_no_delivery():
+    text = ("Ba Lan ký mua xe tăng\n\nBa Lan đã ký hợp đồng mua 180 xe tăng K2 của Hàn Quốc.\n\n"
+            "Lô xe tăng K2 đầu tiên dự kiến được chuyển giao vào năm 2026.")
+    assert [d.status for d in deals(text, "2025-05-03")] == ["signed"]
