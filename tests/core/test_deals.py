@@ -2036,3 +2036,9 @@ def test_a_first_batch_expected_later_is_no_delivery():
     text = ("Ba Lan ký mua xe tăng\n\nBa Lan đã ký hợp đồng mua 180 xe tăng K2 của Hàn Quốc.\n\n"
             "Lô xe tăng K2 đầu tiên dự kiến được chuyển giao vào năm 2026.")
     assert [d.status for d in deals(text, "2025-05-03")] == ["signed"]
+
+
+def test_equipment_bought_from_several_countries_listed_after_tu_is_one_deal_per_seller():
+    text = ("Ai Cập mua tiêm kích cũ\n\nAi Cập đang đàm phán mua lại các tiêm kích Mirage 2000 đã qua sử dụng từ Qatar và "
+            "Ấn Độ để bổ sung lực lượng.")
+    assert sorted((d.buyer, d.seller) for d in deals(text, "2025-05-03")) == [("EGY", "IND"), ("EGY", "QAT")]

@@ -22,7 +22,8 @@ from newsfacts.extract.deals.equipment import (
     _system_spans, _without_maker_descriptions,
 )
 from newsfacts.extract.deals.roles import (
-    THIS_COUNTRY, _SIGN, _Party, _coordinated_buyers, _country_lists, _nearest_pair, _parties, _roles,
+    THIS_COUNTRY, _SIGN, _Party, _coordinated_buyers, _coordinated_sellers, _country_lists, _nearest_pair, _parties,
+    _roles,
 )
 from newsfacts.extract.deals.stage import (
     _clause, _clause_status, _money, _money_date, _nearest_date, _order_date, _own_money, _status,
@@ -404,9 +405,11 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             and not _OPTION.search(lower, max(0, item.start - _ADDITIONAL_REACH - 15), item.start),
             countries=tuple(dict.fromkeys(p.code for p in context.parties if not p.company)))
         buyers = _coordinated_buyers(lower, context.parties, item.start, buyer, seller)
-        if buyers and not _EACH_BUYER.search(lower):
+        sellers = () if buyers else _coordinated_sellers(lower, context.parties, end, seller)
+        if (buyers or sellers) and not _EACH_BUYER.search(lower):
             mention = replace(mention, quantity=None, money=None)  # the count and price of the whole sale
-        mentions += [(start, replace(mention, buyer=each)) for each in buyers] or [(start, mention)]
+        mentions += [(start, replace(mention, buyer=each)) for each in buyers] \
+            or [(start, replace(mention, seller=each)) for each in sellers] or [(start, mention)]
     return mentions
 
 

@@ -586,6 +586,23 @@ def _coordinated_buyers(lower: str, parties: tuple[_Party, ...], start: int, buy
     return ()
 
 
+def _coordinated_sellers(lower: str, parties: tuple[_Party, ...], end: int, seller: str | None) -> tuple[str, ...]:
+    """"mua lại các chiếc Typhoon đã qua sử dụng từ Qatar và Oman": the countries listed after "từ", right after the
+    equipment, as the sources of one purchase: each sells. Empty when the seller stands alone."""
+    if seller is None:
+        return ()
+    cue_of = dict(zip(parties, _party_cues(lower, parties)))
+    for run in _country_lists(lower, parties):
+        codes = tuple(dict.fromkeys(p.code for p in run))
+        if len(codes) >= 2 and seller in codes and cue_of[run[0]].after_from \
+                and 0 <= run[0].start - end <= _SOURCES_REACH:
+            return codes
+    return ()
+
+
+_SOURCES_REACH = 40
+
+
 # "Estonia và Latvia hôm 11/9 đã cùng ký hợp đồng mua ...", "Hy Lạp và Croatia cũng ký hợp đồng mua Rafale", "Hà Lan và
 # Áo ký hợp đồng mua chung 9 máy bay": countries that buy together or alike, each a buyer.
 _BUY_TOGETHER = re.compile(r"[^,.;]{0,25}?\b(?:(?:đã |sẽ |vừa )?(?:cùng|cùng nhau|đều|cũng)(?: đã| đều)? "
