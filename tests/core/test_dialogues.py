@@ -2020,3 +2020,19 @@ def test_the_next_round_told_as_vong_hop_tiep_theo_is_a_planned_round():
             "đã diễn ra tại Hà Nội.\n\nVòng họp tiếp theo dự kiến được tổ chức tại New Delhi trong năm 2026.")
     assert sorted((d.date, d.status) for d in dialogues(text, "2025-03-15")) == [
         ("2025-03-14", "held"), ("2026", "planned")]
+
+
+def test_a_ministers_meeting_on_extended_deterrence_is_an_other_dialogue():
+    text = ("Mỹ và Hàn Quốc họp 2+2\n\nNgày 3/6, Mỹ và Hàn Quốc họp 2+2 tại Seoul.\n\n"
+            "Cùng ngày, bốn bộ trưởng họp cấp bộ trưởng về răn đe mở rộng lần đầu tiên.")
+    assert sorted((d.mechanism, d.date) for d in dialogues(text, "2025-06-04")) == [
+        ("2+2", "2025-06-03"), ("other dialogue", "2025-06-03")]
+
+
+def test_a_meeting_told_cung_ngay_is_on_the_day_told_before():
+    text = ("Ấn Độ và Việt Nam họp\n\nNgày 3/6, Ấn Độ và Việt Nam tổ chức Đối thoại chính sách quốc phòng tại Hà Nội.\n\n"
+            "Ông nói thêm về quan hệ hai nước.\n\n"
+            "Cũng trong ngày, hai bên tiến hành Đối thoại chiến lược cấp thứ trưởng ngoại giao Ấn Độ - Việt Nam. "
+            "Tháng 5/2023, hai nước ký bản ghi nhớ về đào tạo.")
+    assert sorted((d.mechanism, d.date) for d in dialogues(text, "2025-06-10")) == [
+        ("defence policy dialogue", "2025-06-03"), ("strategic dialogue", "2025-06-03")]

@@ -215,11 +215,28 @@ def _date_told_before(sentence: Sentence, sentences: Sequence[Sentence],
                 None)
 
 
+# "Cùng ngày, ...", "Cũng trong ngày, bốn bộ trưởng lần đầu tiên họp ...": on the day told last before.
+_SAME_DAY = re.compile(r"(?i:(?:cũng\s+)?(?:trong\s+)?cùng ngày|cũng trong ngày|trong cùng ngày)\b")
+
+
+def _the_same_day(sentence: Sentence, sentences: Sequence[Sentence],
+                  date_hits: Mapping[int, Sequence[DateHit]]) -> DateHit | None:
+    """The day the last sentence before that tells one gives, for a sentence that opens with "Cùng ngày"."""
+    if not _SAME_DAY.match(sentence.text):
+        return None
+    for other in reversed(sentences[:sentence.index]):
+        days = [d for d in _event_dates(other.text, date_hits.get(other.index, ())) if d.value and d.precision == "day"]
+        if days:
+            return days[0]
+    return None
+
+
 def _borrowed_date(sentence: Sentence, paragraph: Sequence[Sentence], sentences: Sequence[Sentence],
                    date_hits: Mapping[int, Sequence[DateHit]]) -> tuple[DateHit | None, bool]:
     """The date a sentence naming a meeting without one borrows, and whether the sentence before tells it as that
     meeting's ("... đã gặp nhau ... trong hai ngày 8 và 9-1. Đây là vòng ... lần thứ 17.")."""
-    told = _date_told_before(sentence, sentences, date_hits) or _day_of_the_leads_meeting(sentence, sentences, date_hits)
+    told = _date_told_before(sentence, sentences, date_hits) or _day_of_the_leads_meeting(sentence, sentences, date_hits) \
+        or _the_same_day(sentence, sentences, date_hits)
     if told:
         return told, True
     return _paragraph_date(sentence, paragraph, date_hits) or _neighbour_date(sentence, sentences, date_hits), False
