@@ -205,8 +205,9 @@ def same_deal_in_article(a: DealMentionFacts, b: DealMentionFacts, compatible: f
     """No fact of one contradicts the other, and neither is an earlier order recalled beside a pending one."""
     if _earlier_and_pending(a, b) or _earlier_and_pending(b, a):
         return False
-    if not all(_known_or_equal(getattr(a, name), getattr(b, name))
-               for name in ("buyer", "seller", "quantity", "model", "year")):
+    if not all(_known_or_equal(getattr(a, name), getattr(b, name)) for name in ("buyer", "seller", "model", "year")):
+        return False
+    if not (_known_or_equal(a.quantity, b.quantity) or _rounded_count(a.quantity, b.quantity)):
         return False
     if kinds_differ(a, b):
         return False
@@ -214,6 +215,27 @@ def same_deal_in_article(a: DealMentionFacts, b: DealMentionFacts, compatible: f
             and not _same_model_and_count(a, b):
         return False
     return categories_agree_in_article(a.category, b.category, compatible)
+
+
+# "hơn 600.000 khẩu AK-203" in the title, "601.427 khẩu" in the body: a large count rounded is the same count.
+ROUNDED_COUNT_FROM = 100
+ROUNDED_COUNT_TOLERANCE = 0.05
+
+
+def _rounded_count(a: int | None, b: int | None) -> bool:
+    """Two counts of at least ROUNDED_COUNT_FROM, one of them round (its first two digits then zeros), within
+    ROUNDED_COUNT_TOLERANCE of each other."""
+    if a is None or b is None or min(a, b) < ROUNDED_COUNT_FROM:
+        return False
+    return any(n % 10 ** (len(str(n)) - 2) == 0 for n in (a, b)) and figures_agree(a, b, ROUNDED_COUNT_TOLERANCE)
+
+
+def written_count(counts: Sequence[int | None]) -> int | None:
+    """The count of a deal whose mentions give it rounded and exact ("hơn 600.000", "601.427"): the exact one."""
+    known = [c for c in counts if c is not None]
+    exact = [c for c in known if c >= ROUNDED_COUNT_FROM and c % 10 ** (len(str(c)) - 2) != 0]
+    return exact[0] if exact and all(c == exact[0] or _rounded_count(c, exact[0]) for c in known) else \
+        (known[0] if known else None)
 
 
 def kinds_differ(a: DealMentionFacts, b: DealMentionFacts) -> bool:

@@ -2042,3 +2042,9 @@ def test_equipment_bought_from_several_countries_listed_after_tu_is_one_deal_per
     text = ("Ai Cập mua tiêm kích cũ\n\nAi Cập đang đàm phán mua lại các tiêm kích Mirage 2000 đã qua sử dụng từ Qatar và "
             "Ấn Độ để bổ sung lực lượng.")
     assert sorted((d.buyer, d.seller) for d in deals(text, "2025-05-03")) == [("EGY", "IND"), ("EGY", "QAT")]
+
+
+def test_a_rounded_count_in_the_title_and_the_exact_count_in_the_body_are_one_deal_with_the_exact_count():
+    text = ("Ấn Độ ký hợp đồng mua hơn 400.000 khẩu súng trường Tavor\n\n"
+            "Ngày 3/6, Ấn Độ đã ký hợp đồng mua 402.350 khẩu súng trường Tavor của Israel.")
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-06-04")] == [("IND", "ISR", 402350)]

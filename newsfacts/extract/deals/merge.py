@@ -12,7 +12,7 @@ from newsfacts.extract.lowered import lowered_article
 from newsfacts.extract.money import STATED, to_usd
 from newsfacts.extract.rates import period_of
 from newsfacts.records import Deal, Money, Sentence
-from newsfacts.same_event import categories_agree_in_article, same_deal_in_article
+from newsfacts.same_event import categories_agree_in_article, same_deal_in_article, written_count
 from newsfacts.extract.deals.equipment import _system_spans
 from newsfacts.extract.deals.mentions import _Mention, names_aid
 from newsfacts.extract.deals.vocabulary import (
@@ -228,7 +228,7 @@ def _deal(group: list[_Mention], published: date | None, headline: frozenset[int
         kind=kind, buyer=_first(group, "buyer"), seller=_first(group, "seller"), system=system,
         category=main.category or "other", status=status,
         suppliers=tuple(dict.fromkeys(s for m in group for s in m.suppliers)),
-        quantity=_first(group, "quantity"),
+        quantity=written_count([m.quantity for m in group]),
         value_usd=money.value_usd if money else None, value_qualifier=money.qualifier if money else None,
         value_amount=money.amount if money else None, value_currency=money.currency if money else None,
         year=year, evidence=tuple(sorted({m.sentence for m in group})), **_rate_fields(money))
