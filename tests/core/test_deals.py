@@ -2048,3 +2048,8 @@ def test_a_rounded_count_in_the_title_and_the_exact_count_in_the_body_are_one_de
     text = ("Ấn Độ ký hợp đồng mua hơn 400.000 khẩu súng trường Tavor\n\n"
             "Ngày 3/6, Ấn Độ đã ký hợp đồng mua 402.350 khẩu súng trường Tavor của Israel.")
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-06-04")] == [("IND", "ISR", 402350)]
+
+
+def test_a_counted_fleet_a_purchase_replaces_is_not_traded():
+    text = ("Ba Lan mua xe tăng\n\nBa Lan sẽ mua 96 xe tăng M1A2 mới của Mỹ để thay thế 120 chiếc xe tăng T-72 cũ.")
+    assert [(d.system, d.quantity) for d in deals(text, "2025-06-04")] == [("xe tăng M1A2 mới", 96)]
