@@ -2053,3 +2053,11 @@ def test_a_rounded_count_in_the_title_and_the_exact_count_in_the_body_are_one_de
 def test_a_counted_fleet_a_purchase_replaces_is_not_traded():
     text = ("Ba Lan mua xe tăng\n\nBa Lan sẽ mua 96 xe tăng M1A2 mới của Mỹ để thay thế 120 chiếc xe tăng T-72 cũ.")
     assert [(d.system, d.quantity) for d in deals(text, "2025-06-04")] == [("xe tăng M1A2 mới", 96)]
+
+
+def test_a_typhoon_is_sold_by_the_country_the_text_names_and_eurofighter_typhoon_is_the_same_model():
+    italy = "Kuwait mua Typhoon\n\nKuwait đã ký hợp đồng mua 28 tiêm kích Typhoon từ Italy."
+    assert [(d.buyer, d.seller) for d in deals(italy, "2016-04-06")] == [("KWT", "ITA")]
+    one = ("Thổ Nhĩ Kỳ ký mua 20 tiêm kích Typhoon\n\n"
+           "Anh và Thổ Nhĩ Kỳ đã ký thỏa thuận theo đó Ankara mua 20 tiêm kích Eurofighter Typhoon.")
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(one, "2025-10-28")] == [("TUR", "GBR", 20)]
