@@ -2061,3 +2061,11 @@ def test_a_typhoon_is_sold_by_the_country_the_text_names_and_eurofighter_typhoon
     one = ("Thổ Nhĩ Kỳ ký mua 20 tiêm kích Typhoon\n\n"
            "Anh và Thổ Nhĩ Kỳ đã ký thỏa thuận theo đó Ankara mua 20 tiêm kích Eurofighter Typhoon.")
     assert [(d.buyer, d.seller, d.quantity) for d in deals(one, "2025-10-28")] == [("TUR", "GBR", 20)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ngày 2/6, Không quân Thái Lan đã ký hợp đồng mua lô tiêm kích Gripen E/F đầu tiên của Thụy Điển.",
+    "Ngày 2/6, Thái Lan đã ký hợp đồng mua thêm 4 tiêm kích Gripen E/F của Thụy Điển, 5 năm sau lô máy bay đầu tiên.",
+])
+def test_buying_a_first_batch_or_an_order_after_it_is_no_delivery(sentence):
+    assert [d.status for d in deals(f"Thái Lan mua Gripen\n\n{sentence}", "2025-06-03")] == ["signed"]
