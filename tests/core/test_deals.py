@@ -2069,3 +2069,9 @@ def test_a_typhoon_is_sold_by_the_country_the_text_names_and_eurofighter_typhoon
 ])
 def test_buying_a_first_batch_or_an_order_after_it_is_no_delivery(sentence):
     assert [d.status for d in deals(f"Thái Lan mua Gripen\n\n{sentence}", "2025-06-03")] == ["signed"]
+
+
+def test_equipment_named_as_an_example_of_what_a_country_is_equipped_with_is_not_traded():
+    text = ("Ai Cập nhận trực thăng\n\nAi Cập đã nhận 10 trực thăng AH-64E của Mỹ.\n\n"
+            "Quân đội Ai Cập hiện đã trang bị nhiều vũ khí do Mỹ sản xuất như tiêm kích F-16 và xe tăng M1 Abrams.")
+    assert [d.system for d in deals(text, "2025-06-03")] == ["trực thăng AH-64E"]

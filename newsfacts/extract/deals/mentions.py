@@ -341,6 +341,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             and not any(_patterns()["platform"].search(lower, max(0, at - 30), at) for at in {span[0], item.start})
             and not _patterns()["not_traded_before"].search(lower, max(0, span[0] - 40), span[0])
             and not _patterns()["carries_after"].match(lower, span[1])
+            and not _patterns()["in_service_examples_before"].search(lower, max(0, span[0] - _EXAMPLES_REACH), span[0])
             and not (_REMAINDER.search(lower, span[0], span[1]) and span[3] is None
                      and _quantity(lower, span[0]) is None)
             and not (span[0] not in owned and _accessory(lower, span, item, spans[0][0]))
@@ -411,6 +412,9 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
         mentions += [(start, replace(mention, buyer=each)) for each in buyers] \
             or [(start, replace(mention, seller=each)) for each in sellers] or [(start, mention)]
     return mentions
+
+
+_EXAMPLES_REACH = 120
 
 
 # "mỗi nước 12 chiếc": a count or a price per buyer, not of the whole sale.
