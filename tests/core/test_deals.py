@@ -2075,3 +2075,8 @@ def test_equipment_named_as_an_example_of_what_a_country_is_equipped_with_is_not
     text = ("Ai Cập nhận trực thăng\n\nAi Cập đã nhận 10 trực thăng AH-64E của Mỹ.\n\n"
             "Quân đội Ai Cập hiện đã trang bị nhiều vũ khí do Mỹ sản xuất như tiêm kích F-16 và xe tăng M1 Abrams.")
     assert [d.system for d in deals(text, "2025-06-03")] == ["trực thăng AH-64E"]
+
+
+def test_a_system_named_again_in_brackets_under_another_name_is_one_system():
+    text = ("Iraq mua tên lửa Hàn Quốc\n\nIraq đã ký hợp đồng mua 8 khẩu đội Cheongung-II (còn gọi là KM-SAM) của Hàn Quốc.")
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2024-09-20")] == [("IRQ", "KOR", 8)]

@@ -84,6 +84,8 @@ def _system_spans(text: str, lower: str) -> tuple[tuple[int, int, str, str | Non
     for start, head_end, category in sorted(candidates, key=lambda c: (c[0], -c[1])):
         if start < position:
             continue
+        if spans and _ALIAS_BEFORE.search(lower, max(0, start - 25), start):
+            continue  # "Cheongung-II (còn gọi là M-SAM II)": the same system under another name
         if lower.startswith(arms, start) or lower.startswith(civil, head_end + 1):
             position = start + 1
             continue
@@ -98,6 +100,7 @@ def _system_spans(text: str, lower: str) -> tuple[tuple[int, int, str, str | Non
     return tuple(sorted(spans))
 
 
+_ALIAS_BEFORE = re.compile(r"\(\s*(?:hay\s+)?(?:còn gọi là|còn được gọi là|tức là|tức|gọi tắt là)\s+$")
 _COUNT_BEFORE = re.compile(r"\d[\d.,]*\s+$")
 _MODEL_RIGHT_AFTER = re.compile(r"\s+(?:[^\s,.;]+\s+)?$")
 
