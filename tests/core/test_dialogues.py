@@ -2036,3 +2036,11 @@ def test_a_meeting_told_cung_ngay_is_on_the_day_told_before():
             "Tháng 5/2023, hai nước ký bản ghi nhớ về đào tạo.")
     assert sorted((d.mechanism, d.date) for d in dialogues(text, "2025-06-10")) == [
         ("defence policy dialogue", "2025-06-03"), ("strategic dialogue", "2025-06-03")]
+
+
+def test_a_headline_2_2_folds_into_the_officials_round_even_when_the_body_talks_of_the_mechanism():
+    text = ("Hàn Quốc và Ai Cập tổ chức đối thoại ngoại giao - quốc phòng \"2+2\" lần thứ hai\n\n"
+            "Ngày 2/10, tại Cairo, Hàn Quốc và Ai Cập đã tiến hành vòng thứ hai của cơ chế đối thoại \"2+2\" cấp thứ trưởng "
+            "ngoại giao và quốc phòng.\n\n"
+            "Cơ chế đối thoại 2+2 giữa Seoul và Cairo được hình thành sau chuyến thăm Ai Cập của Tổng thống Hàn Quốc.")
+    assert [(d.mechanism, d.date) for d in dialogues(text, "2022-10-03")] == [("2+2 intersessional", "2022-10-02")]
