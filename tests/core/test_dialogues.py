@@ -2044,3 +2044,9 @@ def test_a_headline_2_2_folds_into_the_officials_round_even_when_the_body_talks_
             "ngoại giao và quốc phòng.\n\n"
             "Cơ chế đối thoại 2+2 giữa Seoul và Cairo được hình thành sau chuyến thăm Ai Cập của Tổng thống Hàn Quốc.")
     assert [(d.mechanism, d.date) for d in dialogues(text, "2022-10-03")] == [("2+2 intersessional", "2022-10-02")]
+
+
+def test_dialogue_as_an_activity_in_general_is_no_meeting():
+    text = ("Quốc phòng thế giới tuần qua\n\nTuần từ 13 đến 19/9 ghi nhận nhiều hoạt động đối thoại quốc phòng song phương "
+            "giữa Ấn Độ và Mỹ.\n\nNgày 16/9, tại Hà Nội, Việt Nam và Anh tổ chức Đối thoại chính sách quốc phòng lần thứ 5.")
+    assert [(d.parties, d.date) for d in dialogues(text, "2024-09-20")] == [(("GBR", "VNM"), "2024-09-16")]

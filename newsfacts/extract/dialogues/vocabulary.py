@@ -50,8 +50,9 @@ _HELD_REGULARLY = re.compile(r"\s*(?:\S+\s+){0,8}?(?:từng|thường|vẫn|đư
                              r"|(?:hai|ba|\d) năm (?:một|1) lần)")
 
 
-# "bổ sung cho mạng lưới đối thoại an ninh", "các đối thoại an ninh": a kind of dialogue in general, no meeting.
-_KIND_OF_DIALOGUE = re.compile(r"\b(?:mạng lưới|các|những|nhiều)\s+$")
+# "bổ sung cho mạng lưới đối thoại an ninh", "các đối thoại an ninh", "nhiều hoạt động đối thoại quốc phòng", "nhiều cuộc
+# đối thoại": a kind of dialogue in general, no meeting ("các cuộc đối thoại 2+2 với Philippines và Ấn Độ" are meetings).
+_KIND_OF_DIALOGUE = re.compile(r"\b(?:mạng lưới|các|những|nhiều)(?:\s+(?:hoạt động|kênh|hình thức))?\s+$|\bnhiều cuộc\s+$")
 
 
 _GENERIC_MECHANISM = re.compile(r"(?:các|những)\s+(?=(?:cơ chế|định dạng)\b)")
