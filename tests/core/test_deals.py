@@ -2080,3 +2080,10 @@ def test_equipment_named_as_an_example_of_what_a_country_is_equipped_with_is_not
 def test_a_system_named_again_in_brackets_under_another_name_is_one_system():
     text = ("Iraq mua tên lửa Hàn Quốc\n\nIraq đã ký hợp đồng mua 8 khẩu đội Cheongung-II (còn gọi là KM-SAM) của Hàn Quốc.")
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2024-09-20")] == [("IRQ", "KOR", 8)]
+
+
+def test_a_memorandum_with_a_firm_about_buying_counted_equipment_is_a_purchase_under_talks():
+    text = ("Ai Cập mua tiêm kích\n\nHồi tháng 8, Bộ Quốc phòng Ai Cập ký bản ghi nhớ với tập đoàn Dassault của Pháp về việc "
+            "mua 30 tiêm kích Rafale.")
+    assert [(d.kind, d.buyer, d.seller, d.quantity, d.status) for d in deals(text, "2025-09-01")] == [
+        ("purchase", "EGY", "FRA", 30, "negotiating")]

@@ -604,9 +604,10 @@ def _kind(lower: str, start: int, end: int, clause: tuple[int, int], parties: Se
     return "purchase"
 
 
-# "thỏa thuận khung mua 54 xe tăng K2", "thỏa thuận khung về việc xuất khẩu 54 xe tăng": a framework agreement for
-# counted equipment is its purchase.
-_TO_BUY_COUNTED = re.compile(r"\s+(?:về việc\s+|để\s+)?(?:mua|xuất khẩu|bán|cung cấp|đặt mua)\s+(?:thêm\s+)?\d")
+# "thỏa thuận khung mua 54 xe tăng K2", "thỏa thuận khung về việc xuất khẩu 54 xe tăng", "bản ghi nhớ với tập đoàn
+# Boeing của Mỹ về việc mua 24 tiêm kích F-15EX": a framework agreement for counted equipment is its purchase.
+_TO_BUY_COUNTED = re.compile(r"(?:\s+(?:với|giữa)\s[^,.;]{1,50}?)?\s+(?:về việc\s+|để\s+)?(?:mua|xuất khẩu|bán|cung cấp"
+                             r"|đặt mua)\s+(?:thêm\s+)?\d")
 
 
 def _as_framework(mentions: list[_Mention], starts: list[int], lower: str) -> list[_Mention]:
