@@ -2023,7 +2023,7 @@ def test_a_country_choosing_any_kind_of_equipment_is_negotiating_to_buy_it(kind)
 def test_the_country_chosen_as_partner_to_supply_equipment_is_its_seller():
     text = ("Đan Mạch chọn đối tác tàu ngầm\n\nĐan Mạch đã chọn Thụy Điển làm đối tác chiến lược để mua sắm thế hệ tàu ngầm "
             "mới trị giá 3 tỷ USD.")
-    assert [(d.buyer, d.seller) for d in deals(text, "2025-09-03")] == [("DNK", "SWE")]
+    assert [(d.buyer, d.seller, d.status) for d in deals(text, "2025-09-03")] == [("DNK", "SWE", "negotiating")]
 
 
 def test_the_aircraft_that_carries_a_delivery_is_not_traded():
