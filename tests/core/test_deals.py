@@ -2087,3 +2087,8 @@ def test_a_memorandum_with_a_firm_about_buying_counted_equipment_is_a_purchase_u
             "mua 30 tiêm kích Rafale.")
     assert [(d.kind, d.buyer, d.seller, d.quantity, d.status) for d in deals(text, "2025-09-01")] == [
         ("purchase", "EGY", "FRA", 30, "negotiating")]
+
+
+def test_two_governments_signing_an_agreement_to_sell_orients_it_by_arms_exports():
+    text = "Tin quốc phòng\n\nAnh và Ba Lan ngày 3/2 ký thỏa thuận bán 3 khinh hạm trị giá 2 tỷ bảng Anh."
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-02-04")] == [("POL", "GBR", 3)]

@@ -408,8 +408,10 @@ def _joint_signers(lower: str, signers: Sequence[_Party], signed: int) -> tuple[
     return government.code, maker.code
 
 
-# "ký hợp đồng trị giá 7,2 tỷ USD mua", "ký các hợp đồng mua", "ký thỏa thuận để mua": the signing is of a purchase.
-_SIGNS_A_PURCHASE = re.compile(r"(?: kết)? (?:các |một )?(?:hợp đồng|thỏa thuận)(?: trị giá (?:[^,.;]|[,.](?=\d)){1,60}?)?(?: để)? mua\b")
+# "ký hợp đồng trị giá 7,2 tỷ USD mua", "ký các hợp đồng mua", "ký thỏa thuận để mua", "ký thỏa thuận bán": the signing
+# is of a sale.
+_SIGNS_A_PURCHASE = re.compile(r"(?: kết)? (?:các |một )?(?:hợp đồng|thỏa thuận)(?: trị giá (?:[^,.;]|[,.](?=\d)){1,60}?)?"
+                               r"(?: để)? (?:mua|bán)\b")
 
 
 def _by_exporter_rank(a: str, b: str) -> tuple[str | None, str | None]:
