@@ -2092,3 +2092,12 @@ def test_a_memorandum_with_a_firm_about_buying_counted_equipment_is_a_purchase_u
 def test_two_governments_signing_an_agreement_to_sell_orients_it_by_arms_exports():
     text = "Tin quốc phòng\n\nAnh và Ba Lan ngày 3/2 ký thỏa thuận bán 3 khinh hạm trị giá 2 tỷ bảng Anh."
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-02-04")] == [("POL", "GBR", 3)]
+
+
+def test_an_agreement_that_gives_forces_access_is_no_deal_but_a_logistics_one_is():
+    access = ("Mỹ và Na Uy ký thỏa thuận\n\nNgày 5/12, Mỹ và Na Uy ký Thỏa thuận hợp tác quốc phòng, cho phép quân đội Mỹ "
+              "tiếp cận một số căn cứ trên lãnh thổ Na Uy.")
+    assert list(deals(access, "2023-12-06")) == []
+    logistics = ("Ấn Độ và Pháp ký thỏa thuận\n\nNgày 5/12, Ấn Độ và Pháp ký Thỏa thuận hỗ trợ hậu cần lẫn nhau, cho phép "
+                 "quân đội hai nước sử dụng căn cứ của nhau.")
+    assert [d.kind for d in deals(logistics, "2023-12-06")] == ["agreement"]

@@ -91,6 +91,7 @@ def _patterns() -> dict:
     compiled["in_service"] = prefiltered(verbs["in_service"])
     compiled["operated_now"] = re.compile(verbs["operated_now"])
     compiled["carries_after"] = re.compile(verbs["carries_after"])
+    compiled["grants_access_after"] = re.compile(verbs["grants_access_after"])
     compiled["in_service_examples_before"] = re.compile(verbs["in_service_examples_before"])
     compiled["contract_for"] = re.compile(verbs["contract_for"])
     compiled["status"] = [(status, _guarded_prefiltered(pattern)) for status, pattern in verbs["status"]]
