@@ -2050,3 +2050,10 @@ def test_dialogue_as_an_activity_in_general_is_no_meeting():
     text = ("Quốc phòng thế giới tuần qua\n\nTuần từ 13 đến 19/9 ghi nhận nhiều hoạt động đối thoại quốc phòng song phương "
             "giữa Ấn Độ và Mỹ.\n\nNgày 16/9, tại Hà Nội, Việt Nam và Anh tổ chức Đối thoại chính sách quốc phòng lần thứ 5.")
     assert [(d.parties, d.date) for d in dialogues(text, "2024-09-20")] == [(("GBR", "VNM"), "2024-09-16")]
+
+
+def test_last_years_consultation_told_bare_is_a_recalled_round():
+    text = ("AUSMIN 2025 tại Washington\n\nNgày 8/12, AUSMIN 2025 đã diễn ra tại Washington.\n\n"
+            "Tham vấn năm ngoái được tổ chức tại Annapolis hồi tháng 8/2024.")
+    assert sorted((d.date, d.location.city) for d in dialogues(text, "2025-12-09")) == [
+        ("2024-08", "Annapolis"), ("2025-12-08", "Washington")]
