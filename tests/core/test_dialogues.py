@@ -2057,3 +2057,9 @@ def test_last_years_consultation_told_bare_is_a_recalled_round():
             "Tham vấn năm ngoái được tổ chức tại Annapolis hồi tháng 8/2024.")
     assert sorted((d.date, d.location.city) for d in dialogues(text, "2025-12-09")) == [
         ("2024-08", "Annapolis"), ("2025-12-08", "Washington")]
+
+
+def test_a_round_resumed_by_a_period_the_sentence_opens_with_is_dated_by_it():
+    text = ("Mỹ - Indonesia họp 2+2\n\nNgày 30/7, đối thoại 2+2 Mỹ - Indonesia lần thứ tư được tổ chức tại Jakarta.\n\n"
+            "Chỉ đến tháng 5/2023, đối thoại mới được nối lại với phiên thứ ba tại Washington.")
+    assert sorted(d.date for d in dialogues(text, "2025-07-31")) == ["2023-05", "2025-07-30"]
