@@ -2101,3 +2101,10 @@ def test_an_agreement_that_gives_forces_access_is_no_deal_but_a_logistics_one_is
     logistics = ("Ấn Độ và Pháp ký thỏa thuận\n\nNgày 5/12, Ấn Độ và Pháp ký Thỏa thuận hỗ trợ hậu cần lẫn nhau, cho phép "
                  "quân đội hai nước sử dụng căn cứ của nhau.")
     assert [d.kind for d in deals(logistics, "2023-12-06")] == ["agreement"]
+
+
+def test_a_systems_designation_in_brackets_right_after_it_is_its_model():
+    text = ("Úc và Mỹ hợp tác sản xuất tên lửa\n\nÚc và Mỹ nhất trí cùng sản xuất tên lửa của hệ thống pháo phản lực phóng "
+            "loạt dẫn đường (GMLRS) tại Úc.")
+    assert [(d.system, d.category) for d in deals(text, "2023-07-30")] == [
+        ("hệ thống pháo phản lực phóng loạt dẫn đường (GMLRS)", "missile")]
