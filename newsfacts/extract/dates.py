@@ -28,6 +28,8 @@ _BEHIND_LIMIT = timedelta(days=330)
 # year, however far behind it falls.
 _PAST_BEFORE = re.compile(r"\b(?:trước|hồi|vừa qua|kể từ|đã diễn ra|đã tổ chức)\b")
 _PAST_REACH = 30
+# "Mở đầu năm, ngày 11/1, Ngoại trưởng ... đã tới Washington": the verb the date opens is in the past.
+_PAST_AFTER = re.compile(r"(?:(?!\b(?:sẽ|dự kiến|tới đây|sắp)\b)[^.;]){0,120}?\b(?:đã|vừa)\b")
 
 _MONTH_WORDS = {
     "giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
@@ -158,9 +160,10 @@ def _resolve_year(month: int, day: int | None, published: date | None, context_y
 def _year_of(text: str, start: int, month: int, day: int | None, published: date | None,
              context_year: int | None) -> int | None:
     """The year of a day or month written without one at `start`; never after the publication's year when the words
-    before it tell a past event."""
+    before it, or the verb it opens, tell a past event."""
     year = _resolve_year(month, day, published, context_year)
-    if published and year and year > published.year and _PAST_BEFORE.search(text, max(0, start - _PAST_REACH), start):
+    if published and year and year > published.year and (
+            _PAST_BEFORE.search(text, max(0, start - _PAST_REACH), start) or _PAST_AFTER.match(text, start)):
         return published.year
     return year
 

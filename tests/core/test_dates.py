@@ -310,3 +310,9 @@ def test_a_weekday_of_a_week_told_from_the_publication_date(text, value):
 
 def test_a_second_of_something_next_week_is_no_weekday():
     assert [h.value for h in find_dates("Vòng thứ hai tuần tới sẽ bàn về thuế quan.", date(2025, 4, 19))] != ["2025-04-21"]
+
+
+def test_an_early_day_of_the_year_told_in_the_past_in_a_late_december_article_is_this_years():
+    from newsfacts.extract.dates import find_dates
+    text = "Mở đầu năm, ngày 11/1, Ngoại trưởng Nhật Bản và Bộ trưởng Quốc phòng Nhật Bản đã tới Washington dự họp."
+    assert [d.value for d in find_dates(text, date(2023, 12, 27)) if d.value] == ["2023-01-11"]
