@@ -2108,3 +2108,9 @@ def test_a_systems_designation_in_brackets_right_after_it_is_its_model():
             "loạt dẫn đường (GMLRS) tại Úc.")
     assert [(d.system, d.category) for d in deals(text, "2023-07-30")] == [
         ("hệ thống pháo phản lực phóng loạt dẫn đường (GMLRS)", "missile")]
+
+
+def test_the_countries_of_a_joint_venture_that_makes_the_system_are_no_buyer():
+    text = ("Indonesia nhận BrahMos\n\nIndonesia đã nhận lô tên lửa BrahMos đầu tiên từ Ấn Độ.\n\n"
+            "Đây là đơn hàng xuất khẩu thứ hai của BrahMos, loại tên lửa do liên doanh giữa Ấn Độ và Nga phát triển.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2025-04-20")] == [("IDN", "IND")]

@@ -114,6 +114,10 @@ _MAKER_REACH = 40
 
 
 # "S-70i Black Hawk do công ty PZL Mielec của Ba Lan sản xuất": the country of the firm that makes it.
+# "tên lửa do liên doanh giữa Ấn Độ và Nga phát triển": the countries of a joint venture that makes it.
+_JOINTLY_MADE_BY = re.compile(r"\bdo\s+(?:các\s+)?(?:liên doanh|liên danh|tập đoàn|công ty|hãng)\b[^,.;]{0,30}?\bgiữa\s+"
+                              r"(?:[^,.;]{0,70}?\s(?:và|với)\s+)?(?:[^,.;]{0,50}?\s)?$")
+_MADE_LATER = re.compile(r"[^,.;]{0,90}?\s(?:sản xuất|chế tạo|phát triển|thiết kế)\b")
 _MADE_BY_FIRM_OF = re.compile(r"\bdo\s+(?:tập đoàn|công ty|hãng|nhà máy)\s+[^,.;]{1,40}?\s+của\s+$")
 _FIRM_MAKER_REACH = 70
 
@@ -258,7 +262,8 @@ def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ..
             after = " " + lower[aside.end():aside.end() + 50]  # "Croatia, nước láng giềng ..., mua 12 chiếc Rafale"
         cues.append(_PartyCues(
             after_from=_FROM.search(before[-15:]) is not None or _AWARDED_TO.search(before[-40:]) is not None,
-            made_by=_MADE_BY.search(before[-25:]) is not None and _MADE.match(lower, party.end) is not None,
+            made_by=_MADE_BY.search(before[-25:]) is not None and _MADE.match(lower, party.end) is not None
+            or _JOINTLY_MADE_BY.search(before[-90:]) is not None and _MADE_LATER.match(lower, party.end) is not None,
             made_by_firm_of=_MADE_BY_FIRM_OF.search(before[-70:]) is not None and _MADE.match(lower, party.end) is not None,
             after_to=_TO.search(before[-30:]) is not None and not _EXAMPLES.search(before[-30:]),
             made_at=_MADE_AT.search(before) is not None,
