@@ -2114,3 +2114,10 @@ def test_the_countries_of_a_joint_venture_that_makes_the_system_are_no_buyer():
     text = ("Indonesia nhận BrahMos\n\nIndonesia đã nhận lô tên lửa BrahMos đầu tiên từ Ấn Độ.\n\n"
             "Đây là đơn hàng xuất khẩu thứ hai của BrahMos, loại tên lửa do liên doanh giữa Ấn Độ và Nga phát triển.")
     assert [(d.buyer, d.seller) for d in deals(text, "2025-04-20")] == [("IDN", "IND")]
+
+
+def test_a_country_in_a_clause_of_another_event_is_not_the_one_other_country_that_buys():
+    text = ("Romania mua pháo Hàn Quốc\n\nRomania đã ký hợp đồng mua 54 pháo tự hành K9 của Hàn Quốc.\n\n"
+            "Trước đó, hai nước ký thỏa thuận khung về pháo tự hành K9 và xe tiếp đạn K10, chỉ vài tháng sau khi Nga mở "
+            "chiến dịch quân sự.")
+    assert {(d.buyer, d.seller) for d in deals(text, "2024-04-26")} == {("ROU", "KOR")}

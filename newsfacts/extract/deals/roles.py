@@ -465,7 +465,8 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
         seller = next((p.code for p in parties if p.company and p.code != buyer), None)
     others = {p.code for p, cue in zip(parties, _party_cues(lower, parties))
               if not p.company and not _LOCATED.search(lower, max(0, p.start - 6), p.start)
-              and not ((cue.buys or cue.sells) and _apart(lower, p, start, end))} - {buyer, seller} - set(cues.makers)
+              and not ((cue.buys or cue.sells) and _apart(lower, p, start, end))
+              and not (p.start >= end and _ANOTHER_EVENT.search(lower, end, p.start))} - {buyer, seller} - set(cues.makers)
     if len(others) == 1 and (buyer is None) != (seller is None) \
             and not (buyer is None and _subject_told_before(lower, parties, start)):
         (other,) = others
