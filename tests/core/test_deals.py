@@ -2121,3 +2121,8 @@ def test_a_country_in_a_clause_of_another_event_is_not_the_one_other_country_tha
             "Trước đó, hai nước ký thỏa thuận khung về pháo tự hành K9 và xe tiếp đạn K10, chỉ vài tháng sau khi Nga mở "
             "chiến dịch quân sự.")
     assert {(d.buyer, d.seller) for d in deals(text, "2024-04-26")} == {("ROU", "KOR")}
+
+
+def test_equipment_chosen_against_after_thay_vi_is_not_traded():
+    text = "UAE chọn Typhoon\n\nUAE đã ký hợp đồng mua 24 tiêm kích Typhoon của Anh thay vì tiêm kích Rafale của Pháp."
+    assert [(d.buyer, d.seller) for d in deals(text, "2025-06-04")] == [("ARE", "GBR")]
