@@ -113,11 +113,11 @@ _MADE_BY = prefiltered(r"\bdo\s+(?:tập đoàn\s+|công ty\s+|hãng\s+)?$")
 _MAKER_REACH = 40
 
 
-# "S-70i Black Hawk do công ty PZL Mielec của Ba Lan sản xuất": the country of the firm that makes it.
 # "tên lửa do liên doanh giữa Ấn Độ và Nga phát triển": the countries of a joint venture that makes it.
 _JOINTLY_MADE_BY = re.compile(r"\bdo\s+(?:các\s+)?(?:liên doanh|liên danh|tập đoàn|công ty|hãng)\b[^,.;]{0,30}?\bgiữa\s+"
                               r"(?:[^,.;]{0,70}?\s(?:và|với)\s+)?(?:[^,.;]{0,50}?\s)?$")
 _MADE_LATER = re.compile(r"[^,.;]{0,90}?\s(?:sản xuất|chế tạo|phát triển|thiết kế)\b")
+# "S-70i Black Hawk do công ty PZL Mielec của Ba Lan sản xuất": the country of the firm that makes it.
 _MADE_BY_FIRM_OF = re.compile(r"\bdo\s+(?:tập đoàn|công ty|hãng|nhà máy)\s+[^,.;]{1,40}?\s+của\s+$")
 _FIRM_MAKER_REACH = 70
 
@@ -482,12 +482,11 @@ THIS_COUNTRY = re.compile(r"\b(?:nước này|quốc gia này|hòn đảo(?: nà
 def _subject_told_before(lower: str, parties: Sequence[_Party], start: int) -> bool:
     """"Nước này cũng cân nhắc mua J-10 của Trung Quốc và đàm phán với Mỹ về F-15EX": the clause's subject is the
     country told of before, so the one other country of the sentence is not the buyer of its equipment."""
-    anaphor = None
-    for anaphor in THIS_COUNTRY.finditer(lower, 0, start):
-        pass
-    if anaphor is None or _CLAUSE_MARK.search(lower, anaphor.end(), start):
+    anaphors = list(THIS_COUNTRY.finditer(lower, 0, start))
+    if not anaphors or _CLAUSE_MARK.search(lower, anaphors[-1].end(), start):
         return False
-    return not any(anaphor.end() <= p.start < start and not _OBJECT_OF_A_WORD.search(lower, 0, p.start)
+    return not any(anaphors[-1].end() <= p.start < start
+                   and not _OBJECT_OF_A_WORD.search(lower, max(0, p.start - 8), p.start)
                    for p in parties if not p.company)
 
 
