@@ -222,18 +222,22 @@ ROUNDED_COUNT_FROM = 100
 ROUNDED_COUNT_TOLERANCE = 0.05
 
 
+def _is_round(count: int) -> bool:
+    """Its first two digits, then zeros ("600.000", "1.200")."""
+    return count % 10 ** (len(str(count)) - 2) == 0
+
+
 def _rounded_count(a: int | None, b: int | None) -> bool:
-    """Two counts of at least ROUNDED_COUNT_FROM, one of them round (its first two digits then zeros), within
-    ROUNDED_COUNT_TOLERANCE of each other."""
+    """Two counts of at least ROUNDED_COUNT_FROM, one of them round, within ROUNDED_COUNT_TOLERANCE of each other."""
     if a is None or b is None or min(a, b) < ROUNDED_COUNT_FROM:
         return False
-    return any(n % 10 ** (len(str(n)) - 2) == 0 for n in (a, b)) and figures_agree(a, b, ROUNDED_COUNT_TOLERANCE)
+    return (_is_round(a) or _is_round(b)) and figures_agree(a, b, ROUNDED_COUNT_TOLERANCE)
 
 
 def written_count(counts: Sequence[int | None]) -> int | None:
     """The count of a deal whose mentions give it rounded and exact ("hơn 600.000", "601.427"): the exact one."""
     known = [c for c in counts if c is not None]
-    exact = [c for c in known if c >= ROUNDED_COUNT_FROM and c % 10 ** (len(str(c)) - 2) != 0]
+    exact = [c for c in known if c >= ROUNDED_COUNT_FROM and not _is_round(c)]
     return exact[0] if exact and all(c == exact[0] or _rounded_count(c, exact[0]) for c in known) else \
         (known[0] if known else None)
 

@@ -86,16 +86,16 @@ def _system_spans(text: str, lower: str) -> tuple[tuple[int, int, str, str | Non
             continue
         if spans and _ALIAS_BEFORE.search(lower, max(0, start - 25), start):
             continue  # "Cheongung-II (còn gọi là M-SAM II)": the same system under another name
-        if spans and spans[-1][3] is None and _IN_BRACKETS_RIGHT_AFTER.fullmatch(lower, spans[-1][1], start) \
-                and (named := next((g for s, e, g in models if s == start), None)):
-            # "hệ thống pháo phản lực phóng loạt dẫn đường (GMLRS)": the system's own designation, in brackets
-            model = _same_model(named)
-            closing = text.find(")", start, start + _BRACKETED_NAME_CHARS)
-            position = closing + 1 if closing >= 0 else _phrase_end(text, lower, head_end)
-            spans[-1] = (spans[-1][0], position, _weapons()["models"][model]["category"], model)
-            continue
         if spans and _IN_BRACKETS_RIGHT_AFTER.fullmatch(lower, spans[-1][1], start):
-            continue  # "tiêm kích F-16V (F-16 Block 70)": the system named again
+            # "hệ thống pháo phản lực phóng loạt dẫn đường (GMLRS)": the designation of a system named without one;
+            # anything else in such brackets ("tiêm kích F-16V (F-16 Block 70)") names the system again.
+            named = next((g for s, _, g in models if s == start), None) if spans[-1][3] is None else None
+            if named:
+                model = _same_model(named)
+                closing = text.find(")", start, start + _BRACKETED_NAME_CHARS)
+                position = closing + 1 if closing >= 0 else _phrase_end(text, lower, head_end)
+                spans[-1] = (spans[-1][0], position, _weapons()["models"][model]["category"], model)
+            continue
         if lower.startswith(arms, start) or lower.startswith(civil, head_end + 1):
             position = start + 1
             continue

@@ -711,8 +711,7 @@ _NAMED_BACK = re.compile(r"(?:cơ chế|định dạng) này\b")
 
 
 # A sentence that opens with the period it tells of ("Năm 2023, ...", "Hồi tháng 6/2023, ...", "Trước đó nữa, vào
-# tháng 10/2017, ...").
-# "Năm 2023, ...", "Vào tháng 10/2017, ...", "Chỉ đến tháng 4/2023, đối thoại mới được nối lại với phiên thứ ba ...".
+# tháng 10/2017, ...", "Chỉ đến tháng 4/2023, đối thoại mới được nối lại với phiên thứ ba ...").
 _OPENING_PERIOD = re.compile(r"(?:[^,.;]{0,20},\s*)?(?:(?:vào|hồi|trong|(?:chỉ |mãi |phải )?(?:cho )?(?:đến|tới))\s+)?",
                              re.IGNORECASE)
 

@@ -229,12 +229,11 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
         if _REPORTER_BASE.search(text, max(0, lead.start() - 40), lead.start()):
             continue
         position = lead.end()
-        if not _names_place(text, hits, position) and (building := _NAMED_BUILDING.match(text, position)) and (
-                _names_place(text, hits, building.end())):
-            position = building.end()
-        elif not _names_place(text, hits, position) and (described := _DESCRIBED_PLACE.match(text, position)) \
-                and _venue_pattern().match(text, described.end()):
-            position = described.end()  # "tại pháo đài cổ Queenscliff": a known venue after words describing it
+        if not _names_place(text, hits, position):
+            if (building := _NAMED_BUILDING.match(text, position)) and _names_place(text, hits, building.end()):
+                position = building.end()
+            elif (described := _DESCRIBED_PLACE.match(text, position)) and _venue_pattern().match(text, described.end()):
+                position = described.end()  # "tại pháo đài cổ Queenscliff": a known venue after words describing it
         # "tại Thành phố Hồ Chí Minh": the gazetteer may hold the name with its "Thành phố".
         kind = "capital" if lead.group("capital") else "town" if lead.group("town") else None
         venue = (kind and _venue_pattern().match(text, lead.start(kind))) or _venue_pattern().match(text, position)
