@@ -2063,3 +2063,17 @@ def test_a_round_resumed_by_a_period_the_sentence_opens_with_is_dated_by_it():
     text = ("Mỹ - Indonesia họp 2+2\n\nNgày 30/7, đối thoại 2+2 Mỹ - Indonesia lần thứ tư được tổ chức tại Jakarta.\n\n"
             "Chỉ đến tháng 5/2023, đối thoại mới được nối lại với phiên thứ ba tại Washington.")
     assert sorted(d.date for d in dialogues(text, "2025-07-31")) == ["2023-05", "2025-07-30"]
+
+
+def test_a_format_the_two_countries_agreed_on_is_no_meeting():
+    text = ("Mỹ hoãn đối thoại 2+2 với Ấn Độ\n\nHai nước hoãn cuộc đối thoại 2+2 dự kiến diễn ra ngày 6/7 tại "
+            "Washington. Định dạng 2+2 được hai nước thống nhất trong chuyến thăm Mỹ của Thủ tướng Ấn Độ vào tháng "
+            "6/2017.")
+    assert [d.date for d in dialogues(text, published="2018-06-28")] == ["2018-07-06"]
+
+
+def test_a_meeting_originally_set_for_a_day_or_moved_was_postponed():
+    text = ("Ấn Độ và Mỹ\n\nCuộc đối thoại 2+2 giữa Ấn Độ và Mỹ vốn được ấn định vào ngày 6/7 tại Washington. "
+            "Phiên tham vấn 2+2 giữa Nhật Bản và Philippines dự kiến tổ chức ngày 9/7 tại Manila cũng đã phải dời lại.")
+    assert [(d.date, d.status) for d in dialogues(text, published="2018-06-28")] == [
+        ("2018-07-06", "postponed"), ("2018-07-09", "postponed")]

@@ -38,10 +38,11 @@ _WITH_ITS_PARTNERS = re.compile(r"\bvới (?:hai|ba|bốn|năm|sáu|bảy|tám|\
 _KEEPS_MECHANISM = re.compile(r"(?:duy trì|\bcó\b|thiết lập|xây dựng|nâng cấp|mở rộng)(?: \S+){0,2} $")
 
 
-# "Cơ chế 2+2 giữa hai nước được lãnh đạo hai bên quyết định thành lập tại cuộc gặp thượng đỉnh năm 2018": when the
-# mechanism was founded, no meeting.
+# "Cơ chế 2+2 giữa hai nước được lãnh đạo hai bên quyết định thành lập tại cuộc gặp thượng đỉnh năm 2018", "Định dạng
+# 2+2 được hai nước thống nhất trong chuyến thăm ... tháng 6/2017": when the mechanism was founded or agreed on, no
+# meeting (agreeing to hold or resume a round is not agreeing on the format).
 _FOUNDED_AFTER = re.compile(r"\s*(?:[^\s,.;]+\s+){0,10}?(?:được\s+)?(?:quyết định\s+|nhất trí\s+)?"
-                            r"(?:thành lập|thiết lập|lập ra|ra đời)\b")
+                            r"(?:thành lập|thiết lập|lập ra|ra đời|(?:thống nhất|nhất trí)\b(?! (?:tổ chức|nối lại)))\b")
 
 
 # "Đàm phán Phối hợp chính sách quốc phòng từng được tổ chức thường niên": how often the mechanism meets, no meeting.
