@@ -2126,3 +2126,15 @@ def test_a_country_in_a_clause_of_another_event_is_not_the_one_other_country_tha
 def test_equipment_chosen_against_after_thay_vi_is_not_traded():
     text = "UAE chọn Typhoon\n\nUAE đã ký hợp đồng mua 24 tiêm kích Typhoon của Anh thay vì tiêm kích Rafale của Pháp."
     assert [(d.buyer, d.seller) for d in deals(text, "2025-06-04")] == [("ARE", "GBR")]
+
+
+def test_the_country_whose_plan_to_buy_it_is_buys_and_talks_on_it_make_it_negotiating():
+    text = ("Ấn Độ và Nga\n\nNgoài vấn đề Iran, quan hệ Mỹ - Ấn chịu sức ép từ kế hoạch của Ấn Độ mua 5 hệ thống "
+            "phòng không S-400 của Nga, thương vụ khoảng 5,4 tỷ USD mà hai nước được cho là đang đàm phán.")
+    assert [(d.buyer, d.seller, d.status) for d in deals(text, "2018-06-28")] == [("IND", "RUS", "negotiating")]
+
+
+def test_an_ally_of_a_country_is_no_plan_of_it():
+    text = ("Tin quân sự\n\nCác đồng minh của Mỹ mua thêm tiêm kích F-35, trong đó Ba Lan đặt mua 32 chiếc F-35A "
+            "từ Mỹ.")
+    assert ("USA", "USA") not in [(d.buyer, d.seller) for d in deals(text, "2024-03-01")]

@@ -249,6 +249,12 @@ _APPOSITION_AFTER = re.compile(r"\s*,\s*(?:nước|quốc gia|đối thủ|đồ
                                r"[^,.;]{0,80},")
 
 
+# "kế hoạch của Ấn Độ mua 5 hệ thống S-400": the country whose plan or decision it is buys (an ally "của Mỹ" does not
+# make the United States the subject).
+_PLAN_OF = re.compile(r"\b(?:kế hoạch|dự định|ý định|quyết định|nỗ lực|nhu cầu|mong muốn|tham vọng|đề nghị|yêu cầu)"
+                      r"\s+của\s+$")
+
+
 @lru_cache(maxsize=256)
 def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ...]:
     """The cues of every party of a sentence, read once however many equipment phrases it names."""
@@ -267,7 +273,7 @@ def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ..
             made_by_firm_of=_MADE_BY_FIRM_OF.search(before[-70:]) is not None and _MADE.match(lower, party.end) is not None,
             after_to=_TO.search(before[-30:]) is not None and not _EXAMPLES.search(before[-30:]),
             made_at=_MADE_AT.search(before) is not None,
-            after_of=_OF.search(before[-8:]) is not None,
+            after_of=_OF.search(before[-8:]) is not None and not _PLAN_OF.search(before[-30:]),
             second_hand_of=_SECOND_HAND_OF.search(before[-45:]) is not None,
             buys=buy.match(after) is not None, sells=sell.match(after) is not None,
             helped=helping and _HELPED.search(before[-15:]) is not None and _BUILDS.match(after) is not None,

@@ -80,7 +80,8 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _clause_status(lower: str, clause: tuple[int, int], other_clauses: Sequence[tuple[int, int]]) -> str | None:
-    """The stage cue of the system's own clause, else of the sentence outside the other systems' clauses."""
+    """The stage cue of the system's own clause, else of the sentence outside the other systems' clauses, which also
+    tells a later stage than a plan or offer (talks, delivery) or the end of the deal."""
     own = _status(lower[clause[0]:clause[1]])
     outside, cursor = [], 0
     for a, b in sorted(c for c in set(other_clauses) if c != clause):
@@ -90,7 +91,8 @@ def _clause_status(lower: str, clause: tuple[int, int], other_clauses: Sequence[
     wide = _status(outside)
     if own is None or wide in ("delivered", "cancelled") and _STATUS_RANK[wide] > _STATUS_RANK[own]:
         return wide
-    return own
+    # "kế hoạch của Ấn Độ mua 5 hệ thống S-400 ..., thương vụ ... mà hai nước đang đàm phán": a plan under talks.
+    return wide if own == "proposed" and wide == "negotiating" else own
 
 
 def _without_cancelled_tenders(text: str) -> str:
