@@ -2138,3 +2138,9 @@ def test_an_ally_of_a_country_is_no_plan_of_it():
     text = ("Tin quân sự\n\nCác đồng minh của Mỹ mua thêm tiêm kích F-35, trong đó Ba Lan đặt mua 32 chiếc F-35A "
             "từ Mỹ.")
     assert ("USA", "USA") not in [(d.buyer, d.seller) for d in deals(text, "2024-03-01")]
+
+
+def test_an_agreement_sharing_the_cost_of_stationed_troops_is_no_deal():
+    text = ("Hàn Quốc và Mỹ\n\nSau cuộc họp, hai nước đã ký tắt Thỏa thuận Chia sẻ chi phí quốc phòng (SMA) lần thứ 11, "
+            "quy định phần đóng góp của Hàn Quốc cho khoảng 28.500 binh sĩ Mỹ đồn trú. Theo SMA, Seoul sẽ tăng đóng góp.")
+    assert deals(text, "2021-03-18") == ()

@@ -2077,3 +2077,10 @@ def test_a_meeting_originally_set_for_a_day_or_moved_was_postponed():
             "Phiên tham vấn 2+2 giữa Nhật Bản và Philippines dự kiến tổ chức ngày 9/7 tại Manila cũng đã phải dời lại.")
     assert [(d.date, d.status) for d in dialogues(text, published="2018-06-28")] == [
         ("2018-07-06", "postponed"), ("2018-07-09", "postponed")]
+
+
+def test_a_country_in_what_the_meeting_discussed_is_no_party_of_it():
+    text = ("Nhật Bản và Philippines\n\nNgày 8/7, Nhật Bản và Philippines ký Hiệp định Tiếp cận đối ứng tại Manila. "
+            "Sau lễ ký, bốn bộ trưởng tiến hành cuộc họp 2+2, thảo luận về an ninh hàng hải và việc tăng cường hợp "
+            "tác ba bên với Mỹ.")
+    assert [d.parties for d in dialogues(text, published="2024-07-09")] == [("JPN", "PHL")]

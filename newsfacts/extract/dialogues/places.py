@@ -170,6 +170,11 @@ _AT_ODDS = re.compile(r"(?i:căng thẳng|tranh chấp|xung đột|va chạm|b�
 _AT_ODDS_CHARS = 25
 
 
+# "... tiến hành cuộc họp 2+2, thảo luận về tình hình khu vực và việc tăng cường hợp tác ba bên với Mỹ": a country in
+# what the meeting discussed, outside its clause, is no party of it.
+_DISCUSSED = re.compile(r"\b(?:thảo luận|bàn thảo|trao đổi|tập trung)(?: về| vào)?\b", re.IGNORECASE)
+
+
 def _nearest_parties(text: str, hits: Sequence[CountryHit], start: int, end: int, left: int, right: int
                      ) -> tuple[str, ...]:
     all_groups = _country_groups(text, hits, start, end)
@@ -180,7 +185,8 @@ def _nearest_parties(text: str, hits: Sequence[CountryHit], start: int, end: int
         return tuple(sorted(best[2]))
     hits = [h for h in hits if not any(g[0] <= h.start < g[1] for g in at_odds)]
     near = sorted((h for h in hits if left <= h.start and h.end <= right), key=lambda h: _distance(h.start, h.end, start, end))
-    near = near or sorted((h for h in hits if not _OWNED_THING.search(text, max(0, h.start - 12), h.start)),
+    near = near or sorted((h for h in hits if not _OWNED_THING.search(text, max(0, h.start - 12), h.start)
+                           and not (h.start >= end and _DISCUSSED.search(text, end, h.start))),
                           key=lambda h: _distance(h.start, h.end, start, end))
     codes: list[str] = []
     for hit in near:
