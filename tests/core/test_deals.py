@@ -2144,3 +2144,18 @@ def test_an_agreement_sharing_the_cost_of_stationed_troops_is_no_deal():
     text = ("Hàn Quốc và Mỹ\n\nSau cuộc họp, hai nước đã ký tắt Thỏa thuận Chia sẻ chi phí quốc phòng (SMA) lần thứ 11, "
             "quy định phần đóng góp của Hàn Quốc cho khoảng 28.500 binh sĩ Mỹ đồn trú. Theo SMA, Seoul sẽ tăng đóng góp.")
     assert deals(text, "2021-03-18") == ()
+
+
+def test_an_agreement_between_countries_that_also_give_aid_is_still_a_deal():
+    text = ("Nhật Bản và Philippines\n\nNhật Bản và Philippines ký Hiệp định về chuyển giao trang thiết bị và công "
+            "nghệ quốc phòng vào tháng 2/2016. Nhật Bản cũng đồng ý viện trợ cho Philippines hệ thống radar giám sát "
+            "bờ biển trị giá khoảng 600 triệu yên.")
+    assert [(d.kind, d.buyer, d.seller) for d in deals(text, "2024-05-01")] == [("agreement", "PHL", "JPN")]
+
+
+def test_an_agreement_the_two_countries_signed_is_between_the_sides_of_the_trade_told_before():
+    text = ("Nhật Bản nới lỏng xuất khẩu vũ khí\n\nNhật Bản đồng ý bán tên lửa Patriot PAC-3 cho Mỹ. Năm 2020, "
+            "Philippines ký hợp đồng mua 4 hệ thống radar giám sát phòng không của Nhật Bản. Thương vụ được thực "
+            "hiện trên cơ sở hiệp định về chuyển giao trang thiết bị và công nghệ quốc phòng mà hai nước ký năm 2016.")
+    agreements = [(d.buyer, d.seller) for d in deals(text, "2024-05-01") if d.kind == "agreement"]
+    assert agreements == [("PHL", "JPN")]

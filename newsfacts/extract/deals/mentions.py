@@ -985,6 +985,27 @@ def _named_back_for_another_buyer(found: Sequence[_Mention], earlier: Sequence[_
     return kept
 
 
+# "hai nước", "hai bên": the two countries told of just before.
+_THE_TWO = re.compile(r"\bhai (?:nước|bên|quốc gia|chính phủ)\b")
+_TWO_TOLD_REACH = 3
+
+
+def _between_the_two_told_before(found: Sequence[_Mention], lower: str, earlier: Sequence[_Mention]
+                                 ) -> list[_Mention]:
+    """"Thương vụ được thực hiện trên cơ sở hiệp định ... mà hai nước ký năm 2016" after a trade of Philippines with
+    Japan: an agreement of "the two countries", naming none, is between the sides of the trade told just before."""
+    if not _THE_TWO.search(lower):
+        return list(found)
+    told = [m for m in found if m.kind == "agreement" and not m.countries]
+    if not told:
+        return list(found)
+    last = next((m for m in reversed(earlier) if m.buyer and m.seller
+                 and 0 < told[0].sentence - m.sentence <= _TWO_TOLD_REACH), None)
+    if last is None:
+        return list(found)
+    return [replace(m, countries=(last.buyer, last.seller)) if m in told else m for m in found]
+
+
 def _this_country_buys(found: Sequence[_Mention], lower: str, earlier: Sequence[_Mention]) -> list[_Mention]:
     """A sentence whose buyer is "nước này" buys for the buyer of the latest trade told before it."""
     if not THIS_COUNTRY.search(lower):

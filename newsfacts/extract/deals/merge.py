@@ -350,8 +350,8 @@ def _is_aid(deal: Deal, aid: tuple[frozenset[tuple[str, str | None, str | None]]
     Japan's OSA: the transfer is that aid (SPEC: not a deal). A corvette given as a gift makes no aid of the patrol
     ships the same countries trade in the same article."""
     items, countries = aid
-    if deal.buyer not in countries or deal.seller not in countries:
-        return False
+    if deal.kind == "agreement" or deal.buyer not in countries or deal.seller not in countries:
+        return False  # aid gives equipment: an agreement between the same countries is no part of it
     if deal.value_amount is not None:
         return False  # ordered for a price: bought, whatever the article says was given besides
     spans = _system_spans(deal.system, deal.system.lower())
