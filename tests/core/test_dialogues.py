@@ -2084,3 +2084,10 @@ def test_a_country_in_what_the_meeting_discussed_is_no_party_of_it():
             "Sau lễ ký, bốn bộ trưởng tiến hành cuộc họp 2+2, thảo luận về an ninh hàng hải và việc tăng cường hợp "
             "tác ba bên với Mỹ.")
     assert [d.parties for d in dialogues(text, published="2024-07-09")] == [("JPN", "PHL")]
+
+
+def test_the_day_after_a_dateline_with_a_dot_dates_the_round_named_by_its_year():
+    text = ("Đối thoại Chính sách quốc phòng Việt - Mỹ năm 2019\n\nVOV.VN - Ngày 11/12, tại Washington, Thứ trưởng "
+            "Bộ Quốc phòng Việt Nam và Trợ lý Bộ trưởng Quốc phòng Mỹ đồng chủ trì Đối thoại Chính sách quốc phòng "
+            "Việt Nam - Hoa Kỳ năm 2019.")
+    assert [d.date for d in dialogues(text, published="2019-12-12")] == ["2019-12-11"]

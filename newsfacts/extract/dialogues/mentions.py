@@ -664,8 +664,9 @@ _LEADING_NEWS_DAY = re.compile(r"(?:[^,.;]{0,50},\s*)?(?:(?:vào|hôm)\s+)?")
 _OF_ANOTHER_BODY = re.compile(r"(?:\s+(?:lần\s+)?thứ\s+\S+)?\s+(?:của\s+)?(?P<body>ủy ban|hội đồng|ban chỉ đạo|quốc hội|đại hội)\b")
 
 
-# The day a sentence opens with, after a dateline or an opening clause: "Washington (TTXVN 12/12) - Ngày 11/12, ...".
-_OPENING_DAY = re.compile(r"(?:[^,.;]{0,50}(?:,|\s[-–])\s*)?(?:(?:vào|hôm)\s+)?")
+# The day a sentence opens with, after a dateline or an opening clause: "Washington (TTXVN 12/12) - Ngày 11/12, ...",
+# "VOV.VN - Ngày 11/12 ..." (a dateline may hold a dot).
+_OPENING_DAY = re.compile(r"(?:[^,.;]{0,50},\s*|[^,;]{0,50}?\s[-–]\s*)?(?:(?:vào|hôm)\s+)?")
 
 
 # A list of dates that a comma does not end: ", 2021 và 2022", ", tháng 5/2023".
