@@ -2159,3 +2159,17 @@ def test_an_agreement_the_two_countries_signed_is_between_the_sides_of_the_trade
             "hiện trên cơ sở hiệp định về chuyển giao trang thiết bị và công nghệ quốc phòng mà hai nước ký năm 2016.")
     agreements = [(d.buyer, d.seller) for d in deals(text, "2024-05-01") if d.kind == "agreement"]
     assert agreements == [("PHL", "JPN")]
+
+
+def test_a_gift_to_another_country_makes_no_aid_of_the_sale_told_beside_it():
+    text = ("Argentina mua F-16 của Đan Mạch\n\nArgentina đã hoàn tất thương vụ mua 24 chiếc F-16 đã qua sử dụng từ "
+            "Đan Mạch. Trước khi bán cho Argentina, Copenhagen đã cam kết tặng 19 chiếc F-16 cho Ukraine.")
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2024-04-17")] == [("ARG", "DNK", 24)]
+
+
+def test_the_same_count_of_a_model_under_the_contract_is_the_sale_by_its_owner_not_by_its_maker():
+    text = ("Argentina mua F-16 của Đan Mạch\n\nArgentina đã hoàn tất thương vụ mua 24 chiếc F-16 đã qua sử dụng từ "
+            "Đan Mạch. Hợp đồng có trị giá khoảng 320 triệu USD, ngoài 24 máy bay F-16 Block 15 còn bao gồm động cơ "
+            "dự phòng. Lockheed Martin đã sản xuất hơn 4.600 chiếc F-16.")
+    assert [(d.buyer, d.seller, d.quantity, d.value_usd) for d in deals(text, "2024-04-17")] == [
+        ("ARG", "DNK", 24, 320_000_000)]

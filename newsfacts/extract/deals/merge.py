@@ -15,6 +15,7 @@ from newsfacts.records import Deal, Money, Sentence
 from newsfacts.same_event import categories_agree_in_article, same_deal_in_article, written_count
 from newsfacts.extract.deals.equipment import _system_spans
 from newsfacts.extract.deals.mentions import _Mention, names_aid
+from newsfacts.extract.deals.stage import _clause
 from newsfacts.extract.deals.vocabulary import (
     _STATUS_RANK, _agreement_rank, _compatible_categories, _exporter_rank, _patterns, _weapons,
 )
@@ -145,13 +146,28 @@ def _without_package_total(companion: _Mention, group: list[_Mention]) -> _Menti
 def _sold_on_by_its_owner(mentions: list[_Mention]) -> list[_Mention]:
     """"Argentina đã hoàn tất thương vụ mua 24 tiêm kích F-16 đã qua sử dụng từ Đan Mạch" then "hợp đồng mua 24 chiếc
     F-16 trị giá khoảng 300 triệu USD": where the article names who sells a model to a buyer, a mention of that model
-    bought by that buyer whose seller is only its maker, named nowhere in its sentence, is the same sale."""
+    bought by that buyer, or by no buyer named, whose seller is only its maker, named nowhere in its sentence, is the
+    same sale."""
     named = {(m.buyer, m.model): m.seller for m in mentions
              if m.buyer and m.seller and m.model and m.seller in m.countries}
-    return [replace(m, seller=named[(m.buyer, m.model)])
-            if m.buyer and m.model and m.seller and m.seller not in m.countries
-            and named.get((m.buyer, m.model), m.seller) != m.seller else m
-            for m in mentions]
+    # "hợp đồng ... ngoài 24 máy bay F-16 Block 15 còn bao gồm ...", naming no buyer: the one sale of that model named,
+    # when the counts agree (a maker's tally of the model is no sale).
+    sales_of_model: dict[str, set[tuple[str, str, int | None]]] = {}
+    for m in mentions:
+        if m.buyer and m.seller and m.model and m.seller in m.countries:
+            sales_of_model.setdefault(m.model, set()).add((m.buyer, m.seller, m.quantity))
+    sold_on = []
+    for m in mentions:
+        if not (m.model and m.seller and m.seller not in m.countries):
+            sold_on.append(m)
+        elif m.buyer and named.get((m.buyer, m.model), m.seller) != m.seller:
+            sold_on.append(replace(m, seller=named[(m.buyer, m.model)]))
+        elif m.buyer is None and m.quantity and len(sales := sales_of_model.get(m.model, ())) == 1 \
+                and (sale := next(iter(sales)))[2] == m.quantity and sale[1] != m.seller:
+            sold_on.append(replace(m, buyer=sale[0], seller=sale[1]))
+        else:
+            sold_on.append(m)
+    return sold_on
 
 
 def _with_shared_counterpart(mentions: list[_Mention]) -> list[_Mention]:
@@ -320,7 +336,11 @@ def _aid_given(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
         if not names_aid(lowered.sentence(position)):
             continue
         sentence, lower = sentences[position], lowered.sentence(position)
-        countries.update(hit.code for hit in country_hits.get(sentence.index, ()))
+        # "trước khi bán cho Argentina, Copenhagen đã cam kết tặng 19 chiếc F-16 cho Ukraine": the countries of the
+        # giving clauses, not a buyer told beside them.
+        giving = [_clause(lower, aid.start(), aid.end()) for aid in not_a_deal.pattern.finditer(lower)]
+        countries.update(hit.code for hit in country_hits.get(sentence.index, ())
+                         if any(left <= hit.start < right for left, right in giving))
         items.update((category, model, _head_noun(sentence.text[start:end]))
                      for start, end, category, model in _system_spans(sentence.text, lower))
     return frozenset(items), frozenset(countries)
