@@ -2173,3 +2173,9 @@ def test_the_same_count_of_a_model_under_the_contract_is_the_sale_by_its_owner_n
             "dự phòng. Lockheed Martin đã sản xuất hơn 4.600 chiếc F-16.")
     assert [(d.buyer, d.seller, d.quantity, d.value_usd) for d in deals(text, "2024-04-17")] == [
         ("ARG", "DNK", 24, 320_000_000)]
+
+
+def test_a_year_counted_from_is_no_year_of_the_order():
+    text = ("Argentina mua F-16\n\nArgentina đã ký hợp đồng mua 24 chiếc F-16 của Đan Mạch, vụ mua sắm quan trọng "
+            "nhất của nước này kể từ năm 1983.")
+    assert [d.year for d in deals(text, "2024-04-17")] == [2024]

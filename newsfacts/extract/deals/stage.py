@@ -36,9 +36,15 @@ def _nearest_date(dates: Sequence[DateHit], start: int, end: int) -> str | None:
     return min(dated, key=lambda d: d.start - end if d.start >= end else (start - d.end) * 1.2).value
 
 
+# "vụ mua sắm quan trọng nhất của nước này kể từ năm 1983": a year counted from is no date of the deal.
+_COUNTED_FROM = re.compile(r"\b(?:kể từ|từ sau|từ)\s+$")
+_COUNTED_FROM_CHARS = 10
+
+
 def _order_date(lower: str, dates: Sequence[DateHit], start: int, end: int, status: str | None) -> str | None:
     """The date nearest the signing ("Năm 2014, Manila đã ký"), else, for a signing, nearest the equipment. Of several
     signings, the one in the equipment's own clause ("..., nước này cũng đặt mua 28 Eurofighter ... năm 2016")."""
+    dates = [d for d in dates if not _COUNTED_FROM.search(lower, max(0, d.start - _COUNTED_FROM_CHARS), d.start)]
     signs = list(_ORDER.finditer(lower))
     own_clause = _clause(lower, start, end)
     sign = next((m for m in signs if own_clause[0] <= m.start() < own_clause[1]), signs[0] if signs else None)
