@@ -2176,6 +2176,6 @@ def test_the_same_count_of_a_model_under_the_contract_is_the_sale_by_its_owner_n
 
 
 def test_a_year_counted_from_is_no_year_of_the_order():
-    text = ("Argentina mua F-16\n\nArgentina đã ký hợp đồng mua 24 chiếc F-16 của Đan Mạch, vụ mua sắm quan trọng "
-            "nhất của nước này kể từ năm 1983.")
+    text = ("Argentina mua F-16\n\nArgentina đã hoàn tất thương vụ mua 24 chiếc F-16 đã qua sử dụng từ Đan Mạch, "
+            "được Bộ trưởng Quốc phòng gọi là vụ mua sắm quan trọng nhất của nước này kể từ năm 1983.")
     assert [d.year for d in deals(text, "2024-04-17")] == [2024]
