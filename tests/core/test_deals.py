@@ -2179,3 +2179,15 @@ def test_a_year_counted_from_is_no_year_of_the_order():
     text = ("Argentina mua F-16\n\nArgentina đã hoàn tất thương vụ mua 24 chiếc F-16 đã qua sử dụng từ Đan Mạch, "
             "được Bộ trưởng Quốc phòng gọi là vụ mua sắm quan trọng nhất của nước này kể từ năm 1983.")
     assert [d.year for d in deals(text, "2024-04-17")] == [2024]
+
+
+def test_this_country_after_a_country_in_the_sentence_is_that_country():
+    text = ("Mỹ trừng phạt Thổ Nhĩ Kỳ\n\nTháng 12/2020, Mỹ trừng phạt cơ quan mua sắm quốc phòng của Thổ Nhĩ Kỳ vì "
+            "nước này mua hệ thống phòng không S-400 của Nga với giá 2,5 tỷ USD.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2024-03-14")] == [("TUR", "RUS")]
+
+
+def test_a_batch_is_no_count_of_the_equipment():
+    text = ("Iran mua Su-35\n\nTập đoàn UAC của Nga đang sản xuất một lô Su-35 cho Iran, nước đã hoàn tất thủ tục "
+            "mua loại tiêm kích này.")
+    assert [d.quantity for d in deals(text, "2024-03-14")] == [None]

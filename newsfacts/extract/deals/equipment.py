@@ -17,7 +17,7 @@ _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8
 
 
 _QUANTITY = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:(?:chiếc|tổ hợp|hệ thống|bộ|khẩu đội|khẩu|đơn vị|lô|tàu|xe|quả|hỏa lực|tiểu đoàn|trung đoàn|sư đoàn|bệ phóng|dàn phóng)\s+)?$")
+    r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d{1,6}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:(?:chiếc|tổ hợp|hệ thống|bộ|khẩu đội|khẩu|đơn vị|tàu|xe|quả|hỏa lực|tiểu đoàn|trung đoàn|sư đoàn|bệ phóng|dàn phóng)\s+)?$")
 
 
 _HEDGED = prefiltered(r"(?:hơn|khoảng|gần|trên|ước tính|xấp xỉ)\s+$")

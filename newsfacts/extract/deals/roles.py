@@ -666,6 +666,11 @@ def _subject(lower: str, parties: Sequence[_Party], verb_starts: tuple[int, ...]
             continue
         if verb_start > anchor and _ANOTHER_EVENT.search(lower, anchor, verb_start):
             continue  # "Hợp đồng Black Hawk được ký ... sau khi Manila ... ký ... với Ấn Độ để mua BrahMos"
+        if anaphor := _THIS_COUNTRY_SUBJECT.search(lower, max(0, verb_start - _THIS_COUNTRY_CHARS), verb_start):
+            # "Mỹ trừng phạt cơ quan mua sắm quốc phòng của Thổ Nhĩ Kỳ vì nước này mua S-400": the country named last
+            # before "nước này"; none in the sentence, one told before it (`_this_country_buys`).
+            named = [p for p in parties if p.end <= anaphor.start() and not p.company and p.code != exclude]
+            return named[-1].code if named else None
         listed = [p for p in parties if p.end <= verb_start
                   and not (countries_only and p.company) and not _in_an_aside(lower, p, verb_start)
                   and not _OF.search(lower, max(0, p.start - 8), p.start)
@@ -682,6 +687,10 @@ def _subject(lower: str, parties: Sequence[_Party], verb_starts: tuple[int, ...]
         coordinated = len(before) > 1 and _COORDINATION.fullmatch(lower, before[-2].end, last.start)
         return None if coordinated and before[-2].code != last.code else last.code
     return None
+
+
+_THIS_COUNTRY_SUBJECT = re.compile(r"\b(?:nước này|quốc gia này)\s+(?:(?:đã|vừa|cũng|sẽ|từng|đang|lại)\s+)*$")
+_THIS_COUNTRY_CHARS = 30
 
 
 # "Algeria - khách hàng lâu năm của công nghiệp quốc phòng Nga - được cho là đã đặt mua ...": an aside between dashes
