@@ -2191,3 +2191,9 @@ def test_a_batch_is_no_count_of_the_equipment():
     text = ("Iran mua Su-35\n\nTập đoàn UAC của Nga đang sản xuất một lô Su-35 cho Iran, nước đã hoàn tất thủ tục "
             "mua loại tiêm kích này.")
     assert [d.quantity for d in deals(text, "2024-03-14")] == [None]
+
+
+def test_pzl_mielec_is_a_polish_maker():
+    text = ("Philippines mua trực thăng\n\nPhilippines ký hợp đồng mua 32 trực thăng S-70i Black Hawk do PZL Mielec "
+            "sản xuất.")
+    assert [(d.buyer, d.seller, d.suppliers) for d in deals(text, "2022-02-23")] == [("PHL", "POL", ("PZL Mielec",))]
