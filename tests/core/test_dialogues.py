@@ -2091,3 +2091,17 @@ def test_the_day_after_a_dateline_with_a_dot_dates_the_round_named_by_its_year()
             "Bộ Quốc phòng Việt Nam và Trợ lý Bộ trưởng Quốc phòng Mỹ đồng chủ trì Đối thoại Chính sách quốc phòng "
             "Việt Nam - Hoa Kỳ năm 2019.")
     assert [d.date for d in dialogues(text, published="2019-12-12")] == ["2019-12-11"]
+
+
+def test_the_extended_deterrence_group_and_the_nuclear_consultative_group_are_other_dialogues():
+    text = ("Hàn Quốc và Mỹ\n\nNgày 15-9, Hàn Quốc và Mỹ tổ chức cuộc họp lần thứ 4 của Nhóm Tham vấn và Chiến lược "
+            "răn đe mở rộng (EDSCG) tại Seoul. Cuộc họp đầu tiên của NCG đã diễn ra tại Seoul ngày 18-7.")
+    assert [(d.mechanism, d.date) for d in dialogues(text, published="2023-09-16")] == [
+        ("other dialogue", "2023-09-15"), ("other dialogue", "2023-07-18")]
+
+
+def test_a_mechanism_that_opens_a_sentence_saying_it_was_founded_is_no_meeting():
+    text = ("Hàn Quốc và Mỹ\n\nNgày 10/6, Nhóm Tham vấn hạt nhân (NCG) Hàn Quốc - Mỹ họp lần thứ ba tại Seoul. NCG "
+            "được thành lập theo Tuyên bố Washington mà Tổng thống Hàn Quốc và Tổng thống Mỹ đã thông qua trong hội "
+            "nghị thượng đỉnh tại thủ đô Washington vào tháng 4/2023.")
+    assert [d.date for d in dialogues(text, published="2024-06-11")] == ["2024-06-10"]

@@ -325,7 +325,7 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
             or _WITH_ITS_PARTNERS.search(lower, end, end + _PARTNER_REACH)
             or _HELD_REGULARLY.match(lower, end) or _IS_A_MECHANISM.match(lower, end)
             or _KIND_OF_DIALOGUE.search(lower, max(0, start - 24), start)
-            or _MECHANISM_WORD.match(lower, start)
+            or (_MECHANISM_WORD.match(lower, start) or start == 0)
             and (_KEEPS_MECHANISM.search(lower, max(0, start - 30), start)
                  or _IDEA_OF.search(lower, max(0, start - 20), start)
                  or _FOUNDED_AFTER.match(lower, end) and not _FIRST_ROUND_WITH.search(lower, end)))
