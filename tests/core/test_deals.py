@@ -2197,3 +2197,12 @@ def test_pzl_mielec_is_a_polish_maker():
     text = ("Philippines mua trực thăng\n\nPhilippines ký hợp đồng mua 32 trực thăng S-70i Black Hawk do PZL Mielec "
             "sản xuất.")
     assert [(d.buyer, d.seller, d.suppliers) for d in deals(text, "2022-02-23")] == [("PHL", "POL", ("PZL Mielec",))]
+
+
+def test_an_export_order_won_is_signed_and_one_hoped_for_is_not():
+    won = ("Iraq mua Cheongung-II\n\nTập đoàn LIG Nex1 của Hàn Quốc cho biết đã giành được đơn hàng xuất khẩu hệ thống "
+           "tên lửa phòng không Cheongung-II sang Iraq, trị giá khoảng 2,8 tỷ USD.")
+    hoped = ("Iraq mua Cheongung-II\n\nTập đoàn LIG Nex1 của Hàn Quốc hy vọng giành được đơn hàng xuất khẩu hệ thống "
+             "tên lửa phòng không Cheongung-II sang Iraq, trị giá khoảng 2,8 tỷ USD.")
+    assert [d.status for d in deals(won, "2024-09-21")] == ["signed"]
+    assert [d.status for d in deals(hoped, "2024-09-21")] != ["signed"]
