@@ -2200,9 +2200,10 @@ def test_pzl_mielec_is_a_polish_maker():
 
 
 def test_an_export_order_won_is_signed_and_one_hoped_for_is_not():
+    planned = " Trước đó, Bộ Quốc phòng Iraq dự kiến mua 8 tổ hợp Cheongung-II."
     won = ("Iraq mua Cheongung-II\n\nTập đoàn LIG Nex1 của Hàn Quốc cho biết đã giành được đơn hàng xuất khẩu hệ thống "
-           "tên lửa phòng không Cheongung-II sang Iraq, trị giá khoảng 2,8 tỷ USD.")
+           "tên lửa phòng không Cheongung-II sang Iraq, trị giá khoảng 2,8 tỷ USD." + planned)
     hoped = ("Iraq mua Cheongung-II\n\nTập đoàn LIG Nex1 của Hàn Quốc hy vọng giành được đơn hàng xuất khẩu hệ thống "
-             "tên lửa phòng không Cheongung-II sang Iraq, trị giá khoảng 2,8 tỷ USD.")
+             "tên lửa phòng không Cheongung-II sang Iraq, trị giá khoảng 2,8 tỷ USD." + planned)
     assert [d.status for d in deals(won, "2024-09-21")] == ["signed"]
     assert [d.status for d in deals(hoped, "2024-09-21")] != ["signed"]
