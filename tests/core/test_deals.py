@@ -2207,3 +2207,10 @@ def test_an_export_order_won_is_signed_and_one_hoped_for_is_not():
              "tên lửa phòng không Cheongung-II sang Iraq, trị giá khoảng 2,8 tỷ USD." + planned)
     assert [d.status for d in deals(won, "2024-09-21")] == ["signed"]
     assert [d.status for d in deals(hoped, "2024-09-21")] != ["signed"]
+
+
+def test_this_country_opening_a_clause_is_the_country_the_sentence_before_opens_with():
+    text = ("Bulgaria mua IRIS-T SLM\n\nBulgaria ký hợp đồng mua tổ hợp tên lửa IRIS-T SLM của Đức. Sáng kiến ESSI do "
+            "Đức khởi xướng nhằm mua sắm chung các hệ thống phòng không. Bulgaria là thành viên NATO từ năm 2004. "
+            "Trong những năm gần đây, nước này cũng đã đặt mua 16 tiêm kích F-16 Block 70 của Mỹ.")
+    assert ("BGR", "USA", 16) in [(d.buyer, d.seller, d.quantity) for d in deals(text, "2024-10-08")]

@@ -39,7 +39,8 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
         if len(mentions) >= MAX_MENTIONS:
             break
         found = _sentence_mentions(s, lower, country_hits.get(s.index, ()), date_hits.get(s.index, ()), published)
-        found = _named_back_for_another_buyer(_this_country_buys(found, lower, mentions), mentions)
+        found = _this_country_buys(found, lower, mentions, _opening_country(country_hits.get(s.index - 1, ())))
+        found = _named_back_for_another_buyer(found, mentions)
         found = _between_the_two_told_before(found, lower, mentions)
         mentions.extend(_package_items(found, lower, mentions))
         counted = _buyers_counted(s, lower, country_hits.get(s.index, ()), date_hits.get(s.index, ()), mentions)
@@ -66,6 +67,14 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
             and not _only_a_kind(d, sentences) and not _sum_of_models(d, g, deals, groups)
             and not _part_of_a_total(d, g, deals, groups)]
     return tuple(sorted(kept, key=lambda d: d.evidence[0]))
+
+
+# "Bulgaria là thành viên NATO ...": the country a sentence opens with, its subject.
+_OPENING_CHARS = 15
+
+
+def _opening_country(hits: Sequence[CountryHit]) -> str | None:
+    return hits[0].code if hits and hits[0].start <= _OPENING_CHARS else None
 
 
 def _main_pair(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]]) -> tuple[str, ...]:

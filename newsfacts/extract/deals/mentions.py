@@ -1006,11 +1006,20 @@ def _between_the_two_told_before(found: Sequence[_Mention], lower: str, earlier:
     return [replace(m, countries=(last.buyer, last.seller)) if m in told else m for m in found]
 
 
-def _this_country_buys(found: Sequence[_Mention], lower: str, earlier: Sequence[_Mention]) -> list[_Mention]:
-    """A sentence whose buyer is "nước này" buys for the buyer of the latest trade told before it."""
+# "Trong những năm gần đây, nước này cũng đã đặt mua ...": "nước này" opening a clause is its subject (not "quân đội
+# nước này", whose country may be another).
+_CLAUSE_OPENING_ANAPHOR = re.compile(r"(?:^|[,;:]\s*)(?:nước này|quốc gia này)\b")
+
+
+def _this_country_buys(found: Sequence[_Mention], lower: str, earlier: Sequence[_Mention],
+                       told_before: str | None = None) -> list[_Mention]:
+    """A sentence whose buyer is "nước này" buys for the country the sentence before opens with (`told_before`:
+    "Bulgaria là thành viên NATO từ năm 2004. Trong những năm gần đây, nước này cũng đã đặt mua 16 tiêm kích F-16"),
+    when "nước này" opens a clause, else for the buyer of the latest trade told before it."""
     if not THIS_COUNTRY.search(lower):
         return list(found)
-    buyer = next((m.buyer for m in reversed(earlier) if m.buyer), None)
+    subject = _CLAUSE_OPENING_ANAPHOR.search(lower) is not None
+    buyer = (told_before if subject else None) or next((m.buyer for m in reversed(earlier) if m.buyer), None)
     return [replace(m, buyer=buyer, countries=tuple(dict.fromkeys((*m.countries, buyer))))
             if m.buyer is None and m.seller and buyer and buyer != m.seller else m for m in found]
 
