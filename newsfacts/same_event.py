@@ -212,7 +212,7 @@ def same_deal_in_article(a: DealMentionFacts, b: DealMentionFacts, compatible: f
     if kinds_differ(a, b):
         return False
     if a.money and b.money and not values_agree(a.money, b.money, IN_ARTICLE_VALUE_TOLERANCE) \
-            and not _same_model_and_count(a, b):
+            and not _same_model_and_count(a, b) and not _approved_then_ordered(a, b):
         return False
     return categories_agree_in_article(a.category, b.category, compatible)
 
@@ -255,6 +255,18 @@ def _same_model_and_count(a: DealMentionFacts, b: DealMentionFacts) -> bool:
     apart ("Năm 2014, Manila đã ký hợp đồng mua 12 chiếc FA-50PH với giá ...") is an earlier one of the same size."""
     return (a.model is not None and a.model == b.model and a.quantity is not None and a.quantity == b.quantity
             and a.year is None and b.year is None)
+
+
+_ORDERED = frozenset({"signed", "delivered"})
+
+
+def _approved_then_ordered(a: DealMentionFacts, b: DealMentionFacts) -> bool:
+    """"Bộ Ngoại giao Mỹ đã phê chuẩn khả năng bán HIMARS cho Latvia với giá trị ước tính 220 triệu USD" and the
+    contract for the same model at 179,8 triệu USD: an approval's value is a ceiling the order comes under, so the two
+    are one deal (an order on top of others, "thêm", stays apart)."""
+    statuses = {a.status, b.status}
+    return (a.model is not None and a.model == b.model and "proposed" in statuses and bool(statuses & _ORDERED)
+            and not (a.additional or b.additional))
 
 
 def _earlier_and_pending(recalled: DealMentionFacts, current: DealMentionFacts) -> bool:

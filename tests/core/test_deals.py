@@ -2214,3 +2214,18 @@ def test_this_country_opening_a_clause_is_the_country_the_sentence_before_opens_
             "Đức khởi xướng nhằm mua sắm chung các hệ thống phòng không. Bulgaria là thành viên NATO từ năm 2004. "
             "Trong những năm gần đây, nước này cũng đã đặt mua 16 tiêm kích F-16 Block 70 của Mỹ.")
     assert ("BGR", "USA", 16) in [(d.buyer, d.seller, d.quantity) for d in deals(text, "2024-10-08")]
+
+
+def test_an_approval_and_the_contract_under_its_ceiling_are_one_deal():
+    text = ("Latvia mua HIMARS\n\nLatvia đã ký với chính phủ Mỹ hợp đồng mua 6 bệ phóng HIMARS, trị giá 179,8 triệu USD. "
+            "Hồi tháng 10, Bộ Ngoại giao Mỹ đã phê chuẩn khả năng bán HIMARS cho Latvia với giá trị ước tính 220 "
+            "triệu USD.")
+    assert [(d.buyer, d.quantity, d.value_usd, d.status) for d in deals(text, "2023-12-21")] == [
+        ("LVA", 6, 179_800_000, "signed")]
+
+
+def test_the_buyer_and_the_signing_of_a_clause_after_another_countrys_are_its_own():
+    text = ("HIMARS ở Baltic\n\nTháng 12/2022, Estonia ký hợp đồng mua 6 hệ thống HIMARS, còn Lithuania ký thỏa thuận "
+            "với Mỹ để mua tối đa 8 bệ phóng.")
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2023-12-21")] == [
+        ("EST", "USA", 6), ("LTU", "USA", 8)]

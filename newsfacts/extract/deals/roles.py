@@ -11,6 +11,7 @@ from typing import NamedTuple
 from newsfacts.extract.companies import CompanyHit
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.prefilter import prefiltered
+from newsfacts.extract.deals.stage import _clause
 from newsfacts.extract.deals.vocabulary import (
     _AUXILIARY, _exporter_rank, _patterns, known_suppliers, major_exporters,
 )
@@ -291,6 +292,8 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
     buyer = seller = genitive = maker = None
     by_verb = ""
     makers: tuple[str, ...] = ()
+    clause_start = _clause(lower, start, end)[0]
+    subject_in_clause = any(not p.company and clause_start <= p.start < start for p in parties)
     for party, cue in zip(parties, _party_cues(lower, parties)):
         if buyer and seller and genitive and seller != maker:
             break
@@ -323,7 +326,10 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
             continue  # "Ba Lan nhận xe tăng K2, Nhật Bản xuất khẩu Patriot": the subject of the next clause's trade
         elif not party.company and cue.buys and not cue.signed_with and not cue.after_of:
             # "Ba Lan mua 32 chiếc F-35A và Nhật Bản mua 42 chiếc F-35B": the buyer of each is the subject of the
-            # buying verb nearest before it.
+            # buying verb nearest before it; "Estonia mua 6 hệ thống HIMARS, còn Lithuania ... mua 8 bệ phóng": not
+            # the subject of a clause before the equipment's own, which has a subject of its own.
+            if party.end <= clause_start and subject_in_clause:
+                continue
             if buyer is None or by_verb == "buys" and party.end <= start:
                 buyer, by_verb = party.code, "buys"
         elif cue.sells and not cue.signed_with:
@@ -352,9 +358,13 @@ def _signatories(lower: str, parties: tuple[_Party, ...], start: int) -> tuple[s
     before a contract that names equipment of its own ("mua 3 tàu hộ tống ... sau khi mất hợp đồng tàu ngầm với Úc")."""
     counterpart = next((p for p in parties if _WITH.search(lower[max(0, p.start - 160):p.start])
                         or _VISITED.search(lower, max(0, p.start - 12), p.start) and _TO_SIGN.match(lower, p.end)), None)
-    sign = _SIGN.search(lower) or _CONTRACT.search(lower)
-    if sign is None:
+    signs = list(_SIGN.finditer(lower)) or list(_CONTRACT.finditer(lower))
+    if not signs:
         return None, None
+    # "Estonia ký hợp đồng mua 6 hệ thống HIMARS, còn Lithuania ký thỏa thuận với Mỹ để mua 8 bệ phóng": the signing
+    # of the equipment's own clause.
+    clause_start = _clause(lower, start, start)[0]
+    sign = next((m for m in signs if clause_start <= m.start() < start), signs[0])
     if counterpart is not None and start < sign.start() < counterpart.start \
             and _patterns()["head"].search(lower, sign.end(), counterpart.start):
         return None, None
