@@ -17,7 +17,7 @@ from newsfacts.extract.dates import DateHit
 from newsfacts.extract.lowered import lowered_article
 from newsfacts.records import Deal, Sentence
 from newsfacts.extract.deals.mentions import (
-    MAX_MENTIONS, _Mention, _between_the_two_told_before, _buyers_counted, _in_service_mentions, _named_back_for_another_buyer, _package_items,
+    MAX_MENTIONS, _Mention, _between_the_two_told_before, _buyer_of_the_trade_told_before, _buyers_counted, _in_service_mentions, _named_back_for_another_buyer, _package_items,
     _respective_count_mentions, _sentence_mentions, _this_country_buys, _trade_sentences,
 )
 from newsfacts.extract.deals.roles import neighbours, reads_a_major_exporter_buying
@@ -40,7 +40,7 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
             break
         found = _sentence_mentions(s, lower, country_hits.get(s.index, ()), date_hits.get(s.index, ()), published)
         found = _this_country_buys(found, lower, mentions, _opening_country(country_hits.get(s.index - 1, ())))
-        found = _named_back_for_another_buyer(found, mentions)
+        found = _buyer_of_the_trade_told_before(_named_back_for_another_buyer(found, mentions), mentions)
         found = _between_the_two_told_before(found, lower, mentions)
         mentions.extend(_package_items(found, lower, mentions))
         counted = _buyers_counted(s, lower, country_hits.get(s.index, ()), date_hits.get(s.index, ()), mentions)

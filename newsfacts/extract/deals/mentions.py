@@ -1006,6 +1006,25 @@ def _between_the_two_told_before(found: Sequence[_Mention], lower: str, earlier:
     return [replace(m, countries=(last.buyer, last.seller)) if m in told else m for m in found]
 
 
+_TRADE_TOLD_REACH = 2
+
+
+def _buyer_of_the_trade_told_before(found: Sequence[_Mention], earlier: Sequence[_Mention]) -> list[_Mention]:
+    """"DSCA thông báo ... phê chuẩn các thương vụ tiềm năng bán vũ khí cho Đài Loan ... Ngoài ra còn có 60 tên lửa
+    Harpoon trị giá 355 triệu USD": equipment counted and priced in a sentence that names no buyer for it, sold by the
+    seller of a trade told just before, goes to that trade's buyer."""
+    kept = []
+    for mention in found:
+        if mention.buyer is None and mention.seller and mention.quantity and mention.money \
+                and set(mention.countries) <= {mention.seller}:
+            told = next((m for m in reversed(earlier) if m.buyer and m.seller == mention.seller
+                         and 0 < mention.sentence - m.sentence <= _TRADE_TOLD_REACH), None)
+            if told is not None:
+                mention = replace(mention, buyer=told.buyer)
+        kept.append(mention)
+    return kept
+
+
 # "Trong những năm gần đây, nước này cũng đã đặt mua ...": "nước này" opening a clause is its subject (not "quân đội
 # nước này", whose country may be another).
 _CLAUSE_OPENING_ANAPHOR = re.compile(r"(?:^|[,;:]\s*)(?:nước này|quốc gia này)\b")
