@@ -2233,7 +2233,7 @@ def test_the_buyer_and_the_signing_of_a_clause_after_another_countrys_are_its_ow
 
 def test_equipment_counted_and_priced_with_no_buyer_goes_to_the_buyer_of_the_trade_told_just_before():
     text = ("Tin quân sự\n\nNgày 2/9, DSCA thông báo Bộ Ngoại giao Mỹ đã phê chuẩn các thương vụ tiềm năng bán vũ khí "
-            "cho Đài Loan với tổng trị giá hơn 1,1 tỷ USD. Lớn nhất là gói hỗ trợ hậu cần cho chương trình radar. Ngoài ra "
-            "còn có 60 tên lửa chống hạm "
-            "Harpoon Block II trị giá 355 triệu USD. Ba Lan ký hợp đồng mua 48 máy bay FA-50 của Hàn Quốc.")
+            "cho Đài Loan với tổng trị giá hơn 1,1 tỷ USD. Lớn nhất là gói hỗ trợ hậu cần cho chương trình radar. "
+            "Ngoài ra còn có 60 tên lửa chống hạm Harpoon Block II trị giá 355 triệu USD. Ba Lan ký hợp đồng mua 48 "
+            "máy bay FA-50 của Hàn Quốc.")
     assert ("TWN", "USA", 60) in [(d.buyer, d.seller, d.quantity) for d in deals(text, "2022-09-17")]

@@ -17,8 +17,9 @@ from newsfacts.extract.dates import DateHit
 from newsfacts.extract.lowered import lowered_article
 from newsfacts.records import Deal, Sentence
 from newsfacts.extract.deals.mentions import (
-    MAX_MENTIONS, _Mention, _between_the_two_told_before, _buyer_of_the_trade_told_before, _buyers_counted, _in_service_mentions, _named_back_for_another_buyer, _package_items,
-    _respective_count_mentions, _sentence_mentions, _this_country_buys, _trade_sentences,
+    MAX_MENTIONS, _Mention, _between_the_two_told_before, _buyer_of_the_trade_told_before, _buyers_counted,
+    _in_service_mentions, _named_back_for_another_buyer, _package_items, _respective_count_mentions,
+    _sentence_mentions, _this_country_buys, _trade_sentences,
 )
 from newsfacts.extract.deals.roles import neighbours, reads_a_major_exporter_buying
 from newsfacts.extract.deals.merge import (
