@@ -2237,3 +2237,9 @@ def test_equipment_counted_and_priced_with_no_buyer_goes_to_the_buyer_of_the_tra
             "Ngoài ra còn có 60 tên lửa chống hạm Harpoon Block II trị giá 355 triệu USD. Ba Lan ký hợp đồng mua 48 "
             "máy bay FA-50 của Hàn Quốc.")
     assert ("TWN", "USA", 60) in [(d.buyer, d.seller, d.quantity) for d in deals(text, "2022-09-17")]
+
+
+def test_aircraft_from_a_countrys_air_force_are_sold_by_that_country():
+    text = ("Malaysia mua Hornet cũ\n\nMỹ đã chấp thuận cho Malaysia tiếp nhận tới 33 tiêm kích F/A-18C/D Hornet đã qua sử "
+            "dụng từ không quân Kuwait, mở đường cho vòng đàm phán cuối cùng giữa hai nước.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2025-06-02")] == [("MYS", "KWT")]

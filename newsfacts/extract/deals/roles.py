@@ -104,7 +104,7 @@ _OBJECTS = re.compile(r"\s+(?:(?:đã|đang|cũng|liên tục|nhiều lần|kị
                       re.IGNORECASE)
 
 
-_FROM = prefiltered(r"\btừ\s+(?:phía\s+|tập đoàn\s+|công ty\s+|hãng\s+)?$")
+_FROM = prefiltered(r"\btừ\s+(?:phía\s+|tập đoàn\s+|công ty\s+|hãng\s+|(?:không quân|hải quân|lục quân|quân đội)\s+)?$")
 
 
 _MADE_BY = prefiltered(r"\bdo\s+(?:tập đoàn\s+|công ty\s+|hãng\s+)?$")
