@@ -2105,3 +2105,9 @@ def test_a_mechanism_that_opens_a_sentence_saying_it_was_founded_is_no_meeting()
             "được thành lập theo Tuyên bố Washington mà Tổng thống Hàn Quốc và Tổng thống Mỹ đã thông qua trong hội "
             "nghị thượng đỉnh tại thủ đô Washington vào tháng 4/2023.")
     assert [d.date for d in dialogues(text, published="2024-06-11")] == ["2024-06-10"]
+
+
+def test_the_round_before_told_as_held_is_a_meeting():
+    text = ("Nhật Bản và Australia\n\nNgày 5/9, Nhật Bản và Australia tổ chức Đối thoại 2+2 lần thứ 12 tại Tokyo. "
+            "Phiên trước diễn ra tại Australia vào tháng 9/2024.")
+    assert [d.date for d in dialogues(text, published="2025-09-06")] == ["2025-09-05", "2024-09"]
