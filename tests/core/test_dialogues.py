@@ -2111,3 +2111,9 @@ def test_the_round_before_told_as_held_is_a_meeting():
     text = ("Nhật Bản và Australia\n\nNgày 5/9, Nhật Bản và Australia tổ chức Đối thoại 2+2 lần thứ 12 tại Tokyo. "
             "Phiên trước diễn ra tại Australia vào tháng 9/2024.")
     assert [d.date for d in dialogues(text, published="2025-09-06")] == ["2025-09-05", "2024-09"]
+
+
+def test_the_first_ministers_meeting_on_extended_deterrence_is_an_other_dialogue():
+    text = ("Mỹ và Nhật Bản\n\nNgày 28/7, Nhật Bản và Mỹ tổ chức đối thoại 2+2 tại Tokyo. Cũng trong ngày 28/7, bốn bộ "
+            "trưởng đã tổ chức cuộc họp cấp bộ trưởng đầu tiên về răn đe mở rộng.")
+    assert ("other dialogue", "2024-07-28") in [(d.mechanism, d.date) for d in dialogues(text, published="2024-07-29")]
