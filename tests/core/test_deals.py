@@ -2243,3 +2243,9 @@ def test_aircraft_from_a_countrys_air_force_are_sold_by_that_country():
     text = ("Malaysia mua Hornet cũ\n\nMỹ đã chấp thuận cho Malaysia tiếp nhận tới 33 tiêm kích F/A-18C/D Hornet đã qua sử "
             "dụng từ không quân Kuwait, mở đường cho vòng đàm phán cuối cùng giữa hai nước.")
     assert [(d.buyer, d.seller) for d in deals(text, "2025-06-02")] == [("MYS", "KWT")]
+
+
+def test_the_fleet_a_country_will_have_once_the_order_is_in_is_no_deal():
+    text = ("Hàn Quốc mua thêm F-35A\n\nHàn Quốc đã ký thư chấp thuận với chính phủ Mỹ để mua thêm 20 tiêm kích F-35A. "
+            "Sau khi nhận đủ lô mới, Hàn Quốc sẽ sở hữu 59 chiếc F-35A.")
+    assert [d.quantity for d in deals(text, "2023-12-27")] == [20]
