@@ -2249,3 +2249,10 @@ def test_the_fleet_a_country_will_have_once_the_order_is_in_is_no_deal():
     text = ("Hàn Quốc mua thêm F-35A\n\nHàn Quốc đã ký thư chấp thuận với chính phủ Mỹ để mua thêm 20 tiêm kích F-35A. "
             "Sau khi nhận đủ lô mới, Hàn Quốc sẽ sở hữu 59 chiếc F-35A.")
     assert [d.quantity for d in deals(text, "2023-12-27")] == [20]
+
+
+def test_a_sale_told_in_a_later_clause_names_no_seller_of_the_equipment_before_it():
+    text = ("Indonesia mua 42 tiêm kích Rafale, Mỹ bật đèn xanh bán 36 chiếc F-15\n\nIndonesia ngày 10/2 ký hợp "
+            "đồng mua máy bay chiến đấu. Mỹ phê duyệt khả năng bán tiêm kích F-15ID.")
+    assert ("IDN", "FRA", 42) in [(d.buyer, d.seller, d.quantity) for d in deals(text, "2022-02-11")]
+

@@ -517,10 +517,21 @@ _SELLS = re.compile(r"\bbán\b|\b(?:phê duyệt|thông qua|chấp thuận|phê 
 _CLAUSE_MARK = re.compile(r"[,;:]")
 
 
+# "bán 36 chiếc F-15", "bán tiêm kích F-15": a clause that sells equipment of its own, by kind, count or model.
+_COUNT_OR_MODEL = re.compile(r"\b\d+ chiếc\b|\b[a-z]{1,4}-\d")
+
+
+def _sells_its_own(lower: str, verb: int) -> bool:
+    end = _clause(lower, verb, verb)[1]
+    return bool(_patterns()["head"].search(lower, verb, end) or _COUNT_OR_MODEL.search(lower, verb, end))
+
+
 def _seller_said(lower: str, parties: Sequence[_Party], anchor: int) -> str | None:
     """The country a clause makes the subject of "bán", or of approving a sale or a package ("Mỹ đã phê duyệt thương vụ
     bán ..."; not the topic of "Với Israel, thương vụ bán ...")."""
     for verb in sorted((m.start() for m in _SELLS.finditer(lower)), key=lambda v: (v > anchor, abs(anchor - v))):
+        if verb > anchor and _CLAUSE_MARK.search(lower, anchor, verb) and _sells_its_own(lower, verb):
+            continue  # "Indonesia mua 42 tiêm kích Rafale, Mỹ bật đèn xanh bán 36 chiếc F-15": another clause's sale
         before = [p for p in parties if p.end <= verb and not p.company]
         if not before:
             continue
