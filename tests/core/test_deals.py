@@ -2256,3 +2256,10 @@ def test_a_sale_told_in_a_later_clause_names_no_seller_of_the_equipment_before_i
             "đồng mua máy bay chiến đấu. Mỹ phê duyệt khả năng bán tiêm kích F-15ID.")
     assert ("IDN", "FRA", 42) in [(d.buyer, d.seller, d.quantity) for d in deals(text, "2022-02-11")]
 
+
+
+def test_seat_versions_adding_up_to_their_total_beside_another_order_of_the_model_are_its_breakdown():
+    text = ("Philippines và F-16\n\nĐầu tháng 4, Bộ Ngoại giao Mỹ đã thông qua khả năng bán cho Philippines 20 chiếc "
+            "F-16 Block 70/72, gồm 16 chiếc F-16C một chỗ ngồi và 4 chiếc F-16D hai chỗ ngồi. Năm 2021, Mỹ cũng từng "
+            "phê duyệt bán cho Philippines 12 chiếc F-16 Block 70/72.")
+    assert sorted(d.quantity for d in deals(text, "2025-09-10")) == [12, 20]

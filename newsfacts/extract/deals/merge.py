@@ -434,5 +434,11 @@ def _part_of_a_total(deal: Deal, group: Sequence[_Mention], deals: Sequence[Deal
     same = [other for other, other_group in zip(deals, groups)
             if (other.buyer, other.seller) == (deal.buyer, deal.seller) and other.quantity
             and _first(other_group, "model") == model]
-    return len(same) >= 3 and any(total is not deal and total.quantity == sum(o.quantity for o in same if o is not total)
-                                  for total in same)
+    if len(same) >= 3 and any(total is not deal and total.quantity == sum(o.quantity for o in same if o is not total)
+                              for total in same):
+        return True
+    # "... 20 chiếc F-16 Block 70/72, gồm 16 chiếc F-16C một chỗ ngồi và 4 chiếc F-16D hai chỗ ngồi" beside another
+    # order of the model: the seat versions add up to their own total.
+    versions = [other for other in same if _SEATS.search(other.system)]
+    return len(versions) >= 2 and any(total not in versions and total.quantity == sum(o.quantity for o in versions)
+                                      for total in same)
