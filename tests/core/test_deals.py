@@ -2263,3 +2263,8 @@ def test_seat_versions_adding_up_to_their_total_beside_another_order_of_the_mode
             "F-16 Block 70/72, gồm 16 chiếc F-16C một chỗ ngồi và 4 chiếc F-16D hai chỗ ngồi. Năm 2021, Mỹ cũng từng "
             "phê duyệt bán cho Philippines 12 chiếc F-16 Block 70/72.")
     assert sorted(d.quantity for d in deals(text, "2025-09-10")) == [12, 20]
+
+
+def test_the_fleet_a_purchase_would_replace_written_thay_is_not_traded():
+    text = ("Bồ Đào Nha và F-35\n\nCùng tháng đó, Bồ Đào Nha cũng nói sẽ cân nhắc lại việc mua F-35 để thay F-16.")
+    assert [d.system for d in deals(text, "2025-08-07")] == ["F-35"]
