@@ -2268,3 +2268,11 @@ def test_seat_versions_adding_up_to_their_total_beside_another_order_of_the_mode
 def test_the_fleet_a_purchase_would_replace_written_thay_is_not_traded():
     text = ("Bồ Đào Nha và F-35\n\nCùng tháng đó, Bồ Đào Nha cũng nói sẽ cân nhắc lại việc mua F-35 để thay F-16.")
     assert [d.system for d in deals(text, "2025-08-07")] == ["F-35"]
+
+
+def test_an_agreement_of_the_two_countries_is_between_the_main_trade_told_before_not_one_recalled_in_it():
+    text = ("Pháp bán tàu chiến cho Hy Lạp\n\nNgày 28/9, Tổng thống Pháp cho biết Hy Lạp sẽ mua 3 tàu hộ tống của Pháp, "
+            "sau khi Paris mất hợp đồng tàu ngầm với Úc. Vụ giao dịch nằm trong khuôn khổ Thỏa thuận hợp tác quốc phòng "
+            "và an ninh chiến lược do tổng thống hai nước ký kết.")
+    agreements = [(d.buyer, d.seller) for d in deals(text, "2021-09-29") if d.kind == "agreement"]
+    assert agreements == [("GRC", "FRA")]

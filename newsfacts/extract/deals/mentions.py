@@ -999,11 +999,12 @@ def _between_the_two_told_before(found: Sequence[_Mention], lower: str, earlier:
     told = [m for m in found if m.kind == "agreement" and not m.countries]
     if not told:
         return list(found)
-    last = next((m for m in reversed(earlier) if m.buyer and m.seller
-                 and 0 < told[0].sentence - m.sentence <= _TWO_TOLD_REACH), None)
-    if last is None:
+    sided = [m for m in earlier if m.buyer and m.seller and 0 < told[0].sentence - m.sentence <= _TWO_TOLD_REACH]
+    if not sided:
         return list(found)
-    return [replace(m, countries=(last.buyer, last.seller)) if m in told else m for m in found]
+    # Of the sentence that told one last, its first trade: the main clause's, not one recalled after it.
+    first = next(m for m in sided if m.sentence == sided[-1].sentence)
+    return [replace(m, countries=(first.buyer, first.seller)) if m in told else m for m in found]
 
 
 _TRADE_TOLD_REACH = 2
