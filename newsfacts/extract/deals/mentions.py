@@ -22,8 +22,8 @@ from newsfacts.extract.deals.equipment import (
     _system_spans, _without_maker_descriptions,
 )
 from newsfacts.extract.deals.roles import (
-    THIS_COUNTRY, _SIGN, _Party, _coordinated_buyers, _coordinated_sellers, _country_lists, _nearest_pair, _parties,
-    _roles,
+    THIS_COUNTRY, THIS_COUNTRY_OPENING_A_CLAUSE, _SIGN, _Party, _coordinated_buyers, _coordinated_sellers,
+    _country_lists, _nearest_pair, _parties, _roles,
 )
 from newsfacts.extract.deals.stage import (
     _clause, _clause_status, _money, _money_date, _nearest_date, _order_date, _own_money, _status,
@@ -985,6 +985,11 @@ def _named_back_for_another_buyer(found: Sequence[_Mention], earlier: Sequence[_
     return kept
 
 
+def _trades_told_before(earlier: Sequence[_Mention], sentence: int, reach: int) -> list[_Mention]:
+    """The trades with both sides known told in the `reach` sentences before `sentence`, in order."""
+    return [m for m in earlier if m.buyer and m.seller and 0 < sentence - m.sentence <= reach]
+
+
 # "hai nước", "hai bên": the two countries told of just before.
 _THE_TWO = re.compile(r"\bhai (?:nước|bên|quốc gia|chính phủ)\b")
 _TWO_TOLD_REACH = 3
@@ -999,7 +1004,7 @@ def _between_the_two_told_before(found: Sequence[_Mention], lower: str, earlier:
     told = [m for m in found if m.kind == "agreement" and not m.countries]
     if not told:
         return list(found)
-    sided = [m for m in earlier if m.buyer and m.seller and 0 < told[0].sentence - m.sentence <= _TWO_TOLD_REACH]
+    sided = _trades_told_before(earlier, told[0].sentence, _TWO_TOLD_REACH)
     if not sided:
         return list(found)
     # Of the sentence that told one last, its first trade: the main clause's, not one recalled after it.
@@ -1018,17 +1023,12 @@ def _buyer_of_the_trade_told_before(found: Sequence[_Mention], earlier: Sequence
     for mention in found:
         if mention.buyer is None and mention.seller and mention.quantity and mention.money \
                 and set(mention.countries) <= {mention.seller}:
-            told = next((m for m in reversed(earlier) if m.buyer and m.seller == mention.seller
-                         and 0 < mention.sentence - m.sentence <= _TRADE_TOLD_REACH), None)
+            told = next((m for m in reversed(_trades_told_before(earlier, mention.sentence, _TRADE_TOLD_REACH))
+                         if m.seller == mention.seller), None)
             if told is not None:
                 mention = replace(mention, buyer=told.buyer)
         kept.append(mention)
     return kept
-
-
-# "Trong những năm gần đây, nước này cũng đã đặt mua ...": "nước này" opening a clause is its subject (not "quân đội
-# nước này", whose country may be another).
-_CLAUSE_OPENING_ANAPHOR = re.compile(r"(?:^|[,;:]\s*)(?:nước này|quốc gia này)\b")
 
 
 def _this_country_buys(found: Sequence[_Mention], lower: str, earlier: Sequence[_Mention],
@@ -1038,7 +1038,7 @@ def _this_country_buys(found: Sequence[_Mention], lower: str, earlier: Sequence[
     when "nước này" opens a clause, else for the buyer of the latest trade told before it."""
     if not THIS_COUNTRY.search(lower):
         return list(found)
-    subject = _CLAUSE_OPENING_ANAPHOR.search(lower) is not None
+    subject = THIS_COUNTRY_OPENING_A_CLAUSE.search(lower) is not None
     buyer = (told_before if subject else None) or next((m.buyer for m in reversed(earlier) if m.buyer), None)
     return [replace(m, buyer=buyer, countries=tuple(dict.fromkeys((*m.countries, buyer))))
             if m.buyer is None and m.seller and buyer and buyer != m.seller else m for m in found]

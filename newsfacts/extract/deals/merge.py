@@ -148,14 +148,13 @@ def _sold_on_by_its_owner(mentions: list[_Mention]) -> list[_Mention]:
     F-16 trị giá khoảng 300 triệu USD": where the article names who sells a model to a buyer, a mention of that model
     bought by that buyer, or by no buyer named, whose seller is only its maker, named nowhere in its sentence, is the
     same sale."""
-    named = {(m.buyer, m.model): m.seller for m in mentions
-             if m.buyer and m.seller and m.model and m.seller in m.countries}
+    told = [m for m in mentions if m.buyer and m.seller and m.model and m.seller in m.countries]
+    named = {(m.buyer, m.model): m.seller for m in told}
     # "hợp đồng ... ngoài 24 máy bay F-16 Block 15 còn bao gồm ...", naming no buyer: the one sale of that model named,
     # when the counts agree (a maker's tally of the model is no sale).
     sales_of_model: dict[str, set[tuple[str, str, int | None]]] = {}
-    for m in mentions:
-        if m.buyer and m.seller and m.model and m.seller in m.countries:
-            sales_of_model.setdefault(m.model, set()).add((m.buyer, m.seller, m.quantity))
+    for m in told:
+        sales_of_model.setdefault(m.model, set()).add((m.buyer, m.seller, m.quantity))
     sold_on = []
     for m in mentions:
         if not (m.model and m.seller and m.seller not in m.countries):

@@ -492,7 +492,14 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
 
 
 # "Nước này cũng đang cân nhắc mua ...", "bán vũ khí cho hòn đảo": the country the article was just telling of.
-THIS_COUNTRY = re.compile(r"\b(?:nước này|quốc gia này|hòn đảo(?: này)?)\b")
+_THIS_COUNTRY_WORDS = r"(?:nước này|quốc gia này)"
+THIS_COUNTRY = re.compile(r"\b(?:" + _THIS_COUNTRY_WORDS + r"|hòn đảo(?: này)?)\b")
+# "Trong những năm gần đây, nước này cũng đã đặt mua ...": "nước này" opening a clause is its subject (not "quân đội
+# nước này", whose country may be another).
+THIS_COUNTRY_OPENING_A_CLAUSE = re.compile(r"(?:^|[,;:]\s*)" + _THIS_COUNTRY_WORDS + r"\b")
+# "... vì nước này mua S-400": "nước này" right before the verb is its subject.
+_THIS_COUNTRY_SUBJECT = re.compile(r"\b" + _THIS_COUNTRY_WORDS + r"\s+(?:(?:đã|vừa|cũng|sẽ|từng|đang|lại)\s+)*$")
+_THIS_COUNTRY_CHARS = 30
 
 
 def _subject_told_before(lower: str, parties: Sequence[_Party], start: int) -> bool:
@@ -708,10 +715,6 @@ def _subject(lower: str, parties: Sequence[_Party], verb_starts: tuple[int, ...]
         coordinated = len(before) > 1 and _COORDINATION.fullmatch(lower, before[-2].end, last.start)
         return None if coordinated and before[-2].code != last.code else last.code
     return None
-
-
-_THIS_COUNTRY_SUBJECT = re.compile(r"\b(?:nước này|quốc gia này)\s+(?:(?:đã|vừa|cũng|sẽ|từng|đang|lại)\s+)*$")
-_THIS_COUNTRY_CHARS = 30
 
 
 # "Algeria - khách hàng lâu năm của công nghiệp quốc phòng Nga - được cho là đã đặt mua ...": an aside between dashes
