@@ -2117,3 +2117,10 @@ def test_the_first_ministers_meeting_on_extended_deterrence_is_an_other_dialogue
     text = ("Mỹ và Nhật Bản\n\nNgày 28/7, Nhật Bản và Mỹ tổ chức đối thoại 2+2 tại Tokyo. Cũng trong ngày 28/7, bốn bộ "
             "trưởng đã tổ chức cuộc họp cấp bộ trưởng đầu tiên về răn đe mở rộng.")
     assert ("other dialogue", "2024-07-28") in [(d.mechanism, d.date) for d in dialogues(text, published="2024-07-29")]
+
+
+def test_a_quoted_mechanism_said_to_have_been_formed_is_no_meeting():
+    text = ("Trung Quốc và Campuchia\n\nNgày 22/4, Campuchia và Trung Quốc tiến hành cuộc họp đầu tiên của Cơ chế đối "
+            "thoại chiến lược \"2+2\" tại Phnom Penh. Cơ chế \"2+2\" được hình thành trên cơ sở đề xuất của Chủ tịch "
+            "Trung Quốc trong chuyến thăm Campuchia hồi tháng 4/2025.")
+    assert [d.date for d in dialogues(text, published="2026-04-23")] == ["2026-04-22"]

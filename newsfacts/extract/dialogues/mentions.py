@@ -20,7 +20,7 @@ from newsfacts.extract.dialogues.places import (
 )
 from newsfacts.extract.dialogues.vocabulary import (
     _FOUNDED_AFTER, _GENERIC_MECHANISM, _HELD_REGULARLY, _KEEPS_MECHANISM, _KIND_OF_DIALOGUE, _MECHANISMS_SUCH_AS,
-    _MECHANISM_TALK, _MECHANISM_WORD, _PARTNERS_OF_THE_MECHANISM, _WITH_ITS_PARTNERS,
+    _MECHANISM_TALK, _MECHANISM_WORD, _MECHANISM_WORD_BEFORE_QUOTE, _PARTNERS_OF_THE_MECHANISM, _WITH_ITS_PARTNERS,
     _cues, _fixed_parties, _mechanism_patterns, _mechanism_spans, _patterns, _venue_pattern,
 )
 
@@ -325,7 +325,8 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
             or _WITH_ITS_PARTNERS.search(lower, end, end + _PARTNER_REACH)
             or _HELD_REGULARLY.match(lower, end) or _IS_A_MECHANISM.match(lower, end)
             or _KIND_OF_DIALOGUE.search(lower, max(0, start - 24), start)
-            or (_MECHANISM_WORD.match(lower, start) or start == 0)
+            or (_MECHANISM_WORD.match(lower, start) or start == 0
+                or _MECHANISM_WORD_BEFORE_QUOTE.search(lower, max(0, start - 12), start))
             and (_KEEPS_MECHANISM.search(lower, max(0, start - 30), start)
                  or _IDEA_OF.search(lower, max(0, start - 20), start)
                  or _FOUNDED_AFTER.match(lower, end) and not _FIRST_ROUND_WITH.search(lower, end)))
