@@ -2124,3 +2124,11 @@ def test_a_quoted_mechanism_said_to_have_been_formed_is_no_meeting():
             "thoại chiến lược \"2+2\" tại Phnom Penh. Cơ chế \"2+2\" được hình thành trên cơ sở đề xuất của Chủ tịch "
             "Trung Quốc trong chuyến thăm Campuchia hồi tháng 4/2025.")
     assert [d.date for d in dialogues(text, published="2026-04-23")] == ["2026-04-22"]
+
+
+def test_the_date_an_agreement_is_named_by_dates_no_round():
+    text = ("Ấn Độ và Trung Quốc\n\nNgày 18/12, Ấn Độ và Trung Quốc tổ chức cuộc gặp Đại diện đặc biệt về vấn đề biên "
+            "giới tại Bắc Kinh. Trước đó, ngày 5/12, hai nước đã họp Cơ chế làm việc về tham vấn và phối hợp (WMCC) tại "
+            "New Delhi, rà soát việc thực thi thỏa thuận tháng 10 và chuẩn bị cho vòng đàm phán của cơ chế Đại diện "
+            "đặc biệt.")
+    assert "2024-10" not in [d.date for d in dialogues(text, published="2024-12-19")]
