@@ -310,6 +310,7 @@ _BLOC_REACH = 40
 
 _AGREEMENT_OF_THE_DATE = re.compile(r"\b(?:thỏa thuận|hiệp định|tuyên bố chung)\s+(?:(?:hồi|vào|từ)\s+)?$",
                                     re.IGNORECASE)
+_AGREEMENT_CHARS = 30
 
 
 def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
@@ -371,7 +372,8 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
         return [_Mention(mechanism, parties, None, 0, location, "mechanism", sentence.index)]
     new_date = _new_date(text, candidates) if status == "postponed" else None
     # "... thực thi thỏa thuận tháng 10 và chuẩn bị cho vòng đàm phán ...": the date an agreement is named by.
-    candidates = [d for d in candidates if d is not new_date and not _AGREEMENT_OF_THE_DATE.search(text, max(0, d.start - 30), d.start)]
+    candidates = [d for d in candidates if d is not new_date
+                  and not _AGREEMENT_OF_THE_DATE.search(text, max(0, d.start - _AGREEMENT_CHARS), d.start)]
     in_clause = [d for d in candidates if left <= d.start < right]
     # "... lần thứ 6 tại Male, tiếp tục xu hướng ... sau giai đoạn trầm lắng năm 2024": a bare year in a later clause
     # is the period of something else; "... lần thứ 6 góp phần cụ thể hóa, sau cuộc gặp giữa lãnh đạo hai Đảng vào
