@@ -2276,3 +2276,9 @@ def test_an_agreement_of_the_two_countries_is_between_the_main_trade_told_before
             "và an ninh chiến lược do tổng thống hai nước ký kết.")
     agreements = [(d.buyer, d.seller) for d in deals(text, "2021-09-29") if d.kind == "agreement"]
     assert agreements == [("GRC", "FRA")]
+
+
+def test_the_counterpart_of_a_signing_is_the_one_after_it_not_an_earlier_contracts():
+    text = ("Indonesia mua Rafale\n\nHợp đồng với Indonesia là thắng lợi của công nghiệp quốc phòng Pháp, vài tháng sau "
+            "khi Australia hủy hợp đồng đóng 12 tàu ngầm với Naval Group, trị giá khoảng 34 tỷ USD.")
+    assert ("AUS", "FRA", 12) in [(d.buyer, d.seller, d.quantity) for d in deals(text, "2022-02-11")]

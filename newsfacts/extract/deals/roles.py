@@ -356,15 +356,17 @@ def _signatories(lower: str, parties: tuple[_Party, ...], start: int) -> tuple[s
     """In "A ký ... với B": A sells when a selling verb comes between ("ký hợp đồng cung cấp ... với B"), buys when a
     buying one does; else a company A sells to B's country and a government A buys from B. Not for equipment told
     before a contract that names equipment of its own ("mua 3 tàu hộ tống ... sau khi mất hợp đồng tàu ngầm với Úc")."""
-    counterpart = next((p for p in parties if _WITH.search(lower[max(0, p.start - 160):p.start])
-                        or _VISITED.search(lower, max(0, p.start - 12), p.start) and _TO_SIGN.match(lower, p.end)), None)
+    counterparts = [p for p in parties if _WITH.search(lower[max(0, p.start - 160):p.start])
+                    or _VISITED.search(lower, max(0, p.start - 12), p.start) and _TO_SIGN.match(lower, p.end)]
     signs = list(_SIGN.finditer(lower)) or list(_CONTRACT.finditer(lower))
     if not signs:
         return None, None
     # "Estonia ký hợp đồng mua 6 hệ thống HIMARS, còn Lithuania ký thỏa thuận với Mỹ để mua 8 bệ phóng": the signing
-    # of the equipment's own clause.
+    # of the equipment's own clause, and the counterpart after it ("Hợp đồng với Indonesia ..., sau khi Australia hủy
+    # hợp đồng đóng 12 tàu ngầm với Naval Group").
     clause_start = _clause(lower, start, start)[0]
     sign = next((m for m in signs if clause_start <= m.start() < start), signs[0])
+    counterpart = next((p for p in counterparts if p.start > sign.start()), counterparts[0] if counterparts else None)
     if counterpart is not None and start < sign.start() < counterpart.start \
             and _patterns()["head"].search(lower, sign.end(), counterpart.start):
         return None, None
