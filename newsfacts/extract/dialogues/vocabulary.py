@@ -20,9 +20,10 @@ _MECHANISM_TALK = re.compile(r"(?:cơ chế|định dạng|hình thức|thiết 
 _MECHANISMS_SUCH_AS = re.compile(r"(?:các|những) (?:cơ chế|kênh|định dạng)(?: \S+){0,3} (?:như|gồm|là)\s*$")
 
 
-_MECHANISM_WORD = re.compile(r"(?:cơ chế|định dạng|hình thức)\b")
+_MECHANISM_WORDS = r"(?:cơ chế|định dạng|hình thức)"
+_MECHANISM_WORD = re.compile(_MECHANISM_WORDS + r"\b")
 # 'Cơ chế "2+2" được hình thành ...': the mechanism word before a quoted name.
-_MECHANISM_WORD_BEFORE_QUOTE = re.compile(r"(?:cơ chế|định dạng|hình thức)\s*[\"“]$")
+_MECHANISM_WORD_BEFORE_QUOTE = re.compile(_MECHANISM_WORDS + r"\s*[\"“]$")
 
 
 # "Australia là một trong số hai nước mà Hàn Quốc tổ chức Hội nghị 2+2": who holds the mechanism, not a meeting.
@@ -44,7 +45,8 @@ _KEEPS_MECHANISM = re.compile(r"(?:duy trì|\bcó\b|thiết lập|xây dựng|n�
 # 2+2 được hai nước thống nhất trong chuyến thăm ... tháng 6/2017": when the mechanism was founded or agreed on, no
 # meeting (agreeing to hold or resume a round is not agreeing on the format).
 _FOUNDED_AFTER = re.compile(r"\s*(?:[^\s,.;]+\s+){0,10}?(?:được\s+)?(?:quyết định\s+|nhất trí\s+)?"
-                            r"(?:thành lập|thiết lập|lập ra|ra đời|hình thành|(?:thống nhất|nhất trí)\b(?! (?:tổ chức|nối lại)))\b")
+                            r"(?:thành lập|thiết lập|lập ra|ra đời|hình thành"
+                            r"|(?:thống nhất|nhất trí)\b(?! (?:tổ chức|nối lại)))\b")
 
 
 # "Đàm phán Phối hợp chính sách quốc phòng từng được tổ chức thường niên": how often the mechanism meets, no meeting.
