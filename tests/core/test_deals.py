@@ -2282,3 +2282,17 @@ def test_the_counterpart_of_a_signing_is_the_one_after_it_not_an_earlier_contrac
     text = ("Indonesia mua Rafale\n\nHợp đồng với Indonesia là thắng lợi của công nghiệp quốc phòng Pháp, vài tháng sau "
             "khi Australia hủy hợp đồng đóng 12 tàu ngầm với Naval Group, trị giá khoảng 34 tỷ USD.")
     assert ("AUS", "FRA", 12) in [(d.buyer, d.seller, d.quantity) for d in deals(text, "2022-02-11")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ấn Độ bị Mỹ dọa trừng phạt vào năm 2021, sau khi nhận hệ thống phòng không S-400 của Nga.",
+    "Hải quân Bangladesh hiện đã vận hành hai tàu ngầm lớp Minh mua của Trung Quốc theo hợp đồng ký năm 2013.",
+    "Năm 2014, Iraq ký hợp đồng mua 24 máy bay T-50 của Hàn Quốc, hiện nằm trong biên chế không quân nước này.",
+])
+def test_equipment_received_before_another_event_or_operated_now_is_delivered(sentence):
+    assert [d.status for d in deals("Tin quốc phòng\n\n" + sentence, "2025-05-02")] == ["delivered"]
+
+
+def test_a_new_order_after_receiving_the_first_system_is_not_delivered_itself():
+    text = "Tin quốc phòng\n\nPhần Lan chi thêm 1,2 tỷ USD cho hệ thống David's Sling của Israel sau khi nhận khẩu đội đầu tiên."
+    assert "delivered" not in [d.status for d in deals(text, "2025-05-02")]

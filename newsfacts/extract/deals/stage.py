@@ -88,7 +88,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 def _clause_status(lower: str, clause: tuple[int, int], other_clauses: Sequence[tuple[int, int]]) -> str | None:
     """The stage cue of the system's own clause, else of the sentence outside the other systems' clauses, which also
     tells a later stage than a plan or offer (talks, delivery) or the end of the deal."""
-    own = _status(lower[clause[0]:clause[1]])
+    own = _status(lower[clause[0]:clause[1]]) or _received_before(lower, clause)
     outside, cursor = [], 0
     for a, b in sorted(c for c in set(other_clauses) if c != clause):
         outside.append(lower[cursor:a] if a > cursor else "")
@@ -99,6 +99,12 @@ def _clause_status(lower: str, clause: tuple[int, int], other_clauses: Sequence[
         return wide
     # "kế hoạch của Ấn Độ mua 5 hệ thống S-400 ..., thương vụ ... mà hai nước đang đàm phán": a plan under talks.
     return wide if own == "proposed" and wide == "negotiating" else own
+
+
+def _received_before(lower: str, clause: tuple[int, int]) -> str | None:
+    """"delivered" for a clause that "sau khi" opens (the clause starts after the break word) and tells a receipt."""
+    opened = lower[max(0, clause[0] - len("sau khi ")):clause[1]]
+    return "delivered" if _patterns()["received_before"].match(opened) else None
 
 
 def _without_cancelled_tenders(text: str) -> str:

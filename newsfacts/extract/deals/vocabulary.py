@@ -90,6 +90,7 @@ def _patterns() -> dict:
     compiled["named_agreement"] = prefiltered(verbs["named_agreement"])
     compiled["in_service"] = prefiltered(verbs["in_service"])
     compiled["operated_now"] = re.compile(verbs["operated_now"])
+    compiled["received_before"] = re.compile(verbs["received_before"])
     compiled["carries_after"] = re.compile(verbs["carries_after"])
     compiled["grants_access_after"] = re.compile(verbs["grants_access_after"])
     compiled["in_service_examples_before"] = re.compile(verbs["in_service_examples_before"])
