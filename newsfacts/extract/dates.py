@@ -466,10 +466,13 @@ def _in_that_year(text: str, hits: list[DateHit]) -> list[DateHit]:
     of the month that date names ("Tháng 1/2024, ... tại Washington (ngày 8 và 9/1)")."""
     resolved = []
     year = month = None  # of the last date so far that writes its year
+    framing = _framing_year(text, hits)
     for hit in hits:
         written = writes_its_year(hit)
         that_year = _THAT_YEAR.match(text, hit.end) if hit.month and year else None
-        if that_year and not written:
+        if framing and not written and hit.value and hit.month and hit.value[:4] != framing:
+            hit = replace(hit, value=f"{framing}{hit.value[4:]}")
+        elif that_year and not written:
             value = f"{year}-{hit.month:02d}" + (f"-{hit.day:02d}" if hit.day and hit.precision == "day" else "")
             hit = replace(hit, value=value, end=that_year.end(), text=text[hit.start:that_year.end()])
         elif year and not written and hit.value and hit.day and hit.month == month and hit.value[:4] != year:
@@ -478,6 +481,20 @@ def _in_that_year(text: str, hits: list[DateHit]) -> list[DateHit]:
             year, month = hit.value[:4], hit.month
         resolved.append(hit)
     return resolved
+
+
+# "Năm 2024 chứng kiến hai phiên họp: phiên thứ nhất ở Adelaide ngày 22.3 ..., phiên thứ hai tại London vào tháng
+# 12": a year that opens the sentence frames the days and months it tells without a year of their own.
+_FRAMING_YEAR = re.compile(r"(?:(?:trong|vào|hồi|cả|riêng|chỉ riêng)\s+)?năm\s+(?:19|20)\d\d\b", re.IGNORECASE)
+
+
+def _framing_year(text: str, hits: list[DateHit]) -> str | None:
+    opening = hits[0] if hits else None
+    if opening is None or opening.precision != "year" or not opening.value:
+        return None
+    framed = _FRAMING_YEAR.match(text)
+    return opening.value[:4] if framed and framed.end() >= opening.end and not _THAT_YEAR.match(text, opening.end) \
+        else None
 
 
 def infer_publication_date(text: str) -> date | None:

@@ -316,3 +316,13 @@ def test_an_early_day_of_the_year_told_in_the_past_in_a_late_december_article_is
     from newsfacts.extract.dates import find_dates
     text = "Mở đầu năm, ngày 11/1, Ngoại trưởng Nhật Bản và Bộ trưởng Quốc phòng Nhật Bản đã tới Washington dự họp."
     assert [d.value for d in find_dates(text, date(2023, 12, 27)) if d.value] == ["2023-01-11"]
+
+
+def test_a_year_opening_the_sentence_frames_its_days_and_months_told_without_one():
+    text = "Năm 2023 có hai vòng đối thoại: vòng đầu ở Hà Nội ngày 14.4, vòng sau tại Seoul vào tháng 11."
+    assert [h.value for h in find_dates(text, date(2024, 6, 2))] == ["2023", "2023-04-14", "2023-11"]
+
+
+def test_a_year_told_later_in_the_sentence_frames_nothing_before_it():
+    text = "Ngày 14.4, hai bên nhắc lại thỏa thuận năm 2019."
+    assert [h.value for h in find_dates(text, date(2024, 6, 2))] == ["2024-04-14", "2019"]
