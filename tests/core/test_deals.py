@@ -2296,3 +2296,14 @@ def test_equipment_received_before_another_event_or_operated_now_is_delivered(se
 def test_a_new_order_after_receiving_the_first_system_is_not_delivered_itself():
     text = "Tin quốc phòng\n\nPhần Lan chi thêm 1,2 tỷ USD cho hệ thống David's Sling của Israel sau khi nhận khẩu đội đầu tiên."
     assert "delivered" not in [d.status for d in deals(text, "2025-05-02")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Năm 2018, Canada quyết định mua 18 chiếc Super Hornet đã qua sử dụng.", [("CAN", "USA", "aircraft")]),
+    ("Indonesia có kế hoạch mua thủy phi cơ US-2.", [("IDN", "JPN", "aircraft")]),
+    ("Ai Cập ký hợp đồng mua 46 trực thăng Caracal.", [("EGY", "FRA", "aircraft")]),
+    ("Canberra đặt mua 30 khẩu AS9 và 15 xe AS10.", [("AUS", "KOR", "artillery"), ("AUS", "KOR", "armoured-vehicle")]),
+])
+def test_models_named_alone_bring_their_makers_country_and_category(sentence, expected):
+    found = [(d.buyer, d.seller, d.category) for d in deals("Tin quốc phòng\n\n" + sentence, "2025-05-02")]
+    assert found == expected
