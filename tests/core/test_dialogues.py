@@ -2132,3 +2132,19 @@ def test_the_date_an_agreement_is_named_by_dates_no_round():
             "New Delhi, rà soát việc thực thi thỏa thuận tháng 10 và chuẩn bị cho vòng đàm phán của cơ chế Đại diện "
             "đặc biệt.")
     assert "2024-10" not in [d.date for d in dialogues(text, published="2024-12-19")]
+
+
+@pytest.mark.parametrize("told", [
+    "Trước khi dự 2+2, hai bộ trưởng Nhật Bản đã hội kiến Thủ tướng Australia Anthony Albanese hôm 7/11.",
+    "Hôm 10/11, bà Wong đón ông Hayashi tại sân bay và sau phiên 2+2, hai người có cuộc gặp song phương.",
+])
+def test_a_date_told_before_or_after_the_round_is_the_other_events(told):
+    text = ("Nhật Bản và Australia họp 2+2\n\nNgày 11/11, tại Canberra, ngoại trưởng và bộ trưởng quốc phòng Nhật Bản "
+            "và Australia đã tiến hành Đối thoại 2+2 lần thứ 12.\n\n" + told)
+    assert [(d.date, d.status) for d in dialogues(text, "2025-11-12")] == [("2025-11-11", "held")]
+
+
+def test_a_finer_date_in_a_clause_telling_another_event_is_not_the_rounds():
+    text = ("Mỹ và Philippines họp 2+2\n\nVòng đối thoại 2+2 năm 2022 giữa Mỹ và Philippines diễn ra trong không khí "
+            "trầm lắng, sau khi một trực thăng quân sự gặp nạn vào tối 7/11.")
+    assert [d.date for d in dialogues(text, "2022-11-10")] == ["2022"]

@@ -366,6 +366,11 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     if status is None and ordinal is not None:
         status = "held"
     candidates = event_dates
+    if _BEFORE_OR_AFTER_IT.search(lower, max(0, start - _BEFORE_OR_AFTER_CHARS), start) and lower[right:right + 1] == ",":
+        # "Trước phiên tham vấn chung, các bộ trưởng đã có các cuộc gặp riêng vào ngày 28/7", "hôm 9/11, ông Austin
+        # được đón tại New Delhi và sau phiên 2+2, hai ông có cuộc hội đàm": a date outside the phrase is the other
+        # event's, told before or after the round.
+        candidates = [d for d in candidates if left <= d.start < right]
     # "cuộc tham vấn "2+2" lần thứ 11 giữa hai nước kể từ khi cơ chế được thiết lập năm 2007": a numbered round is a
     # meeting, counted from the year the clause gives.
     if (ordinal is None or ordinal < 2) and _since_only(text, dates, candidates, left, right):
@@ -385,8 +390,11 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     hit = _apposed_date(text, candidates, right) or _best_date(datable, start, end)
     if hit is not None and in_clause and hit.precision == "year":
         # "được khởi động năm 2015, với phiên họp đầu tiên ... vào tháng 1 năm đó": the same year, told finer after.
+        # "Phiên AUSMIN năm 2023 diễn ra ..., sau khi một trực thăng ... gặp nạn vào tối 28/7": not a date of the
+        # clause telling another event.
         hit = next((h for h in candidates if h.value and h.start > hit.end and len(h.value) > 4
-                    and h.value.startswith(hit.value)), hit)
+                    and h.value.startswith(hit.value)
+                    and not (h.start >= right and _patterns()["other_event"].search(lower, right, h.start))), hit)
     if hit is not None and hit.precision == "year" and status == "held" and hit.start >= end:
         # "Ngày 11/12, tại ..., đã đồng chủ trì Đối thoại Chính sách quốc phòng ... năm 2019": the year names the
         # round; the day the sentence opens with is when it was held.
@@ -514,6 +522,11 @@ _SINCE_MEETING = re.compile(r"(?:kể từ|từ sau|ngay sau|ngay trước|trư�
 
 
 _SINCE_MEETING_CHARS = 25
+
+
+_BEFORE_OR_AFTER_IT = re.compile(r"(?:^|[,;]\s*|\bvà\s+)(?:trước|sau)(?:\s+khi)?(?:\s+(?:tham\s+)?dự)?"
+                                 r"(?:\s+(?:các\s+)?(?:phiên|cuộc|kỳ|vòng)(?:\s+(?:họp|gặp))?)?\s+$")
+_BEFORE_OR_AFTER_CHARS = 40
 
 
 # "..., sau khi kế hoạch họp tại Seoul hồi tháng 10 năm ngoái bị hoãn": a clause telling another event.
