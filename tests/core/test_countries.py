@@ -302,3 +302,10 @@ def test_a_photographer_named_in_capitals_after_a_credit_is_no_country():
 def test_the_philippine_sea_is_no_country_and_philippine_waters_are():
     assert find_countries("Cuộc tập trận năm ngoái diễn ra trên biển Philippines, phía đông Đài Loan.")[0].code == "TWN"
     assert [h.code for h in find_countries("Tàu Trung Quốc tiến vào vùng biển Philippines.")] == ["CHN", "PHL"]
+
+
+@pytest.mark.parametrize("institute", ["Viện Nghiên cứu Hòa bình Quốc tế Stockholm",
+                                       "Viện Nghiên cứu Hòa bình quốc tế Stockholm"])
+def test_the_stockholm_peace_institute_places_nothing_in_sweden(institute):
+    text = f"Theo {institute} (SIPRI), Ấn Độ là nước nhập khẩu vũ khí lớn nhất thế giới."
+    assert [hit.code for hit in find_countries(text)] == ["IND"]
