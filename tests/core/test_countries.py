@@ -305,7 +305,8 @@ def test_the_philippine_sea_is_no_country_and_philippine_waters_are():
 
 
 @pytest.mark.parametrize("institute", ["Viện Nghiên cứu Hòa bình Quốc tế Stockholm",
-                                       "Viện Nghiên cứu Hòa bình quốc tế Stockholm"])
+                                       "Viện Nghiên cứu Hòa bình quốc tế Stockholm",
+                                       "Viện nghiên cứu hòa bình quốc tế Stockholm"])
 def test_the_stockholm_peace_institute_places_nothing_in_sweden(institute):
     text = f"Theo {institute} (SIPRI), Ấn Độ là nước nhập khẩu vũ khí lớn nhất thế giới."
     assert [hit.code for hit in find_countries(text)] == ["IND"]
