@@ -2307,3 +2307,10 @@ def test_a_new_order_after_receiving_the_first_system_is_not_delivered_itself():
 def test_models_named_alone_bring_their_makers_country_and_category(sentence, expected):
     found = [(d.buyer, d.seller, d.category) for d in deals("Tin quốc phòng\n\n" + sentence, "2025-05-02")]
     assert found == expected
+
+
+def test_counted_upgrade_kits_for_a_fleet_in_service_are_a_deal_beside_the_new_aircraft():
+    text = ("Tin quốc phòng\n\nWashington phê duyệt gói bán cho Ai Cập 20 tiêm kích F-16 mới và 30 bộ nâng cấp cho các "
+            "máy bay F-16 hiện có của nước này.")
+    assert sorted((d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")) == [("EGY", "USA", 20),
+                                                                                            ("EGY", "USA", 30)]
