@@ -2148,3 +2148,10 @@ def test_a_finer_date_in_a_clause_telling_another_event_is_not_the_rounds():
     text = ("Mỹ và Philippines họp 2+2\n\nVòng đối thoại 2+2 năm 2022 giữa Mỹ và Philippines diễn ra trong không khí "
             "trầm lắng, sau khi một trực thăng quân sự gặp nạn vào tối 7/11.")
     assert [d.date for d in dialogues(text, "2022-11-10")] == ["2022"]
+
+
+def test_a_numbered_summit_a_mechanism_was_founded_at_is_no_round_of_it():
+    text = ("Đối thoại 2+2 Ấn Độ - Australia\n\nNgày 20/11, Ấn Độ và Australia tổ chức Đối thoại 2+2 lần thứ hai tại "
+            "New Delhi. Cơ chế 2+2 được hình thành theo quyết định của hai thủ tướng tại Hội nghị thượng đỉnh song phương "
+            "lần thứ 2 diễn ra trực tuyến vào tháng 6/2020.")
+    assert [(d.date, d.status) for d in dialogues(text, "2023-11-21")] == [("2023-11-20", "held")]

@@ -77,6 +77,9 @@ def _is_since(text: str, hit: DateHit) -> bool:
 
 
 _RECALL_CHARS = 110
+# A leaders' summit, whose rounds are no meetings of a ministers' dialogue.
+_A_SUMMIT = re.compile(r"\bthượng đỉnh\b[^,.;:]*$")
+_SUMMIT_CHARS = 60
 
 
 def _recalled_dates(lower: str, dates: Sequence[DateHit]) -> list[tuple[int, DateHit]]:
@@ -94,6 +97,8 @@ def _recalled_dates(lower: str, dates: Sequence[DateHit]) -> list[tuple[int, Dat
             continue
         if cue.group("since") and hit.precision == "year":
             continue
+        if _A_SUMMIT.search(lower, max(0, cue.start() - _SUMMIT_CHARS), cue.end()):
+            continue  # "tại Hội nghị thượng đỉnh thường niên ... lần thứ 13 diễn ra ở Nhật Bản vào tháng 10/2018"
         recalled.append((cue.start(), hit))
     return recalled
 
