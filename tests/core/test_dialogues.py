@@ -2155,3 +2155,16 @@ def test_a_numbered_summit_a_mechanism_was_founded_at_is_no_round_of_it():
             "New Delhi. Cơ chế 2+2 được hình thành theo quyết định của hai thủ tướng tại Hội nghị thượng đỉnh song phương "
             "lần thứ 2 diễn ra trực tuyến vào tháng 6/2020.")
     assert [(d.date, d.status) for d in dialogues(text, "2023-11-21")] == [("2023-11-20", "held")]
+
+
+def test_a_date_told_after_another_event_named_after_the_round_is_that_events():
+    text = ("Nhật Bản và Philippines họp 2+2\n\nNgày 9/4, Nhật Bản và Philippines tổ chức Đối thoại 2+2 đầu tiên tại Tokyo. "
+            "Cuộc đối thoại 2+2 diễn ra chỉ ba tuần trước chuyến thăm Nhật Bản của Tổng thống Philippines, dự kiến tổ "
+            "chức vào đầu tháng 5.")
+    assert [(d.date, d.status) for d in dialogues(text, "2022-04-10")] == [("2022-04-09", "held")]
+
+
+def test_a_round_held_beside_a_summit_takes_the_summits_date():
+    text = ("Mỹ và Australia họp 2+2\n\nMỹ và Australia đã tổ chức Đối thoại 2+2 bên lề Hội nghị thượng đỉnh ASEAN "
+            "ngày 5/9 tại Jakarta.")
+    assert [(d.date, d.status) for d in dialogues(text, "2023-09-06")] == [("2023-09-05", "held")]

@@ -379,22 +379,23 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     # "... thực thi thỏa thuận tháng 10 và chuẩn bị cho vòng đàm phán ...": the date an agreement is named by.
     candidates = [d for d in candidates if d is not new_date
                   and not _AGREEMENT_OF_THE_DATE.search(text, max(0, d.start - _AGREEMENT_CHARS), d.start)]
-    in_clause = [d for d in candidates if left <= d.start < right]
+    # "Cuộc đối thoại 2+2 diễn ra chỉ hai tuần trước chuyến thăm Ấn Độ của Thủ tướng Abe ..., dự kiến tổ chức vào giữa
+    # tháng 12": a date told after another event in the round's own clause is that event's (not one it is held beside).
+    own_candidates = [d for d in candidates if not _after_another_event(lower, end, d)]
+    in_clause = [d for d in own_candidates if left <= d.start < right]
     # "... lần thứ 6 tại Male, tiếp tục xu hướng ... sau giai đoạn trầm lắng năm 2024": a bare year in a later clause
     # is the period of something else; "... lần thứ 6 góp phần cụ thể hóa, sau cuộc gặp giữa lãnh đạo hai Đảng vào
     # tháng 3": a date told in a later clause after another event is that event's.
     datable = in_clause or (candidates if _SEVERAL_MEETINGS.search(lower, end) else
-                            [d for d in candidates if not (d.start >= right and d.precision == "year"
-                                                           and not _TOLD_HOW.search(lower, end, d.start))
-                             and not (d.start >= right and _patterns()["other_event"].search(lower, right, d.start))])
+                            [d for d in own_candidates if not (d.start >= right and d.precision == "year"
+                                                               and not _TOLD_HOW.search(lower, end, d.start))])
     hit = _apposed_date(text, candidates, right) or _best_date(datable, start, end)
     if hit is not None and in_clause and hit.precision == "year":
         # "được khởi động năm 2015, với phiên họp đầu tiên ... vào tháng 1 năm đó": the same year, told finer after.
         # "Phiên AUSMIN năm 2023 diễn ra ..., sau khi một trực thăng ... gặp nạn vào tối 28/7": not a date of the
         # clause telling another event.
-        hit = next((h for h in candidates if h.value and h.start > hit.end and len(h.value) > 4
-                    and h.value.startswith(hit.value)
-                    and not (h.start >= right and _patterns()["other_event"].search(lower, right, h.start))), hit)
+        hit = next((h for h in own_candidates if h.value and h.start > hit.end and len(h.value) > 4
+                    and h.value.startswith(hit.value)), hit)
     if hit is not None and hit.precision == "year" and status == "held" and hit.start >= end:
         # "Ngày 11/12, tại ..., đã đồng chủ trì Đối thoại Chính sách quốc phòng ... năm 2019": the year names the
         # round; the day the sentence opens with is when it was held.
@@ -522,6 +523,17 @@ _SINCE_MEETING = re.compile(r"(?:kể từ|từ sau|ngay sau|ngay trước|trư�
 
 
 _SINCE_MEETING_CHARS = 25
+
+
+# "bên lề Hội nghị thượng đỉnh ASEAN ngày 5/9": an event the round is held beside, whose date is the round's too.
+_BESIDE = re.compile(r"\b(?:bên lề|nhân dịp|trong khuôn khổ|cùng với|ngay trước|ngay sau)\s+$")
+_BESIDE_CHARS = 20
+
+
+def _after_another_event(lower: str, end: int, date: DateHit) -> bool:
+    """Whether `date` is told after another event named after the round ending at `end`, not one it is held beside."""
+    other = _patterns()["other_event"].search(lower, end, date.start) if date.start >= end else None
+    return other is not None and not _BESIDE.search(lower, max(0, other.start() - _BESIDE_CHARS), other.start())
 
 
 _BEFORE_OR_AFTER_IT = re.compile(r"(?:^|[,;]\s*|\bvà\s+)(?:trước|sau)(?:\s+khi)?(?:\s+(?:tham\s+)?dự)?"
