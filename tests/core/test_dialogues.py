@@ -2168,3 +2168,10 @@ def test_a_round_held_beside_a_summit_takes_the_summits_date():
     text = ("Mỹ và Australia họp 2+2\n\nMỹ và Australia đã tổ chức Đối thoại 2+2 bên lề Hội nghị thượng đỉnh ASEAN "
             "ngày 5/9 tại Jakarta.")
     assert [(d.date, d.status) for d in dialogues(text, "2023-09-06")] == [("2023-09-05", "held")]
+
+
+def test_a_meeting_of_the_leaders_recalled_beside_the_round_is_no_round():
+    text = ("Nga và Việt Nam\n\nNgày 3/4, Việt Nam và Nga tổ chức Đối thoại chiến lược quốc phòng lần thứ 8 tại Hà Nội.\n\n"
+            "Chuyến thăm của Tổng thống Nga, cuộc gặp trực tiếp đầu tiên giữa hai nhà lãnh đạo kể từ năm 2017, dự "
+            "kiến diễn ra vào mùa hè.")
+    assert [d.date for d in dialogues(text, "2024-04-04")] == ["2024-04-03"]

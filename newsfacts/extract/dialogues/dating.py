@@ -77,8 +77,10 @@ def _is_since(text: str, hit: DateHit) -> bool:
 
 
 _RECALL_CHARS = 110
-# A leaders' summit, whose rounds are no meetings of a ministers' dialogue.
-_A_SUMMIT = re.compile(r"\bthượng đỉnh\b[^,.;:]*$")
+# A leaders' summit or meeting, whose rounds are no meetings of a ministers' dialogue: "Hội nghị thượng đỉnh ... lần
+# thứ 13", "cuộc gặp trực tiếp đầu tiên giữa hai nhà lãnh đạo kể từ năm 2019".
+LEADERS = r"\b(?:thượng đỉnh|nhà lãnh đạo|lãnh đạo hai nước|lãnh đạo cấp cao|nguyên thủ)\b"
+_A_SUMMIT = re.compile(LEADERS + r"[^,.;:]*$")
 _SUMMIT_CHARS = 60
 
 

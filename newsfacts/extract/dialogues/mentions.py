@@ -12,7 +12,7 @@ from newsfacts.extract.dates import DateHit, counts_days, writes_its_year
 from newsfacts.extract.lowered import LoweredArticle
 from newsfacts.records import Location, Sentence
 from newsfacts.extract.dialogues.dating import (
-    _FIRST_SINCE, _apposed_date, _best_date, _borrowed_date, _date_fields, _date_told_before, _event_dates, _new_date,
+    LEADERS, _FIRST_SINCE, _apposed_date, _best_date, _borrowed_date, _date_fields, _date_told_before, _event_dates, _new_date,
     _ordinal, _range_end, _recalled_dates, _recalled_round, _second_day, _since_only,
 )
 from newsfacts.extract.dialogues.places import (
@@ -525,6 +525,9 @@ _SINCE_MEETING = re.compile(r"(?:kể từ|từ sau|ngay sau|ngay trước|trư�
 _SINCE_MEETING_CHARS = 25
 
 
+_OF_LEADERS = re.compile(r"[^,.;:]{0,40}?" + LEADERS)
+
+
 # "bên lề Hội nghị thượng đỉnh ASEAN ngày 5/9": an event the round is held beside, whose date is the round's too.
 _BESIDE = re.compile(r"\b(?:bên lề|nhân dịp|trong khuôn khổ|cùng với|ngay trước|ngay sau)\s+$")
 _BESIDE_CHARS = 20
@@ -777,7 +780,8 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         body = _OF_ANOTHER_BODY.match(lower, match.end())
         if body and not any(pattern.pattern.match(lower, body.start("body")) for _, pattern in _mechanism_patterns()):
             continue  # a body that is itself a dialogue mechanism ("Ủy ban Tham vấn An ninh") holds the meeting
-        if _about_an_agreement(lower, match.end()) or _NAMES_A_BLOC_AFTER.match(lower, match.end()):
+        if _about_an_agreement(lower, match.end()) or _NAMES_A_BLOC_AFTER.match(lower, match.end()) \
+                or _OF_LEADERS.match(lower, match.end()):
             continue
         left, right = _clause(text, match.start(), match.end())
         # "Cuộc họp ... được tổ chức ... tại Nusa Dua, Bali vào ngày 6/12/2019": a meeting the sentence is about may be
