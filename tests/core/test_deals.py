@@ -2314,3 +2314,9 @@ def test_counted_upgrade_kits_for_a_fleet_in_service_are_a_deal_beside_the_new_a
             "máy bay F-16 hiện có của nước này.")
     assert sorted((d.buyer, d.seller, d.quantity) for d in deals(text, "2025-05-02")) == [("EGY", "USA", 20),
                                                                                             ("EGY", "USA", 30)]
+
+
+def test_equipment_handed_over_under_an_assistance_programme_is_aid():
+    text = ("Tin quốc phòng\n\nNăm 2018, phía Hoa Kỳ đã bàn giao cho Cảnh sát biển Indonesia một tàu tuần tra lớp "
+            "Island cùng 4 xuồng tuần tra cao tốc, trong khuôn khổ chương trình hỗ trợ nâng cao năng lực trên biển.")
+    assert deals(text, "2025-05-02") == ()
