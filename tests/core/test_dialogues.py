@@ -2175,3 +2175,10 @@ def test_a_meeting_of_the_leaders_recalled_beside_the_round_is_no_round():
             "Chuyến thăm của Tổng thống Nga, cuộc gặp trực tiếp đầu tiên giữa hai nhà lãnh đạo kể từ năm 2017, dự "
             "kiến diễn ra vào mùa hè.")
     assert [d.date for d in dialogues(text, "2024-04-04")] == ["2024-04-03"]
+
+
+def test_the_day_a_joint_statement_came_out_is_not_the_rounds():
+    text = ("Canada và Nhật Bản\n\nNgoại trưởng hai nước đã đồng ý tổ chức cuộc họp 2+2 đầu tiên giữa các bộ trưởng "
+            "ngoại giao và quốc phòng vào đầu năm 2026.\n\nTrong tuyên bố chung ra ngày 5/3, hai ngoại trưởng Canada và "
+            "Nhật Bản nhất trí tổ chức cuộc họp Bộ trưởng Ngoại giao và Quốc phòng (2+2) lần đầu tiên vào đầu năm 2026.")
+    assert [(d.date, d.status) for d in dialogues(text, "2025-03-06")] == [("2026", "agreed")]

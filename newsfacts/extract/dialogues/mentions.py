@@ -308,7 +308,8 @@ _NAMES_A_BLOC = re.compile(_A_BLOC)
 _BLOC_REACH = 40
 
 
-_AGREEMENT_OF_THE_DATE = re.compile(r"\b(?:thỏa thuận|hiệp định|tuyên bố chung)\s+(?:(?:hồi|vào|từ)\s+)?$",
+_AGREEMENT_OF_THE_DATE = re.compile(r"\b(?:thỏa thuận|hiệp định|tuyên bố chung)\s+(?:(?:(?:được )?(?:ra|công bố|đưa ra)\s+)?"
+                                    r"(?:hồi|vào|từ)\s+|(?:được )?(?:ra|công bố|đưa ra)\s+)?$",
                                     re.IGNORECASE)
 _AGREEMENT_CHARS = 30
 
