@@ -2182,3 +2182,10 @@ def test_the_day_a_joint_statement_came_out_is_not_the_rounds():
             "ngoại giao và quốc phòng vào đầu năm 2026.\n\nTrong tuyên bố chung ra ngày 5/3, hai ngoại trưởng Canada và "
             "Nhật Bản nhất trí tổ chức cuộc họp Bộ trưởng Ngoại giao và Quốc phòng (2+2) lần đầu tiên vào đầu năm 2026.")
     assert [(d.date, d.status) for d in dialogues(text, "2025-03-06")] == [("2026", "agreed")]
+
+
+def test_the_next_round_that_had_been_scheduled_and_was_put_off_is_postponed():
+    text = ("Nhật Bản và Canada họp 2+2\n\nNgày 12/6, Nhật Bản và Canada tổ chức Đối thoại 2+2 lần thứ hai tại Ottawa.\n\n"
+            "Phiên kế tiếp vốn được lên lịch vào tháng 11-2024, song phải lùi lại vì bầu cử.")
+    assert sorted((d.date, d.status) for d in dialogues(text, "2025-06-13")) == [("2024-11", "postponed"),
+                                                                                ("2025-06-12", "held")]
