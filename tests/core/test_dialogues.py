@@ -2189,3 +2189,14 @@ def test_the_next_round_that_had_been_scheduled_and_was_put_off_is_postponed():
             "Phiên kế tiếp vốn được lên lịch vào tháng 11-2024, song phải lùi lại vì bầu cử.")
     assert sorted((d.date, d.status) for d in dialogues(text, "2025-06-13")) == [("2024-11", "postponed"),
                                                                                 ("2025-06-12", "held")]
+
+
+@pytest.mark.parametrize("told", [
+    "Phiên lần này ban đầu được lên kế hoạch tổ chức vào tháng 11-2024, nhưng đã bị hoãn vì bầu cử.",
+    "Hội nghị lần thứ hai ban đầu được lên kế hoạch tổ chức vào tháng 11.2024, song đã bị hoãn vì bầu cử.",
+])
+def test_a_round_originally_planned_for_an_earlier_date_was_postponed_from_it(told):
+    text = ("Nhật Bản và Canada họp 2+2\n\nNgày 12/6, Nhật Bản và Canada tổ chức Đối thoại 2+2 lần thứ hai tại Ottawa.\n\n"
+            + told)
+    assert sorted((d.date, d.status) for d in dialogues(text, "2025-06-13")) == [("2024-11", "postponed"),
+                                                                                ("2025-06-12", "held")]
