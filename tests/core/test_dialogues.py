@@ -2200,3 +2200,10 @@ def test_a_round_originally_planned_for_an_earlier_date_was_postponed_from_it(to
             + told)
     assert sorted((d.date, d.status) for d in dialogues(text, "2025-06-13")) == [("2024-11", "postponed"),
                                                                                 ("2025-06-12", "held")]
+
+
+def test_the_last_round_a_first_round_since_is_counted_from_is_recalled_when_told_as_met_then():
+    text = ("Nhật Bản và Pháp họp 2+2\n\nNgày 20/1, Nhật Bản và Pháp tổ chức Đối thoại 2+2 tại Tokyo. Đây là phiên 2+2 đầu "
+            "tiên của hai nước kể từ tháng 1/2019, khi cơ chế này họp tại Brest.")
+    assert sorted((d.date, d.status, d.location.city) for d in dialogues(text, "2022-01-21")) == [
+        ("2019-01", "held", "Brest"), ("2022-01-20", "held", "Tokyo")]

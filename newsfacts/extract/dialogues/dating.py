@@ -77,6 +77,13 @@ def _is_since(text: str, hit: DateHit) -> bool:
 
 
 _RECALL_CHARS = 110
+# "Đây sẽ là phiên 2+2 đầu tiên của hai đồng minh kể từ tháng 10-2016, khi cơ chế này họp tại Washington": the date the
+# first round since is counted from is the last round's, when the words after it say that round met then.
+_FIRST_SINCE_THE_LAST = re.compile(r"\bđầu tiên\b[^.;]{0,80}?\bkể từ\s+$")
+# ", khi phiên đầu tiên được tổ chức tại Washington": a clause that tells where the round dated before it was held.
+WHEN_THE_ROUND_WAS_HELD = re.compile(r"\s*khi\s+(?:phiên|vòng|cuộc họp|cuộc đối thoại|kỳ họp|hội nghị|cơ chế này|lần họp|"
+                                     r"cuộc gặp)\b[^,.;]{0,30}?\b(?:diễn ra|được tổ chức|tổ chức|nhóm họp|họp)\b(?:\s+(?:tại|ở)\s)?",
+                                     re.IGNORECASE)
 # A leaders' summit or meeting, whose rounds are no meetings of a ministers' dialogue: "Hội nghị thượng đỉnh ... lần
 # thứ 13", "cuộc gặp trực tiếp đầu tiên giữa hai nhà lãnh đạo kể từ năm 2019".
 LEADERS = r"\b(?:thượng đỉnh|nhà lãnh đạo|lãnh đạo hai nước|lãnh đạo cấp cao|nguyên thủ)\b"
@@ -91,6 +98,10 @@ def _recalled_dates(lower: str, dates: Sequence[DateHit]) -> list[tuple[int, Dat
     recalled = []
     for hit in dates:
         if not hit.value:
+            continue
+        if (since := _FIRST_SINCE_THE_LAST.search(lower, max(0, hit.start - _RECALL_CHARS), hit.start)) \
+                and lower[hit.end:hit.end + 1] == "," and WHEN_THE_ROUND_WAS_HELD.match(lower, hit.end + 1):
+            recalled.append((since.start(), hit))
             continue
         cue = cues["recalled"].search(lower, max(0, hit.start - _RECALL_CHARS), hit.start)
         if cue is None or cues["not_recalled"].search(cue.group("between")):

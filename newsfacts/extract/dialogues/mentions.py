@@ -12,8 +12,9 @@ from newsfacts.extract.dates import DateHit, counts_days, writes_its_year
 from newsfacts.extract.lowered import LoweredArticle
 from newsfacts.records import Location, Sentence
 from newsfacts.extract.dialogues.dating import (
-    LEADERS, _FIRST_SINCE, _apposed_date, _best_date, _borrowed_date, _date_fields, _date_told_before, _event_dates, _new_date,
-    _ordinal, _range_end, _recalled_dates, _recalled_round, _second_day, _since_only,
+    LEADERS, WHEN_THE_ROUND_WAS_HELD, _FIRST_SINCE, _apposed_date, _best_date, _borrowed_date, _date_fields,
+    _date_told_before, _event_dates, _new_date, _ordinal, _range_end, _recalled_dates, _recalled_round, _second_day,
+    _since_only,
 )
 from newsfacts.extract.dialogues.places import (
     _location, _meetings_at_venues, _parties, _separate_meetings, _venue_before, _venue_options,
@@ -488,16 +489,13 @@ def _recalled_venue(text: str, venues: Sequence[tuple[int, Location]], cue_start
     ...": a visit told after the comma)."""
     reach = min(hit.end + _VENUE_AFTER_DATE_CHARS, len(text))
     comma = text.find(",", hit.end, reach)
-    if comma >= 0 and (same := _WHEN_THE_ROUND_WAS_HELD.match(text, comma + 1)):
+    if comma >= 0 and (same := WHEN_THE_ROUND_WAS_HELD.match(text, comma + 1)):
         reach = same.end()  # "... khởi động vào tháng 4-2012, khi phiên đầu tiên được tổ chức tại Washington"
     else:
         reach = comma if comma >= 0 else reach
     return next((location for start, location in venues if cue_start <= start < reach), Location())
 
 
-# ", khi phiên đầu tiên được tổ chức tại Washington": a clause that tells where the round dated before it was held.
-_WHEN_THE_ROUND_WAS_HELD = re.compile(r"\s*khi\s+(?:phiên|vòng|cuộc họp|cuộc đối thoại|kỳ họp|hội nghị)\b[^,.;]{0,30}?"
-                                      r"\b(?:diễn ra|được tổ chức|tổ chức|nhóm họp)\s+(?:tại|ở)\s")
 
 
 # "kể từ phiên đối thoại "2+2" đầu tiên, cũng diễn ra tại Tokyo, vào tháng 12-2015": the round counted from, told
