@@ -2207,3 +2207,9 @@ def test_the_last_round_a_first_round_since_is_counted_from_is_recalled_when_tol
             "tiên của hai nước kể từ tháng 1/2019, khi cơ chế này họp tại Brest.")
     assert sorted((d.date, d.status, d.location.city) for d in dialogues(text, "2022-01-21")) == [
         ("2019-01", "held", "Brest"), ("2022-01-20", "held", "Tokyo")]
+
+
+def test_a_first_round_written_thu_nhat_is_recalled_like_thu_hai():
+    text = ("Anh và Nhật Bản họp 2+2\n\nNgày 8/11, Anh và Nhật Bản tổ chức Đối thoại 2+2 tại Tokyo. Năm 2023 chứng kiến hai "
+            "phiên họp của cơ chế này: phiên thứ nhất ở London ngày 3.2, phiên thứ hai tại Tokyo vào tháng 11.")
+    assert ("2023-02-03", "held") in [(d.date, d.status) for d in dialogues(text, "2024-11-09")]
