@@ -81,9 +81,9 @@ _RECALL_CHARS = 110
 # first round since is counted from is the last round's, when the words after it say that round met then.
 _FIRST_SINCE_THE_LAST = re.compile(r"\bđầu tiên\b[^.;]{0,80}?\bkể từ\s+$")
 # ", khi phiên đầu tiên được tổ chức tại Washington": a clause that tells where the round dated before it was held.
-WHEN_THE_ROUND_WAS_HELD = re.compile(r"\s*khi\s+(?:phiên|vòng|cuộc họp|cuộc đối thoại|kỳ họp|hội nghị|cơ chế này|lần họp|"
-                                     r"cuộc gặp)\b[^,.;]{0,30}?\b(?:diễn ra|được tổ chức|tổ chức|nhóm họp|họp)\b(?:\s+(?:tại|ở)\s)?",
-                                     re.IGNORECASE)
+WHEN_THE_ROUND_WAS_HELD = re.compile(r"\s*khi\s+(?:phiên|vòng|cuộc họp|cuộc đối thoại|kỳ họp|hội nghị|cơ chế này|"
+                                     r"lần họp|cuộc gặp)\b[^,.;]{0,30}?\b(?:diễn ra|được tổ chức|tổ chức|nhóm họp|họp)\b"
+                                     r"(?:\s+(?:tại|ở)\s)?", re.IGNORECASE)
 # A leaders' summit or meeting, whose rounds are no meetings of a ministers' dialogue: "Hội nghị thượng đỉnh ... lần
 # thứ 13", "cuộc gặp trực tiếp đầu tiên giữa hai nhà lãnh đạo kể từ năm 2019".
 LEADERS = r"\b(?:thượng đỉnh|nhà lãnh đạo|lãnh đạo hai nước|lãnh đạo cấp cao|nguyên thủ)\b"

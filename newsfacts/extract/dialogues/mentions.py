@@ -309,8 +309,9 @@ _NAMES_A_BLOC = re.compile(_A_BLOC)
 _BLOC_REACH = 40
 
 
-_AGREEMENT_OF_THE_DATE = re.compile(r"\b(?:thỏa thuận|hiệp định|tuyên bố chung)\s+(?:(?:(?:được )?(?:ra|công bố|đưa ra)\s+)?"
-                                    r"(?:hồi|vào|từ)\s+|(?:được )?(?:ra|công bố|đưa ra)\s+)?$",
+_AGREEMENT_OF_THE_DATE = re.compile(r"\b(?:thỏa thuận|hiệp định|tuyên bố chung)\s+"
+                                    r"(?:(?:(?:được )?(?:ra|công bố|đưa ra)\s+)?(?:hồi|vào|từ)\s+"
+                                    r"|(?:được )?(?:ra|công bố|đưa ra)\s+)?$",
                                     re.IGNORECASE)
 _AGREEMENT_CHARS = 30
 
@@ -368,7 +369,8 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     if status is None and ordinal is not None:
         status = "held"
     candidates = event_dates
-    if _BEFORE_OR_AFTER_IT.search(lower, max(0, start - _BEFORE_OR_AFTER_CHARS), start) and lower[right:right + 1] == ",":
+    if lower[right:right + 1] == "," \
+            and _BEFORE_OR_AFTER_IT.search(lower, max(0, start - _BEFORE_OR_AFTER_CHARS), start):
         # "Trước phiên tham vấn chung, các bộ trưởng đã có các cuộc gặp riêng vào ngày 28/7", "hôm 9/11, ông Austin
         # được đón tại New Delhi và sau phiên 2+2, hai ông có cuộc hội đàm": a date outside the phrase is the other
         # event's, told before or after the round.
@@ -494,8 +496,6 @@ def _recalled_venue(text: str, venues: Sequence[tuple[int, Location]], cue_start
     else:
         reach = comma if comma >= 0 else reach
     return next((location for start, location in venues if cue_start <= start < reach), Location())
-
-
 
 
 # "kể từ phiên đối thoại "2+2" đầu tiên, cũng diễn ra tại Tokyo, vào tháng 12-2015": the round counted from, told
