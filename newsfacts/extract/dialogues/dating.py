@@ -12,6 +12,10 @@ from newsfacts.extract.dialogues.vocabulary import _patterns
 
 
 _FIRST_SINCE = re.compile(r"(?:lần )?đầu(?: tiên)? (?:kể )?từ\s+(?:năm\s+|tháng\s+)?$")
+# "Đây sẽ là phiên 2+2 đầu tiên của hai đồng minh kể từ tháng 10-2016, khi cơ chế này họp tại Washington": the same
+# cue with words between "đầu tiên" and "kể từ"; the date the first round since is counted from is the last round's,
+# when the words after it say that round met then (`_recalled_dates`).
+_FIRST_SINCE_THE_LAST = re.compile(r"\bđầu tiên\b[^.;]{0,80}?\bkể từ\s+$")
 
 
 _PRECISION = {"day": 10, "month": 7, "year": 4}
@@ -77,13 +81,14 @@ def _is_since(text: str, hit: DateHit) -> bool:
 
 
 _RECALL_CHARS = 110
-# "Đây sẽ là phiên 2+2 đầu tiên của hai đồng minh kể từ tháng 10-2016, khi cơ chế này họp tại Washington": the date the
-# first round since is counted from is the last round's, when the words after it say that round met then.
-_FIRST_SINCE_THE_LAST = re.compile(r"\bđầu tiên\b[^.;]{0,80}?\bkể từ\s+$")
+
+
 # ", khi phiên đầu tiên được tổ chức tại Washington": a clause that tells where the round dated before it was held.
 WHEN_THE_ROUND_WAS_HELD = re.compile(r"\s*khi\s+(?:phiên|vòng|cuộc họp|cuộc đối thoại|kỳ họp|hội nghị|cơ chế này|"
                                      r"lần họp|cuộc gặp)\b[^,.;]{0,30}?\b(?:diễn ra|được tổ chức|tổ chức|nhóm họp|họp)\b"
                                      r"(?:\s+(?:tại|ở)\s)?", re.IGNORECASE)
+
+
 # A leaders' summit or meeting, whose rounds are no meetings of a ministers' dialogue: "Hội nghị thượng đỉnh ... lần
 # thứ 13", "cuộc gặp trực tiếp đầu tiên giữa hai nhà lãnh đạo kể từ năm 2019".
 LEADERS = r"\b(?:thượng đỉnh|nhà lãnh đạo|lãnh đạo hai nước|lãnh đạo cấp cao|nguyên thủ)\b"
@@ -93,7 +98,8 @@ _SUMMIT_CHARS = 60
 
 def _recalled_dates(lower: str, dates: Sequence[DateHit]) -> list[tuple[int, DateHit]]:
     """Dates of earlier meetings the sentence recalls ("cuộc gặp đầu tiên ... diễn ra vào tháng 7/2010", "kể từ khi
-    sự kiện này diễn ra lần đầu tiên ở Tokyo vào tháng 4/2022"), each with where its cue starts."""
+    sự kiện này diễn ra lần đầu tiên ở Tokyo vào tháng 4/2022", "đầu tiên ... kể từ tháng 10-2016, khi cơ chế này họp
+    tại Washington"), each with where its cue starts."""
     cues = _patterns()
     recalled = []
     for hit in dates:
