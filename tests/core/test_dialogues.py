@@ -2213,3 +2213,14 @@ def test_a_first_round_written_thu_nhat_is_recalled_like_thu_hai():
     text = ("Anh và Nhật Bản họp 2+2\n\nNgày 8/11, Anh và Nhật Bản tổ chức Đối thoại 2+2 tại Tokyo. Năm 2023 chứng kiến hai "
             "phiên họp của cơ chế này: phiên thứ nhất ở London ngày 3.2, phiên thứ hai tại Tokyo vào tháng 11.")
     assert ("2023-02-03", "held") in [(d.date, d.status) for d in dialogues(text, "2024-11-09")]
+
+
+@pytest.mark.parametrize("venue, city, country", [
+    ("tại thành phố Bằng Tường, khu tự trị dân tộc Choang Quảng Tây (Trung Quốc),", "Bằng Tường", "CHN"),
+    ("tại thành phố Bonn, miền Tây nước Đức,", "Bonn", "DEU"),
+])
+def test_a_town_placed_in_its_country_past_a_region_is_in_that_country(venue, city, country):
+    text = (f"Đối thoại quốc phòng\n\nNgày 14/5, {venue} Việt Nam và {'Trung Quốc' if country == 'CHN' else 'Đức'} "
+            "đã tổ chức Đối thoại chính sách quốc phòng lần thứ 5.")
+    (dialogue,) = dialogues(text, "2024-05-15")
+    assert (dialogue.location.city, dialogue.location.country) == (city, country)

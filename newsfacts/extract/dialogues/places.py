@@ -28,11 +28,11 @@ _SEVERAL_SIDED = re.compile(r"ba bên|bốn bên|ba nước|bốn nước|đa ph
 _VENUE_LEAD = re.compile(r"(?<!\w)(?i:tại|ở|tới|đến|sang|thăm(?:\s+(?:chính thức|cấp nhà nước|làm việc))?)\s+"
                          r"(?:(?P<capital>(?i:thủ đô)\s+)"
                          r"|(?P<town>(?i:thành phố|thị trấn|thị xã)(?:\s+(?:cảng|ven biển|biển))?\s+|TP\.\s*|TP\s+))?")
-# "..., Australia", "... thuộc bang Victoria, Australia", "..., Vương quốc Campuchia": what may stand between a town
-# and the country it is placed in.
-_PLACED_IN = re.compile(r"\s*(?:,\s*|\(\s*|\s(?:thuộc|của)\s+)(?:[^,.;:()]{0,30}?,\s*)?"
+# "..., Australia", "... thuộc bang Victoria, Australia", "..., Vương quốc Campuchia", ", khu tự trị ... Quảng Tây
+# (Trung Quốc)", ", miền Tây nước Đức": what may stand between a town and the country it is placed in.
+_PLACED_IN = re.compile(r"\s*(?:,\s*|\(\s*|\s(?:thuộc|của)\s+)(?:[^,.;:()]{0,40}?(?:[,(]\s*|\s(?=(?i:nước)\s)))?"
                         r"(?:(?i:vương quốc|liên bang|cộng hòa|nước)\s+)?$")
-_PLACED_IN_CHARS = 45
+_PLACED_IN_CHARS = 55
 
 
 # "tại trụ sở Bộ Quốc phòng Nhật Bản": a building of one country's government stands for that country.
