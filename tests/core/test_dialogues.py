@@ -2224,3 +2224,11 @@ def test_a_town_placed_in_its_country_past_a_region_is_in_that_country(venue, ci
             "đã tổ chức Đối thoại chính sách quốc phòng lần thứ 5.")
     (dialogue,) = dialogues(text, "2024-05-15")
     assert (dialogue.location.city, dialogue.location.country) == (city, country)
+
+
+def test_a_partner_named_as_an_ally_after_with_is_the_partner():
+    text = ("Ấn Độ và Nhật Bản họp 2+2\n\nNgày 24/5, Ấn Độ và Nhật Bản tổ chức Đối thoại 2+2 lần thứ tư tại Tokyo.\n\n"
+            "Cuộc họp Ấn Độ - Nhật Bản diễn ra một tuần sau khi Tokyo tổ chức đối thoại 2+2 với đồng minh Mỹ hôm 17-5, "
+            "cũng tại Tokyo.")
+    assert sorted((d.parties, d.date) for d in dialogues(text, "2025-05-25")) == [
+        (("IND", "JPN"), "2025-05-24"), (("JPN", "USA"), "2025-05-17")]

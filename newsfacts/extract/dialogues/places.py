@@ -196,7 +196,7 @@ def _nearest_parties(text: str, hits: Sequence[CountryHit], start: int, end: int
 
 
 _PARTNER_AFTER = re.compile(r"\s+(?:(?:đầu tiên|lần (?:thứ )?[^\s,.;]+|thường niên)\s+)?(?:với|cùng)\s+"
-                            r"(?:(?:phía|đối tác|người đồng cấp|các đồng cấp)\s+)?")
+                            r"(?:(?:phía|đối tác|đồng minh|người đồng cấp|các đồng cấp)\s+)?")
 
 
 def _not_a_host(text: str, hit: CountryHit) -> bool:
