@@ -2232,3 +2232,13 @@ def test_a_partner_named_as_an_ally_after_with_is_the_partner():
             "cũng tại Tokyo.")
     assert sorted((d.parties, d.date) for d in dialogues(text, "2025-05-25")) == [
         (("IND", "JPN"), "2025-05-24"), (("JPN", "USA"), "2025-05-17")]
+
+
+def test_a_country_only_venue_takes_the_city_another_mention_names_there():
+    text = ("Australia và Indonesia ký hiệp định\n\n"
+            "Hiệp định được ký ngày 20/8, ngay trong dịp các bộ trưởng Australia sang Indonesia dự Đối thoại 2+2 lần thứ "
+            "tám giữa hai nước.\n\n"
+            "Ngày 20/8, tại thủ đô Jakarta, các bộ trưởng ngoại giao và quốc phòng Australia và Indonesia đã tiến hành "
+            "Đối thoại 2+2.")
+    (dialogue,) = dialogues(text, "2025-08-21")
+    assert (dialogue.location.city, dialogue.location.country) == ("Jakarta", "IDN")

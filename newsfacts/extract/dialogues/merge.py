@@ -371,4 +371,9 @@ def _final_location(event: _Event) -> Location:
     if any(m.online for m in event.mentions):
         return Location()  # "sẽ họp trực tuyến sau khi hoãn kế hoạch gặp mặt tại Tokyo": told online anywhere
     ordered = [anchor] + [m for m in event.mentions if m is not anchor]
-    return next((m.location for m in ordered if m.location.city or m.location.country), Location())
+    first = next((m.location for m in ordered if m.location.city or m.location.country), Location())
+    if first.city is None and first.country:
+        # "sang Philippines dự phiên 2+2", then "tại thủ đô Manila, ... tiến hành Hội nghị 2+2": the city another
+        # mention names in that country.
+        return next((m.location for m in ordered if m.location.city and m.location.country == first.country), first)
+    return first
