@@ -2242,3 +2242,11 @@ def test_a_country_only_venue_takes_the_city_another_mention_names_there():
             "Đối thoại 2+2.")
     (dialogue,) = dialogues(text, "2025-08-21")
     assert (dialogue.location.city, dialogue.location.country) == ("Jakarta", "IDN")
+
+
+def test_another_event_held_online_does_not_take_the_meetings_place():
+    text = ("Ấn Độ và Australia họp 2+2\n\nNgày 11/9, tại thủ đô New Delhi, Ấn Độ và Australia đã tiến hành Đối thoại 2+2 "
+            "lần đầu tiên.\n\nCơ chế 2+2 là kết quả của Hội nghị thượng đỉnh trực tuyến ngày 4/6/2020 giữa lãnh đạo hai "
+            "nước.")
+    (dialogue,) = dialogues(text, "2021-09-12")
+    assert (dialogue.location.city, dialogue.location.country) == ("New Delhi", "IND")

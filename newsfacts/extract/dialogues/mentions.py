@@ -56,6 +56,19 @@ class _Mention:
 # "tổ chức cuộc họp ... (2+2) lần thứ bảy theo hình thức trực tuyến": a meeting by video link has no venue.
 _ONLINE = re.compile(r"\btrực tuyến\b|\bqua video\b|\bhội nghị truyền hình\b")
 _ONLINE_REACH = 80
+# "kết quả của Hội nghị thượng đỉnh trực tuyến ngày 4/6/2020": another event held online, not the meeting.
+_ANOTHER_EVENT_BEFORE = re.compile(r"\b(?:thượng đỉnh|hội đàm|điện đàm|cuộc gọi|họp báo|hội thảo|diễn đàn)"
+                                   r"[^,.;:]{0,20}$")
+
+
+def _held_online(lower: str, start: int, end: int, reach_start: int, reach_end: int) -> bool:
+    """Whether the words around a mention (from `reach_start` to `reach_end`) tell it held by video link."""
+    for online in _ONLINE.finditer(lower, reach_start, reach_end):
+        other = _ANOTHER_EVENT_BEFORE.search(lower, max(0, online.start() - 32), online.start())
+        if other is None or start <= other.start() < end:
+            return True
+    return False
+
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -422,7 +435,7 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     if next_round:
         value, rank = None, 0
     weak = hit is None and value is not None and not told_before
-    online = _ONLINE.search(lower, max(0, start - _ONLINE_REACH), min(len(lower), end + _ONLINE_REACH)) is not None
+    online = _held_online(lower, start, end, max(0, start - _ONLINE_REACH), min(len(lower), end + _ONLINE_REACH))
     mentions.append(_Mention(mechanism, parties, value, rank, Location() if online else location, status,
                              sentence.index, weak_date=weak, until=_range_end(hit), ordinal=ordinal,
                              online=online, next_round=next_round))
@@ -821,7 +834,7 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
                              or {h.code for h in hits if left <= h.start < max(right, reach)}))
         told = (previous.end() if previous else 0, following.start() if following else len(text))
         # "còn lần thứ 9 vào ngày 9/6/2021 phải tiến hành theo hình thức trực tuyến": held by video link, no venue.
-        online = _ONLINE.search(lower, match.start(), right) is not None
+        online = _held_online(lower, match.start(), match.end(), match.start(), right)
         mentions.append(_Mention("", codes, value, rank, Location() if online else location, status, sentence.index,
                                  bare=True, ordinal=ordinal, told=told, online=online))
         # "Những phiên gần nhất diễn ra vào tháng 12-2013 và tháng 1-2015": one meeting on each date listed.
