@@ -2250,3 +2250,15 @@ def test_another_event_held_online_does_not_take_the_meetings_place():
             "nước.")
     (dialogue,) = dialogues(text, "2021-09-12")
     assert (dialogue.location.city, dialogue.location.country) == ("New Delhi", "IND")
+
+
+
+@pytest.mark.parametrize("lead", ["Theo kế hoạch, hai bộ trưởng", "Rời Ấn Độ, hai bộ trưởng"])
+def test_the_country_left_and_the_city_travelled_to_are_no_host_of_the_next_meeting(lead):
+    text = ("Ấn Độ và Australia họp 2+2\n\nNgày 10/6, Ấn Độ và Australia tổ chức Đối thoại 2+2 tại New Delhi.\n\n"
+            "New Delhi là chặng đầu trong chuyến công du của Ngoại trưởng Australia Penny Wong và Bộ trưởng Quốc phòng "
+            "Australia Richard Marles. "
+            f"{lead} sẽ tới Tokyo để dự cuộc họp 2+2 với Nhật Bản vào ngày 13/6, trước khi sang Washington tham dự cuộc "
+            "tham vấn Australia - Mỹ.")
+    found = [(d.parties, d.date) for d in dialogues(text, "2025-06-11")]
+    assert (("AUS", "JPN"), "2025-06-13") in found and (("AUS", "USA"), "2025-06-13") not in found

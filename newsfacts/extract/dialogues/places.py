@@ -202,11 +202,14 @@ _PARTNER_AFTER = re.compile(r"\s+(?:(?:đầu tiên|lần (?:thứ )?[^\s,.;]+|t
 def _not_a_host(text: str, hit: CountryHit) -> bool:
     """"... với Indonesia tại Jakarta": a country named after "với" is some meeting's partner, a capital after "tại"
     its venue; neither is the host of a meeting named after them."""
-    before = text[max(0, hit.start - 8):hit.start]
-    return _WITH_PARTNER.search(before) is not None or (hit.kind == "metonym" and _AT.search(before) is not None)
+    before = text[max(0, hit.start - 10):hit.start]
+    return _WITH_PARTNER.search(before) is not None or _LEFT.search(before) is not None \
+        or (hit.kind == "metonym" and _AT.search(before) is not None)
 
 
-_AT = re.compile(r"(?:tại|ở)\s+$")
+_AT = re.compile(r"(?:tại|ở|tới|đến)\s+$")
+# "Rời Ấn Độ, hai bộ trưởng sẽ tới Seoul để tham vấn 2+2 với Hàn Quốc": the country left is no host of what follows.
+_LEFT = re.compile(r"(?i:\brời(?: khỏi)?)\s+$")
 
 
 def _host_and_partner(text: str, hits: Sequence[CountryHit], start: int, end: int
