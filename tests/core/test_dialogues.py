@@ -2262,3 +2262,12 @@ def test_the_country_left_and_the_city_travelled_to_are_no_host_of_the_next_meet
             "tham vấn Australia - Mỹ.")
     found = [(d.parties, d.date) for d in dialogues(text, "2025-06-11")]
     assert (("AUS", "JPN"), "2025-06-13") in found and (("AUS", "USA"), "2025-06-13") not in found
+
+
+def test_the_meeting_placed_by_the_next_sentence_is_the_one_named_not_the_round_it_recalls():
+    text = ("Pháp và Nhật Bản họp 2+2\n\nParis (TTXVN 6/5) - Ngoại trưởng và Bộ trưởng Quốc phòng Pháp và Nhật Bản ngày 5/5 "
+            "đã tiến hành cuộc họp theo hình thức \"2+2\" lần thứ bảy, phiên đầu tiên kể từ tháng 1/2022.\n\n"
+            "Theo phóng viên TTXVN tại Paris, cuộc họp diễn ra tại thành phố Bordeaux, miền tây nước Pháp.")
+    placed = {d.date: d.location for d in dialogues(text, "2025-05-06")}
+    assert (placed["2025-05-05"].city, placed["2025-05-05"].country) == ("Bordeaux", "FRA")
+    assert placed.get("2022-01") is None or placed["2022-01"].city is None

@@ -917,9 +917,13 @@ def _next_rounds(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
     return mentions
 
 
-# The sentence is about "these meetings" and says where they take place.
-_THESE_MEETINGS = re.compile(r"^(?:cả\s+)?(?:hai\s+|các\s+)?(?:cuộc (?:gặp|họp|đối thoại|hội đàm)|đối thoại|hội nghị)"
-                             r"(?: [^\s,.;]+){0,2}? (?:này|nói trên|trên|đầu tiên) (?:đều )?(?:sẽ )?(?:diễn ra|được tổ chức)\b")
+# The sentence is about "these meetings" and says where they take place; "(Theo phóng viên TTXVN tại Berlin,) cuộc họp
+# diễn ra tại ...": about "the meeting".
+_THESE_MEETINGS = re.compile(r"^(?:theo [^,.;]{0,60},\s*)?(?:(?:cả\s+)?(?:hai\s+|các\s+)?"
+                             r"(?:cuộc (?:gặp|họp|đối thoại|hội đàm)|đối thoại|hội nghị)"
+                             r"(?: [^\s,.;]+){0,2}? (?:này|nói trên|trên|đầu tiên)"
+                             r"|(?P<one>(?:cuộc|phiên) (?:gặp|họp|đối thoại|hội đàm))) (?:đều )?(?:sẽ )?"
+                             r"(?:diễn ra|được tổ chức)\b")
 
 
 _ANAPHORA_REACH = 2
@@ -935,9 +939,12 @@ def _placed_by_a_later_sentence(named: list[_Mention], sentence: Sentence, lower
     location = _location(_venue_options(sentence.text, hits), reference.start(), reference.end(), 0, len(lower))
     if not (location.city or location.country):
         return named
-    return [replace(m, location=location)
-            if 0 < sentence.index - m.sentence <= _ANAPHORA_REACH and not (m.location.city or m.location.country)
-            and m.status != "mechanism" else m for m in named]
+    placed = [m for m in named if 0 < sentence.index - m.sentence <= _ANAPHORA_REACH and m.status != "mechanism"]
+    if reference.group("one") and placed:
+        # "the meeting": the first one the latest sentence before names, not a round it recalls
+        placed = [next(m for m in placed if m.sentence == max(p.sentence for p in placed))]
+    return [replace(m, location=location) if any(m is p for p in placed) and not (m.location.city or m.location.country)
+            else m for m in named]
 
 
 def _placed_by_the_sentence_before(found: list[_Mention], before: Sentence, told: DateHit,
