@@ -2271,3 +2271,10 @@ def test_the_meeting_placed_by_the_next_sentence_is_the_one_named_not_the_round_
     placed = {d.date: d.location for d in dialogues(text, "2025-05-06")}
     assert (placed["2025-05-05"].city, placed["2025-05-05"].country) == ("Bordeaux", "FRA")
     assert placed.get("2022-01") is None or placed["2022-01"].city is None
+
+
+def test_a_mechanism_launched_on_a_day_at_a_place_met_there():
+    text = ("Hàn Quốc và Séc lập cơ chế đối thoại\n\nHàn Quốc và Séc ngày 12/3 đã khởi động cơ chế Đối thoại chiến lược an "
+            "ninh tại Praha, trong bối cảnh hợp tác quốc phòng giữa hai nước mở rộng.")
+    (dialogue,) = dialogues(text, "2025-03-13")
+    assert (dialogue.date, dialogue.status, dialogue.location.city) == ("2025-03-12", "held", "Praha")

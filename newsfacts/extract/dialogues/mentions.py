@@ -613,7 +613,7 @@ def _mechanism_talk(lower: str, event_dates: Sequence[DateHit], mechanism: str, 
     11/9, New Delhi và Canberra chính thức khởi động cơ chế Đối thoại 2+2") is its first meeting, held that day."""
     if _LAUNCHED.search(lower, max(0, start - _LAUNCH_CHARS), start) and (launch_day := _first_day(event_dates)):
         value, rank = _date_fields(launch_day)
-        return _Mention(mechanism, parties, value, rank, Location(), "held", sentence)
+        return _Mention(mechanism, parties, value, rank, location, "held", sentence)
     if launched := _launched_after(lower, event_dates, end):
         value, rank = _date_fields(launched)
         return _Mention(mechanism, parties, value, rank, location, "held", sentence)
