@@ -2320,3 +2320,11 @@ def test_equipment_handed_over_under_an_assistance_programme_is_aid():
     text = ("Tin quốc phòng\n\nNăm 2018, phía Hoa Kỳ đã bàn giao cho Cảnh sát biển Indonesia một tàu tuần tra lớp "
             "Island cùng 4 xuồng tuần tra cao tốc, trong khuôn khổ chương trình hỗ trợ nâng cao năng lực trên biển.")
     assert deals(text, "2025-05-02") == ()
+
+
+@pytest.mark.parametrize("engines", ["cùng 40 động cơ F110", "kèm theo 40 động cơ"])
+def test_engines_sold_along_with_the_aircraft_are_part_of_their_deal(engines):
+    text = ("Mỹ duyệt bán F-15EX cho Malaysia\n\nCơ quan Hợp tác An ninh Quốc phòng Mỹ thông báo Bộ Ngoại giao đã phê duyệt "
+            f"khả năng bán cho Malaysia 18 tiêm kích F-15EX {engines}, radar và thiết bị liên quan, trị giá 6 tỷ USD.")
+    assert [(d.buyer, d.seller, d.category, d.quantity) for d in deals(text, "2025-04-02")] == [
+        ("MYS", "USA", "aircraft", 18)]

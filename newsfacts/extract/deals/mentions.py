@@ -214,6 +214,8 @@ _REMAINDER = re.compile(r"\skhác$")
 # dược": equipment that comes along with the systems named before it, up to a few words after the cue.
 _ALONG = re.compile(r"\b(?:cùng|kèm)(?: với| theo)?\s+(?:[^\s.;]+\s+){0,5}?$")
 _ALONG_REACH = 40
+# "cùng 87 động cơ": only a count between the cue and the system ("cùng sản xuất động cơ" is making them together).
+_ALONG_RIGHT_BEFORE = re.compile(r"\b(?:cùng|kèm)(?: với| theo)?\s+(?:[\d.,]+\s+|các\s+|những\s+)?$")
 # "Gói mua sắm gồm 64 máy bay F-35A, ...": a package whose first item is counted.
 _PACKAGE_OF = re.compile(r"\bgói\b[^.;]{0,40}?\b(?:bao )?gồm\s+(?:[\d.]+\s+(?:chiếc\s+|khẩu\s+|hệ thống\s+)?)?$")
 # "gói này còn bao gồm hai động cơ dự phòng": spares of the systems sold.
@@ -224,13 +226,16 @@ def _accessory(lower: str, span: tuple[int, int, str, str | None], item: _Item, 
     """What comes with the systems of a contract rather than a system of its own: spares, equipment brought along with
     them with neither a count nor a model ("40 trực thăng UH-60M cùng động cơ, radar"; "30 pháo K9 cùng 15 xe tiếp đạn
     K10" is two systems), and uncounted supplies listed after them ("54 pháo K9 và 36 xe K10, đạn dược")."""
-    start, end, _, model = span
+    start, end, category, model = span
     if _SPARE.match(lower, end):
         return True
     if start > first_start and _quantity(lower, start) is None and _quantity(lower, first_start) is not None \
             and _PACKAGE_OF.search(lower, 0, first_start):
         # "Gói mua sắm gồm 64 máy bay F-35A, tên lửa AMRAAM và Sidewinder, phụ tùng": the weapons it comes with
         return True
+    if category == "engine" and (along := _ALONG_RIGHT_BEFORE.search(lower, max(0, start - 20), start)) \
+            and along.start() > first_start:
+        return True  # "36 tiêm kích F-15ID cùng 87 động cơ, radar": the engines of the aircraft sold, counted or not
     if model is not None or _quantity(lower, start) is not None:
         return False
     along = _ALONG.search(lower, max(0, start - _ALONG_REACH), start)
