@@ -2278,3 +2278,10 @@ def test_a_mechanism_launched_on_a_day_at_a_place_met_there():
             "ninh tại Praha, trong bối cảnh hợp tác quốc phòng giữa hai nước mở rộng.")
     (dialogue,) = dialogues(text, "2025-03-13")
     assert (dialogue.date, dialogue.status, dialogue.location.city) == ("2025-03-12", "held", "Praha")
+
+
+def test_ministers_who_met_under_the_mechanism_on_a_day_held_its_round():
+    text = ("Nhật Bản và Italy họp 2+2\n\nNgày 4/6, Ngoại trưởng và Bộ trưởng Quốc phòng Nhật Bản và Italy đã nhóm họp theo "
+            "cơ chế đối thoại 2+2 lần thứ hai tại thành phố Napoli, với trọng tâm là hợp tác công nghiệp quốc phòng.")
+    (dialogue,) = dialogues(text, "2025-06-05")
+    assert (dialogue.date, dialogue.status, dialogue.location.city) == ("2025-06-04", "held", "Napoli")

@@ -598,7 +598,7 @@ _ROUND_OF_REACH = 60
 # "Ngoại trưởng và Bộ trưởng Quốc phòng hai nước ngày 1/2 đã họp tại Melbourne trong khuôn khổ cơ chế tham vấn "2+2"":
 # ministers who meet on a day within the mechanism hold its round that day.
 _MET_WITHIN = re.compile(r"\b(sẽ |dự kiến )?(?:đã |vừa )?(?:họp|nhóm họp|gặp|gặp gỡ|hội đàm)\b[^.;]{0,60}?"
-                         r"\btrong khuôn khổ\s+(?:(?:cơ chế|định dạng)\s+)?$")
+                         r"\b(?:trong khuôn khổ|theo)\s+(?:(?:cơ chế|định dạng)\s+)?$")
 _MET_WITHIN_CHARS = 100
 
 
