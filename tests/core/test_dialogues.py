@@ -2285,3 +2285,9 @@ def test_ministers_who_met_under_the_mechanism_on_a_day_held_its_round():
             "cơ chế đối thoại 2+2 lần thứ hai tại thành phố Napoli, với trọng tâm là hợp tác công nghiệp quốc phòng.")
     (dialogue,) = dialogues(text, "2025-06-05")
     assert (dialogue.date, dialogue.status, dialogue.location.city) == ("2025-06-04", "held", "Napoli")
+
+
+def test_countries_travelled_on_to_after_the_meeting_are_not_its_parties():
+    text = ("Mỹ và Ấn Độ họp 2+2\n\nNgày 10/11, Mỹ và Ấn Độ tổ chức Đối thoại 2+2 lần thứ năm tại New Delhi.\n\n"
+            "Ông Austin sẽ hội đàm riêng với ông Singh sau phiên 2+2, trước khi lên đường sang Hàn Quốc và Indonesia.")
+    assert [d.parties for d in dialogues(text, "2023-11-11")] == [("IND", "USA")]

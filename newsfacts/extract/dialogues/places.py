@@ -175,8 +175,15 @@ _AT_ODDS_CHARS = 25
 _DISCUSSED = re.compile(r"\b(?:thảo luận|bàn thảo|trao đổi|tập trung)(?: về| vào)?\b", re.IGNORECASE)
 
 
+# "... sau phiên 2+2, trước khi lên đường sang Hàn Quốc và Indonesia": where someone travels on to after the meeting.
+_TRAVELS_ON = re.compile(r"\b(?:sang|tới|đến)(?: thăm)?\s+$")
+_TRAVELS_ON_CHARS = 12
+
+
 def _nearest_parties(text: str, hits: Sequence[CountryHit], start: int, end: int, left: int, right: int
                      ) -> tuple[str, ...]:
+    hits = [h for h in hits
+            if h.start < end or not _TRAVELS_ON.search(text, max(0, h.start - _TRAVELS_ON_CHARS), h.start)]
     all_groups = _country_groups(text, hits, start, end)
     at_odds = [g for g in all_groups if _AT_ODDS.search(text, max(0, g[0] - _AT_ODDS_CHARS), g[0])]
     groups = [g for g in all_groups if len(g[2]) >= 2 and g not in at_odds]
