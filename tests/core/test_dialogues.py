@@ -2291,3 +2291,11 @@ def test_countries_travelled_on_to_after_the_meeting_are_not_its_parties():
     text = ("Mỹ và Ấn Độ họp 2+2\n\nNgày 10/11, Mỹ và Ấn Độ tổ chức Đối thoại 2+2 lần thứ năm tại New Delhi.\n\n"
             "Ông Austin sẽ hội đàm riêng với ông Singh sau phiên 2+2, trước khi lên đường sang Hàn Quốc và Indonesia.")
     assert [d.parties for d in dialogues(text, "2023-11-11")] == [("IND", "USA")]
+
+
+def test_a_capital_that_holds_the_meeting_is_its_venue_unless_paired_with_another():
+    text = ("Ấn Độ và Australia họp 2+2\n\nNgày 20/11, Ấn Độ và Australia tổ chức Đối thoại 2+2 lần thứ hai.\n\n"
+            "Phiên đối thoại diễn ra chỉ 10 ngày sau khi New Delhi tổ chức Đối thoại 2+2 thường niên với Mỹ, hôm 10/11.\n\n"
+            "Tokyo và Bắc Kinh đã tổ chức tham vấn an ninh hàng hải hồi tháng 5/2012 tại Trung Quốc.")
+    with_us = next(d for d in dialogues(text, "2023-11-21") if d.parties == ("IND", "USA"))
+    assert (with_us.location.city, with_us.location.country) == ("New Delhi", "IND")

@@ -232,8 +232,11 @@ def _host_and_partner(text: str, hits: Sequence[CountryHit], start: int, end: in
     return partner.code, tuple(sorted({host.code, partner.code})) if host else ()
 
 
-# "..., do Jakarta đăng cai trong năm nay": the host city is where the meeting is.
+# "..., do Jakarta đăng cai trong năm nay", "New Delhi tổ chức Đối thoại 2+2 ... với Mỹ": the host city is where the
+# meeting is.
 _HOSTED_BY = re.compile(r"\bdo\s+(?=\S)(?P<place>[^,.;()]{2,30}?)\s+(?:sẽ\s+)?đăng cai\b")
+_HOSTS = re.compile(r"\s+(?:(?:đã|sẽ|vừa)\s+)?(?:tổ chức|đăng cai)\b")
+_PAIRED_BEFORE = re.compile(r"(?:\bvà|\bvới|\bcùng|[,/–-])\s*$")  # "Tokyo và Bắc Kinh đã tổ chức": both hold it
 
 
 def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Location]]:
@@ -241,6 +244,10 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
     where its lead word starts."""
     options = [(host.start(), Location(venue.group(), _venues()[venue.group()])) for host in _HOSTED_BY.finditer(text)
                if (venue := _venue_pattern().fullmatch(text, host.start("place"), host.end("place")))]
+    options += [(hit.start, Location(text[hit.start:hit.end], hit.code)) for hit in hits
+                if hit.kind == "metonym" and _HOSTS.match(text, hit.end)
+                and not _PAIRED_BEFORE.search(text, max(0, hit.start - 8), hit.start)
+                and _venue_pattern().fullmatch(text, hit.start, hit.end)]
     for lead in _VENUE_LEAD.finditer(text):
         if _REPORTER_BASE.search(text, max(0, lead.start() - 40), lead.start()):
             continue
