@@ -2328,3 +2328,10 @@ def test_engines_sold_along_with_the_aircraft_are_part_of_their_deal(engines):
             f"khả năng bán cho Malaysia 18 tiêm kích F-15EX {engines}, radar và thiết bị liên quan, trị giá 6 tỷ USD.")
     assert [(d.buyer, d.seller, d.category, d.quantity) for d in deals(text, "2025-04-02")] == [
         ("MYS", "USA", "aircraft", 18)]
+
+
+def test_the_agent_of_a_phrase_named_with_do_is_no_buyer():
+    text = ("Thổ Nhĩ Kỳ mua tiêm kích\n\nThổ Nhĩ Kỳ bị loại khỏi chương trình F-35 do Mỹ dẫn dắt vào năm 2019, sau khi "
+            "nhận hệ thống phòng không S-400 của Nga.")
+    assert [(d.buyer, d.seller, d.status) for d in deals(text, "2025-10-28") if d.category == "air-defence"] == [
+        ("TUR", "RUS", "delivered")]

@@ -148,8 +148,9 @@ _WITH = prefiltered(r"(?:\bký\b|hợp đồng)[^.;]{0,100}?\bvới\s+(?:(?:các
 
 
 _OF = prefiltered(r"\bcủa\s+$")
-# "Thổ Nhĩ Kỳ bị Mỹ loại khỏi chương trình F-35 ... sau khi tiếp nhận S-400": the agent of a passive is no subject.
-_AGENT = re.compile(r"\bbị\s+$")
+# "Thổ Nhĩ Kỳ bị Mỹ loại khỏi chương trình F-35 ... sau khi tiếp nhận S-400", "bị loại khỏi chương trình F-35 do Mỹ
+# dẫn dắt, sau khi nhận S-400": the agent of a passive or of a relative phrase is no subject.
+_AGENT = re.compile(r"\b(?:bị|do)\s+$")
 
 
 # "tiêm kích F-16 của Mỹ": a genitive right after the equipment is its own.
