@@ -2299,3 +2299,11 @@ def test_a_capital_that_holds_the_meeting_is_its_venue_unless_paired_with_anothe
             "Tokyo và Bắc Kinh đã tổ chức tham vấn an ninh hàng hải hồi tháng 5/2012 tại Trung Quốc.")
     with_us = next(d for d in dialogues(text, "2023-11-21") if d.parties == ("IND", "USA"))
     assert (with_us.location.city, with_us.location.country) == ("New Delhi", "IND")
+
+
+@pytest.mark.parametrize("replaced", ["nhằm thay thế cơ chế Đối thoại chiến lược trước đây",
+                                      "để thay cho Đối thoại chiến lược và thương mại trước đây"])
+def test_a_mechanism_another_replaced_is_no_meeting(replaced):
+    text = ("Mỹ và Ấn Độ họp 2+2\n\nNgày 18/12, Mỹ và Ấn Độ tổ chức Đối thoại 2+2 lần thứ hai tại Washington.\n\n"
+            f"Cơ chế 2+2 được lãnh đạo hai nước nhất trí thiết lập năm 2017 {replaced}.")
+    assert [(d.mechanism, d.date) for d in dialogues(text, "2019-12-19")] == [("2+2", "2019-12-18")]

@@ -351,6 +351,8 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
             and (_KEEPS_MECHANISM.search(lower, max(0, start - 30), start)
                  or _IDEA_OF.search(lower, max(0, start - 20), start)
                  or _FOUNDED_AFTER.match(lower, end) and not _FIRST_ROUND_WITH.search(lower, end)))
+    if _REPLACED.search(lower, max(0, start - _REPLACED_CHARS), start) and not round_of:
+        return [_Mention(mechanism, parties, None, 0, Location(), "mechanism", sentence.index)]
     if talk and not round_of:
         return [_mechanism_talk(lower, event_dates, mechanism, parties, start, end, sentence.index, location)]
     if met := _met_within(lower, event_dates, mechanism, parties, start, sentence.index, location):
@@ -600,6 +602,11 @@ _ROUND_OF_REACH = 60
 _MET_WITHIN = re.compile(r"\b(sẽ |dự kiến )?(?:đã |vừa )?(?:họp|nhóm họp|gặp|gặp gỡ|hội đàm)\b[^.;]{0,60}?"
                          r"\b(?:trong khuôn khổ|theo)\s+(?:(?:cơ chế|định dạng)\s+)?$")
 _MET_WITHIN_CHARS = 100
+
+
+# "nhằm thay thế cơ chế Đối thoại chiến lược và thương mại trước đây": a mechanism another replaced, not a meeting.
+_REPLACED = re.compile(r"\b(?:thay thế|thay cho)(?: cho)?\s+(?:(?:cơ chế|định dạng)\s+)?$")
+_REPLACED_CHARS = 25
 
 
 # "Ý tưởng về cơ chế 2+2 được ... thống nhất tại Hội nghị thượng đỉnh ... tháng 10/2018": the idea of the mechanism.
