@@ -2307,3 +2307,10 @@ def test_a_mechanism_another_replaced_is_no_meeting(replaced):
     text = ("Mỹ và Ấn Độ họp 2+2\n\nNgày 18/12, Mỹ và Ấn Độ tổ chức Đối thoại 2+2 lần thứ hai tại Washington.\n\n"
             f"Cơ chế 2+2 được lãnh đạo hai nước nhất trí thiết lập năm 2017 {replaced}.")
     assert [(d.mechanism, d.date) for d in dialogues(text, "2019-12-19")] == [("2+2", "2019-12-18")]
+
+
+def test_the_scene_of_a_war_or_crisis_is_no_venue():
+    text = ("Nhật Bản và Italy họp 2+2\n\nNgày 3/11, Bộ trưởng Ngoại giao và Bộ trưởng Quốc phòng Nhật Bản và Italy đã tiến "
+            "hành cuộc họp theo định dạng 2+2 lần thứ hai, trong bối cảnh cuộc xung đột ở Ukraine tiếp tục leo thang.")
+    (dialogue,) = dialogues(text, "2022-11-04")
+    assert dialogue.location.country != "UKR"

@@ -40,6 +40,12 @@ _SEAT_OF = re.compile(r"(?i:trụ sở|tòa nhà|văn phòng|trung tâm hội ng
                       r"(?:\s+[\w-]+){1,3}\s+)?$")
 
 
+# "trong bối cảnh cuộc xung đột ở Ukraine": where a war or crisis is, not where the meeting is.
+_SCENE_OF_EVENTS = re.compile(r"(?i:xung đột|chiến sự|chiến tranh|cuộc chiến|khủng hoảng|căng thẳng|bất ổn|tình hình)"
+                              r"(?:\s+\S+){0,2}\s*$")
+_SCENE_CHARS = 30
+
+
 # "Theo phóng viên TTXVN tại New Delhi": where the reporter is, not where the meeting is.
 _REPORTER_BASE = re.compile(r"(?i:phóng viên|\bPV\b|thông tấn xã)[^,.;:]{0,30}$")
 
@@ -249,7 +255,8 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
                 and not _PAIRED_BEFORE.search(text, max(0, hit.start - 8), hit.start)
                 and _venue_pattern().fullmatch(text, hit.start, hit.end)]
     for lead in _VENUE_LEAD.finditer(text):
-        if _REPORTER_BASE.search(text, max(0, lead.start() - 40), lead.start()):
+        if _REPORTER_BASE.search(text, max(0, lead.start() - 40), lead.start()) \
+                or _SCENE_OF_EVENTS.search(text, max(0, lead.start() - _SCENE_CHARS), lead.start()):
             continue
         position = lead.end()
         if not _names_place(text, hits, position):
