@@ -2314,3 +2314,10 @@ def test_the_scene_of_a_war_or_crisis_is_no_venue():
             "hành cuộc họp theo định dạng 2+2 lần thứ hai, trong bối cảnh cuộc xung đột ở Ukraine tiếp tục leo thang.")
     (dialogue,) = dialogues(text, "2022-11-04")
     assert dialogue.location.country != "UKR"
+
+
+def test_a_building_named_after_a_city_is_placed_by_the_city_told_after_it():
+    text = ("Ấn Độ và Italy họp 2+2\n\nHôm 12/3, hai bộ trưởng Ấn Độ tiếp hai bộ trưởng Italy tại Hyderabad House, thủ đô "
+            "New Delhi, trong khuôn khổ Đối thoại 2+2 lần thứ nhất giữa Ấn Độ và Italy.")
+    (dialogue,) = dialogues(text, "2025-03-13")
+    assert (dialogue.location.city, dialogue.location.country) == ("New Delhi", "IND")

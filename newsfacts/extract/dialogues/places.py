@@ -56,6 +56,11 @@ _NAMED_BUILDING = re.compile(r"(?i:nhà khách|khách sạn|trung tâm|cung|dinh
                              r"học viện|bảo tàng|bộ tư lệnh)\b[^,.;:()]{0,40}[,(]\s*(?:(?i:thủ đô|thành phố)\s+|TP\.\s*|TP\s+)?")
 
 
+# "Hyderabad House, thủ đô New Delhi": an English building word after a place's name, then where the building is.
+_BUILDING_NAMED_AFTER = re.compile(r"\s+(?:House|Palace|Hall|Hotel|Centre|Center|Castle|Tower)\b\s*[,(]?\s*"
+                                   r"(?:(?i:thủ đô|thành phố)\s+|TP\.\s*)?")
+
+
 # "pháo đài cổ", "khu nghỉ dưỡng ven biển": lower-case words that describe the place named after them (not "với",
 # "của", "giữa", which name a party).
 _DESCRIBED_PLACE = re.compile(r"(?:(?!(?:với|của|giữa|và|cùng|cuộc|hội nghị|phiên)\b)[a-zà-ỹđ]+\s+){1,3}")
@@ -267,6 +272,9 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
         # "tại Thành phố Hồ Chí Minh": the gazetteer may hold the name with its "Thành phố".
         kind = "capital" if lead.group("capital") else "town" if lead.group("town") else None
         venue = (kind and _venue_pattern().match(text, lead.start(kind))) or _venue_pattern().match(text, position)
+        if venue and (building := _BUILDING_NAMED_AFTER.match(text, venue.end())):
+            # "tại Hyderabad House, thủ đô New Delhi": a building named after a city, then the city it stands in
+            venue = _venue_pattern().match(text, building.end())
         if venue:
             options.append((lead.start(), Location(venue.group(), _venues()[venue.group()])))
             continue
