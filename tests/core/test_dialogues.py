@@ -2321,3 +2321,11 @@ def test_a_building_named_after_a_city_is_placed_by_the_city_told_after_it():
             "New Delhi, trong khuôn khổ Đối thoại 2+2 lần thứ nhất giữa Ấn Độ và Italy.")
     (dialogue,) = dialogues(text, "2025-03-13")
     assert (dialogue.location.city, dialogue.location.country) == ("New Delhi", "IND")
+
+
+def test_the_meeting_a_mechanism_was_founded_after_is_not_one_of_its_rounds():
+    text = ("Hàn Quốc và Philippines đối thoại quốc phòng\n\nNgày 19/3, Hàn Quốc và Philippines tổ chức Đối thoại chính sách "
+            "quốc phòng lần thứ hai tại Seoul.\n\nĐối thoại chính sách quốc phòng Hàn Quốc - Philippines là cơ chế tham vấn "
+            "định kỳ giữa hai bộ quốc phòng, được hình thành sau cuộc gặp giữa Bộ trưởng Quốc phòng hai nước hồi tháng "
+            "10/2023 tại Manila.")
+    assert [d.date for d in dialogues(text, "2025-03-20")] == ["2025-03-19"]

@@ -782,6 +782,12 @@ def _about_an_agreement(lower: str, end: int) -> bool:
     return found is not None and not _PUNCTUATION.search(lower, end, found.start())
 
 
+# "(cơ chế ...) được hình thành sau cuộc gặp giữa Bộ trưởng Quốc phòng hai nước hồi tháng 10/2023": the meeting the
+# mechanism was founded at or after, not one of its rounds.
+_FOUNDED_AT = re.compile(r"\b(?:hình thành|thành lập|ra đời|thiết lập|khởi xướng)\s+(?:từ|sau|tại|trong)\s+$")
+_FOUNDED_AT_CHARS = 30
+
+
 def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
                    own_only: bool = False) -> list[_Mention]:
     """A "cuộc gặp"/"cuộc họp" with its own date after it and a status cue: a meeting of the article's mechanism;
@@ -800,7 +806,8 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
         if body and not any(pattern.pattern.match(lower, body.start("body")) for _, pattern in _mechanism_patterns()):
             continue  # a body that is itself a dialogue mechanism ("Ủy ban Tham vấn An ninh") holds the meeting
         if _about_an_agreement(lower, match.end()) or _NAMES_A_BLOC_AFTER.match(lower, match.end()) \
-                or _OF_LEADERS.match(lower, match.end()):
+                or _OF_LEADERS.match(lower, match.end()) \
+                or _FOUNDED_AT.search(lower, max(0, match.start() - _FOUNDED_AT_CHARS), match.start()):
             continue
         left, right = _clause(text, match.start(), match.end())
         # "Cuộc họp ... được tổ chức ... tại Nusa Dua, Bali vào ngày 6/12/2019": a meeting the sentence is about may be
