@@ -2329,3 +2329,10 @@ def test_the_meeting_a_mechanism_was_founded_after_is_not_one_of_its_rounds():
             "định kỳ giữa hai bộ quốc phòng, được hình thành sau cuộc gặp giữa Bộ trưởng Quốc phòng hai nước hồi tháng "
             "10/2023 tại Manila.")
     assert [d.date for d in dialogues(text, "2025-03-20")] == ["2025-03-19"]
+
+
+def test_the_meeting_a_joint_statement_followed_takes_no_date_from_what_the_statement_says():
+    text = ("Mỹ và Nhật Bản họp 2+2\n\nNgày 11/1, Mỹ và Nhật Bản tổ chức Đối thoại 2+2 tại Washington.\n\n"
+            "Tuyên bố chung sau cuộc họp cho biết hai bên nhất trí chuyển đổi một trung đoàn thủy quân lục chiến đóng tại "
+            "Okinawa vào năm 2025.")
+    assert [(d.date, d.status) for d in dialogues(text, "2023-01-12")] == [("2023-01-11", "held")]
