@@ -2336,3 +2336,10 @@ def test_the_meeting_a_joint_statement_followed_takes_no_date_from_what_the_stat
             "Tuyên bố chung sau cuộc họp cho biết hai bên nhất trí chuyển đổi một trung đoàn thủy quân lục chiến đóng tại "
             "Okinawa vào năm 2025.")
     assert [(d.date, d.status) for d in dialogues(text, "2023-01-12")] == [("2023-01-11", "held")]
+
+
+def test_a_sentence_saying_what_the_meeting_before_was_takes_its_day():
+    text = ("Mỹ và Nga đối thoại\n\nPhái đoàn Mỹ và Nga ngày 12/3 đã có cuộc gặp kéo dài 6 giờ tại Vienna (Áo).\n\n"
+            "Cuộc gặp được tổ chức dưới dạng một phiên bất thường của Đối thoại Ổn định chiến lược Mỹ - Nga.\n\n"
+            "Trước đó, hai bên đã tổ chức hai phiên đối thoại ổn định chiến lược tại Geneva vào ngày 28/7/2021 và 30/9/2021.")
+    assert "2024-03-12" in [d.date for d in dialogues(text, "2024-03-13")]

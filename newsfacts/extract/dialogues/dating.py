@@ -223,8 +223,11 @@ def _day_after_meeting(text: str, dates: tuple[DateHit, ...]) -> DateHit | None:
 
 
 # "Các quan chức ... đã gặp nhau ... trong hai ngày 8 và 9-1. Đây là vòng Đàm phán ... lần thứ 17.": a sentence that
-# names the meeting the sentence before it tells.
-_NAMES_THE_MEETING_BEFORE = re.compile(r"(?:[^,.;]{0,60},\s*)?(?i:đây|đó)\s+(?:cũng\s+|chính\s+)?là\b")
+# names the meeting the sentence before it tells; so does "Cuộc gặp được tổ chức dưới dạng một phiên ... của Đối thoại
+# ...".
+_NAMES_THE_MEETING_BEFORE = re.compile(r"(?:[^,.;]{0,60},\s*)?(?i:đây|đó)\s+(?:cũng\s+|chính\s+)?là\b"
+                                       r"|(?i:cuộc (?:gặp|họp|đối thoại|hội đàm))(?: này| nói trên)? "
+                                       r"(?:được tổ chức|diễn ra) (?:dưới dạng|theo hình thức|trong khuôn khổ)\b")
 
 
 def _date_told_before(sentence: Sentence, sentences: Sequence[Sentence],
