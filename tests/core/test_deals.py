@@ -2335,3 +2335,10 @@ def test_the_agent_of_a_phrase_named_with_do_is_no_buyer():
             "nhận hệ thống phòng không S-400 của Nga.")
     assert [(d.buyer, d.seller, d.status) for d in deals(text, "2025-10-28") if d.category == "air-defence"] == [
         ("TUR", "RUS", "delivered")]
+
+
+def test_the_bidders_listed_for_a_contract_are_no_deals():
+    text = ("Canada cắt giảm chương trình xe chiến đấu\n\nChương trình xe chiến đấu bộ binh của Canada bị cắt giảm còn 90 "
+            "chiếc. Ba ứng viên đang cạnh tranh cho hợp đồng này là mẫu CV90 của BAE Systems (Thụy Điển), mẫu Lynx của "
+            "Rheinmetall (Đức) và mẫu Redback của Hanwha (Hàn Quốc).")
+    assert deals(text, "2025-04-02") == ()

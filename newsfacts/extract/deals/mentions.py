@@ -304,6 +304,8 @@ _RIVALS = re.compile(r"(?:\b(?:vượt qua|đánh bại|loại|thắng)\s+(?:\S+
                      r"|\bđối thủ\s+(?:\S+\s+){0,5}?(?:là|gồm|như)\b)"
                      r"(?:(?!giành|hợp đồng|\bmua\b|(?<!chào )\bbán\b|\bký\b)[^.;])*$")
 _RIVAL_REACH = 120
+# "Hai ứng viên đang cạnh tranh cho hợp đồng này là mẫu Redback ... và mẫu Lynx ...": the bidders listed, no deal.
+_CANDIDATES = re.compile(r"\b(?:các|hai|ba|bốn|những) (?:ứng viên|ứng cử viên|nhà thầu)\b[^.;]{0,80}?\b(?:là|gồm)\b[^.;]*$")
 # "Rafale trước đây từng cạnh tranh với Su-30 của Nga để giành hợp đồng": a system told competing for a contract.
 _COMPETING = re.compile(r"[^,.;]{0,30}?\s(?:từng |đã |sẽ |đang |cũng )*cạnh tranh (?:với|cùng)\b")
 
@@ -355,6 +357,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             and not _VARIANT_OF.search(lower, max(0, span[0] - _VARIANT_REACH), span[0])
             and not _SPECULATION.search(lower, clause[0], span[0])
             and not _RIVALS.search(lower, max(0, span[0] - _RIVAL_REACH), span[0])
+            and not _CANDIDATES.search(lower, max(0, span[0] - _RIVAL_REACH), span[0])
             and not _COMPETING.match(lower, span[1])
             and not _EXISTING.match(lower, item.end)
             and not _WORLDWIDE.search(lower, clause[0], clause[1])
