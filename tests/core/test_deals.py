@@ -2342,3 +2342,9 @@ def test_the_bidders_listed_for_a_contract_are_no_deals():
             "chiếc. Ba ứng viên đang cạnh tranh cho hợp đồng này là mẫu CV90 của BAE Systems (Thụy Điển), mẫu Lynx của "
             "Rheinmetall (Đức) và mẫu Redback của Hanwha (Hàn Quốc).")
     assert deals(text, "2025-04-02") == ()
+
+
+def test_equipment_named_for_comparison_is_not_traded():
+    text = ("Ấn Độ đàm phán mua tàu ngầm\n\nBộ Quốc phòng Ấn Độ cho biết giá cả sẽ được đàm phán với phía Đức, có tính đến giá "
+            "mua tàu ngầm tương tự của các nước khác.")
+    assert deals(text, "2025-04-02") == ()

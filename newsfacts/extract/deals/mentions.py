@@ -330,6 +330,11 @@ _OF_THAT_TYPE = re.compile(r"\s+loại\s+(?:này|đó|nói trên|trên)\b")
 _THIS_MODEL = re.compile(r"\s+(?:này|nói trên)\b")
 
 
+# "có tính đến giá mua máy bay tương tự của các nước khác": equipment named for comparison is not traded.
+_SIMILAR = re.compile(r"\s(?:tương tự|cùng loại)\b")
+_SIMILAR_CHARS = 12
+
+
 # "để nâng cấp các tiêm kích Su-30 và F-16 hiện có": a fleet the country has is not traded.
 _EXISTING = re.compile(r"\s+hiện có\b")
 
@@ -360,6 +365,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             and not _CANDIDATES.search(lower, max(0, span[0] - _RIVAL_REACH), span[0])
             and not _COMPETING.match(lower, span[1])
             and not _EXISTING.match(lower, item.end)
+            and not (span[3] is None and _SIMILAR.search(lower, span[0], span[1] + _SIMILAR_CHARS))
             and not _WORLDWIDE.search(lower, clause[0], clause[1])
             and not _WITHHELD.search(lower, clause[0], span[0])
             and not (_TYPE_OF.search(lower, max(0, span[0] - 6), span[0]) and _NAMED_BACK.match(lower, span[1])
