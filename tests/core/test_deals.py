@@ -2348,3 +2348,9 @@ def test_equipment_named_for_comparison_is_not_traded():
     text = ("Ấn Độ đàm phán mua tàu ngầm\n\nBộ Quốc phòng Ấn Độ cho biết giá cả sẽ được đàm phán với phía Đức, có tính đến giá "
             "mua tàu ngầm tương tự của các nước khác.")
     assert deals(text, "2025-04-02") == ()
+
+
+def test_the_counted_variants_of_a_counted_model_are_its_breakdown():
+    text = ("Mỹ duyệt bán F-16 cho Jordan\n\nBộ Ngoại giao Mỹ đã phê duyệt khả năng bán cho Jordan 14 tiêm kích F-16 Block 70, "
+            "gồm 10 chiếc F-16C và 4 chiếc F-16D, với giá ước tính 4 tỷ USD.")
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2022-02-04")] == [("JOR", "USA", 14)]

@@ -281,6 +281,21 @@ def _broken_down(lower: str, span: tuple[int, int, str, str | None], spans: Sequ
     return bool(later) and later[0][3] is not None and _BREAKDOWN.match(lower, end, later[0][0]) is not None
 
 
+def _variant_in_a_breakdown(lower: str, span: tuple[int, int, str, str | None],
+                            spans: Sequence[tuple[int, int, str, str | None]]) -> bool:
+    """"20 tiêm kích F-16 Block 70/72, gồm 16 chiếc F-16C và 4 chiếc F-16D": the counted variants of a counted model
+    are its breakdown, not deals of their own."""
+    start, _, _, model = span
+    if model is None or _quantity(lower, start) is None:
+        return False
+    before = [other for other in spans if other[1] <= start]
+    while before and before[-1][3] == model:
+        whole = before.pop()
+        if _quantity(lower, whole[0]) is not None and _BREAKDOWN.match(lower, whole[1], start) is not None:
+            return True
+    return False
+
+
 # "195 xe tăng và xe thiết giáp": two kinds one count covers.
 _COUNTED_TOGETHER = re.compile(r"\s+(?:và|cùng|,)\s+")
 
@@ -358,6 +373,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
                      and _quantity(lower, span[0]) is None)
             and not (span[0] not in owned and _accessory(lower, span, item, spans[0][0]))
             and not _broken_down(lower, span, spans)
+            and not _variant_in_a_breakdown(lower, span, spans)
             and not (span[3] is None and _quantity(lower, span[0]) is None and _in_a_range_of_kinds(lower, span, spans))
             and not _VARIANT_OF.search(lower, max(0, span[0] - _VARIANT_REACH), span[0])
             and not _SPECULATION.search(lower, clause[0], span[0])
