@@ -2343,3 +2343,10 @@ def test_a_sentence_saying_what_the_meeting_before_was_takes_its_day():
             "Cuộc gặp được tổ chức dưới dạng một phiên bất thường của Đối thoại Ổn định chiến lược Mỹ - Nga.\n\n"
             "Trước đó, hai bên đã tổ chức hai phiên đối thoại ổn định chiến lược tại Geneva vào ngày 28/7/2021 và 30/9/2021.")
     assert "2024-03-12" in [d.date for d in dialogues(text, "2024-03-13")]
+
+
+def test_a_round_of_security_consultations_is_a_security_dialogue():
+    text = ("Nga và Iran tham vấn an ninh\n\nNgày 9/11, thư ký hội đồng an ninh hai nước đã đồng chủ trì vòng tham vấn an ninh "
+            "Nga - Iran tại thủ đô Tehran.\n\nHai bên cũng tổ chức tham vấn an ninh hàng hải và tham vấn an ninh quân sự.")
+    assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, "2022-11-10")] == [
+        ("security dialogue", ("IRN", "RUS"), "2022-11-09")]
