@@ -2354,3 +2354,9 @@ def test_the_counted_variants_of_a_counted_model_are_its_breakdown():
     text = ("Mỹ duyệt bán F-16 cho Jordan\n\nBộ Ngoại giao Mỹ đã phê duyệt khả năng bán cho Jordan 14 tiêm kích F-16 Block 70, "
             "gồm 10 chiếc F-16C và 4 chiếc F-16D, với giá ước tính 4 tỷ USD.")
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2022-02-04")] == [("JOR", "USA", 14)]
+
+
+def test_every_item_of_a_list_of_systems_in_service_is_in_service():
+    text = ("Lào mua trực thăng\n\nQuân đội nước này đang vận hành nhiều loại vũ khí do Nga sản xuất như trực thăng Mi-8, "
+            "Mi-17, tiêm kích MiG-21 và hệ thống phòng không S-125.")
+    assert deals(text, "2025-04-02") == ()

@@ -368,7 +368,8 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             and not any(_patterns()["platform"].search(lower, max(0, at - 30), at) for at in {span[0], item.start})
             and not _patterns()["not_traded_before"].search(lower, max(0, span[0] - 40), span[0])
             and not _patterns()["carries_after"].match(lower, span[1])
-            and not _patterns()["in_service_examples_before"].search(lower, max(0, span[0] - _EXAMPLES_REACH), span[0])
+            and not any(_patterns()["in_service_examples_before"].search(lower, max(0, at - _EXAMPLES_REACH), at)
+                        for at in {span[0], item.start})
             and not (_REMAINDER.search(lower, span[0], span[1]) and span[3] is None
                      and _quantity(lower, span[0]) is None)
             and not (span[0] not in owned and _accessory(lower, span, item, spans[0][0]))
