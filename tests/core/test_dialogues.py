@@ -2350,3 +2350,9 @@ def test_a_round_of_security_consultations_is_a_security_dialogue():
             "Nga - Iran tại thủ đô Tehran.\n\nHai bên cũng tổ chức tham vấn an ninh hàng hải và tham vấn an ninh quân sự.")
     assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, "2022-11-10")] == [
         ("security dialogue", ("IRN", "RUS"), "2022-11-09")]
+
+
+def test_a_special_session_of_the_mechanism_is_a_round_of_it():
+    text = ("Nga - Mỹ đàm phán\n\nThứ trưởng Ngoại giao hai nước hôm 12/3 dẫn đầu hai phái đoàn tham dự phiên họp đặc biệt "
+            "của cơ chế Đối thoại Ổn định Chiến lược Mỹ - Nga, diễn ra tại thành phố Geneva, Thụy Sĩ.")
+    assert [(d.date, d.status) for d in dialogues(text, "2024-03-13")] == [("2024-03-12", "held")]

@@ -592,6 +592,7 @@ _LAUNCH_DATE_CHARS = 40
 # "đã nhóm họp tại Sydney trong phiên thứ tư của cơ chế đối thoại "2+2"", "cuộc họp cấp bộ trưởng đầu tiên theo cơ chế
 # đối thoại chung ... (2+2)": a round of the mechanism, not talk of it.
 _ROUND_OF_THE_MECHANISM = re.compile(r"\b(?:phiên|vòng|kỳ họp|cuộc họp)(?: họp)?(?: cấp \S+(?: \S+)?)?"
+                                     r"(?: (?:đặc biệt|bất thường|thường niên|thường kỳ|toàn thể))?"
                                      r"(?: (?:thứ|lần thứ) \S+| đầu tiên)? "
                                      r"(?:của|theo|trong khuôn khổ) (?:cơ chế|định dạng)(?: \S+){0,2}?\s*[\"“]?$")
 _ROUND_OF_REACH = 60
