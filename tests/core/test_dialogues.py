@@ -2356,3 +2356,11 @@ def test_a_special_session_of_the_mechanism_is_a_round_of_it():
     text = ("Nga - Mỹ đàm phán\n\nThứ trưởng Ngoại giao hai nước hôm 12/3 dẫn đầu hai phái đoàn tham dự phiên họp đặc biệt "
             "của cơ chế Đối thoại Ổn định Chiến lược Mỹ - Nga, diễn ra tại thành phố Geneva, Thụy Sĩ.")
     assert [(d.date, d.status) for d in dialogues(text, "2024-03-13")] == [("2024-03-12", "held")]
+
+
+def test_a_mechanism_launched_at_a_place_and_time_told_past_a_comma_met_then():
+    text = ("Ấn Độ và Nhật Bản họp 2+2\n\nNgày 20/8, Ấn Độ và Nhật Bản tổ chức Đối thoại 2+2 lần thứ ba tại New Delhi.\n\n"
+            "Đối thoại 2+2 là cơ chế tham vấn cấp bộ trưởng giữa Ấn Độ và Nhật Bản, được khởi động tại New Delhi vào "
+            "tháng 11/2019.")
+    assert sorted((d.date, d.status) for d in dialogues(text, "2024-08-21")) == [("2019-11", "held"),
+                                                                                ("2024-08-20", "held")]

@@ -584,8 +584,9 @@ _LAUNCH_CHARS = 40
 
 
 # "Cơ chế Đối thoại chiến lược ... Hàn Quốc - Anh được khởi động tại London vào tháng 12/2014": launched then and
-# there, which is its first meeting held.
-_LAUNCHED_AFTER = re.compile(r"[^,.;:]{0,50}?\s(?:đã\s+)?được\s+(?:chính thức\s+)?khởi động\b(?! lại)")
+# there, which is its first meeting held; so is "Đối thoại 2+2 là cơ chế tham vấn ..., được khởi động tại New Delhi
+# vào tháng 9/2018", past one comma.
+_LAUNCHED_AFTER = re.compile(r"(?:[^,.;:]{0,60}?,)?[^,.;:]{0,50}?\s(?:đã\s+)?được\s+(?:chính thức\s+)?khởi động\b(?! lại)")
 _LAUNCH_DATE_CHARS = 40
 
 
