@@ -79,7 +79,7 @@ def any_alternative(pattern: str, compile_rest: Callable[[str], re.Pattern[str]]
             words.append("".join(chr(code) for _, code in parsed))
         else:
             rest.append(alternative)
-    rest_literals = required_literals(re.compile("|".join(rest))) if rest else ()
+    rest_literals = required_literals(re.compile("|".join(rest)), combined=True) if rest else ()
     return AnyAlternative(None if rest_literals is None else literal_scanner([*words, *rest_literals]),
                           literal_scanner(words) if words else None,
                           compile_rest("|".join(rest)) if rest else None)
@@ -151,11 +151,15 @@ def _trie(words: list[str], shortest: bool, char_pattern: Callable[[str, bool], 
     return f"(?:{body})?" if ends_here else body
 
 
-def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Fixed strings one of which every match of `pattern` contains; None when no such list is known."""
+def required_literals(pattern: re.Pattern[str], *, combined: bool = False) -> tuple[str, ...] | None:
+    """Fixed strings one of which every match of `pattern` contains; None when no such list is known.
+
+    With `combined`, a run of items that each match one of a few fixed strings ("(?:đã|vừa) về (?:nước|tới)") stands
+    for every string it can match ("đã về nước", "vừa về tới", ...): rarer in text than any one part (" về "), but
+    more of them, which suits a single-pass scanner (`literal_scanner`) and not a loop of substring tests."""
     if pattern.flags & re.IGNORECASE:
         return None
-    found = _sequence(sre_parse.parse(pattern.pattern, pattern.flags))
+    found = _sequence(sre_parse.parse(pattern.pattern, pattern.flags), combined)
     if not found:
         return None
     shortest_first = sorted(found, key=len)
@@ -166,25 +170,62 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(kept)
 
 
-def _sequence(items) -> frozenset[str] | None:
-    """The most selective requirement of a sequence: one of its runs of literal characters or a group's requirement."""
+# The most strings a run of fixed items may stand for in `combined` requirements.
+_MAX_COMBINED = 16
+_EMPTY_RUN = frozenset([""])
+
+
+def _sequence(items, combined: bool = False) -> frozenset[str] | None:
+    """The most selective requirement of a sequence: one of its runs of fixed items (literal characters; with
+    `combined`, fixed groups too) or a group's requirement."""
     options: list[frozenset[str]] = []
-    run: list[str] = []
+    run = _EMPTY_RUN  # every string the current run of fixed items matches
     for op, av in items:
-        if op is sre.LITERAL:
-            run.append(chr(av))
+        fixed = _fixed_strings(op, av) if combined else frozenset([chr(av)]) if op is sre.LITERAL else None
+        if fixed is not None and len(run) * len(fixed) <= _MAX_COMBINED:
+            run = frozenset(before + after for before in run for after in fixed)
             continue
-        if run:
-            options.append(frozenset(["".join(run)]))
-            run = []
-        if op in _ZERO_WIDTH:
+        _add_run(options, run)
+        run = fixed or _EMPTY_RUN
+        if fixed is not None or op in _ZERO_WIDTH:
             continue
-        inner = _item(op, av)
+        inner = _item(op, av, combined)
         if inner:
             options.append(inner)
-    if run:
-        options.append(frozenset(["".join(run)]))
+    _add_run(options, run)
     return max(options, key=_selectivity, default=None)
+
+
+def _add_run(options: list[frozenset[str]], run: frozenset[str]) -> None:
+    """A run is a requirement unless it may match the empty string (as an empty run does)."""
+    if "" not in run:
+        options.append(run)
+
+
+def _fixed_strings(op, av) -> frozenset[str] | None:
+    """Every string an item matches when that is at most `_MAX_COMBINED` fixed strings (a character, or a group or an
+    alternation of words); None otherwise."""
+    if op is sre.LITERAL:
+        return frozenset([chr(av)])
+    if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+        return _fixed_sequence(av[3])
+    if op is sre.BRANCH:
+        branches = [_fixed_sequence(branch) for branch in av[1]]
+        if None in branches:
+            return None
+        strings = frozenset().union(*branches)
+        return strings if len(strings) <= _MAX_COMBINED else None
+    return None
+
+
+def _fixed_sequence(items) -> frozenset[str] | None:
+    strings = _EMPTY_RUN
+    for op, av in items:
+        fixed = _fixed_strings(op, av)
+        if fixed is None or len(strings) * len(fixed) > _MAX_COMBINED:
+            return None
+        strings = frozenset(before + after for before in strings for after in fixed)
+    return strings
 
 
 def _selectivity(option: frozenset[str]) -> tuple[bool, int, int]:
@@ -194,13 +235,13 @@ def _selectivity(option: frozenset[str]) -> tuple[bool, int, int]:
     return shortest >= 4, -len(option), shortest
 
 
-def _item(op, av) -> frozenset[str] | None:
+def _item(op, av, combined: bool = False) -> frozenset[str] | None:
     if op is sre.SUBPATTERN:
         add_flags, inner = av[1], av[3]
-        return None if add_flags & re.IGNORECASE else _sequence(inner)
+        return None if add_flags & re.IGNORECASE else _sequence(inner, combined)
     if op is sre.BRANCH:
-        branches = [_sequence(branch) for branch in av[1]]
+        branches = [_sequence(branch, combined) for branch in av[1]]
         return None if not all(branches) else frozenset().union(*branches)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
-        return _sequence(av[2])
+        return _sequence(av[2], combined)
     return None

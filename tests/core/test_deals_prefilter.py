@@ -37,6 +37,26 @@ def test_required_literals_are_what_every_match_must_contain(pattern: str, expec
     assert literals(pattern) == expected
 
 
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?:đã|vừa) về (?:nước|tới)\b", {"đã về nước", "đã về tới", "vừa về nước", "vừa về tới"}),
+        (r"chờ (?:đón|nhận) (?:thêm )?|nhận ", {"chờ đón ", "nhận "}),
+        (r"\bmua\b|bán", {"mua", "bán"}),
+        (r"(?:đã )?(?:bàn giao|chuyển giao)", {"bàn giao", "chuyển giao"}),
+        # A run of more than 16 strings is cut: here after its first two groups.
+        (r"(?:aa|bb|cc|dd)(?:ee|ff|gg|hh)(?:ii|jj|kk|ll)x", {a + b for a in ("aa", "bb", "cc", "dd")
+                                                             for b in ("ee", "ff", "gg", "hh")}),
+        (r"(?:a|)b", {"b"}),
+        (r"(?:đã )?", None),
+    ],
+)
+def test_combined_literals_are_the_strings_a_run_of_fixed_items_matches(pattern: str, expected: set[str] | None
+                                                                        ) -> None:
+    found = required_literals(re.compile(pattern), combined=True)
+    assert (None if found is None else set(found)) == expected
+
+
 def test_a_case_insensitive_pattern_has_no_prefilter() -> None:
     assert required_literals(re.compile("mua", re.IGNORECASE)) is None
     assert prefiltered(re.compile("mua", re.IGNORECASE)).may_match("MUA")
