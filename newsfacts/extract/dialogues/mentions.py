@@ -22,7 +22,7 @@ from newsfacts.extract.dialogues.places import (
 from newsfacts.extract.dialogues.vocabulary import (
     _FOUNDED_AFTER, _GENERIC_MECHANISM, _HELD_REGULARLY, _KEEPS_MECHANISM, _KIND_OF_DIALOGUE, _MECHANISMS_SUCH_AS,
     _MECHANISM_TALK, _MECHANISM_WORD, _MECHANISM_WORD_BEFORE_QUOTE, _PARTNERS_OF_THE_MECHANISM, _WITH_ITS_PARTNERS,
-    _cues, _fixed_parties, _mechanism_patterns, _mechanism_spans, _patterns, _venue_pattern,
+    _cue_scanner, _fixed_parties, _mechanism_patterns, _mechanism_spans, _patterns, _venue_pattern,
 )
 
 
@@ -1015,7 +1015,7 @@ def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs:
                 by_paragraph.setdefault(paragraphs.get(other.index, -1), []).append(other)
         return _borrowed_date(sentence, by_paragraph[paragraphs.get(sentence.index, -1)], sentences, date_hits)
 
-    positions = article.holding(_cues())
+    positions = article.matching(_cue_scanner())
     short_names, glossed = _bracketed_names(sentences, article, positions)
     if short_names:
         positions = sorted(set(positions) | set(article.holding([name.lower() for name in short_names])))
