@@ -66,6 +66,21 @@ def _key(line: str) -> str:
 
 
 _WORD = re.compile(r"\w+")
+
+
+@cache
+def _words_pattern(count: int) -> re.Pattern[str]:
+    # Each run of word characters is a whole `_WORD` match, so the n-th run is the n-th word `_WORD.findall` finds;
+    # possessive quantifiers (`*+`, `++`) never backtrack into a run.
+    return re.compile(rf"\W*+(?:\w++\W++){{{count - 1}}}\w")
+
+
+def _has_words(line: str, count: int) -> bool:
+    """Whether `line` holds at least `count` words (`len(_WORD.findall(line)) >= count`), read up to the last one
+    only."""
+    return _words_pattern(count).match(line) is not None
+
+
 _AGENCY_SUFFIX = re.compile(r"\s*(?:\([^()]{1,40}\)|[-/]\s*[\w+.\-]+(?:\s[\w+.\-]+)?)$")
 _SOURCE_LINE = re.compile(r"^\(?theo\s+(.+?)\)?\.?$", re.IGNORECASE)
 _SOURCE_SEPARATOR = re.compile(r",\s*|\s+và\s+")
@@ -189,7 +204,7 @@ def _ends_sentence(line: str) -> bool:
 def _is_prose(line: str) -> bool:
     return (
         len(line) >= _MIN_PROSE_CHARS
-        and len(_WORD.findall(line)) >= _MIN_PROSE_WORDS
+        and _has_words(line, _MIN_PROSE_WORDS)
         and _ends_sentence(line)
     )
 
@@ -267,7 +282,7 @@ def _is_furniture(line: str, key: str) -> bool:
 def _is_numbered_item(line: str) -> bool:
     """An item of a numbered menu or list of stories ("1. Dòng sự kiện:", "2. Chiến sự Nga - Ukraine")."""
     return (_NUMBERED.match(line) is not None and not _ends_sentence(line)
-            and len(_WORD.findall(line)) <= _MAX_MENU_ITEM_WORDS)
+            and not _has_words(line, _MAX_MENU_ITEM_WORDS + 1))
 
 
 def _is_doubled_headline(key: str) -> bool:
@@ -309,7 +324,7 @@ def _word_around(line: str, position: int) -> str:
 
 
 def _is_short(line: str) -> bool:
-    return len(_WORD.findall(line)) < _MIN_TITLE_WORDS
+    return not _has_words(line, _MIN_TITLE_WORDS)
 
 
 def _has_several_sentences(line: str) -> bool:
@@ -330,7 +345,7 @@ def _is_lead_like(line: str) -> bool:
     return (
         _ends_sentence(line)
         or len(line) > _MAX_TITLE_CHARS
-        or len(_WORD.findall(line)) >= _MIN_LEAD_WORDS
+        or _has_words(line, _MIN_LEAD_WORDS)
         or _has_several_sentences(line)
     )
 
@@ -350,7 +365,7 @@ def _ends_with_full_stop(line: str) -> bool:
 
 def _is_long_sentence(line: str) -> bool:
     """Longer than a headline and ended as a sentence is: no teaser's headline looks so."""
-    return _ends_sentence(line) and len(_WORD.findall(line)) >= _MIN_LEAD_WORDS
+    return _ends_sentence(line) and _has_words(line, _MIN_LEAD_WORDS)
 
 
 def _ends_article(line: str) -> bool:
@@ -373,7 +388,7 @@ _BRACKETED_LINK = re.compile(r"\[[^\[\]]+\]")
 
 
 def _is_foreign_language(line: str) -> bool:
-    return (not _VIETNAMESE_LETTER.search(line) and len(_WORD.findall(line)) >= _MIN_FOREIGN_WORDS
+    return (not _VIETNAMESE_LETTER.search(line) and _has_words(line, _MIN_FOREIGN_WORDS)
             and len(_ENGLISH_FUNCTION_WORD.findall(line)) >= _MIN_ENGLISH_FUNCTION_WORDS)
 
 
@@ -437,7 +452,7 @@ class _Page:
         for i in range(first + 1, len(self.lines)):
             line, key = self.lines[i], self.keys[i]
             if (_is_lead_like(line) or key in _vocab().section_starts or _is_page_end(key)
-                    or len(_WORD.findall(self.lines[title])) > _MAX_MENU_WORDS):
+                    or _has_words(self.lines[title], _MAX_MENU_WORDS + 1)):
                 return title
             if (self._is_furniture(i) or _is_caption(line, key) or _is_short(line)
                     or _byline_strength(line, key) or _near_duplicate(key, self.keys[title])):
