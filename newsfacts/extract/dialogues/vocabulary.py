@@ -110,24 +110,32 @@ def _mechanism_gate() -> tuple[str, ...] | None:
 
 
 @cache
-def _patterns_by_literal() -> tuple[tuple[str, tuple[int, ...]], ...]:
-    """Each fixed string the mechanism patterns require, with the priorities of the patterns requiring it; a pattern
-    with no known fixed string is listed under the empty string, which every text holds."""
+def _literals_by_gate() -> tuple[tuple[str, tuple[tuple[str, tuple[int, ...]], ...]], ...]:
+    """Each fixed string the mechanism patterns require, with the priorities of the patterns requiring it, listed under
+    a string of the gate it holds (each holds one): a text that holds no string of the gate holds none listed under it.
+    Without a gate (a pattern has no known fixed string), all are listed under the empty string, which every text
+    holds; so is such a pattern."""
     owners: dict[str, list[int]] = {}
     for priority, (_, entry) in enumerate(_mechanism_patterns()):
         for literal in entry.literals or ("",):
             owners.setdefault(literal, []).append(priority)
-    return tuple((literal, tuple(priorities)) for literal, priorities in owners.items())
+    gate = _mechanism_gate() or ("",)
+    under: dict[str, list[tuple[str, tuple[int, ...]]]] = {literal: [] for literal in gate}
+    for literal, priorities in owners.items():
+        under[next(held for held in gate if held in literal)].append((literal, tuple(priorities)))
+    return tuple((held, tuple(literals)) for held, literals in under.items())
 
 
-def _may_name_mechanism(lower: str) -> bool:
-    gate = _mechanism_gate()
-    if gate is None:
-        return True
-    for literal in gate:
-        if literal in lower:
-            return True
-    return False
+def _possible_patterns(lower: str) -> set[int]:
+    """The priorities of the mechanism patterns whose fixed strings `lower` holds; none when it holds no string of the
+    gate, as most sentences do not (one test per string of the gate for them)."""
+    possible: set[int] = set()
+    for held, literals in _literals_by_gate():
+        if held in lower:
+            for literal, priorities in literals:
+                if literal in lower:
+                    possible.update(priorities)
+    return possible
 
 
 @cache
@@ -182,10 +190,10 @@ def _mechanism_spans(lower: str) -> list[tuple[int, int, str]]:
 
     Only the patterns whose fixed strings the sentence holds are scanned: most sentences name no mechanism, and the
     others one or two of the vocabulary's many."""
-    if not _may_name_mechanism(lower):
+    possible = _possible_patterns(lower)
+    if not possible:
         return []
     patterns = _mechanism_patterns()
-    possible = {priority for literal, priorities in _patterns_by_literal() if literal in lower for priority in priorities}
     found = sorted((priority, -(m.end() - m.start()), m.start(), m.end(), patterns[priority][0])
                    for priority in possible for m in patterns[priority][1].pattern.finditer(lower) if m.end() > m.start())
     kept: list[tuple[int, int, str]] = []
