@@ -273,10 +273,10 @@ def test_withdrawing_from_a_place_is_not_a_deal():
 def test_first_chars_of_a_pattern_are_known_only_when_every_branch_starts_with_a_literal():
     from re import _parser as sre_parse
 
-    from newsfacts.extract.deals.vocabulary import _first_chars
+    from newsfacts.extract.prefilter import first_chars
 
     def first(pattern):
-        start = _first_chars(sre_parse.parse(pattern))
+        start = first_chars(sre_parse.parse(pattern))
         return start and (start.chars, start.any_case)
 
     assert first(r"\bmua\b|bán|(?<!phá )hủy") == (frozenset("mbh"), False)
@@ -286,12 +286,13 @@ def test_first_chars_of_a_pattern_are_known_only_when_every_branch_starts_with_a
     assert first(r"(?i:(?-i:T)hơn)|v") == (frozenset("Tv"), False)
     assert first(r"(?i:theo)|về") == (frozenset("tv"), True)
     assert first(r"(?:đã )?") is None
+    assert first(r"(?:(?<=và )|(?<=còn ))lần|\bvòng") == (frozenset("lv"), False)  # lookbehinds match no character
 
 
 def test_a_guard_on_case_insensitive_words_lets_every_case_through():
-    from newsfacts.extract.deals.vocabulary import _guarded
+    from newsfacts.extract.prefilter import guarded
 
-    pattern = _guarded(r"(?i:\btheo|về) ([A-Z]{3})")
+    pattern = guarded(r"(?i:\btheo|về) ([A-Z]{3})")
     assert pattern.pattern.startswith("(?=(?i:[tv]))")
     assert [m.group(1) for m in pattern.finditer("Theo ABC, VỀ DEF và theo GHI, về jkl")] == ["ABC", "DEF", "GHI"]
 

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from newsfacts.extract.companies import CompanyHit
 from newsfacts.extract.countries import CountryHit
-from newsfacts.extract.prefilter import prefiltered
+from newsfacts.extract.prefilter import guarded, prefiltered
 from newsfacts.extract.deals.stage import _clause
 from newsfacts.extract.deals.vocabulary import (
     _AUXILIARY, _exporter_rank, _patterns, known_suppliers, major_exporters,
@@ -61,8 +61,8 @@ _BRACKETED = re.compile(r"\s*\(\s*")
 
 # "hãng tin Reuters (Anh) dẫn một tuyên bố ...": the home of the media that report a deal, in brackets after their
 # name, takes no part in it.
-_MEDIA_GLOSS = re.compile(r"\b(?i:hãng tin|hãng thông tấn|thông tấn xã|báo|tờ|tạp chí|kênh|đài)\s+[A-Z][^\s(),.;]*"
-                          r"(?:\s+[A-Z][^\s(),.;]*){0,3}\s*\(\s*$")
+_MEDIA_GLOSS = guarded(r"\b(?i:hãng tin|hãng thông tấn|thông tấn xã|báo|tờ|tạp chí|kênh|đài)\s+[A-Z][^\s(),.;]*"
+                       r"(?:\s+[A-Z][^\s(),.;]*){0,3}\s*\(\s*$")
 
 
 # "Quốc gia vùng Baltic giáp biên giới với Nga", "láng giềng với Nga và Belarus": countries that place the buyer on
@@ -496,7 +496,7 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
 
 # "Nước này cũng đang cân nhắc mua ...", "bán vũ khí cho hòn đảo": the country the article was just telling of.
 _THIS_COUNTRY_WORDS = r"(?:nước này|quốc gia này)"
-THIS_COUNTRY = re.compile(r"\b(?:" + _THIS_COUNTRY_WORDS + r"|hòn đảo(?: này)?)\b")
+THIS_COUNTRY = guarded(r"\b(?:" + _THIS_COUNTRY_WORDS + r"|hòn đảo(?: này)?)\b")
 # "Trong những năm gần đây, nước này cũng đã đặt mua ...": "nước này" opening a clause is its subject (not "quân đội
 # nước này", whose country may be another).
 THIS_COUNTRY_OPENING_A_CLAUSE = re.compile(r"(?:^|[,;:]\s*)" + _THIS_COUNTRY_WORDS + r"\b")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import operator
 import re
-from re import _constants as sre, _parser as sre_parse
 from functools import cache, lru_cache, reduce
 from importlib.resources import files
-from typing import NamedTuple
 
-from newsfacts.extract.prefilter import Prefiltered, alternation, any_alternative, prefiltered, required_literals
+from newsfacts.extract.prefilter import (
+    Prefiltered, alternation, any_alternative, guarded, prefiltered, required_literals,
+)
 
 
 _STATUS_RANK = {"proposed": 1, "negotiating": 2, "signed": 3, "delivered": 4, "cancelled": 5}
@@ -84,9 +83,9 @@ def _patterns() -> dict:
     plain = ("buy_verbs", "sell_verbs", "named_agreement_excluded", "acronym_reference")
     filtered = ("not_a_deal", "co_production", "framework", "partner_production", "platform",
                 "not_traded_before", "contract_words", "cancels_other", "generic_agreement", "agreement_on_defence")
-    compiled = ({name: _guarded(verbs[name]) for name in plain}
+    compiled = ({name: guarded(verbs[name]) for name in plain}
                 | {name: _guarded_prefiltered(verbs[name]) for name in filtered})
-    compiled["trigger"] = any_alternative(verbs["trigger"], _guarded)
+    compiled["trigger"] = any_alternative(verbs["trigger"], guarded)
     compiled["named_agreement"] = prefiltered(verbs["named_agreement"])
     compiled["in_service"] = prefiltered(verbs["in_service"])
     compiled["operated_now"] = re.compile(verbs["operated_now"])
@@ -101,59 +100,14 @@ def _patterns() -> dict:
                                                + "(?:" + verbs["buy_verbs"] + ")")
     compiled["seller_before_verb"] = re.compile(_AUXILIARY + "(?:" + verbs["sell_verbs"] + ")")
     weapons = _weapons()
-    compiled["head"] = _guarded(r"(?<!\w)(?:" + alternation(weapons["heads"]) + r")(?!\w)")
-    compiled["model"] = _guarded(r"(?<![\w-])(" + alternation(weapons["models"]) + r")[A-Z0-9]{0,3}(?![\w])")
+    compiled["head"] = guarded(r"(?<!\w)(?:" + alternation(weapons["heads"]) + r")(?!\w)")
+    compiled["model"] = guarded(r"(?<![\w-])(" + alternation(weapons["models"]) + r")[A-Z0-9]{0,3}(?![\w])")
     return compiled
-
-
-def _guarded(pattern: str) -> re.Pattern[str]:
-    """`pattern` behind a lookahead on the characters a match can start with, when they are known: the engine then
-    skips every other position at once instead of trying each branch of a long alternation there. When some of them
-    match in either case, the lookahead ignores case for all of them: a wider test, still one every match passes."""
-    parsed = sre_parse.parse(pattern)
-    start = _first_chars(parsed, bool(parsed.state.flags & re.IGNORECASE))
-    if start is None or not start.chars:
-        return re.compile(pattern)
-    chars = "[" + "".join(map(re.escape, sorted(start.chars))) + "]"
-    return re.compile(f"(?={f'(?i:{chars})' if start.any_case else chars})(?:{pattern})")
 
 
 def _guarded_prefiltered(pattern: str) -> Prefiltered:
     """`pattern` guarded, behind the substring test that rules out at once the many sentences it cannot match."""
-    return Prefiltered(_guarded(pattern), required_literals(re.compile(pattern)))
-
-
-class _Start(NamedTuple):
-    """The characters a match can start with, and whether some of them match in either case."""
-
-    chars: frozenset[str]
-    any_case: bool = False
-
-    def __or__(self, other: _Start) -> _Start:
-        return _Start(self.chars | other.chars, self.any_case or other.any_case)
-
-
-def _first_chars(items, any_case: bool = False) -> _Start | None:
-    """How a match of the parsed pattern `items` can start; None when that is not a short list of characters."""
-    for i, (op, av) in enumerate(items):
-        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-            continue
-        if op is sre.LITERAL:
-            return _Start(frozenset(chr(av)), any_case)
-        if op is sre.IN:
-            return _Start(frozenset(chr(v) for o, v in av), any_case) if all(o is sre.LITERAL for o, _ in av) else None
-        if op is sre.BRANCH:
-            branches = [_first_chars(branch, any_case) for branch in av[1]]
-            return None if None in branches else reduce(operator.or_, branches)
-        if op is sre.SUBPATTERN:
-            add_flags, del_flags = av[1], av[2]
-            return _first_chars(av[3], bool(add_flags & re.IGNORECASE or any_case and not del_flags & re.IGNORECASE))
-        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            inner = _first_chars(av[2], any_case)
-            rest = _first_chars(items[i + 1:], any_case) if av[0] == 0 else _Start(frozenset())
-            return None if inner is None or rest is None else inner | rest
-        return None
-    return None
+    return Prefiltered(guarded(pattern), required_literals(re.compile(pattern)))
 
 
 @cache

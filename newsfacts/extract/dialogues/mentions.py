@@ -10,6 +10,7 @@ from newsfacts.extract.clauses import clause_around, clause_breaks
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit, counts_days, writes_its_year
 from newsfacts.extract.lowered import LoweredArticle
+from newsfacts.extract.prefilter import guarded
 from newsfacts.records import Location, Sentence
 from newsfacts.extract.dialogues.dating import (
     LEADERS, WHEN_THE_ROUND_WAS_HELD, _FIRST_SINCE, _apposed_date, _best_date, _borrowed_date, _date_fields,
@@ -690,7 +691,7 @@ _SINCE_VENUE_CHARS = 70
 
 # "sau các cuộc gặp ở New Delhi năm 2018 và Washington năm 2019", "đã được tổ chức hai lần vào tháng 12/2013 và tháng
 # 1/2015", "Những phiên gần nhất diễn ra vào ...": several meetings, one per date listed.
-_SEVERAL_MEETINGS = re.compile(r"\b(?:các|những) (?:cuộc|vòng|kỳ|lần|phiên)\b|\b(?:hai|ba|bốn|năm) lần\b")
+_SEVERAL_MEETINGS = guarded(r"\b(?:các|những) (?:cuộc|vòng|kỳ|lần|phiên)\b|\b(?:hai|ba|bốn|năm) lần\b")
 
 
 def _listed_meetings(text: str, hits, dates: Sequence[DateHit], used: DateHit | None, mention: _Mention,

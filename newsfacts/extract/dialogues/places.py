@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.people import UPPER
+from newsfacts.extract.prefilter import guarded
 from newsfacts.records import Location
 from newsfacts.extract.dialogues.vocabulary import _capitals, _venue_pattern, _venues
 
@@ -245,7 +246,7 @@ def _host_and_partner(text: str, hits: Sequence[CountryHit], start: int, end: in
 
 # "..., do Jakarta đăng cai trong năm nay", "New Delhi tổ chức Đối thoại 2+2 ... với Mỹ": the host city is where the
 # meeting is.
-_HOSTED_BY = re.compile(r"\bdo\s+(?=\S)(?P<place>[^,.;()]{2,30}?)\s+(?:sẽ\s+)?đăng cai\b")
+_HOSTED_BY = guarded(r"\bdo\s+(?=\S)(?P<place>[^,.;()]{2,30}?)\s+(?:sẽ\s+)?đăng cai\b")
 _HOSTS = re.compile(r"\s+(?:(?:đã|sẽ|vừa)\s+)?(?:tổ chức|đăng cai)\b")
 _PAIRED_BEFORE = re.compile(r"(?:\bvà|\bvới|\bcùng|[,/–-])\s*$")  # "Tokyo và Bắc Kinh đã tổ chức": both hold it
 

@@ -7,7 +7,7 @@ import re
 from functools import cache
 from importlib.resources import files
 
-from newsfacts.extract.prefilter import Prefiltered, literal_scanner, prefiltered
+from newsfacts.extract.prefilter import Prefiltered, guarded, literal_scanner, prefiltered
 
 
 # "cơ chế đối thoại ...", "tăng cường đối thoại an ninh", "nâng tầm đối thoại an ninh", "kênh đối thoại chiến lược":
@@ -140,20 +140,21 @@ def _possible_patterns(lower: str) -> set[int]:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str] | Prefiltered]:
-    """The cue patterns; those only ever searched sit behind their literal prefilter."""
+    """The cue patterns; those only ever searched sit behind their literal prefilter, and those searched most behind a
+    lookahead on the characters their matches start with (`guarded`)."""
     vocab = _vocab()
     compiled: dict[str, re.Pattern[str] | Prefiltered] = {
         name: prefiltered(pattern) for name, pattern in vocab["status_cues"].items()}
-    compiled["bare"] = re.compile(vocab["bare_references"])
+    compiled["bare"] = guarded(vocab["bare_references"])
     compiled["this_mechanism"] = re.compile(vocab["this_mechanism"])
     compiled["meeting"] = prefiltered(vocab["meeting_verbs"])
     compiled["new_date"] = re.compile(vocab["new_date_cue"])
     compiled["announcement"] = re.compile(vocab["announcement_verbs"])
     compiled["since"] = re.compile(vocab["since_cue"])
     compiled["since_year"] = re.compile(vocab["since_year_cue"])
-    compiled["officials"] = re.compile(vocab["officials_level"])
-    compiled["ministers"] = re.compile(vocab["ministers_level"])
-    compiled["recalled"] = re.compile(vocab["recalled_meeting_cue"])
+    compiled["officials"] = guarded(vocab["officials_level"])
+    compiled["ministers"] = guarded(vocab["ministers_level"])
+    compiled["recalled"] = guarded(vocab["recalled_meeting_cue"])
     compiled["about_an_agreement"] = re.compile(vocab["about_an_agreement"])
     compiled["not_recalled"] = re.compile(vocab["not_recalled"] + "|" + vocab["about_an_agreement"])
     compiled["not_recalled_after_nth"] = re.compile(vocab["not_recalled_after_nth"])
