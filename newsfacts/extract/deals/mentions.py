@@ -129,7 +129,7 @@ def names_aid(lower: str) -> bool:
     """Whether a sentence gives aid, a grant or a treaty (SPEC: no deal). A support package a sale verb governs
     ("phê duyệt bán ... cùng gói hỗ trợ máy bay và đạn dược cho Jordan") is sold, not given."""
     patterns = _patterns()
-    for aid in patterns["not_a_deal"].pattern.finditer(lower):
+    for aid in patterns["not_a_deal"].finditer(lower):
         if not (aid.group().startswith("gói") and patterns["sell_verbs"].search(lower, 0, aid.start())):
             return True
     return False
