@@ -11,7 +11,7 @@ from importlib.resources import files
 
 from newsfacts.extract.countries import CountryHit, place_at
 from newsfacts.extract.lowered import lowered_article
-from newsfacts.extract.prefilter import literal_scanner
+from newsfacts.extract.prefilter import literal_finder
 from newsfacts.records import Person, Sentence
 
 UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper() and chr(c).isalpha())
@@ -23,7 +23,7 @@ _SIDE = re.compile(r"(?:^|\b)(?:[Pp]hía|[Pp]hái đoàn|[Đđ]oàn|[Đđ]ại d
 _TITLE_START = ("trưởng", "thống", "tướng", "chủ tịch", "đại sứ", "phát ngôn", "tư lệnh", "vương", "cố vấn",
                 "thư ký", "bí thư", "đô đốc", "đại tá", "nhà vua")
 # Finds the sentences holding one of them in one pass over the article, not one substring search per title.
-_TITLE_SCANNER = literal_scanner(_TITLE_START)
+_TITLE_SCANNER = literal_finder(_TITLE_START)
 _HONORIFICS = ("Ông", "ông", "Bà", "bà", "Ngài", "ngài", "người đồng cấp")
 # Wherever `_HONORIFIC` matches, the lowercased sentence holds one of these at the start of a word ("không " holds
 # "ông " inside a word: no honorific).

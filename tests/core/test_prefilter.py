@@ -12,7 +12,9 @@ from newsfacts.extract.deals import vocabulary as deals
 from newsfacts.extract.companies import _pattern as company_pattern
 from newsfacts.extract.companies import _vocab as company_vocab
 from newsfacts.extract.companies import find_companies
-from newsfacts.extract.prefilter import alternation, any_alternative, literal_scanner, prefiltered, split_alternatives
+from newsfacts.extract.prefilter import (
+    alternation, any_alternative, literal_finder, literal_scanner, prefiltered, split_alternatives,
+)
 
 PIECES = st.sampled_from(["a", "b", "ab", "abc", "b c", "bán", "bàn giao", "ký", "ký kết", "-", " ", ".", "(", "x"])
 
@@ -22,6 +24,22 @@ PIECES = st.sampled_from(["a", "b", "ab", "abc", "b c", "bán", "bàn giao", "k�
 def test_the_scanner_finds_a_literal_exactly_when_the_text_holds_one(literals: list[str], pieces: list[str]) -> None:
     text = "".join(pieces)
     assert (literal_scanner(literals).search(text) is not None) == any(literal in text for literal in literals)
+    assert (literal_finder(literals).search(text) is not None) == any(literal in text for literal in literals)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=6), st.lists(st.lists(PIECES, max_size=6).map("".join), max_size=6))
+def test_the_finder_finds_the_sentences_holding_a_literal(literals: list[str], texts: list[str]) -> None:
+    from newsfacts.extract.lowered import lowered_article
+    from newsfacts.records import Sentence
+
+    article = lowered_article(tuple(Sentence(i, "body", text) for i, text in enumerate(texts)))
+    assert article.matching(literal_finder(literals)) == [
+        i for i, text in enumerate(texts) if any(literal in text.lower() for literal in literals)]
+
+
+def test_the_finder_starts_each_literal_at_its_rarest_character() -> None:
+    assert literal_finder(["trưởng", "bán", "bán lại", "mua"]).pattern == r"á(?:(?<=bá)n)|m(?:ua)|ở(?:(?<=trưở)ng)"
 
 
 @settings(max_examples=300, deadline=None)
@@ -51,7 +69,7 @@ def test_alternatives_split_at_the_top_level_only() -> None:
     trigger = any_alternative(r"\bmua\b|hợp đồng|(?:hủy|rút) hợp đồng|bán")
     assert trigger.words.pattern == r"(?:bán|hợp\ đồng)"
     assert trigger.rest.pattern == r"\bmua\b|(?:hủy|rút) hợp đồng"
-    assert trigger.gate.pattern == r"(?:bán|hợp\ đồng|mua)"
+    assert trigger.gate.pattern == r"á(?:(?<=bá)n)|ợ(?:(?<=hợ)p\ đồng)|m(?:ua)"
     assert trigger.found("đã mua") and not trigger.found("hủy bỏ") and not trigger.found("muaban")
 
 

@@ -7,7 +7,7 @@ import re
 from functools import cache
 from importlib.resources import files
 
-from newsfacts.extract.prefilter import Prefiltered, guarded, literal_scanner, prefiltered
+from newsfacts.extract.prefilter import Prefiltered, guarded, literal_finder, prefiltered
 
 
 # "cơ chế đối thoại ...", "tăng cường đối thoại an ninh", "nâng tầm đối thoại an ninh", "kênh đối thoại chiến lược":
@@ -85,7 +85,7 @@ def _cues() -> tuple[str, ...]:
 def _cue_scanner() -> re.Pattern[str]:
     """Finds where any cue starts in one pass over an article (`LoweredArticle.matching`), instead of one substring
     search per cue."""
-    return literal_scanner(_cues())
+    return literal_finder(_cues())
 
 
 @cache
