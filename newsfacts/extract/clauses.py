@@ -39,5 +39,5 @@ def clause_around(pattern: re.Pattern[str], text: str, start: int, end: int) -> 
     ends = _break_ends(pattern, text)
     before = bisect_right(ends, start)
     left = ends[before - 1] if before else 0
-    right = next((m.start() for m in pattern.finditer(text, end)), len(text))
-    return left, right
+    following = pattern.search(text, end)
+    return left, following.start() if following else len(text)
