@@ -2361,3 +2361,8 @@ def test_every_item_of_a_list_of_systems_in_service_is_in_service():
     text = ("Lào mua trực thăng\n\nQuân đội nước này đang vận hành nhiều loại vũ khí do Nga sản xuất như trực thăng Mi-8, "
             "Mi-17, tiêm kích MiG-21 và hệ thống phòng không S-125.")
     assert deals(text, "2025-04-02") == ()
+
+
+def test_a_sale_told_in_the_clause_before_does_not_sell_the_next_clauses_purchase():
+    text = ("Mỹ duyệt bán F-16 cho Philippines, Manila ký mua Gripen\n\nPhilippines đang cân nhắc hai lựa chọn tiêm kích.")
+    assert ("PHL", "USA", "Gripen") not in [(d.buyer, d.seller, d.system) for d in deals(text, "2025-04-02")]

@@ -540,8 +540,10 @@ def _seller_said(lower: str, parties: Sequence[_Party], anchor: int) -> str | No
     """The country a clause makes the subject of "bán", or of approving a sale or a package ("Mỹ đã phê duyệt thương vụ
     bán ..."; not the topic of "Với Israel, thương vụ bán ...")."""
     for verb in sorted((m.start() for m in _SELLS.finditer(lower)), key=lambda v: (v > anchor, abs(anchor - v))):
-        if verb > anchor and _CLAUSE_MARK.search(lower, anchor, verb) and _sells_its_own(lower, verb):
-            continue  # "Indonesia mua 42 tiêm kích Rafale, Mỹ bật đèn xanh bán 36 chiếc F-15": another clause's sale
+        if _CLAUSE_MARK.search(lower, min(anchor, verb), max(anchor, verb)) and _sells_its_own(lower, verb):
+            # "Indonesia mua 42 tiêm kích Rafale, Mỹ bật đèn xanh bán 36 chiếc F-15", "Mỹ duyệt bán F-15ID cho
+            # Indonesia, Jakarta ký mua Rafale": another clause's sale
+            continue
         before = [p for p in parties if p.end <= verb and not p.company]
         if not before:
             continue
