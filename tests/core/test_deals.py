@@ -2366,3 +2366,9 @@ def test_every_item_of_a_list_of_systems_in_service_is_in_service():
 def test_a_sale_told_in_the_clause_before_does_not_sell_the_next_clauses_purchase():
     text = ("Mỹ duyệt bán F-16 cho Philippines, Manila ký mua Gripen\n\nPhilippines đang cân nhắc hai lựa chọn tiêm kích.")
     assert ("PHL", "USA", "Gripen") not in [(d.buyer, d.seller, d.system) for d in deals(text, "2025-04-02")]
+
+
+def test_the_counted_variants_told_in_brackets_are_a_breakdown_too():
+    text = ("Colombia mua Gripen\n\nColombia đã ký hợp đồng mua 17 tiêm kích Gripen E/F (15 chiếc Gripen E và 2 chiếc "
+            "Gripen F) của Thụy Điển.")
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-11-15")] == [("COL", "SWE", 17)]

@@ -281,17 +281,22 @@ def _broken_down(lower: str, span: tuple[int, int, str, str | None], spans: Sequ
     return bool(later) and later[0][3] is not None and _BREAKDOWN.match(lower, end, later[0][0]) is not None
 
 
+# "4 tiêm kích Gripen E/F (3 chiếc Gripen E và 1 chiếc Gripen F)": the breakdown in brackets.
+_BRACKETED_BREAKDOWN = re.compile(r"\s*\(\s*(?:\d|(?:" + "|".join(_NUMBER_WORDS) + r")\s)")
+
+
 def _variant_in_a_breakdown(lower: str, span: tuple[int, int, str, str | None],
                             spans: Sequence[tuple[int, int, str, str | None]]) -> bool:
-    """"20 tiêm kích F-16 Block 70/72, gồm 16 chiếc F-16C và 4 chiếc F-16D": the counted variants of a counted model
-    are its breakdown, not deals of their own."""
+    """"20 tiêm kích F-16 Block 70/72, gồm 16 chiếc F-16C và 4 chiếc F-16D", "4 tiêm kích Gripen E/F (3 chiếc Gripen E
+    và 1 chiếc Gripen F)": the counted variants of a counted model are its breakdown, not deals of their own."""
     start, _, _, model = span
     if model is None or _quantity(lower, start) is None:
         return False
     before = [other for other in spans if other[1] <= start]
     while before and before[-1][3] == model:
         whole = before.pop()
-        if _quantity(lower, whole[0]) is not None and _BREAKDOWN.match(lower, whole[1], start) is not None:
+        if _quantity(lower, whole[0]) is not None and (_BREAKDOWN.match(lower, whole[1], start)
+                                                       or _BRACKETED_BREAKDOWN.match(lower, whole[1], start)):
             return True
     return False
 
