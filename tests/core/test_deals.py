@@ -2372,3 +2372,9 @@ def test_the_counted_variants_told_in_brackets_are_a_breakdown_too():
     text = ("Colombia mua Gripen\n\nColombia đã ký hợp đồng mua 17 tiêm kích Gripen E/F (15 chiếc Gripen E và 2 chiếc "
             "Gripen F) của Thụy Điển.")
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-11-15")] == [("COL", "SWE", 17)]
+
+
+def test_a_task_group_deployed_is_no_deal():
+    text = ("Anh và Nhật Bản ký hiệp định\n\nHiệp định sẽ tạo thuận lợi cho đợt triển khai nhóm tác chiến tàu sân bay Anh "
+            "tới khu vực vào năm 2025.")
+    assert deals(text, "2024-03-22") == ()
