@@ -2378,3 +2378,11 @@ def test_a_task_group_deployed_is_no_deal():
     text = ("Anh và Nhật Bản ký hiệp định\n\nHiệp định sẽ tạo thuận lợi cho đợt triển khai nhóm tác chiến tàu sân bay Anh "
             "tới khu vực vào năm 2025.")
     assert deals(text, "2024-03-22") == ()
+
+
+def test_other_agreements_left_unnamed_are_no_deal():
+    text = ("Ấn Độ bàn giao tàu tuần tra cho Việt Nam\n\nNgày 8/6, Ấn Độ đã bàn giao 12 tàu tuần tra cao tốc cho Bộ đội "
+            "Biên phòng Việt Nam.\n\nÔng coi đây là ví dụ tiêu biểu cho chủ trương sản xuất tại Ấn Độ và bày tỏ hy vọng dự án "
+            "sẽ mở đường cho nhiều chương trình hợp tác công nghiệp quốc "
+            "phòng khác giữa hai nước.")
+    assert [d.kind for d in deals(text, "2022-06-09")] == ["purchase"]

@@ -687,8 +687,9 @@ def _agreement_mentions(sentence: Sentence, lower: str, parties: Sequence[_Party
             found.append((match.start(2), match.end(2), "" if match.group(1) else "?", acronym))
     mentions = []
     for start, end, system, acronym in found:
-        if acronym in _excluded_acronyms() or _patterns()["grants_access_after"].match(lower, end):
-            continue
+        if acronym in _excluded_acronyms() or _patterns()["grants_access_after"].match(lower, end) \
+                or _REMAINDER.search(lower, start, end):
+            continue  # "mở đường cho nhiều chương trình hợp tác công nghiệp quốc phòng khác": unnamed others
         dated = _nearest_date(dates, start, end) if status == "signed" else None
         for codes in _agreement_sides(lower, parties, start, end):
             mentions.append((start, end, _Mention(
