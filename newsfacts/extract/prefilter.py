@@ -60,8 +60,8 @@ class Prefiltered:
 class AnyAlternative:
     """Whether an alternation matches, for a pattern asked of every sentence. One pass of a `literal_finder` over the
     whole text for the plain-word alternatives and the literals the other alternatives need rules most texts out; a
-    plain word found (a trie, `literal_scanner`) settles it; only then are the other alternatives searched. `found` answers as
-    `pattern.search(...) is not None` does."""
+    plain word found (a trie, `literal_scanner`) settles it; only then are the other alternatives searched. `found`
+    answers as `pattern.search(...) is not None` does."""
 
     gate: re.Pattern[str] | None
     words: re.Pattern[str] | None
@@ -214,7 +214,8 @@ def literal_finder(literals: Iterable[str]) -> re.Pattern[str]:
         at = max(range(len(word)), key=lambda i: _rarity(word[i]))
         before = f"(?<={re.escape(word[:at + 1])})" if at else ""
         by_anchor.setdefault(word[at], []).append(before + re.escape(word[at + 1:]))
-    return re.compile("|".join(re.escape(anchor) + "(?:" + "|".join(rests) + ")" for anchor, rests in by_anchor.items()))
+    return re.compile("|".join(re.escape(anchor) + "(?:" + "|".join(rests) + ")"
+                               for anchor, rests in by_anchor.items()))
 
 
 def _rarity(char: str) -> int:

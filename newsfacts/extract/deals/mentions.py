@@ -325,7 +325,8 @@ _RIVALS = re.compile(r"(?:\b(?:vượt qua|đánh bại|loại|thắng)\s+(?:\S+
                      r"(?:(?!giành|hợp đồng|\bmua\b|(?<!chào )\bbán\b|\bký\b)[^.;])*$")
 _RIVAL_REACH = 120
 # "Hai ứng viên đang cạnh tranh cho hợp đồng này là mẫu Redback ... và mẫu Lynx ...": the bidders listed, no deal.
-_CANDIDATES = re.compile(r"\b(?:các|hai|ba|bốn|những) (?:ứng viên|ứng cử viên|nhà thầu)\b[^.;]{0,80}?\b(?:là|gồm)\b[^.;]*$")
+_CANDIDATES = re.compile(r"\b(?:các|hai|ba|bốn|những) (?:ứng viên|ứng cử viên|nhà thầu)\b[^.;]{0,80}?"
+                         r"\b(?:là|gồm)\b[^.;]*$")
 # "Rafale trước đây từng cạnh tranh với Su-30 của Nga để giành hợp đồng": a system told competing for a contract.
 _COMPETING = re.compile(r"[^,.;]{0,30}?\s(?:từng |đã |sẽ |đang |cũng )*cạnh tranh (?:với|cùng)\b")
 

@@ -587,7 +587,8 @@ _LAUNCH_CHARS = 40
 # "Cơ chế Đối thoại chiến lược ... Hàn Quốc - Anh được khởi động tại London vào tháng 12/2014": launched then and
 # there, which is its first meeting held; so is "Đối thoại 2+2 là cơ chế tham vấn ..., được khởi động tại New Delhi
 # vào tháng 9/2018", past one comma.
-_LAUNCHED_AFTER = re.compile(r"(?:[^,.;:]{0,60}?,)?[^,.;:]{0,50}?\s(?:đã\s+)?được\s+(?:chính thức\s+)?khởi động\b(?! lại)")
+_LAUNCHED_AFTER = re.compile(r"(?:[^,.;:]{0,60}?,)?[^,.;:]{0,50}?\s(?:đã\s+)?được\s+(?:chính thức\s+)?"
+                             r"khởi động\b(?! lại)")
 _LAUNCH_DATE_CHARS = 40
 
 
@@ -791,7 +792,8 @@ _FOUNDED_AT = re.compile(r"\b(?:hình thành|thành lập|ra đời|thiết lậ
 _FOUNDED_AT_CHARS = 30
 # "Tuyên bố chung sau cuộc họp cho biết hai bên nhất trí ... vào năm 2025": the meeting a statement followed; the
 # sentence's dates are what the statement says.
-_STATEMENT_AFTER = re.compile(r"\b(?:tuyên bố chung|thông cáo chung|họp báo|phát biểu|văn kiện)\s+(?:ra\s+)?(?:sau|tại)\s+$")
+_STATEMENT_AFTER = re.compile(r"\b(?:tuyên bố chung|thông cáo chung|họp báo|phát biểu|văn kiện)\s+(?:ra\s+)?"
+                              r"(?:sau|tại)\s+$")
 
 
 def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
