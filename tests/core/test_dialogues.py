@@ -2364,3 +2364,11 @@ def test_a_mechanism_launched_at_a_place_and_time_told_past_a_comma_met_then():
             "tháng 11/2019.")
     assert sorted((d.date, d.status) for d in dialogues(text, "2024-08-21")) == [("2019-11", "held"),
                                                                                 ("2024-08-20", "held")]
+
+
+def test_a_capital_that_receives_the_visitors_for_a_meeting_is_its_venue():
+    text = ("Nhật Bản và Đức họp 2+2\n\nNgày 13/4, Nhật Bản và Đức tổ chức Đối thoại 2+2 đầu tiên.\n\n"
+            "Cuộc họp diễn ra hai tuần sau khi Tokyo tiếp Ngoại trưởng và Bộ trưởng Quốc phòng Indonesia trong phiên 2+2 "
+            "thứ hai giữa hai nước hôm 30/3.")
+    with_indonesia = next(d for d in dialogues(text, "2021-04-14") if d.parties == ("IDN", "JPN"))
+    assert (with_indonesia.location.city, with_indonesia.location.country) == ("Tokyo", "JPN")

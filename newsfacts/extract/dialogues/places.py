@@ -244,10 +244,10 @@ def _host_and_partner(text: str, hits: Sequence[CountryHit], start: int, end: in
     return partner.code, tuple(sorted({host.code, partner.code})) if host else ()
 
 
-# "..., do Jakarta đăng cai trong năm nay", "New Delhi tổ chức Đối thoại 2+2 ... với Mỹ": the host city is where the
-# meeting is.
+# "..., do Jakarta đăng cai trong năm nay", "New Delhi tổ chức Đối thoại 2+2 ... với Mỹ", "Tokyo tiếp Ngoại trưởng Mỹ
+# ... trong cuộc họp 2+2": the host city is where the meeting is.
 _HOSTED_BY = guarded(r"\bdo\s+(?=\S)(?P<place>[^,.;()]{2,30}?)\s+(?:sẽ\s+)?đăng cai\b")
-_HOSTS = re.compile(r"\s+(?:(?:đã|sẽ|vừa)\s+)?(?:tổ chức|đăng cai)\b")
+_HOSTS = re.compile(r"\s+(?:(?:đã|sẽ|vừa|cũng(?: đã)?)\s+)?(?:tổ chức|đăng cai|tiếp|đón|chào đón)\b")
 _PAIRED_BEFORE = re.compile(r"(?:\bvà|\bvới|\bcùng|[,/–-])\s*$")  # "Tokyo và Bắc Kinh đã tổ chức": both hold it
 
 
