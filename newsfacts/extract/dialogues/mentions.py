@@ -789,11 +789,11 @@ def _about_an_agreement(lower: str, end: int) -> bool:
 # "(cơ chế ...) được hình thành sau cuộc gặp giữa Bộ trưởng Quốc phòng hai nước hồi tháng 10/2023": the meeting the
 # mechanism was founded at or after, not one of its rounds.
 _FOUNDED_AT = re.compile(r"\b(?:hình thành|thành lập|ra đời|thiết lập|khởi xướng)\s+(?:từ|sau|tại|trong)\s+$")
-_FOUNDED_AT_CHARS = 30
 # "Tuyên bố chung sau cuộc họp cho biết hai bên nhất trí ... vào năm 2025": the meeting a statement followed; the
 # sentence's dates are what the statement says.
 _STATEMENT_AFTER = re.compile(r"\b(?:tuyên bố chung|thông cáo chung|họp báo|phát biểu|văn kiện)\s+(?:ra\s+)?"
                               r"(?:sau|tại)\s+$")
+_CUE_BEFORE_A_REFERENCE_CHARS = 30
 
 
 def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
@@ -815,8 +815,8 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
             continue  # a body that is itself a dialogue mechanism ("Ủy ban Tham vấn An ninh") holds the meeting
         if _about_an_agreement(lower, match.end()) or _NAMES_A_BLOC_AFTER.match(lower, match.end()) \
                 or _OF_LEADERS.match(lower, match.end()) \
-                or _FOUNDED_AT.search(lower, max(0, match.start() - _FOUNDED_AT_CHARS), match.start()) \
-                or _STATEMENT_AFTER.search(lower, max(0, match.start() - _FOUNDED_AT_CHARS), match.start()):
+                or _FOUNDED_AT.search(lower, max(0, match.start() - _CUE_BEFORE_A_REFERENCE_CHARS), match.start()) \
+                or _STATEMENT_AFTER.search(lower, max(0, match.start() - _CUE_BEFORE_A_REFERENCE_CHARS), match.start()):
             continue
         left, right = _clause(text, match.start(), match.end())
         # "Cuộc họp ... được tổ chức ... tại Nusa Dua, Bali vào ngày 6/12/2019": a meeting the sentence is about may be
@@ -965,7 +965,8 @@ def _placed_by_a_later_sentence(named: list[_Mention], sentence: Sentence, lower
     placed = [m for m in named if 0 < sentence.index - m.sentence <= _ANAPHORA_REACH and m.status != "mechanism"]
     if reference.group("one") and placed:
         # "the meeting": the first one the latest sentence before names, not a round it recalls
-        placed = [next(m for m in placed if m.sentence == max(p.sentence for p in placed))]
+        latest = max(m.sentence for m in placed)
+        placed = [next(m for m in placed if m.sentence == latest)]
     return [replace(m, location=location) if any(m is p for p in placed) and not (m.location.city or m.location.country)
             else m for m in named]
 

@@ -219,8 +219,8 @@ _PARTNER_AFTER = re.compile(r"\s+(?:(?:đầu tiên|lần (?:thứ )?[^\s,.;]+|t
 
 
 def _not_a_host(text: str, hit: CountryHit) -> bool:
-    """"... với Indonesia tại Jakarta": a country named after "với" is some meeting's partner, a capital after "tại"
-    its venue; neither is the host of a meeting named after them."""
+    """"... với Indonesia tại Jakarta": a country named after "với" is some meeting's partner, a capital after "tại" (or
+    "tới") its venue, a country after "rời" the one left; none is the host of a meeting named after them."""
     before = text[max(0, hit.start - 10):hit.start]
     return _WITH_PARTNER.search(before) is not None or _LEFT.search(before) is not None \
         or (hit.kind == "metonym" and _AT.search(before) is not None)
