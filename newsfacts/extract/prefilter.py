@@ -187,9 +187,12 @@ def literal_scanner(literals: Iterable[str]) -> re.Pattern[str]:
     """A regex that matches wherever one of `literals` starts, written as a trie ("b(?:án|àn giao)|c(?:ung cấp|...)")
     so that the engine compares each position of the text with one branch per character instead of every literal.
     A literal holding another is left out: a text holding it holds the other."""
-    unique = set(literals)
-    return re.compile(_trie(sorted(word for word in unique if not any(other in word for other in unique - {word})),
-                            shortest=True))
+    return re.compile(_trie(_not_holding_another(set(literals)), shortest=True))
+
+
+def _not_holding_another(unique: set[str]) -> list[str]:
+    """The literals that hold none of the others, sorted: a text holding a longer one holds the shorter."""
+    return sorted(word for word in unique if not any(other in word for other in unique - {word}))
 
 
 # The commonest characters of Vietnamese news text, lowercased, commonest first (counted on data/sample).
@@ -208,7 +211,7 @@ def literal_finder(literals: Iterable[str]) -> re.Pattern[str]:
     unique = set(literals)
     if "" in unique:
         return re.compile("")  # every text holds the empty string
-    kept = sorted(word for word in unique if not any(other in word for other in unique - {word}))
+    kept = _not_holding_another(unique)
     by_anchor: dict[str, list[str]] = {}
     for word in kept:
         at = max(range(len(word)), key=lambda i: _rarity(word[i]))
