@@ -2386,3 +2386,9 @@ def test_other_agreements_left_unnamed_are_no_deal():
             "sẽ mở đường cho nhiều chương trình hợp tác công nghiệp quốc "
             "phòng khác giữa hai nước.")
     assert [d.kind for d in deals(text, "2022-06-09")] == ["purchase"]
+
+
+def test_a_tally_of_the_countries_a_model_was_exported_to_is_no_sale_to_each():
+    text = ("Colombia ký mua Gripen\n\nNgày 14/11, Colombia đã ký hợp đồng mua 17 tiêm kích Gripen của Thụy Điển. Trước đó, "
+            "Gripen đã được xuất khẩu sang 4 nước là Hungary, Séc, Nam Phi và Thái Lan.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2025-11-15")] == [("COL", "SWE")]

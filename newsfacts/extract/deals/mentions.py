@@ -143,7 +143,7 @@ def _sentence_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit
         return _arms_sale_mention(sentence, lower, hits, dates, published)
     companies = [c for c in find_companies(text) if not _makes_civil_equipment(lower, c.start)]
     money = find_money(text, *_money_date(dates, published)) if _DIGIT.search(text) else []
-    context = _Context(sentence, lower, tuple(_parties(hits, companies, text)),
+    context = _Context(sentence, lower, tuple(_parties(_untallied(lower, hits), companies, text)),
                        tuple(dict.fromkeys(c.name for c in companies)), tuple(dates), tuple(money))
     agreements = _agreement_mentions(sentence, lower, context.parties, dates, _status(lower), published)
     blocked = [(start, end) for start, end, _ in agreements] + [(c.start, c.end) for c in companies]
@@ -155,6 +155,19 @@ def _sentence_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit
     if _UNDER_THE_CONTRACT.match(lower):
         mentions = [replace(m, under_told_contract=True) for m in mentions]
     return mentions
+
+
+def _untallied(lower: str, hits: Sequence[CountryHit]) -> Sequence[CountryHit]:
+    """The sentence's countries but those listed in a tally of a model's customers, which are no side of a trade."""
+    tally = _patterns()["customer_tally"].search(lower)
+    if tally is None:
+        return hits
+    listed = _TALLY_LIST_END.search(lower, tally.end())
+    end = listed.start() if listed else len(lower)
+    return [hit for hit in hits if not tally.end() <= hit.start < end]
+
+
+_TALLY_LIST_END = re.compile(r"[.;]|,\s*(?:trong (?:đó|khi)|nhưng|song|còn)\b")
 
 
 # "Theo hợp đồng, Ấn Độ sẽ nhận 22 chiếc Rafale M một chỗ ngồi và 4 chiếc hai chỗ ngồi": what a contract told before

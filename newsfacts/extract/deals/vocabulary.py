@@ -93,6 +93,7 @@ def _patterns() -> dict:
     compiled["carries_after"] = re.compile(verbs["carries_after"])
     compiled["grants_access_after"] = re.compile(verbs["grants_access_after"])
     compiled["in_service_examples_before"] = re.compile(verbs["in_service_examples_before"])
+    compiled["customer_tally"] = prefiltered(verbs["customer_tally"])
     compiled["contract_for"] = re.compile(verbs["contract_for"])
     compiled["status"] = [(status, _guarded_prefiltered(pattern)) for status, pattern in verbs["status"]]
     # "Bồ Đào Nha ký hợp đồng mua 12 chiếc A-29N": a country that signs to buy buys.
