@@ -2392,3 +2392,10 @@ def test_a_tally_of_the_countries_a_model_was_exported_to_is_no_sale_to_each():
     text = ("Colombia ký mua Gripen\n\nNgày 14/11, Colombia đã ký hợp đồng mua 17 tiêm kích Gripen của Thụy Điển. Trước đó, "
             "Gripen đã được xuất khẩu sang 4 nước là Hungary, Séc, Nam Phi và Thái Lan.")
     assert [(d.buyer, d.seller) for d in deals(text, "2025-11-15")] == [("COL", "SWE")]
+
+
+def test_a_clause_with_no_subject_of_its_own_buys_for_the_country_of_the_clause_before():
+    text = ("Bulgaria mua thêm F-16\n\nBulgaria đang hiện đại hóa không quân. Từ năm 2019, nước này đã nhận 8 chiếc MiG-29 "
+            "nâng cấp từ Ba Lan, và mới đây đã ký hợp đồng mua thêm 16 chiếc F-16 cũ của Hà Lan.")
+    assert ("BGR", "NLD") in [(d.buyer, d.seller) for d in deals(text, "2025-03-01")]
+    assert ("POL", "NLD") not in [(d.buyer, d.seller) for d in deals(text, "2025-03-01")]

@@ -509,7 +509,7 @@ def _subject_told_before(lower: str, parties: Sequence[_Party], start: int) -> b
     """"Nước này cũng cân nhắc mua J-10 của Trung Quốc và đàm phán với Mỹ về F-15EX": the clause's subject is the
     country told of before, so the one other country of the sentence is not the buyer of its equipment."""
     anaphors = list(THIS_COUNTRY.finditer(lower, 0, start))
-    if not anaphors or _CLAUSE_MARK.search(lower, anaphors[-1].end(), start):
+    if not anaphors or _CLAUSE_WITH_A_SUBJECT.search(lower, anaphors[-1].end(), start):
         return False
     return not any(anaphors[-1].end() <= p.start < start
                    and not _OBJECT_OF_A_WORD.search(lower, max(0, p.start - 8), p.start)
@@ -554,9 +554,15 @@ def _seller_said(lower: str, parties: Sequence[_Party], anchor: int) -> str | No
     return None
 
 
-# "Hà Lan giải thể các tiểu đoàn tăng, sau đó bán số xe tăng còn lại cho Phần Lan": a clause that opens on its verb
-# goes on with the subject of the clause before it.
-_GOES_ON = re.compile(r"[,;]\s*(?:(?:sau đó|rồi|và|đồng thời|cũng|đã|còn|tiếp tục|sẽ|lại)\s+)+$")
+# "Hà Lan giải thể các tiểu đoàn tăng, sau đó bán số xe tăng còn lại cho Phần Lan", "nước này đã nhận 8 chiếc MiG-29
+# từ Ba Lan, và mới đây đã ký hợp đồng mua ...": a clause that opens on its verb goes on with the subject of the clause
+# before it, whose objects ("từ Ba Lan") are no subject of that verb.
+_NO_SUBJECT = r"\s*(?:(?:sau đó|rồi|và|đồng thời|cũng|đã|còn|tiếp tục|sẽ|lại|gần đây|mới đây|tiếp đó|vừa)\s+)+"
+_GOES_ON = re.compile(r"[,;]" + _NO_SUBJECT + "$")
+_GOES_ON_TO_BUY = re.compile(r"[,;]" + _NO_SUBJECT + r"(?:ký(?: kết)? (?:\S+ ){0,3}?(?:để )?)?$")
+_GOES_ON_CHARS = 60
+# A clause break, but one that goes on with the same subject.
+_CLAUSE_WITH_A_SUBJECT = re.compile(r"[,;:](?!" + _NO_SUBJECT + r"(?:ký|mua|đặt)\b)")
 _SUBJECT_REACH = 12
 
 
@@ -704,10 +710,12 @@ def _subject(lower: str, parties: Sequence[_Party], verb_starts: tuple[int, ...]
             # before "nước này"; none in the sentence, one told before it (`_this_country_buys`).
             named = [p for p in parties if p.end <= anaphor.start() and not p.company and p.code != exclude]
             return named[-1].code if named else None
+        goes_on = _GOES_ON_TO_BUY.search(lower, max(0, verb_start - _GOES_ON_CHARS), verb_start)
         listed = [p for p in parties if p.end <= verb_start
                   and not (countries_only and p.company) and not _in_an_aside(lower, p, verb_start)
                   and not _OF.search(lower, max(0, p.start - 8), p.start)
-                  and not _AGENT.search(lower, max(0, p.start - 4), p.start)]
+                  and not _AGENT.search(lower, max(0, p.start - 4), p.start)
+                  and not (goes_on and _OBJECT_OF_A_WORD.search(lower, max(0, p.start - 8), p.start))]
         if len(listed) > 1 and exclude in (listed[-2].code, listed[-1].code) \
                 and _COORDINATION.fullmatch(lower, listed[-2].end, listed[-1].start):
             return None  # "bắt tay cả Nga và Mỹ: thỏa thuận mua S-400": the other side is listed with it, no subject
