@@ -2399,3 +2399,9 @@ def test_a_clause_with_no_subject_of_its_own_buys_for_the_country_of_the_clause_
             "nâng cấp từ Ba Lan, và mới đây đã ký hợp đồng mua thêm 16 chiếc F-16 cũ của Hà Lan.")
     assert ("BGR", "NLD") in [(d.buyer, d.seller) for d in deals(text, "2025-03-01")]
     assert ("POL", "NLD") not in [(d.buyer, d.seller) for d in deals(text, "2025-03-01")]
+
+
+def test_the_seller_of_an_alternative_passed_over_does_not_sell_the_one_chosen():
+    text = ("Peru chọn Gripen\n\nQuốc hội Peru phê chuẩn thương vụ ngày 2/9, ba tuần sau khi Bộ Quốc phòng nước này chọn "
+            "Gripen E/F thay vì gói F-16 Block 70/72 mà hãng Lockheed Martin của Mỹ chào bán.")
+    assert ("PER", "USA", "Gripen E/F") not in [(d.buyer, d.seller, d.system) for d in deals(text, "2025-09-03")]

@@ -333,7 +333,7 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
                 continue
             if buyer is None or by_verb == "buys" and party.end <= start:
                 buyer, by_verb = party.code, "buys"
-        elif cue.sells and not cue.signed_with:
+        elif cue.sells and not cue.signed_with and not _in_another_event(lower, start, end, party):
             if seller is None or by_verb == "sells" and party.end <= start:
                 seller, by_verb = party.code, "sells"
         elif (cue.helped or cue.helps) and 0 <= start - party.end <= _HELP_REACH:
@@ -691,8 +691,13 @@ def _verb_starts(lower: str, verbs: str) -> tuple[int, ...]:
 
 
 # "... sau khi Manila ... ký ... với Ấn Độ để mua BrahMos": a clause telling another event, whose verbs have subjects
-# of their own.
-_ANOTHER_EVENT = re.compile(r"\b(?:sau khi|trước khi|trong khi)\b")
+# of their own; "chọn Gripen E/F thay vì gói F-16 mà hãng Lockheed Martin của Mỹ chào bán": an alternative passed over.
+_ANOTHER_EVENT = re.compile(r"\b(?:sau khi|trước khi|trong khi|thay vì)\b")
+
+
+def _in_another_event(lower: str, start: int, end: int, party: _Party) -> bool:
+    """Whether the party is told after the equipment, in a clause of another event."""
+    return party.start >= end and _ANOTHER_EVENT.search(lower, end, party.start) is not None
 _OFFER = re.compile(r"(?:đề xuất|đề nghị|lời đề nghị|lời chào|chào hàng|lời mời|từ chối|bác bỏ|chấp nhận)\s+$")
 _OFFER_CHARS = 20
 
