@@ -2405,3 +2405,11 @@ def test_the_seller_of_an_alternative_passed_over_does_not_sell_the_one_chosen()
     text = ("Peru chọn Gripen\n\nQuốc hội Peru phê chuẩn thương vụ ngày 2/9, ba tuần sau khi Bộ Quốc phòng nước này chọn "
             "Gripen E/F thay vì gói F-16 Block 70/72 mà hãng Lockheed Martin của Mỹ chào bán.")
     assert ("PER", "USA", "Gripen E/F") not in [(d.buyer, d.seller, d.system) for d in deals(text, "2025-09-03")]
+
+
+def test_a_fleet_a_country_operates_is_in_service_and_only_a_delivery_told_with_it_is_a_deal():
+    text = ("Uzbekistan mua máy bay vận tải\n\nUzbekistan vừa ký hợp đồng mua 2 máy bay C295 của Airbus. Không quân nước này "
+            "vận hành nhiều tiêm kích MiG-29, Su-25, Su-27 và đã tiếp nhận 12 trực thăng Mi-35 do Nga sản xuất.")
+    found = [(d.buyer, d.seller, d.system) for d in deals(text, "2024-05-02")]
+    assert not [f for f in found if f[2].startswith(("MiG", "Su-2", "tiêm kích"))]
+    assert any(system.endswith("Mi-35") for _, _, system in found)
