@@ -2413,3 +2413,10 @@ def test_a_fleet_a_country_operates_is_in_service_and_only_a_delivery_told_with_
     found = [(d.buyer, d.seller, d.system) for d in deals(text, "2024-05-02")]
     assert not [f for f in found if f[2].startswith(("MiG", "Su-2", "tiêm kích"))]
     assert any(system.endswith("Mi-35") for _, _, system in found)
+
+
+def test_a_country_that_resolves_to_buy_buys_wherever_the_equipment_is_assembled():
+    text = ("Hà Lan quyết mua thêm 6 tiêm kích F-35A, lắp ráp tại Italy\n\nChính phủ Hà Lan cho biết số máy bay sẽ được "
+            "bàn giao từ năm 2028. Bộ trưởng Quốc phòng viết trên mạng xã hội rằng Hà Lan \"sẽ mua thêm 6 chiếc F-35\", và số "
+            "máy bay này sẽ được lắp ráp tại Italy.")
+    assert {(d.buyer, d.seller) for d in deals(text, "2024-06-02")} == {("NLD", "USA")}

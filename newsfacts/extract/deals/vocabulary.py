@@ -129,6 +129,6 @@ def _compatible_categories() -> frozenset[frozenset[str]]:
     return frozenset(frozenset(pair) for pair in _weapons()["compatible"])
 
 
-_AUXILIARY = (r"(?:\s+(?:đã|sẽ|đang|vừa|cũng|còn|vẫn|sắp|lại|gần đây|chốt|dự kiến|muốn|đề nghị|đề xuất|quyết định|có kế hoạch|đồng ý|chính thức|hiện|"
+_AUXILIARY = (r"(?:\s+[\"“]?(?:đã|sẽ|đang|vừa|cũng|còn|vẫn|sắp|lại|gần đây|chốt|dự kiến|muốn|đề nghị|đề xuất|quyết định|quyết|có kế hoạch|đồng ý|chính thức|hiện|"
               r"thể hiện sự|bày tỏ sự|tiếp tục|từng|lần đầu(?: tiên)?|đàm phán(?: về việc)?|tìm cách|lên kế hoạch|cân nhắc|xem xét|hủy(?: bỏ)?|"
-              r"thông qua đề xuất|ngày \d{1,2}/\d{1,2}|được (?:chấp thuận|phê duyệt|duyệt|phép|cho phép)))*\s+")
+              r"thông qua đề xuất|ngày \d{1,2}/\d{1,2}|được (?:chấp thuận|phê duyệt|duyệt|phép|cho phép)))*\s+[\"“]?")
