@@ -2372,3 +2372,10 @@ def test_a_capital_that_receives_the_visitors_for_a_meeting_is_its_venue():
             "thứ hai giữa hai nước hôm 30/3.")
     with_indonesia = next(d for d in dialogues(text, "2021-04-14") if d.parties == ("IDN", "JPN"))
     assert (with_indonesia.location.city, with_indonesia.location.country) == ("Tokyo", "JPN")
+
+
+def test_a_summit_of_the_two_parties_told_beside_the_round_is_no_round():
+    text = ("Đối thoại Chính sách Quốc phòng Việt Nam - Campuchia lần thứ 7\n\nSáng 12/4, tại Tây Ninh, Bộ Quốc phòng hai "
+            "nước tổ chức Đối thoại Chính sách Quốc phòng lần thứ 7.\n\nPhiên đối thoại năm nay diễn ra sau cuộc gặp cấp cao "
+            "giữa hai Đảng hồi tháng 1, theo Thứ trưởng Hoàng Xuân Chiến.")
+    assert [d.date for d in dialogues(text, "2025-04-12")] == ["2025-04-12"]

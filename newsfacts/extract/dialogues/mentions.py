@@ -540,7 +540,8 @@ _SINCE_MEETING = re.compile(r"(?:kể từ|từ sau|ngay sau|ngay trước|trư�
 _SINCE_MEETING_CHARS = 25
 
 
-_OF_LEADERS = re.compile(r"[^,.;:]{0,40}?" + LEADERS)
+# "cuộc gặp giữa lãnh đạo hai nước", "cuộc gặp cấp cao giữa hai Đảng": a meeting of leaders or of the two parties.
+_OF_LEADERS = re.compile(r"[^,.;:]{0,40}?(?:" + LEADERS + r"|\bhai đảng\b)")
 
 
 # "bên lề Hội nghị thượng đỉnh ASEAN ngày 5/9": an event the round is held beside, whose date is the round's too.
