@@ -2420,3 +2420,9 @@ def test_a_country_that_resolves_to_buy_buys_wherever_the_equipment_is_assembled
             "bàn giao từ năm 2028. Bộ trưởng Quốc phòng viết trên mạng xã hội rằng Hà Lan \"sẽ mua thêm 6 chiếc F-35\", và số "
             "máy bay này sẽ được lắp ráp tại Italy.")
     assert {(d.buyer, d.seller) for d in deals(text, "2024-06-02")} == {("NLD", "USA")}
+
+
+def test_the_system_rivals_are_measured_against_is_not_traded_by_them():
+    text = ("Colombia đàm phán mua Gripen\n\nColombia đang đàm phán mua 16 tiêm kích Gripen E/F của Thụy Điển. Đối thủ của "
+            "Gripen là Rafale F4 do Pháp chào bán và F-16 Block 70 của Mỹ.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2025-04-02") if "Gripen" in d.system] == [("COL", "SWE")]

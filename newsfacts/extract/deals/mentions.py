@@ -329,12 +329,13 @@ _WORLDWIDE = re.compile(r"\btrên (?:toàn |khắp )?thế giới\b|\bcho (?:hơ
 
 
 # "vượt qua đối thủ cuối cùng là mẫu tàu MEKO A-200 do ... chào bán", "các đối thủ cạnh tranh gồm pháo Caesar ...",
-# "T129 từng cạnh tranh với AH-1Z Viper": a rival's offer that lost the tender is no deal, unless a trade is told
+# "T129 từng cạnh tranh với AH-1Z Viper": a rival's offer that lost the tender is no deal, nor is the system rivals are
+# measured against ("Đối thủ của Gripen là ..."), unless a trade is told
 # between the rivals and the equipment
 # ("vượt qua các đối thủ để giành hợp đồng bán 12 Rafale").
 _RIVALS = re.compile(r"(?:\b(?:vượt qua|đánh bại|loại|thắng)\s+(?:\S+\s+){0,3}?đối thủ|\bcạnh tranh (?:với|cùng)\b"
                      r"|\b(?:vượt qua|vượt mặt)\s+(?!(?:\S+\s+){0,2}?(?:thử nghiệm|kiểm tra|vòng|giai đoạn)\b)"
-                     r"|\bđối thủ\s+(?:\S+\s+){0,5}?(?:là|gồm|như)\b)"
+                     r"|\bđối thủ\s+(?:\S+\s+){0,5}?(?:là|gồm|như)\b|\bđối thủ(?: cạnh tranh)? (?:của|với)\s+)"
                      r"(?:(?!giành|hợp đồng|\bmua\b|(?<!chào )\bbán\b|\bký\b)[^.;])*$")
 _RIVAL_REACH = 120
 # "Hai ứng viên đang cạnh tranh cho hợp đồng này là mẫu Redback ... và mẫu Lynx ...": the bidders listed, no deal.
