@@ -48,6 +48,7 @@ class _Vocabulary:
     currency_codes: dict[str, str]
     needs_scale: frozenset[str]
     qualifiers: dict[str, str]
+    shared_names: dict[str, dict[str, str]]
 
 
 def _alternation(words: object) -> str:
@@ -95,6 +96,7 @@ def _vocabulary() -> _Vocabulary:
         currency_codes={word.casefold(): code for code, names in words["currencies"].items() for word in names},
         needs_scale=frozenset(words["needs_scale"]),
         qualifiers={word.casefold(): kind for kind, hedges in words["qualifiers"].items() for word in hedges},
+        shared_names=words["shared_names"],
     )
 
 
@@ -141,7 +143,7 @@ def _range_low(match: re.Match[str], vocab: _Vocabulary) -> float:
     return _parse_number(low.group("number"), scale, vocab) * (vocab.scales[scale] if scale else 1)
 
 
-def _amount_and_currency(match: re.Match[str], vocab: _Vocabulary) -> tuple[float, str] | None:
+def _amount_and_currency(match: re.Match[str], vocab: _Vocabulary, text: str) -> tuple[float, str] | None:
     """Amount and currency code; None for a short word that is money only after a scale ("2 bảng" = two tables).
 
     A range ("3-4 tỷ USD", "3 đến 4 tỷ USD") is its lower bound."""
@@ -150,10 +152,16 @@ def _amount_and_currency(match: re.Match[str], vocab: _Vocabulary) -> tuple[floa
         if word in vocab.needs_scale and not vocab.has_scale.search(match.group("parts")):
             return None
         amount = _range_low(match, vocab) if match.group("low") else _parse_parts(match.group("parts"), vocab)
-        return amount, vocab.currency_codes[word]
+        return amount, _currency_of_the_sentence(word, text, vocab) or vocab.currency_codes[word]
     if match.group("indian"):
         return _parse_parts(match.group("indian"), vocab), "INR"
     return _parse_parts(match.group("prefixed"), vocab), vocab.currency_codes[match.group("prefix").casefold()]
+
+
+def _currency_of_the_sentence(word: str, text: str, vocab: _Vocabulary) -> str | None:
+    """The currency a name several countries use stands for: that of the one such country the sentence names."""
+    named = {code for country, code in vocab.shared_names.get(word, {}).items() if country in text}
+    return named.pop() if len(named) == 1 else None
 
 
 def find_money(text: str, on: date | None = None, precision: DatePrecision = "day") -> list[MoneyHit]:
@@ -173,7 +181,7 @@ def amount_hits(text: str, on: date | None = None, precision: DatePrecision = "d
         start, hedge = _hedge(text, previous_end, match.start(), vocab)
         previous_end = match.end()
         try:
-            found = _amount_and_currency(match, vocab)
+            found = _amount_and_currency(match, vocab, text)
         except ValueError:
             continue
         if found is None or found[0] <= 0:
