@@ -184,6 +184,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "rate_ecb_year": ("tỷ giá ECB trung bình năm {period}", "ECB average rate of {period}"),
     "rate_yearly": ("tỷ giá trung bình năm {period}", "yearly average rate of {period}"),
     "rate_text": ("theo bài báo", "as the article gives it"),
+    "no_rate": ("chưa quy đổi: không có tỷ giá", "not converted: no rate"),
     "quantity": ("Số lượng", "Quantity"),
     "system": ("Hệ thống", "System"),
     "category": ("Loại", "Category"),

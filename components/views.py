@@ -175,10 +175,12 @@ def _value_text(qualifier: object, amount: object, currency: object, usd: object
                 rate_source: object, lang: str) -> str:
     """'khoảng 630 tỷ INR (≈ 7,2 tỷ USD, tỷ giá ECB ngày 2025-04-28)': the amount as the article wrote it, its
     qualifier, the dollars rounded to the digits the amount had, and the rate they were converted at (`rate_note`);
-    '' when no value is known."""
-    if pd.isna(usd):
-        return ""
+    the amount alone, marked unconverted, when no rate converted it; '' when no value is known."""
     said = value_label(qualifier, lang) if isinstance(qualifier, str) else ""
+    if pd.isna(usd):
+        if not isinstance(currency, str) or pd.isna(amount):
+            return ""
+        return f"{said} {scaled(float(amount), lang)} {currency} ({t('no_rate', lang)})".strip()
     if not isinstance(currency, str) or currency == "USD" or pd.isna(amount):
         return f"{said} {scaled(float(usd), lang)} USD".strip()
     approx = approximate_usd(float(usd), float(amount), currency)

@@ -310,7 +310,9 @@ def _deal_event(members: list[DealMention]) -> DealEvent:
                          seed.value_usd, seed.year, members[0].mention_id)
     valued = [m for m in members if m.deal.value_usd is not None]
     bucket_of = _value_buckets([m.deal.value_usd for m in valued])
-    value_source = _representative(valued, lambda m: bucket_of[m.deal.value_usd]) if valued else None
+    # An amount in a currency with no rate ("16.500 tỷ peso" of Colombia) is still what the text says it cost.
+    value_source = _representative(valued, lambda m: bucket_of[m.deal.value_usd]) if valued \
+        else next((m for m in members if m.deal.value_amount is not None), None)
     merged = Deal(
         kind=_most_reported(members, lambda m: m.deal.kind),
         buyer=seed.buyer,

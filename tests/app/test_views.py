@@ -39,9 +39,16 @@ def test_value_text_keeps_the_amount_as_written_and_rounds_the_dollars_to_its_di
         "value_currency": ["USD", "INR", "EUR", "AUD", "USD"],
     })
     assert value_text(deals, "vi").tolist() == [
-        "hơn 3 tỷ USD", "khoảng 630 tỷ INR (≈ 7,2 tỷ USD)", "", "37,4 triệu AUD (≈ 24,7 triệu USD)", "895 triệu USD"]
+        "hơn 3 tỷ USD", "khoảng 630 tỷ INR (≈ 7,2 tỷ USD)", "khoảng 7 EUR (chưa quy đổi: không có tỷ giá)",
+        "37,4 triệu AUD (≈ 24,7 triệu USD)", "895 triệu USD"]
     assert value_text(deals, "en").tolist()[:2] == ["over 3 bn USD", "about 630 bn INR (≈ 7.2 bn USD)"]
     assert value_text(deals.iloc[:0], "vi").empty
+
+
+def test_an_amount_no_rate_converted_is_shown_as_written_and_marked_unconverted():
+    deals = pd.DataFrame({"value_usd": [np.nan, np.nan], "value_qualifier": [None, None],
+                          "value_amount": [16.5e12, np.nan], "value_currency": ["COP", None]})
+    assert value_text(deals, "en").tolist() == ["16,500 bn COP (not converted: no rate)", ""]
 
 
 def test_value_text_says_which_rate_converted_the_amount():

@@ -242,3 +242,8 @@ def test_event_ids_of_a_corpus_stay_when_an_unrelated_earlier_article_is_added()
     assert len(before) == 3 and len(set(before.values())) == 3
     assert {ids: after[ids] for ids in before} == before
     assert len(set(after.values())) == 4
+
+
+def test_an_amount_in_a_currency_with_no_rate_stays_on_the_event_without_a_dollar_value():
+    (event,) = merge_deals([deal("a1", written=Money(16_500_000_000_000, "COP", None))])
+    assert (event.deal.value_amount, event.deal.value_currency, event.deal.value_usd) == (16_500_000_000_000, "COP", None)
