@@ -2426,3 +2426,9 @@ def test_the_system_rivals_are_measured_against_is_not_traded_by_them():
     text = ("Colombia đàm phán mua Gripen\n\nColombia đang đàm phán mua 16 tiêm kích Gripen E/F của Thụy Điển. Đối thủ của "
             "Gripen là Rafale F4 do Pháp chào bán và F-16 Block 70 của Mỹ.")
     assert [(d.buyer, d.seller) for d in deals(text, "2025-04-02") if "Gripen" in d.system] == [("COL", "SWE")]
+
+
+def test_the_maker_of_the_fleet_a_purchase_replaces_does_not_sell_it():
+    text = ("Ecuador mua tiêm kích\n\nEcuador đã ký hợp đồng với tập đoàn Saab để mua 12 tiêm kích Gripen E/F, thay thế phi "
+            "đội Kfir do Israel chế tạo.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2025-12-02")] == [("ECU", "SWE")]

@@ -112,6 +112,8 @@ _MADE_BY = prefiltered(r"\bdo\s+(?:tập đoàn\s+|công ty\s+|hãng\s+)?$")
 
 # "hệ thống tên lửa Patriot do Mỹ sản xuất": the maker named right after its own equipment, not after another's.
 _MAKER_REACH = 40
+# "mua 17 tiêm kích Gripen E/F, thay thế phi đội Kfir do Israel chế tạo": the maker told after is the replaced fleet's.
+_REPLACED = re.compile(r"\bthay(?: thế)?(?: cho)?\s")
 
 
 # "tên lửa do liên doanh giữa Ấn Độ và Nga phát triển": the countries of a joint venture that makes it.
@@ -306,7 +308,7 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
             # "25 chiếc F-16 (do Mỹ sản xuất) đã qua sử dụng của Đan Mạch": the source named sells, not the maker.
             seller = party.code if seller is None or seller == maker else seller
             maker = None
-        elif cue.made_by and 0 <= party.start - end <= _MAKER_REACH \
+        elif cue.made_by and 0 <= party.start - end <= _MAKER_REACH and not _REPLACED.search(lower, end, party.start) \
                 or cue.made_by_firm_of and 0 <= party.start - end <= _FIRM_MAKER_REACH \
                 or cue.ordered_built_at and 0 <= party.start - end <= _BUILT_AT_REACH:
             if seller is None:
