@@ -2432,3 +2432,9 @@ def test_the_maker_of_the_fleet_a_purchase_replaces_does_not_sell_it():
     text = ("Ecuador mua tiêm kích\n\nEcuador đã ký hợp đồng với tập đoàn Saab để mua 12 tiêm kích Gripen E/F, thay thế phi "
             "đội Kfir do Israel chế tạo.")
     assert [(d.buyer, d.seller) for d in deals(text, "2025-12-02")] == [("ECU", "SWE")]
+
+
+def test_the_backer_of_a_rival_beaten_buys_nothing():
+    text = ("Ecuador mua Gripen\n\nEcuador đã ký hợp đồng với Saab để mua 12 tiêm kích Gripen E/F.\n\nGripen đã đánh bại "
+            "lời chào hàng tiêm kích F-16 được Mỹ hậu thuẫn.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2025-12-02")] == [("ECU", "SWE")]

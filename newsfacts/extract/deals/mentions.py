@@ -28,7 +28,7 @@ from newsfacts.extract.deals.roles import (
 from newsfacts.extract.deals.stage import (
     _clause, _clause_status, _money, _money_date, _nearest_date, _order_date, _own_money, _status,
 )
-from newsfacts.extract.deals.vocabulary import _patterns, _verbs, _weapons, head_kind
+from newsfacts.extract.deals.vocabulary import BEATS_A_RIVAL, _patterns, _verbs, _weapons, head_kind
 
 
 MAX_MENTIONS = 400
@@ -334,7 +334,7 @@ _WORLDWIDE = re.compile(r"\btrên (?:toàn |khắp )?thế giới\b|\bcho (?:hơ
 # between the rivals and the equipment
 # ("vượt qua các đối thủ để giành hợp đồng bán 12 Rafale").
 _RIVALS = re.compile(r"(?:\b(?:vượt qua|đánh bại|loại|thắng)\s+(?:\S+\s+){0,3}?đối thủ|\bcạnh tranh (?:với|cùng)\b"
-                     r"|\b(?:vượt qua|vượt mặt)\s+(?!(?:\S+\s+){0,2}?(?:thử nghiệm|kiểm tra|vòng|giai đoạn)\b)"
+                     r"|" + BEATS_A_RIVAL +
                      r"|\bđối thủ\s+(?:\S+\s+){0,5}?(?:là|gồm|như)\b|\bđối thủ(?: cạnh tranh)? (?:của|với)\s+)"
                      r"(?:(?!giành|hợp đồng|\bmua\b|(?<!chào )\bbán\b|\bký\b)[^.;])*$")
 _RIVAL_REACH = 120

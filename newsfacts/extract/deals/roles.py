@@ -13,7 +13,7 @@ from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.prefilter import guarded, prefiltered
 from newsfacts.extract.deals.stage import _clause
 from newsfacts.extract.deals.vocabulary import (
-    _AUXILIARY, _exporter_rank, _patterns, known_suppliers, major_exporters,
+    BEATS_A_RIVAL, _AUXILIARY, _exporter_rank, _patterns, known_suppliers, major_exporters,
 )
 
 
@@ -693,8 +693,9 @@ def _verb_starts(lower: str, verbs: str) -> tuple[int, ...]:
 
 
 # "... sau khi Manila ... ký ... với Ấn Độ để mua BrahMos": a clause telling another event, whose verbs have subjects
-# of their own; "chọn Gripen E/F thay vì gói F-16 mà hãng Lockheed Martin của Mỹ chào bán": an alternative passed over.
-_ANOTHER_EVENT = re.compile(r"\b(?:sau khi|trước khi|trong khi|thay vì)\b")
+# of their own; "chọn Gripen E/F thay vì gói F-16 mà hãng Lockheed Martin của Mỹ chào bán": an alternative passed over;
+# "Gripen đã vượt qua đề xuất F-16 được Mỹ hậu thuẫn": a rival beaten.
+_ANOTHER_EVENT = re.compile(r"\b(?:sau khi|trước khi|trong khi|thay vì)\b|" + BEATS_A_RIVAL)
 
 
 def _in_another_event(lower: str, start: int, end: int, party: _Party) -> bool:

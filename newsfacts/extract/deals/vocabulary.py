@@ -129,6 +129,13 @@ def _compatible_categories() -> frozenset[frozenset[str]]:
     return frozenset(frozenset(pair) for pair in _weapons()["compatible"])
 
 
+# "vượt qua các đối thủ", "Gripen đã vượt qua đề xuất F-16", "đánh bại lời chào hàng ...": beating a rival (not passing a
+# test or a stage, not a weapon defeating drones).
+BEATS_A_RIVAL = (r"\b(?:vượt qua|vượt mặt)\s+(?!(?:\S+\s+){0,2}?(?:thử nghiệm|kiểm tra|vòng|giai đoạn|tầng|phê duyệt|"
+                 r"khó khăn|thách thức|trở ngại|rào cản)\b)"
+                 r"|\bđánh bại\s+(?:(?:các|những|cả)\s+)?(?:đề xuất|đề nghị|lời chào|đối thủ|ứng viên|phương án)\b")
+
+
 _AUXILIARY = (r"(?:\s+[\"“]?(?:đã|sẽ|đang|vừa|cũng|còn|vẫn|sắp|lại|gần đây|chốt|dự kiến|muốn|đề nghị|đề xuất|quyết định|quyết|có kế hoạch|đồng ý|chính thức|hiện|"
               r"thể hiện sự|bày tỏ sự|tiếp tục|từng|lần đầu(?: tiên)?|đàm phán(?: về việc)?|tìm cách|lên kế hoạch|cân nhắc|xem xét|hủy(?: bỏ)?|"
               r"thông qua đề xuất|ngày \d{1,2}/\d{1,2}|được (?:chấp thuận|phê duyệt|duyệt|phép|cho phép)))*\s+[\"“]?")
