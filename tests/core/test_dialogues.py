@@ -2379,3 +2379,13 @@ def test_a_summit_of_the_two_parties_told_beside_the_round_is_no_round():
             "nước tổ chức Đối thoại Chính sách Quốc phòng lần thứ 7.\n\nPhiên đối thoại năm nay diễn ra sau cuộc gặp cấp cao "
             "giữa hai Đảng hồi tháng 1, theo Thứ trưởng Hoàng Xuân Chiến.")
     assert [d.date for d in dialogues(text, "2025-04-12")] == ["2025-04-12"]
+
+
+def test_a_meeting_that_names_only_its_host_meets_the_country_all_the_articles_meetings_have():
+    text = ("Bà Wong và một mùa đối thoại 2+2\n\nBà Penny Wong kết thúc nhiệm kỳ Ngoại trưởng Australia với nhiều cuộc họp "
+            "2+2.\n\nTrong nhiệm kỳ, bà cùng Bộ trưởng Quốc phòng Richard Marles tham gia ba cuộc họp 2+2 chỉ trong khoảng "
+            "hai tháng. Ngày 29/7, hai bộ trưởng tới Tokyo họp 2+2 với Ngoại trưởng Nhật Bản Kamikawa Yoko và Bộ trưởng Quốc "
+            "phòng Kihara Minoru.\n\nChưa đầy một tuần sau, ngày 6/8, Annapolis là nơi diễn ra cuộc họp 2+2 Australia - Mỹ."
+            "\n\nCuộc họp 2+2 Australia - Ấn Độ gần nhất diễn ra tại New Delhi tháng 11/2023.")
+    found = {(d.parties, d.date) for d in dialogues(text, "2024-09-30")}
+    assert (("AUS", "JPN"), "2024-07-29") in found

@@ -144,11 +144,14 @@ def _complete_parties(mentions: list[_Mention], main_pair: tuple[str, ...],
     article's main pair.
     """
     completed: list[_Mention] = []
+    hub = _hub(mentions)
     for m in mentions:
         if len(m.parties) == 1 and m.parties[0] not in main_pair:
-            visitors = {p.country for p in people if p.sentence == m.sentence and p.country} - set(m.parties)
-            if not visitors:  # "Trước đó, hai bộ trưởng đã dự ...": the people of the sentence before
-                visitors = {p.country for p in people if p.sentence == m.sentence - 1 and p.country} - set(m.parties)
+            visitors = _visitors(m, people)
+            if not visitors and hub not in (None, m.parties[0]) and m.location.country == m.parties[0]:
+                # "Ngày 8/7, hai bộ trưởng tới Manila họp 2+2 với ...": a meeting told only by its host meets the country
+                # every meeting of the article has.
+                visitors = {hub}
             if len(visitors) == 1:
                 m = replace(m, parties=tuple(sorted(set(m.parties) | visitors)))
         if len(m.parties) == 1 and m.parties[0] in main_pair and m.location.city \
@@ -165,6 +168,24 @@ def _complete_parties(mentions: list[_Mention], main_pair: tuple[str, ...],
             m = replace(m, parties=main_pair)
         completed.append(m)
     return [m for m in completed if len(m.parties) >= 2]
+
+
+def _visitors(mention: _Mention, people: Sequence[PersonMention]) -> set[str]:
+    """The countries of the people of the mention's sentence, else of the sentence before ("Trước đó, hai bộ trưởng đã
+    dự ..."), other than its one party."""
+    for sentence in (mention.sentence, mention.sentence - 1):
+        found = {p.country for p in people if p.sentence == sentence and p.country} - set(mention.parties)
+        if found:
+            return found
+    return set()
+
+
+def _hub(mentions: Sequence[_Mention]) -> str | None:
+    """The one country every meeting naming two or more countries has ("Bà Kamikawa ... bốn cuộc họp 2+2": Japan's
+    with the Philippines, the United States, India, Australia), when at least two such meetings name different pairs."""
+    pairs = {frozenset(m.parties) for m in mentions if len(m.parties) >= 2}
+    shared = frozenset.intersection(*pairs) if len(pairs) >= 2 else frozenset()
+    return next(iter(shared)) if len(shared) == 1 else None
 
 
 def _pair_told_before(mention: _Mention, before: Sequence[_Mention]) -> _Mention | None:
