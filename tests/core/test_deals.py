@@ -2438,3 +2438,9 @@ def test_the_backer_of_a_rival_beaten_buys_nothing():
     text = ("Ecuador mua Gripen\n\nEcuador đã ký hợp đồng với Saab để mua 12 tiêm kích Gripen E/F.\n\nGripen đã đánh bại "
             "lời chào hàng tiêm kích F-16 được Mỹ hậu thuẫn.")
     assert [(d.buyer, d.seller) for d in deals(text, "2025-12-02")] == [("ECU", "SWE")]
+
+
+def test_the_country_of_the_firm_that_builds_it_sells_past_a_word_on_the_firm():
+    text = ("Philippines mua trực thăng\n\nNăm 2019, Manila ký hợp đồng mua 16 trực thăng S-70i Black Hawk do công ty PZL "
+            "Mielec của Ba Lan, công ty con của tập đoàn Lockheed Martin (Mỹ), sản xuất.")
+    assert [(d.buyer, d.seller) for d in deals(text, "2019-03-01")] == [("PHL", "POL")]

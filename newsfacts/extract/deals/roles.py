@@ -126,6 +126,13 @@ _FIRM_MAKER_REACH = 70
 
 
 _MADE = re.compile(r"\s+(?:sản xuất|chế tạo|phát triển|cung cấp|đóng|thiết kế|thực hiện)")
+# "do công ty PZL Mielec của Ba Lan, công ty con của tập đoàn Lockheed Martin (Mỹ), sản xuất": a word on the firm.
+_ON_THE_FIRM = re.compile(r"\s*,\s*(?:công ty|tập đoàn|hãng|chi nhánh|đơn vị)\b[^,.;]{0,70},")
+
+
+def _past_a_word_on_the_firm(lower: str, end: int) -> int:
+    aside = _ON_THE_FIRM.match(lower, end)
+    return aside.end() if aside else end
 
 
 # "giao hơn 130 tiêm kích họ Su-30 cho các khách hàng như Trung Quốc, Indonesia và Venezuela": examples of a maker's
@@ -274,7 +281,8 @@ def _party_cues(lower: str, parties: tuple[_Party, ...]) -> tuple[_PartyCues, ..
             after_from=_FROM.search(before[-15:]) is not None or _AWARDED_TO.search(before[-40:]) is not None,
             made_by=_MADE_BY.search(before[-25:]) is not None and _MADE.match(lower, party.end) is not None
             or _JOINTLY_MADE_BY.search(before[-90:]) is not None and _MADE_LATER.match(lower, party.end) is not None,
-            made_by_firm_of=_MADE_BY_FIRM_OF.search(before[-70:]) is not None and _MADE.match(lower, party.end) is not None,
+            made_by_firm_of=_MADE_BY_FIRM_OF.search(before[-70:]) is not None
+            and _MADE.match(lower, _past_a_word_on_the_firm(lower, party.end)) is not None,
             after_to=_TO.search(before[-30:]) is not None and not _EXAMPLES.search(before[-30:]),
             made_at=_MADE_AT.search(before) is not None,
             after_of=_OF.search(before[-8:]) is not None and not _PLAN_OF.search(before[-30:]),
