@@ -2444,3 +2444,9 @@ def test_the_country_of_the_firm_that_builds_it_sells_past_a_word_on_the_firm():
     text = ("Philippines mua trực thăng\n\nNăm 2019, Manila ký hợp đồng mua 16 trực thăng S-70i Black Hawk do công ty PZL "
             "Mielec của Ba Lan, công ty con của tập đoàn Lockheed Martin (Mỹ), sản xuất.")
     assert [(d.buyer, d.seller) for d in deals(text, "2019-03-01")] == [("PHL", "POL")]
+
+
+def test_past_efforts_to_buy_some_aircraft_are_no_deal():
+    text = ("Peru mua C-27J\n\nPeru đã ký hợp đồng mua 2 chiếc C-27J của Italy. Trong nhiều năm, các nỗ lực mua máy bay "
+            "chiến đấu mới của Lima gặp trở ngại do những hạn chế xuất khẩu liên quan tới Mỹ.")
+    assert [(d.buyer, d.seller, "chiến đấu" in d.system) for d in deals(text, "2025-03-01")] == [("PER", "ITA", False)]

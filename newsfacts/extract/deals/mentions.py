@@ -346,7 +346,9 @@ _COMPETING = re.compile(r"[^,.;]{0,30}?\s(?:từng |đã |sẽ |đang |cũng )*c
 
 
 # "Abu Dhabi có thể xem xét khả năng mua máy bay Su-57": what a buyer might one day consider is no deal.
-_SPECULATION = re.compile(r"\b(?:có thể|có khả năng)\s+(?:\S+\s+){0,2}?(?:xem xét|cân nhắc|tính đến|quay sang)\b")
+# "có thể xem xét mua ...", "các nỗ lực mua máy bay mới của Buenos Aires gặp trở ngại": what might be or was only tried.
+_SPECULATION = re.compile(r"\b(?:có thể|có khả năng)\s+(?:\S+\s+){0,2}?(?:xem xét|cân nhắc|tính đến|quay sang)\b"
+                          r"|\b(?:các|những) nỗ lực (?:\S+\s+){0,2}?mua\b")
 
 
 # "kể từ khi loại máy bay này đi vào hoạt động", "dòng chiến đấu cơ này": the type of a system already named, not a
