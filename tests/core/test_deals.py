@@ -2450,3 +2450,9 @@ def test_past_efforts_to_buy_some_aircraft_are_no_deal():
     text = ("Peru mua C-27J\n\nPeru đã ký hợp đồng mua 2 chiếc C-27J của Italy. Trong nhiều năm, các nỗ lực mua máy bay "
             "chiến đấu mới của Lima gặp trở ngại do những hạn chế xuất khẩu liên quan tới Mỹ.")
     assert [(d.buyer, d.seller, "chiến đấu" in d.system) for d in deals(text, "2025-03-01")] == [("PER", "ITA", False)]
+
+
+def test_part_of_the_fleet_a_purchase_replaces_is_not_traded():
+    text = ("Thái Lan mua tiêm kích\n\nNội các Thái Lan phê duyệt ngân sách 13,8 tỷ baht để mua 4 tiêm kích đầu tiên thay thế "
+            "một phần phi đội F-5 đã cũ.")
+    assert not [d for d in deals(text, "2022-01-12") if "F-5" in d.system]
