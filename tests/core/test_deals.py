@@ -2456,3 +2456,10 @@ def test_part_of_the_fleet_a_purchase_replaces_is_not_traded():
     text = ("Thái Lan mua tiêm kích\n\nNội các Thái Lan phê duyệt ngân sách 13,8 tỷ baht để mua 4 tiêm kích đầu tiên thay thế "
             "một phần phi đội F-5 đã cũ.")
     assert not [d for d in deals(text, "2022-01-12") if "F-5" in d.system]
+
+
+def test_an_equipment_phrase_ends_before_a_word_of_time_or_purpose():
+    text = ("Ukraine nhận xe bọc thép\n\nĐức đã chuyển giao cho Ukraine 20 xe bọc thép Dingo hồi năm 2023. Tiêm kích F-16 cũ "
+            "chưa được bàn giao cho Romania. Hà Lan đã ký hợp đồng mua 10 xe tăng Leopard 2A8 dành cho lữ đoàn mới.")
+    systems = {d.system for d in deals(text, "2024-05-02")}
+    assert not [s for s in systems if s.endswith((" hồi", " chưa", " dành"))]
