@@ -2389,3 +2389,10 @@ def test_a_meeting_that_names_only_its_host_meets_the_country_all_the_articles_m
             "\n\nCuộc họp 2+2 Australia - Ấn Độ gần nhất diễn ra tại New Delhi tháng 11/2023.")
     found = {(d.parties, d.date) for d in dialogues(text, "2024-09-30")}
     assert (("AUS", "JPN"), "2024-07-29") in found
+
+
+def test_a_minister_named_by_surname_has_the_country_the_article_gives_them():
+    text = ("Nhật Bản và Mỹ họp 2+2\n\nNgoại trưởng Nhật Bản Kamikawa Yoko dự họp 2+2 với Mỹ tại Tokyo ngày 28/7. Hai "
+            "bên bàn về răn đe mở rộng.\n\nNgày 20/8, bà Kamikawa họp 2+2 với Ngoại trưởng Ấn Độ Subrahmanyam Jaishankar, lần đầu tiên kể từ tháng 9/2022.")
+    found = {(d.parties, d.date) for d in dialogues(text, "2024-09-30")}
+    assert (("IND", "JPN"), "2024-08-20") in found

@@ -145,9 +145,10 @@ def _complete_parties(mentions: list[_Mention], main_pair: tuple[str, ...],
     """
     completed: list[_Mention] = []
     hub = _hub(mentions)
+    country_of = _countries_by_name(people)
     for m in mentions:
         if len(m.parties) == 1 and m.parties[0] not in main_pair:
-            visitors = _visitors(m, people)
+            visitors = _visitors(m, people, country_of)
             if not visitors and hub not in (None, m.parties[0]) and m.location.country == m.parties[0]:
                 # "Ngày 8/7, hai bộ trưởng tới Manila họp 2+2 với ...": a meeting told only by its host meets the country
                 # every meeting of the article has.
@@ -170,14 +171,26 @@ def _complete_parties(mentions: list[_Mention], main_pair: tuple[str, ...],
     return [m for m in completed if len(m.parties) >= 2]
 
 
-def _visitors(mention: _Mention, people: Sequence[PersonMention]) -> set[str]:
+def _visitors(mention: _Mention, people: Sequence[PersonMention], country_of: Mapping[str, str]) -> set[str]:
     """The countries of the people of the mention's sentence, else of the sentence before ("Trước đó, hai bộ trưởng đã
-    dự ..."), other than its one party."""
+    dự ..."), other than its one party; a person named there without a country ("Ngoại trưởng Kamikawa") has the one
+    the article gives them elsewhere."""
     for sentence in (mention.sentence, mention.sentence - 1):
-        found = {p.country for p in people if p.sentence == sentence and p.country} - set(mention.parties)
-        if found:
-            return found
+        found = {p.country or country_of.get(p.name) for p in people if p.sentence == sentence} - {None}
+        if found - set(mention.parties):
+            return found - set(mention.parties)
     return set()
+
+
+def _countries_by_name(people: Sequence[PersonMention]) -> dict[str, str]:
+    """The one country the article gives each person, under their full name and under its first word ("Kamikawa Yoko",
+    "Kamikawa")."""
+    countries: dict[str, set[str]] = {}
+    for p in people:
+        if p.country:
+            for name in {p.name, p.name.split()[0]}:
+                countries.setdefault(name, set()).add(p.country)
+    return {name: next(iter(found)) for name, found in countries.items() if len(found) == 1}
 
 
 def _hub(mentions: Sequence[_Mention]) -> str | None:
