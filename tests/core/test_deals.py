@@ -2463,3 +2463,9 @@ def test_an_equipment_phrase_ends_before_a_word_of_time_or_purpose():
             "chưa được bàn giao cho Romania. Hà Lan đã ký hợp đồng mua 10 xe tăng Leopard 2A8 dành cho lữ đoàn mới.")
     systems = {d.system for d in deals(text, "2024-05-02")}
     assert not [s for s in systems if s.endswith((" hồi", " chưa", " dành"))]
+
+
+def test_an_option_to_buy_more_is_no_order_of_its_own():
+    text = ("Đan Mạch mua xe tăng\n\nĐan Mạch đã ký hợp đồng với tập đoàn KNDS của Đức để mua 44 xe tăng Leopard 2A8, kèm "
+            "quyền chọn mua thêm 12 chiếc.")
+    assert [d.quantity for d in deals(text, "2024-05-02")] == [44]

@@ -65,6 +65,7 @@ _ADDITIONAL_REACH = 25
 
 # "giữ quyền chọn mua thêm 20 chiếc F-35 nữa": an option is a term of the contract, not another order.
 _OPTION = re.compile(r"\bquyền chọn\b")
+_OPTION_CHARS = 15
 
 
 @dataclass(frozen=True)
@@ -194,8 +195,9 @@ def _follow_on_orders(lower: str, found: Sequence[tuple[int, _Mention]]) -> list
     orders = []
     for match in _FOLLOW_ON.finditer(lower):
         before = [(start, m) for start, m in found if start < match.start() and m.system]
-        if not before or _patterns()["head"].match(lower, match.end() + 1):
-            continue
+        if not before or _patterns()["head"].match(lower, match.end() + 1) \
+                or _OPTION.search(lower, max(0, match.start() - _OPTION_CHARS), match.start()):
+            continue  # "kèm quyền chọn mua thêm 18 chiếc": an option, no order
         _, system = max(before, key=lambda pair: pair[0])
         clause = _clause(lower, match.start(), match.end())
         orders.append((match.start(), replace(system, quantity=_count(match.group(1)),
