@@ -2469,3 +2469,9 @@ def test_an_option_to_buy_more_is_no_order_of_its_own():
     text = ("Đan Mạch mua xe tăng\n\nĐan Mạch đã ký hợp đồng với tập đoàn KNDS của Đức để mua 44 xe tăng Leopard 2A8, kèm "
             "quyền chọn mua thêm 12 chiếc.")
     assert [d.quantity for d in deals(text, "2024-05-02")] == [44]
+
+
+def test_a_purchase_from_a_firm_of_the_buyers_own_country_takes_no_other_countrys_seller():
+    text = ("Phần Lan mua xe\n\nPhần Lan đã ký thỏa thuận mua thêm 29 xe bọc thép chở quân 6x6 của tập đoàn Patria.\n\n"
+            "Estonia đã ký hợp đồng mua xe bọc thép 6x6 Arma của hãng Otokar, Thổ Nhĩ Kỳ.")
+    assert ("FIN", "TUR") not in [(d.buyer, d.seller) for d in deals(text, "2024-09-24")]

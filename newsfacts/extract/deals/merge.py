@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
+from newsfacts.extract.companies import company_country
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.lowered import lowered_article
 from newsfacts.extract.money import STATED, to_usd
@@ -174,7 +175,8 @@ def _with_shared_counterpart(mentions: list[_Mention]) -> list[_Mention]:
 
     - in an article where one country sells every trade, one that names only its buyer and is counted, priced or
       approved ("Úc cũng được chấp thuận mua 80 tên lửa", "Tháng 2/2015, Cairo ký hợp đồng mua 24 chiếc với giá
-      ...") is a sale by that seller;
+      ...") is a sale by that seller, unless a firm of its buyer's own country supplies it ("Phần Lan ... mua thêm
+      29 xe bọc thép của tập đoàn Patria");
     - in an article whose trades are all between one buyer and one seller, equipment counted or priced in a sentence
       naming no country ("Theo hợp đồng ký năm 2016, hãng này đã đóng hai khinh hạm") is traded between them too."""
     pairs = {(m.buyer, m.seller) for m in mentions if m.buyer and m.seller}
@@ -183,7 +185,8 @@ def _with_shared_counterpart(mentions: list[_Mention]) -> list[_Mention]:
     completed = []
     for mention in mentions:
         if len(sellers) == 1 and mention.seller is None and mention.buyer not in (None, *sellers) \
-                and (mention.status == "proposed" or mention.quantity or mention.money):
+                and (mention.status == "proposed" or mention.quantity or mention.money) \
+                and not any(company_country(firm) == mention.buyer for firm in mention.suppliers):
             mention = replace(mention, seller=next(iter(sellers)))
         elif len(buyers) == 1 and mention.buyer is None and mention.seller not in (None, *buyers) \
                 and (mention.quantity and mention.money):
