@@ -2396,3 +2396,10 @@ def test_a_minister_named_by_surname_has_the_country_the_article_gives_them():
             "bên bàn về răn đe mở rộng.\n\nNgày 20/8, bà Kamikawa họp 2+2 với Ngoại trưởng Ấn Độ Subrahmanyam Jaishankar, lần đầu tiên kể từ tháng 9/2022.")
     found = {(d.parties, d.date) for d in dialogues(text, "2024-09-30")}
     assert (("IND", "JPN"), "2024-08-20") in found
+
+
+def test_the_strategic_security_policy_dialogue_of_two_defence_ministries_is_a_defence_policy_dialogue():
+    text = ("Singapore và Mỹ đối thoại\n\nNgày 20/9, Singapore và Mỹ tổ chức Đối thoại chính sách an ninh chiến lược lần thứ "
+            "12 tại Singapore.")
+    assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, "2022-09-21")] == [
+        ("defence policy dialogue", ("SGP", "USA"), "2022-09-20")]
