@@ -2475,3 +2475,10 @@ def test_a_purchase_from_a_firm_of_the_buyers_own_country_takes_no_other_country
     text = ("Phần Lan mua xe\n\nPhần Lan đã ký thỏa thuận mua thêm 29 xe bọc thép chở quân 6x6 của tập đoàn Patria.\n\n"
             "Estonia đã ký hợp đồng mua xe bọc thép 6x6 Arma của hãng Otokar, Thổ Nhĩ Kỳ.")
     assert ("FIN", "TUR") not in [(d.buyer, d.seller) for d in deals(text, "2024-09-24")]
+
+
+def test_an_equipment_phrase_ends_before_a_verb_or_a_rate():
+    text = ("Thổ Nhĩ Kỳ và Ukraine mua vũ khí\n\nThổ Nhĩ Kỳ đã ký hợp đồng mua 12 chiếc Eurofighter trở thành một phần của "
+            "không quân. Ukraine ký hợp đồng mua 10.000 drone mỗi năm của Mỹ.")
+    systems = {d.system for d in deals(text, "2024-05-02")}
+    assert systems <= {"Eurofighter", "drone"}

@@ -30,7 +30,7 @@ _STOP_WORDS = frozenset(
     "do từ của để với trị bất nhằm theo tới sang vào trong và cũng đang đã sẽ được là mà thuộc nhưng hoặc tại ở "
     "khi sau trước bao gồm cho thay nên vì nếu như này đó kể nhận mua bán ký cung đặt giao chuyển sản nhập xuất "
     "đóng dự lớn đầu hiện còn thứ trên hơn khoảng gần hôm có bắt nào gọi nằm vẫn bị thì diễn cùng kèm nói giữa "
-    "hồi chưa dành vấp".split())
+    "hồi chưa dành vấp trở mỗi".split())
 
 
 _STOP_PAIRS = frozenset({"có thể", "trị giá", "bao gồm", "kéo dài", "có giá", "loại này", "loại đó", "loại trên",
