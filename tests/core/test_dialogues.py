@@ -2403,3 +2403,8 @@ def test_the_strategic_security_policy_dialogue_of_two_defence_ministries_is_a_d
             "12 tại Singapore.")
     assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, "2022-09-21")] == [
         ("defence policy dialogue", ("SGP", "USA"), "2022-09-20")]
+
+
+def test_the_city_that_is_the_scene_of_a_meeting_is_its_venue():
+    text = ("Mỹ và Nhật Bản họp 2+2\n\nNgày 28/7, Tokyo là nơi diễn ra cuộc họp 2+2 Nhật Bản - Mỹ.")
+    assert [(d.date, d.location.city) for d in dialogues(text, "2024-07-29")] == [("2024-07-28", "Tokyo")]

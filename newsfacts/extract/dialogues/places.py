@@ -245,10 +245,18 @@ def _host_and_partner(text: str, hits: Sequence[CountryHit], start: int, end: in
 
 
 # "..., do Jakarta đăng cai trong năm nay", "New Delhi tổ chức Đối thoại 2+2 ... với Mỹ", "Tokyo tiếp Ngoại trưởng Mỹ
-# ... trong cuộc họp 2+2": the host city is where the meeting is.
+# ... trong cuộc họp 2+2", "Tokyo là nơi diễn ra cuộc họp 2+2 Nhật - Mỹ": the host city is where the meeting is.
 _HOSTED_BY = guarded(r"\bdo\s+(?=\S)(?P<place>[^,.;()]{2,30}?)\s+(?:sẽ\s+)?đăng cai\b")
 _HOSTS = re.compile(r"\s+(?:(?:đã|sẽ|vừa|cũng(?: đã)?)\s+)?(?:tổ chức|đăng cai|tiếp|đón|chào đón)\b")
+_IS_THE_SCENE = re.compile(r"\s+là nơi (?:(?:đã|sẽ)\s+)?(?:diễn ra|tổ chức)\b")
 _PAIRED_BEFORE = re.compile(r"(?:\bvà|\bvới|\bcùng|[,/–-])\s*$")  # "Tokyo và Bắc Kinh đã tổ chức": both hold it
+
+
+def _hosts(text: str, hit: CountryHit) -> bool:
+    """A capital that holds or receives a meeting, not beside another capital; or that is its scene ("Ngày 28/7, Tokyo
+    là nơi diễn ra ...")."""
+    return _HOSTS.match(text, hit.end) is not None and not _PAIRED_BEFORE.search(text, max(0, hit.start - 8), hit.start) \
+        or _IS_THE_SCENE.match(text, hit.end) is not None
 
 
 def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Location]]:
@@ -257,9 +265,7 @@ def _venue_options(text: str, hits: Sequence[CountryHit]) -> list[tuple[int, Loc
     options = [(host.start(), Location(venue.group(), _venues()[venue.group()])) for host in _HOSTED_BY.finditer(text)
                if (venue := _venue_pattern().fullmatch(text, host.start("place"), host.end("place")))]
     options += [(hit.start, Location(text[hit.start:hit.end], hit.code)) for hit in hits
-                if hit.kind == "metonym" and _HOSTS.match(text, hit.end)
-                and not _PAIRED_BEFORE.search(text, max(0, hit.start - 8), hit.start)
-                and _venue_pattern().fullmatch(text, hit.start, hit.end)]
+                if hit.kind == "metonym" and _hosts(text, hit) and _venue_pattern().fullmatch(text, hit.start, hit.end)]
     for lead in _VENUE_LEAD.finditer(text):
         if _REPORTER_BASE.search(text, max(0, lead.start() - 40), lead.start()) \
                 or _SCENE_OF_EVENTS.search(text, max(0, lead.start() - _SCENE_CHARS), lead.start()):
