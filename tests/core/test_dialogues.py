@@ -2408,3 +2408,9 @@ def test_the_strategic_security_policy_dialogue_of_two_defence_ministries_is_a_d
 def test_the_city_that_is_the_scene_of_a_meeting_is_its_venue():
     text = ("Mỹ và Nhật Bản họp 2+2\n\nNgày 28/7, Tokyo là nơi diễn ra cuộc họp 2+2 Nhật Bản - Mỹ.")
     assert [(d.date, d.location.city) for d in dialogues(text, "2024-07-29")] == [("2024-07-28", "Tokyo")]
+
+
+def test_a_city_state_paired_after_the_mechanism_is_a_party_not_the_name_of_a_forum():
+    text = ("Tin quốc phòng\n\nĐối thoại chính sách quốc phòng Singapore - Mỹ lần thứ 12 diễn ra tại Washington ngày 20/9. "
+            "Đối thoại an ninh Seoul 2023 khai mạc ngày 5/9.")
+    assert [(d.parties, d.date) for d in dialogues(text, "2022-09-21")] == [(("SGP", "USA"), "2022-09-20")]

@@ -271,11 +271,16 @@ _PARTNER_REACH = 40
 
 
 def _named_after_a_city(text: str, end: int) -> bool:
-    """"Đối thoại an ninh Seoul 2023": a forum named after the city that hosts it, no meeting of two countries."""
+    """"Đối thoại an ninh Seoul 2023": a forum named after the city that hosts it, no meeting of two countries; a
+    city-state paired with another country ("Đối thoại chính sách quốc phòng Singapore - Mỹ") names the two."""
     gap = end
     while gap < len(text) and text[gap] == " ":
         gap += 1
-    return gap > end and _venue_pattern().match(text, gap) is not None
+    city = _venue_pattern().match(text, gap) if gap > end else None
+    return city is not None and not _PAIRED_AFTER.match(text, city.end())
+
+
+_PAIRED_AFTER = re.compile(r"\s*(?:[-–]|và)\s*\w")
 
 
 # "..., với sự tham gia của các Vụ trưởng ...": who attends is told in the clause after the meeting's.
