@@ -722,7 +722,19 @@ def _ends_sentence_at(paragraph: str, match: re.Match[str]) -> bool:
         return False
     if match.end() == match.end(2) and not _glued_sentence_end(paragraph, match.start()):
         return False
-    return punctuation != "." or not _is_abbreviation(_word_before(paragraph, match.start()).lstrip("\"'(["))
+    if punctuation != "." or _ends_a_long_word(paragraph, match.start()):
+        return True
+    return not _is_abbreviation(_word_before(paragraph, match.start()).lstrip("\"'(["))
+
+
+# Longer than any abbreviation `_is_abbreviation` knows, and than the last part of a dotted one.
+_LONG_WORD_CHARS = max(_MAX_ABBREVIATION_CHARS, 3) + 1
+
+
+def _ends_a_long_word(paragraph: str, end: int) -> bool:
+    """Whether `_LONG_WORD_CHARS` letters or digits stand right before `end`: the end of no abbreviation (most
+    periods end such a word, and this test is cheaper than finding the word)."""
+    return end >= _LONG_WORD_CHARS and paragraph[end - _LONG_WORD_CHARS:end].isalnum()
 
 
 def _sentence_cuts(paragraph: str) -> list[tuple[int, int]]:

@@ -316,7 +316,7 @@ def _span_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
     mentions = _own_mentions(sentence, lower, hits, dates, event_dates, venues, paragraph_date, only_span, span,
                              clause, parties)
     own = next((m for m in mentions if m.status != "mechanism"), mentions[0])
-    return mentions + _recalled_meetings(sentence.text, lower, dates, venues, own)
+    return mentions + _recalled_meetings(sentence.text, lower, _recalled_dates(lower, dates), venues, own)
 
 
 # "Hội nghị Bộ trưởng Quốc phòng các nước ASEAN mở rộng", "Đối thoại Bộ trưởng Quốc phòng ASEAN - Australia": a
@@ -474,14 +474,16 @@ def _announced_on(text: str, hit: DateHit, start: int) -> bool:
     return hit.end <= start and _LEADING_NEWS_DAY.fullmatch(text, 0, hit.start) is not None
 
 
-def _recalled_meetings(text: str, lower: str, dates: Sequence[DateHit], venues: Sequence[tuple[int, Location]],
-                       mention: _Mention, hits: Sequence[CountryHit] = ()) -> list[_Mention]:
-    """Earlier meetings of the mention's mechanism that its sentence recalls with their dates: held there and then.
-    A date not before the mention's own is the mention's meeting told again, not an earlier one. Given the sentence's
-    `hits`, a meeting recalled without a name has the countries of its own clause ("Phiên đầu tiên diễn ra tại
-    Washington ngày 30-4-2012, ít tuần sau vụ đối đầu giữa tàu Philippines và Trung Quốc"), if its clause names any."""
+def _recalled_meetings(text: str, lower: str, recalled_dates: Sequence[tuple[int, DateHit]],
+                       venues: Sequence[tuple[int, Location]], mention: _Mention, hits: Sequence[CountryHit] = ()
+                       ) -> list[_Mention]:
+    """Earlier meetings of the mention's mechanism that its sentence recalls with their dates (`_recalled_dates`): held
+    there and then. A date not before the mention's own is the mention's meeting told again, not an earlier one. Given
+    the sentence's `hits`, a meeting recalled without a name has the countries of its own clause ("Phiên đầu tiên diễn
+    ra tại Washington ngày 30-4-2012, ít tuần sau vụ đối đầu giữa tàu Philippines và Trung Quốc"), if its clause names
+    any."""
     recalled = []
-    for cue_start, hit in _recalled_dates(lower, dates):
+    for cue_start, hit in recalled_dates:
         if mention.date and hit.value >= mention.date[:len(hit.value)]:
             continue
         if _NAMES_A_BLOC.search(lower, max(0, cue_start - _BLOC_REACH), hit.start):
@@ -874,9 +876,13 @@ def _bare_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
     if not mentions:
         mentions = _next_rounds(sentence, lower, hits, dates)  # "vòng ... kế tiếp sẽ được tổ chức tại X, trong năm nay"
     # "kể từ Đối thoại lần đầu tổ chức tháng 9/2018 tại New Delhi": an earlier meeting recalled without its name.
+    recalled_dates = _recalled_dates(lower, dates)
+    if not recalled_dates:  # as in most sentences: no need for the mention and venues they would take
+        return mentions
     recalled = _Mention("", tuple(sorted({h.code for h in hits})), None, 0, Location(), "held", sentence.index, bare=True)
     told = {m.date for m in mentions}
-    mentions.extend(m for m in _recalled_meetings(text, lower, dates, _venue_options(text, hits), recalled, hits)
+    mentions.extend(m for m in _recalled_meetings(text, lower, recalled_dates, _venue_options(text, hits), recalled,
+                                                  hits)
                     if m.date not in told)
     return mentions
 
