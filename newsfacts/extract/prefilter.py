@@ -281,9 +281,23 @@ _MAX_COMBINED = 16
 _EMPTY_RUN = frozenset([""])
 
 
+def every_required_literals(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Each list of fixed strings one of which every match of `pattern` contains: a text that holds no string of one
+    of the lists cannot match. `required_literals` gives the most selective list alone; a pattern made of several
+    common parts ("đối thoại ... 2+2") is ruled out by the part a text lacks. Empty when none is known."""
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    return tuple(tuple(sorted(option)) for option in _requirements(sre_parse.parse(pattern.pattern, pattern.flags)))
+
+
 def _sequence(items, combined: bool = False) -> frozenset[str] | None:
-    """The most selective requirement of a sequence: one of its runs of fixed items (literal characters; with
-    `combined`, fixed groups too) or a group's requirement."""
+    """The most selective requirement of a sequence (`_requirements`)."""
+    return max(_requirements(items, combined), key=_selectivity, default=None)
+
+
+def _requirements(items, combined: bool = False) -> list[frozenset[str]]:
+    """The requirements of a sequence, each met by every match: its runs of fixed items (literal characters; with
+    `combined`, fixed groups too) and its groups' requirements."""
     options: list[frozenset[str]] = []
     run = _EMPTY_RUN  # every string the current run of fixed items matches
     for op, av in items:
@@ -299,7 +313,7 @@ def _sequence(items, combined: bool = False) -> frozenset[str] | None:
         if inner:
             options.append(inner)
     _add_run(options, run)
-    return max(options, key=_selectivity, default=None)
+    return options
 
 
 def _add_run(options: list[frozenset[str]], run: frozenset[str]) -> None:
