@@ -2414,3 +2414,10 @@ def test_a_city_state_paired_after_the_mechanism_is_a_party_not_the_name_of_a_fo
     text = ("Tin quốc phòng\n\nĐối thoại chính sách quốc phòng Singapore - Mỹ lần thứ 12 diễn ra tại Washington ngày 20/9. "
             "Đối thoại an ninh Seoul 2023 khai mạc ngày 5/9.")
     assert [(d.parties, d.date) for d in dialogues(text, "2022-09-21")] == [(("SGP", "USA"), "2022-09-20")]
+
+
+def test_talks_told_in_a_sentence_that_opens_on_the_round_before_them_are_no_round():
+    text = ("Trung Quốc và Indonesia họp 2+2\n\nNgày 21/4, Trung Quốc và Indonesia tổ chức cuộc họp 2+2 đầu tiên tại Bắc "
+            "Kinh.\n\nTrước cuộc họp 2+2, hai bộ trưởng quốc phòng đã có cuộc hội đàm tại Jakarta hồi tháng 1.")
+    assert [d.date for d in dialogues(text, "2025-04-22")] == ["2025-04-21"]
+

@@ -1016,6 +1016,11 @@ def _dates_left(dates: Sequence[DateHit], told: Collection[str | None]) -> bool:
     return any(d.value and d.value not in told for d in dates)
 
 
+# "Trước cuộc họp "2+2", Bộ trưởng ... đã có cuộc hội đàm với người đồng cấp ... hồi tháng 1": a sentence that opens on
+# the round it is told before or after tells another meeting, no round beside it.
+_OPENS_BEFORE_OR_AFTER_A_ROUND = re.compile(r"\W*(?:trước|sau)(?: khi)? (?:\S+ ){0,2}?(?:cuộc|phiên|vòng|kỳ)\b")
+
+
 def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs: Mapping[int, int],
              country_hits: Mapping[int, Sequence[CountryHit]], date_hits: Mapping[int, Sequence[DateHit]]
              ) -> tuple[list[_Mention], list[_Mention]]:
@@ -1053,7 +1058,7 @@ def _collect(sentences: Sequence[Sentence], article: LoweredArticle, paragraphs:
         if all(m.status == "mechanism" for m in found):
             # "Cơ chế đối thoại ... được khởi đầu bằng cuộc họp tại Hà Nội tháng 3/2019": the mechanism, and a meeting.
             bare.extend(_bare_mentions(sentence, lower, hits, dates))
-        elif _dates_left(dates, told := {m.date for m in found}):
+        elif _dates_left(dates, told := {m.date for m in found}) and not _OPENS_BEFORE_OR_AFTER_A_ROUND.match(lower):
             # "Vòng gần nhất được tổ chức tại New Delhi vào tháng 10/2020, trong khi ... đối thoại 2+2 giữa kỳ tại
             # Washington vào tháng 9/2021": a round told on a date of its own beside a named one; a planned one only when
             # numbered ("..., còn vòng thứ hai dự kiến diễn ra tại Washington vào tháng 12 tới").
