@@ -2421,3 +2421,9 @@ def test_talks_told_in_a_sentence_that_opens_on_the_round_before_them_are_no_rou
             "Kinh.\n\nTrước cuộc họp 2+2, hai bộ trưởng quốc phòng đã có cuộc hội đàm tại Jakarta hồi tháng 1.")
     assert [d.date for d in dialogues(text, "2025-04-22")] == ["2025-04-21"]
 
+
+
+def test_a_joint_dialogue_of_foreign_and_defence_ministers_is_a_2_plus_2():
+    text = ("Điểm tin quốc phòng\n\nNgày 21/4, tại Bắc Kinh, hai bên đồng chủ trì cuộc họp cấp bộ trưởng đầu tiên của cơ "
+            "chế Đối thoại chung Bộ trưởng Ngoại giao và Quốc phòng Trung Quốc - Indonesia.")
+    assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, "2025-04-28")] == [("2+2", ("CHN", "IDN"), "2025-04-21")]
