@@ -343,7 +343,7 @@ def _explicit_roles(lower: str, parties: tuple[_Party, ...], start: int, end: in
                 continue
             if buyer is None or by_verb == "buys" and party.end <= start:
                 buyer, by_verb = party.code, "buys"
-        elif cue.sells and not cue.signed_with and not _in_another_event(lower, start, end, party):
+        elif cue.sells and not cue.signed_with and not _in_another_event(lower, end, party):
             if seller is None or by_verb == "sells" and party.end <= start:
                 seller, by_verb = party.code, "sells"
         elif (cue.helped or cue.helps) and 0 <= start - party.end <= _HELP_REACH:
@@ -495,7 +495,7 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
     others = {p.code for p, cue in zip(parties, _party_cues(lower, parties))
               if not p.company and not _LOCATED.search(lower, max(0, p.start - 6), p.start)
               and not ((cue.buys or cue.sells) and _apart(lower, p, start, end))
-              and not (p.start >= end and _ANOTHER_EVENT.search(lower, end, p.start))} - {buyer, seller} - set(cues.makers)
+              and not _in_another_event(lower, end, p)} - {buyer, seller} - set(cues.makers)
     if len(others) == 1 and (buyer is None) != (seller is None) \
             and not (buyer is None and _subject_told_before(lower, parties, start)):
         (other,) = others
@@ -706,7 +706,7 @@ def _verb_starts(lower: str, verbs: str) -> tuple[int, ...]:
 _ANOTHER_EVENT = re.compile(r"\b(?:sau khi|trước khi|trong khi|thay vì)\b|" + BEATS_A_RIVAL)
 
 
-def _in_another_event(lower: str, start: int, end: int, party: _Party) -> bool:
+def _in_another_event(lower: str, end: int, party: _Party) -> bool:
     """Whether the party is told after the equipment, in a clause of another event."""
     return party.start >= end and _ANOTHER_EVENT.search(lower, end, party.start) is not None
 _OFFER = re.compile(r"(?:đề xuất|đề nghị|lời đề nghị|lời chào|chào hàng|lời mời|từ chối|bác bỏ|chấp nhận)\s+$")

@@ -176,9 +176,9 @@ def _visitors(mention: _Mention, people: Sequence[PersonMention], country_of: Ma
     dự ..."), other than its one party; a person named there without a country ("Ngoại trưởng Kamikawa") has the one
     the article gives them elsewhere."""
     for sentence in (mention.sentence, mention.sentence - 1):
-        found = {p.country or country_of.get(p.name) for p in people if p.sentence == sentence} - {None}
-        if found - set(mention.parties):
-            return found - set(mention.parties)
+        found = {p.country or country_of.get(p.name) for p in people if p.sentence == sentence} - {None, *mention.parties}
+        if found:
+            return found
     return set()
 
 
