@@ -2427,3 +2427,12 @@ def test_a_joint_dialogue_of_foreign_and_defence_ministers_is_a_2_plus_2():
     text = ("Điểm tin quốc phòng\n\nNgày 21/4, tại Bắc Kinh, hai bên đồng chủ trì cuộc họp cấp bộ trưởng đầu tiên của cơ "
             "chế Đối thoại chung Bộ trưởng Ngoại giao và Quốc phòng Trung Quốc - Indonesia.")
     assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, "2025-04-28")] == [("2+2", ("CHN", "IDN"), "2025-04-21")]
+
+
+def test_a_round_whose_results_are_praised_and_that_took_place_the_same_day_is_held_that_day():
+    text = ("Thủ tướng hai nước hội đàm\n\nNgày 11/3, tại Canberra, Thủ tướng Việt Nam hội đàm với Thủ tướng Australia.\n\n"
+            "Hai nhà lãnh đạo hoan nghênh kết quả Đối thoại chính sách quốc phòng Việt Nam - Australia lần thứ 6 diễn ra "
+            "cùng ngày tại Canberra, do hai Thứ trưởng đồng chủ trì.\n\nLần thứ 5 của đối thoại được tổ chức trực tuyến "
+            "ngày 2/12/2020.")
+    found = {(d.date, d.status) for d in dialogues(text, "2024-03-12")}
+    assert ("2024-03-11", "held") in found

@@ -244,14 +244,21 @@ def _date_told_before(sentence: Sentence, sentences: Sequence[Sentence],
 
 # "Cùng ngày, ...", "Cũng trong ngày, bốn bộ trưởng lần đầu tiên họp ...": on the day told last before.
 _SAME_DAY = re.compile(r"(?i:(?:cũng\s+)?(?:trong\s+)?cùng ngày|cũng trong ngày|trong cùng ngày)\b")
+# "đánh giá cao kết quả Đối thoại ... lần thứ 4 diễn ra cùng ngày tại Wellington": a round held on the day told before.
+_HELD_ON_THE_SAME_DAY = re.compile(r"\b(?i:diễn ra|được tổ chức)\s+(?:(?:cũng\s+)?trong\s+)?cùng ngày\b")
 
 
 def _the_same_day(sentence: Sentence, sentences: Sequence[Sentence],
                   date_hits: Mapping[int, Sequence[DateHit]]) -> DateHit | None:
-    """The day the last sentence before that tells one gives, for a sentence that opens with "Cùng ngày"."""
-    if not _SAME_DAY.match(sentence.text):
+    """The day the last sentence before that tells one gives, for a sentence that opens with "Cùng ngày"; the day the
+    article's news happened, the first it tells, for a meeting "diễn ra cùng ngày" told in passing."""
+    if _SAME_DAY.match(sentence.text):
+        before = reversed(sentences[:sentence.index])
+    elif _HELD_ON_THE_SAME_DAY.search(sentence.text):
+        before = iter(sentences[:sentence.index])
+    else:
         return None
-    for other in reversed(sentences[:sentence.index]):
+    for other in before:
         days = [d for d in _event_dates(other.text, date_hits.get(other.index, ())) if d.value and d.precision == "day"]
         if days:
             return days[0]

@@ -13,9 +13,9 @@ from newsfacts.extract.lowered import LoweredArticle
 from newsfacts.extract.prefilter import guarded
 from newsfacts.records import Location, Sentence
 from newsfacts.extract.dialogues.dating import (
-    LEADERS, WHEN_THE_ROUND_WAS_HELD, _FIRST_SINCE, _apposed_date, _best_date, _borrowed_date, _date_fields,
-    _date_told_before, _event_dates, _new_date, _ordinal, _range_end, _recalled_dates, _recalled_round, _second_day,
-    _since_only,
+    LEADERS, WHEN_THE_ROUND_WAS_HELD, _FIRST_SINCE, _HELD_ON_THE_SAME_DAY, _apposed_date, _best_date, _borrowed_date,
+    _date_fields, _date_told_before, _event_dates, _new_date, _ordinal, _range_end, _recalled_dates, _recalled_round,
+    _second_day, _since_only,
 )
 from newsfacts.extract.dialogues.places import (
     _location, _meetings_at_venues, _parties, _separate_meetings, _venue_before, _venue_options,
@@ -366,7 +366,8 @@ def _own_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], da
     since = _SINCE_MEETING.search(lower, max(0, start - _SINCE_MEETING_CHARS), start)
     if since and not (
             any(d.value and end <= d.start < right for d in dates) or _apposed_date(text, dates, right)
-            or any(d.value and d.start >= right and _TOLD_HOW.search(lower, end, d.start) for d in dates)):
+            or any(d.value and d.start >= right and _TOLD_HOW.search(lower, end, d.start) for d in dates)
+            or _HELD_ON_THE_SAME_DAY.search(lower, end, right)):
         if since.group().startswith("ngay sau") and _DONE_BEFORE.search(lower, 0, since.start()) and \
                 (day := _first_day(event_dates, before=since.start())):
             # "Hai nước ngày 30/3 đã ký hiệp định ..., ngay sau cuộc họp "2+2" ... tại Tokyo": held that day.
