@@ -2436,3 +2436,10 @@ def test_a_round_whose_results_are_praised_and_that_took_place_the_same_day_is_h
             "ngày 2/12/2020.")
     found = {(d.date, d.status) for d in dialogues(text, "2024-03-12")}
     assert ("2024-03-11", "held") in found
+
+
+def test_a_chinese_minister_titled_member_of_the_politburo_and_named_vuong_meets_in_a_dialogue_not_a_leaders_meeting():
+    text = ("Trung Quốc và Malaysia lần đầu họp 2+2\n\nCuộc họp 2+2 đầu tiên giữa Trung Quốc và Malaysia đã diễn ra tại "
+            "Bắc Kinh.\n\nTheo phóng viên TTXVN tại Bắc Kinh, ngày 9/6, Ủy viên Bộ Chính trị, Bộ trưởng Ngoại giao Trung "
+            "Quốc Vương Nghị và Bộ trưởng Quốc phòng Đổng Quân đã chủ trì cuộc họp cùng hai bộ trưởng Malaysia.")
+    assert [(d.parties, d.date) for d in dialogues(text, "2025-06-10")] == [(("CHN", "MYS"), "2025-06-09")]

@@ -344,8 +344,8 @@ _VISIT_CHARS = 60
 
 # "cuộc gặp giữa Bộ Chính trị Đảng Cộng sản Việt Nam và Ban Thường vụ Trung ương Đảng Nhân dân Campuchia", "lãnh đạo
 # cấp cao hai nước cũng đã có cuộc gặp": a meeting of party or state leaderships, which no defence or foreign-policy
-# mechanism holds.
-_PARTY_BODIES = re.compile(r"\b(?:Bộ Chính trị|Ban Thường vụ Trung ương|Ban Chấp hành Trung ương"
+# mechanism holds. "Ủy viên Bộ Chính trị, Bộ trưởng Ngoại giao ...": a member's title names a person, not the body.
+_PARTY_BODIES = re.compile(r"(?<![Ủủ]y viên )(?<![Uu]ỷ viên )\b(?:Bộ Chính trị|Ban Thường vụ Trung ương|Ban Chấp hành Trung ương"
                            r"|[Ll]ãnh đạo (?:cấp cao|chủ chốt) (?:hai|của hai|các) (?:nước|bên)(?: [^\s,.;]+){0,3}? "
                            r"(?:có|tổ chức|tiến hành) (?:cuộc |các cuộc )?(?:gặp|hội đàm|điện đàm))")
 
@@ -360,7 +360,8 @@ def _leader_titles() -> re.Pattern[str]:
     """The titles of heads of state and government ("Tổng thống", "Thủ tướng", "Chủ tịch nước")."""
     # "Phó Thủ tướng kiêm Bộ trưởng Quốc phòng": a deputy is a minister, not a head of government.
     titles = [title for title, key in leader_titles() if not title.casefold().startswith("phó ")]
-    return re.compile(r"(?<!\w)(?<!phó )(?:" + "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
+    # "Bộ trưởng Ngoại giao Trung Quốc Vương Nghị": a country's name and a name after it, not "Quốc vương" (a king).
+    return re.compile(r"(?<!\w)(?<!phó )(?<!trung )(?<!hàn )(?:" + "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
                       + r")(?!\w)", re.IGNORECASE)
 
 
