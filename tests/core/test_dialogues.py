@@ -2443,3 +2443,10 @@ def test_a_chinese_minister_titled_member_of_the_politburo_and_named_vuong_meets
             "Bắc Kinh.\n\nTheo phóng viên TTXVN tại Bắc Kinh, ngày 9/6, Ủy viên Bộ Chính trị, Bộ trưởng Ngoại giao Trung "
             "Quốc Vương Nghị và Bộ trưởng Quốc phòng Đổng Quân đã chủ trì cuộc họp cùng hai bộ trưởng Malaysia.")
     assert [(d.parties, d.date) for d in dialogues(text, "2025-06-10")] == [(("CHN", "MYS"), "2025-06-09")]
+
+
+def test_one_ministers_meeting_with_another_official_beside_a_conference_is_no_round_of_the_mechanism():
+    text = ("Nhật Bản và Trung Quốc nối lại đối thoại an ninh\n\nNgày 22/2, Nhật Bản và Trung Quốc tổ chức Đối thoại an ninh "
+            "lần thứ 17 tại Tokyo.\n\nViệc nối lại cơ chế này được Ngoại trưởng Nhật Bản thông báo sau cuộc gặp với Chủ "
+            "nhiệm Văn phòng Ủy ban Công tác Đối ngoại Trung ương Trung Quốc bên lề một hội nghị ở Munich hôm 18/2.")
+    assert [d.date for d in dialogues(text, "2023-02-23")] == ["2023-02-22"]

@@ -226,11 +226,17 @@ def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[
         told_before = _meeting_told_before(m, meetings)
         name, parties = (told_before.mechanism, told_before.parties) if told_before else (mechanism, main_pair)
         if set(m.parties) <= set(parties) and not _names_leaders(_told_in(sentences[m.sentence].text, m)) \
+                and not _MET_WITH_ONE.search(_told_in(sentences[m.sentence].text, m)) \
                 and not _only_recalled_before(m, meetings) \
                 and not (name in bilateral_formats()
                          and _NEGOTIATION_ROUND.search(_told_in(sentences[m.sentence].text, m))):
             resolved.append(replace(m, mechanism=_at_the_level_told(name, sentences[m.sentence], m), parties=parties))
     return resolved
+
+
+# "được Ngoại trưởng Nhật Bản thông báo sau cuộc gặp với ... Vương Nghị bên lề Hội nghị An ninh Munich": one official's
+# meeting with another, which no dialogue mechanism holds.
+_MET_WITH_ONE = re.compile(r"\bcuộc gặp(?: riêng| song phương)? với\b", re.IGNORECASE)
 
 
 # "Vòng đàm phán chính thức đầu tiên diễn ra tại Tokyo ..." after the agreement being negotiated: a round of talks on
