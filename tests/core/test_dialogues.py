@@ -2450,3 +2450,9 @@ def test_one_ministers_meeting_with_another_official_beside_a_conference_is_no_r
             "lần thứ 17 tại Tokyo.\n\nViệc nối lại cơ chế này được Ngoại trưởng Nhật Bản thông báo sau cuộc gặp với Chủ "
             "nhiệm Văn phòng Ủy ban Công tác Đối ngoại Trung ương Trung Quốc bên lề một hội nghị ở Munich hôm 18/2.")
     assert [d.date for d in dialogues(text, "2023-02-23")] == ["2023-02-22"]
+
+
+def test_one_ministers_talks_with_another_official_told_as_a_noun_are_no_round_of_the_mechanism():
+    text = ("Ấn Độ và Mỹ họp 2+2\n\nNgày 10/11, Ấn Độ và Mỹ tổ chức Đối thoại 2+2 lần thứ năm tại New Delhi.\n\n"
+            "Ngày 20/6, hai bộ trưởng Ấn Độ đã có cuộc hội đàm với Ngoại trưởng Mỹ tại Washington.")
+    assert [d.date for d in dialogues(text, "2023-11-11")] == ["2023-11-10"]

@@ -236,7 +236,7 @@ def _resolve_bare(bare: list[_Mention], named: list[_Mention], main_pair: tuple[
 
 # "được Ngoại trưởng Nhật Bản thông báo sau cuộc gặp với ... Vương Nghị bên lề Hội nghị An ninh Munich": one official's
 # meeting with another, which no dialogue mechanism holds.
-_MET_WITH_ONE = re.compile(r"\bcuộc gặp(?: riêng| song phương)? với\b", re.IGNORECASE)
+_MET_WITH_ONE = re.compile(r"\bcuộc (?:gặp|hội đàm|điện đàm)(?: riêng| song phương)? với\b", re.IGNORECASE)
 
 
 # "Vòng đàm phán chính thức đầu tiên diễn ra tại Tokyo ..." after the agreement being negotiated: a round of talks on
