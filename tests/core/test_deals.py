@@ -2482,3 +2482,15 @@ def test_an_equipment_phrase_ends_before_a_verb_or_a_rate():
             "không quân. Ukraine ký hợp đồng mua 10.000 drone mỗi năm của Mỹ.")
     systems = {d.system for d in deals(text, "2024-05-02")}
     assert systems <= {"Eurofighter", "drone"}
+
+
+def test_a_buyer_signing_a_contract_for_a_bare_count_buys_the_system_under_discussion():
+    text = ("Ấn Độ mua thêm tiêm kích Rafale\n\nẤn Độ ký hợp đồng mua 26 tiêm kích Rafale của Pháp cho hải quân.\n\n"
+            "Năm 2022, Indonesia ký hợp đồng mua 42 chiếc, trở thành khách hàng thứ sáu của dòng máy bay.")
+    assert ("IDN", "FRA", 42) in [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-04-29")]
+
+
+def test_a_count_signed_for_before_the_sentences_own_system_is_not_of_that_system():
+    text = ("Ai Cập mua Rafale\n\nAi Cập đặt mua thêm 30 tiêm kích Rafale của Pháp.\n\nNăm 2015, Cairo ký hợp đồng mua "
+            "24 chiếc, kèm theo một khinh hạm FREMM.")
+    assert 24 not in [d.quantity for d in deals(text, "2021-05-04") if d.system and "FREMM" in d.system]

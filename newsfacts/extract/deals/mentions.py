@@ -818,8 +818,10 @@ def _operators(hits: Sequence[CountryHit], cue: int) -> tuple[str, ...]:
 
 # "sau Hy Lạp với 18 chiếc hồi tháng 1 và Ai Cập với 30 chiếc", "Qatar và Ấn Độ mỗi nước cũng đặt mua 36 chiếc": buyers
 # of the system under discussion, each with its own count.
+# "Cairo ký hợp đồng mua 24 chiếc": the count bought in a contract the buyer signs.
 _COUNT_OF_BUYER = re.compile(r"\s+(?:(?:mỗi nước|mỗi bên)\s+)?(?:cũng\s+)?(?:đã\s+|vừa\s+)?"
-                             r"(?:với|đặt mua|mua|đặt hàng|đặt|nhận)\s+(?:thêm\s+)?(\d{1,4}) chiếc\b(?!\s+\S*[A-Z0-9])")
+                             r"(?P<signed>ký\s+(?:kết\s+)?(?:hợp đồng\s+)?(?=mua|đặt))?"
+                             r"(?:với|đặt mua|mua|đặt hàng|đặt|nhận)\s+(?:thêm\s+)?(?P<count>\d{1,4}) chiếc\b(?!\s+\S*[A-Z0-9])")
 # "Ai Cập đặt 24 chiếc năm 2015 và thêm 30 chiếc hồi tháng 5": a second order of the same buyer, dated on its own.
 _ANOTHER_ORDER = re.compile(r"[^,.;]{0,25}?\s+và (?:đặt |mua |đặt mua )?thêm (\d{1,4}) chiếc\b")
 _EACH = re.compile(r"\s+(?:mỗi nước|mỗi bên)\b")
@@ -841,16 +843,29 @@ def _buyers_counted(sentence: Sentence, lower: str, hits: Sequence[CountryHit], 
         if count is None and i + 1 < len(hits) and _COORDINATED.fullmatch(lower, hit.end, hits[i + 1].start):
             shared = _COUNT_OF_BUYER.match(lower, hits[i + 1].end)
             count = shared if shared and _EACH.match(lower, hits[i + 1].end) else None
-        if count is None or hit.code == system.seller:
+        counted = _system_signed_for(lower, count.end(), earlier, sentence.index) \
+            if count is not None and count.group("signed") else system
+        if count is None or counted is None or hit.code == counted.seller:
             continue
-        found.append(_as_referenced(system, sentence, lower, hit.code, int(count.group(1)),
+        found.append(_as_referenced(counted, sentence, lower, hit.code, int(count.group("count")),
                                     _dated_after(dates, count.end()), None))
         if again := _ANOTHER_ORDER.match(lower, count.end()):
-            found.append(_as_referenced(system, sentence, lower, hit.code, int(again.group(1)),
+            found.append(_as_referenced(counted, sentence, lower, hit.code, int(again.group(1)),
                                         _dated_after(dates, again.end()), None))
     found += _respective_counts(sentence, lower, hits, system)
     found += _counted_for_another_side(sentence, lower, hits, system)
     return found or _bought_by_reference(sentence, lower, hits, dates, system)
+
+
+def _system_signed_for(lower: str, count_end: int, earlier: Sequence[_Mention], sentence: int) -> _Mention | None:
+    """The system a count signed for is of ("Cairo ký hợp đồng mua 24 chiếc"): the one under discussion, unless the
+    sentence names it only after the count ("..., kèm theo một khinh hạm FREMM") or names a system back ("Loại xe
+    tăng này ..."), which may be another the article named without a trade."""
+    system = _system_under_discussion(earlier, sentence)
+    if _THIS_SYSTEM.search(lower) or system is None or system.sentence == sentence and not (
+            0 <= lower.find((system.model or "").lower()) < count_end):
+        return None
+    return system
 
 
 def _dated_after(dates: Sequence[DateHit], end: int) -> str | None:
