@@ -2456,3 +2456,9 @@ def test_one_ministers_talks_with_another_official_told_as_a_noun_are_no_round_o
     text = ("Ấn Độ và Mỹ họp 2+2\n\nNgày 10/11, Ấn Độ và Mỹ tổ chức Đối thoại 2+2 lần thứ năm tại New Delhi.\n\n"
             "Ngày 20/6, hai bộ trưởng Ấn Độ đã có cuộc hội đàm với Ngoại trưởng Mỹ tại Washington.")
     assert [d.date for d in dialogues(text, "2023-11-11")] == ["2023-11-10"]
+
+
+def test_countries_in_what_a_round_discussed_are_not_its_parties():
+    text = ("Nga và Nhật Bản họp 2+2\n\nNgày 20/3, Nga và Nhật Bản tổ chức cuộc họp 2+2 tại Tokyo.\n\nTại phiên tham vấn "
+            "2+2, các bên đã trao đổi ý kiến về an ninh khu vực, cũng như tình hình Syria và Ukraine.")
+    assert [d.parties for d in dialogues(text, "2017-03-21")] == [("JPN", "RUS")]

@@ -197,12 +197,14 @@ def _nearest_parties(text: str, hits: Sequence[CountryHit], start: int, end: int
     hits = [h for h in hits
             if h.start < end or not _TRAVELS_ON.search(text, max(0, h.start - _TRAVELS_ON_CHARS), h.start)]
     all_groups = _country_groups(text, hits, start, end)
-    at_odds = [g for g in all_groups if _AT_ODDS.search(text, max(0, g[0] - _AT_ODDS_CHARS), g[0])]
-    groups = [g for g in all_groups if len(g[2]) >= 2 and g not in at_odds]
+    # Countries at odds, and those in what the meeting discussed ("trao đổi ... như tình hình Syria và Ukraine").
+    told_of = [g for g in all_groups if _AT_ODDS.search(text, max(0, g[0] - _AT_ODDS_CHARS), g[0])
+               or g[0] >= end and _DISCUSSED.search(text, end, g[0])]
+    groups = [g for g in all_groups if len(g[2]) >= 2 and g not in told_of]
     if groups:
         best = min(groups, key=lambda g: _distance(g[0], g[1], start, end))
         return tuple(sorted(best[2]))
-    hits = [h for h in hits if not any(g[0] <= h.start < g[1] for g in at_odds)]
+    hits = [h for h in hits if not any(g[0] <= h.start < g[1] for g in told_of)]
     near = sorted((h for h in hits if left <= h.start and h.end <= right), key=lambda h: _distance(h.start, h.end, start, end))
     near = near or sorted((h for h in hits if not _OWNED_THING.search(text, max(0, h.start - 12), h.start)
                            and not (h.start >= end and _DISCUSSED.search(text, end, h.start))),
