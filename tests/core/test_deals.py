@@ -2494,3 +2494,9 @@ def test_a_count_signed_for_before_the_sentences_own_system_is_not_of_that_syste
     text = ("Ai Cập mua Rafale\n\nAi Cập đặt mua thêm 30 tiêm kích Rafale của Pháp.\n\nNăm 2015, Cairo ký hợp đồng mua "
             "24 chiếc, kèm theo một khinh hạm FREMM.")
     assert 24 not in [d.quantity for d in deals(text, "2021-05-04") if d.system and "FREMM" in d.system]
+
+
+def test_a_makers_count_of_other_units_serving_a_list_of_navies_is_no_sale_to_each():
+    text = ("Indonesia mua tàu ngầm\n\nIndonesia ký hợp đồng mua 2 tàu ngầm Scorpène của Pháp.\n\nTập đoàn Naval Group hiện "
+            "có 12 tàu Scorpène khác đang phục vụ hoặc đang được đóng cho hải quân Chile, Malaysia và Ấn Độ.")
+    assert [d.buyer for d in deals(text, "2024-04-03")] == ["IDN"]
