@@ -2462,3 +2462,10 @@ def test_countries_in_what_a_round_discussed_are_not_its_parties():
     text = ("Nga và Nhật Bản họp 2+2\n\nNgày 20/3, Nga và Nhật Bản tổ chức cuộc họp 2+2 tại Tokyo.\n\nTại phiên tham vấn "
             "2+2, các bên đã trao đổi ý kiến về an ninh khu vực, cũng như tình hình Syria và Ukraine.")
     assert [d.parties for d in dialogues(text, "2017-03-21")] == [("JPN", "RUS")]
+
+
+def test_a_new_date_the_two_sides_set_after_a_postponement_is_a_meeting_of_its_own():
+    text = ("Ấn Độ và Mỹ chốt lịch đối thoại 2+2\n\nẤn Độ và Mỹ sẽ tổ chức Đối thoại 2+2 đầu tiên tại New Delhi ngày 6/9."
+            "\n\nBan đầu, cuộc đối thoại dự kiến diễn ra tại Washington vào tháng 4 năm nay, nhưng bị hoãn.\n\nHai bên sau "
+            "đó ấn định ngày 6/7, cũng tại thủ đô nước Mỹ.\n\nSong cuối tháng 6, phía Mỹ phải hoãn cuộc gặp.")
+    assert "2018-07-06" in [d.date for d in dialogues(text, "2018-08-30")]
