@@ -2500,3 +2500,9 @@ def test_a_makers_count_of_other_units_serving_a_list_of_navies_is_no_sale_to_ea
     text = ("Indonesia mua tàu ngầm\n\nIndonesia ký hợp đồng mua 2 tàu ngầm Scorpène của Pháp.\n\nTập đoàn Naval Group hiện "
             "có 12 tàu Scorpène khác đang phục vụ hoặc đang được đóng cho hải quân Chile, Malaysia và Ấn Độ.")
     assert [d.buyer for d in deals(text, "2024-04-03")] == ["IDN"]
+
+
+def test_a_buyer_dated_by_its_year_signing_for_a_bare_count_buys_the_system_under_discussion():
+    text = ("Philippines mua thêm FA-50\n\nPhilippines ký hợp đồng mua 12 tiêm kích FA-50 của Hàn Quốc.\n\nIndonesia năm "
+            "2021 cũng ký hợp đồng mua 6 chiếc, trở thành khách hàng của dòng máy bay này.")
+    assert ("IDN", "KOR", 6) in [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-06-04")]
