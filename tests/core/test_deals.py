@@ -2506,3 +2506,9 @@ def test_a_buyer_dated_by_its_year_signing_for_a_bare_count_buys_the_system_unde
     text = ("Philippines mua thêm FA-50\n\nPhilippines ký hợp đồng mua 12 tiêm kích FA-50 của Hàn Quốc.\n\nIndonesia năm "
             "2021 cũng ký hợp đồng mua 6 chiếc, trở thành khách hàng của dòng máy bay này.")
     assert ("IDN", "KOR", 6) in [(d.buyer, d.seller, d.quantity) for d in deals(text, "2025-06-04")]
+
+
+def test_a_buyer_that_once_signed_for_a_bare_count_bought_the_system_under_discussion():
+    text = ("Ai Cập mua Su-35\n\nAi Cập ký hợp đồng mua 24 tiêm kích Su-35 của Nga.\n\nAlgeria từng ký mua 14 chiếc vào "
+            "năm 2019 nhưng sau đó từ bỏ.")
+    assert ("DZA", "RUS", 14) in [(d.buyer, d.seller, d.quantity) for d in deals(text, "2021-03-01")]

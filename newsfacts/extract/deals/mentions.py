@@ -819,7 +819,7 @@ def _operators(hits: Sequence[CountryHit], cue: int) -> tuple[str, ...]:
 # "sau Hy Lạp với 18 chiếc hồi tháng 1 và Ai Cập với 30 chiếc", "Qatar và Ấn Độ mỗi nước cũng đặt mua 36 chiếc": buyers
 # of the system under discussion, each with its own count.
 # "Cairo ký hợp đồng mua 24 chiếc": the count bought in a contract the buyer signs.
-_COUNT_OF_BUYER = re.compile(r"\s+(?:(?:mỗi nước|mỗi bên)\s+)?(?:(?:năm|hồi|vào năm) \d{4}\s+)?(?:cũng\s+)?(?:đã\s+|vừa\s+)?"
+_COUNT_OF_BUYER = re.compile(r"\s+(?:(?:mỗi nước|mỗi bên)\s+)?(?:(?:năm|hồi|vào năm) \d{4}\s+)?(?:cũng\s+)?(?:đã\s+|vừa\s+|từng\s+)?"
                              r"(?P<signed>ký\s+(?:kết\s+)?(?:hợp đồng\s+)?(?=mua|đặt))?"
                              r"(?:với|đặt mua|mua|đặt hàng|đặt|nhận)\s+(?:thêm\s+)?(?P<count>\d{1,4}) chiếc\b(?!\s+\S*[A-Z0-9])")
 # "Ai Cập đặt 24 chiếc năm 2015 và thêm 30 chiếc hồi tháng 5": a second order of the same buyer, dated on its own.
