@@ -2469,3 +2469,11 @@ def test_a_new_date_the_two_sides_set_after_a_postponement_is_a_meeting_of_its_o
             "\n\nBan đầu, cuộc đối thoại dự kiến diễn ra tại Washington vào tháng 4 năm nay, nhưng bị hoãn.\n\nHai bên sau "
             "đó ấn định ngày 6/7, cũng tại thủ đô nước Mỹ.\n\nSong cuối tháng 6, phía Mỹ phải hoãn cuộc gặp.")
     assert "2018-07-06" in [d.date for d in dialogues(text, "2018-08-30")]
+
+
+def test_a_numbered_round_of_another_mechanism_named_after_the_2_plus_2_is_no_earlier_2_plus_2():
+    text = ("Hàn Quốc và Australia họp 2+2\n\nNgày 1/5, Hàn Quốc và Australia tổ chức cuộc họp 2+2 lần thứ sáu tại "
+            "Melbourne.\n\nTrước cuộc họp 2+2, hai nước đã tổ chức đối thoại chiến lược lần thứ 8 ở cấp quan chức cao cấp "
+            "tại Seoul vào ngày 16.4, nhằm chuẩn bị nội dung cho các bộ trưởng.")
+    assert sorted((d.mechanism, d.date) for d in dialogues(text, "2024-05-02")) == [
+        ("2+2", "2024-05-01"), ("strategic dialogue", "2024-04-16")]

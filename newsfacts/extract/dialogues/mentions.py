@@ -209,7 +209,7 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
                                                               right))
         found = _span_mentions(sentence, lower, hits, dates, own_dates, venues, paragraph_date,
                                len({m for _, _, m in spans}) == 1,
-                               (start, end, mechanism), (left, right), parties)
+                               (start, end, mechanism), (left, right), parties, max(following, end))
         if of_the_two:
             found = [replace(m, pair_told_before=True) for m in found]
         at_venues = [] if fixed else _meetings_at_venues(text, lower, hits, start, end)
@@ -308,15 +308,18 @@ def _span_mentions(sentence: Sentence, lower: str, hits: Sequence[CountryHit], d
                    event_dates: Sequence[DateHit],
                    venues: Sequence[tuple[int, Location]], paragraph_date: Callable[[], tuple[DateHit | None, bool]],
                    only_span: bool, span: tuple[int, int, str], clause: tuple[int, int],
-                   parties: tuple[str, ...]) -> list[_Mention]:
+                   parties: tuple[str, ...], next_meeting: int) -> list[_Mention]:
     """The meetings one mechanism name in the sentence stands for: itself, a new date it was moved to, meetings it
-    lists, the meeting before it, earlier meetings it recalls."""
+    lists, the meeting before it, earlier meetings it recalls before the clause of the next mechanism the sentence
+    names ("Trước cuộc họp 2+2, hai nước đã tổ chức đối thoại chiến lược lần thứ 8 ... vào ngày 16.4": that round is
+    the strategic dialogue's, not an earlier 2+2)."""
     if _NAMES_A_BLOC_AFTER.match(lower, span[1]):
         return []
     mentions = _own_mentions(sentence, lower, hits, dates, event_dates, venues, paragraph_date, only_span, span,
                              clause, parties)
     own = next((m for m in mentions if m.status != "mechanism"), mentions[0])
-    return mentions + _recalled_meetings(sentence.text, lower, _recalled_dates(lower, dates), venues, own)
+    recalled = _recalled_dates(lower, [d for d in dates if d.start < next_meeting])
+    return mentions + _recalled_meetings(sentence.text, lower, recalled, venues, own)
 
 
 # "Hội nghị Bộ trưởng Quốc phòng các nước ASEAN mở rộng", "Đối thoại Bộ trưởng Quốc phòng ASEAN - Australia": a
