@@ -2477,3 +2477,10 @@ def test_a_numbered_round_of_another_mechanism_named_after_the_2_plus_2_is_no_ea
             "tại Seoul vào ngày 16.4, nhằm chuẩn bị nội dung cho các bộ trưởng.")
     assert sorted((d.mechanism, d.date) for d in dialogues(text, "2024-05-02")) == [
         ("2+2", "2024-05-01"), ("strategic dialogue", "2024-04-16")]
+
+
+def test_hosting_another_countrys_foreign_and_defence_ministers_is_a_round_of_the_articles_mechanism():
+    text = ("Nhật Bản và Australia sắp họp 2+2\n\nNhật Bản sẽ tiếp đón ngoại trưởng và bộ trưởng quốc phòng Australia tại "
+            "Tokyo ngày 5-9.\n\nĐây sẽ là cuộc họp 2+2 đầu tiên kể từ tháng 9-2024, khi hai bên gặp nhau tại Queenscliff.")
+    found = {(d.date, d.location.city) for d in dialogues(text, "2025-08-29")}
+    assert ("2025-09-05", "Tokyo") in found
