@@ -129,6 +129,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "totals_category": ("Tổng theo loại", "Totals by category"),
     "conflicts": ("Các nguồn mâu thuẫn", "Conflicting sources"),
     "no_conflicts": ("Các nguồn không mâu thuẫn.", "The sources agree."),
+    "no_values": ("Không thương vụ nào đã lọc có giá trị quy ra USD.", "None of the filtered deals has a value in USD."),
     "search": ("Tìm trong tiêu đề và nội dung", "Search titles and text"),
     "choose_article": ("Chọn bài báo", "Choose an article"),
     "article_text": ("Nội dung", "Text"),

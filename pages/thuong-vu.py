@@ -25,10 +25,14 @@ totals = {
     ("totals_seller", "seller"): country_names(deals["seller"], lang),
     ("totals_category", "category"): labels(deals["category"], lang),
 }
+valued = deals["value_usd"].notna()
 for column, ((label, key), keys) in zip(st.columns(3), totals.items()):
     with column:
         st.subheader(t(label, lang))
-        by_key = pd.DataFrame({"key": keys, "value_usd": deals["value_usd"]})
+        if not valued.any():
+            st.caption(t("no_values", lang))  # bars of zero would read as deals worth nothing
+            continue
+        by_key = pd.DataFrame({"key": keys[valued], "value_usd": deals["value_usd"][valued]})
         ui.chart(charts.totals_bar(by_key, lang, t(key, lang)), key=f"deals_{label}")
 
 st.subheader(t("conflicts", lang))

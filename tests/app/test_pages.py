@@ -366,3 +366,13 @@ def test_table_numbers_follow_the_interface_language_and_claim_no_false_precisio
     written = values[values != ""]
     assert len(written) and written.str.match(big).all()
     assert set(cells[t("year", lang)]) - {""} <= {str(year) for year in range(1990, 2040)}
+
+
+def test_deal_totals_say_so_when_no_filtered_deal_has_a_value_instead_of_drawing_zero_bars(app, tables):
+    deals = tables["deal_events"]
+    unvalued = deals.groupby("category")["value_usd"].apply(lambda values: values.isna().all())
+    category = unvalued[unvalued].index[0]
+    at = app("pages/thuong-vu.py")
+    at.multiselect(key="f_categories").set_value([category]).run()
+    assert t("no_values", "vi") in [caption.value for caption in at.caption]
+    assert not [spec for spec in charts(at) if "totals" in datasets(spec)]
