@@ -2484,3 +2484,17 @@ def test_hosting_another_countrys_foreign_and_defence_ministers_is_a_round_of_th
             "Tokyo ngày 5-9.\n\nĐây sẽ là cuộc họp 2+2 đầu tiên kể từ tháng 9-2024, khi hai bên gặp nhau tại Queenscliff.")
     found = {(d.date, d.location.city) for d in dialogues(text, "2025-08-29")}
     assert ("2025-09-05", "Tokyo") in found
+
+
+def test_a_defence_consultation_beside_a_defence_policy_dialogue_is_another_mechanism():
+    text = ("Việt Nam và Canada đối thoại quốc phòng\n\nNgày 20/9, tại Ottawa, Đối thoại chính sách quốc phòng Việt Nam - "
+            "Canada lần thứ hai đã diễn ra.\n\nĐể chuẩn bị cho đối thoại lần này, ngày 27/7, Tham vấn quốc phòng Việt Nam "
+            "- Canada đã diễn ra theo hình thức trực tuyến.")
+    assert sorted((d.mechanism, d.date) for d in dialogues(text, "2023-09-21")) == [
+        ("defence policy dialogue", "2023-09-20"), ("other dialogue", "2023-07-27")]
+
+
+def test_a_defence_consultation_alone_is_the_defence_ministries_dialogue():
+    text = ("Việt Nam và Canada tham vấn quốc phòng\n\nNgày 27/7, Tham vấn quốc phòng Việt Nam - Canada đã diễn ra theo "
+            "hình thức trực tuyến.")
+    assert [(d.mechanism, d.date) for d in dialogues(text, "2023-07-28")] == [("defence policy dialogue", "2023-07-27")]

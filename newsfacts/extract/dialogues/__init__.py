@@ -8,6 +8,7 @@ meeting), `dating` and `places` (when, who and where), `merge` (which mentions a
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from newsfacts.extract.countries import CountryHit
@@ -15,13 +16,13 @@ from newsfacts.extract.dates import DateHit
 from newsfacts.extract.lowered import lowered_article
 from newsfacts.extract.people import PersonMention
 from newsfacts.records import Dialogue, Sentence
-from newsfacts.extract.dialogues.mentions import _collect
+from newsfacts.extract.dialogues.mentions import _Mention, _collect
 from newsfacts.extract.dialogues.merge import (
     _bump_past_reference, _complete_parties, _fold_headline_names, _group, _main_pair, _resolve_bare,
     _without_calls_beside,
 )
 from newsfacts.extract.dialogues.participants import _records
-from newsfacts.extract.dialogues.vocabulary import bilateral_formats
+from newsfacts.extract.dialogues.vocabulary import CONSULTATION, bilateral_formats
 
 
 def find_dialogues(sentences: Sequence[Sentence], paragraphs: Mapping[int, int],
@@ -35,6 +36,7 @@ def find_dialogues(sentences: Sequence[Sentence], paragraphs: Mapping[int, int],
     """
     article = lowered_article(sentences)
     named, bare = _collect(sentences, article, paragraphs, country_hits, date_hits)
+    named = _consultations_named(named)
     named = [m for m in named if not (m.mechanism in bilateral_formats() and len(m.parties) > 2)]
     if not named:
         return ()
@@ -47,6 +49,17 @@ def find_dialogues(sentences: Sequence[Sentence], paragraphs: Mapping[int, int],
     events = _without_calls_beside(_fold_headline_names(_group(mentions, order, published), headline))
     events.sort(key=lambda e: min(order.get(m.sentence, 10**6) for m in e.mentions if m.date) if e.anchor.date else 10**6)
     return _without_carried_out_agreements(_records(events, sentences, article, people, published))
+
+
+def _consultations_named(named: list[_Mention]) -> list[_Mention]:
+    """The defence ministries' consultation ("Tham vấn quốc phòng Việt Nam - Canada") is their regular dialogue,
+    unless the article also names a defence policy dialogue, which the consultation then prepares or accompanies: a
+    mechanism of its own ("Để chuẩn bị cho đối thoại lần này, ... Tham vấn quốc phòng ... đã diễn ra trực tuyến")."""
+    if not any(m.mechanism == CONSULTATION for m in named):
+        return named
+    dialogue = any(m.mechanism == "defence policy dialogue" for m in named)
+    label = "other dialogue" if dialogue else "defence policy dialogue"
+    return [replace(m, mechanism=label) if m.mechanism == CONSULTATION else m for m in named]
 
 
 def _without_carried_out_agreements(dialogues: tuple[Dialogue, ...]) -> tuple[Dialogue, ...]:

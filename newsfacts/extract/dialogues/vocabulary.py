@@ -68,6 +68,9 @@ def _vocab() -> dict:
     return json.loads(files("newsfacts.vocab").joinpath("mechanisms.json").read_text("utf-8"))
 
 
+# The defence ministries' consultation, a defence policy dialogue or another mechanism beside one (`find_dialogues`).
+CONSULTATION = "defence consultation"
+
 @cache
 def bilateral_formats() -> frozenset[str]:
     return frozenset(_vocab()["bilateral"])
