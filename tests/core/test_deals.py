@@ -2512,3 +2512,9 @@ def test_a_buyer_that_once_signed_for_a_bare_count_bought_the_system_under_discu
     text = ("Ai Cập mua Su-35\n\nAi Cập ký hợp đồng mua 24 tiêm kích Su-35 của Nga.\n\nAlgeria từng ký mua 14 chiếc vào "
             "năm 2019 nhưng sau đó từ bỏ.")
     assert ("DZA", "RUS", 14) in [(d.buyer, d.seller, d.quantity) for d in deals(text, "2021-03-01")]
+
+
+def test_a_kind_set_after_a_named_model_to_describe_it_is_no_purchase_of_its_own():
+    text = ("Ukraine muốn mua Rafale\n\nUkraine đặt mục tiêu mua 100 máy bay chiến đấu Rafale do Dassault sản xuất, một "
+            "máy bay đa năng thế hệ mới được coi là tiên tiến nhất châu Âu.")
+    assert [(d.system, d.quantity) for d in deals(text, "2025-11-18")] == [("máy bay chiến đấu Rafale", 100)]

@@ -401,6 +401,7 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             and not _variant_in_a_breakdown(lower, span, spans)
             and not (span[3] is None and _quantity(lower, span[0]) is None and _in_a_range_of_kinds(lower, span, spans))
             and not _VARIANT_OF.search(lower, max(0, span[0] - _VARIANT_REACH), span[0])
+            and not (span[3] is None and _describes_the_model_before(lower, span, spans))
             and not _SPECULATION.search(lower, clause[0], span[0])
             and not _RIVALS.search(lower, max(0, span[0] - _RIVAL_REACH), span[0])
             and not _CANDIDATES.search(lower, max(0, span[0] - _RIVAL_REACH), span[0])
@@ -474,6 +475,18 @@ _EXAMPLES_REACH = 120
 
 # "mỗi nước 12 chiếc": a count or a price per buyer, not of the whole sale.
 _EACH_BUYER = re.compile(r"\bmỗi (?:nước|bên|quốc gia)\b")
+
+
+# "mua 100 máy bay chiến đấu Rafale do Dassault sản xuất, một máy bay đa năng thế hệ 4.5 được coi là ...": a kind
+# set after a named model as what it is, with words that describe it rather than go on with a list.
+_AS_ONE = re.compile(r",\s*(?:là\s+)?một\s+$")
+_DESCRIBED_AFTER = re.compile(r"\s+(?:được|có|mà|thuộc|từng|vốn|nổi tiếng|đang)\b")
+
+
+def _describes_the_model_before(lower: str, span: tuple[int, int, str, str | None],
+                                spans: Sequence[tuple[int, int, str, str | None]]) -> bool:
+    return bool(_AS_ONE.search(lower, max(0, span[0] - 12), span[0]) and _DESCRIBED_AFTER.match(lower, span[1])
+                and any(model is not None and end <= span[0] for _, end, _, model in spans))
 
 
 def _trading_clauses(lower: str, clauses: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
