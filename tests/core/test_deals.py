@@ -2518,3 +2518,16 @@ def test_a_kind_set_after_a_named_model_to_describe_it_is_no_purchase_of_its_own
     text = ("Ukraine muốn mua Rafale\n\nUkraine đặt mục tiêu mua 100 máy bay chiến đấu Rafale do Dassault sản xuất, một "
             "máy bay đa năng thế hệ mới được coi là tiên tiến nhất châu Âu.")
     assert [(d.system, d.quantity) for d in deals(text, "2025-11-18")] == [("máy bay chiến đấu Rafale", 100)]
+
+
+def test_equipment_added_with_cung_nhu_is_traded_between_the_same_sides():
+    text = ("Ukraine và Pháp ký ý định thư\n\nThỏa thuận gồm các hợp đồng trong tương lai về việc Ukraine mua tiêm kích "
+            "Rafale của Pháp, cũng như các hệ thống phòng không SAMP/T.")
+    found = {(d.buyer, d.seller, d.system) for d in deals(text, "2025-11-18")}
+    assert ("UKR", "FRA", "hệ thống phòng không SAMP/T") in found
+
+
+def test_an_item_added_after_the_recipient_goes_to_that_recipient():
+    text = ("Séc bán máy bay cho Việt Nam\n\nSéc đã bàn giao máy bay huấn luyện L-39NG cho Không quân Việt Nam, cũng như "
+            "radar lưỡng dụng cho sân bay.")
+    assert ("CZE", "VNM") not in {(d.buyer, d.seller) for d in deals(text, "2024-07-01")}

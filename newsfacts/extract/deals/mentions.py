@@ -429,6 +429,11 @@ def _equipment_mentions(context: _Context, blocked: Sequence[tuple[int, int]]) -
             maker = maker or origins[start].code
         parties = tuple(p for p in context.parties if p not in told_origins or origins.get(start) == p)
         buyer, seller = _roles(lower, parties, item.start, end, maker)
+        if mentions and _ALONG_WITH_ITEM.match(lower, clause[0]) and clause[0] > 0 \
+                and not any(clause[0] <= p.start < clause[1] for p in parties):
+            # "xuất khẩu tàu khu trục cho Hải quân Indonesia, cũng như các hệ thống radar": the item added to the one
+            # before goes between the same sides.
+            buyer, seller = mentions[-1][1].buyer, mentions[-1][1].seller
         if start in owned and buyer in {code for other, code in owned.items() if other != start}:
             buyer = None  # "cân nhắc tiêm kích J-10 của Trung Quốc và F-15EX của Mỹ": each is its owner's to sell
         # A system listed with no trade word of its own shares the verb of the system named before it.
@@ -649,7 +654,7 @@ def _list_item(lower: str, start: int, end: int) -> bool:
 
 
 # "cung cấp S-400, cùng với tổ hợp tên lửa Kornet-EM và ...": equipment added to the list the clause before trades.
-_ALONG_WITH_ITEM = re.compile(r"\s*(?:cùng với|cùng|kèm theo)\s+(?:các\s+|những\s+)?\S")
+_ALONG_WITH_ITEM = re.compile(r"\s*(?:cùng với|cùng|kèm theo|cũng như)\s+(?:các\s+|những\s+)?\S")
 
 
 # "...; phần mềm quân sự hơn 1 tỷ USD; tên lửa chống tăng Javelin và TOW hơn 700 triệu USD": an item with its own
