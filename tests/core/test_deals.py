@@ -2531,3 +2531,10 @@ def test_an_item_added_after_the_recipient_goes_to_that_recipient():
     text = ("Séc bán máy bay cho Việt Nam\n\nSéc đã bàn giao máy bay huấn luyện L-39NG cho Không quân Việt Nam, cũng như "
             "radar lưỡng dụng cho sân bay.")
     assert ("CZE", "VNM") not in {(d.buyer, d.seller) for d in deals(text, "2024-07-01")}
+
+
+def test_a_transfer_of_the_model_family_the_aid_names_is_that_aid():
+    text = ("Australia viện trợ xe tăng cho Ukraine\n\nChính phủ Australia thông báo sẽ viện trợ cho Ukraine 49 xe tăng "
+            "M1A1 Abrams do Mỹ sản xuất.\n\nQuyết định được đưa ra một năm sau khi Kiev bày tỏ mong muốn tiếp nhận phi đội "
+            "Abrams đời cũ của Canberra.")
+    assert deals(text, "2024-10-17") == []

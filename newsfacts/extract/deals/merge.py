@@ -325,11 +325,11 @@ def _other_side(deal: Deal, main_pair: tuple[str, ...]) -> Deal:
 
 
 def _aid_given(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequence[CountryHit]]
-               ) -> tuple[frozenset[tuple[str, str | None, str | None]], frozenset[str]]:
-    """The equipment the article's aid and grant sentences name (category, model, head noun), and the countries those
-    sentences name."""
+               ) -> tuple[frozenset[tuple[str, str | None, str | None, str]], frozenset[str]]:
+    """The equipment the article's aid and grant sentences name (category, model, head noun, the phrase lowercased),
+    and the countries those sentences name."""
     lowered = lowered_article(sentences)
-    items: set[tuple[str, str | None, str | None]] = set()
+    items: set[tuple[str, str | None, str | None, str]] = set()
     countries: set[str] = set()
     not_a_deal = _patterns()["not_a_deal"]
     if not not_a_deal.may_match(lowered.text):
@@ -343,7 +343,7 @@ def _aid_given(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
         giving = [_clause(lower, aid.start(), aid.end()) for aid in not_a_deal.pattern.finditer(lower)]
         countries.update(hit.code for hit in country_hits.get(sentence.index, ())
                          if any(left <= hit.start < right for left, right in giving))
-        items.update((category, model, _head_noun(sentence.text[start:end]))
+        items.update((category, model, _head_noun(sentence.text[start:end]), lower[start:end])
                      for start, end, category, model in _system_spans(sentence.text, lower))
     return frozenset(items), frozenset(countries)
 
@@ -367,10 +367,11 @@ def _same_equipment(a: tuple[str, str | None, str | None], b: tuple[str, str | N
     return a[2] is None or b[2] is None or a[2] == b[2]
 
 
-def _is_aid(deal: Deal, aid: tuple[frozenset[tuple[str, str | None, str | None]], frozenset[str]]) -> bool:
+def _is_aid(deal: Deal, aid: tuple[frozenset[tuple[str, str | None, str | None, str]], frozenset[str]]) -> bool:
     """"Nhật Bản bàn giao 5 radar cho Philippines" in an article whose aid sentence gives radars to Philippines under
     Japan's OSA: the transfer is that aid (SPEC: not a deal). A corvette given as a gift makes no aid of the patrol
-    ships the same countries trade in the same article."""
+    ships the same countries trade in the same article. A model named by its family ("phi đội Abrams đời cũ") is the
+    variant the aid names with it ("49 xe tăng M1A1 Abrams")."""
     items, countries = aid
     if deal.kind == "agreement" or deal.buyer not in countries or deal.seller not in countries:
         return False  # aid gives equipment: an agreement between the same countries is no part of it
@@ -378,7 +379,9 @@ def _is_aid(deal: Deal, aid: tuple[frozenset[tuple[str, str | None, str | None]]
         return False  # ordered for a price: bought, whatever the article says was given besides
     spans = _system_spans(deal.system, deal.system.lower())
     equipment = (deal.category, spans[0][3] if spans else None, _head_noun(deal.system))
-    return any(_same_equipment(equipment, item) for item in items)
+    return any(_same_equipment(equipment, item[:3])
+               or equipment[1] is not None and equipment[0] == item[0] and equipment[1].lower() in item[3].split()
+               for item in items)
 
 
 def _only_a_kind(deal: Deal, sentences: Sequence[Sentence]) -> bool:
