@@ -2537,4 +2537,4 @@ def test_a_transfer_of_the_model_family_the_aid_names_is_that_aid():
     text = ("Australia viện trợ xe tăng cho Ukraine\n\nChính phủ Australia thông báo sẽ viện trợ cho Ukraine 49 xe tăng "
             "M1A1 Abrams do Mỹ sản xuất.\n\nQuyết định được đưa ra một năm sau khi Kiev bày tỏ mong muốn tiếp nhận phi đội "
             "Abrams đời cũ của Canberra.")
-    assert deals(text, "2024-10-17") == []
+    assert not deals(text, "2024-10-17")
