@@ -2534,7 +2534,7 @@ def test_an_item_added_after_the_recipient_goes_to_that_recipient():
 
 
 def test_a_transfer_of_the_model_family_the_aid_names_is_that_aid():
-    text = ("Australia viện trợ xe tăng cho Ukraine\n\nChính phủ Australia thông báo sẽ viện trợ cho Ukraine 49 xe tăng "
-            "M1A1 Abrams do Mỹ sản xuất.\n\nQuyết định được đưa ra một năm sau khi Kiev bày tỏ mong muốn tiếp nhận phi đội "
-            "Abrams đời cũ của Canberra.")
+    text = ("Australia gửi xe tăng Abrams cho Ukraine\n\nNgày 16/10, Canberra cho biết sẽ viện trợ cho Ukraine 49 xe tăng "
+            "M1A1 Abrams do Mỹ chế tạo, trong gói hỗ trợ quân sự trị giá 245 triệu AUD.\n\nKiev đã đề nghị tiếp nhận phi "
+            "đội Abrams đời cũ của Australia từ hơn một năm trước.")
     assert not deals(text, "2024-10-17")
