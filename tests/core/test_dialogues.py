@@ -2498,3 +2498,10 @@ def test_a_defence_consultation_alone_is_the_defence_ministries_dialogue():
     text = ("Việt Nam và Canada tham vấn quốc phòng\n\nNgày 27/7, Tham vấn quốc phòng Việt Nam - Canada đã diễn ra theo "
             "hình thức trực tuyến.")
     assert [(d.mechanism, d.date) for d in dialogues(text, "2023-07-28")] == [("defence policy dialogue", "2023-07-27")]
+
+
+def test_a_joint_or_high_defence_committee_is_the_defence_ministries_dialogue():
+    text = ("Ấn Độ và Đức họp ủy ban quốc phòng\n\nNgày 18/11, hai thứ trưởng quốc phòng đồng chủ trì cuộc họp Ủy ban Quốc "
+            "phòng cấp cao (HDC) Ấn Độ - Đức tại New Delhi.")
+    assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, "2025-11-19")] == [
+        ("defence policy dialogue", ("DEU", "IND"), "2025-11-18")]
