@@ -2505,3 +2505,11 @@ def test_a_joint_or_high_defence_committee_is_the_defence_ministries_dialogue():
             "phòng cấp cao (HDC) Ấn Độ - Đức tại New Delhi.")
     assert [(d.mechanism, d.parties, d.date) for d in dialogues(text, "2025-11-19")] == [
         ("defence policy dialogue", ("DEU", "IND"), "2025-11-18")]
+
+
+def test_a_host_meeting_each_partner_on_its_own_day_holds_one_round_with_each():
+    text = ("Nhật Bản và Australia họp 2+2\n\nNgày 5/9, Nhật Bản và Australia họp 2+2 tại Queenscliff.\n\nTrong hơn một "
+            "tháng, Nhật Bản đã tổ chức các cuộc đối thoại 2+2 với các đối tác chủ chốt: với Mỹ tại Tokyo ngày 28/7 và "
+            "với Ấn Độ tại New Delhi ngày 20/8.")
+    found = {(d.parties, d.date, d.location.city) for d in dialogues(text, "2024-09-06")}
+    assert {(("JPN", "USA"), "2024-07-28", "Tokyo"), (("IND", "JPN"), "2024-08-20", "New Delhi")} <= found

@@ -214,13 +214,45 @@ def _mentions_in(sentence: Sentence, lower: str, hits: Sequence[CountryHit], dat
             found = [replace(m, pair_told_before=True) for m in found]
         at_venues = [] if fixed else _meetings_at_venues(text, lower, hits, start, end)
         separate = [parties] if fixed else _separate_meetings(text, lower, hits, start, end, parties)
-        if at_venues:
+        with_partners = [] if fixed or at_venues else _meetings_with_partners(lower, hits, dates, venues, start, end)
+        if with_partners and (told := next((m for m in found if m.status != "mechanism"), None)):
+            mentions.extend(replace(told, parties=pair, date=value, precision_rank=rank, location=place,
+                                    weak_date=False, until=None)
+                            for pair, (value, rank), place in with_partners)
+        elif at_venues:
             mentions.extend(replace(m, parties=pair, location=place) for pair, place in at_venues for m in found)
         elif len(separate) == 1:
             mentions.extend(found)
         else:
             mentions.extend(replace(m, parties=pair) for pair in separate for m in found)
     return _on_their_days(lower, dates, mentions)
+
+
+# "Tokyo đã lần lượt tổ chức đối thoại 2+2 với Mỹ vào ngày 16/3 và với Indonesia vào ngày 30/3", "... các cuộc đối
+# thoại 2+2 với các đối tác: với Mỹ tại Tokyo ngày 28/7 và với Ấn Độ tại New Delhi ngày 20/8": one meeting per partner.
+_WITH_PARTNER = re.compile(r"\bvới\s+$")
+_PARTNER_SEGMENT_END = re.compile(r"[.;]|\bvới\s")
+
+
+def _meetings_with_partners(lower: str, hits: Sequence[CountryHit], dates: Sequence[DateHit],
+                            venues: Sequence[tuple[int, Location]], start: int, end: int
+                            ) -> list[tuple[tuple[str, ...], tuple[str | None, int], Location]]:
+    """The meetings a host held with each partner listed after the mechanism, each "với" partner with a date of its
+    own: (the host and the partner, the date, the venue told beside it); empty unless two or more are listed."""
+    host = {h.code for h in hits if h.end <= start}
+    partners = [h for h in hits if h.start >= end and _WITH_PARTNER.search(lower, max(0, h.start - 5), h.start)]
+    if len(host) != 1 or len(partners) < 2:
+        return []
+    meetings = []
+    for partner in partners:
+        stop = _PARTNER_SEGMENT_END.search(lower, partner.end)
+        segment_end = stop.start() if stop else len(lower)
+        day = next((d for d in dates if partner.end <= d.start < segment_end and d.value), None)
+        if day is None or partner.code in host:
+            return []
+        place = next((place for at, place in venues if partner.end <= at < segment_end), Location())
+        meetings.append((tuple(sorted(host | {partner.code})), _date_fields(day), place))
+    return meetings if len({m[0] for m in meetings}) == len(meetings) else []
 
 
 def _not_its_partners(lower: str, hits: Sequence[CountryHit], end: int) -> Sequence[CountryHit]:
