@@ -2538,3 +2538,16 @@ def test_a_transfer_of_the_model_family_the_aid_names_is_that_aid():
             "M1A1 Abrams do Mỹ chế tạo, trong gói hỗ trợ quân sự trị giá 245 triệu AUD.\n\nKiev đã đề nghị tiếp nhận phi "
             "đội Abrams đời cũ của Australia từ hơn một năm trước.")
     assert not deals(text, "2024-10-17")
+
+
+def test_an_equipment_phrase_that_starts_inside_brackets_ends_at_their_closing():
+    text = ("Ukraine bàn thỏa thuận drone với Mỹ\n\nUkraine ký thỏa thuận thiết bị không người lái (drone) với Mỹ trị giá "
+            "50 tỷ USD.")
+    assert not [d.system for d in deals(text, "2025-10-03") if ")" in d.system]
+
+
+def test_a_local_name_in_brackets_is_no_item_and_the_package_price_stays_off_each_system():
+    text = ("Australia mua pháo K9\n\nNgày 13/12/2021, Hanwha đã ký hợp đồng trị giá khoảng 930 tỷ won cung cấp cho "
+            "Australia 30 pháo tự hành K9 (tên gọi tại Australia là AS9 Huntsman) và 15 xe tiếp đạn K10 (AS10).")
+    found = [(d.system, d.quantity, d.value_usd) for d in deals(text, "2021-12-14")]
+    assert found == [("pháo tự hành K9", 30, None), ("xe tiếp đạn K10", 15, None)]

@@ -85,7 +85,7 @@ def _system_spans(text: str, lower: str) -> tuple[tuple[int, int, str, str | Non
     for start, head_end, category in sorted(candidates, key=lambda c: (c[0], -c[1])):
         if start < position:
             continue
-        if spans and _ALIAS_BEFORE.search(lower, max(0, start - 25), start):
+        if spans and _ALIAS_BEFORE.search(lower, max(0, start - _ALIAS_CHARS), start):
             continue  # "Cheongung-II (còn gọi là M-SAM II)": the same system under another name
         if spans and _IN_BRACKETS_RIGHT_AFTER.fullmatch(lower, spans[-1][1], start):
             # "hệ thống pháo phản lực phóng loạt dẫn đường (GMLRS)": the designation of a system named without one;
@@ -100,7 +100,7 @@ def _system_spans(text: str, lower: str) -> tuple[tuple[int, int, str, str | Non
         if lower.startswith(arms, start) or lower.startswith(civil, head_end + 1):
             position = start + 1
             continue
-        end = _phrase_end(text, lower, head_end)
+        end = _without_unopened_bracket(text, start, _phrase_end(text, lower, head_end))
         named = next(((s, g) for s, e, g in models if start <= s and e <= end), None)
         model = _same_model(named[1]) if named else None
         if model and _is_class_name(lower, named[0], start, end, heads, _weapons()["models"][model]["category"]):
@@ -112,8 +112,18 @@ def _system_spans(text: str, lower: str) -> tuple[tuple[int, int, str, str | Non
 
 
 _IN_BRACKETS_RIGHT_AFTER = re.compile(r"\s*\(\s*")
+
+
+def _without_unopened_bracket(text: str, start: int, end: int) -> int:
+    """"thiết bị không người lái (drone)": a phrase that starts inside brackets ends before their closing one."""
+    closing = text.find(")", start, end)
+    return closing if closing >= 0 and "(" not in text[start:closing] else end
+
+
 _BRACKETED_NAME_CHARS = 30
-_ALIAS_BEFORE = re.compile(r"\(\s*(?:hay\s+)?(?:còn gọi là|còn được gọi là|tức là|tức|gọi tắt là)\s+$")
+_ALIAS_CHARS = 45
+_ALIAS_BEFORE = re.compile(r"\(\s*(?:hay\s+)?(?:còn gọi là|còn được gọi là|tức là|tức|gọi tắt là"
+                           r"|tên gọi(?: tại [^()]{1,25}?)? là)\s+$")
 _COUNT_BEFORE = re.compile(r"\d[\d.,]*\s+$")
 _MODEL_RIGHT_AFTER = re.compile(r"\s+(?:[^\s,.;]+\s+)?$")
 
@@ -226,7 +236,8 @@ class _Item(NamedTuple):
     alone: bool
 
 
-_LIST_LINK = re.compile(r"\s*(?:,\s*(?:và\s+|cùng\s+)?|\s(?:và|cùng|cũng như)\s+)"
+# "30 pháo tự hành K9 (tên gọi tại Australia là AS9 Huntsman) và 15 xe tiếp đạn K10": an aside in brackets ends no list.
+_LIST_LINK = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:và\s+|cùng\s+)?|\s(?:và|cùng|cũng như)\s+)"
                         r"(?:(?:khoảng|gần|hơn|thêm)\s+)?(?:\d{1,3}(?:\.\d{3})*|\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)?"
                         r"\s*(?:(?:chiếc|tổ hợp|hệ thống|bộ|khẩu|quả|xe|tàu|đơn vị)\s+)?$")
 
