@@ -223,6 +223,30 @@ def _with_stated_equivalents(text: str, hits: list[MoneyHit]) -> list[MoneyHit]:
     return merged
 
 
+# "Hợp đồng trị giá 16.500 tỷ peso ... Theo hãng tin EFE, số tiền này tương đương khoảng 4,39 tỷ USD.": a sentence
+# that gives the dollar figure of the amount told just before.
+_EQUIVALENT_TOLD_NEXT = re.compile(
+    r"(?:[^,.;]{0,50},\s*)?(?:số tiền|khoản tiền|con số|giá trị|trị giá|mức giá)(?: (?:hợp đồng|thương vụ))?"
+    r" (?:này|trên|nói trên|đó)\s+(?:(?:là\s+)?(?:tương đương|tương ứng|tức là|tức|bằng|quy đổi(?: ra)?)(?: với)?\s+)?",
+    re.IGNORECASE)
+
+
+def equivalent_told_next(money: Money, next_sentence: str) -> Money:
+    """The amount with the dollar figure the next sentence gives as its equivalent (SPEC: the text's own figure is
+    value_usd), the rate it implies and the source "text"; the amount unchanged when that sentence gives none."""
+    if money.currency == "USD":
+        return money
+    link = _EQUIVALENT_TOLD_NEXT.match(next_sentence)
+    if link is None:
+        return money
+    dollars = next((hit for hit in amount_hits(next_sentence) if hit.start >= link.end()), None)
+    if dollars is None or dollars.money.currency != "USD" or next_sentence[link.end():dollars.start].strip():
+        return money
+    qualifier = dollars.money.qualifier if dollars.money.qualifier != "exact" else money.qualifier
+    return replace(money, value_usd=dollars.money.amount, qualifier=qualifier,
+                   rate=stated_rate(money.amount, dollars.money.amount))
+
+
 def _hedge(text: str, floor: int, amount_start: int, vocab: _Vocabulary) -> tuple[int, str]:
     """Where the amount starting at `amount_start` begins with the hedge word and spaces before it, and that word;
     the amount's own start and "" without one. The word starts at `floor` or after, and ends where those spaces

@@ -2551,3 +2551,10 @@ def test_a_local_name_in_brackets_is_no_item_and_the_package_price_stays_off_eac
             "Australia 30 pháo tự hành K9 (tên gọi tại Australia là AS9 Huntsman) và 15 xe tiếp đạn K10 (AS10).")
     found = [(d.system, d.quantity, d.value_usd) for d in deals(text, "2021-12-14")]
     assert found == [("pháo tự hành K9", 30, None), ("xe tiếp đạn K10", 15, None)]
+
+
+def test_the_dollar_figure_the_next_sentence_gives_for_the_amount_is_the_value():
+    text = ("Colombia mua Gripen\n\nHợp đồng trị giá 16.500 tỷ peso giữa Bộ Quốc phòng Colombia và công ty Saab của Thụy "
+            "Điển được ký để mua 17 chiếc Gripen.\n\nTheo một hãng tin, số tiền này tương đương khoảng 4,39 tỷ USD.")
+    (deal,) = deals(text, "2025-11-15")
+    assert (deal.value_usd, deal.value_qualifier, deal.value_currency) == (4_390_000_000, "approx", "COP")

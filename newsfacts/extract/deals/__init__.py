@@ -15,6 +15,7 @@ from datetime import date
 from newsfacts.extract.countries import CountryHit
 from newsfacts.extract.dates import DateHit
 from newsfacts.extract.lowered import lowered_article
+from newsfacts.extract.money import equivalent_told_next
 from newsfacts.records import Deal, Sentence
 from newsfacts.extract.deals.mentions import (
     MAX_MENTIONS, _Mention, _between_the_two_told_before, _buyer_of_the_trade_told_before, _buyers_counted,
@@ -50,7 +51,7 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
         mentions.extend(counted)
     if not mentions:
         return ()
-    mentions = _the_right_way_round(mentions, sentences, country_hits)
+    mentions = _the_right_way_round(_with_equivalents_told_next(mentions, sentences), sentences, country_hits)
     read = {m.sentence for m in mentions}
     mentions.extend(_in_service_mentions(sentences, country_hits, read))
     mentions.extend(_respective_count_mentions(sentences, country_hits, mentions, read))
@@ -68,6 +69,12 @@ def find_deals(sentences: Sequence[Sentence], country_hits: Mapping[int, Sequenc
             and not _only_a_kind(d, sentences) and not _sum_of_models(d, g, deals, groups)
             and not _part_of_a_total(d, g, deals, groups)]
     return tuple(sorted(kept, key=lambda d: d.evidence[0]))
+
+
+def _with_equivalents_told_next(mentions: list[_Mention], sentences: Sequence[Sentence]) -> list[_Mention]:
+    """Amounts in another currency whose dollar figure the next sentence gives ("số tiền này tương đương ... USD")."""
+    return [replace(m, money=equivalent_told_next(m.money, sentences[m.sentence + 1].text))
+            if m.money is not None and m.sentence + 1 < len(sentences) else m for m in mentions]
 
 
 # "Bulgaria là thành viên NATO ...": the country a sentence opens with, its subject.
