@@ -2558,3 +2558,10 @@ def test_the_dollar_figure_the_next_sentence_gives_for_the_amount_is_the_value()
             "Điển được ký để mua 17 chiếc Gripen.\n\nTheo một hãng tin, số tiền này tương đương khoảng 4,39 tỷ USD.")
     (deal,) = deals(text, "2025-11-15")
     assert (deal.value_usd, deal.value_qualifier, deal.value_currency) == (4_390_000_000, "approx", "COP")
+
+
+def test_a_quotation_after_the_equipment_ends_its_phrase_and_countries_whose_ties_are_told_are_no_sides():
+    text = ("Đài Loan mua F-16\n\nMỹ phê duyệt bán 66 máy bay chiến đấu F-16 cho Đài Loan.\n\nNhững chiếc F-16 \"rất phù "
+            "hợp với đơn hàng này cùng mối quan hệ lâu dài giữa Mỹ và Nhật Bản\", một quan chức nói.")
+    assert [(d.buyer, d.seller, d.system) for d in deals(text, "2019-08-20")] == [
+        ("TWN", "USA", "máy bay chiến đấu F-16")]

@@ -159,6 +159,11 @@ def _phrase_category(lower: str, start: int, end: int, heads) -> str:
     return max(overlapping or first, key=lambda h: h[1] - h[0])[2] if first else "other"
 
 
+# 'Những chiếc F-16 "rất phù hợp với đơn hàng này ..."': a quotation opening after the equipment ends its phrase (a
+# name in quotes, 'F-35 "Adir"', is part of it).
+_QUOTED_WORDS = re.compile(r"[\"“]\s*[^\W\dA-ZÀ-ỸĐ]")
+
+
 def _phrase_end(text: str, lower: str, position: int) -> int:
     end = position
     words = list(islice(_WORD.finditer(text[position:]), 11))
@@ -174,7 +179,8 @@ def _phrase_end(text: str, lower: str, position: int) -> int:
         if bare == "thứ" and _GENERATION.search(lower, 0, position + word.start()):
             end = position + word.end()
             continue
-        if bare in _STOP_WORDS or pair in _STOP_PAIRS or not bare or bare.startswith("(") or _STAMP.fullmatch(bare) \
+        if bare in _STOP_WORDS or pair in _STOP_PAIRS or not bare or bare.startswith("(") or _QUOTED_WORDS.match(token) \
+                or _STAMP.fullmatch(bare) \
                 or (bare == "năm" or bare[:1].isdigit()) and (_A_YEAR.fullmatch(pair) or _AN_AMOUNT.fullmatch(pair)):
             break
         end = position + word.start() + len(token.rstrip(_TRAILING))

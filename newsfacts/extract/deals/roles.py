@@ -50,6 +50,7 @@ def _parties(hits: Sequence[CountryHit], companies: Sequence[CompanyHit], text: 
                and not (text and _OBJECTS.match(text, h.end))
                and not (text and _AT_AN_EVENT.search(text, max(0, h.start - 60), h.start))
                and not (text and _PRESSURE_OF.search(text, max(0, h.start - 40), h.start))
+               and not (text and _RELATIONS_BETWEEN.search(text, max(0, h.start - 60), h.start))
                and not (text and _MEDIA_GLOSS.search(text, max(0, h.start - 60), h.start)
                         and text.startswith(")", h.end))]
     parties += [_Party(c.country, c.start, c.end, company=True) for c in companies]
@@ -57,6 +58,11 @@ def _parties(hits: Sequence[CountryHit], companies: Sequence[CompanyHit], text: 
 
 
 _BRACKETED = re.compile(r"\s*\(\s*")
+
+
+# "phù hợp với đơn hàng này cùng mối quan hệ lịch sử giữa Mỹ và Đài Loan": the countries whose ties are told take
+# no part for that in a deal.
+_RELATIONS_BETWEEN = re.compile(r"\bquan hệ(?: [^\s,.;]+){0,4} giữa (?:[^,.;]{1,25} và )?$")
 
 
 # "hãng tin Reuters (Anh) dẫn một tuyên bố ...": the home of the media that report a deal, in brackets after their
