@@ -2565,3 +2565,9 @@ def test_a_quotation_after_the_equipment_ends_its_phrase_and_countries_whose_tie
             "hợp với đơn hàng này cùng mối quan hệ lâu dài giữa Mỹ và Nhật Bản\", một quan chức nói.")
     assert [(d.buyer, d.seller, d.system) for d in deals(text, "2019-08-20")] == [
         ("TWN", "USA", "máy bay chiến đấu F-16")]
+
+
+def test_a_sale_the_seller_refused_to_approve_is_no_deal():
+    text = ("Saudi Arabia tính mua KAAN\n\nSaudi Arabia cân nhắc mua tiêm kích của Thổ Nhĩ Kỳ, sau khi Riyadh không được "
+            "Mỹ chấp thuận bán cho những chiếc F-35 tối tân.")
+    assert ("SAU", "USA") not in [(d.buyer, d.seller) for d in deals(text, "2023-08-01")]

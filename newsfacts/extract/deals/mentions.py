@@ -320,8 +320,11 @@ def _variant_in_a_breakdown(lower: str, span: tuple[int, int, str, str | None],
 _COUNTED_TOGETHER = re.compile(r"\s+(?:và|cùng|,)\s+")
 
 
-# "Washington hạn chế bán tên lửa tầm xa ... cho Cairo": a sale withheld is no deal.
-_WITHHELD = re.compile(r"\b(?:hạn chế|cấm|cấm vận)\s+(?:việc\s+)?(?:bán|cung cấp|xuất khẩu|chuyển giao)\b")
+# "Washington hạn chế bán tên lửa tầm xa ... cho Cairo", "Riyadh không được Mỹ chấp thuận bán cho những chiếc F-35": a
+# sale withheld or refused is no deal.
+_WITHHELD = re.compile(r"\b(?:hạn chế|cấm|cấm vận)\s+(?:việc\s+)?(?:bán|cung cấp|xuất khẩu|chuyển giao)\b"
+                       r"|\bkhông được\s+(?:\S+\s+){0,2}?(?:chấp thuận|phê duyệt|đồng ý|cho phép)\s+(?:cho\s+)?"
+                       r"(?:bán|mua|cung cấp|chuyển giao)\b")
 
 
 # "Hơn 1.600 động cơ F414 đã được chuyển giao trên toàn thế giới", "đã giao hơn 130 tiêm kích cho các khách hàng như
