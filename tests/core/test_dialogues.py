@@ -2513,3 +2513,10 @@ def test_a_host_meeting_each_partner_on_its_own_day_holds_one_round_with_each():
             "với Ấn Độ tại New Delhi ngày 20/8.")
     found = {(d.parties, d.date, d.location.city) for d in dialogues(text, "2024-09-06")}
     assert {(("JPN", "USA"), "2024-07-28", "Tokyo"), (("IND", "JPN"), "2024-08-20", "New Delhi")} <= found
+
+
+def test_the_last_rounds_venue_told_as_where_the_two_sides_met():
+    text = ("Nhật Bản và Australia sắp họp 2+2\n\nNgày 5/9, Nhật Bản và Australia họp 2+2 tại Tokyo.\n\nĐây là cuộc họp "
+            "2+2 đầu tiên giữa hai nước kể từ tháng 9-2024, khi hai bên gặp nhau tại Queenscliff.")
+    found = {(d.date, d.location.city) for d in dialogues(text, "2025-09-06")}
+    assert ("2024-09", "Queenscliff") in found

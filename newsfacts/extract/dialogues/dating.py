@@ -85,7 +85,8 @@ _RECALL_CHARS = 110
 
 # ", khi phiên đầu tiên được tổ chức tại Washington": a clause that tells where the round dated before it was held.
 WHEN_THE_ROUND_WAS_HELD = re.compile(r"\s*khi\s+(?:phiên|vòng|cuộc họp|cuộc đối thoại|kỳ họp|hội nghị|cơ chế này|"
-                                     r"lần họp|cuộc gặp)\b[^,.;]{0,30}?\b(?:diễn ra|được tổ chức|tổ chức|nhóm họp|họp)\b"
+                                     r"lần họp|cuộc gặp|hai bên|hai nước|các bộ trưởng)\b[^,.;]{0,30}?"
+                                     r"\b(?:diễn ra|được tổ chức|tổ chức|nhóm họp|họp|gặp nhau)\b"
                                      r"(?:\s+(?:tại|ở)\s)?", re.IGNORECASE)
 
 
