@@ -2571,3 +2571,9 @@ def test_a_sale_the_seller_refused_to_approve_is_no_deal():
     text = ("Saudi Arabia tính mua KAAN\n\nSaudi Arabia cân nhắc mua tiêm kích của Thổ Nhĩ Kỳ, sau khi Riyadh không được "
             "Mỹ chấp thuận bán cho những chiếc F-35 tối tân.")
     assert ("SAU", "USA") not in [(d.buyer, d.seller) for d in deals(text, "2023-08-01")]
+
+
+def test_a_country_negotiating_to_buy_the_missile_named_back_buys_it():
+    text = ("Philippines nhận BrahMos\n\nẤn Độ đã bàn giao lô tên lửa BrahMos đầu tiên cho Philippines.\n\nIndonesia hiện "
+            "đang đàm phán với phía Ấn Độ về việc mua tên lửa này cho lực lượng phòng thủ bờ biển.")
+    assert ("IDN", "IND") in [(d.buyer, d.seller) for d in deals(text, "2024-04-20")]

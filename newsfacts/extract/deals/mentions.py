@@ -957,7 +957,7 @@ def _respective_counts(sentence: Sentence, lower: str, hits: Sequence[CountryHit
 
 
 # "mua hệ thống này", "đặt hàng loại vũ khí này": the system named before, the object of the sentence's buying verb.
-_BOUGHT_AGAIN = re.compile(r"\b(mua|đặt mua|đặt hàng|sở hữu|nhận)\s+(?:\S+\s+){0,2}?(?:hệ thống|tổ hợp"
+_BOUGHT_AGAIN = re.compile(r"\b(mua|đặt mua|đặt hàng|sở hữu|nhận)\s+(?:\S+\s+){0,2}?(?:hệ thống|tổ hợp|tên lửa"
                            r"|loại (?:vũ khí|máy bay|tên lửa|tàu|pháo|xe)|mẫu (?:máy bay|tàu|xe)"
                            r"|dòng (?:máy bay|tiêm kích|vũ khí|pháo))\s+(?:này|đó|nói trên)\b")
 # "hệ thống này", "loại máy bay này", "dòng xe tăng này": the system named before.
@@ -1009,7 +1009,8 @@ def _bought_reference(text: str, lower: str, model: str | None) -> tuple[tuple[i
     spans = _system_spans(text, lower)
     again = _BOUGHT_AGAIN.search(lower)
     if again:
-        return None if spans else (again.span(), again.span(1))
+        elsewhere = [start for start, *_ in spans if not again.start() <= start < again.end()]
+        return None if elsewhere else (again.span(), again.span(1))
     buy = _patterns()["buy_verbs"]
     named_back = [m.span() for m in _THIS_SYSTEM.finditer(lower)]
     by_model = [(start, end) for start, end, _, named in spans if model is not None and named == model]
