@@ -17,6 +17,8 @@ _REPLACEMENTS: dict[str, str] = {
     **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
     **dict.fromkeys("\r\u2028\u2029\u0085\v\f", "\n"),
     "\u2026": "...",
+    # "Ðà Lạt": the Icelandic eth some pages use for the Vietnamese đ.
+    "\u00d0": "\u0110", "\u00f0": "\u0111",
 }
 _SPACE_RUN = re.compile(r" {2,}")
 _LINE_EDGE_SPACE = re.compile(r" *\n *")

@@ -2520,3 +2520,9 @@ def test_the_last_rounds_venue_told_as_where_the_two_sides_met():
             "2+2 đầu tiên giữa hai nước kể từ tháng 9-2024, khi hai bên gặp nhau tại Queenscliff.")
     found = {(d.date, d.location.city) for d in dialogues(text, "2025-09-06")}
     assert ("2024-09", "Queenscliff") in found
+
+
+def test_a_vietnamese_city_that_hosts_a_round_is_its_venue():
+    text = ("Việt Nam và Nhật Bản đối thoại quốc phòng\n\nNgày 30/8, tại Nha Trang, Việt Nam và Nhật Bản tổ chức Đối thoại "
+            "chính sách quốc phòng lần thứ 5.")
+    assert [(d.location.city, d.location.country) for d in dialogues(text, "2017-08-31")] == [("Nha Trang", "VNM")]

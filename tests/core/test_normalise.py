@@ -94,3 +94,7 @@ def test_output_is_nfc_and_normalising_twice_changes_nothing(text: str):
     once = normalise(text)
     assert unicodedata.is_normalized("NFC", once)
     assert normalise(once) == once
+
+
+def test_the_icelandic_eth_some_pages_use_is_the_vietnamese_d_with_stroke():
+    assert normalise("Ðà Lạt, ðối thoại") == "Đà Lạt, đối thoại"
