@@ -2577,3 +2577,9 @@ def test_a_country_negotiating_to_buy_the_missile_named_back_buys_it():
     text = ("Philippines nhận BrahMos\n\nẤn Độ đã bàn giao lô tên lửa BrahMos đầu tiên cho Philippines.\n\nIndonesia hiện "
             "đang đàm phán với phía Ấn Độ về việc mua tên lửa này cho lực lượng phòng thủ bờ biển.")
     assert ("IDN", "IND") in [(d.buyer, d.seller) for d in deals(text, "2024-04-20")]
+
+
+def test_the_kaplan_mt_tank_is_made_by_a_turkish_firm_and_indonesia_orders_it():
+    text = ("Indonesia đặt hàng xe tăng Kaplan MT\n\nIndonesia đã ký hợp đồng mua 18 xe tăng hạng trung Kaplan MT, do hãng "
+            "FNSS và PT Pindad cùng phát triển.")
+    assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2019-05-01")] == [("IDN", "TUR", 18)]
