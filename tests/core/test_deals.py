@@ -2583,3 +2583,8 @@ def test_the_kaplan_mt_tank_is_made_by_a_turkish_firm_and_indonesia_orders_it():
     text = ("Indonesia đặt hàng xe tăng Kaplan MT\n\nIndonesia đã ký hợp đồng mua 18 xe tăng hạng trung Kaplan MT, do hãng "
             "FNSS và PT Pindad cùng phát triển.")
     assert [(d.buyer, d.seller, d.quantity) for d in deals(text, "2019-05-01")] == [("IDN", "TUR", 18)]
+
+
+def test_the_jose_rizal_frigates_are_built_in_korea():
+    text = "Philippines mua khinh hạm\n\nPhilippines ký hợp đồng mua 2 khinh hạm lớp Jose Rizal."
+    assert [(d.buyer, d.seller) for d in deals(text, "2021-03-20")] == [("PHL", "KOR")]
