@@ -2588,3 +2588,9 @@ def test_the_kaplan_mt_tank_is_made_by_a_turkish_firm_and_indonesia_orders_it():
 def test_the_jose_rizal_frigates_are_built_in_korea():
     text = "Philippines mua khinh hạm\n\nPhilippines ký hợp đồng mua 2 khinh hạm lớp Jose Rizal."
     assert [(d.buyer, d.seller) for d in deals(text, "2021-03-20")] == [("PHL", "KOR")]
+
+
+def test_the_fd_2000_is_chinas_air_defence_system():
+    text = ("Thổ Nhĩ Kỳ chọn FD-2000\n\nThổ Nhĩ Kỳ quyết định mua hệ thống phòng thủ tên lửa FD-2000 của tập đoàn "
+            "CPMIEC, thay vì Patriot của Mỹ.")
+    assert [(d.buyer, d.seller, d.category) for d in deals(text, "2013-09-27")] == [("TUR", "CHN", "air-defence")]
