@@ -2526,3 +2526,10 @@ def test_a_vietnamese_city_that_hosts_a_round_is_its_venue():
     text = ("Việt Nam và Nhật Bản đối thoại quốc phòng\n\nNgày 30/8, tại Nha Trang, Việt Nam và Nhật Bản tổ chức Đối thoại "
             "chính sách quốc phòng lần thứ 5.")
     assert [(d.location.city, d.location.country) for d in dialogues(text, "2017-08-31")] == [("Nha Trang", "VNM")]
+
+
+def test_a_round_with_a_partner_in_a_clause_after_another_meeting_is_the_travellers_not_the_other_meetings():
+    text = ("Australia và Indonesia họp 2+2\n\nNgày 9/9, Australia và Indonesia họp 2+2 tại Jakarta.\n\nSau Jakarta, hai "
+            "bộ trưởng sẽ tới New Delhi dự Đối thoại 2+2 Australia - Ấn Độ vào ngày 11/9, rồi tới Seoul dự Đối thoại 2+2 "
+            "với Hàn Quốc ngày 13/9.")
+    assert {(d.parties, d.date) for d in dialogues(text, "2021-09-09")} >= {(("AUS", "KOR"), "2021-09-13")}

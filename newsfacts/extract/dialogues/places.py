@@ -162,9 +162,10 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 def _parties(text: str, hits: Sequence[CountryHit], start: int, end: int, left: int, right: int
              ) -> tuple[str, ...]:
     found = _nearest_parties(text, hits, start, end, left, right)
-    partner, partnered = _host_and_partner(text, hits, start, end)
+    partner, partnered = _host_and_partner(text, hits, start, end, left)
     # "Đối thoại 2+2 với Hàn Quốc", where the pair named nearby is another meeting's: the partner named wins.
-    if partner is not None and not partnered and not any(h.end <= start and not _not_a_host(text, h) for h in hits):
+    if partner is not None and not partnered \
+            and not any(left <= h.start and h.end <= start and not _not_a_host(text, h) for h in hits):
         # "hai bộ trưởng đã dự cuộc họp 2+2 với Indonesia tại Jakarta, và ... với Ấn Độ": the host is told elsewhere.
         return (partner,)
     return partnered if partnered and partner not in found else found
@@ -233,17 +234,25 @@ _AT = re.compile(r"(?:tại|ở|tới|đến)\s+$")
 _LEFT = re.compile(r"(?i:\brời(?: khỏi)?)\s+$")
 
 
-def _host_and_partner(text: str, hits: Sequence[CountryHit], start: int, end: int
+def _host_and_partner(text: str, hits: Sequence[CountryHit], start: int, end: int, left: int = 0
                       ) -> tuple[str | None, tuple[str, ...]]:
     """"(phái đoàn Australia sẽ tới Seoul để tiến hành) Đối thoại 2+2 với Hàn Quốc": the country right after "với" is
-    the partner, the nearest other country before the mechanism the host."""
+    the partner, the nearest other country before the mechanism in its clause (from `left`) the host ("..., rồi tới
+    Seoul dự Đối thoại 2+2 với Hàn Quốc": not a country of the clause before, another meeting's)."""
     link = _PARTNER_AFTER.match(text, end)
     partner = next((h for h in hits if link and h.start == link.end()), None)
     if partner is None:
         return None, ()
-    host = next((h for h in reversed(hits) if h.end <= start and h.code != partner.code and not _not_a_host(text, h)),
-                None)
+    # "... sau Indonesia, nước đã có phiên 2+2 với Tokyo": a clause set after a country to say what it did is that
+    # country's.
+    floor = left if not _SAID_OF_THE_COUNTRY_BEFORE.match(text, left) else max(0, left - _SAID_OF_CHARS)
+    host = next((h for h in reversed(hits) if floor <= h.start and h.end <= start and h.code != partner.code
+                 and not _not_a_host(text, h)), None)
     return partner.code, tuple(sorted({host.code, partner.code})) if host else ()
+
+
+_SAID_OF_THE_COUNTRY_BEFORE = re.compile(r"\s*(?:nước|quốc gia)\b")
+_SAID_OF_CHARS = 25
 
 
 # "..., do Jakarta đăng cai trong năm nay", "New Delhi tổ chức Đối thoại 2+2 ... với Mỹ", "Tokyo tiếp Ngoại trưởng Mỹ
