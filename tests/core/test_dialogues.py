@@ -2533,3 +2533,10 @@ def test_a_round_with_a_partner_in_a_clause_after_another_meeting_is_the_travell
             "bộ trưởng sẽ tới New Delhi dự Đối thoại 2+2 Australia - Ấn Độ vào ngày 11/9, rồi tới Seoul dự Đối thoại 2+2 "
             "với Hàn Quốc ngày 13/9.")
     assert {(d.parties, d.date) for d in dialogues(text, "2021-09-09")} >= {(("AUS", "KOR"), "2021-09-13")}
+
+
+def test_a_numbered_round_in_quotes_between_the_two_countries_is_the_pair_told_before():
+    text = ("Mỹ họp 2+2 ở châu Á\n\nNgày 28-7, hai ông dự Đối thoại \"2+2\" Nhật Bản - Mỹ tại Tokyo.\n\nHai ngày sau, 30-7, "
+            "hai ông có mặt tại Manila để dự Đối thoại \"2+2\" Philippines - Mỹ lần thứ tư.\n\nTại đây, phía Mỹ công bố "
+            "khoản tài trợ quân sự.\n\nPhiên \"2+2\" thứ ba giữa hai nước được tổ chức tại Washington ngày 11-4-2023.")
+    assert (("PHL", "USA"), "2023-04-11") in {(d.parties, d.date) for d in dialogues(text, "2024-07-31")}

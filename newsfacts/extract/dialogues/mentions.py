@@ -282,7 +282,8 @@ def _on_their_days(lower: str, dates: Sequence[DateHit], mentions: list[_Mention
 
 # "Cuộc họp 2+2 gần nhất giữa hai nước diễn ra ... khi các bộ trưởng lo ngại về Trung Quốc và Triều Tiên": the
 # meeting is the two countries' the article is about, whatever other countries the sentence names after it.
-_OF_THE_TWO = re.compile(r"(?:\s+(?:gần (?:đây )?nhất|trước đó|đầu tiên|tiếp theo|lần (?:thứ )?[^\s,.;]+))?"
+_OF_THE_TWO = re.compile(r"[\"”]?(?:\s+(?:gần (?:đây )?nhất|trước đó|đầu tiên|tiếp theo|(?:lần )?thứ [^\s,.;]+"
+                         r"|lần [^\s,.;]+))?"
                          r"\s+(?:giữa|của)\s+hai\s+(?:nước|bên|quốc gia)\b")
 
 
