@@ -614,6 +614,18 @@ class _Build:
             self.writer.copy(name, snapshot / f"{name}.parquet", id_array)
 
     def finish(self, workers: int = 1) -> dict[str, int]:
+        """Writes what is left: the per-article tables still buffered, the mentions with their events, the files.
+
+        The cyclic collector is off meanwhile: the merges and the event tables build many objects that live on, which
+        set off full collections, each walking every mention held (0.4 s of CPU for 10,000 articles, right where a
+        core may be idle), and they make no cycles (`collector_paused`)."""
+        with collector_paused():
+            events = self._merge_and_write(workers)
+        carried = self.plan.carried
+        self.writer.write_table("files", tables.files_table([carried[key] for key in sorted(carried)]))
+        return events
+
+    def _merge_and_write(self, workers: int) -> dict[str, int]:
         # Forked before the writer's thread starts: a process forked beside a running thread may inherit held locks.
         deal_merge = _start_deal_merge(self.deals) if workers > 1 and self.deals and self.dialogues else None
         with ThreadPoolExecutor(max_workers=1) as thread:
@@ -621,8 +633,6 @@ class _Build:
             closing = thread.submit(self.writer.close)
             events = self._write_events(deal_merge)
             closing.result()
-        carried = self.plan.carried
-        self.writer.write_table("files", tables.files_table([carried[key] for key in sorted(carried)]))
         return events
 
     def _write_events(self, deal_merge: Future | None) -> dict[str, int]:
