@@ -2540,3 +2540,13 @@ def test_a_numbered_round_in_quotes_between_the_two_countries_is_the_pair_told_b
             "hai ông có mặt tại Manila để dự Đối thoại \"2+2\" Philippines - Mỹ lần thứ tư.\n\nTại đây, phía Mỹ công bố "
             "khoản tài trợ quân sự.\n\nPhiên \"2+2\" thứ ba giữa hai nước được tổ chức tại Washington ngày 11-4-2023.")
     assert (("PHL", "USA"), "2023-04-11") in {(d.parties, d.date) for d in dialogues(text, "2024-07-31")}
+
+
+def test_the_only_undated_meeting_takes_the_day_of_the_caption_that_places_it_in_a_partys_country():
+    text = ("Mỹ và Nhật Bản ra tuyên bố chung\n\nNgoại trưởng Mỹ Antony Blinken và Bộ trưởng Quốc phòng Lloyd Austin ở Nhà "
+            "khách Iikura tại Tokyo ngày 16/3. Ảnh: CNN\n\nNgoại trưởng Mỹ và Bộ trưởng Quốc phòng Mỹ đang có chuyến công du "
+            "đầu tiên dưới thời chính quyền mới.\n\nHai ông đã đến Nhật Bản để tổ chức cuộc gặp 2+2 với Ngoại trưởng và Bộ "
+            "trưởng Quốc phòng của nước chủ nhà.")
+    (meeting,) = dialogues(text, "2021-03-17")
+    assert (meeting.date, meeting.location.city) == ("2021-03-16", "Tokyo")
+    assert 1 in meeting.evidence  # the caption it was dated by

@@ -22,6 +22,7 @@ from newsfacts.extract.dialogues.merge import (
     _without_calls_beside,
 )
 from newsfacts.extract.dialogues.participants import _records
+from newsfacts.extract.dialogues.places import _venue_options
 from newsfacts.extract.dialogues.vocabulary import CONSULTATION, bilateral_formats
 
 
@@ -48,7 +49,36 @@ def find_dialogues(sentences: Sequence[Sentence], paragraphs: Mapping[int, int],
     headline = frozenset(s.index for s in sentences if s.segment in ("title", "lead"))
     events = _without_calls_beside(_fold_headline_names(_group(mentions, order, published), headline))
     events.sort(key=lambda e: min(order.get(m.sentence, 10**6) for m in e.mentions if m.date) if e.anchor.date else 10**6)
-    return _without_carried_out_agreements(_records(events, sentences, article, people, published))
+    dialogues = _without_carried_out_agreements(_records(events, sentences, article, people, published))
+    return _dated_by_a_caption(dialogues, sentences, country_hits, date_hits)
+
+
+def _dated_by_a_caption(dialogues: tuple[Dialogue, ...], sentences: Sequence[Sentence],
+                        country_hits: Mapping[int, Sequence[CountryHit]], date_hits: Mapping[int, Sequence[DateHit]]
+                        ) -> tuple[Dialogue, ...]:
+    """"Hai ông đã đến Nhật Bản để tổ chức cuộc gặp 2+2 ..." with no date in the text, and a photo captioned "... tại
+    Tokyo ngày 16/3": the only meeting held with no date takes the day of the one caption that places it in a
+    party's country."""
+    undated = [d for d in dialogues if d.date is None and d.status == "held"]
+    if len(undated) != 1:
+        return dialogues
+    (meeting,) = undated
+    placed = {}  # each day a caption gives, with that caption and the place it names
+    for s in sentences:
+        if s.segment != "caption":
+            continue
+        places = [place for _, place in _venue_options(s.text, country_hits.get(s.index, ()))
+                  if place.country in meeting.parties]
+        for hit in date_hits.get(s.index, ()):
+            if places and hit.value and hit.precision == "day":
+                placed.setdefault(hit.value, (s.index, places[0]))
+    if len(placed) != 1:
+        return dialogues
+    ((day, (caption, place)),) = placed.items()
+    location = place if meeting.location.city is None and meeting.location.country in (None, place.country) \
+        else meeting.location
+    dated = replace(meeting, date=day, location=location, evidence=tuple(sorted({*meeting.evidence, caption})))
+    return tuple(dated if d is meeting else d for d in dialogues)
 
 
 def _consultations_named(named: list[_Mention]) -> list[_Mention]:
