@@ -2550,3 +2550,9 @@ def test_the_only_undated_meeting_takes_the_day_of_the_caption_that_places_it_in
     (meeting,) = dialogues(text, "2021-03-17")
     assert (meeting.date, meeting.location.city) == ("2021-03-16", "Tokyo")
     assert 1 in meeting.evidence  # the caption it was dated by
+
+
+def test_a_capital_written_in_the_old_transliteration_is_a_venue():
+    text = ("Việt Nam và Indonesia đối thoại quốc phòng\n\nNgày 18/9, tại Gia-các-ta, Việt Nam và Indonesia tổ chức Đối "
+            "thoại chính sách quốc phòng lần thứ 4.")
+    assert [(d.location.city, d.location.country) for d in dialogues(text, "2025-09-19")] == [("Gia-các-ta", "IDN")]
