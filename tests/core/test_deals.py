@@ -2594,3 +2594,9 @@ def test_the_fd_2000_is_chinas_air_defence_system():
     text = ("Thổ Nhĩ Kỳ chọn FD-2000\n\nThổ Nhĩ Kỳ quyết định mua hệ thống phòng thủ tên lửa FD-2000 của tập đoàn "
             "CPMIEC, thay vì Patriot của Mỹ.")
     assert [(d.buyer, d.seller, d.category) for d in deals(text, "2013-09-27")] == [("TUR", "CHN", "air-defence")]
+
+
+def test_they_right_before_a_buying_verb_is_the_country_told_of():
+    text = ("Úc chọn pháo K9\n\nÚc sẽ trở thành khách hàng tiếp theo của pháo tự hành K9 do Hàn Quốc chế tạo.\n\nTổng cộng "
+            "họ sẽ mua 30 khẩu K9 cùng 15 xe tiếp đạn K10.")
+    assert ("AUS", "KOR", 15) in [(d.buyer, d.seller, d.quantity) for d in deals(text, "2021-12-14")]

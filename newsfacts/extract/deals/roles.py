@@ -511,7 +511,9 @@ def _roles(lower: str, parties: tuple[_Party, ...], start: int, end: int,
 
 
 # "Nước này cũng đang cân nhắc mua ...", "bán vũ khí cho hòn đảo": the country the article was just telling of.
-_THIS_COUNTRY_WORDS = r"(?:nước này|quốc gia này)"
+# "Úc sẽ trở thành khách hàng tiếp theo của pháo K9 ... Tổng cộng họ sẽ mua 30 khẩu K9 cùng 15 xe tiếp đạn K10": "họ"
+# right before a buying verb is the country told of.
+_THIS_COUNTRY_WORDS = r"(?:nước này|quốc gia này|họ(?= (?:(?:sẽ|đã|cũng|vừa|đang|dự kiến) )*(?:mua|đặt mua|đặt hàng)\b))"
 THIS_COUNTRY = guarded(r"\b(?:" + _THIS_COUNTRY_WORDS + r"|hòn đảo(?: này)?)\b")
 # "Trong những năm gần đây, nước này cũng đã đặt mua ...": "nước này" opening a clause is its subject (not "quân đội
 # nước này", whose country may be another).
