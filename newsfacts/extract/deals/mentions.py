@@ -488,12 +488,14 @@ _EACH_BUYER = re.compile(r"\bmỗi (?:nước|bên|quốc gia)\b")
 # "mua 100 máy bay chiến đấu Rafale do Dassault sản xuất, một máy bay đa năng thế hệ 4.5 được coi là ...": a kind
 # set after a named model as what it is, with words that describe it rather than go on with a list.
 _AS_ONE = re.compile(r",\s*(?:là\s+)?một\s+$")
+_AS_ONE_CHARS = 12
 _DESCRIBED_AFTER = re.compile(r"\s+(?:được|có|mà|thuộc|từng|vốn|nổi tiếng|đang)\b")
 
 
 def _describes_the_model_before(lower: str, span: tuple[int, int, str, str | None],
                                 spans: Sequence[tuple[int, int, str, str | None]]) -> bool:
-    return bool(_AS_ONE.search(lower, max(0, span[0] - 12), span[0]) and _DESCRIBED_AFTER.match(lower, span[1])
+    return bool(_AS_ONE.search(lower, max(0, span[0] - _AS_ONE_CHARS), span[0])
+                and _DESCRIBED_AFTER.match(lower, span[1])
                 and any(model is not None and end <= span[0] for _, end, _, model in spans))
 
 

@@ -717,6 +717,8 @@ _ANOTHER_EVENT = re.compile(r"\b(?:sau khi|trước khi|trong khi|thay vì)\b|" 
 def _in_another_event(lower: str, end: int, party: _Party) -> bool:
     """Whether the party is told after the equipment, in a clause of another event."""
     return party.start >= end and _ANOTHER_EVENT.search(lower, end, party.start) is not None
+
+
 _OFFER = re.compile(r"(?:đề xuất|đề nghị|lời đề nghị|lời chào|chào hàng|lời mời|từ chối|bác bỏ|chấp nhận)\s+$")
 _OFFER_CHARS = 20
 

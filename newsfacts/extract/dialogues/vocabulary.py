@@ -71,6 +71,7 @@ def _vocab() -> dict:
 # The defence ministries' consultation, a defence policy dialogue or another mechanism beside one (`find_dialogues`).
 CONSULTATION = "defence consultation"
 
+
 @cache
 def bilateral_formats() -> frozenset[str]:
     return frozenset(_vocab()["bilateral"])
